@@ -1,0 +1,72 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useEffect, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { translateMessage, type FieldErrors } from "~/utils/validation";
+
+type Values = Record<string, string | string[] | undefined>;
+
+/**
+ * One form, two paths: without JavaScript the browser posts it and the action's zod schema answers;
+ * with JavaScript react-hook-form checks the same schema first and then submits the same FormData.
+ */
+export function useSchemaForm<S extends z.ZodType>(schema: S, options: { defaultValues?: Values; serverErrors?: FieldErrors | null }) {
+  const submit = useSubmit();
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: options.defaultValues as FieldValues,
+    mode: "onTouched",
+  });
+  const serverErrors = options.serverErrors;
+  useEffect(() => {
+    if (!serverErrors) return;
+    for (const [name, message] of Object.entries(serverErrors)) form.setError(name, { type: "server", message });
+  }, [serverErrors, form]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    event.preventDefault();
+    void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post", encType: formElement.enctype as never }))(event);
+  };
+  const errorOf = (name: string): string | undefined => {
+    const err = form.formState.errors[name];
+    return (typeof err?.message === "string" ? err.message : undefined) ?? serverErrors?.[name];
+  };
+  return { register: form.register, onSubmit, errorOf, form };
+}
+
+export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: string; hint?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {children}
+      {hint && !error ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">
+          {translateMessage(t, error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormAlert({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" | "info" }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  const styles = {
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-800",
+    info: "border-sky-200 bg-sky-50 text-sky-800",
+  }[tone];
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${styles}`}>
+      {translateMessage(t, message)}
+    </div>
+  );
+}

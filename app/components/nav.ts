@@ -1,0 +1,17 @@
+import { can, type Permission, type RoleName } from "~/utils/permissions";
+
+// Every page the navigation can show; a later capability adds its entry here.
+export type NavItem = { to: string; labelKey: string; icon: string; permission?: Permission };
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/home", labelKey: "nav.home", icon: "home" },
+  { to: "/people", labelKey: "nav.people", icon: "people", permission: "read:person" },
+  { to: "/departments", labelKey: "nav.departments", icon: "tree", permission: "manage:department" },
+  { to: "/audit", labelKey: "nav.audit", icon: "log", permission: "read:audit" },
+  { to: "/settings", labelKey: "nav.settings", icon: "gear", permission: "manage:settings" },
+];
+
+/** Only what the roles may use. */
+export function navFor(roles: readonly RoleName[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(roles, item.permission));
+}

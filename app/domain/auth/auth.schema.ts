@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+export const LoginSchema = z.object({
+  employeeNo: z.string().trim().min(1, "validation.required").max(32, "validation.tooLong"),
+  password: z.string().min(1, "validation.required").max(PASSWORD_MAX, "validation.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, "auth.passwordTooShort")
+  .max(PASSWORD_MAX, "validation.tooLong");
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "validation.required").max(PASSWORD_MAX, "validation.tooLong"),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string().min(1, "validation.required"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.passwordMismatch" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "auth.passwordUnchanged" });
+
+/** Only same-site relative paths, so a login link can never send someone elsewhere. */
+export function safeRedirect(to: string | null | undefined, fallback = "/home"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

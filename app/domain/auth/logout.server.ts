@@ -1,0 +1,10 @@
+import { db } from "~/utils/db.server";
+import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { deleteSessionByToken } from "./session.server";
+
+export async function logout(token: string | null, actor: AuditActor) {
+  await db.$transaction(async (tx) => {
+    await deleteSessionByToken(tx, token);
+    if (actor) await writeAudit(tx, { actor, action: "auth.logout", entityType: "Person", entityId: actor.id });
+  });
+}

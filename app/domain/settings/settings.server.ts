@@ -1,0 +1,22 @@
+import { db } from "~/utils/db.server";
+import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
+
+export async function getSettings(): Promise<CompanySettings> {
+  const rows = await db.setting.findMany({ where: { key: { in: Object.keys(DEFAULT_SETTINGS) } } });
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    if (typeof row.value === "string") (settings as Record<string, string>)[row.key] = row.value;
+  }
+  return settings;
+}
+
+export async function updateSettings(actor: NonNullable<AuditActor>, next: CompanySettings, reason?: string) {
+  const before = await getSettings();
+  await db.$transaction(async (tx) => {
+    for (const [key, value] of Object.entries(next)) {
+      await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    }
+    await writeAudit(tx, { actor, action: "settings.updated", entityType: "Setting", summary: { before, after: next }, reason });
+  });
+}

@@ -1,0 +1,40 @@
+import { db, type Tx } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+
+// The one "待我处理" mechanism: a capability adds an item when someone must act, and closes it in
+// the same transaction as the act. The page shows `todo.kinds.<kind>` with the item's params.
+export type TodoInput = {
+  personId: string;
+  kind: string;
+  sourceType: string;
+  sourceId: string;
+  href: string;
+  params?: Record<string, string | number>;
+  dueAt?: Date | null;
+};
+
+export async function addTodo(tx: Tx, input: TodoInput) {
+  const key = { personId: input.personId, kind: input.kind, sourceType: input.sourceType, sourceId: input.sourceId };
+  await tx.todoItem.upsert({
+    where: { personId_kind_sourceType_sourceId: key },
+    create: { ...key, href: input.href, params: input.params, dueAt: input.dueAt ?? null, createdAt: now() },
+    update: { href: input.href, params: input.params, dueAt: input.dueAt ?? null, doneAt: null, createdAt: now() },
+  });
+}
+
+export async function closeTodos(tx: Tx, where: { sourceType: string; sourceId: string; kind?: string; personId?: string }) {
+  await tx.todoItem.updateMany({ where: { ...where, doneAt: null }, data: { doneAt: now() } });
+}
+
+export function listOpenTodos(personId: string) {
+  return db.todoItem.findMany({
+    where: { personId, doneAt: null },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+    select: { id: true, kind: true, href: true, params: true, dueAt: true, createdAt: true },
+    take: 50,
+  });
+}
+
+export function countOpenTodos(personId: string) {
+  return db.todoItem.count({ where: { personId, doneAt: null } });
+}

@@ -1,0 +1,69 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import stylesheet from "./tailwind.css?url";
+import { getCurrentUser } from "./utils/auth.server";
+import { createI18n, DEFAULT_LOCALE } from "./utils/i18n";
+import { resolveLocale } from "./utils/locale.server";
+import { useNonce } from "./utils/nonce";
+import { getSettings } from "./domain/settings/settings.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const [locale, settings] = await Promise.all([resolveLocale(request, user?.locale), getSettings()]);
+  return { locale, settings };
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? "errors.forbidden" : status === 404 ? "errors.notFound" : "errors.unexpected";
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
+      <p className="text-5xl font-bold text-slate-300">{status}</p>
+      <h1 className="text-lg font-semibold">{t(key)}</h1>
+      <a className="btn-primary" href="/home">{t("errors.backHome")}</a>
+    </main>
+  );
+}

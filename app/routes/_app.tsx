@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icons";
+import { LanguageSwitch } from "~/components/language-switch";
+import { navFor } from "~/components/nav";
+import { countOpenTodos } from "~/domain/todo/todo.server";
+import { requireUser } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: { name: user.name, employeeNo: user.employeeNo, roles: user.roles },
+    nav: navFor(user.roles),
+    openTodos: await countOpenTodos(user.id),
+  };
+}
+
+export function useAppData() {
+  return useRouteLoaderData<typeof loader>("routes/_app")!;
+}
+
+function NavList({ onPhone = false }: { onPhone?: boolean }) {
+  const { t } = useTranslation();
+  const { nav, openTodos } = useLoaderData<typeof loader>();
+  return (
+    <ul className={onPhone ? "space-y-1 p-2" : "space-y-1"}>
+      {nav.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            className={({ isActive }) =>
+              `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`
+            }
+          >
+            <Icon name={item.icon} />
+            <span className="flex-1">{t(item.labelKey)}</span>
+            {item.to === "/home" && openTodos > 0 ? <span className="badge bg-brand-600 text-white">{openTodos}</span> : null}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <div className="min-h-screen lg:flex">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white lg:flex">
+        <div className="border-b border-slate-200 px-5 py-4">
+          <p className="text-base font-semibold text-brand-800">TrainGate</p>
+          <p className="text-xs text-slate-500">{t("common.productName")}</p>
+        </div>
+        <nav className="flex-1 p-3" aria-label={t("nav.main")}>
+          <NavList />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur">
+          <details className="relative lg:hidden">
+            <summary className="flex cursor-pointer list-none items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100" aria-label={t("nav.menu")}>
+              <Icon name="menu" />
+            </summary>
+            <nav className="absolute left-0 top-10 z-20 w-60 rounded-lg border border-slate-200 bg-white shadow-lg" aria-label={t("nav.main")}>
+              <NavList onPhone />
+            </nav>
+          </details>
+          <p className="font-semibold text-brand-800 lg:hidden">TrainGate</p>
+          <div className="ml-auto flex items-center gap-3">
+            <LanguageSwitch />
+            <span className="hidden text-sm text-slate-600 sm:inline">
+              {user.name} <span className="font-mono text-xs text-slate-400">{user.employeeNo}</span>
+            </span>
+            <a href="/password" className="hidden text-sm text-slate-500 hover:text-slate-900 sm:inline">{t("auth.changePasswordLink")}</a>
+            <Form method="post" action="/logout">
+              <button type="submit" className="btn-secondary px-2.5 py-1 text-xs">{t("auth.signOut")}</button>
+            </Form>
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

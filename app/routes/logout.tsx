@@ -1,0 +1,15 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { logout } from "~/domain/auth/logout.server";
+import { clearSessionCookieHeader, readSessionToken } from "~/domain/auth/session.server";
+import { getCurrentUser } from "~/utils/auth.server";
+
+export async function loader() {
+  // Logging out changes state, so it is never a GET.
+  return redirect("/home");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getCurrentUser(request);
+  await logout(await readSessionToken(request), user ? { id: user.id, employeeNo: user.employeeNo } : null);
+  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
+}

@@ -1,0 +1,87 @@
+import { redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { writeAudit } from "./audit.server";
+import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
+import { lookupSession } from "~/domain/auth/session.server";
+import { subtreeIds } from "~/domain/departments/department-tree";
+
+export type CurrentUser = {
+  id: string;
+  employeeNo: string;
+  name: string;
+  departmentId: string;
+  roles: RoleName[];
+  headOfDepartmentIds: string[];
+  locale: string | null;
+  mustChangePassword: boolean;
+};
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const session = await lookupSession(request);
+  if (session.status !== "valid") return null;
+  const person = await db.person.findUnique({
+    where: { id: session.personId },
+    select: {
+      id: true, employeeNo: true, name: true, departmentId: true, locale: true, mustChangePassword: true, disabledAt: true, status: true,
+      roles: { select: { role: true, departmentId: true } },
+    },
+  });
+  if (!person || person.disabledAt || person.status === "LEFT") return null;
+  return {
+    id: person.id,
+    employeeNo: person.employeeNo,
+    name: person.name,
+    departmentId: person.departmentId,
+    locale: person.locale,
+    mustChangePassword: person.mustChangePassword,
+    roles: person.roles.map((r) => r.role),
+    headOfDepartmentIds: person.roles.filter((r) => r.role === "DEPARTMENT_HEAD").map((r) => r.departmentId ?? person.departmentId),
+  };
+}
+
+function loginRedirect(request: Request, reason?: "expired") {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  if (reason) params.set("reason", reason);
+  return redirect(`/login?${params}`);
+}
+
+/** The signed-in person; anyone else goes to the login page, and a forced password change comes first. */
+export async function requireUser(request: Request, options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const hadCookie = (request.headers.get("Cookie") ?? "").includes("tg_session=");
+    throw loginRedirect(request, hadCookie ? "expired" : undefined);
+  }
+  if (user.mustChangePassword && !options.allowPasswordChange) throw redirect("/password");
+  return user;
+}
+
+export type Authorized = { user: CurrentUser; scope: Scope };
+
+/** Checks a permission on the server; a refusal is audited and answered with 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<Authorized> {
+  const user = await requireUser(request);
+  const scope = scopeFor(user.roles, permission);
+  if (!scope) {
+    await db.$transaction((tx) =>
+      writeAudit(tx, {
+        actor: { id: user.id, employeeNo: user.employeeNo },
+        action: "auth.refused",
+        entityType: "Route",
+        entityId: new URL(request.url).pathname,
+        summary: { permission, method: request.method },
+      }),
+    );
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return { user, scope };
+}
+
+/** The department ids a scope covers: null means every department. */
+export async function departmentIdsInScope(auth: Authorized): Promise<string[] | null> {
+  if (auth.scope === "any") return null;
+  if (auth.scope === "own") return [];
+  const departments = await db.department.findMany({ select: { id: true, parentId: true, name: true } });
+  return subtreeIds(departments, auth.user.headOfDepartmentIds);
+}

@@ -1,0 +1,43 @@
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+// Each area keeps its own catalog file (locales/<locale>/<area>.json); its keys live under "<area>.".
+const files = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { eager: true, import: "default" });
+
+export const resources: Record<Locale, { translation: Record<string, unknown> }> = { "zh-CN": { translation: {} }, en: { translation: {} } };
+for (const [path, messages] of Object.entries(files)) {
+  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  if (!match) continue;
+  const [, locale, area] = match;
+  if (!(LOCALES as readonly string[]).includes(locale)) continue;
+  resources[locale as Locale].translation[area] = messages;
+}
+
+export function toLocale(value: string | null | undefined): Locale | null {
+  return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : null;
+}
+
+export function createI18n(locale: Locale): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+const cache = new Map<Locale, I18n>();
+/** A translator for server code (e-mails, exports, meta titles). */
+export function serverT(locale: Locale): TFunction {
+  let instance = cache.get(locale);
+  if (!instance) cache.set(locale, (instance = createI18n(locale)));
+  return instance.t;
+}

@@ -1,0 +1,20 @@
+// Personal numbers are shown masked everywhere; the full value never reaches a page or a log.
+export function maskPhone(phone: string | null | undefined): string {
+  if (!phone) return "";
+  const digits = phone.replace(/\s+/g, "");
+  if (digits.length < 7) return "*".repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
+export function maskIdNumber(id: string | null | undefined): string {
+  if (!id) return "";
+  if (id.length <= 8) return "*".repeat(id.length);
+  return `${id.slice(0, 4)}${"*".repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+export function maskEmail(email: string | null | undefined): string {
+  if (!email) return "";
+  const [local, domain] = email.split("@");
+  if (!domain) return "***";
+  return `${local.slice(0, 1)}***@${domain}`;
+}

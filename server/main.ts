@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createApp } from "./app";
+import { migrate, startDatabase } from "./database";
+
+const log = (line: string) => console.log(line);
+const dev = process.argv.includes("--dev");
+const demo = process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO === "true";
+
+async function main() {
+  const database = await startDatabase(log);
+  process.env.DATABASE_URL = database.url;
+  log(database.embedded ? "Embedded PostgreSQL is running (data in ./data)." : "Using the PostgreSQL server from DATABASE_URL.");
+  await migrate(database.url);
+  log("Database schema is up to date.");
+
+  // Demo data is created only on request (npm start) and only into an empty database.
+  const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed/demo");
+  const { disconnectDb } = await import("../app/utils/db.server");
+  if (demo) {
+    const seeded = await seedDemoIfEmpty();
+    log(seeded ? "Demo company created." : "Database already has data: demo seed skipped.");
+  }
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    devServer = viteServer;
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
+  }
+
+  const port = Number(process.env.PORT ?? 3000);
+  const app = createApp({ build, dev: devServer });
+  const server: Server = app.listen(port, () => {
+    log(`TrainGate listening on http://localhost:${port}`);
+    if (demo) {
+      log("");
+      log(`Demo logins (every password: ${DEMO_PASSWORD})`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.label}`);
+    }
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping TrainGate …`);
+    server.close();
+    server.closeAllConnections?.();
+    await devServer?.close();
+    await disconnectDb();
+    await database.stop();
+    log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
