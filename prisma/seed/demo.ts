@@ -75,7 +75,7 @@ export async function seedDemo() {
       await makePerson(tx, { ...base, employeeNo: "D0101", name: "李振华", departmentId: col1.id, post: "催收一部经理", roles: [{ role: "DEPARTMENT_HEAD", departmentId: col1.id }, "EMPLOYEE"], phone: demoPhone(20), email: "d0101@jyxh.example.com", hireDate: daysAgo(2200) });
       await makePerson(tx, { ...base, employeeNo: "D0201", name: "赵立新", departmentId: col2.id, post: "催收二部经理", roles: [{ role: "DEPARTMENT_HEAD", departmentId: col2.id }, "EMPLOYEE"], phone: demoPhone(21), email: "d0201@jyxh.example.com", hireDate: daysAgo(2050) });
       for (let n = 1; n <= 5; n++) {
-        await makePerson(tx, { ...base, employeeNo: `K010${n}`, name: demoName(200 + n), departmentId: service.id, post: "客服专员", phone: demoPhone(200 + n), hireDate: daysAgo(300 + n * 40) });
+        await makePerson(tx, { ...base, employeeNo: `K010${n}`, name: demoName(137 + n * 3), departmentId: service.id, post: "客服专员", phone: demoPhone(200 + n), hireDate: daysAgo(300 + n * 40) });
       }
 
       for (const [prefix, teams, seedOffset] of [["C01", col1Teams, 0], ["C02", col2Teams, 50]] as const) {

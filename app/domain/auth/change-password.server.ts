@@ -2,6 +2,7 @@ import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, deleteAllSessions } from "./session.server";
+import { closeTodos } from "~/domain/todo/todo.server";
 
 export type ChangePasswordOutcome = { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
 
@@ -18,6 +19,7 @@ export async function changeOwnPassword(actor: NonNullable<AuditActor>, input: {
   const token = await db.$transaction(async (tx) => {
     await tx.person.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
     await deleteAllSessions(tx, actor.id);
+    await closeTodos(tx, { sourceType: "Person", sourceId: actor.id, kind: "changePassword" });
     await writeAudit(tx, { actor, action: "auth.password_changed", entityType: "Person", entityId: actor.id });
     return createSession(tx, actor.id);
   });

@@ -1,0 +1,62 @@
+import { db } from "~/utils/db.server";
+import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import type { PersonForm } from "./people.schema";
+
+export type SavePersonOutcome = { ok: true; id: string } | { ok: false; field?: keyof PersonForm; error: string };
+
+function personData(input: PersonForm) {
+  return {
+    employeeNo: input.employeeNo,
+    name: input.name,
+    departmentId: input.departmentId,
+    post: input.post,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    hireDate: input.hireDate ?? null,
+    status: input.status,
+  };
+}
+
+// Audit summaries never hold full phone numbers.
+const auditView = (p: ReturnType<typeof personData>) => ({ ...p, phone: p.phone ? "(set)" : null, hireDate: p.hireDate?.toISOString().slice(0, 10) ?? null });
+
+export async function createPerson(actor: NonNullable<AuditActor>, input: PersonForm): Promise<SavePersonOutcome> {
+  const data = personData(input);
+  return db.$transaction(async (tx) => {
+    if (await tx.person.findUnique({ where: { employeeNo: data.employeeNo }, select: { id: true } })) {
+      return { ok: false as const, field: "employeeNo" as const, error: "people.employeeNoTaken" };
+    }
+    if (!(await tx.department.findUnique({ where: { id: data.departmentId }, select: { id: true } }))) {
+      return { ok: false as const, field: "departmentId" as const, error: "validation.invalidChoice" };
+    }
+    const person = await tx.person.create({ data: { ...data, mustChangePassword: true, roles: { create: [{ role: "EMPLOYEE" }] } } });
+    await writeAudit(tx, { actor, action: "person.created", entityType: "Person", entityId: person.id, summary: { after: auditView(data) }, reason: input.reason });
+    return { ok: true as const, id: person.id };
+  });
+}
+
+/**
+ * Saves an edit only if nobody changed the person since the form was opened (updatedAt matches):
+ * of two administrators editing at once, exactly one wins.
+ */
+export async function updatePerson(actor: NonNullable<AuditActor>, id: string, input: PersonForm, expectedUpdatedAt: string): Promise<SavePersonOutcome> {
+  const data = personData(input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.person.findUnique({ where: { id } });
+    if (!before) return { ok: false as const, error: "errors.notFound" };
+    const clash = await tx.person.findFirst({ where: { employeeNo: data.employeeNo, NOT: { id } }, select: { id: true } });
+    if (clash) return { ok: false as const, field: "employeeNo" as const, error: "people.employeeNoTaken" };
+    if (!(await tx.department.findUnique({ where: { id: data.departmentId }, select: { id: true } }))) {
+      return { ok: false as const, field: "departmentId" as const, error: "validation.invalidChoice" };
+    }
+    const updated = await tx.person.updateMany({ where: { id, updatedAt: new Date(expectedUpdatedAt) }, data });
+    if (updated.count === 0) return { ok: false as const, error: "errors.conflict" };
+    if (data.status === "LEFT") await tx.session.deleteMany({ where: { personId: id } });
+    await writeAudit(tx, {
+      actor, action: "person.updated", entityType: "Person", entityId: id,
+      summary: { before: auditView(personData({ ...before, phone: before.phone ?? undefined, email: before.email ?? undefined, hireDate: before.hireDate ?? undefined, reason: undefined })), after: auditView(data) },
+      reason: input.reason,
+    });
+    return { ok: true as const, id };
+  });
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { tzOffset } from "@date-fns/tz";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
+import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries.server";
+import { getSettings } from "~/domain/settings/settings.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:audit");
+  const query = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { timeZone } = await getSettings();
+  return { query, ...(await listAuditEntries(query, tzOffset(timeZone, new Date()))) };
+}
+
+export default function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const { entries, total, pages, query, actions } = useLoaderData<typeof loader>();
+  const format = useFormat();
+  const label = (action: string) => (i18n.exists(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action);
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v && k !== "page") params.set(k, String(v));
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">{t("audit.title")}</h1>
+      <p className="text-sm text-slate-500">{t("audit.intro")}</p>
+      <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_9rem_9rem_auto]">
+        <select name="action" defaultValue={query.action ?? ""} className="input" aria-label={t("audit.fields.action")}>
+          <option value="">{t("audit.allActions")}</option>
+          {actions.map((a) => <option key={a} value={a}>{label(a)}</option>)}
+        </select>
+        <input name="actor" defaultValue={query.actor ?? ""} className="input" placeholder={t("audit.fields.actor")} aria-label={t("audit.fields.actor")} />
+        <input name="from" type="date" defaultValue={query.from ?? ""} className="input" aria-label={t("audit.from")} />
+        <input name="to" type="date" defaultValue={query.to ?? ""} className="input" aria-label={t("audit.to")} />
+        <button type="submit" className="btn-secondary">{t("common.filter")}</button>
+      </Form>
+      <div className="card overflow-x-auto">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("audit.fields.at")}</th>
+              <th>{t("audit.fields.actor")}</th>
+              <th>{t("audit.fields.action")}</th>
+              <th>{t("audit.fields.entity")}</th>
+              <th>{t("audit.fields.details")}</th>
+              <th>{t("common.reason")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td className="text-xs text-slate-600">{format.dateTime(e.at)}</td>
+                <td className="font-mono text-xs">{e.actorEmployeeNo ?? t("audit.system")}</td>
+                <td>{label(e.action)}</td>
+                <td className="text-xs text-slate-600">{e.entityType}{e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}</td>
+                <td className="max-w-xs whitespace-normal break-all font-mono text-[11px] text-slate-500">{e.summary ? JSON.stringify(e.summary).slice(0, 300) : ""}</td>
+                <td className="whitespace-normal text-xs">{e.reason ?? ""}</td>
+              </tr>
+            ))}
+            {entries.length === 0 ? <tr><td colSpan={6} className="py-8 text-center text-slate-500">{t("audit.empty")}</td></tr> : null}
+          </tbody>
+        </table>
+      </div>
+      <nav className="flex items-center justify-between text-sm text-slate-600">
+        <span>{t("common.pageOf", { page: query.page, pages, total })}</span>
+        <span className="flex gap-2">
+          {query.page > 1 ? <Link className="btn-secondary" to={pageLink(query.page - 1)}>{t("common.previous")}</Link> : null}
+          {query.page < pages ? <Link className="btn-secondary" to={pageLink(query.page + 1)}>{t("common.next")}</Link> : null}
+        </span>
+      </nav>
+    </div>
+  );
+}

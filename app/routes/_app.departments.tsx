@@ -1,0 +1,97 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { DEPARTMENT_KINDS, DepartmentFormSchema } from "~/domain/departments/department.schema";
+import { flattenTree } from "~/domain/departments/department-tree";
+import { listDepartmentsWithCounts } from "~/domain/departments/department-queries.server";
+import { deleteDepartment, saveDepartment } from "~/domain/departments/save-department.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:department");
+  return { departments: flattenTree(await listDepartmentsWithCounts()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:department");
+  const actor = { id: user.id, employeeNo: user.employeeNo };
+  const formData = await request.formData();
+  const id = String(formData.get("id") ?? "") || null;
+  if (formData.get("intent") === "delete" && id) {
+    const outcome = await deleteDepartment(actor, id);
+    if (!outcome.ok) return data({ errors: { _form: outcome.error }, values: {} }, { status: 400 });
+    return redirect("/departments?notice=deleted");
+  }
+  const parsed = parseForm(DepartmentFormSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const outcome = await saveDepartment(actor, id, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
+  return redirect("/departments?notice=saved");
+}
+
+export default function DepartmentsPage() {
+  const { t } = useTranslation();
+  const { departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const editing = departments.find((d) => d.id === params.get("edit"));
+  const defaults = (actionData?.values as Record<string, string> | undefined) ?? (editing
+    ? { code: editing.code, name: editing.name, kind: editing.kind, parentId: editing.parentId ?? "", sortOrder: String(editing.sortOrder) }
+    : { kind: "DEPARTMENT", sortOrder: "0" });
+  const { register, onSubmit, errorOf } = useSchemaForm(DepartmentFormSchema, { defaultValues: defaults, serverErrors: actionData?.errors });
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">{t("departments.title")}</h1>
+      {params.get("notice") ? <FormAlert tone="success" message={`departments.notices.${params.get("notice")}`} /> : null}
+      <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
+        <div className="card divide-y divide-slate-100">
+          {departments.map((d) => (
+            <div key={d.id} className="flex items-center gap-3 px-4 py-2.5 text-sm" style={{ paddingLeft: `${1 + d.depth * 1.5}rem` }}>
+              <span className={d.depth === 0 ? "font-semibold" : ""}>{d.name}</span>
+              <span className="font-mono text-xs text-slate-400">{d.code}</span>
+              <span className="badge bg-slate-100 text-slate-600">{t(`departments.kinds.${d.kind}`)}</span>
+              <span className="ml-auto text-xs text-slate-500">{t("departments.peopleCount", { count: d._count.people })}</span>
+              <Link to={`?edit=${d.id}`} className="btn-link">{t("common.edit")}</Link>
+            </div>
+          ))}
+        </div>
+        <div className="card p-5">
+          <h2 className="mb-3 font-semibold">{editing ? t("departments.editTitle", { name: editing.name }) : t("departments.newTitle")}</h2>
+          <Form method="post" className="space-y-3" onSubmit={onSubmit} noValidate key={editing?.id ?? "new"}>
+            <FormAlert message={actionData?.errors?._form} />
+            {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+            <Field label={t("departments.fields.name")} name="name" error={errorOf("name")}>
+              <input id="name" className="input" {...register("name")} />
+            </Field>
+            <Field label={t("departments.fields.code")} name="code" error={errorOf("code")}>
+              <input id="code" className="input" autoCapitalize="characters" {...register("code")} />
+            </Field>
+            <Field label={t("departments.fields.kind")} name="kind" error={errorOf("kind")}>
+              <select id="kind" className="input" {...register("kind")}>
+                {DEPARTMENT_KINDS.map((k) => <option key={k} value={k}>{t(`departments.kinds.${k}`)}</option>)}
+              </select>
+            </Field>
+            <Field label={t("departments.fields.parent")} name="parentId" error={errorOf("parentId")}>
+              <select id="parentId" className="input" {...register("parentId")}>
+                <option value="">{t("common.none")}</option>
+                {departments.filter((d) => d.id !== editing?.id).map((d) => (
+                  <option key={d.id} value={d.id}>{"\u3000".repeat(d.depth)}{d.name}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t("departments.fields.sortOrder")} name="sortOrder" error={errorOf("sortOrder")}>
+              <input id="sortOrder" type="number" min={0} className="input" {...register("sortOrder")} />
+            </Field>
+            <div className="flex flex-wrap justify-end gap-2">
+              {editing ? <Link to="/departments" className="btn-secondary">{t("common.cancel")}</Link> : null}
+              {editing ? <button type="submit" name="intent" value="delete" className="btn-danger" formNoValidate>{t("departments.delete")}</button> : null}
+              <button type="submit" name="intent" value="save" className="btn-primary">{t("common.save")}</button>
+            </div>
+          </Form>
+        </div>
+      </div>
+    </div>
+  );
+}

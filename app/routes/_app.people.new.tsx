@@ -1,0 +1,42 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PersonForm } from "~/components/people/person-form";
+import { flattenTree } from "~/domain/departments/department-tree";
+import { PersonFormSchema } from "~/domain/people/people.schema";
+import { listDepartmentOptions } from "~/domain/people/people-queries.server";
+import { createPerson } from "~/domain/people/save-person.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "write:person");
+  return { departments: flattenTree(await listDepartmentOptions(null)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "write:person");
+  const parsed = parseForm(PersonFormSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const outcome = await createPerson({ id: user.id, employeeNo: user.employeeNo }, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
+  return redirect(`/people/${outcome.id}?notice=created`);
+}
+
+export default function NewPersonPage() {
+  const { t } = useTranslation();
+  const { departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = (actionData?.values ?? { status: "NEW_HIRE" }) as Record<string, string>;
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <Link to="/people" className="btn-link">← {t("people.title")}</Link>
+      </div>
+      <h1 className="page-title">{t("people.new")}</h1>
+      <div className="card p-5">
+        <PersonForm departments={departments} defaults={values} errors={actionData?.errors} formError={actionData?.errors?._form} submitLabel={t("common.create")} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { SettingsSchema } from "~/domain/settings/settings.schema";
+import { getSettings, updateSettings } from "~/domain/settings/settings.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:settings");
+  return { settings: await getSettings() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:settings");
+  const parsed = parseForm(SettingsSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { reason, ...settings } = parsed.data;
+  await updateSettings({ id: user.id, employeeNo: user.employeeNo }, settings, reason);
+  return redirect("/settings?notice=saved");
+}
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { register, onSubmit, errorOf } = useSchemaForm(SettingsSchema, {
+    defaultValues: (actionData?.values as Record<string, string>) ?? settings,
+    serverErrors: actionData?.errors,
+  });
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="page-title">{t("settings.title")}</h1>
+      {params.get("notice") === "saved" ? <FormAlert tone="success" message="common.saved" /> : null}
+      <Form method="post" className="card space-y-4 p-5" onSubmit={onSubmit} noValidate>
+        <Field label={t("settings.companyName")} name="companyName" error={errorOf("companyName")} hint={t("settings.companyNameHint")}>
+          <input id="companyName" className="input" {...register("companyName")} />
+        </Field>
+        <Field label={t("settings.timeZone")} name="timeZone" error={errorOf("timeZone")} hint={t("settings.timeZoneHint")}>
+          <input id="timeZone" className="input" {...register("timeZone")} />
+        </Field>
+        <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>
+          <input id="reason" className="input" {...register("reason")} />
+        </Field>
+        <div className="flex justify-end">
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>{t("common.save")}</button>
+        </div>
+      </Form>
+    </div>
+  );
+}
