@@ -43,9 +43,11 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   return true;
 }
 
+// One hash for every demo account (they share a published password anyway), made once per process.
+let demoHash: Promise<string> | undefined;
+
 export async function seedDemo() {
-  // One hash for every demo account: they share a published password anyway.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
   await db.$transaction(
     async (tx) => {
       const company = await makeDepartment(tx, { code: "JYXH", name: "嘉亿信合资产管理有限公司", kind: "COMPANY" });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { PersonFormSchema } from "~/domain/people/people.schema";
+import { parseForm, parseMessage } from "./validation";
+
+const form = (entries: Record<string, string>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(entries)) fd.append(k, v);
+  return fd;
+};
+
+describe("form parsing", () => {
+  const valid = { employeeNo: "c0301", name: "王小明", departmentId: "d1", post: "催收员", phone: "138 0013 8000", email: "", hireDate: "2026-11-02", status: "NEW_HIRE" };
+
+  it("normalises what people type", () => {
+    const result = parseForm(PersonFormSchema, form(valid));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.data.employeeNo).toBe("C0301");
+      expect(result.data.phone).toBe("13800138000");
+      expect(result.data.email).toBeUndefined();
+      expect(result.data.hireDate?.toISOString()).toBe("2026-11-02T00:00:00.000Z");
+    }
+  });
+
+  it("returns a message key per field and keeps what was typed", () => {
+    const result = parseForm(PersonFormSchema, form({ ...valid, name: "", phone: "12345", hireDate: "2026-02-30", status: "BOSS" }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.name).toBe("validation.required");
+      expect(result.errors.phone).toBe("people.phoneFormat");
+      expect(result.errors.hireDate).toBe("validation.date");
+      expect(result.errors.status).toBe("validation.invalidChoice");
+      expect(result.values.phone).toBe("12345");
+    }
+  });
+
+  it("carries limits as parameters of the message", () => {
+    const result = parseForm(PersonFormSchema, form({ ...valid, name: "名".repeat(51) }));
+    expect(!result.ok && parseMessage(result.errors.name)).toEqual({ key: "validation.tooLong", params: { max: 50 } });
+  });
+});

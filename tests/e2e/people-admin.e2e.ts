@@ -1,0 +1,40 @@
+import { expect, test } from "vitest";
+import { login, newPage, screenshot } from "./harness";
+
+test("an administrator adds a person and sets a password; the person must change it at first sign-in", async () => {
+  const admin = await newPage();
+  await login(admin, "A0001");
+  await admin.goto("/people/new");
+  await admin.locator("#employeeNo").fill("C0150");
+  await admin.locator("#name").fill("杜晓峰");
+  await admin.locator("#departmentId").selectOption({ label: "\u3000\u3000催收一部一组" });
+  await admin.locator("#post").fill("催收员");
+  await admin.locator("#phone").fill("13912345678");
+  await admin.locator("#hireDate").fill("2026-11-23");
+  await Promise.all([admin.waitForURL(/\/people\/[^/]+\?notice=created/), admin.getByRole("button", { name: "新建" }).click()]);
+  await admin.locator("#password").fill("first-password-2026");
+  await Promise.all([admin.waitForURL(/notice=passwordSet/), admin.getByRole("button", { name: "设置初始密码" }).click()]);
+  await screenshot(admin, "person-created");
+
+  const person = await newPage({ viewport: { width: 390, height: 844 } });
+  await login(person, "C0150", "first-password-2026");
+  expect(new URL(person.url()).pathname).toBe("/password");
+  await person.locator("#currentPassword").fill("first-password-2026");
+  await person.locator("#newPassword").fill("short");
+  await person.locator("#confirmPassword").fill("short");
+  await person.getByRole("button", { name: "保存新密码" }).click();
+  await expect(person.getByText("密码至少需要 12 个字符").count()).resolves.toBeGreaterThan(0);
+  await person.locator("#newPassword").fill("my-own-secret-2026");
+  await person.locator("#confirmPassword").fill("my-own-secret-2026");
+  await Promise.all([person.waitForURL(/\/home/), person.getByRole("button", { name: "保存新密码" }).click()]);
+  await screenshot(person, "password-changed-phone");
+});
+
+test("a department head sees only the people of their own department", async () => {
+  const page = await newPage();
+  await login(page, "D0201");
+  await page.goto("/people");
+  const numbers = await page.locator("tbody tr td:first-child").allInnerTexts();
+  expect(numbers.length).toBeGreaterThan(0);
+  expect(numbers.every((n) => n.startsWith("C02") || n === "D0201")).toBe(true);
+});

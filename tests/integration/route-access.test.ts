@@ -1,0 +1,96 @@
+// Every route × every demo role: the server refuses what a role may not use, and says so in the audit log.
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { can, type Permission, type RoleName } from "~/utils/permissions";
+import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+
+type Guard = Permission | "signed-in" | "public";
+type RouteCase = { path: string; loader?: Guard; action?: Guard; params?: () => Promise<Record<string, string>> };
+
+const modules = import.meta.glob<{ loader?: Function; action?: Function }>("../../app/routes/*.tsx");
+
+const agentParams = async () => ({ personId: await personId("C0101") });
+
+// Each route file must be listed: a new route without an entry here fails the last test.
+const ROUTES: Record<string, RouteCase> = {
+  "_index.tsx": { path: "/", loader: "public" },
+  "login.tsx": { path: "/login", loader: "public", action: "public" },
+  "logout.tsx": { path: "/logout", loader: "public", action: "public" },
+  "locale.tsx": { path: "/locale", loader: "public", action: "public" },
+  "healthz.tsx": { path: "/healthz", loader: "public" },
+  "password.tsx": { path: "/password", loader: "signed-in", action: "signed-in" },
+  "_app.tsx": { path: "/home", loader: "signed-in" },
+  "_app.home.tsx": { path: "/home", loader: "signed-in" },
+  "_app.people._index.tsx": { path: "/people", loader: "read:person" },
+  "_app.people.new.tsx": { path: "/people/new", loader: "write:person", action: "write:person" },
+  "_app.people.$personId.tsx": { path: "/people/x", loader: "read:person", action: "write:person", params: agentParams },
+  "_app.people.import.tsx": { path: "/people/import", loader: "import:person", action: "import:person" },
+  "_app.people.import-template.tsx": { path: "/people/import-template", loader: "import:person" },
+  "_app.departments.tsx": { path: "/departments", loader: "manage:department", action: "manage:department" },
+  "_app.audit.tsx": { path: "/audit", loader: "read:audit" },
+  "_app.settings.tsx": { path: "/settings", loader: "manage:settings", action: "manage:settings" },
+};
+
+const DEMO_ROLES: Array<[string, RoleName[]]> = [
+  ["A0001", ["ADMIN", "EMPLOYEE"]],
+  ["G0001", ["GENERAL_MANAGER", "EMPLOYEE"]],
+  ["L0001", ["APPROVING_LEADER", "EMPLOYEE"]],
+  ["T0001", ["TRAINING_MANAGER", "LECTURER", "EMPLOYEE"]],
+  ["T0002", ["TRAINING_CLERK", "EMPLOYEE"]],
+  ["D0101", ["DEPARTMENT_HEAD", "EMPLOYEE"]],
+  ["C0101", ["EMPLOYEE"]],
+];
+
+beforeEach(seedDemoCompany);
+
+async function run(file: string, kind: "loader" | "action", cookie: string | null) {
+  const spec = ROUTES[file];
+  const mod = await modules[`../../app/routes/${file}`]();
+  const fn = mod[kind]!;
+  const params = (await spec.params?.()) ?? {};
+  // An empty form: an allowed role gets a validation answer, never a change.
+  const request = requestAs(cookie, spec.path, kind === "action" ? { form: { intent: "save" } } : {});
+  return outcome(() => fn({ request, params, context: { cspNonce: "" } }));
+}
+
+const guarded = Object.keys(ROUTES).filter((f) => [ROUTES[f].loader, ROUTES[f].action].some((g) => g && g !== "public"));
+
+describe.each(guarded)("route %s", (file) => {
+  const spec = ROUTES[file];
+  for (const kind of ["loader", "action"] as const) {
+    const guard = spec[kind];
+    if (!guard || guard === "public") continue;
+
+    it(`${kind}: anonymous visitors are sent to the login page`, async () => {
+      const result = await run(file, kind, null);
+      expect(result.status).toBe(302);
+      expect(result.location).toMatch(/^\/login/);
+    });
+
+    it(`${kind}: each role is allowed or refused (403, audited) as the permission table says`, async () => {
+      for (const [employeeNo, roles] of DEMO_ROLES) {
+        const cookie = await cookieFor(employeeNo);
+        const before = await db.auditEntry.count({ where: { action: "auth.refused" } });
+        const result = await run(file, kind, cookie);
+        const allowed = guard === "signed-in" || can(roles, guard);
+        if (allowed) {
+          expect(result.status, `${employeeNo} should be allowed`).not.toBe(403);
+          expect(result.location ?? "", `${employeeNo} should not be sent to login`).not.toMatch(/^\/login/);
+        } else {
+          expect(result.status, `${employeeNo} should be refused`).toBe(403);
+          expect(await db.auditEntry.count({ where: { action: "auth.refused" } })).toBe(before + 1);
+        }
+      }
+    });
+  }
+});
+
+it("every route file has an entry in the access table", async () => {
+  const files = Object.keys(modules).map((p) => p.split("/").pop()!);
+  expect(files.filter((f) => !ROUTES[f])).toEqual([]);
+  for (const file of files) {
+    const mod = await modules[`../../app/routes/${file}`]();
+    if (mod.action) expect(ROUTES[file].action, `${file} has an action`).toBeDefined();
+    if (mod.loader) expect(ROUTES[file].loader, `${file} has a loader`).toBeDefined();
+  }
+});

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "../../app");
+const locales = ["zh-CN", "en"];
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function files(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === "generated" ? [] : files(full, pattern);
+    return pattern.test(name) ? [full] : [];
+  });
+}
+
+describe("message catalogs", () => {
+  it("zh-CN and English have the same areas and the same keys", () => {
+    const areas = locales.map((l) => readdirSync(path.join(root, "locales", l)).sort());
+    expect(areas[1]).toEqual(areas[0]);
+    for (const area of areas[0]) {
+      const [zh, en] = locales.map((l) => keys(JSON.parse(readFileSync(path.join(root, "locales", l, area), "utf8"))).sort());
+      expect(en, `keys of ${area}`).toEqual(zh);
+    }
+  });
+
+  it("no component hard-codes Chinese text: every user-facing string comes from a catalog", () => {
+    const offenders = files(root, /\.tsx$/).filter((file) => {
+      const code = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+      return /[\u4e00-\u9fff]/.test(code);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
