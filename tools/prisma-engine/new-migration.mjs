@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Creates the next migration from the difference between prisma/migrations and prisma/schema.prisma:
+// Creates the next migration from the difference between prisma/migrations and the schema in prisma/schema/:
 //   npm run migrate:new -- <name>      (same as: node tools/prisma-engine/new-migration.mjs <name>)
 // Writes prisma/migrations/<UTC timestamp>_<name>/migration.sql and leaves applying it to
 // `migrate deploy`. Unlike `prisma migrate dev` it never touches a database's data: the committed
@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const migrationsDir = join(root, 'prisma/migrations');
-const schemaFile = join(root, 'prisma/schema.prisma');
+// The schema is a folder: one .prisma file per business area.
+const schemaFile = join(root, 'prisma/schema');
 const prismaCli = fileURLToPath(new URL('./prisma.mjs', import.meta.url));
 
 const rawName = process.argv[2];
