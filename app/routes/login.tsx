@@ -17,7 +17,7 @@ const demoMode = () => process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGA
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/home");
   if (!demoMode()) return { demo: null };
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed/demo");
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed/demo-accounts");
   return { demo: { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } };
 }
 

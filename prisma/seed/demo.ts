@@ -4,19 +4,9 @@ import { writeAudit } from "../../app/utils/audit.server";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { makeDepartment, makePerson } from "./factories";
 
-export const DEMO_PASSWORD = "TrainGate-demo-2026";
+import { DEMO_PASSWORD } from "./demo-accounts";
 
-export const DEMO_ACCOUNTS = [
-  { employeeNo: "A0001", label: "系统管理员 Administrator" },
-  { employeeNo: "G0001", label: "总经理 General manager" },
-  { employeeNo: "L0001", label: "分管培训领导 Approving leader" },
-  { employeeNo: "T0001", label: "培训部负责人 Training manager" },
-  { employeeNo: "T0002", label: "培训部文员 Training clerk" },
-  { employeeNo: "D0101", label: "催收一部负责人 Head of Collections 1" },
-  { employeeNo: "D0201", label: "催收二部负责人 Head of Collections 2" },
-  { employeeNo: "C0101–C0120", label: "催收一部 催收员 Agents" },
-  { employeeNo: "C0201–C0220", label: "催收二部 催收员 Agents" },
-];
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split("");
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文", "华", "玉兰", "红", "晓东", "思远", "雨涵", "子轩", "欣怡", "浩然", "梓涵", "俊杰", "佳怡", "宇航", "晓燕", "海涛", "丽娟"];
