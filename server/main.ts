@@ -42,7 +42,7 @@ async function main() {
     if (demo) {
       log("");
       log(`Demo logins (every password: ${DEMO_PASSWORD})`);
-      for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.label}`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.zh} / ${account.en}`);
     }
   });
 

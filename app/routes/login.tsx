@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const root = useRootData();
@@ -87,7 +87,7 @@ export default function LoginPage() {
               <ul className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
                 {demo.accounts.map((a) => (
                   <li key={a.employeeNo}>
-                    <span className="font-mono text-slate-900">{a.employeeNo}</span> {a.label}
+                    <span className="font-mono text-slate-900">{a.employeeNo}</span> {i18n.language === "en" ? a.en : a.zh}
                   </li>
                 ))}
               </ul>
