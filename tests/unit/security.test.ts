@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Request, Response } from "express";
+import { hstsOverHttps } from "../../server/security";
+import { clearSessionCookieHeader, sessionCookieHeader } from "~/domain/auth/session.server";
+
+describe("session cookie", () => {
+  it("is HttpOnly and SameSite=Lax over http", async () => {
+    const header = await sessionCookieHeader(new Request("http://intranet.local/login"), "token-value-long-enough-xxxx");
+    expect(header).toMatch(/^tg_session=/);
+    expect(header).toContain("HttpOnly");
+    expect(header).toContain("SameSite=Lax");
+    expect(header).not.toContain("Secure");
+  });
+
+  it("is __Host- prefixed and Secure over https", async () => {
+    const header = await sessionCookieHeader(new Request("https://traingate.example/login"), "token-value-long-enough-xxxx");
+    expect(header).toMatch(/^__Host-tg_session=/);
+    expect(header).toContain("Secure");
+    expect(header).toContain("Path=/");
+    expect(header).not.toContain("Domain=");
+  });
+
+  it("is cleared on logout", async () => {
+    expect(await clearSessionCookieHeader(new Request("http://x/logout"))).toMatch(/Max-Age=0/);
+  });
+});
+
+describe("HSTS", () => {
+  const run = (secure: boolean) => {
+    const setHeader = vi.fn();
+    const next = vi.fn();
+    hstsOverHttps({ secure } as Request, { setHeader } as unknown as Response, next);
+    expect(next).toHaveBeenCalled();
+    return setHeader;
+  };
+
+  it("is sent over https only", () => {
+    expect(run(true)).toHaveBeenCalledWith("Strict-Transport-Security", expect.stringContaining("max-age="));
+    expect(run(false)).not.toHaveBeenCalled();
+  });
+});
