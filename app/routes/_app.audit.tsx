@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { tzOffset } from "@date-fns/tz";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination";
 import { useFormat } from "~/components/use-format";
 import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries.server";
 import { getSettings } from "~/domain/settings/settings.server";
@@ -19,12 +20,6 @@ export default function AuditPage() {
   const { entries, total, pages, query, actions } = useLoaderData<typeof loader>();
   const format = useFormat();
   const label = (action: string) => (i18n.exists(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action);
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v && k !== "page") params.set(k, String(v));
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   return (
     <div className="space-y-4">
       <h1 className="page-title">{t("audit.title")}</h1>
@@ -66,13 +61,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <nav className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageOf", { page: query.page, pages, total })}</span>
-        <span className="flex gap-2">
-          {query.page > 1 ? <Link className="btn-secondary" to={pageLink(query.page - 1)}>{t("common.previous")}</Link> : null}
-          {query.page < pages ? <Link className="btn-secondary" to={pageLink(query.page + 1)}>{t("common.next")}</Link> : null}
-        </span>
-      </nav>
+      <Pagination page={query.page} pages={pages} total={total} />
     </div>
   );
 }

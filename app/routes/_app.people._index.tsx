@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination";
 import { z } from "zod";
 import { StatusBadge } from "~/components/people/status-badge";
 import { flattenTree } from "~/domain/departments/department-tree";
@@ -37,7 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PeoplePage() {
   const { t } = useTranslation();
   const { people, total, pages, query, departments, canWrite, canImport } = useLoaderData<typeof loader>();
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.departmentId ? { departmentId: query.departmentId } : {}), ...(query.status ? { status: query.status } : {}), page: String(page) })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -94,13 +94,7 @@ export default function PeoplePage() {
           </tbody>
         </table>
       </div>
-      <nav className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageOf", { page: query.page, pages, total })}</span>
-        <span className="flex gap-2">
-          {query.page > 1 ? <Link className="btn-secondary" to={pageLink(query.page - 1)}>{t("common.previous")}</Link> : null}
-          {query.page < pages ? <Link className="btn-secondary" to={pageLink(query.page + 1)}>{t("common.next")}</Link> : null}
-        </span>
-      </nav>
+      <Pagination page={query.page} pages={pages} total={total} />
     </div>
   );
 }
