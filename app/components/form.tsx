@@ -4,39 +4,71 @@ import { useEffect, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { translateMessage, type FieldErrors } from "~/utils/validation";
+import { fieldErrors, formValues, translateMessage, type FieldErrors } from "~/utils/validation";
 
 type Values = Record<string, string | string[] | undefined>;
 
 /**
  * One form, two paths: without JavaScript the browser posts it and the action's zod schema answers;
  * with JavaScript react-hook-form checks the same schema first and then submits the same FormData.
+ *
+ * Default values are rendered into the HTML (defaultValue / defaultChecked) and react-hook-form reads
+ * the fields from the page when it starts: what someone typed before the scripts loaded is kept, and
+ * the form is filled in even when JavaScript never runs.
  */
 export function useSchemaForm<S extends z.ZodType>(schema: S, options: { defaultValues?: Values; serverErrors?: FieldErrors | null }) {
   const submit = useSubmit();
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
-    defaultValues: options.defaultValues as FieldValues,
     mode: "onTouched",
+    // Fields that leave the page (e.g. a form re-keyed for another record) forget their values.
+    shouldUnregister: true,
   });
+  const defaults = options.defaultValues ?? {};
   const serverErrors = options.serverErrors;
   useEffect(() => {
     if (!serverErrors) return;
     for (const [name, message] of Object.entries(serverErrors)) form.setError(name, { type: "server", message });
   }, [serverErrors, form]);
 
+  /** A text field, textarea or select. */
+  const register = (name: string) => {
+    const value = defaults[name];
+    return { ...form.register(name), defaultValue: typeof value === "string" ? value : undefined };
+  };
+  /**
+   * One checkbox or radio button of a field, left to the browser (react-hook-form mis-tracks
+   * checkbox groups whose first box starts checked); the whole form is checked on submit anyway.
+   */
+  const choice = (name: string, value: string) => {
+    const current = defaults[name];
+    const checked = Array.isArray(current) ? current.includes(value) : current === value;
+    return { name, value, defaultChecked: checked };
+  };
+
+  // On submit the schema checks exactly the FormData that will be posted, as the action will.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     event.preventDefault();
-    void form.handleSubmit(() => submit(submitter ?? formElement, { method: "post", encType: formElement.enctype as never }))(event);
+    const result = schema.safeParse(formValues(new FormData(formElement, submitter)));
+    if (!result.success) {
+      form.clearErrors();
+      const errors = fieldErrors(result.error);
+      for (const [name, message] of Object.entries(errors)) form.setError(name, { type: "client", message });
+      formElement.querySelector<HTMLElement>(`[name="${CSS.escape(Object.keys(errors)[0] ?? "")}"]`)?.focus();
+      return;
+    }
+    submit(submitter ?? formElement, { method: "post", encType: formElement.enctype as never });
   };
   const errorOf = (name: string): string | undefined => {
     const err = form.formState.errors[name];
     return (typeof err?.message === "string" ? err.message : undefined) ?? serverErrors?.[name];
   };
-  return { register: form.register, onSubmit, errorOf, form };
+  return { register, choice, onSubmit, errorOf, form };
 }
+
+export type ChoiceProps = (name: string, value: string) => ReturnType<ReturnType<typeof useSchemaForm>["choice"]>;
 
 export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: string; hint?: string; children: ReactNode }) {
   const { t } = useTranslation();

@@ -7,6 +7,13 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/home", labelKey: "nav.home", icon: "home" },
   { to: "/people", labelKey: "nav.people", icon: "people", permission: "read:person" },
   { to: "/departments", labelKey: "nav.departments", icon: "tree", permission: "manage:department" },
+  { to: "/needs", labelKey: "nav.needs", icon: "survey", permission: "read:needs-survey" },
+  { to: "/questionnaire", labelKey: "nav.questionnaire", icon: "form", permission: "answer:needs-questionnaire" },
+  { to: "/plans", labelKey: "nav.plans", icon: "calendar", permission: "read:annual-plan" },
+  { to: "/quiz", labelKey: "nav.quiz", icon: "quiz", permission: "take:quiz" },
+  { to: "/quiz/rules", labelKey: "nav.callRules", icon: "rules", permission: "read:rule" },
+  { to: "/quiz/questions", labelKey: "nav.questionBank", icon: "bank", permission: "manage:quiz" },
+  { to: "/certification", labelKey: "nav.certification", icon: "badge", permission: "read:certification" },
   { to: "/audit", labelKey: "nav.audit", icon: "log", permission: "read:audit" },
   { to: "/settings", labelKey: "nav.settings", icon: "gear", permission: "manage:settings" },
 ];

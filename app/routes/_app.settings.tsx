@@ -28,7 +28,7 @@ export default function SettingsPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { register, onSubmit, errorOf } = useSchemaForm(SettingsSchema, {
-    defaultValues: (actionData?.values as Record<string, string>) ?? settings,
+    defaultValues: (actionData?.values as Record<string, string>) ?? (settings as unknown as Record<string, string>),
     serverErrors: actionData?.errors,
   });
   return (
@@ -42,6 +42,18 @@ export default function SettingsPage() {
         <Field label={t("settings.timeZone")} name="timeZone" error={errorOf("timeZone")} hint={t("settings.timeZoneHint")}>
           <input id="timeZone" className="input" {...register("timeZone")} />
         </Field>
+        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-3">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("settings.certificationTitle")}</legend>
+          <Field label={t("settings.certValidityMonths")} name="certValidityMonths" error={errorOf("certValidityMonths")}>
+            <input id="certValidityMonths" type="number" min={1} max={60} className="input" {...register("certValidityMonths")} />
+          </Field>
+          <Field label={t("settings.certGraceDays")} name="certGraceDays" error={errorOf("certGraceDays")}>
+            <input id="certGraceDays" type="number" min={0} max={90} className="input" {...register("certGraceDays")} />
+          </Field>
+          <Field label={t("settings.defaultPassPercent")} name="defaultPassPercent" error={errorOf("defaultPassPercent")}>
+            <input id="defaultPassPercent" type="number" min={1} max={100} className="input" {...register("defaultPassPercent")} />
+          </Field>
+        </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>
           <input id="reason" className="input" {...register("reason")} />
         </Field>

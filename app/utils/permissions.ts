@@ -21,6 +21,29 @@ export const PERMISSIONS = [
   "manage:department",
   "read:audit",
   "manage:settings",
+  // Steps 001–003: needs survey and annual plan.
+  "read:needs-survey",
+  "manage:needs-survey",
+  "write:department-needs",
+  "answer:needs-questionnaire",
+  "read:needs-answers",
+  "set:needs-requirements",
+  "read:annual-plan",
+  "draft:annual-plan",
+  "approve:annual-plan",
+  // Call-script quizzes and the case-work certification (issue 5).
+  "take:quiz",
+  "read:rule",
+  "manage:quiz",
+  "read:certification",
+  // Steps 004–007: monthly plans, course plans and the training budget.
+  "read:monthly-plan",
+  "draft:monthly-plan",
+  "approve:monthly-plan",
+  "read:course",
+  "draft:course",
+  "approve:course",
+  "read:training-budget",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,13 +57,13 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:audit": "any",
     "manage:settings": "any",
   },
-  GENERAL_MANAGER: { "read:person": "any", "read:audit": "any" },
-  APPROVING_LEADER: { "read:person": "any" },
-  TRAINING_MANAGER: { "read:person": "any" },
-  TRAINING_CLERK: { "read:person": "any" },
-  DEPARTMENT_HEAD: { "read:person": "department" },
+  GENERAL_MANAGER: { "read:person": "any", "read:audit": "any", "read:needs-survey": "any", "read:needs-answers": "any", "set:needs-requirements": "any", "read:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },
+  APPROVING_LEADER: { "read:person": "any", "read:needs-survey": "any", "read:annual-plan": "any", "approve:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "approve:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },
+  TRAINING_MANAGER: { "read:person": "any", "read:needs-survey": "any", "manage:needs-survey": "any", "write:department-needs": "any", "read:needs-answers": "any", "read:annual-plan": "any", "draft:annual-plan": "any", "manage:quiz": "any", "read:certification": "any", "read:monthly-plan": "any", "draft:monthly-plan": "any", "read:course": "any", "approve:course": "any", "read:training-budget": "any" },
+  TRAINING_CLERK: { "read:person": "any", "read:needs-survey": "any", "read:annual-plan": "any", "read:monthly-plan": "any", "read:course": "any", "draft:course": "any", "read:training-budget": "any" },
+  DEPARTMENT_HEAD: { "read:person": "department", "read:needs-survey": "department", "write:department-needs": "department", "read:needs-answers": "department", "read:annual-plan": "any", "read:certification": "department", "read:monthly-plan": "any", "read:course": "department" },
   LECTURER: {},
-  EMPLOYEE: {},
+  EMPLOYEE: { "answer:needs-questionnaire": "own", "take:quiz": "own", "read:rule": "any" },
 };
 
 const WIDTH: Record<Scope, number> = { own: 1, department: 2, any: 3 };

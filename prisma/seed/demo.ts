@@ -3,6 +3,8 @@ import { db } from "../../app/utils/db.server";
 import { writeAudit } from "../../app/utils/audit.server";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { makeDepartment, makePerson } from "./factories";
+import { seedTrainingPlan } from "./training-plan";
+import { seedQuiz } from "./quiz";
 
 import { DEMO_PASSWORD } from "./demo-accounts";
 
@@ -89,6 +91,8 @@ export async function seedDemo() {
           });
         }
       }
+      await seedQuiz(tx);
+      await seedTrainingPlan(tx);
       await writeAudit(tx, { actor: null, action: "seed.demo", entityType: "Company", entityId: company.id, summary: { people: await tx.person.count() } });
     },
     { timeout: 60_000 },

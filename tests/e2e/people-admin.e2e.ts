@@ -38,3 +38,17 @@ test("a department head sees only the people of their own department", async () 
   expect(numbers.length).toBeGreaterThan(0);
   expect(numbers.every((n) => n.startsWith("C02") || n === "D0201")).toBe(true);
 });
+
+test("without JavaScript an edit form shows the person's current values and saves", async () => {
+  const page = await newPage();
+  await login(page, "A0001");
+  await page.context().route("**/*.js", (route) => route.abort());
+  await page.goto("/people?q=C0112");
+  await page.getByRole("link", { name: "C0112" }).click();
+  await page.locator("#name").waitFor();
+  expect(await page.locator("#employeeNo").inputValue()).toBe("C0112");
+  expect(await page.locator("#name").inputValue()).not.toBe("");
+  await page.locator("#post").fill("催收组长");
+  await Promise.all([page.waitForURL(/notice=saved/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  expect(await page.locator("#post").inputValue()).toBe("催收组长");
+});

@@ -10,6 +10,13 @@ type RouteCase = { path: string; loader?: Guard; action?: Guard; params?: () => 
 const modules = import.meta.glob<{ loader?: Function; action?: Function }>("../../app/routes/*.tsx");
 
 const agentParams = async () => ({ personId: await personId("C0101") });
+// The demo company's finished survey and approved plan of the current year (prisma/seed/training-plan.ts).
+const surveyParams = async () => ({ surveyId: (await db.needsSurvey.findFirstOrThrow({ select: { id: true } })).id });
+const col1FormParams = async () => {
+  const form = await db.departmentNeedsForm.findFirstOrThrow({ where: { department: { code: "COL1" } }, select: { id: true, surveyId: true } });
+  return { surveyId: form.surveyId, formId: form.id };
+};
+const planParams = async () => ({ planId: (await db.annualPlan.findFirstOrThrow({ select: { id: true } })).id, itemId: "new" });
 
 // Each route file must be listed: a new route without an entry here fails the last test.
 const ROUTES: Record<string, RouteCase> = {
@@ -27,8 +34,36 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.people.import.tsx": { path: "/people/import", loader: "import:person", action: "import:person" },
   "_app.people.import-template.tsx": { path: "/people/import-template", loader: "import:person" },
   "_app.departments.tsx": { path: "/departments", loader: "manage:department", action: "manage:department" },
+  "_app.needs._index.tsx": { path: "/needs", loader: "read:needs-survey", action: "manage:needs-survey" },
+  "_app.needs.$surveyId._index.tsx": { path: "/needs/x", loader: "read:needs-survey", action: "manage:needs-survey", params: surveyParams },
+  "_app.needs.$surveyId.forms.$formId.tsx": { path: "/needs/x/forms/y", loader: "read:needs-survey", action: "write:department-needs", params: col1FormParams },
+  "_app.needs.$surveyId.questions.tsx": { path: "/needs/x/questions", loader: "manage:needs-survey", action: "manage:needs-survey", params: surveyParams },
+  "_app.needs.$surveyId.answers.tsx": { path: "/needs/x/answers", loader: "read:needs-answers", params: surveyParams },
+  "_app.needs.$surveyId.summary.tsx": { path: "/needs/x/summary", loader: "read:needs-survey", params: surveyParams },
+  "_app.needs.$surveyId.export.tsx": { path: "/needs/x/export", loader: "read:needs-survey", params: surveyParams },
+  "_app.questionnaire._index.tsx": { path: "/questionnaire", loader: "answer:needs-questionnaire" },
+  "_app.questionnaire.$surveyId.tsx": { path: "/questionnaire/x", loader: "answer:needs-questionnaire", action: "answer:needs-questionnaire", params: surveyParams },
+  "_app.plans._index.tsx": { path: "/plans", loader: "read:annual-plan", action: "draft:annual-plan" },
+  "_app.plans.$planId._index.tsx": { path: "/plans/x", loader: "read:annual-plan", action: "draft:annual-plan", params: planParams },
+  "_app.plans.$planId.items.$itemId.tsx": { path: "/plans/x/items/new", loader: "draft:annual-plan", action: "draft:annual-plan", params: planParams },
+  "_app.plans.$planId.export.tsx": { path: "/plans/x/export", loader: "read:annual-plan", params: planParams },
+  "plans.$planId.print.tsx": { path: "/plans/x/print", loader: "read:annual-plan", params: planParams },
   "_app.audit.tsx": { path: "/audit", loader: "read:audit" },
   "_app.settings.tsx": { path: "/settings", loader: "manage:settings", action: "manage:settings" },
+  // Call-script quizzes and certification (issue 5); "x" ids answer 404 to those allowed.
+  "_app.quiz._index.tsx": { path: "/quiz", loader: "take:quiz", action: "take:quiz" },
+  "_app.quiz.attempts.$attemptId._index.tsx": { path: "/quiz/attempts/x", loader: "take:quiz", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
+  "_app.quiz.attempts.$attemptId.answer.tsx": { path: "/quiz/attempts/x/answer", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
+  "_app.quiz.attempts.$attemptId.result.tsx": { path: "/quiz/attempts/x/result", loader: "take:quiz", params: async () => ({ attemptId: "x" }) },
+  "_app.quiz.rules._index.tsx": { path: "/quiz/rules", loader: "read:rule" },
+  "_app.quiz.rules.$ruleId.tsx": { path: "/quiz/rules/B3", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ ruleId: "B3" }) },
+  "_app.quiz.questions._index.tsx": { path: "/quiz/questions", loader: "manage:quiz" },
+  "_app.quiz.questions.$questionId.tsx": { path: "/quiz/questions/new", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ questionId: "new" }) },
+  "_app.quiz.questions.import.tsx": { path: "/quiz/questions/import", loader: "manage:quiz", action: "manage:quiz" },
+  "_app.quiz.questions.export.tsx": { path: "/quiz/questions/export", loader: "manage:quiz" },
+  "_app.quiz.blueprints.$quizId.tsx": { path: "/quiz/blueprints/x", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ quizId: "x" }) },
+  "_app.certification.tsx": { path: "/certification", loader: "read:certification", action: "manage:quiz" },
+  "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

@@ -124,6 +124,8 @@ async function startServer(databaseUrl: string, port: number): Promise<{ child: 
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       TRAINGATE_DEMO: "1",
+      // Lets browser tests move the server clock (POST /__test/clock); the route 404s without it.
+      TRAINGATE_TEST_CLOCK: "1",
       NODE_ENV: "production",
     },
   });

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
 import { readPeopleFile, type UploadedFile } from "./people-file.server";
 import { checkImportRows, type ImportError, type ImportRow } from "./people-import-rules";
 
@@ -65,9 +66,10 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
         passwordHash: null,
         mustChangePassword: true,
       })),
-      select: { id: true },
+      select: { id: true, post: true, status: true },
     });
     await tx.roleAssignment.createMany({ data: created.map((p) => ({ personId: p.id, role: "EMPLOYEE" as const })) });
+    await autoAssignCaseWork(tx, created.map((p) => ({ personId: p.id, before: null, after: p })));
   }
 
   let updated = 0;

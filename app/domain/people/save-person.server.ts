@@ -1,6 +1,7 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import type { PersonForm } from "./people.schema";
+import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
 
 export type SavePersonOutcome = { ok: true; id: string } | { ok: false; field?: keyof PersonForm; error: string };
 
@@ -30,6 +31,7 @@ export async function createPerson(actor: NonNullable<AuditActor>, input: Person
       return { ok: false as const, field: "departmentId" as const, error: "validation.invalidChoice" };
     }
     const person = await tx.person.create({ data: { ...data, mustChangePassword: true, roles: { create: [{ role: "EMPLOYEE" }] } } });
+    await autoAssignCaseWork(tx, [{ personId: person.id, before: null, after: data }]);
     await writeAudit(tx, { actor, action: "person.created", entityType: "Person", entityId: person.id, summary: { after: auditView(data) }, reason: input.reason });
     return { ok: true as const, id: person.id };
   });
@@ -52,6 +54,7 @@ export async function updatePerson(actor: NonNullable<AuditActor>, id: string, i
     const updated = await tx.person.updateMany({ where: { id, updatedAt: new Date(expectedUpdatedAt) }, data });
     if (updated.count === 0) return { ok: false as const, error: "errors.conflict" };
     if (data.status === "LEFT") await tx.session.deleteMany({ where: { personId: id } });
+    await autoAssignCaseWork(tx, [{ personId: id, before, after: data }]);
     await writeAudit(tx, {
       actor, action: "person.updated", entityType: "Person", entityId: id,
       summary: { before: auditView(personData({ ...before, phone: before.phone ?? undefined, email: before.email ?? undefined, hireDate: before.hireDate ?? undefined, reason: undefined })), after: auditView(data) },

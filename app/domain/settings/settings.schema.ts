@@ -4,6 +4,10 @@ import { optionalText } from "~/utils/validation";
 export const DEFAULT_SETTINGS = {
   companyName: "嘉亿信合资产管理有限公司",
   timeZone: "Asia/Shanghai",
+  // Case-work certification (issue 5): months a pass is valid, days of grace after a rule changes, default pass mark.
+  certValidityMonths: 12,
+  certGraceDays: 7,
+  defaultPassPercent: 90,
 };
 export type CompanySettings = typeof DEFAULT_SETTINGS;
 
@@ -19,5 +23,8 @@ const validTimeZone = (tz: string) => {
 export const SettingsSchema = z.object({
   companyName: z.string().trim().min(1).max(100),
   timeZone: z.string().trim().min(1).max(64).refine(validTimeZone, "settings.invalidTimeZone"),
+  certValidityMonths: z.coerce.number().int().min(1).max(60),
+  certGraceDays: z.coerce.number().int().min(0).max(90),
+  defaultPassPercent: z.coerce.number().int().min(1).max(100),
   reason: optionalText(500),
 });

@@ -6,7 +6,8 @@ export async function getSettings(): Promise<CompanySettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(DEFAULT_SETTINGS) } } });
   const settings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
-    if (typeof row.value === "string") (settings as Record<string, string>)[row.key] = row.value;
+    // A stored value counts only when it has the default's type (text or number).
+    if (typeof row.value === typeof (DEFAULT_SETTINGS as Record<string, unknown>)[row.key]) (settings as Record<string, unknown>)[row.key] = row.value;
   }
   return settings;
 }

@@ -1,0 +1,64 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { formatMonths } from "~/components/training/format";
+import { MonthPicker } from "~/components/training/month-picker";
+import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES } from "~/domain/plan/fields";
+import { planItemSchema } from "~/domain/plan/plan.schema";
+import type { FieldErrors } from "~/utils/validation";
+
+type Need = { id: string; topic: string; department: string; category: string; headcount: number; months: number[] };
+type Values = Record<string, string | string[] | undefined>;
+
+/** One line of the annual plan, with the needs it answers. */
+export function PlanItemForm({ year, defaults, errors, needs, cancelTo }: { year: number; defaults: Values; errors?: FieldErrors | null; needs: Need[]; cancelTo: string }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const { register, choice, onSubmit, errorOf } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
+  const input = (name: string, extra: Record<string, string> = {}) => (
+    <Field label={t(`plan.item.${name}`)} name={name} error={errorOf(name)}>
+      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
+    </Field>
+  );
+  const select = (name: string, options: readonly string[], prefix: string) => (
+    <Field label={t(`plan.item.${name}`)} name={name} error={errorOf(name)}>
+      <select id={name} className="input" {...register(name)}>
+        {options.map((o) => <option key={o} value={o}>{t(`${prefix}.${o}`)}</option>)}
+      </select>
+    </Field>
+  );
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormAlert message={errors?._form} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {input("title")}
+        {select("category", CATEGORIES, "training.categories")}
+        {input("targetPeople")}
+        {input("sessions", { inputMode: "numeric" })}
+        {input("hoursPerSession", { inputMode: "decimal" })}
+        {select("delivery", DELIVERY_MODES, "training.delivery")}
+        {select("lecturerType", LECTURER_TYPES, "training.lecturer")}
+        {input("budget", { inputMode: "decimal" })}
+      </div>
+      <MonthPicker year={year} choice={choice} error={errorOf("months")} />
+      <fieldset>
+        <legend className="label">{t("plan.item.needs")}</legend>
+        {needs.length === 0 ? <p className="text-sm text-slate-500">{t("plan.item.noNeeds")}</p> : (
+          <div className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+            {needs.map((n) => (
+              <label key={n.id} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
+                <input type="checkbox" className="mt-0.5" {...choice("needIds", n.id)} />
+                <span>{n.topic}<span className="ml-2 text-xs text-slate-500">{n.department} · {t(`training.categories.${n.category}`)} · {t("plan.coverage.people", { count: n.headcount })} · {formatMonths(t, n.months)}</span></span>
+              </label>
+            ))}
+          </div>
+        )}
+        {errorOf("needIds") ? <FormAlert message={errorOf("needIds")} /> : null}
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Link to={cancelTo} className="btn-secondary">{t("common.cancel")}</Link>
+        <button type="submit" className="btn-primary" disabled={busy}>{t("common.save")}</button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { certificationState, type CertAttempt, type CertRule } from "./certification-rules";
+
+const DAY = 86_400_000;
+const t0 = new Date("2026-01-10T02:00:00Z");
+const at = (days: number) => new Date(t0.getTime() + days * DAY);
+const policy = { validityMonths: 12, graceDays: 7, expiringWithinDays: 30 };
+const agent = { id: "p1", status: "ACTIVE" as const };
+const v1 = { version: 1, effectiveAt: new Date("2025-01-01T00:00:00Z") };
+const rules: CertRule[] = [{ id: "B3", versions: [v1] }, { id: "B5", versions: [v1] }, { id: "B9", versions: [v1] }];
+const withB3v2 = (day: number): CertRule[] => [{ id: "B3", versions: [v1, { version: 2, effectiveAt: at(day) }] }, rules[1], rules[2]];
+
+function attempt(day: number, over: Partial<CertAttempt> = {}): CertAttempt {
+  return { mode: "FULL", status: "SUBMITTED", submittedAt: at(day), scorePercent: 100, passPercent: 90, redLineMissed: false, ruleVersions: { B3: 1, B5: 1 }, ...over };
+}
+
+describe("the case-work certification", () => {
+  it("an agent who never passed is not cleared", () => {
+    const c = certificationState(agent, rules, [], at(0), policy);
+    expect(c).toMatchObject({ cleared: false, status: "never", validUntil: null, reasons: [{ code: "neverPassed" }] });
+  });
+
+  it("a failed attempt or one still open does not certify", () => {
+    const c = certificationState(agent, rules, [attempt(0, { scorePercent: 80 }), attempt(1, { status: "OPEN", submittedAt: null, scorePercent: null })], at(2), policy);
+    expect(c.cleared).toBe(false);
+  });
+
+  it("a red-line miss fails the attempt even with a score above the pass mark, and says so", () => {
+    const c = certificationState(agent, rules, [attempt(0, { scorePercent: 95, redLineMissed: true })], at(1), policy);
+    expect(c.cleared).toBe(false);
+    expect(c.reasons).toContainEqual({ code: "lastAttemptRedLine" });
+  });
+
+  it("passing clears the agent for 12 months", () => {
+    const c = certificationState(agent, rules, [attempt(0)], at(1), policy);
+    expect(c).toMatchObject({ cleared: true, status: "certified", certifiedAt: at(0) });
+    expect(c.validUntil).toEqual(new Date("2027-01-10T02:00:00Z"));
+  });
+
+  it("within 30 days of the end it is still valid but shown as expiring", () => {
+    const c = certificationState(agent, rules, [attempt(0)], new Date("2026-12-20T00:00:00Z"), policy);
+    expect(c).toMatchObject({ cleared: true, status: "expiring" });
+  });
+
+  it("after 12 months it has expired", () => {
+    const c = certificationState(agent, rules, [attempt(0)], new Date("2027-01-10T02:00:00Z"), policy);
+    expect(c).toMatchObject({ cleared: false, status: "expired", validUntil: new Date("2027-01-10T02:00:00Z") });
+  });
+
+  it("a later failed attempt does not take away a valid certification", () => {
+    const c = certificationState(agent, rules, [attempt(0), attempt(5, { scorePercent: 40 })], at(6), policy);
+    expect(c.cleared).toBe(true);
+  });
+
+  it("a newer version of a covered rule leaves the agent cleared during the grace period, until its end", () => {
+    const c = certificationState(agent, withB3v2(10), [attempt(0)], at(12), policy);
+    expect(c).toMatchObject({ cleared: true, status: "grace", validUntil: at(17) });
+    expect(c.staleRules).toEqual([{ ruleId: "B3", fromVersion: 1, toVersion: 2, lapsesAt: at(17) }]);
+  });
+
+  it("after the grace period the certification has lapsed", () => {
+    const c = certificationState(agent, withB3v2(10), [attempt(0)], at(17), policy);
+    expect(c).toMatchObject({ cleared: false, status: "lapsed" });
+    expect(c.reasons[0]).toMatchObject({ code: "ruleChanged", ruleId: "B3" });
+  });
+
+  it("a change to a rule the certification did not cover changes nothing", () => {
+    const changedB9: CertRule[] = [rules[0], rules[1], { id: "B9", versions: [v1, { version: 2, effectiveAt: at(10) }] }];
+    expect(certificationState(agent, changedB9, [attempt(0)], at(30), policy).status).toBe("certified");
+  });
+
+  it("passing the re-quiz on the changed rules keeps the certification, with its original end date", () => {
+    const requiz = attempt(12, { mode: "REQUIZ", ruleVersions: { B3: 2 } });
+    const c = certificationState(agent, withB3v2(10), [attempt(0), requiz], at(40), policy);
+    expect(c).toMatchObject({ cleared: true, status: "certified", validUntil: new Date("2027-01-10T02:00:00Z"), staleRules: [] });
+  });
+
+  it("a failed re-quiz does not cover the change", () => {
+    const requiz = attempt(12, { mode: "REQUIZ", ruleVersions: { B3: 2 }, scorePercent: 50 });
+    expect(certificationState(agent, withB3v2(10), [attempt(0), requiz], at(40), policy).status).toBe("lapsed");
+  });
+
+  it("a re-quiz never certifies on its own", () => {
+    const c = certificationState(agent, rules, [attempt(0, { mode: "REQUIZ" })], at(1), policy);
+    expect(c.status).toBe("never");
+  });
+
+  it("a version dated in the future does not count yet", () => {
+    expect(certificationState(agent, withB3v2(50), [attempt(0)], at(20), policy).status).toBe("certified");
+  });
+
+  it("a full quiz passed after the change covers it", () => {
+    const c = certificationState(agent, withB3v2(10), [attempt(0), attempt(20, { ruleVersions: { B3: 2, B5: 1 } })], at(40), policy);
+    expect(c).toMatchObject({ cleared: true, status: "certified", certifiedAt: at(20) });
+  });
+
+  it("a person who left is never cleared", () => {
+    expect(certificationState({ id: "p1", status: "LEFT" }, rules, [attempt(0)], at(1), policy).cleared).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+// The case-work certification, computed — never stored — from the person, the rule catalogue and
+// their case-work quiz attempts. The case-work gate and the board both read this one function.
+
+export type CertPerson = { id: string; status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT"; disabled?: boolean };
+export type CertRule = { id: string; versions: ReadonlyArray<{ version: number; effectiveAt: Date }> };
+export type CertAttempt = {
+  mode: "FULL" | "REQUIZ";
+  status: "OPEN" | "SUBMITTED";
+  submittedAt: Date | null;
+  scorePercent: number | null;
+  passPercent: number;
+  redLineMissed: boolean | null;
+  /** The rule versions the attempt tested, e.g. { B3: 2 }. */
+  ruleVersions: Record<string, number>;
+};
+export type CertPolicy = { validityMonths: number; graceDays: number; expiringWithinDays: number };
+
+export type CertStatus = "certified" | "expiring" | "grace" | "lapsed" | "expired" | "never";
+export const BOARD_STATUSES: CertStatus[] = ["certified", "expiring", "grace", "lapsed", "expired", "never"];
+export type CertReason =
+  | { code: "neverPassed" }
+  | { code: "lastAttemptRedLine" }
+  | { code: "passed"; at: Date }
+  | { code: "expired"; at: Date }
+  | { code: "ruleChanged"; ruleId: string; fromVersion: number; toVersion: number; lapsesAt: Date }
+  | { code: "inactive" };
+
+export type Certification = {
+  cleared: boolean;
+  status: CertStatus;
+  /** Until when the person is cleared (or, when not cleared, when the last clearance ended). */
+  validUntil: Date | null;
+  certifiedAt: Date | null;
+  reasons: CertReason[];
+  /** Rules whose newer version this person has not yet been quizzed on: the re-quiz covers exactly these. */
+  staleRules: Array<{ ruleId: string; fromVersion: number; toVersion: number; lapsesAt: Date }>;
+};
+
+const DAY = 86_400_000;
+
+export function addMonths(at: Date, months: number): Date {
+  const d = new Date(at);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+export function attemptPassed(a: CertAttempt): boolean {
+  return a.status === "SUBMITTED" && a.submittedAt !== null && a.scorePercent !== null && a.scorePercent >= a.passPercent && !a.redLineMissed;
+}
+
+/** Versions in force at `now` (a version dated in the future does not count yet). */
+function currentVersion(rule: CertRule, now: Date) {
+  return rule.versions.filter((v) => v.effectiveAt <= now).reduce<{ version: number; effectiveAt: Date } | null>((best, v) => (!best || v.version > best.version ? v : best), null);
+}
+
+export function certificationState(person: CertPerson, rules: readonly CertRule[], attempts: readonly CertAttempt[], now: Date, policy: CertPolicy): Certification {
+  const done = attempts.filter((a) => a.status === "SUBMITTED" && a.submittedAt && a.submittedAt <= now).sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+  const base = [...done].reverse().find((a) => a.mode === "FULL" && attemptPassed(a));
+  const none = (reasons: CertReason[], status: CertStatus = "never"): Certification => ({ cleared: false, status, validUntil: null, certifiedAt: null, reasons, staleRules: [] });
+
+  if (person.status === "LEFT" || person.disabled) return none([{ code: "inactive" }]);
+  if (!base) {
+    const last = done[done.length - 1];
+    return none(last?.redLineMissed ? [{ code: "neverPassed" }, { code: "lastAttemptRedLine" }] : [{ code: "neverPassed" }]);
+  }
+
+  const certifiedAt = base.submittedAt!;
+  const expiresAt = addMonths(certifiedAt, policy.validityMonths);
+  if (expiresAt <= now) {
+    return { cleared: false, status: "expired", validUntil: expiresAt, certifiedAt, reasons: [{ code: "expired", at: expiresAt }], staleRules: [] };
+  }
+
+  // What the person has been quizzed on: the full quiz, then every passed re-quiz after it.
+  const covered: Record<string, number> = { ...base.ruleVersions };
+  for (const a of done) {
+    if (a.mode === "REQUIZ" && a.submittedAt! > certifiedAt && attemptPassed(a)) {
+      for (const [ruleId, version] of Object.entries(a.ruleVersions)) covered[ruleId] = Math.max(covered[ruleId] ?? 0, version);
+    }
+  }
+
+  const staleRules: Certification["staleRules"] = [];
+  for (const rule of rules) {
+    const had = covered[rule.id];
+    const current = currentVersion(rule, now);
+    // A rule the certification never covered cannot make it lapse.
+    if (had === undefined || !current || current.version <= had) continue;
+    const firstUnseen = rule.versions.filter((v) => v.version > had && v.effectiveAt <= now).sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];
+    staleRules.push({ ruleId: rule.id, fromVersion: had, toVersion: current.version, lapsesAt: new Date(firstUnseen.effectiveAt.getTime() + policy.graceDays * DAY) });
+  }
+  const changed: CertReason[] = staleRules.map((s) => ({ code: "ruleChanged", ...s }));
+  const lapsesAt = staleRules.length ? new Date(Math.min(...staleRules.map((s) => s.lapsesAt.getTime()))) : null;
+
+  if (lapsesAt && lapsesAt <= now) {
+    return { cleared: false, status: "lapsed", validUntil: lapsesAt, certifiedAt, reasons: changed, staleRules };
+  }
+  const validUntil = lapsesAt && lapsesAt < expiresAt ? lapsesAt : expiresAt;
+  const status: CertStatus = lapsesAt ? "grace" : validUntil.getTime() - now.getTime() <= policy.expiringWithinDays * DAY ? "expiring" : "certified";
+  return { cleared: true, status, validUntil, certifiedAt, reasons: [{ code: "passed", at: certifiedAt }, ...changed], staleRules };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "~/domain/plan/fields";
+import { mayEditForm, readAnswers, summarize, type QuestionView } from "./needs-rules";
+
+const deadline = new Date("2026-12-15T15:59:59.999Z");
+const open = { status: "OPEN" as const, deadline };
+
+describe("who may still change a department's needs form", () => {
+  const draft = { status: "DRAFT" as const, reopened: false };
+  it("the department head, until the deadline", () => {
+    expect(mayEditForm(draft, open, new Date("2026-12-15T15:00:00Z"), false)).toBe(true);
+    expect(mayEditForm(draft, open, new Date("2026-12-16T00:00:00Z"), false)).toBe(false);
+  });
+  it("after the deadline, only when the training manager reopened it (or the manager themself)", () => {
+    const late = new Date("2026-12-20T00:00:00Z");
+    expect(mayEditForm({ ...draft, reopened: true }, open, late, false)).toBe(true);
+    expect(mayEditForm(draft, open, late, true)).toBe(true);
+  });
+  it("nobody, once submitted or once the survey is closed", () => {
+    expect(mayEditForm({ status: "SUBMITTED", reopened: false }, open, new Date("2026-12-01T00:00:00Z"), true)).toBe(false);
+    expect(mayEditForm(draft, { ...open, status: "CLOSED" }, new Date("2026-12-01T00:00:00Z"), true)).toBe(false);
+  });
+});
+
+describe("reading questionnaire answers", () => {
+  const questions: QuestionView[] = [
+    { id: "a", kind: "MULTIPLE", options: ["x", "y", "z"], required: true },
+    { id: "b", kind: "SINGLE", options: ["x", "y"], required: true },
+    { id: "c", kind: "RATING", options: [], required: true },
+    { id: "d", kind: "TEXT", options: [], required: false },
+  ];
+  it("keeps what was chosen", () => {
+    const { answers, errors } = readAnswers(questions, { q_a: ["2", "0"], q_b: "1", q_c: "4", q_d: "" });
+    expect(errors).toEqual({});
+    expect(answers).toEqual([
+      { questionId: "a", choices: [0, 2], text: null, rating: null },
+      { questionId: "b", choices: [1], text: null, rating: null },
+      { questionId: "c", choices: [], text: null, rating: 4 },
+    ]);
+  });
+  it("names every missing or forged answer", () => {
+    const { errors } = readAnswers(questions, { q_a: "7", q_b: ["0", "1"], q_c: "9", q_d: "x".repeat(1001) });
+    expect(errors).toEqual({ q_a: "validation.invalidChoice", q_b: "validation.invalidChoice", q_c: "validation.invalidChoice", q_d: "validation.tooLong::{\"max\":1000}" });
+    expect(readAnswers(questions, {}).errors).toMatchObject({ q_a: "validation.required", q_b: "validation.required", q_c: "validation.required" });
+  });
+});
+
+describe("the summary", () => {
+  it("rolls needs up by category, department and month", () => {
+    const need = (over: object) => ({ category: "INTERNAL" as const, headcount: 10, months: [3], hoursTenths: 20, costFen: 100_00, departmentId: "d1", departmentName: "催收一部", ...over });
+    const s = summarize([need({}), need({ category: "NEW_HIRE", months: [3, 9], headcount: 5 }), need({ departmentId: "d2", departmentName: "客服部", headcount: 30 })], CATEGORIES);
+    expect(s.total).toEqual({ needs: 3, headcount: 45, costFen: 300_00 });
+    expect(s.byCategory.find((r) => r.key === "INTERNAL")).toMatchObject({ needs: 2, headcount: 40 });
+    expect(s.byCategory.find((r) => r.key === "GROUP")).toMatchObject({ needs: 0 });
+    expect(s.byDepartment.map((r) => r.label)).toEqual(["客服部", "催收一部"]);
+    expect(s.byMonth.find((r) => r.key === "3")).toMatchObject({ needs: 3, headcount: 45 });
+    expect(s.byMonth.find((r) => r.key === "9")).toMatchObject({ needs: 1, headcount: 5 });
+  });
+});

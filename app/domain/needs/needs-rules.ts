@@ -1,0 +1,96 @@
+// Pure rules of the needs survey: who may still change a department's form, the questionnaire's
+// answers, and the roll-ups of the summary.
+import type { Category } from "~/domain/plan/fields";
+import { messageKey } from "~/utils/validation";
+
+export type FormState = { status: "DRAFT" | "SUBMITTED"; reopened: boolean };
+export type SurveyState = { status: "OPEN" | "CLOSED"; deadline: Date };
+
+/** A department head edits a draft until the deadline; after it only a form the manager reopened. */
+export function mayEditForm(form: FormState, survey: SurveyState, at: Date, isManager: boolean): boolean {
+  if (survey.status !== "OPEN" || form.status !== "DRAFT") return false;
+  return isManager || form.reopened || at <= survey.deadline;
+}
+
+export function isPastDeadline(survey: SurveyState, at: Date): boolean {
+  return at > survey.deadline;
+}
+
+/** The questions a new survey starts with (the company's standard questionnaire); the manager may change them. */
+export const DEFAULT_QUESTIONS = [
+  { kind: "MULTIPLE", text: "您希望参加哪些方面的培训？", options: ["话术规范", "沟通与谈判技巧", "投诉处理", "情绪管理与压力调节", "法律法规", "系统操作", "团队管理"], required: true },
+  { kind: "SINGLE", text: "您认为工作中问题或投诉最集中的环节是？", options: ["核实身份与债务信息", "第三方联系", "还款协商", "通话礼仪与语气", "行动记载", "外访"], required: true },
+  { kind: "SINGLE", text: "您更喜欢哪种培训方式？", options: ["集中授课", "案例研讨", "录音复盘", "师带徒", "线上自学"], required: true },
+  { kind: "RATING", text: "您对今年培训的整体满意度（1–5 分）", options: [], required: true },
+  { kind: "TEXT", text: "其他培训需求或建议", options: [], required: false },
+] as const;
+
+export type QuestionView = { id: string; kind: "SINGLE" | "MULTIPLE" | "TEXT" | "RATING"; options: string[]; required: boolean };
+export type AnswerInput = { questionId: string; choices: number[]; text: string | null; rating: number | null };
+
+/** Reads the questionnaire form (`q_<id>` fields) against the questions; errors per question. */
+export function readAnswers(questions: QuestionView[], values: Record<string, string | string[]>): { answers: AnswerInput[]; errors: Record<string, string> } {
+  const answers: AnswerInput[] = [];
+  const errors: Record<string, string> = {};
+  for (const q of questions) {
+    const field = `q_${q.id}`;
+    const raw = values[field];
+    const list = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).map((s) => s.trim()).filter(Boolean);
+    const answer: AnswerInput = { questionId: q.id, choices: [], text: null, rating: null };
+    if (q.kind === "TEXT") {
+      const text = list.join("\n");
+      if (text.length > 1000) errors[field] = messageKey("validation.tooLong", { max: 1000 });
+      answer.text = text || null;
+    } else if (q.kind === "RATING") {
+      const rating = list.length === 1 && /^[1-5]$/.test(list[0]) ? Number(list[0]) : null;
+      if (list.length > 0 && rating === null) errors[field] = "validation.invalidChoice";
+      answer.rating = rating;
+    } else {
+      const choices = list.map(Number);
+      const valid = choices.every((c) => Number.isInteger(c) && c >= 0 && c < q.options.length);
+      if (!valid || (q.kind === "SINGLE" && choices.length > 1)) errors[field] = "validation.invalidChoice";
+      answer.choices = [...new Set(choices)].sort((a, b) => a - b);
+    }
+    const empty = answer.text === null && answer.rating === null && answer.choices.length === 0;
+    if (q.required && empty && !errors[field]) errors[field] = "validation.required";
+    if (!empty) answers.push(answer);
+  }
+  return { answers, errors };
+}
+
+export type NeedForSummary = { category: Category; headcount: number; months: number[]; hoursTenths: number; costFen: number; departmentId: string; departmentName: string };
+
+export type Rollup = { key: string; label: string; needs: number; headcount: number; costFen: number };
+
+function add(map: Map<string, Rollup>, key: string, label: string, need: NeedForSummary) {
+  const row = map.get(key) ?? { key, label, needs: 0, headcount: 0, costFen: 0 };
+  row.needs += 1;
+  row.headcount += need.headcount;
+  row.costFen += need.costFen;
+  map.set(key, row);
+}
+
+/**
+ * Needs rolled up by category, department and month. A need wanted in several months counts in each
+ * of them (it is demand for that month); its cost counts once, in the category and department rows.
+ */
+export function summarize(needs: NeedForSummary[], categories: readonly Category[]) {
+  const byCategory = new Map<string, Rollup>(categories.map((c) => [c, { key: c, label: c, needs: 0, headcount: 0, costFen: 0 }]));
+  const byDepartment = new Map<string, Rollup>();
+  const byMonth = new Map<string, Rollup>(Array.from({ length: 12 }, (_, i) => [String(i + 1), { key: String(i + 1), label: String(i + 1), needs: 0, headcount: 0, costFen: 0 }]));
+  for (const need of needs) {
+    add(byCategory, need.category, need.category, need);
+    add(byDepartment, need.departmentId, need.departmentName, need);
+    for (const month of need.months) {
+      const row = byMonth.get(String(month))!;
+      row.needs += 1;
+      row.headcount += need.headcount;
+    }
+  }
+  return {
+    byCategory: [...byCategory.values()],
+    byDepartment: [...byDepartment.values()].sort((a, b) => b.headcount - a.headcount),
+    byMonth: [...byMonth.values()],
+    total: { needs: needs.length, headcount: needs.reduce((s, n) => s + n.headcount, 0), costFen: needs.reduce((s, n) => s + n.costFen, 0) },
+  };
+}

@@ -1,0 +1,33 @@
+// Everything the plan page, print view and export show, in one read.
+import type { RoleName } from "~/utils/permissions";
+import { availableActions, isEditable } from "~/workflow/approval-rules";
+import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
+import { diffPlans, planTotals, uncoveredNeeds, type PlanSnapshot } from "./plan-rules";
+import { getPlan, itemView, needsForYear } from "./plan-queries.server";
+import { AnnualPlanSubject } from "./plan-subject.server";
+
+export async function planPage(planId: string, roles: RoleName[]) {
+  const plan = await getPlan(planId);
+  if (!plan) return null;
+  const { approval } = plan;
+  const items = plan.items.map(itemView);
+  const [decisions, needs, rejection] = await Promise.all([listDecisions(approval.id), needsForYear(plan.year), lastRejection(approval.id)]);
+  // Since a rejection, both sides can see how this revision differs from the one sent back.
+  let diff = null;
+  if (rejection && rejection.revision < approval.revision && approval.state !== "APPROVED") {
+    const before = (await submittedSnapshot(approval.id, rejection.revision)) as PlanSnapshot | null;
+    if (before) diff = { rejection, changes: diffPlans(before, { title: plan.title, items }) };
+  }
+  return {
+    plan: { id: plan.id, year: plan.year, title: plan.title, state: approval.state, revision: approval.revision, updatedAt: plan.updatedAt },
+    items,
+    totals: planTotals(items),
+    needs: needs.needs,
+    surveyId: needs.surveyId,
+    uncovered: uncoveredNeeds(needs.needs, items),
+    decisions,
+    diff,
+    actions: availableActions(approval.state, roles, AnnualPlanSubject.policy),
+    editable: isEditable(approval.state),
+  };
+}

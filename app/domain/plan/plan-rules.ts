@@ -1,0 +1,70 @@
+// Pure rules of the annual plan: totals, which needs are covered, and what changed between revisions.
+import { CATEGORIES, type Category } from "./fields";
+
+export type ItemFigures = { category: Category; months: number[]; sessions: number; hoursTenths: number; budgetFen: number };
+
+/** n split over k parts as evenly as whole numbers allow, the earlier parts taking the remainder. */
+export function spread(n: number, k: number): number[] {
+  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
+}
+
+/**
+ * Hours (sessions × hours per session) and budget by month and by category. An item held in several
+ * months is counted in each of them with an even share of its sessions and budget.
+ */
+export function planTotals(items: ItemFigures[]) {
+  const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, sessions: 0, hoursTenths: 0, budgetFen: 0 }));
+  const byCategory = CATEGORIES.map((category) => ({ category, items: 0, sessions: 0, hoursTenths: 0, budgetFen: 0 }));
+  for (const item of items) {
+    const months = [...item.months].sort((a, b) => a - b);
+    const sessions = spread(item.sessions, months.length);
+    const budget = spread(item.budgetFen, months.length);
+    months.forEach((m, i) => {
+      byMonth[m - 1].sessions += sessions[i];
+      byMonth[m - 1].hoursTenths += sessions[i] * item.hoursTenths;
+      byMonth[m - 1].budgetFen += budget[i];
+    });
+    const row = byCategory.find((c) => c.category === item.category)!;
+    row.items += 1;
+    row.sessions += item.sessions;
+    row.hoursTenths += item.sessions * item.hoursTenths;
+    row.budgetFen += item.budgetFen;
+  }
+  const total = byCategory.reduce((t, c) => ({ items: t.items + c.items, sessions: t.sessions + c.sessions, hoursTenths: t.hoursTenths + c.hoursTenths, budgetFen: t.budgetFen + c.budgetFen }), { items: 0, sessions: 0, hoursTenths: 0, budgetFen: 0 });
+  return { byMonth, byCategory, total };
+}
+
+/** The needs no plan item answers yet. */
+export function uncoveredNeeds<N extends { id: string }>(needs: N[], items: Array<{ needIds: string[] }>): N[] {
+  const covered = new Set(items.flatMap((i) => i.needIds));
+  return needs.filter((n) => !covered.has(n.id));
+}
+
+export const SNAPSHOT_FIELDS = ["title", "category", "months", "targetPeople", "sessions", "hoursTenths", "delivery", "lecturerType", "budgetFen", "needIds"] as const;
+type Field = (typeof SNAPSHOT_FIELDS)[number];
+export type SnapshotItem = { id: string; title: string; category: string; months: number[]; targetPeople: string; sessions: number; hoursTenths: number; delivery: string; lecturerType: string; budgetFen: number; needIds: string[] };
+export type PlanSnapshot = { title: string; items: SnapshotItem[] };
+
+export type FieldChange = { field: Field; before: SnapshotItem[Field]; after: SnapshotItem[Field] };
+export type PlanDiff = { added: SnapshotItem[]; removed: SnapshotItem[]; changed: Array<{ id: string; title: string; changes: FieldChange[] }> };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What changed between two revisions, item by item (items keep their id from revision to revision). */
+export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
+  const old = new Map(before.items.map((i) => [i.id, i]));
+  const now = new Map(after.items.map((i) => [i.id, i]));
+  const changed = after.items
+    .filter((i) => old.has(i.id))
+    .map((item) => {
+      const prior = old.get(item.id)!;
+      const changes = SNAPSHOT_FIELDS.filter((f) => !same(f === "needIds" ? [...prior.needIds].sort() : prior[f], f === "needIds" ? [...item.needIds].sort() : item[f])).map((field) => ({ field, before: prior[field], after: item[field] }));
+      return { id: item.id, title: item.title, changes };
+    })
+    .filter((c) => c.changes.length > 0);
+  return { added: after.items.filter((i) => !old.has(i.id)), removed: before.items.filter((i) => !now.has(i.id)), changed };
+}
+
+export function isEmptyDiff(diff: PlanDiff): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}

@@ -1,0 +1,33 @@
+// The annual plan as a subject of the one approval workflow (steps 002–003).
+import type { Tx } from "~/utils/db.server";
+import type { ApprovalSubject } from "~/workflow/approval.server";
+import type { PlanSnapshot } from "./plan-rules";
+
+export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnapshot> {
+  const plan = await tx.annualPlan.findUniqueOrThrow({
+    where: { approvalId },
+    select: { title: true, items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } } },
+  });
+  return {
+    title: plan.title,
+    items: plan.items.map((i) => ({
+      id: i.id, title: i.title, category: i.category, months: i.months, targetPeople: i.targetPeople, sessions: i.sessions,
+      hoursTenths: i.hoursTenths, delivery: i.delivery, lecturerType: i.lecturerType, budgetFen: i.budgetFen, needIds: i.needs.map((n) => n.needItemId),
+    })),
+  };
+}
+
+export const AnnualPlanSubject: ApprovalSubject = {
+  type: "AnnualPlan",
+  auditArea: "annualPlan",
+  policy: { drafter: "draft:annual-plan", approver: "approve:annual-plan" },
+  async describe(tx, approvalId) {
+    const plan = await tx.annualPlan.findUnique({ where: { approvalId }, select: { id: true, year: true } });
+    return plan ? { subjectId: plan.id, href: `/plans/${plan.id}`, params: { year: plan.year } } : null;
+  },
+  snapshot: (tx, approvalId) => planSnapshot(tx, approvalId),
+  async checkSubmit(tx, approvalId) {
+    const items = await tx.planItem.count({ where: { plan: { approvalId } } });
+    return items === 0 ? "plan.emptyPlan" : null;
+  },
+};

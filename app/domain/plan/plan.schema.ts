@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { optionalText } from "~/utils/validation";
+import { APPROVAL_ACTIONS } from "~/workflow/approval-rules";
+import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES, hours, money, monthsOf, positiveInt, shortText } from "./fields";
+
+export const CreatePlanSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  title: optionalText(100),
+});
+
+/** One line of 《年度培训计划表》; months belong to the plan's year. */
+export const planItemSchema = (year: number) =>
+  z.object({
+    title: shortText(100),
+    category: z.enum(CATEGORIES),
+    months: monthsOf(year),
+    targetPeople: shortText(200),
+    sessions: positiveInt(999),
+    hoursPerSession: hours(),
+    delivery: z.enum(DELIVERY_MODES),
+    lecturerType: z.enum(LECTURER_TYPES),
+    budget: money(),
+    needIds: z.preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(200)),
+  });
+export type PlanItemInput = z.output<ReturnType<typeof planItemSchema>>;
+
+/** A workflow decision from the plan page: the form carries the revision it was showing. */
+export const DecisionSchema = z.object({
+  intent: z.enum(APPROVAL_ACTIONS),
+  revision: z.coerce.number().int().min(1),
+  reason: optionalText(500),
+});

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "~/utils/db.server";
+import { freezeClock, setClock } from "~/utils/clock.server";
+import { personId, seedDemoCompany } from "../../../tests/integration/support";
+import { saveAnswer } from "./answer-question.server";
+import { getAttemptForTaking } from "./attempt-queries.server";
+import { startAttempt } from "./start-attempt.server";
+import { finaliseAttempt, submitOwnAttempt } from "./submit-attempt.server";
+
+let quizId: string;
+let agent: string;
+
+beforeEach(async () => {
+  freezeClock("2026-03-02T06:00:00Z");
+  await seedDemoCompany();
+  quizId = (await db.quiz.findUniqueOrThrow({ where: { code: "CASE_WORK" } })).id;
+  agent = await personId("C0101");
+});
+afterEach(() => setClock(null));
+
+async function correctOptions(attemptId: string) {
+  const rows = await db.quizAttemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { position: true, question: { select: { options: { where: { isCorrect: true }, select: { id: true } } } } } });
+  return rows.map((r) => r.question.options.map((o) => o.id));
+}
+
+async function start(person = agent) {
+  const outcome = await startAttempt({ id: person }, quizId, "FULL");
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.attemptId;
+}
+
+describe("attempts held on the server", () => {
+  it("20 parallel starts by one agent open exactly one attempt, and every caller gets it", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => startAttempt({ id: agent }, quizId, "FULL")));
+    const ids = new Set(outcomes.map((o) => (o.ok ? o.attemptId : o.error)));
+    expect(ids.size).toBe(1);
+    expect(await db.quizAttempt.count({ where: { personId: agent } })).toBe(1);
+  });
+
+  it("20 parallel submits finalise the attempt once", async () => {
+    const attemptId = await start();
+    const actor = { id: agent, employeeNo: "C0101" };
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => submitOwnAttempt(actor, attemptId)));
+    expect(outcomes.filter((o) => o.ok && o.finalised)).toHaveLength(1);
+    expect(await db.auditEntry.count({ where: { action: "quiz.submitted", entityId: attemptId } })).toBe(1);
+  });
+
+  it("answers survive a server restart mid-attempt", async () => {
+    const attemptId = await start();
+    const correct = await correctOptions(attemptId);
+    for (const position of [0, 1, 2]) expect(await saveAnswer(agent, attemptId, position, correct[position])).toEqual({ ok: true });
+    await disconnectDb(); // the process's connection pool is gone, as after a restart
+    const view = await getAttemptForTaking(agent, attemptId);
+    expect(view.kind).toBe("open");
+    if (view.kind !== "open") return;
+    expect(view.questions.slice(0, 4).map((q) => q.selected)).toEqual([correct[0], correct[1], correct[2], []]);
+    // Starting again resumes the same attempt.
+    expect(await startAttempt({ id: agent }, quizId, "FULL")).toEqual({ ok: true, attemptId, resumed: true });
+  });
+
+  it("an agent can neither read nor answer nor submit another agent's attempt", async () => {
+    const attemptId = await start();
+    const other = await personId("C0102");
+    expect((await getAttemptForTaking(other, attemptId)).kind).toBe("notFound");
+    expect(await saveAnswer(other, attemptId, 0, [])).toEqual({ ok: false, error: "errors.notFound" });
+    expect(await submitOwnAttempt({ id: other, employeeNo: "C0102" }, attemptId)).toEqual({ ok: false, error: "errors.notFound" });
+  });
+
+  it("the page data of an open attempt holds no correct answer and no explanation", async () => {
+    const attemptId = await start();
+    const view = await getAttemptForTaking(agent, attemptId);
+    const json = JSON.stringify(view);
+    expect(json).not.toMatch(/isCorrect|explanation|correct/i);
+    const explanations = await db.quizQuestion.findMany({ select: { explanation: true } });
+    for (const e of explanations) expect(json).not.toContain(e.explanation);
+  });
+
+  it("the timer runs on the server: after the deadline the attempt is submitted automatically and answers are refused", async () => {
+    const attemptId = await start();
+    const correct = await correctOptions(attemptId);
+    await saveAnswer(agent, attemptId, 0, correct[0]);
+    freezeClock("2026-03-02T06:31:00Z");
+    expect(await saveAnswer(agent, attemptId, 1, correct[1])).toEqual({ ok: false, error: "quiz.expired" });
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt).toMatchObject({ status: "SUBMITTED", autoSubmitted: true, openKey: null, correctCount: 1, passed: false });
+    expect(attempt.submittedAt).toEqual(attempt.deadlineAt);
+  });
+
+  it("answers must be options of the question; single choice takes one", async () => {
+    const attemptId = await start();
+    expect(await saveAnswer(agent, attemptId, 0, ["not-an-option"])).toEqual({ ok: false, error: "quiz.invalidAnswer" });
+    const q = await db.quizAttemptQuestion.findFirstOrThrow({ where: { attemptId, multiple: false } });
+    expect(await saveAnswer(agent, attemptId, q.position, q.optionOrder.slice(0, 2))).toEqual({ ok: false, error: "quiz.invalidAnswer" });
+  });
+
+  it("a wrong red-line answer fails the attempt; the cooldown then holds the next start back", async () => {
+    const attemptId = await start();
+    const correct = await correctOptions(attemptId);
+    const rows = await db.quizAttemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
+    const redLine = rows.find((r) => r.redLine)!;
+    for (const r of rows) {
+      const answer = r.position === redLine.position ? r.optionOrder.filter((id) => !correct[r.position].includes(id)).slice(0, 1) : correct[r.position];
+      expect(await saveAnswer(agent, attemptId, r.position, answer)).toEqual({ ok: true });
+    }
+    await finaliseAttempt(attemptId, { auto: false });
+    const done = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(done).toMatchObject({ passed: false, redLineMissed: true, scorePercent: 95 });
+    expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({ ok: false, error: "quiz.refused.cooldown" });
+    freezeClock("2026-03-02T06:31:00Z");
+    expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({ ok: true, resumed: false });
+  });
+});

@@ -1,0 +1,99 @@
+// Pure quiz rules: drawing questions from a blueprint, shuffling, scoring, and who may start now.
+import { TZDate } from "@date-fns/tz";
+import { startOfDay } from "date-fns";
+
+/** A small deterministic PRNG (mulberry32) seeded from a string, so one attempt's draw can be replayed in tests. */
+export function seededRandom(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export type PoolQuestion = { id: string; ruleIds: string[] };
+export type RuleDraw = { ruleId: string; count: number };
+
+/**
+ * Draws `count` questions for each rule of the blueprint, never the same question twice (a question
+ * tagged with two rules serves the first rule that draws it), and shuffles the whole set.
+ * A rule with too few questions gives what it has; `short` says which and by how many.
+ */
+export function drawQuestions(pool: readonly PoolQuestion[], draws: readonly RuleDraw[], random: () => number) {
+  const taken = new Set<string>();
+  const picked: Array<{ questionId: string; forRule: string }> = [];
+  const short: Array<{ ruleId: string; missing: number }> = [];
+  for (const draw of draws) {
+    if (draw.count <= 0) continue;
+    const candidates = shuffle(pool.filter((q) => q.ruleIds.includes(draw.ruleId) && !taken.has(q.id)), random);
+    const chosen = candidates.slice(0, draw.count);
+    for (const q of chosen) {
+      taken.add(q.id);
+      picked.push({ questionId: q.id, forRule: draw.ruleId });
+    }
+    if (chosen.length < draw.count) short.push({ ruleId: draw.ruleId, missing: draw.count - chosen.length });
+  }
+  return { questions: shuffle(picked, random), short };
+}
+
+/** Right only when exactly the correct options are chosen (multiple choice has no partial credit). */
+export function isCorrect(correctOptionIds: readonly string[], selected: readonly string[]): boolean {
+  if (correctOptionIds.length !== selected.length) return false;
+  const want = new Set(correctOptionIds);
+  return selected.every((id) => want.has(id));
+}
+
+export type ScoredQuestion = { ruleIds: string[]; redLine: boolean; correctOptionIds: string[]; selected: string[] };
+
+/** Pass = score at or above the pass mark AND no wrong answer on a red-line rule. */
+export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: number) {
+  const results = questions.map((q) => isCorrect(q.correctOptionIds, q.selected));
+  const correctCount = results.filter(Boolean).length;
+  const scorePercent = questions.length === 0 ? 0 : Math.floor((correctCount * 100) / questions.length);
+  const missed = questions.filter((_, i) => !results[i]);
+  const redLineMissed = missed.some((q) => q.redLine);
+  const missedRuleIds = [...new Set(missed.flatMap((q) => q.ruleIds))];
+  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: scorePercent >= passPercent && !redLineMissed };
+}
+
+export type StartPolicy = { attemptsPerDay: number; cooldownMinutes: number };
+export type PastAttempt = { startedAt: Date; submittedAt: Date | null; passed: boolean | null };
+export type StartCheck = { ok: true } | { ok: false; reason: "dailyLimit" | "cooldown"; until: Date };
+
+/** Daily limit counts attempts started on the company's calendar day; the cooldown runs from the last failed submission. */
+export function canStart(past: readonly PastAttempt[], policy: StartPolicy, at: Date, timeZone: string): StartCheck {
+  const dayStart = startOfDay(new TZDate(at, timeZone));
+  const today = past.filter((a) => a.startedAt >= dayStart).length;
+  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) {
+    const tomorrow = new TZDate(dayStart, timeZone);
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    return { ok: false, reason: "dailyLimit", until: new Date(tomorrow.getTime()) };
+  }
+  const lastFailed = past.filter((a) => a.submittedAt && a.passed === false).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
+  if (lastFailed && policy.cooldownMinutes > 0) {
+    const until = new Date(lastFailed.submittedAt!.getTime() + policy.cooldownMinutes * 60_000);
+    if (until > at) return { ok: false, reason: "cooldown", until };
+  }
+  return { ok: true };
+}
+
+/** Seconds left on the server's timer (never negative). */
+export function secondsLeft(deadlineAt: Date, at: Date): number {
+  return Math.max(0, Math.ceil((deadlineAt.getTime() - at.getTime()) / 1000));
+}

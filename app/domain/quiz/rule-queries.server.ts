@@ -1,0 +1,37 @@
+import { db } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+
+/** Every rule with the version in force and how many active questions test it. */
+export async function listRules() {
+  const rules = await db.callRule.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true, group: true, currentVersion: true,
+      versions: { orderBy: { version: "desc" }, select: { version: true, titleZh: true, titleEn: true, textZh: true, textEn: true, redLine: true, effectiveAt: true, changeNote: true } },
+      _count: { select: { questions: { where: { question: { active: true } } } } },
+    },
+  });
+  return rules.map(({ versions, _count, ...r }) => ({ ...r, current: versions.find((v) => v.version === r.currentVersion) ?? versions[0], questionCount: _count.questions }));
+}
+
+export async function getRule(id: string) {
+  return db.callRule.findUnique({
+    where: { id },
+    select: { id: true, group: true, currentVersion: true, versions: { orderBy: { version: "desc" } } },
+  });
+}
+
+/** The shape the certification function needs: each rule's versions and when they took effect. */
+export async function ruleVersionsForCertification() {
+  const rules = await db.callRule.findMany({ select: { id: true, versions: { select: { version: true, effectiveAt: true } } } });
+  return rules;
+}
+
+/** Current version and red-line flag of every rule, as of now. */
+export async function currentRuleFlags() {
+  const at = now();
+  const versions = await db.callRuleVersion.findMany({ where: { effectiveAt: { lte: at } }, select: { ruleId: true, version: true, redLine: true } });
+  const out = new Map<string, { version: number; redLine: boolean }>();
+  for (const v of versions) if ((out.get(v.ruleId)?.version ?? 0) < v.version) out.set(v.ruleId, { version: v.version, redLine: v.redLine });
+  return out;
+}

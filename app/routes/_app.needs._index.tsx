@@ -1,0 +1,99 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { useFormat } from "~/components/use-format";
+import { OpenSurveySchema } from "~/domain/needs/needs.schema";
+import { listSurveys } from "~/domain/needs/needs-queries.server";
+import { openSurvey } from "~/domain/needs/open-survey.server";
+import { getSettings } from "~/domain/settings/settings.server";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+import { can } from "~/utils/permissions";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "read:needs-survey");
+  const surveys = await listSurveys(await departmentIdsInScope(auth));
+  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear: now().getFullYear() + 1 };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:needs-survey");
+  const parsed = parseForm(OpenSurveySchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { timeZone } = await getSettings();
+  const outcome = await openSurvey({ id: user.id, employeeNo: user.employeeNo }, parsed.data, timeZone);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
+  return redirect(`/needs/${outcome.id}?notice=opened`);
+}
+
+function OpenSurveyForm({ nextYear }: { nextYear: number }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, { defaultValues: (actionData?.values as Record<string, string>) ?? { year: String(nextYear), deadline: `${nextYear - 1}-12-20` }, serverErrors: actionData?.errors });
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
+      <h2 className="font-semibold">{t("needs.open.title")}</h2>
+      <p className="text-sm text-slate-500">{t("needs.open.hint")}</p>
+      <FormAlert message={actionData?.errors?._form} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("needs.fields.year")} name="year" error={errorOf("year")}>
+          <input id="year" inputMode="numeric" className="input" aria-invalid={Boolean(errorOf("year"))} {...register("year")} />
+        </Field>
+        <Field label={t("needs.fields.deadline")} name="deadline" error={errorOf("deadline")}>
+          <input id="deadline" type="date" className="input" aria-invalid={Boolean(errorOf("deadline"))} {...register("deadline")} />
+        </Field>
+      </div>
+      <Field label={t("needs.fields.note")} name="note" error={errorOf("note")}>
+        <textarea id="note" rows={2} className="input" {...register("note")} />
+      </Field>
+      <Field label={t("needs.fields.requirements")} name="requirements" error={errorOf("requirements")} hint={t("needs.requirementsHint")}>
+        <textarea id="requirements" rows={3} className="input" {...register("requirements")} />
+      </Field>
+      <div className="flex justify-end">
+        <button type="submit" className="btn-primary">{t("needs.open.submit")}</button>
+      </div>
+    </Form>
+  );
+}
+
+export default function NeedsSurveysPage() {
+  const { t } = useTranslation();
+  const { surveys, canOpen, nextYear } = useLoaderData<typeof loader>();
+  const format = useFormat();
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="page-title">{t("needs.title")}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t("needs.intro")}</p>
+      </div>
+      <div className="card overflow-x-auto">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("needs.fields.year")}</th>
+              <th>{t("needs.fields.status")}</th>
+              <th>{t("needs.fields.deadline")}</th>
+              <th>{t("needs.formsSubmitted")}</th>
+              <th className="hidden sm:table-cell">{t("needs.responses")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {surveys.map((s) => (
+              <tr key={s.id} className="hover:bg-slate-50">
+                <td><Link to={`/needs/${s.id}`} className="font-medium text-brand-700 hover:underline">{t("needs.surveyTitle", { year: s.year })}</Link></td>
+                <td><span className={`badge ${s.status === "OPEN" ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`}>{t(`needs.status.${s.status}`)}</span></td>
+                <td className="text-xs">{format.date(s.deadline)}</td>
+                <td className="tabular-nums">{s.forms.filter((f) => f.status === "SUBMITTED").length} / {s.forms.length}</td>
+                <td className="hidden tabular-nums sm:table-cell">{s.responses}</td>
+              </tr>
+            ))}
+            {surveys.length === 0 ? <tr><td colSpan={5} className="py-8 text-center text-slate-500">{t("needs.empty")}</td></tr> : null}
+          </tbody>
+        </table>
+      </div>
+      {canOpen ? <OpenSurveyForm nextYear={nextYear} /> : null}
+    </div>
+  );
+}

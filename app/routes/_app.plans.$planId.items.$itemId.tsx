@@ -1,0 +1,61 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormAlert } from "~/components/form";
+import { PlanItemForm } from "~/components/plan/plan-item-form";
+import { formatHours, yuanInput } from "~/components/training/format";
+import { planItemSchema } from "~/domain/plan/plan.schema";
+import { savePlanItem } from "~/domain/plan/plan.server";
+import { getPlan, itemView, needsForYear } from "~/domain/plan/plan-queries.server";
+import { requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm } from "~/utils/validation";
+import { isEditable } from "~/workflow/approval-rules";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "draft:annual-plan");
+  const plan = await getPlan(params.planId!);
+  if (!plan) throw new Response("Not found", { status: 404 });
+  const isNew = params.itemId === "new";
+  const item = isNew ? null : plan.items.find((i) => i.id === params.itemId);
+  if (!isNew && !item) throw new Response("Not found", { status: 404 });
+  const { needs } = await needsForYear(plan.year);
+  // "From this need": the item starts as the need described it.
+  const from = needs.find((n) => n.id === new URL(request.url).searchParams.get("fromNeed"));
+  const view = item ? itemView(item) : null;
+  const defaults = view
+    ? { title: view.title, category: view.category, months: view.months.map(String), targetPeople: view.targetPeople, sessions: String(view.sessions), hoursPerSession: formatHours(view.hoursTenths), delivery: view.delivery, lecturerType: view.lecturerType, budget: yuanInput(view.budgetFen), needIds: view.needIds }
+    : from
+      ? { title: from.topic, category: from.category, months: from.months.map(String), targetPeople: from.targetPeople, sessions: "1", hoursPerSession: formatHours(from.hoursTenths), delivery: from.delivery, lecturerType: from.delivery === "EXTERNAL" ? "EXTERNAL" : "INTERNAL", budget: yuanInput(from.costFen), needIds: [from.id] }
+      : { category: "INTERNAL", delivery: "INTERNAL", lecturerType: "INTERNAL", months: [], needIds: [] };
+  return { plan: { id: plan.id, year: plan.year, title: plan.title }, isNew, editable: isEditable(plan.approval.state), needs, defaults };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "draft:annual-plan");
+  const plan = await db.annualPlan.findUnique({ where: { id: params.planId! }, select: { id: true, year: true } });
+  if (!plan) throw new Response("Not found", { status: 404 });
+  const parsed = parseForm(planItemSchema(plan.year), await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const itemId = params.itemId === "new" ? null : params.itemId!;
+  const outcome = await savePlanItem({ id: user.id, employeeNo: user.employeeNo }, plan.id, itemId, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
+  return redirect(`/plans/${plan.id}?notice=itemSaved`);
+}
+
+export default function PlanItemPage() {
+  const { t } = useTranslation();
+  const { plan, isNew, editable, needs, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="space-y-5">
+      <Link to={`/plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+      <h1 className="page-title">{isNew ? t("plan.addItem") : t("plan.editItem")}</h1>
+      {!editable ? <FormAlert message="plan.locked" /> : (
+        <div className="card p-5">
+          <PlanItemForm year={plan.year} defaults={(actionData?.values as Record<string, string>) ?? defaults} errors={actionData?.errors} needs={needs} cancelTo={`/plans/${plan.id}`} />
+        </div>
+      )}
+    </div>
+  );
+}

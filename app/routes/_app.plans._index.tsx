@@ -1,0 +1,76 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ApprovalBadge } from "~/components/approval-panel";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { CreatePlanSchema } from "~/domain/plan/plan.schema";
+import { createPlan } from "~/domain/plan/plan.server";
+import { listPlans } from "~/domain/plan/plan-queries.server";
+import { requirePermission } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
+import { serverT } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
+import { can } from "~/utils/permissions";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "read:annual-plan");
+  return { plans: await listPlans(), canDraft: can(auth.user.roles, "draft:annual-plan"), nextYear: now().getFullYear() + 1 };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "draft:annual-plan");
+  const parsed = parseForm(CreatePlanSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const t = serverT(await resolveLocale(request, user.locale));
+  const title = parsed.data.title ?? t("plan.defaultTitle", { year: parsed.data.year });
+  const outcome = await createPlan({ id: user.id, employeeNo: user.employeeNo }, { year: parsed.data.year, title });
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
+  return redirect(`/plans/${outcome.id}?notice=created`);
+}
+
+export default function PlansPage() {
+  const { t } = useTranslation();
+  const { plans, canDraft, nextYear } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, onSubmit, errorOf } = useSchemaForm(CreatePlanSchema, { defaultValues: (actionData?.values as Record<string, string>) ?? { year: String(nextYear) }, serverErrors: actionData?.errors });
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="page-title">{t("plan.title")}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t("plan.intro")}</p>
+      </div>
+      <div className="card overflow-x-auto">
+        <table className="table">
+          <thead><tr><th>{t("plan.fields.year")}</th><th>{t("plan.fields.title")}</th><th>{t("plan.fields.state")}</th><th className="!text-right">{t("plan.fields.items")}</th></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {plans.map((p) => (
+              <tr key={p.id} className="hover:bg-slate-50">
+                <td className="tabular-nums">{p.year}</td>
+                <td><Link to={`/plans/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.title}</Link></td>
+                <td><ApprovalBadge state={p.approval.state} revision={p.approval.revision} /></td>
+                <td className="text-right tabular-nums">{p._count.items}</td>
+              </tr>
+            ))}
+            {plans.length === 0 ? <tr><td colSpan={4} className="py-8 text-center text-slate-500">{t("plan.empty")}</td></tr> : null}
+          </tbody>
+        </table>
+      </div>
+      {canDraft ? (
+        <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
+          <h2 className="font-semibold">{t("plan.create")}</h2>
+          <FormAlert message={actionData?.errors?._form} />
+          <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+            <Field label={t("plan.fields.year")} name="year" error={errorOf("year")}>
+              <input id="year" inputMode="numeric" className="input" aria-invalid={Boolean(errorOf("year"))} {...register("year")} />
+            </Field>
+            <Field label={t("plan.fields.title")} name="title" error={errorOf("title")} hint={t("plan.titleHint")}>
+              <input id="title" className="input" {...register("title")} />
+            </Field>
+          </div>
+          <div className="flex justify-end"><button type="submit" className="btn-primary">{t("plan.create")}</button></div>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

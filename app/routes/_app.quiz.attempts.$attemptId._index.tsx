@@ -1,0 +1,110 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormAlert } from "~/components/form";
+import { AnswerOptions, Countdown, QuestionDots, useAnswerSaver } from "~/components/quiz/attempt-parts";
+import { saveAnswer } from "~/domain/quiz/answer-question.server";
+import { getAttemptForTaking } from "~/domain/quiz/attempt-queries.server";
+import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
+import { requirePermission } from "~/utils/auth.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "take:quiz");
+  const view = await getAttemptForTaking(user.id, params.attemptId ?? "");
+  if (view.kind === "notFound") throw new Response("Not found", { status: 404 });
+  if (view.kind === "submitted") throw redirect(`/quiz/attempts/${params.attemptId}/result`);
+  return view;
+}
+
+const ActionSchema = z.object({
+  intent: z.enum(["prev", "next", "submit", "save"]),
+  position: z.coerce.number().int().min(0).max(500).optional(),
+  option: z.array(z.string().max(60)).max(20),
+});
+
+// Without JavaScript every button posts the current answer here first; with it, answers are already
+// saved on change (useAnswerSaver) and the page moves between questions without asking the server.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "take:quiz");
+  const form = await request.formData();
+  const parsed = ActionSchema.safeParse({ intent: form.get("intent"), position: form.get("position") ?? undefined, option: form.getAll("option") });
+  if (!parsed.success) return data({ error: "validation.invalid" }, { status: 400 });
+  const attemptId = params.attemptId ?? "";
+  const { intent, position, option } = parsed.data;
+  if (position !== undefined && option.length > 0) {
+    const saved = await saveAnswer(user.id, attemptId, position, option);
+    if (!saved.ok && saved.error === "errors.notFound") throw new Response("Not found", { status: 404 });
+    if (!saved.ok && saved.error !== "quiz.invalidAnswer") return redirect(`/quiz/attempts/${attemptId}/result`);
+    if (!saved.ok) return data({ error: saved.error }, { status: 400 });
+  }
+  if (intent === "submit") {
+    const outcome = await submitOwnAttempt(user, attemptId);
+    if (!outcome.ok) throw new Response("Not found", { status: 404 });
+    return redirect(`/quiz/attempts/${attemptId}/result`);
+  }
+  const next = (position ?? 0) + (intent === "prev" ? 0 : intent === "next" ? 2 : 1);
+  return redirect(`/quiz/attempts/${attemptId}?q=${Math.max(1, next)}`);
+}
+
+export default function AttemptPage() {
+  const { t, i18n } = useTranslation();
+  const { attempt, questions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const [index, setIndex] = useState(() => Math.min(Math.max(Number(params.get("q") ?? 1) - 1 || 0, 0), questions.length - 1));
+  const [answers, setAnswers] = useState(() => questions.map((q) => q.selected));
+  const question = questions[index];
+  const saver = useAnswerSaver(attempt.id, question.position, (selected) => setAnswers((all) => all.map((a, i) => (i === index ? selected : a))));
+  const answered = answers.map((a) => a.length > 0);
+  const unanswered = answered.filter((a) => !a).length;
+  const last = index === questions.length - 1;
+  // With JavaScript, moving is local (the URL follows for reloads); the buttons stay form posts without it.
+  const go = (to: number) => (event: MouseEvent) => {
+    event.preventDefault();
+    setIndex(to);
+    window.history.replaceState(window.history.state, "", `?q=${to + 1}`);
+  };
+  const confirmSubmit = (event: MouseEvent) => {
+    if (unanswered > 0 && !window.confirm(t("quiz.take.confirmSubmit", { count: unanswered }))) event.preventDefault();
+  };
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <header className="card sticky top-[3.25rem] z-[5] flex items-center gap-3 p-3">
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm font-medium">{i18n.language === "en" ? attempt.titleEn : attempt.title}{attempt.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
+          <p className="text-xs text-slate-500">{t("quiz.take.progress", { n: index + 1, total: questions.length })} · {t("quiz.take.answeredCount", { count: questions.length - unanswered })}</p>
+        </div>
+        <Countdown seconds={attempt.secondsLeft} />
+      </header>
+      <div className="h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+        <div className="h-full bg-brand-600" style={{ width: `${((index + 1) * 100) / questions.length}%` }} />
+      </div>
+
+      <Form method="post" replace className="card space-y-4 p-4 sm:p-6" onChange={saver.onChange} key={question.position}>
+        <input type="hidden" name="position" value={question.position} />
+        <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{t(`quiz.kinds.${question.kind}`)}{question.multiple ? ` · ${t("quiz.take.chooseAll")}` : ""}</p>
+        <h1 className="text-lg font-semibold leading-relaxed text-slate-900">{question.stem}</h1>
+        <AnswerOptions options={question.options} multiple={question.multiple} selected={answers[index]} />
+        <p className="min-h-5 text-xs text-slate-500" role="status" aria-live="polite">{saver.state === "idle" ? "" : t(`quiz.take.save.${saver.state}`)}</p>
+        {saver.state === "failed" ? <FormAlert message="quiz.take.save.failedHint" /> : null}
+        <div className="grid grid-cols-2 gap-3">
+          <button type="submit" name="intent" value="prev" className="btn-secondary py-3 text-base" disabled={index === 0} onClick={go(index - 1)}>{t("quiz.take.prev")}</button>
+          {last ? (
+            <button type="submit" name="intent" value="submit" className="btn-primary py-3 text-base" onClick={confirmSubmit}>{t("quiz.take.submit")}</button>
+          ) : (
+            <button type="submit" name="intent" value="next" className="btn-primary py-3 text-base" onClick={go(index + 1)}>{t("quiz.take.next")}</button>
+          )}
+        </div>
+      </Form>
+
+      <QuestionDots answered={answered} current={index} onPick={(i) => go(i)} />
+      {!last ? (
+        <Form method="post" replace className="text-center">
+          <button type="submit" name="intent" value="submit" className="btn-link" onClick={confirmSubmit}>{t("quiz.take.submitNow")}</button>
+        </Form>
+      ) : null}
+      <p className="text-center text-xs text-slate-500"><Link to="/quiz" className="hover:underline">{t("quiz.take.leave")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+// Performs the transitions of approval-rules.ts: one transaction per decision, guarded by a
+// conditional update so that of two people acting at once exactly one wins (docs/decisions/0006).
+import { db, type Tx } from "~/utils/db.server";
+import { writeAudit } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { scopeFor, type RoleName } from "~/utils/permissions";
+import { addTodo, closeTodos } from "~/domain/todo/todo.server";
+import { ACTION_VERBS, checkTransition, type ApprovalActionName, type ApprovalPolicy, type ApprovalStateName } from "./approval-rules";
+import type { Prisma } from "~/generated/prisma/client";
+
+export type Actor = { id: string; employeeNo: string; name: string; roles: RoleName[] };
+
+/** What a loop tells the workflow about its subject; the workflow itself knows no loop. */
+export type ApprovalSubject = {
+  /** Approval.subjectType and audit entity type, e.g. "AnnualPlan". */
+  type: string;
+  /** Audit actions are `<auditArea>.submitted` …; to-do kinds `<auditArea>.review` and `<auditArea>.revise`. */
+  auditArea: string;
+  policy: ApprovalPolicy;
+  /** The subject behind an approval: its id, page and the parameters its to-do labels use. */
+  describe(tx: Tx, approvalId: string): Promise<{ subjectId: string; href: string; params: Record<string, string | number> } | null>;
+  /** Who must decide a submission; by default everyone holding the approver permission. */
+  approverIds?(tx: Tx, approvalId: string): Promise<string[]>;
+  /** The content of the revision as submitted, kept on the decision so later revisions can be compared. */
+  snapshot(tx: Tx, approvalId: string): Promise<Prisma.InputJsonValue>;
+  /** A message key when the subject is not ready to be submitted (e.g. no items). */
+  checkSubmit?(tx: Tx, approvalId: string): Promise<string | null>;
+};
+
+export type DecisionOutcome =
+  | { ok: true; state: ApprovalStateName; revision: number }
+  | { ok: false; error: string; status: 400 | 403 | 404 | 409 };
+
+const STATUS: Record<string, 400 | 403 | 409> = { "workflow.notAllowed": 403, "workflow.alreadyDecided": 409, "workflow.reasonRequired": 400 };
+
+// Thrown inside the transaction to roll back what was already written, then returned as the outcome.
+class Refusal {
+  constructor(readonly outcome: Extract<DecisionOutcome, { ok: false }>) {}
+}
+
+/** A new approval for a subject being created in the same transaction. */
+export function createApproval(tx: Tx, subjectType: string) {
+  return tx.approval.create({ data: { subjectType } });
+}
+
+/** The active people whose roles make them hold a permission. */
+export async function peopleHolding(tx: Tx, permission: ApprovalPolicy[keyof ApprovalPolicy]): Promise<string[]> {
+  const people = await tx.person.findMany({
+    where: { disabledAt: null, status: { not: "LEFT" }, roles: { some: {} } },
+    select: { id: true, roles: { select: { role: true } } },
+  });
+  return people.filter((p) => scopeFor(p.roles.map((r) => r.role), permission)).map((p) => p.id);
+}
+
+/**
+ * Takes the row lock of a draft before its content changes, so an edit and a submission cannot
+ * interleave; false when the subject is no longer a draft (submitted or approved: locked).
+ */
+export async function lockDraft(tx: Tx, approvalId: string): Promise<boolean> {
+  const touched = await tx.approval.updateMany({ where: { id: approvalId, state: "DRAFT" }, data: { updatedAt: now() } });
+  return touched.count === 1;
+}
+
+export async function decide(
+  subject: ApprovalSubject,
+  input: { approvalId: string; action: ApprovalActionName; revision: number; actor: Actor; reason?: string | null },
+): Promise<DecisionOutcome> {
+  const reason = input.reason?.trim() || null;
+  try {
+    return await db.$transaction(async (tx) => {
+      const approval = await tx.approval.findUnique({ where: { id: input.approvalId } });
+      if (!approval || approval.subjectType !== subject.type) throw new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+      const check = checkTransition({ state: approval.state, revision: approval.revision, expectedRevision: input.revision, action: input.action, roles: input.actor.roles, policy: subject.policy, reason });
+      if (!check.ok) throw new Refusal({ ok: false, error: check.error, status: STATUS[check.error] });
+      const { transition } = check;
+      const nextRevision = transition.newRevision ? approval.revision + 1 : approval.revision;
+
+      // The guard: only the state and revision this actor saw may change. Whoever comes second
+      // waits for the first commit, then matches no row.
+      const updated = await tx.approval.updateMany({
+        where: { id: approval.id, state: approval.state, revision: approval.revision },
+        data: { state: transition.to, revision: nextRevision, ...(input.action === "SUBMIT" ? { submittedById: input.actor.id } : {}) },
+      });
+      if (updated.count === 0) throw new Refusal({ ok: false, error: "workflow.alreadyDecided", status: 409 });
+
+      if (input.action === "SUBMIT") {
+        const notReady = await subject.checkSubmit?.(tx, approval.id);
+        if (notReady) throw new Refusal({ ok: false, error: notReady, status: 400 });
+      }
+      const about = await subject.describe(tx, approval.id);
+      if (!about) throw new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+
+      await tx.approvalDecision.create({
+        data: {
+          approvalId: approval.id,
+          revision: approval.revision,
+          action: input.action,
+          fromState: approval.state,
+          toState: transition.to,
+          actorId: input.actor.id,
+          actorEmployeeNo: input.actor.employeeNo,
+          actorName: input.actor.name,
+          reason,
+          snapshot: input.action === "SUBMIT" ? await subject.snapshot(tx, approval.id) : undefined,
+          at: now(),
+        },
+      });
+      await writeAudit(tx, {
+        actor: { id: input.actor.id, employeeNo: input.actor.employeeNo },
+        action: `${subject.auditArea}.${ACTION_VERBS[input.action]}`,
+        entityType: subject.type,
+        entityId: about.subjectId,
+        summary: { ...about.params, revision: approval.revision, from: approval.state, to: transition.to, newRevision: transition.newRevision ? nextRevision : undefined },
+        reason,
+      });
+      await tellWhoIsNext(tx, subject, { approvalId: approval.id, action: input.action, revision: nextRevision, submittedById: approval.submittedById, reason, about });
+      return { ok: true as const, state: transition.to, revision: nextRevision };
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return error.outcome;
+    // The unique (approval, revision, action) key: a duplicate that slipped past the guard.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "workflow.alreadyDecided", status: 409 };
+    throw error;
+  }
+}
+
+// The person waiting is told through the to-do list; what they waited for closes in the same transaction.
+async function tellWhoIsNext(
+  tx: Tx,
+  subject: ApprovalSubject,
+  input: { approvalId: string; action: ApprovalActionName; revision: number; submittedById: string | null; reason: string | null; about: { href: string; params: Record<string, string | number> } },
+) {
+  const source = { sourceType: "Approval", sourceId: input.approvalId };
+  const review = `${subject.auditArea}.review`;
+  const revise = `${subject.auditArea}.revise`;
+  const params = { ...input.about.params, revision: input.revision };
+  if (input.action === "SUBMIT") {
+    await closeTodos(tx, { ...source, kind: revise });
+    const approvers = subject.approverIds ? await subject.approverIds(tx, input.approvalId) : await peopleHolding(tx, subject.policy.approver);
+    for (const personId of approvers) await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params });
+    return;
+  }
+  await closeTodos(tx, { ...source, kind: review });
+  if (input.action === "REJECT" && input.submittedById) {
+    await addTodo(tx, { ...source, personId: input.submittedById, kind: revise, href: input.about.href, params: { ...params, reason: input.reason ?? "" } });
+  }
+}
+
+export type DecisionView = {
+  id: string;
+  revision: number;
+  action: ApprovalActionName;
+  fromState: ApprovalStateName;
+  toState: ApprovalStateName;
+  actorName: string;
+  actorEmployeeNo: string;
+  reason: string | null;
+  at: Date;
+};
+
+/** The decisions of an approval, newest first (snapshots left out: pages ask for them by revision). */
+export function listDecisions(approvalId: string): Promise<DecisionView[]> {
+  return db.approvalDecision.findMany({
+    where: { approvalId },
+    orderBy: { at: "desc" },
+    select: { id: true, revision: true, action: true, fromState: true, toState: true, actorName: true, actorEmployeeNo: true, reason: true, at: true },
+  });
+}
+
+/** The content of a revision as it was submitted, or null if it never was. */
+export async function submittedSnapshot(approvalId: string, revision: number): Promise<unknown> {
+  const row = await db.approvalDecision.findUnique({ where: { approvalId_revision_action: { approvalId, revision, action: "SUBMIT" } }, select: { snapshot: true } });
+  return row?.snapshot ?? null;
+}
+
+/** The last revision an approver sent back, with the reason: what the next submission is compared with. */
+export function lastRejection(approvalId: string) {
+  return db.approvalDecision.findFirst({ where: { approvalId, action: "REJECT" }, orderBy: { revision: "desc" }, select: { revision: true, reason: true, actorName: true, at: true } });
+}

@@ -1,0 +1,170 @@
+// Quiz attempts under load, over HTTP against the production build, with the load generator on the
+// same machine. Each attempt is what a browser with JavaScript sends:
+//   1. POST /quiz?index           start (form post; 302 to the attempt)
+//   2. GET  /quiz/attempts/<id>.data   the page's data (root, layout and attempt loaders; all questions)
+//   3. POST /quiz/attempts/<id>/answer ×5   each answer saved the moment it is given
+//   4. POST /quiz/attempts/<id>   intent=submit (302 to the result)
+// Targets (issue 5): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
+// all get their first question, none an error.
+import { availableParallelism } from "node:os";
+import { decode } from "turbo-stream";
+import type { Bench } from "./run";
+import { cpuSeconds, startBenchServer } from "./support/bench-server";
+import { seedQuizBench } from "./support/quiz-bench-data";
+
+const CONCURRENT_AGENTS = Number(process.env.BENCH_AGENTS ?? 10);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_S = 3;
+const BURST_AGENTS = 500;
+const BURST_WINDOW_S = 10;
+const SERVER_PROCESSES = Number(process.env.BENCH_SERVERS ?? 1);
+const ATTEMPT_ROUTE = "routes/_app.quiz.attempts.$attemptId._index";
+
+type Question = { position: number; options: Array<{ id: string }>; stem: string };
+
+const stepTimes: Record<string, number[]> = { start: [], load: [], answer: [], submit: [] };
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const result = await work();
+  stepTimes[step].push(performance.now() - t0);
+  return result;
+}
+
+function client(baseURL: string, cookie: string, quizId: string) {
+  const headers = { Cookie: cookie, Origin: baseURL };
+  const form = (body: Record<string, string>) => ({ method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body), redirect: "manual" as const });
+  const expect = (ok: boolean, step: string, status: number) => {
+    if (!ok) throw new Error(`${step}: HTTP ${status}`);
+  };
+  return {
+    async start(): Promise<string> {
+      const res = await fetch(`${baseURL}/quiz?index`, form({ quizId, mode: "FULL" }));
+      await res.arrayBuffer();
+      const location = res.headers.get("location") ?? "";
+      expect(res.status === 302 && location.startsWith("/quiz/attempts/"), "start", res.status);
+      return location.split("/").pop()!;
+    },
+    async load(attemptId: string): Promise<Question[]> {
+      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}.data`, { headers });
+      expect(res.status === 200 && res.body !== null, "load", res.status);
+      const decoded = await decode(res.body!);
+      await decoded.done;
+      const page = (decoded.value as Record<string, { data?: { questions?: Question[] } }>)[ATTEMPT_ROUTE];
+      const questions = page?.data?.questions ?? [];
+      expect(questions.length > 0, "load (no questions)", res.status);
+      return questions;
+    },
+    async answer(attemptId: string, q: Question) {
+      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}/answer`, form({ position: String(q.position), option: q.options[0].id }));
+      const body = (await res.json()) as { ok: boolean };
+      expect(res.status === 200 && body.ok, "answer", res.status);
+    },
+    async submit(attemptId: string) {
+      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}`, form({ intent: "submit" }));
+      await res.arrayBuffer();
+      expect(res.status === 302 && (res.headers.get("location") ?? "").endsWith("/result"), "submit", res.status);
+    },
+  };
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function throughput(baseURLs: string[], quizId: string, cookies: string[]) {
+  let counting = false;
+  let stop = false;
+  let completed = 0;
+  const errors: string[] = [];
+  const latencies: number[] = [];
+  const agent = async (cookie: string, i: number) => {
+    const c = client(baseURLs[i % baseURLs.length], cookie, quizId);
+    while (!stop) {
+      const t0 = performance.now();
+      try {
+        const id = await timed("start", () => c.start());
+        const questions = await timed("load", () => c.load(id));
+        for (const q of questions) await timed("answer", () => c.answer(id, q));
+        await timed("submit", () => c.submit(id));
+        if (counting && !stop) {
+          completed++;
+          latencies.push(performance.now() - t0);
+        }
+      } catch (error) {
+        if (counting) errors.push(String(error));
+      }
+    }
+  };
+  const running = cookies.slice(0, CONCURRENT_AGENTS).map(agent);
+  await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
+  for (const list of Object.values(stepTimes)) list.length = 0;
+  counting = true;
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, DURATION_S * 1000));
+  stop = true;
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(running);
+  latencies.sort((a, b) => a - b);
+  const steps = Object.entries(stepTimes).map(([step, list]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return `${step} p50 ${ms(pct(sorted, 50))} p95 ${ms(pct(sorted, 95))}`;
+  });
+  return { steps, perSecond: completed / seconds, completed, seconds, errors, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
+}
+
+async function burst(baseURLs: string[], quizId: string, cookies: string[]) {
+  const gap = (BURST_WINDOW_S * 1000) / BURST_AGENTS;
+  const results: Array<{ ok: boolean; ms: number; error?: string }> = [];
+  const t0 = performance.now();
+  await Promise.all(
+    cookies.slice(0, BURST_AGENTS).map(async (cookie, i) => {
+      await new Promise((r) => setTimeout(r, i * gap));
+      const c = client(baseURLs[i % baseURLs.length], cookie, quizId);
+      const started = performance.now();
+      try {
+        const questions = await c.load(await c.start());
+        results.push({ ok: questions[0]?.stem.length > 0, ms: performance.now() - started });
+      } catch (error) {
+        results.push({ ok: false, ms: performance.now() - started, error: String(error) });
+      }
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  return { ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok), wall, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1] };
+}
+
+const bench: Bench = async () => {
+  let agents = { quizId: "", cookies: [] as string[] };
+  const server = await startBenchServer(async () => {
+    agents = await seedQuizBench(CONCURRENT_AGENTS + BURST_AGENTS);
+  }, SERVER_PROCESSES);
+  try {
+    const cpu = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpu0 = cpu();
+    const t = await throughput(server.baseURLs, agents.quizId, agents.cookies);
+    const serverCpu = (cpu() - cpu0) / (t.seconds + WARMUP_S);
+    const b = await burst(server.baseURLs, agents.quizId, agents.cookies.slice(CONCURRENT_AGENTS));
+    return {
+      name: "quiz attempts",
+      lines: [
+        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, load generator on the same machine (${availableParallelism()} cores)`,
+        `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, 8 requests per attempt`,
+        `  ${t.completed} attempts in ${t.seconds.toFixed(1)} s = ${t.perSecond.toFixed(1)} attempts/s (${(t.perSecond * 8).toFixed(0)} requests/s), ${t.errors.length} errors`,
+        `  attempt latency p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, p99 ${ms(t.p99)}; server CPU ${(serverCpu * 100).toFixed(0)}% of one core`,
+        `  per request: ${t.steps.join("; ")}`,
+        ...t.errors.slice(0, 5).map((e) => `  error: ${e}`),
+        `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s (one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), each start + first load`,
+        `  ${b.ok}/${BURST_AGENTS} got their first question, ${b.failed.length} errors, done in ${b.wall.toFixed(1)} s; start+load p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)}`,
+        ...b.failed.slice(0, 5).map((f) => `  error: ${f.error}`),
+      ],
+      targets: [
+        { label: `≥ 110 complete attempts/s with ${CONCURRENT_AGENTS} agents (measured ${t.perSecond.toFixed(1)})`, met: t.perSecond >= 110 && t.errors.length === 0 },
+        { label: `all ${BURST_AGENTS} agents starting within ${BURST_WINDOW_S} s get their first question, none an error`, met: b.ok === BURST_AGENTS },
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+};
+
+export default bench;
