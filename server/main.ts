@@ -1,15 +1,22 @@
-import type { Server } from "node:http";
+import cluster from "node:cluster";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
+import { handledByFastPath } from "./fast-paths";
 
 const log = (line: string) => console.log(line);
 const dev = process.argv.includes("--dev");
 const demo = process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO === "true";
 
+// WEB_CONCURRENCY > 1 serves from that many processes (one per core); the first process owns the
+// database start, migrations and seed, and the workers only serve.
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+
 async function main() {
+  if (cluster.isWorker) return serve();
   const database = await startDatabase(log);
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? `Embedded PostgreSQL is running (data in ${process.env.TRAINGATE_DATA_DIR ?? "./data"}).` : "Using the PostgreSQL server from DATABASE_URL.");
@@ -23,6 +30,47 @@ async function main() {
     const seeded = await seedDemoIfEmpty();
     log(seeded ? "Demo company created." : "Database already has data: demo seed skipped.");
   }
+  const printLogins = () => {
+    if (!demo) return;
+    log("");
+    log(`Demo logins (every password: ${DEMO_PASSWORD})`);
+    for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.zh} / ${account.en}`);
+  };
+
+  if (workers > 1 && !dev) {
+    await disconnectDb();
+    let stopping = false;
+    let listening = 0;
+    for (let i = 0; i < workers; i++) cluster.fork({ DATABASE_URL: database.url });
+    cluster.on("listening", () => {
+      if (++listening === workers) {
+        log(`TrainGate listening on http://localhost:${process.env.PORT ?? 3000} (${workers} processes)`);
+        printLogins();
+      }
+    });
+    cluster.on("exit", (worker, code) => {
+      if (!stopping) log(`A TrainGate process ended (code ${code}); starting another.`);
+      if (!stopping) cluster.fork({ DATABASE_URL: database.url });
+    });
+    const stopAll = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping TrainGate …`);
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+      await database.stop();
+      log("Stopped.");
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void stopAll("SIGINT"));
+    process.on("SIGTERM", () => void stopAll("SIGTERM"));
+    return;
+  }
+  await serve({ onListening: printLogins, stopDatabase: database.stop });
+}
+
+async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
+  const { disconnectDb } = await import("../app/utils/db.server");
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
@@ -37,26 +85,26 @@ async function main() {
 
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ build, dev: devServer });
-  const server: Server = app.listen(port, () => {
+  const server: Server = createServer((req, res) => {
+    if (!handledByFastPath(req, res)) app(req, res);
+  });
+  server.listen(port, () => {
+    if (cluster.isWorker) return;
     log(`TrainGate listening on http://localhost:${port}`);
-    if (demo) {
-      log("");
-      log(`Demo logins (every password: ${DEMO_PASSWORD})`);
-      for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.zh} / ${account.en}`);
-    }
+    options.onListening?.();
   });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping TrainGate …`);
+    if (!cluster.isWorker) log(`${signal}: stopping TrainGate …`);
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
     await disconnectDb();
-    await database.stop();
-    log("Stopped.");
+    await options.stopDatabase?.();
+    if (!cluster.isWorker) log("Stopped.");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
