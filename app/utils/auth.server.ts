@@ -16,17 +16,21 @@ export type CurrentUser = {
   mustChangePassword: boolean;
 };
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+// The root, layout and page loaders of one request share the Request object: look the user up once.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) usersByRequest.set(request, (user = loadCurrentUser(request)));
+  return user;
+}
+
+async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const session = await lookupSession(request);
   if (session.status !== "valid") return null;
-  const person = await db.person.findUnique({
-    where: { id: session.personId },
-    select: {
-      id: true, employeeNo: true, name: true, departmentId: true, locale: true, mustChangePassword: true, disabledAt: true, status: true,
-      roles: { select: { role: true, departmentId: true } },
-    },
-  });
-  if (!person || person.disabledAt || person.status === "LEFT") return null;
+  const person = session.person;
+  if (person.disabledAt || person.status === "LEFT") return null;
+  const roles = person.roles.map((r) => r.role as RoleName);
   return {
     id: person.id,
     employeeNo: person.employeeNo,
@@ -34,7 +38,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
     departmentId: person.departmentId,
     locale: person.locale,
     mustChangePassword: person.mustChangePassword,
-    roles: person.roles.map((r) => r.role),
+    roles,
     headOfDepartmentIds: person.roles.filter((r) => r.role === "DEPARTMENT_HEAD").map((r) => r.departmentId ?? person.departmentId),
   };
 }

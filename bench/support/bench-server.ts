@@ -85,7 +85,9 @@ export async function startBenchServer(seed: () => Promise<void>, processes = 1)
 
 async function spawnServer(cwd: string, databaseUrl: string): Promise<{ child: ChildProcess; baseURL: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/main.ts")], {
+  // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(ROOT, "server/main.ts")], {
     cwd,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", TRAINGATE_DEMO: "" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -44,25 +44,49 @@ export function clearSessionCookieHeader(request: Request) {
   return cookieFor(request).serialize("", { maxAge: 0 });
 }
 
-export type SessionLookup =
-  | { status: "none" }
-  | { status: "ended" }
-  | { status: "valid"; personId: string };
+export type SessionPerson = {
+  id: string;
+  employeeNo: string;
+  name: string;
+  departmentId: string;
+  locale: string | null;
+  mustChangePassword: boolean;
+  disabledAt: Date | null;
+  status: string;
+  roles: Array<{ role: string; departmentId: string | null }>;
+};
 
-/** Finds the session behind the cookie; ends it on the server when idle or past its absolute limit. */
+export type SessionLookup = { status: "none" } | { status: "ended" } | { status: "valid"; person: SessionPerson };
+
+type Row = SessionPerson & { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+
+/**
+ * Finds the session behind the cookie and its person with roles in one round trip (every page
+ * request needs it); ends the session on the server when idle or past its absolute limit.
+ */
 export async function lookupSession(request: Request): Promise<SessionLookup> {
   const token = await readSessionToken(request);
   if (!token) return { status: "none" };
   const id = hashToken(token);
-  const session = await db.session.findUnique({ where: { id } });
-  if (!session) return { status: "ended" };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT s."createdAt", s."lastSeenAt", s."expiresAt",
+           p.id, p."employeeNo", p.name, p."departmentId", p.locale, p."mustChangePassword", p."disabledAt", p.status::text AS status,
+           COALESCE(json_agg(json_build_object('role', r.role, 'departmentId', r."departmentId")) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles
+    FROM "Session" s
+    JOIN "Person" p ON p.id = s."personId"
+    LEFT JOIN "RoleAssignment" r ON r."personId" = p.id
+    WHERE s.id = ${id}
+    GROUP BY s.id, p.id`;
+  const row = rows[0];
+  if (!row) return { status: "ended" };
   const at = now();
-  if (sessionState(session, at) !== "valid") {
+  if (sessionState(row, at) !== "valid") {
     await db.session.deleteMany({ where: { id } });
     return { status: "ended" };
   }
-  if (needsTouch(session, at)) {
+  if (needsTouch(row, at)) {
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: at } });
   }
-  return { status: "valid", personId: session.personId };
+  const { createdAt: _c, lastSeenAt: _l, expiresAt: _e, ...person } = row;
+  return { status: "valid", person };
 }

@@ -2,7 +2,19 @@ import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
 
+// Every page reads the settings; in production a copy is kept for a few seconds (a change made in
+// another server process shows within that time; one made here at once). Tests always read.
+const CACHE_MS = process.env.NODE_ENV === "production" ? 5_000 : 0;
+let cached: { value: CompanySettings; at: number } | null = null;
+
 export async function getSettings(): Promise<CompanySettings> {
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+  const value = await readSettings();
+  cached = { value, at: Date.now() };
+  return value;
+}
+
+async function readSettings(): Promise<CompanySettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.keys(DEFAULT_SETTINGS) } } });
   const settings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
@@ -20,4 +32,5 @@ export async function updateSettings(actor: NonNullable<AuditActor>, next: Compa
     }
     await writeAudit(tx, { actor, action: "settings.updated", entityType: "Setting", summary: { before, after: next }, reason });
   });
+  cached = null;
 }
