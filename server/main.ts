@@ -30,11 +30,13 @@ async function main() {
     const seeded = await seedDemoIfEmpty();
     log(seeded ? "Demo company created." : "Database already has data: demo seed skipped.");
   }
+  const demoApiKey = demo ? await (await import("../prisma/seed/cases")).ensureDemoApiKey() : null;
   const printLogins = () => {
     if (!demo) return;
     log("");
     log(`Demo logins (every password: ${DEMO_PASSWORD})`);
     for (const account of DEMO_ACCOUNTS) log(`  ${account.employeeNo.padEnd(12)} ${account.zh} / ${account.en}`);
+    if (demoApiKey) log(`Case system API key (GET /api/v1/clearance/{employeeNo}): ${demoApiKey}`);
   };
 
   if (workers > 1 && !dev) {
@@ -71,6 +73,7 @@ async function main() {
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
   const { disconnectDb } = await import("../app/utils/db.server");
+  const { stopClearance } = await import("./clearance-fast-path");
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
@@ -102,6 +105,7 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
+    await stopClearance();
     await disconnectDb();
     await options.stopDatabase?.();
     if (!cluster.isWorker) log("Stopped.");

@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CertificationBoardPage() {
   const { t, i18n } = useTranslation();
-  const { rows, summary, mostMissed, missedWindowDays, query, canAssign } = useLoaderData<typeof loader>();
+  const { rows, summary, mostMissed, mostBreached, missedWindowDays, query, canAssign } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const format = useFormat();
@@ -89,6 +89,7 @@ export default function CertificationBoardPage() {
                 <span className="ml-auto flex items-center gap-2">
                   {r.validUntil ? <span className="text-xs text-slate-500">{t(r.status === "lapsed" || r.status === "expired" ? "certification.endedOn" : "certification.until", { date: format.date(r.validUntil) })}</span> : null}
                   {r.staleRuleIds.length ? <span className="text-xs text-amber-700">{r.staleRuleIds.join("、")}</span> : null}
+                  {r.breaches ? <span className="badge bg-red-50 text-red-700" data-breaches={r.breaches}>{t("cases.board.perAgent", { count: r.breaches })}</span> : null}
                   {r.assigned ? <span className="badge bg-sky-50 text-sky-700">{t(`certification.assigned.${r.assigned}`)}</span> : null}
                   <CertificationBadge status={r.status} />
                 </span>
@@ -111,6 +112,20 @@ export default function CertificationBoardPage() {
                 </li>
               ))}
               {mostMissed.length === 0 ? <li className="text-sm text-slate-500">{t("certification.noMisses")}</li> : null}
+            </ol>
+          </section>
+          <section className="card p-4" data-testid="breaches-by-rule">
+            <h2 className="font-semibold">{t("cases.board.title")}</h2>
+            <p className="text-xs text-slate-500">{t("cases.board.hint", { days: missedWindowDays })}</p>
+            <ol className="mt-3 space-y-2">
+              {mostBreached.map((m) => (
+                <li key={m.ruleId} className="flex items-center gap-2 text-sm">
+                  <span className="w-10 font-mono text-xs">{m.ruleId}</span>
+                  <span className="flex-1">{i18n.language === "en" ? m.titleEn : m.titleZh}</span>
+                  <span className="tabular-nums text-slate-600">{m.count}</span>
+                </li>
+              ))}
+              {mostBreached.length === 0 ? <li className="text-sm text-slate-500">{t("cases.board.none")}</li> : null}
             </ol>
           </section>
           {canAssign ? (

@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   "draft:course",
   "approve:course",
   "read:training-budget",
+  // Case work and the clearance API (issue 6).
+  "read:case",
+  "import:case",
+  "assign:case",
+  "work:case",
+  "reveal:case-number",
+  "manage:api-key",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,14 +63,15 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "manage:department": "any",
     "read:audit": "any",
     "manage:settings": "any",
+    "manage:api-key": "any",
   },
   GENERAL_MANAGER: { "read:person": "any", "read:audit": "any", "read:needs-survey": "any", "read:needs-answers": "any", "set:needs-requirements": "any", "read:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },
   APPROVING_LEADER: { "read:person": "any", "read:needs-survey": "any", "read:annual-plan": "any", "approve:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "approve:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },
   TRAINING_MANAGER: { "read:person": "any", "read:needs-survey": "any", "manage:needs-survey": "any", "write:department-needs": "any", "read:needs-answers": "any", "read:annual-plan": "any", "draft:annual-plan": "any", "manage:quiz": "any", "read:certification": "any", "read:monthly-plan": "any", "draft:monthly-plan": "any", "read:course": "any", "approve:course": "any", "read:training-budget": "any" },
   TRAINING_CLERK: { "read:person": "any", "read:needs-survey": "any", "read:annual-plan": "any", "read:monthly-plan": "any", "read:course": "any", "draft:course": "any", "read:training-budget": "any" },
-  DEPARTMENT_HEAD: { "read:person": "department", "read:needs-survey": "department", "write:department-needs": "department", "read:needs-answers": "department", "read:annual-plan": "any", "read:certification": "department", "read:monthly-plan": "any", "read:course": "department" },
+  DEPARTMENT_HEAD: { "read:person": "department", "read:needs-survey": "department", "write:department-needs": "department", "read:needs-answers": "department", "read:annual-plan": "any", "read:certification": "department", "read:monthly-plan": "any", "read:course": "department", "read:case": "department", "import:case": "department", "assign:case": "department", "reveal:case-number": "department" },
   LECTURER: {},
-  EMPLOYEE: { "answer:needs-questionnaire": "own", "take:quiz": "own", "read:rule": "any" },
+  EMPLOYEE: { "answer:needs-questionnaire": "own", "take:quiz": "own", "read:rule": "any", "read:case": "own", "work:case": "own", "reveal:case-number": "own" },
 };
 
 const WIDTH: Record<Scope, number> = { own: 1, department: 2, any: 3 };

@@ -5,6 +5,8 @@ import { hashPassword } from "../../app/domain/auth/password.server";
 import { makeDepartment, makePerson } from "./factories";
 import { seedTrainingPlan } from "./training-plan";
 import { seedQuiz } from "./quiz";
+import { seedMonthlyPlans } from "./monthly-plan";
+import { seedCases } from "./cases";
 
 import { DEMO_PASSWORD } from "./demo-accounts";
 
@@ -93,6 +95,8 @@ export async function seedDemo() {
       }
       await seedQuiz(tx);
       await seedTrainingPlan(tx);
+      await seedMonthlyPlans(tx);
+      await seedCases(tx);
       await writeAudit(tx, { actor: null, action: "seed.demo", entityType: "Company", entityId: company.id, summary: { people: await tx.person.count() } });
     },
     { timeout: 60_000 },

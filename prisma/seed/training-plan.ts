@@ -44,6 +44,9 @@ const ITEMS: Array<[string, Need["category"], number[], string, number, number, 
   ["电话礼仪与文明用语", "INTERNAL", [5], "客服专员", 1, 2, "INTERNAL", "INTERNAL", 0, ["CS:1"]],
   ["集团客户服务标准培训", "GROUP", [10], "客服主管", 1, 12, "EXTERNAL", "GROUP", 2000, ["CS:2"]],
   ["内训师授课技巧（TTT）", "EXTERNAL", [4], "内训讲师", 1, 16, "EXTERNAL", "EXTERNAL", 6000, ["TRN:0"]],
+  // Year-end items, so the monthly plans of November and December have annual items to start from.
+  ["年终合规复训（话术规范与投诉案例）", "INTERNAL", [11, 12], "全体催收员", 4, 3, "INTERNAL", "INTERNAL", 3000, ["COL1:0"]],
+  ["集团年度合规培训", "GROUP", [12], "催收组长", 1, 6, "EXTERNAL", "GROUP", 2500, []],
 ];
 
 const at = (year: number, month: number, day: number, hour = 10) => new Date(Date.UTC(year, month - 1, day, hour - 8));

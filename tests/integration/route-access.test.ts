@@ -17,6 +17,12 @@ const col1FormParams = async () => {
   return { surveyId: form.surveyId, formId: form.id };
 };
 const planParams = async () => ({ planId: (await db.annualPlan.findFirstOrThrow({ select: { id: true } })).id, itemId: "new" });
+// The demo company's approved monthly plan and 催收一部's course of the current month (prisma/seed/monthly-plan.ts).
+const monthlyParams = async () => ({ monthlyPlanId: (await db.monthlyPlan.findFirstOrThrow({ orderBy: { month: "desc" }, select: { id: true } })).id, itemId: "new" });
+const courseParams = async () => {
+  const material = await db.courseMaterial.findFirstOrThrow({ select: { id: true, courseId: true } });
+  return { courseId: material.courseId, materialId: material.id };
+};
 
 // Each route file must be listed: a new route without an entry here fails the last test.
 const ROUTES: Record<string, RouteCase> = {
@@ -63,7 +69,23 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.quiz.questions.export.tsx": { path: "/quiz/questions/export", loader: "manage:quiz" },
   "_app.quiz.blueprints.$quizId.tsx": { path: "/quiz/blueprints/x", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ quizId: "x" }) },
   "_app.certification.tsx": { path: "/certification", loader: "read:certification", action: "manage:quiz" },
+  // Steps 004–007: monthly plans, calendar, course plans, materials and budget.
+  "_app.monthly-plans._index.tsx": { path: "/monthly-plans", loader: "read:monthly-plan", action: "draft:monthly-plan" },
+  "_app.monthly-plans.$monthlyPlanId._index.tsx": { path: "/monthly-plans/x", loader: "read:monthly-plan", action: "draft:monthly-plan", params: monthlyParams },
+  "_app.monthly-plans.$monthlyPlanId.items.$itemId.tsx": { path: "/monthly-plans/x/items/new", loader: "draft:monthly-plan", action: "draft:monthly-plan", params: monthlyParams },
+  "_app.calendar.tsx": { path: "/calendar", loader: "read:monthly-plan" },
+  "_app.courses._index.tsx": { path: "/courses", loader: "read:course" },
+  "_app.courses.$courseId._index.tsx": { path: "/courses/x", loader: "read:course", action: "draft:course", params: courseParams },
+  "_app.courses.$courseId.edit.tsx": { path: "/courses/x/edit", loader: "draft:course", action: "draft:course", params: courseParams },
+  "courses.$courseId.materials.$materialId.tsx": { path: "/courses/x/materials/y", loader: "read:course", params: courseParams },
+  "_app.budget.tsx": { path: "/budget", loader: "read:training-budget" },
   "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
+  // Case work and the clearance API's keys (issue 6); case "x" answers 404 to those allowed.
+  "_app.cases._index.tsx": { path: "/cases", loader: "read:case", action: "assign:case" },
+  "_app.cases.$caseId.tsx": { path: "/cases/x", loader: "read:case", action: "work:case", params: async () => ({ caseId: "x" }) },
+  "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
+  "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
+  "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

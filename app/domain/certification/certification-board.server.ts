@@ -49,5 +49,18 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null) {
   const titles = await db.callRuleVersion.findMany({ where: { ruleId: { in: top.map(([id]) => id) } }, orderBy: { version: "desc" }, select: { ruleId: true, titleZh: true, titleEn: true, redLine: true } });
   const mostMissed = top.map(([ruleId, count]) => ({ ...titles.find((t) => t.ruleId === ruleId)!, ruleId, count }));
 
-  return { rows, summary: summary.map((s) => ({ ...s, total: rows.filter((r) => r.departmentId === s.id).length })), mostMissed, missedWindowDays: MISSED_WINDOW_DAYS, attemptsConsidered: missed.length };
+  // Action records refused by the case-work rule checks, beside the quiz misses (issue 6).
+  const breachWhere = { at: { gte: since }, personId: { in: board.map((p) => p.id) } };
+  const [breachesByRule, breachesByPerson] = await Promise.all([
+    db.caseRuleBreach.groupBy({ by: ["ruleId"], where: breachWhere, _count: { _all: true } }),
+    db.caseRuleBreach.groupBy({ by: ["personId"], where: breachWhere, _count: { _all: true } }),
+  ]);
+  const breachTitles = await db.callRuleVersion.findMany({ where: { ruleId: { in: breachesByRule.map((b) => b.ruleId) } }, orderBy: { version: "desc" }, select: { ruleId: true, titleZh: true, titleEn: true } });
+  const mostBreached = breachesByRule
+    .map((b) => ({ ruleId: b.ruleId, count: b._count._all, titleZh: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleZh ?? b.ruleId, titleEn: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleEn ?? b.ruleId }))
+    .sort((a, b) => b.count - a.count);
+  const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
+  for (const row of rows) Object.assign(row, { breaches: breachCount.get(row.id) ?? 0 });
+
+  return { rows: rows as Array<(typeof rows)[number] & { breaches: number }>, mostBreached, summary: summary.map((s) => ({ ...s, total: rows.filter((r) => r.departmentId === s.id).length })), mostMissed, missedWindowDays: MISSED_WINDOW_DAYS, attemptsConsidered: missed.length };
 }

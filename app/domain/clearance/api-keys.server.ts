@@ -1,0 +1,31 @@
+// API keys for the case system: an administrator creates (the key is shown once), names and revokes them.
+import { db } from "~/utils/db.server";
+import { now } from "~/utils/clock.server";
+import { writeAudit } from "~/utils/audit.server";
+import { generateApiKey, hashApiKey, keyPrefix } from "./api-key-rules";
+
+type Actor = { id: string; employeeNo: string };
+
+export async function listApiKeys() {
+  return db.apiKey.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: { id: true, name: true, prefix: true, createdAt: true, revokedAt: true } });
+}
+
+/** Returns the key itself: the only time anyone sees it. */
+export async function createApiKey(actor: Actor, name: string): Promise<{ id: string; key: string }> {
+  const key = generateApiKey();
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({ data: { name, prefix: keyPrefix(key), keyHash: hashApiKey(key), createdById: actor.id, createdAt: now() }, select: { id: true } });
+    await writeAudit(tx, { actor, action: "apiKey.created", entityType: "ApiKey", entityId: row.id, summary: { name, prefix: keyPrefix(key) } });
+    return row;
+  });
+  return { id: created.id, key };
+}
+
+export async function revokeApiKey(actor: Actor, id: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const revoked = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now(), revokedById: actor.id } });
+    if (revoked.count === 0) return false;
+    await writeAudit(tx, { actor, action: "apiKey.revoked", entityType: "ApiKey", entityId: id });
+    return true;
+  });
+}

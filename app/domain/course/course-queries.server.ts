@@ -1,0 +1,75 @@
+// Reads of course plans shaped for pages: the course with its clashes and budget, and the lists.
+import { db } from "~/utils/db.server";
+import { courseBudgetWarnings } from "./budget-rules";
+import { clashSummary, courseCost, findClashes, type ClashCourse } from "./course-rules";
+
+const costSelect = { lecturerFeeFen: true, venueFeeFen: true, materialsFeeFen: true, externalFeeFen: true, otherFeeFen: true } as const;
+
+export async function getCourse(courseId: string) {
+  return db.course.findUnique({
+    where: { id: courseId },
+    include: {
+      approval: true,
+      lecturer: { select: { id: true, name: true, employeeNo: true, post: true } },
+      monthlyItem: { include: { plan: { select: { id: true, year: true, month: true, title: true } }, planItem: { select: { id: true, title: true, budgetFen: true } } } },
+      sessions: { orderBy: { startsAt: "asc" } },
+      attendees: { include: { person: { select: { id: true, employeeNo: true, name: true, post: true, status: true, departmentId: true, department: { select: { name: true } } } } } },
+      materials: { orderBy: { uploadedAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true, uploadedAt: true } },
+    },
+  });
+}
+export type CourseWithParts = NonNullable<Awaited<ReturnType<typeof getCourse>>>;
+
+/** The other courses whose sessions overlap this course's, as the clash rules need them. */
+export async function courseClashes(course: CourseWithParts) {
+  const me: ClashCourse = {
+    id: course.id, title: course.title, capacity: course.capacity, lecturerId: course.lecturerId,
+    attendeeIds: course.attendees.map((a) => a.personId), sessions: course.sessions,
+  };
+  const others = course.sessions.length === 0 ? [] : await db.course.findMany({
+    where: { id: { not: course.id }, sessions: { some: { OR: course.sessions.map((s) => ({ startsAt: { lt: s.endsAt }, endsAt: { gt: s.startsAt } })) } } },
+    select: { id: true, title: true, capacity: true, lecturerId: true, attendees: { select: { personId: true } }, sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } } },
+  });
+  const summary = clashSummary(findClashes(me, others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) }))));
+  const people = await db.person.findMany({ where: { id: { in: summary.people.map((p) => p.personId) } }, select: { id: true, name: true, employeeNo: true } });
+  return { ...summary, people: summary.people.map((p) => ({ ...p, person: people.find((x) => x.id === p.personId)! })) };
+}
+
+/** What this course's cost does to the budgets above it: its monthly item and the annual item. */
+export async function courseBudget(course: CourseWithParts) {
+  const costFen = courseCost(course);
+  const others = (where: object) => db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
+  const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
+  const monthlyOthers = sum(await others({ monthlyItemId: course.monthlyItemId }));
+  const annualItem = course.monthlyItem.planItem;
+  const annualOthers = annualItem ? sum(await others({ monthlyItem: { planItemId: annualItem.id } })) : 0;
+  return {
+    costFen,
+    monthly: { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers },
+    annual: annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers } : null,
+    warnings: courseBudgetWarnings({
+      costFen,
+      monthly: { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers },
+      annual: annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers } : null,
+    }),
+  };
+}
+
+/** Courses, newest month first; a department head sees only those their people attend. */
+export async function listCourses(filter: { year?: number; month?: number; departmentIds: string[] | null }) {
+  const rows = await db.course.findMany({
+    where: {
+      ...(filter.year ? { monthlyItem: { plan: { year: filter.year, ...(filter.month ? { month: filter.month } : {}) } } } : {}),
+      ...(filter.departmentIds ? { attendees: { some: { person: { departmentId: { in: filter.departmentIds } } } } } : {}),
+    },
+    orderBy: [{ monthlyItem: { plan: { year: "desc" } } }, { monthlyItem: { plan: { month: "desc" } } }, { createdAt: "asc" }],
+    select: {
+      id: true, title: true, capacity: true, ...costSelect,
+      approval: { select: { state: true, revision: true } },
+      monthlyItem: { select: { title: true, category: true, plan: { select: { id: true, year: true, month: true } } } },
+      sessions: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true, location: true } },
+      _count: { select: { attendees: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, costFen: courseCost(r) }));
+}

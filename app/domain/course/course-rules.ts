@@ -1,0 +1,97 @@
+// Pure rules of the course plan: when a session happens (company-local wall time → instant) and the
+// clashes the clerk must see. No I/O.
+import { TZDate } from "@date-fns/tz";
+
+export type Interval = { startsAt: Date; endsAt: Date };
+
+/** A session typed as company-local date and times ("2026-12-08", "09:00", "12:00") as instants. */
+export function sessionInterval(date: string, start: string, end: string, timeZone: string): Interval {
+  const [y, m, d] = date.split("-").map(Number);
+  const at = (hm: string) => {
+    const [h, min] = hm.split(":").map(Number);
+    return new Date(new TZDate(y, m - 1, d, h, min, 0, 0, timeZone).getTime());
+  };
+  return { startsAt: at(start), endsAt: at(end) };
+}
+
+/** The company-local calendar month ("2026-12") an instant falls in. */
+export function localMonth(at: Date, timeZone: string): { year: number; month: number } {
+  const local = new TZDate(at.getTime(), timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1 };
+}
+
+/** Whether two sessions share any moment; back-to-back (one ends as the other starts) is fine. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/** Rooms are typed by hand: "A301 会议室" and " a301会议室 " are the same room. */
+export function sameRoom(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+  return norm(a) !== "" && norm(a) === norm(b);
+}
+
+export type ClashCourse = {
+  id: string;
+  title: string;
+  capacity: number;
+  lecturerId: string | null;
+  attendeeIds: string[];
+  sessions: Array<Interval & { id: string; location: string }>;
+};
+
+export type Clash =
+  | { kind: "person"; personId: string; sessionId: string; other: { courseId: string; title: string; sessionId: string } }
+  | { kind: "room"; location: string; sessionId: string; other: { courseId: string; title: string; sessionId: string } }
+  | { kind: "capacity"; attendees: number; capacity: number };
+
+/**
+ * Everything that collides with this course: a person (attendee or internal lecturer) booked in an
+ * overlapping session, a room booked twice at once, more attendees than seats. Sessions of the same
+ * course that overlap each other count too (the same people cannot sit both).
+ */
+export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[] {
+  const clashes: Clash[] = [];
+  if (course.attendeeIds.length > course.capacity) clashes.push({ kind: "capacity", attendees: course.attendeeIds.length, capacity: course.capacity });
+  const peopleOf = (c: ClashCourse) => new Set([...c.attendeeIds, ...(c.lecturerId ? [c.lecturerId] : [])]);
+  const mine = peopleOf(course);
+  const self = { ...course, sessions: course.sessions };
+  for (const other of [self, ...others]) {
+    const theirs = other === self ? mine : peopleOf(other);
+    const shared = [...mine].filter((p) => theirs.has(p)).sort();
+    course.sessions.forEach((session, i) => {
+      for (const [j, them] of other.sessions.entries()) {
+        // Within the course each pair once, and never a session with itself.
+        if (other === self && j <= i) continue;
+        if (!overlaps(session, them)) continue;
+        const ref = { courseId: other.id, title: other.title, sessionId: them.id };
+        if (sameRoom(session.location, them.location)) clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });
+        for (const personId of shared) clashes.push({ kind: "person", personId, sessionId: session.id, other: ref });
+      }
+    });
+  }
+  return clashes;
+}
+
+/** The same person is usually booked several times over; pages list each person once per other course. */
+export function clashSummary(clashes: Clash[]) {
+  const people = new Map<string, { personId: string; courses: Set<string> }>();
+  for (const c of clashes) {
+    if (c.kind !== "person") continue;
+    const row = people.get(c.personId) ?? { personId: c.personId, courses: new Set<string>() };
+    row.courses.add(c.other.title);
+    people.set(c.personId, row);
+  }
+  return {
+    capacity: clashes.find((c) => c.kind === "capacity") ?? null,
+    rooms: clashes.filter((c) => c.kind === "room"),
+    people: [...people.values()].map((p) => ({ personId: p.personId, courses: [...p.courses].sort() })),
+  };
+}
+
+export const COST_FIELDS = ["lecturerFeeFen", "venueFeeFen", "materialsFeeFen", "externalFeeFen", "otherFeeFen"] as const;
+export type Costs = Record<(typeof COST_FIELDS)[number], number>;
+
+export function courseCost(costs: Costs): number {
+  return COST_FIELDS.reduce((sum, f) => sum + costs[f], 0);
+}

@@ -1,0 +1,37 @@
+// The course plan as a subject of the one approval workflow (steps 006–007).
+import type { Tx } from "~/utils/db.server";
+import type { ApprovalSubject } from "~/workflow/approval.server";
+
+export async function courseSnapshot(tx: Tx, approvalId: string) {
+  const c = await tx.course.findUniqueOrThrow({
+    where: { approvalId },
+    include: { sessions: { orderBy: { startsAt: "asc" } }, attendees: { select: { personId: true } }, materials: { select: { id: true, fileName: true, sizeBytes: true } } },
+  });
+  return {
+    title: c.title, monthlyItemId: c.monthlyItemId, capacity: c.capacity, outline: c.outline, lecturerKind: c.lecturerKind, lecturerId: c.lecturerId,
+    externalLecturer: c.externalLecturer, externalOrg: c.externalOrg, externalContact: c.externalContact,
+    costs: { lecturerFeeFen: c.lecturerFeeFen, venueFeeFen: c.venueFeeFen, materialsFeeFen: c.materialsFeeFen, externalFeeFen: c.externalFeeFen, otherFeeFen: c.otherFeeFen },
+    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), location: s.location })),
+    attendeeIds: c.attendees.map((a) => a.personId).sort(),
+    materials: c.materials,
+  };
+}
+
+export const CourseSubject: ApprovalSubject = {
+  type: "Course",
+  auditArea: "course",
+  policy: { drafter: "draft:course", approver: "approve:course" },
+  async describe(tx, approvalId) {
+    const c = await tx.course.findUnique({ where: { approvalId }, select: { id: true, title: true } });
+    return c ? { subjectId: c.id, href: `/courses/${c.id}`, params: { title: c.title } } : null;
+  },
+  snapshot: (tx, approvalId) => courseSnapshot(tx, approvalId),
+  // A course goes for approval only when it can take place: sessions, attendees, seats for them all.
+  async checkSubmit(tx, approvalId) {
+    const c = await tx.course.findUniqueOrThrow({ where: { approvalId }, select: { capacity: true, _count: { select: { sessions: true, attendees: true } } } });
+    if (c._count.sessions === 0) return "course.noSessions";
+    if (c._count.attendees === 0) return "course.noAttendees";
+    if (c._count.attendees > c.capacity) return "course.overCapacity";
+    return null;
+  },
+};

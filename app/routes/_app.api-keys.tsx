@@ -1,0 +1,89 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { useFormat } from "~/components/use-format";
+import { createApiKey, listApiKeys, revokeApiKey } from "~/domain/clearance/api-keys.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/validation";
+
+const CreateKeySchema = z.object({ name: z.string().trim().min(1).max(60) });
+const RevokeKeySchema = z.object({ keyId: z.string().min(1).max(40) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:api-key");
+  return { keys: await listApiKeys() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:api-key");
+  const actor = { id: user.id, employeeNo: user.employeeNo };
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const parsed = parseForm(RevokeKeySchema, formData);
+    if (parsed.ok) await revokeApiKey(actor, parsed.data.keyId);
+    return redirect("/api-keys?revoked=1");
+  }
+  const parsed = parseForm(CreateKeySchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
+  const created = await createApiKey(actor, parsed.data.name);
+  // Answered, not redirected: the key is in this one response and nowhere else.
+  return data({ errors: null, created: { name: parsed.data.name, key: created.key } }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export default function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { keys } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const format = useFormat();
+  const form = useSchemaForm(CreateKeySchema, { serverErrors: actionData?.errors });
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <h1 className="page-title">{t("clearance.title")}</h1>
+      <p className="text-sm text-slate-600">{t("clearance.intro")}</p>
+      {params.get("revoked") && !actionData ? <FormAlert tone="success" message="clearance.revoked" /> : null}
+      {actionData?.created ? (
+        <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          <p>{t("clearance.created", { name: actionData.created.name })}</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-key">{actionData.created.key}</code>
+        </div>
+      ) : null}
+      <Form method="post" className="card flex flex-wrap items-end gap-3 p-4" onSubmit={form.onSubmit} noValidate>
+        <input type="hidden" name="intent" value="create" />
+        <div className="min-w-56 flex-1">
+          <Field label={t("clearance.name")} name="name" error={form.errorOf("name")}>
+            <input id="name" className="input" placeholder={t("clearance.namePlaceholder")} autoComplete="off" {...form.register("name")} />
+          </Field>
+        </div>
+        <button type="submit" className="btn-primary">{t("clearance.create")}</button>
+      </Form>
+      <section className="card overflow-x-auto">
+        <table className="table">
+          <thead><tr><th>{t("clearance.name")}</th><th className="hidden sm:table-cell">{t("clearance.prefix")}</th><th className="hidden sm:table-cell">{t("clearance.createdAt")}</th><th>{t("clearance.state")}</th><th /></tr></thead>
+          <tbody className="divide-y divide-slate-100">
+            {keys.map((k) => (
+              <tr key={k.id}>
+                <td className="whitespace-normal">{k.name}</td>
+                <td className="hidden font-mono text-xs sm:table-cell">{k.prefix}…</td>
+                <td className="hidden sm:table-cell">{format.dateTime(k.createdAt)}</td>
+                <td>{k.revokedAt ? <span className="badge bg-slate-100 text-slate-600">{t("clearance.revokedAt", { date: format.date(k.revokedAt) })}</span> : <span className="badge bg-emerald-50 text-emerald-700">{t("clearance.active")}</span>}</td>
+                <td className="text-right">
+                  {!k.revokedAt ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="keyId" value={k.id} />
+                      <button type="submit" className="btn-link text-xs text-red-600">{t("clearance.revoke")}</button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+            {keys.length === 0 ? <tr><td colSpan={5} className="py-6 text-center text-slate-500">{t("clearance.empty")}</td></tr> : null}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

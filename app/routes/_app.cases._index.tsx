@@ -1,0 +1,124 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormAlert, useSchemaForm } from "~/components/form";
+import { yuan } from "~/components/cases/case-format";
+import { CertificationBadge } from "~/components/quiz/certification-badge";
+import { useFormat } from "~/components/use-format";
+import { assignCases } from "~/domain/cases/assign-cases.server";
+import { assignableAgents, listCases } from "~/domain/cases/case-queries.server";
+import { AssignCasesSchema } from "~/domain/cases/cases.schema";
+import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { formatCalendarDate } from "~/utils/format";
+import { can } from "~/utils/permissions";
+import { messageKey, parseForm } from "~/utils/validation";
+
+const QuerySchema = z.object({ assigned: z.enum(["yes", "no"]).optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "read:case");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const canAssign = auth.scope !== "own" && can(auth.user.roles, "assign:case");
+  const [cases, agents, certification] = await Promise.all([
+    listCases(auth, query),
+    canAssign ? assignableAgents(await departmentIdsInScope(auth)) : Promise.resolve([]),
+    auth.scope === "own" ? getCaseWorkClearance(auth.user.id) : Promise.resolve(null),
+  ]);
+  return {
+    cases: cases.map((c) => ({ ...c, mandateDueDate: formatCalendarDate(c.mandateDueDate) })),
+    agents,
+    canAssign,
+    canImport: can(auth.user.roles, "import:case") && auth.scope !== "own",
+    own: auth.scope === "own",
+    certification: certification ? { status: certification.status, cleared: certification.cleared } : null,
+    query,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requirePermission(request, "assign:case");
+  const parsed = parseForm(AssignCasesSchema, await request.formData());
+  if (!parsed.ok) return data({ error: Object.values(parsed.errors)[0] }, { status: 400 });
+  // A head may assign only their own department's cases, and only to its agents: checked in the domain.
+  const outcome = await assignCases({ id: auth.user.id, employeeNo: auth.user.employeeNo }, await departmentIdsInScope(auth), parsed.data.caseIds, parsed.data.agentId);
+  if (!outcome.ok) return data({ error: outcome.error }, { status: 400 });
+  return redirect(`/cases?assignedCount=${outcome.assigned}`);
+}
+
+export default function CasesPage() {
+  const { t } = useTranslation();
+  const { cases, agents, canAssign, canImport, own, certification, query } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const format = useFormat();
+  const form = useSchemaForm(AssignCasesSchema, {});
+  const formError = form.errorOf("caseIds") ?? form.errorOf("agentId") ?? actionData?.error;
+  const filters = [["all", undefined], ["unassigned", "no"], ["assigned", "yes"]] as const;
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="page-title flex-1">{own ? t("cases.myTitle") : t("cases.title")}</h1>
+        {certification ? <CertificationBadge status={certification.status} /> : null}
+        {canImport ? <Link to="/cases/import" className="btn-secondary">{t("cases.importLink")}</Link> : null}
+      </div>
+      {params.get("assignedCount") ? <FormAlert tone="success" message={messageKey("cases.assign.done", { count: params.get("assignedCount") })} /> : null}
+      <FormAlert message={formError} />
+      {!own ? (
+        <nav className="flex flex-wrap gap-1 text-xs">
+          {filters.map(([key, value]) => (
+            <Link key={key} to={value ? `?assigned=${value}` : "?"} className={`badge ${query.assigned === value ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"}`}>{t(`cases.filters.${key}`)}</Link>
+          ))}
+        </nav>
+      ) : null}
+
+      <Form method="post" className="space-y-3" onSubmit={form.onSubmit} noValidate>
+        {canAssign ? (
+          <section className="card flex flex-wrap items-end gap-3 p-4">
+            <div className="min-w-48 flex-1">
+              <label className="label" htmlFor="agentId">{t("cases.assign.agent")}</label>
+              <select id="agentId" className="input" {...form.register("agentId")}>
+                <option value="">{t("cases.assign.chooseAgent")}</option>
+                {agents.map((a) => <option key={a.id} value={a.id}>{a.employeeNo} {a.name}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="btn-primary">{t("cases.assign.submit")}</button>
+          </section>
+        ) : null}
+        <section className="card overflow-x-auto">
+          <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-500">{t("cases.count", { count: cases.length })}</p>
+          <table className="table">
+            <thead>
+              <tr>
+                {canAssign ? <th><span className="sr-only">{t("cases.assign.select")}</span></th> : null}
+                <th>{t("cases.fields.caseNo")}</th>
+                <th>{t("cases.fields.debtorName")}</th>
+                <th className="hidden md:table-cell">{t("cases.fields.cardNumber")}</th>
+                <th className="text-right">{t("cases.fields.amountOwed")}</th>
+                <th className="hidden text-right sm:table-cell">{t("cases.fields.overdueDays")}</th>
+                <th className="hidden lg:table-cell">{t("cases.fields.mandateDueDate")}</th>
+                {!own ? <th>{t("cases.fields.agent")}</th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {cases.map((c) => (
+                <tr key={c.id} data-case={c.caseNo}>
+                  {canAssign ? <td><input type="checkbox" {...form.choice("caseIds", c.id)} aria-label={`${t("cases.assign.select")} ${c.caseNo}`} /></td> : null}
+                  <td><Link to={`/cases/${c.id}`} className="font-mono text-xs text-brand-700 hover:underline">{c.caseNo}</Link></td>
+                  <td>{c.debtorName}</td>
+                  <td className="hidden font-mono text-xs md:table-cell">{c.cardNumberMasked}</td>
+                  <td className="text-right tabular-nums">{yuan(c.amountOwedFen)}</td>
+                  <td className="hidden text-right tabular-nums sm:table-cell">{c.overdueDays}</td>
+                  <td className="hidden lg:table-cell">{format.date(c.mandateDueDate)}</td>
+                  {!own ? <td>{c.assignedTo ? <>{c.assignedTo.employeeNo}<span className="hidden sm:inline"> {c.assignedTo.name}</span></> : <span className="text-slate-400">{t("cases.unassigned")}</span>}</td> : null}
+                </tr>
+              ))}
+              {cases.length === 0 ? <tr><td colSpan={8} className="py-8 text-center text-slate-500">{t("cases.empty")}</td></tr> : null}
+            </tbody>
+          </table>
+        </section>
+      </Form>
+    </div>
+  );
+}

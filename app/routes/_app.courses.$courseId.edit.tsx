@@ -1,0 +1,77 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CourseForm } from "~/components/course/course-form";
+import { FormAlert } from "~/components/form";
+import { yuanInput } from "~/components/training/format";
+import { CourseSchema } from "~/domain/course/course.schema";
+import { createCourse, updateCourse } from "~/domain/course/course.server";
+import { requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { parseForm } from "~/utils/validation";
+import { isEditable } from "~/workflow/approval-rules";
+
+// "/courses/new/edit?item=<monthly item>" sets up a course; "/courses/<id>/edit" changes a draft's details.
+async function target(request: Request, courseId: string) {
+  if (courseId !== "new") {
+    const course = await db.course.findUnique({ where: { id: courseId }, include: { approval: { select: { state: true } }, monthlyItem: { select: { id: true, title: true, category: true } } } });
+    if (!course) throw new Response("Not found", { status: 404 });
+    return { course, item: course.monthlyItem };
+  }
+  const itemId = new URL(request.url).searchParams.get("item") ?? "";
+  const item = await db.monthlyPlanItem.findUnique({ where: { id: itemId }, select: { id: true, title: true, category: true, targetPeople: true, headcount: true, plan: { select: { approval: { select: { state: true } } } } } });
+  if (!item) throw new Response("Not found", { status: 404 });
+  return { course: null, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "draft:course");
+  const { course, item } = await target(request, params.courseId!);
+  const people = await db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" } }, orderBy: { employeeNo: "asc" }, select: { id: true, name: true, employeeNo: true, post: true, roles: { where: { role: "LECTURER" }, select: { role: true } } } });
+  const defaults: Record<string, string> = course
+    ? {
+        title: course.title, capacity: String(course.capacity), outline: course.outline, lecturerKind: course.lecturerKind, lecturerId: course.lecturerId ?? "",
+        externalLecturer: course.externalLecturer ?? "", externalOrg: course.externalOrg ?? "", externalContact: course.externalContact ?? "",
+        lecturerFee: yuanInput(course.lecturerFeeFen), venueFee: yuanInput(course.venueFeeFen), materialsFee: yuanInput(course.materialsFeeFen), externalFee: yuanInput(course.externalFeeFen), otherFee: yuanInput(course.otherFeeFen),
+      }
+    : { title: item.title, capacity: String("headcount" in item ? item.headcount : 30), lecturerKind: "INTERNAL", lecturerFee: "0", venueFee: "0", materialsFee: "0", externalFee: "0", otherFee: "0" };
+  const editable = course ? isEditable(course.approval.state) : "plan" in item && item.plan.approval.state === "APPROVED";
+  return {
+    course: course ? { id: course.id, title: course.title } : null, item: { id: item.id, title: item.title, category: item.category }, editable,
+    // Lecturers first: they are who the clerk usually picks.
+    people: people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 })).sort((a, b) => Number(b.lecturer) - Number(a.lecturer)),
+    defaults,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "draft:course");
+  const { course, item } = await target(request, params.courseId!);
+  const parsed = parseForm(CourseSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const actor = { id: user.id, employeeNo: user.employeeNo };
+  const outcome = course ? await updateCourse(actor, course.id, parsed.data) : await createCourse(actor, item.id, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
+  return redirect(`/courses/${outcome.id}?notice=${course ? "saved" : "created"}`);
+}
+
+export default function CourseEditPage() {
+  const { t } = useTranslation();
+  const { course, item, editable, people, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const back = course ? `/courses/${course.id}` : "/courses";
+  return (
+    <div className="space-y-5">
+      <Link to={back} className="btn-link">← {course ? course.title : t("course.title")}</Link>
+      <div>
+        <h1 className="page-title">{course ? t("course.edit") : t("course.new")}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t("course.fields.item")}：{item.title} · {t(`training.categories.${item.category}`)}</p>
+      </div>
+      {!editable ? <FormAlert message={course ? "course.locked" : "course.monthlyPlanNotApproved"} /> : (
+        <div className="card p-5">
+          <CourseForm defaults={(actionData?.values as Record<string, string>) ?? defaults} errors={actionData?.errors} people={people} cancelTo={back} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { FormAlert } from "~/components/form";
+import { MonthlyItems, PeopleToTrain } from "~/components/monthly-plan/monthly-items";
+import { DecisionSchema } from "~/domain/plan/plan.schema";
+import { deleteMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
+import { monthlyPlanPage } from "~/domain/monthly-plan/monthly-plan-queries.server";
+import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
+import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
+import { requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { can } from "~/utils/permissions";
+import { parseForm } from "~/utils/validation";
+import { decide } from "~/workflow/approval.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const auth = await requirePermission(request, "read:monthly-plan");
+  const page = await monthlyPlanPage(params.monthlyPlanId!, auth.user.roles);
+  if (!page) throw new Response("Not found", { status: 404 });
+  return { ...page, canDraft: can(auth.user.roles, "draft:monthly-plan"), canCourse: can(auth.user.roles, "draft:course") && page.plan.state === "APPROVED" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const planId = params.monthlyPlanId!;
+  // Approving and rejecting need the approver's permission; everything else the drafter's.
+  const { user } = await requirePermission(request, intent === "APPROVE" || intent === "REJECT" ? "approve:monthly-plan" : "draft:monthly-plan");
+  if (intent === "deleteItem") {
+    const outcome = await deleteMonthlyItem({ id: user.id, employeeNo: user.employeeNo }, planId, String(formData.get("itemId") ?? ""));
+    if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
+    return redirect(`/monthly-plans/${planId}?notice=itemDeleted`);
+  }
+  const parsed = parseForm(DecisionSchema, formData);
+  if (!parsed.ok) return data({ error: parsed.errors.reason ?? "validation.invalid" }, { status: 400 });
+  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { approvalId: true } });
+  if (!plan) throw new Response("Not found", { status: 404 });
+  const outcome = await decide(MonthlyPlanSubject, { approvalId: plan.approvalId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
+  return redirect(`/monthly-plans/${planId}?notice=${parsed.data.intent}`);
+}
+
+export default function MonthlyPlanPage() {
+  const { t } = useTranslation();
+  const { plan, items, total, people, decisions, rejection, actions, editable, canDraft, canCourse } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const notice = useSearchParams()[0].get("notice");
+  return (
+    <div className="space-y-5">
+      <Link to="/monthly-plans" className="btn-link">← {t("monthlyPlan.title")}</Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="page-title">{plan.title}</h1>
+          <ApprovalBadge state={plan.state} revision={plan.revision} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`/calendar?month=${yearMonth(plan.year, plan.month)}`} className="btn-secondary">{t("monthlyPlan.calendar")}</Link>
+          {editable && canDraft ? <Link to="items/new" className="btn-primary">{t("monthlyPlan.addItem")}</Link> : null}
+        </div>
+      </div>
+      {notice ? <FormAlert tone="success" message={`monthlyPlan.notices.${notice}`} /> : null}
+      {plan.state === "APPROVED" ? <FormAlert tone="info" message="monthlyPlan.lockedNotice" /> : null}
+      {rejection ? <FormAlert tone="info" message={`monthlyPlan.rejected::${JSON.stringify({ revision: rejection.revision, name: rejection.actorName, reason: rejection.reason })}`} /> : null}
+      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.error} />
+      <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
+        <MonthlyItems items={items} editable={editable && canDraft} canCourse={canCourse} total={total} />
+        <PeopleToTrain newHires={people.newHires} transfers={people.transfers} editable={editable && canDraft} />
+      </div>
+      <DecisionHistory decisions={decisions} />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { yuanInput } from "~/components/training/format";
+import { CATEGORIES } from "~/domain/plan/fields";
+import { monthlyItemSchema } from "~/domain/monthly-plan/monthly-plan.schema";
+import { saveMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
+import { peopleToTrain } from "~/domain/monthly-plan/monthly-plan-queries.server";
+import { requirePermission } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { serverT } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
+import { parseForm } from "~/utils/validation";
+import { isEditable } from "~/workflow/approval-rules";
+
+async function load(planId: string, itemId: string) {
+  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } } });
+  if (!plan) throw new Response("Not found", { status: 404 });
+  const item = itemId === "new" ? null : await db.monthlyPlanItem.findFirst({ where: { id: itemId, planId } });
+  if (itemId !== "new" && !item) throw new Response("Not found", { status: 404 });
+  return { plan, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "draft:monthly-plan");
+  const { plan, item } = await load(params.monthlyPlanId!, params.itemId!);
+  let defaults: Record<string, string> = { category: "INTERNAL", sessions: "1", budget: "0" };
+  if (item) {
+    defaults = { title: item.title, category: item.category, targetPeople: item.targetPeople, headcount: String(item.headcount), sessions: String(item.sessions), budget: yuanInput(item.budgetFen), unplannedReason: item.unplannedReason ?? "" };
+  } else {
+    // "Add new-hire onboarding" / "Add transfer training": the item starts with the month's people.
+    const preset = new URL(request.url).searchParams.get("preset");
+    if (preset === "NEW_HIRE" || preset === "TRANSFER") {
+      const t = serverT(await resolveLocale(request, user.locale));
+      const people = await peopleToTrain(plan.year, plan.month);
+      const group = preset === "NEW_HIRE" ? people.newHires : people.transfers;
+      const key = preset === "NEW_HIRE" ? "newHire" : "transfer";
+      defaults = {
+        ...defaults, category: preset, title: t(`monthlyPlan.people.${key}Title`, { month: plan.month }), headcount: String(group.length),
+        targetPeople: group.map((p) => p.name).join(t("training.listSeparator")).slice(0, 200), unplannedReason: t(`monthlyPlan.people.${key}Reason`, { count: group.length }),
+      };
+    }
+  }
+  return { plan: { id: plan.id, title: plan.title }, isNew: !item, planned: Boolean(item?.planItemId), editable: isEditable(plan.approval.state), defaults };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "draft:monthly-plan");
+  const { plan, item } = await load(params.monthlyPlanId!, params.itemId!);
+  const parsed = parseForm(monthlyItemSchema(!item?.planItemId), await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const outcome = await saveMonthlyItem({ id: user.id, employeeNo: user.employeeNo }, plan.id, item?.id ?? null, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
+  return redirect(`/monthly-plans/${plan.id}?notice=itemSaved`);
+}
+
+export default function MonthlyItemPage() {
+  const { t } = useTranslation();
+  const { plan, isNew, planned, editable, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const { register, onSubmit, errorOf } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: (actionData?.values as Record<string, string>) ?? defaults, serverErrors: actionData?.errors });
+  const input = (name: string, extra: Record<string, string> = {}) => (
+    <Field label={t(`monthlyPlan.item.${name}`)} name={name} error={errorOf(name)}>
+      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
+    </Field>
+  );
+  return (
+    <div className="space-y-5">
+      <Link to={`/monthly-plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+      <h1 className="page-title">{isNew ? t("monthlyPlan.addItem") : t("monthlyPlan.editItem")}</h1>
+      {!editable ? <FormAlert message="monthlyPlan.locked" /> : (
+        <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
+          <FormAlert message={actionData?.errors?._form} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            {input("title")}
+            <Field label={t("monthlyPlan.item.category")} name="category" error={errorOf("category")}>
+              <select id="category" className="input" {...register("category")}>
+                {CATEGORIES.map((c) => <option key={c} value={c}>{t(`training.categories.${c}`)}</option>)}
+              </select>
+            </Field>
+            {input("targetPeople")}
+            {input("headcount", { inputMode: "numeric" })}
+            {input("sessions", { inputMode: "numeric" })}
+            {input("budget", { inputMode: "decimal" })}
+          </div>
+          {/* An item from the annual plan needs no reason; the month's own items must say why. */}
+          {planned ? null : (
+            <Field label={t("monthlyPlan.item.unplannedReason")} name="unplannedReason" error={errorOf("unplannedReason")} hint={t("monthlyPlan.item.unplannedReasonHint")}>
+              <textarea id="unplannedReason" rows={2} className="input" aria-invalid={Boolean(errorOf("unplannedReason"))} {...register("unplannedReason")} />
+            </Field>
+          )}
+          <div className="flex justify-end gap-2">
+            <Link to={`/monthly-plans/${plan.id}`} className="btn-secondary">{t("common.cancel")}</Link>
+            <button type="submit" className="btn-primary" disabled={busy}>{t("common.save")}</button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}

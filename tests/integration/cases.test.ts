@@ -1,0 +1,149 @@
+// Case work inside TrainGate: the batch import, numbers at rest, scope, the gate and the rule checks.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { freezeClock, setClock } from "~/utils/clock.server";
+import * as casesPage from "~/routes/_app.cases._index";
+import * as casePage from "~/routes/_app.cases.$caseId";
+import * as importPage from "~/routes/_app.cases.import";
+import * as boardPage from "~/routes/_app.certification";
+import { decryptNumber } from "~/domain/cases/case-crypto.server";
+import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
+import { BASE, cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+
+const context = { cspNonce: "" };
+// 10:00 in Shanghai, so a call now is inside 07:00–22:00.
+const MORNING = "2026-11-30T10:00:00+08:00";
+
+beforeEach(async () => {
+  freezeClock(MORNING);
+  await seedDemoCompany();
+});
+afterEach(() => setClock(null));
+
+const caseOf = async (employeeNo: string) => (await db.collectionCase.findFirstOrThrow({ where: { assignedTo: { employeeNo } }, orderBy: { caseNo: "asc" }, select: { id: true, caseNo: true } }));
+const open = async (employeeNo: string, caseId: string) => outcome(async () => casePage.loader({ request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`), params: { caseId }, context }));
+const record = async (employeeNo: string, caseId: string, form: Record<string, string>) =>
+  outcome(async () => casePage.action({ request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`, { form: { intent: "record", type: "CALL_DEBTOR", numberDialled: "13800138000", contactName: "张伟强", relation: "SELF", result: "NEGOTIATING", note: "本人接听，称月底还款。", ...form } }), params: { caseId }, context }));
+
+describe("case batch import", () => {
+  const HEADER = "案件编号,委托银行,债务人姓名,身份证号,卡号,欠款金额,逾期天数,联系电话,地址,委托到期日";
+  const line = (n: number, id = demoIdNumber(100 + n)) => `T-${n},江南商业银行信用卡中心,测试${n},${id},${demoCardNumber(100 + n)},1000.50,30,13800138000,上海,2027-01-31`;
+  const upload = async (csv: string) => {
+    const form = new FormData();
+    const departmentId = (await db.department.findUniqueOrThrow({ where: { code: "COL1" } })).id;
+    form.append("departmentId", departmentId);
+    form.append("file", new File([csv], "batch.csv", { type: "text/csv" }));
+    const request = new Request(`${BASE}/cases/import`, { method: "POST", headers: { Cookie: await cookieFor("D0101"), Origin: BASE }, body: form });
+    return outcome(() => importPage.action({ request, params: {}, context }));
+  };
+
+  it("one bad row: nothing is imported, and the errors name the rows", async () => {
+    const before = await db.collectionCase.count();
+    const result = await upload([HEADER, line(1), line(2, "110105194912310021"), line(3)].join("\n"));
+    expect(result.status).toBe(400);
+    expect((result.body as { errors: Array<{ row: number; message: string }> }).errors).toEqual([{ row: 3, column: "身份证号", message: "cases.import.idNumberInvalid" }]);
+    expect(await db.collectionCase.count()).toBe(before);
+    expect(await db.caseBatch.count({ where: { fileName: "batch.csv" } })).toBe(0);
+  });
+
+  it("a good file lands whole; ID and card numbers are ciphertext at rest and masked in the list", async () => {
+    const result = await upload([HEADER, line(1), line(2)].join("\n"));
+    expect(result.status).toBe(302);
+    const [raw] = await db.$queryRaw<Array<{ idNumberEnc: string; cardNumberEnc: string; cardNumberMasked: string }>>`SELECT "idNumberEnc", "cardNumberEnc", "cardNumberMasked" FROM "CollectionCase" WHERE "caseNo" = 'T-1'`;
+    expect(raw.idNumberEnc).not.toContain(demoIdNumber(101));
+    expect(raw.cardNumberEnc).not.toContain(demoCardNumber(101).slice(4, 12));
+    expect(decryptNumber(raw.idNumberEnc)).toBe(demoIdNumber(101));
+    expect(raw.cardNumberMasked).toBe(`${demoCardNumber(101).slice(0, 4)} **** **** ${demoCardNumber(101).slice(-4)}`);
+    const list = await outcome(async () => casesPage.loader({ request: requestAs(await cookieFor("D0101"), "/cases?assigned=no"), params: {}, context }));
+    expect(JSON.stringify(list.body)).not.toContain(demoCardNumber(101));
+    expect(await db.auditEntry.count({ where: { action: "caseBatch.imported" } })).toBe(1);
+  });
+});
+
+describe("scope", () => {
+  it("an agent sees only their own cases, and another agent's case is not found", async () => {
+    const list = await outcome(async () => casesPage.loader({ request: requestAs(await cookieFor("C0102"), "/cases"), params: {}, context }));
+    const own = (list.body as { cases: Array<{ assignedTo: { employeeNo: string } }> }).cases;
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own.map((c) => c.assignedTo.employeeNo))).toEqual(new Set(["C0102"]));
+    expect((await open("C0102", (await caseOf("C0101")).id)).status).toBe(404);
+  });
+
+  it("a department head cannot assign to another department's agent, nor another department's case", async () => {
+    const cookie = await cookieFor("D0101");
+    const col1Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL1" }, assignedToId: null } });
+    const col2Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL2" }, assignedToId: null } });
+    const assign = (caseId: string, agentNo: string) => personId(agentNo).then((agentId) => outcome(() => casesPage.action({ request: requestAs(cookie, "/cases", { form: { caseIds: caseId, agentId } }), params: {}, context })));
+    expect((await assign(col1Case.id, "C0201")).body).toEqual({ error: "cases.assign.agentOutOfScope" });
+    expect((await assign(col2Case.id, "C0103")).body).toEqual({ error: "cases.assign.caseOutOfScope" });
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
+    expect((await assign(col1Case.id, "C0103")).status).toBe(302);
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(await personId("C0103"));
+  });
+});
+
+describe("the gate", () => {
+  it("an agent who never passed the quiz is refused the case, told why, and the refusal is audited", async () => {
+    const kase = await caseOf("C0101");
+    const page = await open("C0101", kase.id);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ gate: { status: "never" }, kase: null });
+    expect(JSON.stringify(page.body)).not.toContain("张");
+    expect(await db.auditEntry.count({ where: { action: "case.gateRefused", entityId: kase.id } })).toBe(1);
+    expect((await record("C0101", kase.id, {})).location).toBe(`/cases/${kase.id}`);
+    expect(await db.caseAction.count({ where: { caseId: kase.id } })).toBe(0);
+  });
+
+  it("a lapsed agent (rule changed, grace over) is refused with the changed rule", async () => {
+    const kase = await db.collectionCase.findFirstOrThrow({ where: { assignedTo: { employeeNo: "C0210" } } });
+    expect((await open("C0210", kase.id)).body).toMatchObject({ gate: { status: "lapsed", rules: "OPS3" } });
+  });
+
+  it("the full card number is shown only on request, and that view is audited", async () => {
+    const kase = await caseOf("C0102");
+    const page = await open("C0102", kase.id);
+    const seeded = await db.collectionCase.findUniqueOrThrow({ where: { id: kase.id }, select: { cardNumberEnc: true, cardNumberMasked: true } });
+    const full = decryptNumber(seeded.cardNumberEnc);
+    expect(JSON.stringify(page.body)).not.toContain(full);
+    expect(JSON.stringify(page.body)).toContain(seeded.cardNumberMasked);
+    const shown = await outcome(async () => casePage.action({ request: requestAs(await cookieFor("C0102"), `/cases/${kase.id}`, { form: { intent: "reveal", field: "cardNumber" } }), params: { caseId: kase.id }, context }));
+    expect(shown.body).toMatchObject({ field: "cardNumber", value: full });
+    expect(await db.auditEntry.findFirst({ where: { action: "case.numberRevealed", entityId: kase.id }, select: { actorEmployeeNo: true, summary: true } })).toEqual({ actorEmployeeNo: "C0102", summary: { caseNo: kase.caseNo, field: "cardNumber" } });
+  });
+});
+
+describe("action records", () => {
+  it("a proper call is saved; a note with 老赖 is refused with B6 and REC2, and counted on the board", async () => {
+    const kase = await caseOf("C0102");
+    expect((await record("C0102", kase.id, {})).status).toBe(302);
+    const refused = await record("C0102", kase.id, { note: "此人就是老赖" });
+    expect(refused.status).toBe(422);
+    const breaches = (refused.body as { breaches: Array<{ ruleId: string; textZh: string }> }).breaches;
+    expect(breaches.map((b) => b.ruleId)).toEqual(["B6", "REC2"]);
+    expect(breaches[0].textZh).toContain("老赖");
+    expect(await db.caseAction.count({ where: { caseId: kase.id, note: { contains: "老赖" } } })).toBe(0);
+    expect(await db.caseRuleBreach.count({ where: { person: { employeeNo: "C0102" } } })).toBe(2);
+
+    const board = await outcome(async () => boardPage.loader({ request: requestAs(await cookieFor("T0001"), "/certification"), params: {}, context }));
+    const body = board.body as { rows: Array<{ employeeNo: string; breaches: number }>; mostBreached: Array<{ ruleId: string; count: number }> };
+    expect(body.rows.find((r) => r.employeeNo === "C0102")?.breaches).toBe(2);
+    expect(body.mostBreached.find((m) => m.ruleId === "B6")?.count).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a call at 22:30 company time is refused with B3", async () => {
+    const kase = await caseOf("C0102");
+    freezeClock("2026-11-30T22:30:00+08:00");
+    const cookie = await cookieFor("C0102");
+    const refused = await outcome(() => casePage.action({ request: requestAs(cookie, `/cases/${kase.id}`, { form: { intent: "record", type: "CALL_DEBTOR", numberDialled: "13800138000", relation: "SELF", result: "NO_ANSWER", note: "无人接听" } }), params: { caseId: kase.id }, context }));
+    expect((refused.body as { breaches: Array<{ ruleId: string }> }).breaches.map((b) => b.ruleId)).toEqual(["B3"]);
+  });
+
+  it("B8: the same third party twice a day is fine, a third call is refused", async () => {
+    const kase = await caseOf("C0102");
+    const thirdParty = { type: "CALL_THIRD_PARTY", numberDialled: "021-6888 1234", relation: "COLLEAGUE", note: "同事接听，答应转告。" };
+    expect((await record("C0102", kase.id, thirdParty)).status).toBe(302);
+    expect((await record("C0102", kase.id, { ...thirdParty, numberDialled: "02168881234" })).status).toBe(302);
+    const third = await record("C0102", kase.id, thirdParty);
+    expect((third.body as { breaches: Array<{ ruleId: string }> }).breaches.map((b) => b.ruleId)).toEqual(["B8"]);
+  });
+});

@@ -1,0 +1,140 @@
+// The clearance API over real HTTP, against the test database: the case system's view of the gate.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { db } from "~/utils/db.server";
+import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
+import { createClearanceService, type ClearanceService } from "~/domain/clearance/clearance-api.server";
+import { personId, seedDemoCompany } from "./support";
+
+let service: ClearanceService;
+let server: Server;
+let base: string;
+let key: string;
+let keyId: string;
+const admin = { id: "admin", employeeNo: "A0001" };
+
+async function start(connectionString = process.env.DATABASE_URL!, onError?: (e: unknown) => void) {
+  service = createClearanceService({ connectionString, onError });
+  server = createServer((req, res) => {
+    if (!service.handle(req, res)) res.writeHead(418).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const call = (employeeNo: string, authorization: string | null = `Bearer ${key}`) => fetch(`${base}/api/v1/clearance/${encodeURIComponent(employeeNo)}`, { headers: authorization ? { Authorization: authorization } : {} });
+
+/** Milliseconds until `check` holds, polling every 20 ms (gives up after 3 s). */
+async function msUntil(check: () => Promise<boolean>): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 3_000) {
+    if (await check()) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+beforeEach(async () => {
+  await seedDemoCompany();
+  admin.id = await personId("A0001");
+  ({ key, id: keyId } = await createApiKey(admin, "催收作业系统"));
+  await start();
+  await service.refresh();
+});
+
+afterEach(async () => {
+  await new Promise((r) => server.close(r));
+  await service.stop();
+});
+
+it("a certified agent: 200, cleared, until when, and every rule", async () => {
+  const res = await call("C0102");
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("application/json");
+  const body = await res.json();
+  expect(Object.keys(body)).toEqual(["employeeNo", "cleared", "reasons", "validUntil", "rules"]);
+  expect(body).toMatchObject({ employeeNo: "C0102", cleared: true, reasons: ["passed"] });
+  expect(new Date(body.validUntil).getTime()).toBeGreaterThan(Date.now());
+  const ruleIds = (await db.callRule.findMany({ select: { id: true } })).map((r) => r.id).sort();
+  expect(Object.keys(body.rules).sort()).toEqual(ruleIds);
+  expect(body.rules.B8).toBe(true);
+});
+
+it("an agent who never passed: 200, not cleared, the reason, no date", async () => {
+  const res = await call("C0101");
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ employeeNo: "C0101", cleared: false, reasons: ["neverPassed"], validUntil: null, rules: { B3: false } });
+});
+
+it("a missing or wrong key is 401; an unknown person is 404", async () => {
+  expect((await call("C0102", null)).status).toBe(401);
+  expect((await call("C0102", "Bearer tgk_wrong")).status).toBe(401);
+  expect((await call("C0102", `Basic ${key}`)).status).toBe(401);
+  const unknown = await call("X9999");
+  expect(unknown.status).toBe(404);
+  expect(await unknown.json()).toEqual({ error: "notFound", employeeNo: "X9999" });
+});
+
+it("a revoked key is refused within a second", async () => {
+  expect((await call("C0102")).status).toBe(200);
+  await revokeApiKey(admin, keyId);
+  expect(await msUntil(async () => (await call("C0102")).status === 401)).toBeLessThan(1_000);
+});
+
+it("a rule change lapses the certification after the grace period, within a second of being published", async () => {
+  expect((await (await call("C0102")).json()).cleared).toBe(true);
+  // A new B3 wording that took effect 8 days ago: the 7 grace days are over.
+  const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
+  await db.callRuleVersion.create({ data: { ruleId: "B3", version: 2, titleZh: v1.titleZh, titleEn: v1.titleEn, textZh: `${v1.textZh}（修订）`, textEn: v1.textEn, redLine: v1.redLine, effectiveAt: new Date(Date.now() - 8 * 86_400_000) } });
+  await db.callRule.update({ where: { id: "B3" }, data: { currentVersion: 2 } });
+  expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
+  expect(await (await call("C0102")).json()).toMatchObject({ cleared: false, reasons: ["ruleChanged:B3"], validUntil: null, rules: { B3: false, B8: false } });
+});
+
+it("a certification ended by disabling the person is refused within a second", async () => {
+  await db.person.update({ where: { employeeNo: "C0102" }, data: { disabledAt: new Date() } });
+  expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
+  expect(await (await call("C0102")).json()).toMatchObject({ reasons: ["inactive"] });
+});
+
+it("fails closed: without a database the answer is 503 and not cleared", async () => {
+  await new Promise((r) => server.close(r));
+  await service.stop();
+  const onError = vi.fn();
+  await start("postgresql://nobody:wrong@127.0.0.1:1/none", onError);
+  await service.refresh().catch(() => {});
+  const res = await call("C0102");
+  expect(res.status).toBe(503);
+  expect(await res.json()).toMatchObject({ cleared: false, reasons: ["unavailable"] });
+  expect(onError).toHaveBeenCalled();
+});
+
+it("every call is logged, in batches", async () => {
+  await Promise.all([call("C0102"), call("C0101"), call("X9999"), call("C0102", null)]);
+  expect(await db.clearanceCall.count()).toBe(0);
+  await service.flushLog();
+  const rows = await db.clearanceCall.findMany({ orderBy: { id: "asc" }, select: { employeeNo: true, status: true, cleared: true, apiKeyId: true } });
+  expect(rows).toHaveLength(4);
+  expect(rows.filter((r) => r.status === 200 && r.cleared)).toEqual([{ employeeNo: "C0102", status: 200, cleared: true, apiKeyId: keyId }]);
+  expect(rows.find((r) => r.status === 401)).toMatchObject({ apiKeyId: null, cleared: false });
+});
+
+it("an administrator creates a key (shown once, stored hashed) and revokes it on the API keys page", async () => {
+  const keysPage = await import("~/routes/_app.api-keys");
+  const { cookieFor, outcome, requestAs } = await import("./support");
+  const cookie = await cookieFor("A0001");
+  const created = await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "create", name: "外呼系统" } }), params: {}, context: { cspNonce: "" } }));
+  const newKey = (created.body as { created: { key: string } }).created.key;
+  const stored = await db.apiKey.findFirstOrThrow({ where: { name: "外呼系统" } });
+  expect(stored.keyHash).not.toContain(newKey);
+  expect(JSON.stringify(await db.apiKey.findMany())).not.toContain(newKey);
+  const list = await outcome(() => keysPage.loader({ request: requestAs(cookie, "/api-keys"), params: {}, context: { cspNonce: "" } }));
+  expect(JSON.stringify(list.body)).not.toContain(newKey);
+  await service.refresh();
+  expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(200);
+  await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId: stored.id } }), params: {}, context: { cspNonce: "" } }));
+  await service.refresh();
+  expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(401);
+  expect(await db.auditEntry.count({ where: { action: { in: ["apiKey.created", "apiKey.revoked"] }, entityId: stored.id } })).toBe(2);
+});
