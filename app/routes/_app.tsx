@@ -24,9 +24,12 @@ function NavList({ onPhone = false }: { onPhone?: boolean }) {
   const { t } = useTranslation();
   const { nav, openTodos } = useLoaderData<typeof loader>();
   return (
-    <ul className={onPhone ? "space-y-1 p-2" : "space-y-1"}>
-      {nav.map((item) => (
+    <ul className={onPhone ? "max-h-[75vh] space-y-0.5 overflow-y-auto p-2" : "space-y-0.5"}>
+      {nav.map((item, i) => (
         <li key={item.to}>
+          {item.group !== "main" && item.group !== nav[i - 1]?.group ? (
+            <p className="px-3 pb-1 pt-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{t(`nav.groups.${item.group}`)}</p>
+          ) : null}
           <NavLink
             to={item.to}
             className={({ isActive }) =>
