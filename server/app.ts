@@ -27,7 +27,10 @@ export function createApp({ build, dev }: Options) {
   } else {
     const client = path.resolve("build/client");
     app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(client, { maxAge: "1h" }));
+    // Only the few top-level files of public/ are looked up on disk; every page and data request
+    // would otherwise cost a failed file-system lookup first.
+    const publicFiles = express.static(client, { maxAge: "1h", index: false, redirect: false });
+    app.use((req, res, next) => (/^\/[^/]+\.(svg|ico|png|txt|webmanifest)$/.test(req.path) ? publicFiles(req, res, next) : next()));
   }
   app.all(
     "*",
