@@ -17,6 +17,7 @@ type Values = Record<string, string | string[] | undefined>;
  * the form is filled in even when JavaScript never runs.
  */
 export function useSchemaForm<S extends z.ZodType>(schema: S, options: { defaultValues?: Values; serverErrors?: FieldErrors | null }) {
+  const { t } = useTranslation();
   const submit = useSubmit();
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
@@ -65,7 +66,21 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, options: { default
     const err = form.formState.errors[name];
     return (typeof err?.message === "string" ? err.message : undefined) ?? serverErrors?.[name];
   };
-  return { register, choice, onSubmit, errorOf, form };
+  /** A labelled text input; the label is `t(labelPrefix + name)`. */
+  const input = (labelPrefix: string, name: string, extra: Record<string, string> = {}) => (
+    <Field label={t(`${labelPrefix}${name}`)} name={name} error={errorOf(name)}>
+      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
+    </Field>
+  );
+  /** A labelled select of fixed options, each shown as `t(optionPrefix + option)`. */
+  const select = (labelPrefix: string, name: string, options: readonly string[], optionPrefix: string) => (
+    <Field label={t(`${labelPrefix}${name}`)} name={name} error={errorOf(name)}>
+      <select id={name} className="input" {...register(name)}>
+        {options.map((o) => <option key={o} value={o}>{t(`${optionPrefix}${o}`)}</option>)}
+      </select>
+    </Field>
+  );
+  return { register, choice, onSubmit, errorOf, form, input, select };
 }
 
 export type ChoiceProps = (name: string, value: string) => ReturnType<ReturnType<typeof useSchemaForm>["choice"]>;

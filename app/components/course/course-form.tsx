@@ -11,18 +11,13 @@ const COSTS = ["lecturerFee", "venueFee", "materialsFee", "externalFee", "otherF
 export function CourseForm({ defaults, errors, people, cancelTo }: { defaults: Record<string, string>; errors?: FieldErrors | null; people: Person[]; cancelTo: string }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, choice, onSubmit, errorOf } = useSchemaForm(CourseSchema, { defaultValues: defaults, serverErrors: errors });
-  const input = (name: string, extra: Record<string, string> = {}) => (
-    <Field label={t(`course.fields.${name}`)} name={name} error={errorOf(name)}>
-      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
-    </Field>
-  );
+  const { register, choice, onSubmit, errorOf, input: field, select: choose } = useSchemaForm(CourseSchema, { defaultValues: defaults, serverErrors: errors });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={errors?._form} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-        {input("title")}
-        {input("capacity", { inputMode: "numeric" })}
+        {field("course.fields.", "title")}
+        {field("course.fields.", "capacity", { inputMode: "numeric" })}
       </div>
       <Field label={t("course.fields.outline")} name="outline" error={errorOf("outline")}>
         <textarea id="outline" rows={4} className="input" aria-invalid={Boolean(errorOf("outline"))} {...register("outline")} />
@@ -41,14 +36,14 @@ export function CourseForm({ defaults, errors, people, cancelTo }: { defaults: R
           </select>
         </Field>
         <div className="grid gap-4 sm:grid-cols-3">
-          {input("externalLecturer")}
-          {input("externalOrg")}
-          {input("externalContact")}
+          {field("course.fields.", "externalLecturer")}
+          {field("course.fields.", "externalOrg")}
+          {field("course.fields.", "externalContact")}
         </div>
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">{t("course.fields.costs")}</legend>
-        <div className="grid grid-cols-2 gap-4 sm:grid-cols-5">{COSTS.map((c) => <div key={c}>{input(c, { inputMode: "decimal" })}</div>)}</div>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-5">{COSTS.map((c) => <div key={c}>{field("course.fields.", c, { inputMode: "decimal" })}</div>)}</div>
       </fieldset>
       <div className="flex justify-end gap-2">
         <Link to={cancelTo} className="btn-secondary">{t("common.cancel")}</Link>

@@ -12,33 +12,21 @@ type Values = Record<string, string | string[] | undefined>;
 export function NeedItemForm({ year, itemId, defaults, errors, cancelTo }: { year: number; itemId: string | null; defaults: Values; errors?: FieldErrors | null; cancelTo?: string }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, choice, onSubmit, errorOf } = useSchemaForm(needItemSchema(year), { defaultValues: defaults, serverErrors: errors });
-  const input = (name: string, extra: Record<string, string> = {}) => (
-    <Field label={t(`needs.item.${name}`)} name={name} error={errorOf(name)}>
-      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
-    </Field>
-  );
-  const select = (name: string, options: readonly string[], prefix: string) => (
-    <Field label={t(`needs.item.${name}`)} name={name} error={errorOf(name)}>
-      <select id={name} className="input" {...register(name)}>
-        {options.map((o) => <option key={o} value={o}>{t(`${prefix}.${o}`)}</option>)}
-      </select>
-    </Field>
-  );
+  const { register, choice, onSubmit, errorOf, input: field, select: choose } = useSchemaForm(needItemSchema(year), { defaultValues: defaults, serverErrors: errors });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="intent" value="saveItem" />
       {itemId ? <input type="hidden" name="itemId" value={itemId} /> : null}
       <FormAlert message={errors?._form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {input("topic")}
-        {select("category", CATEGORIES, "training.categories")}
-        {input("targetPeople", { placeholder: t("needs.item.targetPeopleHint") })}
-        {input("headcount", { inputMode: "numeric" })}
-        {input("hours", { inputMode: "decimal" })}
-        {select("delivery", DELIVERY_MODES, "training.delivery")}
-        {input("cost", { inputMode: "decimal" })}
-        {select("priority", PRIORITIES, "training.priority")}
+        {field("needs.item.", "topic")}
+        {choose("needs.item.", "category", CATEGORIES, "training.categories.")}
+        {field("needs.item.", "targetPeople", { placeholder: t("needs.item.targetPeopleHint") })}
+        {field("needs.item.", "headcount", { inputMode: "numeric" })}
+        {field("needs.item.", "hours", { inputMode: "decimal" })}
+        {choose("needs.item.", "delivery", DELIVERY_MODES, "training.delivery.")}
+        {field("needs.item.", "cost", { inputMode: "decimal" })}
+        {choose("needs.item.", "priority", PRIORITIES, "training.priority.")}
       </div>
       <MonthPicker year={year} choice={choice} error={errorOf("months")} />
       <Field label={t("needs.item.reason")} name="reason" error={errorOf("reason")}>

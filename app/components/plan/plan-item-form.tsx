@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { FormAlert, useSchemaForm } from "~/components/form";
 import { formatMonths } from "~/components/training/format";
 import { MonthPicker } from "~/components/training/month-picker";
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES } from "~/domain/plan/fields";
@@ -14,31 +14,19 @@ type Values = Record<string, string | string[] | undefined>;
 export function PlanItemForm({ year, defaults, errors, needs, cancelTo }: { year: number; defaults: Values; errors?: FieldErrors | null; needs: Need[]; cancelTo: string }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, choice, onSubmit, errorOf } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
-  const input = (name: string, extra: Record<string, string> = {}) => (
-    <Field label={t(`plan.item.${name}`)} name={name} error={errorOf(name)}>
-      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
-    </Field>
-  );
-  const select = (name: string, options: readonly string[], prefix: string) => (
-    <Field label={t(`plan.item.${name}`)} name={name} error={errorOf(name)}>
-      <select id={name} className="input" {...register(name)}>
-        {options.map((o) => <option key={o} value={o}>{t(`${prefix}.${o}`)}</option>)}
-      </select>
-    </Field>
-  );
+  const { register, choice, onSubmit, errorOf, input: field, select: choose } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={errors?._form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {input("title")}
-        {select("category", CATEGORIES, "training.categories")}
-        {input("targetPeople")}
-        {input("sessions", { inputMode: "numeric" })}
-        {input("hoursPerSession", { inputMode: "decimal" })}
-        {select("delivery", DELIVERY_MODES, "training.delivery")}
-        {select("lecturerType", LECTURER_TYPES, "training.lecturer")}
-        {input("budget", { inputMode: "decimal" })}
+        {field("plan.item.", "title")}
+        {choose("plan.item.", "category", CATEGORIES, "training.categories.")}
+        {field("plan.item.", "targetPeople")}
+        {field("plan.item.", "sessions", { inputMode: "numeric" })}
+        {field("plan.item.", "hoursPerSession", { inputMode: "decimal" })}
+        {choose("plan.item.", "delivery", DELIVERY_MODES, "training.delivery.")}
+        {choose("plan.item.", "lecturerType", LECTURER_TYPES, "training.lecturer.")}
+        {field("plan.item.", "budget", { inputMode: "decimal" })}
       </div>
       <MonthPicker year={year} choice={choice} error={errorOf("months")} />
       <fieldset>
