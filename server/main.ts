@@ -8,6 +8,15 @@ import { migrate, startDatabase } from "./database";
 import { handledByFastPath } from "./fast-paths";
 
 const log = (line: string) => console.log(line);
+
+// Prisma 7's query interpreter sends some queries of one transaction concurrently to the adapter's
+// pg client; pg 8 queues them correctly but prints a deprecation notice that would only puzzle
+// whoever runs `npm start`. Every other warning still shows.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  if (String(warning).includes("client is already executing a query")) return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
 const dev = process.argv.includes("--dev");
 const demo = process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO === "true";
 
