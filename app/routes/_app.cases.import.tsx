@@ -1,12 +1,4 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
@@ -15,6 +7,7 @@ import { importCaseBatch } from "~/domain/cases/import-cases.server";
 import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
 import { db } from "~/utils/db.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { readMultipart, uploadedFile } from "~/utils/upload.server";
 import { messageKey, translateMessage } from "~/utils/validation";
 
 const MAX_SHOWN = 500;
@@ -31,19 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "import:case");
   const fail = (message: string) => data({ errors: [{ row: 0, column: "", message }] as CaseImportError[] }, { status: 400 });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail(messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }));
-    return fail("peopleImport.uploadFailed");
-  }
+  const upload = await readMultipart(request, MAX_FILE_BYTES);
+  if (!upload.ok) return fail(upload.reason === "tooLarge" ? messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) : "peopleImport.uploadFailed");
+  const form = upload.form;
   const departments = await departmentsFor(await departmentIdsInScope(auth));
   const departmentId = String(form.get("departmentId") ?? "");
   if (!departments.some((d) => d.id === departmentId)) return fail("validation.invalidChoice");
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return fail("peopleImport.noFile");
-  const outcome = await importCaseBatch({ id: auth.user.id, employeeNo: auth.user.employeeNo }, departmentId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const file = await uploadedFile(form);
+  if (!file) return fail("peopleImport.noFile");
+  const outcome = await importCaseBatch({ id: auth.user.id, employeeNo: auth.user.employeeNo }, departmentId, file);
   if (!outcome.ok) return data({ errors: outcome.errors }, { status: 400 });
   return redirect(`/cases/import?created=${outcome.created}`);
 }

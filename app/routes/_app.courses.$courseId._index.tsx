@@ -1,9 +1,10 @@
 import {
-  data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData,
+  data, redirect,
   type ActionFunctionArgs, type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { readMultipart } from "~/utils/upload.server";
 import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
@@ -36,11 +37,9 @@ const answer = (body: Answer, status: number) => data(body, { status });
 // Multipart bodies are read with a 10 MB limit per part, so an oversized file is refused without being kept.
 async function readForm(request: Request): Promise<{ formData: FormData | null; uploadError?: string }> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { formData: await request.formData() };
-  try {
-    return { formData: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_MATERIAL_BYTES })) };
-  } catch (error) {
-    return { formData: null, uploadError: error instanceof MaxPartSizeExceededError ? "course.material.tooLarge" : "course.material.uploadFailed" };
-  }
+  const upload = await readMultipart(request, MAX_MATERIAL_BYTES);
+  if (upload.ok) return { formData: upload.form };
+  return { formData: null, uploadError: upload.reason === "tooLarge" ? "course.material.tooLarge" : "course.material.uploadFailed" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,17 +1,10 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { importPeople } from "~/domain/people/import-people.server";
-import { MAX_FILE_BYTES, type UploadedFile } from "~/domain/people/people-file.server";
+import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
+import { readMultipart, uploadedFile, type UploadedFile } from "~/utils/upload.server";
 import { CHINESE_HEADERS, IMPORT_FIELDS, MAX_IMPORT_ROWS, REQUIRED_FIELDS, type ImportError } from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
 import { messageKey, translateMessage } from "~/utils/validation";
@@ -29,17 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function readUpload(request: Request): Promise<{ ok: true; file: UploadedFile } | { ok: false; error: string }> {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: messageKey("peopleImport.fileTooLarge", { max: MAX_MB }) };
-    // Not multipart, or cut off mid-way: the browser's request, not our bug.
-    return { ok: false, error: "peopleImport.uploadFailed" };
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "peopleImport.noFile" };
-  return { ok: true, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+  const upload = await readMultipart(request, MAX_FILE_BYTES);
+  if (!upload.ok) return { ok: false, error: upload.reason === "tooLarge" ? messageKey("peopleImport.fileTooLarge", { max: MAX_MB }) : "peopleImport.uploadFailed" };
+  const file = await uploadedFile(upload.form);
+  return file ? { ok: true, file } : { ok: false, error: "peopleImport.noFile" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

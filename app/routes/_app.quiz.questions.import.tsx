@@ -1,4 +1,5 @@
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { readMultipart, uploadedFile } from "~/utils/upload.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
@@ -16,15 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "manage:quiz");
   const empty = { errors: [], unsupported: [], notes: [] };
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_QUESTION_FILE_BYTES }));
-  } catch (error) {
-    return data({ ok: false as const, error: error instanceof MaxPartSizeExceededError ? "quiz.import.errors.tooLarge" : "quiz.import.errors.noFile", ...empty }, { status: 400 });
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return data({ ok: false as const, error: "quiz.import.errors.noFile", ...empty }, { status: 400 });
-  const outcome = await importQuestions(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { defaultRuleId: String(form.get("defaultRuleId") ?? "") || null, skipUnsupported: form.get("skipUnsupported") === "on" });
+  const upload = await readMultipart(request, MAX_QUESTION_FILE_BYTES);
+  if (!upload.ok) return data({ ok: false as const, error: upload.reason === "tooLarge" ? "quiz.import.errors.tooLarge" : "quiz.import.errors.noFile", ...empty }, { status: 400 });
+  const form = upload.form;
+  const file = await uploadedFile(form);
+  if (!file) return data({ ok: false as const, error: "quiz.import.errors.noFile", ...empty }, { status: 400 });
+  const outcome = await importQuestions(user, file, { defaultRuleId: String(form.get("defaultRuleId") ?? "") || null, skipUnsupported: form.get("skipUnsupported") === "on" });
   if (!outcome.ok) return data(outcome, { status: 400 });
   // Show what was left out once more; otherwise redirect so a reload cannot import twice.
   if (outcome.unsupported.length || outcome.notes.length) return outcome;

@@ -1,3 +1,4 @@
+import { personColumns } from "./people.schema";
 import { Prisma } from "~/generated/prisma/client";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -54,14 +55,7 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const created = await tx.person.createManyAndReturn({
       data: fresh.slice(i, i + CHUNK).map((r) => ({
-        employeeNo: r.employeeNo,
-        name: r.name,
-        departmentId: r.departmentId,
-        post: r.post,
-        phone: r.phone ?? null,
-        email: r.email ?? null,
-        hireDate: r.hireDate ?? null,
-        status: r.status ?? "ACTIVE",
+        ...personColumns({ ...r, status: r.status ?? "ACTIVE" }),
         // No password yet: an administrator sets one, and the person changes it at first login.
         passwordHash: null,
         mustChangePassword: true,

@@ -6,7 +6,9 @@ import { messageKey } from "~/utils/validation";
 export const MAX_FILE_BYTES = 2_000_000;
 export const ACCEPTED_EXTENSIONS = [".xlsx", ".csv"] as const;
 
-export type UploadedFile = { name: string; bytes: Uint8Array };
+import type { UploadedFile } from "~/utils/upload.server";
+
+export type { UploadedFile };
 export type FileRows = { ok: true; rows: string[][] } | { ok: false; error: string };
 
 export async function readPeopleFile(file: UploadedFile): Promise<FileRows> {

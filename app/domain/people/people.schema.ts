@@ -54,6 +54,26 @@ export const PersonFormSchema = PersonFieldsSchema.extend({
 });
 export type PersonForm = z.output<typeof PersonFormSchema>;
 
+type PersonFields = Pick<PersonForm, "employeeNo" | "name" | "departmentId" | "post" | "status"> & {
+  phone?: string | null;
+  email?: string | null;
+  hireDate?: Date | null;
+};
+
+/** The Person columns an administrator's form or an import sets (missing optional values clear them). */
+export function personColumns(input: PersonFields) {
+  return {
+    employeeNo: input.employeeNo,
+    name: input.name,
+    departmentId: input.departmentId,
+    post: input.post,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    hireDate: input.hireDate ?? null,
+    status: input.status,
+  };
+}
+
 export const RolesFormSchema = z.object({
   roles: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(ROLES))),
   headOfDepartmentId: optionalText(40),

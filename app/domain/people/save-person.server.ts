@@ -1,28 +1,15 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import type { PersonForm } from "./people.schema";
+import { personColumns, type PersonForm } from "./people.schema";
 import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
 
 export type SavePersonOutcome = { ok: true; id: string } | { ok: false; field?: keyof PersonForm; error: string };
 
-function personData(input: PersonForm) {
-  return {
-    employeeNo: input.employeeNo,
-    name: input.name,
-    departmentId: input.departmentId,
-    post: input.post,
-    phone: input.phone ?? null,
-    email: input.email ?? null,
-    hireDate: input.hireDate ?? null,
-    status: input.status,
-  };
-}
-
 // Audit summaries never hold full phone numbers.
-const auditView = (p: ReturnType<typeof personData>) => ({ ...p, phone: p.phone ? "(set)" : null, hireDate: p.hireDate?.toISOString().slice(0, 10) ?? null });
+const auditView = (p: ReturnType<typeof personColumns>) => ({ ...p, phone: p.phone ? "(set)" : null, hireDate: p.hireDate?.toISOString().slice(0, 10) ?? null });
 
 export async function createPerson(actor: NonNullable<AuditActor>, input: PersonForm): Promise<SavePersonOutcome> {
-  const data = personData(input);
+  const data = personColumns(input);
   return db.$transaction(async (tx) => {
     if (await tx.person.findUnique({ where: { employeeNo: data.employeeNo }, select: { id: true } })) {
       return { ok: false as const, field: "employeeNo" as const, error: "people.employeeNoTaken" };
@@ -42,7 +29,7 @@ export async function createPerson(actor: NonNullable<AuditActor>, input: Person
  * of two administrators editing at once, exactly one wins.
  */
 export async function updatePerson(actor: NonNullable<AuditActor>, id: string, input: PersonForm, expectedUpdatedAt: string): Promise<SavePersonOutcome> {
-  const data = personData(input);
+  const data = personColumns(input);
   return db.$transaction(async (tx) => {
     const before = await tx.person.findUnique({ where: { id } });
     if (!before) return { ok: false as const, error: "errors.notFound" };
@@ -57,7 +44,7 @@ export async function updatePerson(actor: NonNullable<AuditActor>, id: string, i
     await autoAssignCaseWork(tx, [{ personId: id, before, after: data }]);
     await writeAudit(tx, {
       actor, action: "person.updated", entityType: "Person", entityId: id,
-      summary: { before: auditView(personData({ ...before, phone: before.phone ?? undefined, email: before.email ?? undefined, hireDate: before.hireDate ?? undefined, reason: undefined })), after: auditView(data) },
+      summary: { before: auditView(personColumns(before)), after: auditView(data) },
       reason: input.reason,
     });
     return { ok: true as const, id };
