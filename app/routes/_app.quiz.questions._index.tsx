@@ -41,6 +41,7 @@ export default function QuestionBankPage() {
       <section className="card flex flex-wrap items-center gap-3 p-3 text-sm">
         <span className="font-medium">{t("quiz.questions.blueprints")}</span>
         {quizzes.map((q) => <Link key={q.id} to={`/quiz/blueprints/${q.id}`} className="btn-link">{en ? q.titleEn : q.title}</Link>)}
+        <Link to="/quiz/blueprints/new" className="btn-link sm:ml-auto">+ {t("quiz.blueprint.new")}</Link>
       </section>
       <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-[1fr_auto_auto_auto]">
         <input name="q" defaultValue={query.q ?? ""} className="input" placeholder={t("quiz.questions.search")} aria-label={t("common.search")} />

@@ -28,7 +28,8 @@ export default function SettingsPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { register, onSubmit, errorOf } = useSchemaForm(SettingsSchema, {
-    defaultValues: (actionData?.values as Record<string, string>) ?? (settings as unknown as Record<string, string>),
+    // The numbers are given as text: the form fills in text defaults only.
+    defaultValues: (actionData?.values as Record<string, string>) ?? Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     serverErrors: actionData?.errors,
   });
   return (
@@ -42,7 +43,7 @@ export default function SettingsPage() {
         <Field label={t("settings.timeZone")} name="timeZone" error={errorOf("timeZone")} hint={t("settings.timeZoneHint")}>
           <input id="timeZone" className="input" {...register("timeZone")} />
         </Field>
-        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-3">
+        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-700">{t("settings.certificationTitle")}</legend>
           <Field label={t("settings.certValidityMonths")} name="certValidityMonths" error={errorOf("certValidityMonths")}>
             <input id="certValidityMonths" type="number" min={1} max={60} className="input" {...register("certValidityMonths")} />
@@ -52,6 +53,9 @@ export default function SettingsPage() {
           </Field>
           <Field label={t("settings.defaultPassPercent")} name="defaultPassPercent" error={errorOf("defaultPassPercent")}>
             <input id="defaultPassPercent" type="number" min={1} max={100} className="input" {...register("defaultPassPercent")} />
+          </Field>
+          <Field label={t("settings.requizQuestionsPerRule")} name="requizQuestionsPerRule" error={errorOf("requizQuestionsPerRule")} hint={t("settings.requizQuestionsPerRuleHint")}>
+            <input id="requizQuestionsPerRule" type="number" min={1} max={5} className="input" {...register("requizQuestionsPerRule")} />
           </Field>
         </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>

@@ -59,7 +59,6 @@ const ROUTES: Record<string, RouteCase> = {
   // Call-script quizzes and certification (issue 5); "x" ids answer 404 to those allowed.
   "_app.quiz._index.tsx": { path: "/quiz", loader: "take:quiz", action: "take:quiz" },
   "_app.quiz.attempts.$attemptId._index.tsx": { path: "/quiz/attempts/x", loader: "take:quiz", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
-  "_app.quiz.attempts.$attemptId.answer.tsx": { path: "/quiz/attempts/x/answer", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
   "_app.quiz.attempts.$attemptId.result.tsx": { path: "/quiz/attempts/x/result", loader: "take:quiz", params: async () => ({ attemptId: "x" }) },
   "_app.quiz.rules._index.tsx": { path: "/quiz/rules", loader: "read:rule" },
   "_app.quiz.rules.$ruleId.tsx": { path: "/quiz/rules/B3", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ ruleId: "B3" }) },
@@ -68,6 +67,7 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.quiz.questions.import.tsx": { path: "/quiz/questions/import", loader: "manage:quiz", action: "manage:quiz" },
   "_app.quiz.questions.export.tsx": { path: "/quiz/questions/export", loader: "manage:quiz" },
   "_app.quiz.blueprints.$quizId.tsx": { path: "/quiz/blueprints/x", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ quizId: "x" }) },
+  "_app.quiz.blueprints.new.tsx": { path: "/quiz/blueprints/new", loader: "manage:quiz", action: "manage:quiz" },
   "_app.certification.tsx": { path: "/certification", loader: "read:certification", action: "manage:quiz" },
   // Steps 004–007: monthly plans, calendar, course plans, materials and budget.
   "_app.monthly-plans._index.tsx": { path: "/monthly-plans", loader: "read:monthly-plan", action: "draft:monthly-plan" },

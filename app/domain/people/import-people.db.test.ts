@@ -85,3 +85,35 @@ test("a full file of 5,000 people is created, then updated, in one go each", asy
   expect(await importPeople(actor, csv([HEADER, ...rows("外访员")]))).toMatchObject({ ok: true, updated: 5_000 });
   expect(await db.roleAssignment.count({ where: { role: "EMPLOYEE" } })).toBe(5_002);
 }, 120_000);
+
+test("an import that moves someone into a collection post, or marks them transferring, assigns them the case-work quiz", async () => {
+  const { col1, actor, agent } = await seed();
+  const quiz = await db.quiz.create({
+    data: { code: "CASE_WORK", title: "案件作业资格考核", titleEn: "Case-work qualification quiz", grantsCertification: true, timeLimitMinutes: 30, passPercent: 90, attemptsPerDay: 3, cooldownMinutes: 30 },
+  });
+  const clerk = await db.$transaction((tx) => makePerson(tx, { employeeNo: "K0001", name: "钱丽", departmentId: col1.id, post: "客服专员" }));
+  const staysPut = await db.$transaction((tx) => makePerson(tx, { employeeNo: "K0002", name: "孙强", departmentId: col1.id, post: "客服专员" }));
+
+  const outcome = await importPeople(
+    actor,
+    csv([
+      HEADER,
+      "K0001,钱丽,COL1,外访员,,,,",
+      "C0100,赵敏,COL1,催收员,,,,转岗中",
+      "K0002,孙强,COL1,客服组长,,,,",
+    ]),
+  );
+  expect(outcome).toMatchObject({ ok: true, updated: 3 });
+
+  const assignments = await db.quizAssignment.findMany({ where: { quizId: quiz.id }, select: { personId: true, reason: true, doneAt: true } });
+  expect(assignments.sort((a, b) => a.personId.localeCompare(b.personId))).toEqual(
+    [{ personId: clerk.id, reason: "TRANSFER", doneAt: null }, { personId: agent.id, reason: "TRANSFER", doneAt: null }].sort((a, b) => a.personId.localeCompare(b.personId)),
+  );
+  expect(await db.todoItem.count({ where: { personId: { in: [clerk.id, agent.id] }, kind: "quizAssigned", doneAt: null } })).toBe(2);
+  expect(await db.quizAssignment.count({ where: { personId: staysPut.id } })).toBe(0);
+
+  // Importing the same file again moves nobody, so it assigns nothing anew.
+  await db.quizAssignment.updateMany({ data: { doneAt: new Date() } });
+  expect(await importPeople(actor, csv([HEADER, "K0001,钱丽,COL1,外访员,,,,", "C0100,赵敏,COL1,催收员,,,,转岗中"]))).toMatchObject({ ok: true, updated: 0 });
+  expect(await db.quizAssignment.count({ where: { doneAt: null } })).toBe(0);
+});

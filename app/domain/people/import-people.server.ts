@@ -67,6 +67,8 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
   }
 
   let updated = 0;
+  // Anyone moved into a collection post, or marked as transferring, is assigned the quiz, as the form does.
+  const moves: Parameters<typeof autoAssignCaseWork>[1] = [];
   for (const row of rows) {
     const current = byEmployeeNo.get(row.employeeNo);
     if (!current) continue;
@@ -74,7 +76,11 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
     if (Object.keys(changes).length === 0) continue;
     await tx.person.update({ where: { id: current.id }, data: changes });
     updated++;
+    if (changes.post !== undefined || changes.status !== undefined) {
+      moves.push({ personId: current.id, before: current, after: { post: row.post, status: row.status ?? current.status } });
+    }
   }
+  await autoAssignCaseWork(tx, moves);
   return { created: fresh.length, updated, unchanged: existing.length - updated };
 }
 

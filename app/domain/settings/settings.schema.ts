@@ -4,10 +4,12 @@ import { optionalText } from "~/utils/validation";
 export const DEFAULT_SETTINGS = {
   companyName: "嘉亿信合资产管理有限公司",
   timeZone: "Asia/Shanghai",
-  // Case-work certification (issue 5): months a pass is valid, days of grace after a rule changes, default pass mark.
+  // Case-work certification (issue 5): months a pass is valid, days of grace after a rule changes, default pass mark,
+  // questions per changed rule in the re-quiz.
   certValidityMonths: 12,
   certGraceDays: 7,
   defaultPassPercent: 90,
+  requizQuestionsPerRule: 2,
 };
 export type CompanySettings = typeof DEFAULT_SETTINGS;
 
@@ -26,5 +28,6 @@ export const SettingsSchema = z.object({
   certValidityMonths: z.coerce.number().int().min(1).max(60),
   certGraceDays: z.coerce.number().int().min(0).max(90),
   defaultPassPercent: z.coerce.number().int().min(1).max(100),
+  requizQuestionsPerRule: z.coerce.number().int().min(1).max(5),
   reason: optionalText(500),
 });

@@ -1,0 +1,36 @@
+import { beforeEach, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import * as settingsPage from "~/routes/_app.settings";
+import { cookieFor, outcome, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+import { DEFAULT_SETTINGS } from "./settings.schema";
+import { getSettings } from "./settings.server";
+
+const context = { cspNonce: "" };
+let admin: string;
+
+beforeEach(async () => {
+  await seedDemoCompany();
+  admin = await cookieFor("A0001");
+});
+
+const post = (fields: Record<string, string>) => {
+  const form = { ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, String(v)])), ...fields };
+  return outcome(() => settingsPage.action({ request: requestAs(admin, "/settings", { form }), params: {}, context }));
+};
+
+it("an administrator sets the re-quiz's questions per changed rule; the change is audited", async () => {
+  expect((await getSettings()).requizQuestionsPerRule).toBe(2);
+  expect(await post({ requizQuestionsPerRule: "4" })).toMatchObject({ status: 302, location: "/settings?notice=saved" });
+  expect((await getSettings()).requizQuestionsPerRule).toBe(4);
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated" } });
+  expect(audit.summary).toMatchObject({ before: { requizQuestionsPerRule: 2 }, after: { requizQuestionsPerRule: 4 } });
+  const page = await outcome(() => settingsPage.loader({ request: requestAs(admin, "/settings"), params: {}, context }));
+  expect(page.body).toMatchObject({ settings: { requizQuestionsPerRule: 4 } });
+});
+
+it("a number outside 1–5 is refused, keeps what was typed and changes nothing", async () => {
+  const before = await db.setting.findMany();
+  expect(await post({ requizQuestionsPerRule: "6" })).toMatchObject({ status: 400, body: { errors: { requizQuestionsPerRule: 'validation.tooBig::{"max":5}' }, values: { requizQuestionsPerRule: "6" } } });
+  expect(await db.setting.findMany()).toEqual(before);
+  expect((await getSettings()).requizQuestionsPerRule).toBe(2);
+});

@@ -1,0 +1,40 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BlueprintForm } from "~/components/quiz/blueprint-form";
+import { NewQuizFormSchema } from "~/domain/quiz/blueprint.schema";
+import { blueprintRules } from "~/domain/quiz/blueprint-queries.server";
+import { createQuiz } from "~/domain/quiz/create-quiz.server";
+import { getSettings } from "~/domain/settings/settings.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:quiz");
+  const [rules, settings] = await Promise.all([blueprintRules(), getSettings()]);
+  const values = { timeLimitMinutes: "30", passPercent: String(settings.defaultPassPercent), attemptsPerDay: "3", cooldownMinutes: "30", active: "on" };
+  return { rules, values };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:quiz");
+  const parsed = parseForm(NewQuizFormSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const outcome = await createQuiz({ id: user.id, employeeNo: user.employeeNo }, parsed.data);
+  if (!outcome.ok) return data({ errors: { [outcome.field]: outcome.error }, values: parsed.values }, { status: 400 });
+  return redirect(`/quiz/blueprints/${outcome.id}?created=1`);
+}
+
+export default function NewBlueprintPage() {
+  const { t } = useTranslation();
+  const { rules, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link to="/quiz/questions" className="btn-link">← {t("quiz.questions.title")}</Link>
+      <h1 className="page-title">{t("quiz.blueprint.new")}</h1>
+      <p className="text-sm text-slate-600">{t("quiz.blueprint.newHint")}</p>
+      <BlueprintForm isNew rules={rules} values={actionData?.values ?? values} errors={actionData?.errors} submitLabel={t("common.create")} />
+    </div>
+  );
+}

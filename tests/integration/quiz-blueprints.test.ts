@@ -1,0 +1,96 @@
+// The training manager creates and edits quiz blueprints; a new quiz never grants the certification.
+import { beforeEach, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import * as newPage from "~/routes/_app.quiz.blueprints.new";
+import * as editPage from "~/routes/_app.quiz.blueprints.$quizId";
+import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
+import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
+import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+
+const context = { cspNonce: "" };
+let manager: string;
+
+beforeEach(async () => {
+  await seedDemoCompany();
+  manager = await cookieFor("T0001");
+});
+
+const form = (fields: Record<string, string> = {}) => ({
+  code: "b5_review", title: "B5 身份表述复习", titleEn: "B5 identity refresher", timeLimitMinutes: "10", passPercent: "80",
+  attemptsPerDay: "5", cooldownMinutes: "0", active: "on", draw_B5: "2", draw_B6: "1", draw_B7: "0", ...fields,
+});
+const create = (fields?: Record<string, string>, cookie = manager) =>
+  outcome(() => newPage.action({ request: requestAs(cookie, "/quiz/blueprints/new", { form: form(fields) }), params: {}, context }));
+const snapshot = async () => ({ quizzes: await db.quiz.count(), draws: await db.quizRuleDraw.count(), audit: await db.auditEntry.count() });
+
+it("a training manager creates a quiz: it is saved with its draws and audited, opens in the edit page and shows on agents' quiz page", async () => {
+  const certificationQuiz = await caseWorkQuizId();
+  const result = await create();
+  expect(result.status).toBe(302);
+  const id = /^\/quiz\/blueprints\/([^/?]+)\?created=1$/.exec(result.location ?? "")?.[1];
+  expect(id).toBeTruthy();
+
+  const quiz = await db.quiz.findUniqueOrThrow({ where: { id }, include: { draws: { orderBy: { ruleId: "asc" } } } });
+  expect(quiz).toMatchObject({ code: "B5_REVIEW", title: "B5 身份表述复习", grantsCertification: false, active: true, timeLimitMinutes: 10, passPercent: 80, attemptsPerDay: 5, cooldownMinutes: 0 });
+  expect(quiz.draws.map((d) => [d.ruleId, d.count])).toEqual([["B5", 2], ["B6", 1]]);
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "quiz.blueprint_created" } });
+  expect(audit).toMatchObject({ entityType: "Quiz", entityId: id, actorEmployeeNo: "T0001" });
+
+  const edit = await outcome(() => editPage.loader({ request: requestAs(manager, `/quiz/blueprints/${id}`), params: { quizId: id! }, context }));
+  expect(edit.status).toBe(200);
+  expect((edit.body as { quiz: { code: string; values: Record<string, string> } }).quiz).toMatchObject({ code: "B5_REVIEW", values: { title: "B5 身份表述复习", draw_B5: "2", active: "on" } });
+
+  // Only the case-work quiz grants the certification, still.
+  expect(await caseWorkQuizId()).toBe(certificationQuiz);
+  const page = await myQuizPage(await personId("C0101"));
+  expect(page.quizzes.find((q) => q.id === id)).toMatchObject({ grantsCertification: false, questionCount: 3, blocked: null });
+});
+
+it("an inactive new quiz is not shown to agents", async () => {
+  const result = await create({ code: "DRAFT_QUIZ", active: "" });
+  const id = result.location!.split("/").pop()!.split("?")[0];
+  expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: false });
+  expect((await myQuizPage(await personId("C0101"))).quizzes.map((q) => q.id)).not.toContain(id);
+});
+
+it("a code already in use is refused with a message; nothing is saved and the form keeps what was typed", async () => {
+  const before = await snapshot();
+  const result = await create({ code: "case_work" });
+  expect(result.status).toBe(400);
+  expect(result.body).toMatchObject({ errors: { code: "quiz.blueprint.errors.codeTaken" }, values: { code: "case_work", title: "B5 身份表述复习", draw_B5: "2" } });
+  expect(await snapshot()).toEqual(before);
+});
+
+it("bad input is answered field by field and changes nothing", async () => {
+  const before = await snapshot();
+  const result = await create({ code: "5X", title: "", draw_B5: "0", draw_B6: "0" });
+  expect(result.status).toBe(400);
+  expect(result.body).toMatchObject({
+    errors: { code: "quiz.blueprint.errors.codeFormat", title: 'validation.tooShort::{"min":2}', draws: "quiz.blueprint.errors.noQuestions" },
+    values: { code: "5X", title: "", titleEn: "B5 identity refresher" },
+  });
+  expect(await snapshot()).toEqual(before);
+});
+
+it("draws only from rules that do not exist are refused", async () => {
+  const before = await snapshot();
+  const result = await create({ draw_B5: "0", draw_B6: "0", draw_ZZ9: "3" });
+  expect(result).toMatchObject({ status: 400, body: { errors: { draws: "quiz.blueprint.errors.noQuestions" } } });
+  expect(await snapshot()).toEqual(before);
+});
+
+it("of two managers creating the same code at once, exactly one wins and the other is told the code is taken", async () => {
+  const results = await Promise.all([create({ code: "SAME_CODE" }), create({ code: "SAME_CODE", title: "另一份考卷" })]);
+  expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+  expect(results.find((r) => r.status === 400)?.body).toMatchObject({ errors: { code: "quiz.blueprint.errors.codeTaken" } });
+  expect(await db.quiz.count({ where: { code: "SAME_CODE" } })).toBe(1);
+  expect(await db.auditEntry.count({ where: { action: "quiz.blueprint_created" } })).toBe(1);
+});
+
+it("a bad edit of a blueprint changes nothing and the form keeps what was typed", async () => {
+  const id = (await caseWorkQuizId())!;
+  const before = await db.quiz.findUniqueOrThrow({ where: { id } });
+  const result = await outcome(() => editPage.action({ request: requestAs(manager, `/quiz/blueprints/${id}`, { form: { ...form(), code: "", passPercent: "101" } }), params: { quizId: id }, context }));
+  expect(result).toMatchObject({ status: 400, body: { errors: { passPercent: 'validation.tooBig::{"max":100}' }, values: { passPercent: "101", title: "B5 身份表述复习" } } });
+  expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toEqual(before);
+});
