@@ -1,13 +1,15 @@
 // Quiz attempts under load, over HTTP against the production build, with the load generator on the
-// same machine. Each attempt is what a browser with JavaScript sends:
-//   1. POST /quiz?index           start (form post; 302 to the attempt)
-//   2. GET  /quiz/attempts/<id>.data   the page's data (root, layout and attempt loaders; all questions)
-//   3. POST /quiz/attempts/<id>/answer ×5   each answer saved the moment it is given
-//   4. POST /quiz/attempts/<id>   intent=submit (302 to the result)
+// same machine. Each attempt is what the browser with JavaScript sends (ADR 0010):
+//   1. POST /api/quiz/attempts                {quizId, mode}   start (the quiz page)
+//   2. GET  /api/quiz/attempts/<id>                            the attempt page's data (its clientLoader)
+//   3. POST /api/quiz/attempts/<id>/answers ×5 {position, option} each answer saved the moment it is given
+//   4. POST /api/quiz/attempts/<id>/submit                     hand in
+// Opening the result page afterwards is not part of an attempt (issue 5 counts start → submit).
 // Targets (issue 5): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
 // all get their first question, none an error.
 import { availableParallelism } from "node:os";
-import { decode } from "turbo-stream";
+import { attemptApi } from "../app/domain/quiz/attempt.schema";
+import { requestJson } from "./support/json-client";
 import type { Bench } from "./run";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
 import { seedQuizBench } from "./support/quiz-bench-data";
@@ -18,7 +20,6 @@ const WARMUP_S = 3;
 const BURST_AGENTS = 500;
 const BURST_WINDOW_S = 10;
 const SERVER_PROCESSES = Number(process.env.BENCH_SERVERS ?? 1);
-const ATTEMPT_ROUTE = "routes/_app.quiz.attempts.$attemptId._index";
 
 type Question = { position: number; options: Array<{ id: string }>; stem: string };
 
@@ -31,38 +32,30 @@ async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
 }
 
 function client(baseURL: string, cookie: string, quizId: string) {
-  const headers = { Cookie: cookie, Origin: baseURL };
-  const form = (body: Record<string, string>) => ({ method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body), redirect: "manual" as const });
+  const headers = { Cookie: cookie, Origin: baseURL, Accept: "application/json" };
+  const post = (url: string, body: unknown) => requestJson(baseURL + url, { method: "POST", headers, body });
   const expect = (ok: boolean, step: string, status: number) => {
     if (!ok) throw new Error(`${step}: HTTP ${status}`);
   };
   return {
     async start(): Promise<string> {
-      const res = await fetch(`${baseURL}/quiz?index`, form({ quizId, mode: "FULL" }));
-      await res.arrayBuffer();
-      const location = res.headers.get("location") ?? "";
-      expect(res.status === 302 && location.startsWith("/quiz/attempts/"), "start", res.status);
-      return location.split("/").pop()!;
+      const res = await post(attemptApi.start, { quizId, mode: "FULL" });
+      expect((res.status === 201 || res.status === 200) && typeof res.body.attemptId === "string", "start", res.status);
+      return res.body.attemptId as string;
     },
     async load(attemptId: string): Promise<Question[]> {
-      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}.data`, { headers });
-      expect(res.status === 200 && res.body !== null, "load", res.status);
-      const decoded = await decode(res.body!);
-      await decoded.done;
-      const page = (decoded.value as Record<string, { data?: { questions?: Question[] } }>)[ATTEMPT_ROUTE];
-      const questions = page?.data?.questions ?? [];
-      expect(questions.length > 0, "load (no questions)", res.status);
+      const res = await requestJson(baseURL + attemptApi.attempt(attemptId), { headers });
+      const questions = (res.body.questions ?? []) as Question[];
+      expect(res.status === 200 && questions.length > 0, "load", res.status);
       return questions;
     },
     async answer(attemptId: string, q: Question) {
-      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}/answer`, form({ position: String(q.position), option: q.options[0].id }));
-      const body = (await res.json()) as { ok: boolean };
-      expect(res.status === 200 && body.ok, "answer", res.status);
+      const res = await post(attemptApi.answers(attemptId), { position: q.position, option: [q.options[0].id] });
+      expect(res.status === 200 && res.body.ok === true, "answer", res.status);
     },
     async submit(attemptId: string) {
-      const res = await fetch(`${baseURL}/quiz/attempts/${attemptId}`, form({ intent: "submit" }));
-      await res.arrayBuffer();
-      expect(res.status === 302 && (res.headers.get("location") ?? "").endsWith("/result"), "submit", res.status);
+      const res = await post(attemptApi.submit(attemptId), {});
+      expect(res.status === 200 && res.body.ok === true && String(res.body.resultUrl).endsWith("/result"), "submit", res.status);
     },
   };
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
-import { handledByFastPath } from "./fast-paths";
+import { handledByFastPath, registerAppFastPaths, secureAsExpressSeesIt } from "./fast-paths";
 
 const log = (line: string) => console.log(line);
 
@@ -97,6 +97,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
 
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp({ build, dev: devServer });
+  const entry = typeof build === "function" ? (await build()).entry.module : build.entry.module;
+  registerAppFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
   const server: Server = createServer((req, res) => {
     if (!handledByFastPath(req, res)) app(req, res);
   });

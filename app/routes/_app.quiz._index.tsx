@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormAlert } from "~/components/form";
+import { attemptApi, callAttemptApi } from "~/components/quiz/attempt-api";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { useFormat } from "~/components/use-format";
 import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
+import { StartAttemptSchema } from "~/domain/quiz/attempt.schema";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { requirePermission } from "~/utils/auth.server";
 import { messageKey } from "~/utils/validation";
@@ -15,11 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return myQuizPage(user.id);
 }
 
-const StartSchema = z.object({ quizId: z.string().min(1).max(60), mode: z.enum(["FULL", "REQUIZ"]).catch("FULL") });
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "take:quiz");
-  const parsed = StartSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = StartAttemptSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: "validation.invalid", until: null }, { status: 400 });
   const outcome = await startAttempt(user, parsed.data.quizId, parsed.data.mode);
   if (!outcome.ok) return data({ error: outcome.error, until: outcome.until?.toISOString() ?? null }, { status: 400 });
@@ -31,13 +31,32 @@ export default function MyQuizzesPage() {
   const en = i18n.language === "en";
   const { certification, changedRules, quizzes, attempts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const navigate = useNavigate();
+  // With JavaScript, starting is a JSON call (ADR 0010) and the attempt page opens without reloading
+  // this page's data; without it, the form posts to the action above.
+  const [started, setStarted] = useState<{ error: string; until: string | null } | "busy" | null>(null);
+  const startWithoutReload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget);
+    setStarted("busy");
+    try {
+      const { body } = await callAttemptApi<{ attemptId?: string }>(attemptApi.start, { quizId: form.get("quizId"), mode: submitter?.value ?? "FULL" });
+      if (body.attemptId) return navigate(`/quiz/attempts/${body.attemptId}`);
+      if (body.redirect) return navigate(body.redirect);
+      setStarted({ error: body.error ?? "errors.unexpected", until: body.until ?? null });
+    } catch {
+      setStarted({ error: "errors.unexpected", until: null });
+    }
+  };
+  const refusal = started && started !== "busy" ? started : actionData;
+  const busy = useNavigation().state !== "idle" || started === "busy";
   const format = useFormat();
   const stale = certification?.staleRules ?? [];
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="page-title">{t("quiz.my.title")}</h1>
-      {actionData?.error ? <FormAlert message={messageKey(actionData.error, { until: actionData.until ? format.dateTime(actionData.until) : "" })} /> : null}
+      {refusal?.error ? <FormAlert message={messageKey(refusal.error, { until: refusal.until ? format.dateTime(refusal.until) : "" })} /> : null}
 
       <section className="card p-4 sm:p-5">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -76,7 +95,7 @@ export default function MyQuizzesPage() {
               <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" role="status">{t(`quiz.refused.${quiz.blocked.reason}`, { until: format.dateTime(quiz.blocked.until) })}</p>
             ) : (
               <>
-                <Form method="post" className="contents">
+                <Form method="post" className="contents" onSubmit={startWithoutReload}>
                   <input type="hidden" name="quizId" value={quiz.id} />
                   <button type="submit" name="mode" value="FULL" className="btn-primary py-3 text-base" disabled={busy}>{t("quiz.my.start")}</button>
                   {quiz.grantsCertification && stale.length > 0 && certification?.certifiedAt ? (

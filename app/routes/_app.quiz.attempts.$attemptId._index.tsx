@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, redirect as clientRedirect, useLoaderData, useNavigate, useSearchParams, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormAlert } from "~/components/form";
+import { attemptApi, callAttemptApi } from "~/components/quiz/attempt-api";
 import { AnswerOptions, Countdown, QuestionDots, useAnswerSaver } from "~/components/quiz/attempt-parts";
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
-import { getAttemptForTaking } from "~/domain/quiz/attempt-queries.server";
+import { getAttemptForTaking, type AttemptForTaking } from "~/domain/quiz/attempt-queries.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -16,6 +17,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (view.kind === "notFound") throw new Response("Not found", { status: 404 });
   if (view.kind === "submitted") throw redirect(`/quiz/attempts/${params.attemptId}/result`);
   return view;
+}
+
+type OpenAttempt = Extract<AttemptForTaking, { kind: "open" }>;
+
+// In the browser the attempt comes from the JSON call (answered before Remix, ADR 0010): opening it
+// from the quiz page costs one light request instead of the root, layout and page loaders.
+export async function clientLoader({ params }: ClientLoaderFunctionArgs): Promise<OpenAttempt> {
+  const { status, body } = await callAttemptApi<{ kind?: "open" | "submitted"; resultUrl?: string }>(attemptApi.attempt(params.attemptId ?? ""));
+  if (body.redirect) throw clientRedirect(body.redirect);
+  if (status === 404) throw new Response("Not found", { status: 404 });
+  if (status !== 200) throw new Response("Error", { status });
+  if (body.kind === "submitted") throw clientRedirect(body.resultUrl ?? `/quiz/attempts/${params.attemptId}/result`);
+  return body as unknown as OpenAttempt;
 }
 
 const ActionSchema = z.object({
@@ -50,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AttemptPage() {
   const { t, i18n } = useTranslation();
-  const { attempt, questions } = useLoaderData<typeof loader>();
+  const { attempt, questions } = useLoaderData<typeof clientLoader>();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [index, setIndex] = useState(() => Math.min(Math.max(Number(params.get("q") ?? 1) - 1 || 0, 0), questions.length - 1));
   const [answers, setAnswers] = useState(() => questions.map((q) => q.selected));
@@ -65,8 +80,20 @@ export default function AttemptPage() {
     setIndex(to);
     window.history.replaceState(window.history.state, "", `?q=${to + 1}`);
   };
-  const confirmSubmit = (event: MouseEvent) => {
-    if (unanswered > 0 && !window.confirm(t("quiz.take.confirmSubmit", { count: unanswered }))) event.preventDefault();
+  // With JavaScript the hand-in is a JSON call too; the result page is then opened like any page.
+  const [submitting, setSubmitting] = useState(false);
+  const confirmSubmit = async (event: MouseEvent) => {
+    event.preventDefault();
+    if (submitting || (unanswered > 0 && !window.confirm(t("quiz.take.confirmSubmit", { count: unanswered })))) return;
+    setSubmitting(true);
+    try {
+      await saver.settled();
+      const { body } = await callAttemptApi<{ resultUrl?: string }>(attemptApi.submit(attempt.id), {});
+      navigate(body.redirect ?? body.resultUrl ?? `/quiz/attempts/${attempt.id}/result`);
+    } catch {
+      setSubmitting(false);
+      saver.fail();
+    }
   };
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -91,7 +118,7 @@ export default function AttemptPage() {
         <div className="grid grid-cols-2 gap-3">
           <button type="submit" name="intent" value="prev" className="btn-secondary py-3 text-base" disabled={index === 0} onClick={go(index - 1)}>{t("quiz.take.prev")}</button>
           {last ? (
-            <button type="submit" name="intent" value="submit" className="btn-primary py-3 text-base" onClick={confirmSubmit}>{t("quiz.take.submit")}</button>
+            <button type="submit" name="intent" value="submit" className="btn-primary py-3 text-base" onClick={confirmSubmit} disabled={submitting}>{t("quiz.take.submit")}</button>
           ) : (
             <button type="submit" name="intent" value="next" className="btn-primary py-3 text-base" onClick={go(index + 1)}>{t("quiz.take.next")}</button>
           )}

@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { writeAudit } from "./audit.server";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
-import { lookupSession } from "~/domain/auth/session.server";
+import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "~/domain/auth/session.server";
 import { subtreeIds } from "~/domain/departments/department-tree";
 
 export type CurrentUser = {
@@ -26,7 +26,10 @@ export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
 }
 
 async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const session = await lookupSession(request);
+  return userFromSession(await lookupSession(request));
+}
+
+function userFromSession(session: SessionLookup): CurrentUser | null {
   if (session.status !== "valid") return null;
   const person = session.person;
   if (person.disabledAt || person.status === "LEFT") return null;
@@ -63,23 +66,53 @@ export async function requireUser(request: Request, options: { allowPasswordChan
 
 export type Authorized = { user: CurrentUser; scope: Scope };
 
+function auditRefusal(user: CurrentUser, permission: Permission, path: string, method: string) {
+  return db.$transaction((tx) =>
+    writeAudit(tx, {
+      actor: { id: user.id, employeeNo: user.employeeNo },
+      action: "auth.refused",
+      entityType: "Route",
+      entityId: path,
+      summary: { permission, method },
+    }),
+  );
+}
+
 /** Checks a permission on the server; a refusal is audited and answered with 403. */
 export async function requirePermission(request: Request, permission: Permission): Promise<Authorized> {
   const user = await requireUser(request);
   const scope = scopeFor(user.roles, permission);
   if (!scope) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, {
-        actor: { id: user.id, employeeNo: user.employeeNo },
-        action: "auth.refused",
-        entityType: "Route",
-        entityId: new URL(request.url).pathname,
-        summary: { permission, method: request.method },
-      }),
-    );
+    await auditRefusal(user, permission, new URL(request.url).pathname, request.method);
     throw new Response("Forbidden", { status: 403 });
   }
   return { user, scope };
+}
+
+export type ApiAuthorization =
+  | ({ ok: true } & Authorized)
+  | { ok: false; status: 401 | 403; error: "auth.sessionEnded" | "auth.mustChangePassword" | "errors.forbidden"; redirect?: string };
+
+/**
+ * requirePermission for the JSON fast paths, which answer before a Request exists: the same session,
+ * the same rules (signed in, password changed, permission), the same audited refusal; an answer
+ * instead of a redirect.
+ */
+export async function authorizeApiCall(call: { cookie: string | undefined; secure: boolean; path: string; method: string; returnTo: string }, permission: Permission): Promise<ApiAuthorization> {
+  const token = await readSessionTokenFromHeader(call.cookie, call.secure);
+  const user = userFromSession(await lookupSessionByToken(token));
+  if (!user) {
+    const params = new URLSearchParams({ redirectTo: call.returnTo });
+    if ((call.cookie ?? "").includes("tg_session=")) params.set("reason", "expired");
+    return { ok: false, status: 401, error: "auth.sessionEnded", redirect: `/login?${params}` };
+  }
+  if (user.mustChangePassword) return { ok: false, status: 403, error: "auth.mustChangePassword", redirect: "/password" };
+  const scope = scopeFor(user.roles, permission);
+  if (!scope) {
+    await auditRefusal(user, permission, call.path, call.method);
+    return { ok: false, status: 403, error: "errors.forbidden" };
+  }
+  return { ok: true, user, scope };
 }
 
 /** The department ids a scope covers: null means every department. */

@@ -1,17 +1,28 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { createPgPool } from "./pg-pool.server";
 
 export type Tx = Prisma.TransactionClient;
 
+let pool: pg.Pool | undefined;
 let client: PrismaClient | undefined;
 
-// Created on first use: the server starts the database (embedded or not) before any query runs.
-function getClient(): PrismaClient {
-  if (!client) {
+/**
+ * One connection pool per process, shared by Prisma and the few hot paths that send SQL themselves
+ * (app/utils/sql.server.ts). Created on first use: the server starts the database before any query.
+ */
+export function getPool(): pg.Pool {
+  if (!pool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    client = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+    pool = createPgPool(connectionString, Number(process.env.DATABASE_POOL_SIZE ?? 10), (error) => console.error("[db] idle connection error:", error.message));
   }
+  return pool;
+}
+
+function getClient(): PrismaClient {
+  if (!client) client = new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return client;
 }
 
@@ -26,4 +37,6 @@ export const db = new Proxy({} as PrismaClient, {
 export async function disconnectDb() {
   if (client) await client.$disconnect();
   client = undefined;
+  if (pool && !pool.ended) await pool.end();
+  pool = undefined;
 }

@@ -44,20 +44,34 @@ async function takeQuiz(page: Page, failOnRedLine: boolean): Promise<QuestionSee
 
 test("an agent fails on a red-line question and is told why, waits out the cooldown, passes, and the board shows the certification", { timeout: 240_000 }, async () => {
   const page = await newPage({ viewport: { width: 390, height: 844 } });
+  // With JavaScript the attempt runs on the JSON calls (ADR 0010): keep what they answered.
+  const calls: Array<{ method: string; path: string; body: Promise<string> }> = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith("/api/quiz/attempts")) calls.push({ method: response.request().method(), path: url.pathname, body: response.text() });
+  });
   await login(page, "C0101");
   await page.goto("/quiz");
   await page.getByText("您尚未通过话术考核").waitFor();
   await page.getByRole("button", { name: "开始考试" }).click();
   await page.waitForURL(/\/quiz\/attempts\//);
+  await page.getByText(/^第 1 \/ \d+ 题/).waitFor();
 
-  // Nothing on the attempt page gives the answers away: no explanation, no correctness flag.
+  // Nothing on the attempt page or in its data gives the answers away: no explanation, no correctness flag.
   const html = await page.content();
-  for (const q of BANK) expect(html).not.toContain(render(q.explanation));
-  expect(html).not.toMatch(/isCorrect/);
+  const loaded = await Promise.all(calls.filter((c) => c.method === "GET").map((c) => c.body));
+  expect(loaded.length).toBeGreaterThan(0);
+  for (const text of [html, ...loaded]) {
+    for (const q of BANK) expect(text).not.toContain(render(q.explanation));
+    expect(text).not.toMatch(/isCorrect|"correct"/);
+  }
   await screenshot(page, "quiz-attempt-phone");
 
   const missed = await takeQuiz(page, true);
   expect(missed).not.toBeNull();
+  // Each answer was saved the moment it was given, and the attempt was handed in the same way.
+  expect(calls.filter((c) => c.path.endsWith("/answers")).length).toBeGreaterThanOrEqual(24);
+  expect(calls.filter((c) => c.path.endsWith("/submit"))).toHaveLength(1);
   await page.getByRole("heading", { name: "考试未通过" }).waitFor();
   expect(await page.getByRole("alert").first().innerText()).toContain("红线规范一题答错即判为不通过");
   const missedRule = RULES.find((r) => r.id === missed!.rules.find((id) => RED_LINE.has(id)))!;

@@ -4,7 +4,6 @@ import { beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import * as myQuizzes from "~/routes/_app.quiz._index";
 import * as attemptPage from "~/routes/_app.quiz.attempts.$attemptId._index";
-import * as answerRoute from "~/routes/_app.quiz.attempts.$attemptId.answer";
 import * as resultPage from "~/routes/_app.quiz.attempts.$attemptId.result";
 import * as testClock from "~/routes/[__test].clock";
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
@@ -45,7 +44,7 @@ it("another agent can neither open, answer nor see the result of the attempt", a
   const other = await cookieFor("C0102");
   expect((await load(other)).status).toBe(404);
   const row = await db.quizAttemptQuestion.findFirstOrThrow({ where: { attemptId, position: 0 } });
-  const answer = await answerRoute.action({ request: requestAs(other, `/quiz/attempts/${attemptId}/answer`, { form: { position: "0", option: row.optionOrder[0] } }), params: { attemptId }, context });
+  const answer = await outcome(() => attemptPage.action({ request: requestAs(other, `/quiz/attempts/${attemptId}`, { form: { intent: "save", position: "0", option: row.optionOrder[0] } }), params: { attemptId }, context }));
   expect(answer.status).toBe(404);
   expect((await outcome(() => resultPage.loader({ request: requestAs(other, `/quiz/attempts/${attemptId}/result`), params: { attemptId }, context }))).status).toBe(404);
   const submit = await outcome(() => attemptPage.action({ request: requestAs(other, `/quiz/attempts/${attemptId}`, { form: { intent: "submit" } }), params: { attemptId }, context }));
@@ -53,11 +52,12 @@ it("another agent can neither open, answer nor see the result of the attempt", a
   expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("OPEN");
 });
 
-it("an answer is saved at once through the JSON route; after submitting, the result explains what was missed", async () => {
+it("without JavaScript an answer is saved with each button; after submitting, the result explains what was missed", async () => {
   const row = await db.quizAttemptQuestion.findFirstOrThrow({ where: { attemptId, position: 0 }, include: { question: { include: { options: true } } } });
   const wrong = row.question.options.find((o) => !o.isCorrect)!;
-  const saved = await answerRoute.action({ request: requestAs(agent, `/quiz/attempts/${attemptId}/answer`, { form: { position: "0", option: wrong.id } }), params: { attemptId }, context });
-  expect(await saved.json()).toEqual({ ok: true });
+  const saved = await outcome(() => attemptPage.action({ request: requestAs(agent, `/quiz/attempts/${attemptId}`, { form: { intent: "next", position: "0", option: wrong.id } }), params: { attemptId }, context }));
+  expect(saved.location).toBe(`/quiz/attempts/${attemptId}?q=2`);
+  expect((await db.quizAttemptQuestion.findUniqueOrThrow({ where: { id: row.id } })).selected).toEqual([wrong.id]);
   const submitted = await outcome(() => attemptPage.action({ request: requestAs(agent, `/quiz/attempts/${attemptId}`, { form: { intent: "submit", position: "0" } }), params: { attemptId }, context }));
   expect(submitted.location).toBe(`/quiz/attempts/${attemptId}/result`);
   const result = (await outcome(() => resultPage.loader({ request: requestAs(agent, `/quiz/attempts/${attemptId}/result`), params: { attemptId }, context }))).body as { passed: boolean; wrong: Array<{ explanation: string }>; missedRules: unknown[] };
@@ -65,8 +65,8 @@ it("an answer is saved at once through the JSON route; after submitting, the res
   expect(result.wrong.some((w) => w.explanation === row.question.explanation)).toBe(true);
   expect(result.missedRules.length).toBeGreaterThan(0);
   // Answering after submission is refused.
-  const late = await answerRoute.action({ request: requestAs(agent, `/quiz/attempts/${attemptId}/answer`, { form: { position: "1", option: "x" } }), params: { attemptId }, context });
-  expect(late.status).toBe(409);
+  const late = await outcome(() => attemptPage.action({ request: requestAs(agent, `/quiz/attempts/${attemptId}`, { form: { intent: "next", position: "1", option: row.optionOrder[0] } }), params: { attemptId }, context }));
+  expect(late.location).toBe(`/quiz/attempts/${attemptId}/result`);
 });
 
 it("the test clock route does not exist unless the server runs with TRAINGATE_TEST_CLOCK=1", async () => {

@@ -1,13 +1,13 @@
 import { useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { attemptApi, callAttemptApi } from "./attempt-api";
 
 type SaveState = "idle" | "saving" | "saved" | "failed";
 
 /**
- * Saves the answer the moment it changes: a plain fetch to the JSON resource route, so no loader
- * revalidates on every tap (a fetcher would reload the layout's data each time). The newest
- * answer always wins: an older request finishing late is ignored.
+ * Saves the answer the moment it changes: a JSON call answered before Remix (ADR 0010), so no
+ * loader revalidates on every tap. Saves go one after another, so the server keeps the newest.
  */
 export function useAnswerSaver(attemptId: string, position: number, onSelect: (selected: string[]) => void) {
   const navigate = useNavigate();
@@ -15,27 +15,30 @@ export function useAnswerSaver(attemptId: string, position: number, onSelect: (s
   const seq = useRef(0);
   useEffect(() => setState("idle"), [position]);
 
-  const onChange = async (event: FormEvent<HTMLFormElement>) => {
-    const form = event.currentTarget;
-    const body = new FormData();
-    body.set("position", String(position));
-    const chosen = new FormData(form).getAll("option").map(String);
-    for (const id of chosen) body.append("option", id);
-    onSelect(chosen);
-    const mine = ++seq.current;
-    setState("saving");
+  // The chain of saves; handing in waits for it, so the last tap is never lost.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const save = async (chosen: string[], mine: number) => {
     try {
-      const response = await fetch(`/quiz/attempts/${attemptId}/answer`, { method: "POST", body, headers: { Accept: "application/json" } });
+      const { body: result } = await callAttemptApi(attemptApi.answers(attemptId), { position, option: chosen });
       if (mine !== seq.current) return;
-      const result = (await response.json()) as { ok: boolean; error?: string };
       if (result.ok) return setState("saved");
+      if (result.redirect) return navigate(result.redirect);
       if (result.error === "quiz.expired" || result.error === "quiz.alreadySubmitted") return navigate(`/quiz/attempts/${attemptId}/result`);
       setState("failed");
     } catch {
       if (mine === seq.current) setState("failed");
     }
   };
-  return { state, onChange };
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const chosen = new FormData(event.currentTarget).getAll("option").map(String);
+    onSelect(chosen);
+    const mine = ++seq.current;
+    setState("saving");
+    queue.current = queue.current.then(() => save(chosen, mine));
+  };
+  const settled = () => queue.current;
+  return { state, onChange, settled, fail: () => setState("failed") };
 }
 
 export function AnswerOptions({ options, multiple, selected }: { options: Array<{ id: string; text: string }>; multiple: boolean; selected: string[] }) {

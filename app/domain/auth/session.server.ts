@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { db, type Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
+import { sql } from "~/utils/sql.server";
 import { now } from "~/utils/clock.server";
 import { needsTouch, sessionExpiry, sessionState, SESSION_ABSOLUTE_MS } from "./auth-rules";
 
@@ -15,7 +16,12 @@ function cookieFor(request: Request) {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function readSessionToken(request: Request): Promise<string | null> {
-  const value = await cookieFor(request).parse(request.headers.get("Cookie"));
+  return readSessionTokenFromHeader(request.headers.get("Cookie"), new URL(request.url).protocol === "https:");
+}
+
+/** The same, from a raw Cookie header (the JSON fast paths answer before a Request exists). */
+export async function readSessionTokenFromHeader(cookieHeader: string | null | undefined, secure: boolean): Promise<string | null> {
+  const value = await (secure ? httpsCookie : httpCookie).parse(cookieHeader ?? null);
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
@@ -65,27 +71,33 @@ type Row = SessionPerson & { createdAt: Date; lastSeenAt: Date; expiresAt: Date 
  * request needs it); ends the session on the server when idle or past its absolute limit.
  */
 export async function lookupSession(request: Request): Promise<SessionLookup> {
-  const token = await readSessionToken(request);
+  return lookupSessionByToken(await readSessionToken(request));
+}
+
+export async function lookupSessionByToken(token: string | null): Promise<SessionLookup> {
   if (!token) return { status: "none" };
   const id = hashToken(token);
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT s."createdAt", s."lastSeenAt", s."expiresAt",
+  // Plain SQL: every request of every page and of the quiz's JSON calls starts here (ADR 0010).
+  const rows = await sql<Row>(
+    `SELECT s."createdAt", s."lastSeenAt", s."expiresAt",
            p.id, p."employeeNo", p.name, p."departmentId", p.locale, p."mustChangePassword", p."disabledAt", p.status::text AS status,
            COALESCE(json_agg(json_build_object('role', r.role, 'departmentId', r."departmentId")) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles
     FROM "Session" s
     JOIN "Person" p ON p.id = s."personId"
     LEFT JOIN "RoleAssignment" r ON r."personId" = p.id
-    WHERE s.id = ${id}
-    GROUP BY s.id, p.id`;
+    WHERE s.id = $1
+    GROUP BY s.id, p.id`,
+    [id],
+  );
   const row = rows[0];
   if (!row) return { status: "ended" };
   const at = now();
   if (sessionState(row, at) !== "valid") {
-    await db.session.deleteMany({ where: { id } });
+    await sql(`DELETE FROM "Session" WHERE id = $1`, [id]);
     return { status: "ended" };
   }
   if (needsTouch(row, at)) {
-    await db.session.updateMany({ where: { id }, data: { lastSeenAt: at } });
+    await sql(`UPDATE "Session" SET "lastSeenAt" = $2::timestamptz WHERE id = $1`, [id, at]);
   }
   const { createdAt: _c, lastSeenAt: _l, expiresAt: _e, ...person } = row;
   return { status: "valid", person };

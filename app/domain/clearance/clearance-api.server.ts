@@ -3,7 +3,7 @@
 // lapse and expiry are evaluated at the request's instant. Fails closed: a snapshot older than
 // MAX_STALE_MS, or any error, answers 503 with "cleared": false.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import pg from "pg";
+import { createPgPool } from "~/utils/pg-pool.server";
 import { now } from "~/utils/clock.server";
 import { bearerKey, hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
@@ -36,8 +36,7 @@ export function createClearanceService(options: ClearanceOptions) {
   const maxStaleMs = options.maxStaleMs ?? 1_000;
   const fullReloadMs = options.fullReloadMs ?? 60_000;
   const onError = options.onError ?? ((error: unknown) => console.error("[clearance]", error));
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
-  pool.on("error", onError);
+  const pool = createPgPool(options.connectionString, 2, onError);
   const log = createCallLog(pool, onError);
 
   let snapshot: Snapshot | null = null;

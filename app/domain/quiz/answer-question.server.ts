@@ -1,7 +1,7 @@
 // Saving one answer the moment it is given. One statement: it locks the attempt row FOR SHARE, so it
 // either lands before a concurrent submit scores the attempt or is refused after it; never in between.
-import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { sql } from "~/utils/sql.server";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 export type AnswerOutcome = { ok: true } | { ok: false; error: "errors.notFound" | "quiz.alreadySubmitted" | "quiz.expired" | "quiz.invalidAnswer" };
@@ -9,20 +9,22 @@ export type AnswerOutcome = { ok: true } | { ok: false; error: "errors.notFound"
 export async function saveAnswer(personId: string, attemptId: string, position: number, optionIds: string[]): Promise<AnswerOutcome> {
   const at = now();
   const selected = [...new Set(optionIds)];
-  const saved = await db.$queryRaw<Array<{ id: string }>>`
-    WITH a AS (
-      SELECT id FROM "QuizAttempt"
-      WHERE id = ${attemptId} AND "personId" = ${personId} AND status = 'OPEN' AND "deadlineAt" > ${at}
-      FOR SHARE
-    )
-    UPDATE "QuizAttemptQuestion" q SET selected = ${selected}::text[], "answeredAt" = ${selected.length ? at : null}
-    WHERE q."attemptId" = (SELECT id FROM a) AND q.position = ${position}
-      AND q."optionOrder" @> ${selected}::text[] AND (q.multiple OR cardinality(${selected}::text[]) <= 1)
-    RETURNING q.id`;
+  const saved = await sql(
+    `WITH a AS (
+       SELECT id FROM "QuizAttempt"
+       WHERE id = $1 AND "personId" = $2 AND status = 'OPEN' AND "deadlineAt" > $3::timestamptz::timestamp
+       FOR SHARE
+     )
+     UPDATE "QuizAttemptQuestion" q SET selected = $5::text[], "answeredAt" = CASE WHEN cardinality($5::text[]) > 0 THEN $3::timestamptz ELSE NULL END
+     WHERE q."attemptId" = (SELECT id FROM a) AND q.position = $4
+       AND q."optionOrder" @> $5::text[] AND (q.multiple OR cardinality($5::text[]) <= 1)
+     RETURNING q.id`,
+    [attemptId, personId, at, position, selected],
+  );
   if (saved.length === 1) return { ok: true };
 
   // Why not: say so precisely (and finalise an attempt found past its deadline).
-  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, personId }, select: { status: true, deadlineAt: true } });
+  const [attempt] = await sql<{ status: string; deadlineAt: Date }>(`SELECT status::text AS status, "deadlineAt" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, personId]);
   if (!attempt) return { ok: false, error: "errors.notFound" };
   if (attempt.status !== "OPEN") return { ok: false, error: "quiz.alreadySubmitted" };
   if (attempt.deadlineAt <= at) {

@@ -1,6 +1,7 @@
 // A new quiz blueprint. Only the case-work quiz grants the certification, so a new one never does;
 // an active new quiz shows on every agent's quiz page at once.
 import { Prisma } from "~/generated/prisma/client";
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import type { NewQuizInput } from "./blueprint.schema";
@@ -23,7 +24,7 @@ export async function createQuiz(actor: { id: string; employeeNo: string }, inpu
       });
       await writeAudit(tx, { actor, action: "quiz.blueprint_created", entityType: "Quiz", entityId: quiz.id, summary: { ...fields, draws: Object.fromEntries(draws) } });
       return { ok: true as const, id: quiz.id };
-    });
+    }).finally(forgetQuizCatalogue);
   } catch (error) {
     // Someone created a quiz with the same code between the check and the insert.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return codeTaken;

@@ -1,6 +1,7 @@
 // Importing questions from .xlsx, Moodle XML or GIFT: all or nothing. Every question is checked first;
 // any error means nothing is saved. Content the format holds that TrainGate cannot represent is
 // listed, and the import goes ahead only once the training manager has confirmed skipping it.
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { decodeText } from "~/domain/people/people-file.server";
@@ -58,6 +59,6 @@ export async function importQuestions(actor: { id: string; employeeNo: string },
       });
     },
     { timeout: 60_000 },
-  );
+  ).finally(forgetQuizCatalogue);
   return { ok: true, format, created: fresh.length, updated: updates.length, ...listed };
 }

@@ -2,6 +2,7 @@
 // through their to-do list (re-quiz before the grace period ends); the lapse itself is computed by the
 // certification function from the version's effective date, so no job has to run at the deadline.
 import { z } from "zod";
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
@@ -30,7 +31,7 @@ export async function publishRuleVersion(actor: { id: string; employeeNo: string
     await tx.callRuleVersion.create({ data: { ruleId, version, ...input, effectiveAt: at, createdById: actor.id } });
     await writeAudit(tx, { actor, action: "rule.versioned", entityType: "CallRule", entityId: ruleId, summary: { version, redLine: input.redLine }, reason: input.changeNote });
     return version;
-  });
+  }).finally(forgetQuizCatalogue);
   if (notified === null) return { ok: false as const, error: "errors.conflict" };
   const affected = await notifyAffected();
   return { ok: true as const, version, affected };

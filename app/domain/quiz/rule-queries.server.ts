@@ -1,5 +1,4 @@
 import { db } from "~/utils/db.server";
-import { now } from "~/utils/clock.server";
 
 /** Every rule with the version in force and how many active questions test it. */
 export async function listRules() {
@@ -25,13 +24,4 @@ export async function getRule(id: string) {
 export async function ruleVersionsForCertification() {
   const rules = await db.callRule.findMany({ select: { id: true, versions: { select: { version: true, effectiveAt: true } } } });
   return rules;
-}
-
-/** Current version and red-line flag of every rule, as of now. */
-export async function currentRuleFlags() {
-  const at = now();
-  const versions = await db.callRuleVersion.findMany({ where: { effectiveAt: { lte: at } }, select: { ruleId: true, version: true, redLine: true } });
-  const out = new Map<string, { version: number; redLine: boolean }>();
-  for (const v of versions) if ((out.get(v.ruleId)?.version ?? 0) < v.version) out.set(v.ruleId, { version: v.version, redLine: v.redLine });
-  return out;
 }

@@ -1,5 +1,6 @@
 // A quiz blueprint: which rules, how many questions each, time limit, pass mark, attempts per day, cooldown.
 // Attempts already started keep what they drew; the change applies to the next attempt.
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import type { BlueprintInput } from "./blueprint.schema";
@@ -16,5 +17,5 @@ export async function saveBlueprint(actor: { id: string; employeeNo: string }, q
     await tx.quizRuleDraw.createMany({ data: draws.map(([ruleId, count]) => ({ quizId, ruleId, count })) });
     await writeAudit(tx, { actor, action: "quiz.blueprint_saved", entityType: "Quiz", entityId: quizId, summary: { ...fields, draws: Object.fromEntries(draws) } });
     return { ok: true as const };
-  });
+  }).finally(forgetQuizCatalogue);
 }

@@ -1,6 +1,7 @@
 // Creating and editing questions, one at a time (the form) or many in one transaction (imports).
 // An edit keeps the ids of options whose text is unchanged, so an attempt in progress still finds them.
 import { randomUUID } from "node:crypto";
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
@@ -47,5 +48,5 @@ export async function saveQuestion(actor: Actor, id: string | null, q: QuestionI
     }
     await writeAudit(tx, { actor, action: "quiz.question_saved", entityType: "QuizQuestion", entityId: questionId, summary: { kind: q.kind, ruleIds: q.ruleIds, active: q.active, created: !id } });
     return { ok: true as const, id: questionId! };
-  });
+  }).finally(forgetQuizCatalogue);
 }

@@ -1,41 +1,61 @@
 // Finalising an attempt: by the agent, or automatically once the server's deadline has passed.
 // The conditional update on status makes it happen exactly once however many requests race.
-import { db } from "~/utils/db.server";
+// Plain SQL in one transaction of four statements (ADR 0010).
 import { now } from "~/utils/clock.server";
-import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import { closeTodos } from "~/domain/todo/todo.server";
+import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
+import { sql, sqlTransaction } from "~/utils/sql.server";
 import { scoreAttempt } from "./quiz-rules";
 
 export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
 
-export async function finaliseAttempt(attemptId: string, options: { auto: boolean; actor?: AuditActor }): Promise<FinaliseOutcome> {
-  const at = now();
-  return db.$transaction(async (tx) => {
-    const attempt = await tx.quizAttempt.findUnique({ where: { id: attemptId }, select: { status: true, deadlineAt: true, passPercent: true, personId: true, quizId: true, mode: true } });
-    if (!attempt || attempt.status !== "OPEN") return { finalised: false };
-    // An attempt that ran out of time counts as handed in at its deadline (the cooldown runs from there).
-    const submittedAt = attempt.deadlineAt < at ? attempt.deadlineAt : at;
-    const claimed = await tx.quizAttempt.updateMany({ where: { id: attemptId, status: "OPEN" }, data: { status: "SUBMITTED", openKey: null, submittedAt, autoSubmitted: options.auto || attempt.deadlineAt < at } });
-    if (claimed.count === 0) return { finalised: false };
+type Claimed = {
+  personId: string;
+  quizId: string;
+  mode: "FULL" | "REQUIZ";
+  passPercent: number;
+  questions: Array<{ id: string; selected: string[]; ruleIds: string[]; redLine: boolean; correctOptionIds: string[] }>;
+};
 
-    const questions = await tx.quizAttemptQuestion.findMany({
-      where: { attemptId },
-      select: { id: true, selected: true, ruleIds: true, redLine: true, question: { select: { options: { where: { isCorrect: true }, select: { id: true } } } } },
-    });
-    const score = scoreAttempt(questions.map((q) => ({ ruleIds: q.ruleIds, redLine: q.redLine, selected: q.selected, correctOptionIds: q.question.options.map((o) => o.id) })), attempt.passPercent);
-    const right = questions.filter((_, i) => score.results[i]).map((q) => q.id);
-    const wrong = questions.filter((_, i) => !score.results[i]).map((q) => q.id);
-    await tx.quizAttempt.update({
-      where: { id: attemptId },
-      data: { correctCount: score.correctCount, scorePercent: score.scorePercent, passed: score.passed, redLineMissed: score.redLineMissed, missedRuleIds: score.missedRuleIds },
-    });
-    if (right.length) await tx.quizAttemptQuestion.updateMany({ where: { id: { in: right } }, data: { correct: true } });
-    if (wrong.length) await tx.quizAttemptQuestion.updateMany({ where: { id: { in: wrong } }, data: { correct: false } });
-    if (score.passed) {
-      await closeTodos(tx, { sourceType: "Quiz", sourceId: attempt.quizId, personId: attempt.personId });
-      if (attempt.mode === "FULL") await tx.quizAssignment.updateMany({ where: { quizId: attempt.quizId, personId: attempt.personId, doneAt: null }, data: { doneAt: at } });
-    }
-    await writeAudit(tx, {
+/** `ownerId`: finalise only that person's attempt (an agent handing in their own). */
+export async function finaliseAttempt(attemptId: string, options: { auto: boolean; actor?: AuditActor; ownerId?: string }): Promise<FinaliseOutcome> {
+  const at = now();
+  return sqlTransaction(async (client) => {
+    // Claim and read in one statement. An attempt that ran out of time counts as handed in at its
+    // deadline (the cooldown runs from there).
+    const claimed = await sql<Claimed>(
+      `WITH claimed AS (
+         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL, "submittedAt" = LEAST("deadlineAt", $2::timestamptz::timestamp),
+                "autoSubmitted" = ($3 OR "deadlineAt" < $2::timestamptz::timestamp)
+         WHERE id = $1 AND status = 'OPEN' AND ($4::text IS NULL OR "personId" = $4)
+         RETURNING id, "personId", "quizId", mode::text AS mode, "passPercent")
+       SELECT c."personId", c."quizId", c.mode, c."passPercent",
+              COALESCE((SELECT json_agg(json_build_object('id', q.id, 'selected', q.selected, 'ruleIds', q."ruleIds", 'redLine', q."redLine",
+                                          'correctOptionIds', ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")) ORDER BY q.position)
+                        FROM "QuizAttemptQuestion" q WHERE q."attemptId" = c.id), '[]'::json) AS questions
+       FROM claimed c`,
+      [attemptId, at, options.auto, options.ownerId ?? null],
+      client,
+    );
+    const attempt = claimed[0];
+    if (!attempt) return { finalised: false };
+
+    const score = scoreAttempt(attempt.questions, attempt.passPercent);
+    const rightIds = attempt.questions.filter((_, i) => score.results[i]).map((q) => q.id);
+    // Score, each question's verdict, and on a pass the agent's quiz to-do and assignment, at once.
+    await sql(
+      `WITH scored AS (
+         UPDATE "QuizAttempt" SET "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5, "missedRuleIds" = $6 WHERE id = $1),
+       verdicts AS (
+         UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
+       todos AS (
+         UPDATE "TodoItem" SET "doneAt" = $8::timestamptz
+         WHERE $4 AND "sourceType" = 'Quiz' AND "sourceId" = $9 AND "personId" = $10 AND "doneAt" IS NULL)
+       UPDATE "QuizAssignment" SET "doneAt" = $8::timestamptz
+       WHERE $4 AND $11 = 'FULL' AND "quizId" = $9 AND "personId" = $10 AND "doneAt" IS NULL`,
+      [attemptId, score.correctCount, score.scorePercent, score.passed, score.redLineMissed, score.missedRuleIds, rightIds, at, attempt.quizId, attempt.personId, attempt.mode],
+      client,
+    );
+    await writeAuditSql(client, {
       actor: options.actor ?? null,
       action: options.auto ? "quiz.auto_submitted" : "quiz.submitted",
       entityType: "QuizAttempt",
@@ -48,15 +68,19 @@ export async function finaliseAttempt(attemptId: string, options: { auto: boolea
 
 /** The sweep: every open attempt past its deadline (of one person, or everyone's) is finalised. */
 export async function finaliseExpiredAttempts(where: { personId?: string; quizId?: string } = {}) {
-  const expired = await db.quizAttempt.findMany({ where: { ...where, status: "OPEN", deadlineAt: { lte: now() } }, select: { id: true } });
+  const expired = await sql<{ id: string }>(
+    `SELECT id FROM "QuizAttempt" WHERE status = 'OPEN' AND "deadlineAt" <= $1::timestamptz::timestamp
+       AND ($2::text IS NULL OR "personId" = $2) AND ($3::text IS NULL OR "quizId" = $3)`,
+    [now(), where.personId ?? null, where.quizId ?? null],
+  );
   for (const a of expired) await finaliseAttempt(a.id, { auto: true });
   return expired.length;
 }
 
 /** The agent hands in their own attempt; anyone else's is "not found". Submitting twice changes nothing. */
 export async function submitOwnAttempt(actor: { id: string; employeeNo: string }, attemptId: string): Promise<{ ok: true; finalised: boolean } | { ok: false; error: string }> {
-  const attempt = await db.quizAttempt.findFirst({ where: { id: attemptId, personId: actor.id }, select: { id: true } });
-  if (!attempt) return { ok: false, error: "errors.notFound" };
-  const outcome = await finaliseAttempt(attemptId, { auto: false, actor });
-  return { ok: true, finalised: outcome.finalised };
+  const outcome = await finaliseAttempt(attemptId, { auto: false, actor, ownerId: actor.id });
+  if (outcome.finalised) return { ok: true, finalised: true };
+  const mine = await sql(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, actor.id]);
+  return mine.length === 0 ? { ok: false, error: "errors.notFound" } : { ok: true, finalised: false };
 }

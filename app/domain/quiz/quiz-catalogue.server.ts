@@ -1,0 +1,69 @@
+// What starting an attempt reads besides the agent's own attempts: the active quizzes' blueprints,
+// the active question pool (ids, kinds, rule tags, option ids) and every rule version. In
+// production a copy is kept for a couple of seconds per process: 500 agents starting together then
+// cost one read instead of 500. A change shows in the next attempt started after that; attempts
+// already started keep what they drew. Tests always read.
+import { sql } from "~/utils/sql.server";
+
+const CACHE_MS = process.env.NODE_ENV === "production" ? 2_000 : 0;
+
+export type QuizBlueprint = {
+  id: string;
+  timeLimitMinutes: number;
+  passPercent: number;
+  attemptsPerDay: number;
+  cooldownMinutes: number;
+  grantsCertification: boolean;
+  draws: Array<{ ruleId: string; count: number }>;
+};
+export type PooledQuestion = { id: string; kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "SCENARIO"; ruleIds: string[]; optionIds: string[] };
+type RuleVersion = { ruleId: string; version: number; redLine: boolean; effectiveAt: Date };
+export type QuizCatalogue = { quizzes: Map<string, QuizBlueprint>; pool: PooledQuestion[]; versions: RuleVersion[] };
+
+let cached: { value: QuizCatalogue; at: number } | null = null;
+let loading: Promise<QuizCatalogue> | null = null;
+
+export async function quizCatalogue(): Promise<QuizCatalogue> {
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+  // Concurrent starts share one read.
+  loading ??= readCatalogue()
+    .then((value) => {
+      cached = { value, at: Date.now() };
+      return value;
+    })
+    .finally(() => (loading = null));
+  return loading;
+}
+
+async function readCatalogue(): Promise<QuizCatalogue> {
+  const [quizzes, pool, versions] = await Promise.all([
+    sql<QuizBlueprint>(
+      `SELECT q.id, q."timeLimitMinutes", q."passPercent", q."attemptsPerDay", q."cooldownMinutes", q."grantsCertification",
+              COALESCE((SELECT json_agg(json_build_object('ruleId', d."ruleId", 'count', d.count) ORDER BY r."sortOrder")
+                        FROM "QuizRuleDraw" d JOIN "CallRule" r ON r.id = d."ruleId" WHERE d."quizId" = q.id), '[]'::json) AS draws
+       FROM "Quiz" q WHERE q.active`,
+    ),
+    sql<PooledQuestion>(
+      `SELECT q.id, q.kind::text AS kind,
+              ARRAY(SELECT t."ruleId" FROM "QuizQuestionRule" t WHERE t."questionId" = q.id ORDER BY t."ruleId") AS "ruleIds",
+              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q.id ORDER BY o."sortOrder", o.id) AS "optionIds"
+       FROM "QuizQuestion" q WHERE q.active ORDER BY q.id`,
+    ),
+    sql<RuleVersion>(`SELECT "ruleId", version, "redLine", "effectiveAt" FROM "CallRuleVersion"`),
+  ]);
+  return { quizzes: new Map(quizzes.map((q) => [q.id, q])), pool, versions };
+}
+
+/** Current version and red-line flag of every rule at `at` (a version takes effect at effectiveAt). */
+export function ruleFlagsAt(versions: readonly RuleVersion[], at: Date) {
+  const out = new Map<string, { version: number; redLine: boolean }>();
+  for (const v of versions) {
+    if (v.effectiveAt <= at && (out.get(v.ruleId)?.version ?? 0) < v.version) out.set(v.ruleId, { version: v.version, redLine: v.redLine });
+  }
+  return out;
+}
+
+/** Forget the copy (after this process changed a blueprint, a question or a rule). */
+export function forgetQuizCatalogue() {
+  cached = null;
+}
