@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { CHINESE_HEADERS, IMPORT_FIELDS, TEMPLATE_EXAMPLES } from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { listDepartmentCodes } from "~/domain/departments/department-queries.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 
   // A reference list, so nobody has to guess department codes; the import reads only the first sheet.
-  const departments = await db.department.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } });
+  const departments = await listDepartmentCodes();
   const list = workbook.addWorksheet(t("peopleImport.templateDepartmentsSheet"));
   list.columns = [
     { header: t("peopleImport.templateCode"), key: "code", width: 14 },

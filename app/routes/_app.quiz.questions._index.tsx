@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { db } from "~/utils/db.server";
 import { QUESTION_KINDS } from "~/domain/quiz/question.schema";
+import { listQuizzes } from "~/domain/quiz/blueprint-queries.server";
 import { listQuestions, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, rules, quizzes] = await Promise.all([
     listQuestions({ ...query, rule: query.rule || undefined, q: query.q || undefined }),
     ruleOptions(),
-    db.quiz.findMany({ orderBy: { code: "asc" }, select: { id: true, title: true, titleEn: true, active: true } }),
+    listQuizzes(),
   ]);
   return { ...result, rules, quizzes, query };
 }

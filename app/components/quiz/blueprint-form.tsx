@@ -50,10 +50,10 @@ export function BlueprintForm({ isNew, rules, values, errors, submitLabel }: { i
           <div className="grid gap-2 sm:grid-cols-2">
             {rules.map((r) => (
               <label key={r.id} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
-                <span className="w-10 font-mono text-xs">{r.id}</span>
-                <span className="flex-1 truncate">{i18n.language === "en" ? r.titleEn : r.titleZh}{r.redLine ? ` · ${t("quiz.redLine")}` : ""}</span>
-                <input type="number" min={0} max={r.available} className="input w-16 py-1" aria-label={r.id} aria-invalid={Boolean(errorAt(`draws.${r.id}`))} {...register(`draw_${r.id}`)} />
-                <span className="w-10 text-xs text-slate-500">/ {r.available}</span>
+                <span className="w-10 shrink-0 font-mono text-xs">{r.id}</span>
+                <span className="min-w-0 flex-1 truncate">{i18n.language === "en" ? r.titleEn : r.titleZh}{r.redLine ? ` · ${t("quiz.redLine")}` : ""}</span>
+                <input type="number" min={0} max={r.available} className="input w-16 shrink-0 py-1" aria-label={r.id} aria-invalid={Boolean(errorAt(`draws.${r.id}`))} {...register(`draw_${r.id}`)} />
+                <span className="w-8 shrink-0 text-xs text-slate-500">/ {r.available}</span>
               </label>
             ))}
           </div>

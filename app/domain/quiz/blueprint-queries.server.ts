@@ -10,6 +10,11 @@ export async function blueprintRules(): Promise<BlueprintRule[]> {
   return rules.map((r) => ({ id: r.id, titleZh: r.current.titleZh, titleEn: r.current.titleEn, redLine: r.current.redLine, available: r.questionCount }));
 }
 
+/** Every quiz, for the question bank page's list of blueprints. */
+export function listQuizzes() {
+  return db.quiz.findMany({ orderBy: { code: "asc" }, select: { id: true, title: true, titleEn: true, active: true } });
+}
+
 /** The quiz's fields as the form posts them (draw_<ruleId> per rule), or null when there is no such quiz. */
 export async function getBlueprint(quizId: string) {
   const quiz = await db.quiz.findUnique({ where: { id: quizId }, include: { draws: true } });
