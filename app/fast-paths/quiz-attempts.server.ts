@@ -65,7 +65,10 @@ export function quizAttemptsFastPath(options: FastPathOptions): FastPath {
       // A refusal sends the browser back to the quiz (or the attempt) after signing in.
       const returnTo = attemptId ? `/quiz/attempts/${attemptId}` : "/quiz";
       const auth = await authorizeApiCall({ cookie: req.headers.cookie, secure, path, method, returnTo }, "take:quiz");
-      if (!auth.ok) return sendJson(res, auth.status, auth);
+      if (!auth.ok) {
+        const { status, ...refusal } = auth;
+        return sendJson(res, status, refusal);
+      }
       await handler({ req, res, user: auth.user, attemptId });
     })().catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
