@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/quiz/questions", labelKey: "nav.questionBank", group: "certification", icon: "bank", permission: "manage:quiz" },
   { to: "/certification", labelKey: "nav.certification", group: "certification", icon: "badge", permission: "read:certification" },
   { to: "/cases", labelKey: "nav.cases", group: "cases", icon: "inbox", permission: "read:case" },
+  { to: "/cases/import", labelKey: "nav.caseImport", group: "cases", icon: "form", permission: "import:case" },
   { to: "/cases/slur-words", labelKey: "nav.slurWords", group: "cases", icon: "rules", permission: "manage:quiz" },
   { to: "/api-keys", labelKey: "nav.apiKeys", group: "admin", icon: "gear", permission: "manage:api-key" },
   { to: "/audit", labelKey: "nav.audit", group: "admin", icon: "log", permission: "read:audit" },

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cases: cases.map((c) => ({ ...c, mandateDueDate: formatCalendarDate(c.mandateDueDate) })),
     agents,
     canAssign,
-    canImport: can(auth.user.roles, "import:case") && auth.scope !== "own",
+    canImport: can(auth.user.roles, "import:case"),
     own: auth.scope === "own",
     certification: certification ? { status: certification.status, cleared: certification.cleared } : null,
     query,

@@ -1,46 +1,51 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "~/components/form";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { CASE_FIELDS, CASE_HEADERS, MAX_CASE_ROWS, REQUIRED_CASE_FIELDS, type CaseImportError } from "~/domain/cases/case-import-rules";
+import { caseImportDepartments } from "~/domain/cases/case-queries.server";
+import { CaseImportSchema } from "~/domain/cases/cases.schema";
 import { importCaseBatch } from "~/domain/cases/import-cases.server";
 import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
-import { db } from "~/utils/db.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { scopeFor } from "~/utils/permissions";
 import { readMultipart, uploadedFile } from "~/utils/upload.server";
-import { messageKey, translateMessage } from "~/utils/validation";
+import { messageKey, parseForm, translateMessage, type FieldErrors } from "~/utils/validation";
 
 const MAX_SHOWN = 500;
 
-async function departmentsFor(scope: string[] | null) {
-  return db.department.findMany({ where: { kind: "DEPARTMENT", ...(scope ? { id: { in: scope } } : {}) }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "import:case");
-  return { departments: await departmentsFor(await departmentIdsInScope(auth)), maxRows: MAX_CASE_ROWS };
+  const scope = await departmentIdsInScope(auth);
+  const departments = await caseImportDepartments(scope);
+  const readScope = scopeFor(auth.user.roles, "read:case");
+  // A head imports into their own department: it is chosen already. Scope "any" chooses on purpose.
+  return { departments, preselected: scope ? (departments[0]?.id ?? "") : "", maxRows: MAX_CASE_ROWS, canListCases: readScope === "department" || readScope === "any" };
 }
+
+type ActionAnswer = { errors: CaseImportError[]; fieldErrors: FieldErrors | null; values: Record<string, string | string[]> | null };
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, "import:case");
-  const fail = (message: string) => data({ errors: [{ row: 0, column: "", message }] as CaseImportError[] }, { status: 400 });
+  const answer = (body: Partial<ActionAnswer>, status: number) => data<ActionAnswer>({ errors: [], fieldErrors: null, values: null, ...body }, { status });
+  const fileError = (message: string) => [{ row: 0, column: "", message }];
   const upload = await readMultipart(request, MAX_FILE_BYTES);
-  if (!upload.ok) return fail(upload.reason === "tooLarge" ? messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) : "peopleImport.uploadFailed");
-  const form = upload.form;
-  const departments = await departmentsFor(await departmentIdsInScope(auth));
-  const departmentId = String(form.get("departmentId") ?? "");
-  if (!departments.some((d) => d.id === departmentId)) return fail("validation.invalidChoice");
-  const file = await uploadedFile(form);
-  if (!file) return fail("peopleImport.noFile");
-  const outcome = await importCaseBatch({ id: auth.user.id, employeeNo: auth.user.employeeNo }, departmentId, file);
-  if (!outcome.ok) return data({ errors: outcome.errors }, { status: 400 });
+  if (!upload.ok) return answer({ errors: fileError(upload.reason === "tooLarge" ? messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) : "peopleImport.uploadFailed") }, 400);
+  const parsed = parseForm(CaseImportSchema, upload.form);
+  if (!parsed.ok) return answer({ fieldErrors: parsed.errors, values: parsed.values }, 400);
+  const file = await uploadedFile(upload.form);
+  if (!file) return answer({ errors: fileError("peopleImport.noFile"), values: parsed.values }, 400);
+  // The department must be a collection department inside the person's scope: checked (and a refusal audited) in the domain.
+  const outcome = await importCaseBatch({ id: auth.user.id, employeeNo: auth.user.employeeNo }, await departmentIdsInScope(auth), parsed.data.departmentId, file);
+  if (!outcome.ok) return answer({ errors: outcome.errors, values: parsed.values }, outcome.refused ? 403 : 400);
   return redirect(`/cases/import?created=${outcome.created}`);
 }
 
 export default function CaseImportPage() {
   const { t } = useTranslation();
-  const { departments, maxRows } = useLoaderData<typeof loader>();
+  const { departments, preselected, maxRows, canListCases } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const form = useSchemaForm(CaseImportSchema, { defaultValues: (actionData?.values as Record<string, string> | null) ?? { departmentId: preselected }, serverErrors: actionData?.fieldErrors });
   const [params] = useSearchParams();
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? [];
@@ -49,7 +54,7 @@ export default function CaseImportPage() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title">{t("cases.import.title")}</h1>
-        <Link className="btn-link" to="/cases?assigned=no">{t("cases.title")}</Link>
+        {canListCases ? <Link className="btn-link" to="/cases?assigned=no">{t("cases.title")}</Link> : null}
       </div>
       {params.get("created") && !actionData ? <FormAlert tone="success" message={messageKey("cases.import.success", { count: params.get("created") })} /> : null}
       {errors.filter((e) => e.row === 0).map((e) => <FormAlert key={e.message} message={e.message} />)}
@@ -70,18 +75,19 @@ export default function CaseImportPage() {
       ) : null}
       <section className="card p-5">
         <p className="text-sm text-slate-600">{t("cases.import.intro")}</p>
-        <Form method="post" encType="multipart/form-data" className="mt-4 grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
-          <div>
-            <label className="label" htmlFor="departmentId">{t("cases.import.department")}</label>
-            <select id="departmentId" name="departmentId" className="input">
+        {departments.length === 0 ? <div className="mt-4"><FormAlert tone="info" message="cases.import.noDepartments" /></div> : null}
+        <Form method="post" encType="multipart/form-data" className="mt-4 grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-start" onSubmit={form.onSubmit}>
+          <Field label={t("cases.import.department")} name="departmentId" error={form.errorOf("departmentId")} hint={preselected ? undefined : t("cases.import.departmentHint")}>
+            <select id="departmentId" className="input" aria-invalid={Boolean(form.errorOf("departmentId"))} {...form.register("departmentId")}>
+              {preselected ? null : <option value="">{t("cases.import.chooseDepartment")}</option>}
               {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
-          </div>
+          </Field>
           <div>
             <label className="label" htmlFor="file">{t("cases.import.fileLabel")}</label>
             <input id="file" name="file" type="file" required className="input" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
           </div>
-          <button type="submit" className="btn-primary" disabled={submitting}>{submitting ? t("cases.import.submitting") : t("cases.import.submit")}</button>
+          <button type="submit" className="btn-primary sm:mt-6" disabled={submitting || departments.length === 0}>{submitting ? t("cases.import.submitting") : t("cases.import.submit")}</button>
         </Form>
         <p className="mt-1 text-xs text-slate-500">{t("cases.import.fileHint")}</p>
       </section>

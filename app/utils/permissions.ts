@@ -64,6 +64,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:audit": "any",
     "manage:settings": "any",
     "manage:api-key": "any",
+    // Loads the banks' case batches into any collection department, without reading the cases.
+    "import:case": "any",
   },
   GENERAL_MANAGER: { "read:person": "any", "read:audit": "any", "read:needs-survey": "any", "read:needs-answers": "any", "set:needs-requirements": "any", "read:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },
   APPROVING_LEADER: { "read:person": "any", "read:needs-survey": "any", "read:annual-plan": "any", "approve:annual-plan": "any", "read:certification": "any", "read:monthly-plan": "any", "approve:monthly-plan": "any", "read:course": "any", "read:training-budget": "any" },

@@ -60,6 +60,65 @@ describe("case batch import", () => {
   });
 });
 
+describe("who imports into which department", () => {
+  const HEADER = "案件编号,委托银行,债务人姓名,身份证号,卡号,欠款金额,逾期天数,联系电话,地址,委托到期日";
+  const csv = (from: number) => [HEADER, ...[0, 1].map((k) => `A-${from + k},江南商业银行信用卡中心,测试${from + k},${demoIdNumber(200 + from + k)},${demoCardNumber(200 + from + k)},800,15,13800138000,上海,2027-02-28`)].join("\n");
+  const idOf = async (code: string) => (await db.department.findUniqueOrThrow({ where: { code } })).id;
+  const post = async (employeeNo: string, departmentId: string, file = csv(1)) => {
+    const form = new FormData();
+    form.append("departmentId", departmentId);
+    form.append("file", new File([file], "bank.csv", { type: "text/csv" }));
+    const request = new Request(`${BASE}/cases/import`, { method: "POST", headers: { Cookie: await cookieFor(employeeNo), Origin: BASE }, body: form });
+    return outcome(() => importPage.action({ request, params: {}, context }));
+  };
+  const formFor = async (employeeNo: string) =>
+    (await outcome(async () => importPage.loader({ request: requestAs(await cookieFor(employeeNo), "/cases/import"), params: {}, context }))).body as { departments: Array<{ id: string; name: string }>; preselected: string };
+  const written = async () => ({ batches: await db.caseBatch.count(), cases: await db.collectionCase.count() });
+
+  it("the administrator chooses among the collection departments (nothing pre-selected) and imports into either", async () => {
+    const form = await formFor("A0001");
+    expect(form.departments.map((d) => d.name)).toEqual(["催收一部", "催收二部"]);
+    expect(form.preselected).toBe("");
+    expect((await post("A0001", await idOf("COL1"), csv(1))).status).toBe(302);
+    expect((await post("A0001", await idOf("COL2"), csv(11))).status).toBe(302);
+    const batches = await db.caseBatch.findMany({ where: { fileName: "bank.csv" }, select: { department: { select: { code: true } } } });
+    expect(batches.map((b) => b.department.code).sort()).toEqual(["COL1", "COL2"]);
+    for (const code of ["COL1", "COL2"]) expect(await db.collectionCase.count({ where: { caseNo: { startsWith: "A-" }, department: { code } } })).toBe(2);
+    expect(await db.auditEntry.count({ where: { action: "caseBatch.imported", actorEmployeeNo: "A0001" } })).toBe(2);
+  });
+
+  it("a head is offered only their own department, pre-selected", async () => {
+    const form = await formFor("D0101");
+    expect(form.departments.map((d) => d.name)).toEqual(["催收一部"]);
+    expect(form.preselected).toBe(await idOf("COL1"));
+  });
+
+  it("a head who edits the form to the other department is refused, nothing is written, and the refusal is audited", async () => {
+    const before = await written();
+    const refused = await post("D0101", await idOf("COL2"));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ errors: [{ row: 0, message: "cases.import.departmentRefused" }] });
+    expect(await written()).toEqual(before);
+    expect(await db.auditEntry.findFirst({ where: { action: "caseBatch.importRefused" }, select: { actorEmployeeNo: true, entityId: true } })).toEqual({ actorEmployeeNo: "D0101", entityId: await idOf("COL2") });
+  });
+
+  it("a department without collection staff, or an unknown id, is refused even to the administrator", async () => {
+    const before = await written();
+    expect((await post("A0001", await idOf("TRN"))).status).toBe(403);
+    expect((await post("A0001", "no-such-department")).status).toBe(403);
+    expect(await written()).toEqual(before);
+    expect(await db.auditEntry.count({ where: { action: "caseBatch.importRefused", actorEmployeeNo: "A0001" } })).toBe(2);
+  });
+
+  it("no department chosen: the field says so, and nothing is written", async () => {
+    const before = await written();
+    const answer = await post("A0001", "");
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ fieldErrors: { departmentId: "cases.import.departmentRequired" }, values: { departmentId: "" } });
+    expect(await written()).toEqual(before);
+  });
+});
+
 describe("scope", () => {
   it("an agent sees only their own cases, and another agent's case is not found", async () => {
     const list = await outcome(async () => casesPage.loader({ request: requestAs(await cookieFor("C0102"), "/cases"), params: {}, context }));

@@ -5,6 +5,8 @@ import { maskPhone } from "~/utils/mask";
 import type { Authorized } from "~/utils/auth.server";
 import { departmentIdsInScope } from "~/utils/auth.server";
 import { renderText } from "~/domain/quiz/rule-text";
+import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
+import { importableDepartments } from "./case-departments";
 
 export async function caseScopeWhere(auth: Authorized) {
   if (auth.scope === "own") return { assignedToId: auth.user.id };
@@ -42,6 +44,15 @@ export async function assignableAgents(departmentIds: string[] | null) {
     orderBy: { employeeNo: "asc" },
     select: { id: true, employeeNo: true, name: true },
   });
+}
+
+/** The collection departments a batch may be imported into, within `scope` (null: every department). */
+export async function caseImportDepartments(scope: string[] | null): Promise<Array<{ id: string; name: string }>> {
+  const [departments, agents] = await Promise.all([
+    db.department.findMany({ select: { id: true, parentId: true, name: true, kind: true, sortOrder: true } }),
+    db.person.findMany({ where: { status: { not: "LEFT" }, OR: COLLECTION_POSTS.map((post) => ({ post: { contains: post } })) }, distinct: ["departmentId"], select: { departmentId: true } }),
+  ]);
+  return importableDepartments(departments, agents.map((a) => a.departmentId), scope).map(({ id, name }) => ({ id, name }));
 }
 
 export async function listSlurWords(): Promise<string[]> {

@@ -32,6 +32,9 @@ export const AssignCasesSchema = z.object({
   agentId: z.string().min(1, "cases.assign.noAgent").max(40),
 });
 
+/** The import form's fields besides the file; whether the department is one the person may use is the domain's check. */
+export const CaseImportSchema = z.object({ departmentId: z.string().trim().min(1, "cases.import.departmentRequired").max(40) });
+
 export const RevealSchema = z.object({ field: z.enum(["idNumber", "cardNumber"]) });
 
 export const SlurWordSchema = z.object({ word: z.string().trim().min(1).max(20) });

@@ -1,5 +1,7 @@
-// Importing a case batch (委案): every row is checked first, then one transaction saves the batch,
-// its cases (numbers encrypted) and one audit entry. All or nothing.
+// Importing a case batch (委案) into a collection department the importer may use: every row is
+// checked first, then one transaction saves the batch, its cases (numbers encrypted) and one audit
+// entry. All or nothing. Any other department (outside the importer's scope, or without collection
+// staff) is refused and audited, and nothing is read from the file.
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
@@ -9,11 +11,16 @@ import { readPeopleFile, type UploadedFile } from "~/domain/people/people-file.s
 import { checkCaseRows, type CaseImportError } from "./case-import-rules";
 import { encryptNumber } from "./case-crypto.server";
 import { maskCardNumber } from "./case-numbers";
+import { caseImportDepartments } from "./case-queries.server";
 
-export type CaseImportOutcome = { ok: true; batchId: string; created: number } | { ok: false; errors: CaseImportError[] };
+export type CaseImportOutcome = { ok: true; batchId: string; created: number } | { ok: false; errors: CaseImportError[]; refused?: true };
 const wholeFile = (message: string): CaseImportOutcome => ({ ok: false, errors: [{ row: 0, column: "", message }] });
 
-export async function importCaseBatch(actor: { id: string; employeeNo: string }, departmentId: string, file: UploadedFile): Promise<CaseImportOutcome> {
+type Actor = { id: string; employeeNo: string };
+
+/** `scope`: the department ids the importer's import:case scope covers (null: every department). */
+export async function importCaseBatch(actor: Actor, scope: string[] | null, departmentId: string, file: UploadedFile): Promise<CaseImportOutcome> {
+  if (!(await caseImportDepartments(scope)).some((d) => d.id === departmentId)) return refuse(actor, departmentId, file);
   const read = await readPeopleFile(file);
   // The people file reader's messages name the file, not people: they fit here too.
   if (!read.ok) return wholeFile(read.error);
@@ -48,4 +55,11 @@ export async function importCaseBatch(actor: { id: string; employeeNo: string },
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return wholeFile("cases.import.conflict");
     throw error;
   }
+}
+
+async function refuse(actor: Actor, departmentId: string, file: UploadedFile): Promise<CaseImportOutcome> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, { actor, action: "caseBatch.importRefused", entityType: "Department", entityId: departmentId, summary: { reason: "departmentNotAllowed", fileName: file.name.slice(0, 200) } }),
+  );
+  return { ok: false, refused: true, errors: [{ row: 0, column: "", message: "cases.import.departmentRefused" }] };
 }
