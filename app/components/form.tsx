@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, type FormEvent, type ReactNode } from "react";
+import { useEffect, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -13,12 +13,13 @@ type Values = Record<string, string | string[] | undefined>;
  * with JavaScript react-hook-form checks the same schema first and then submits the same FormData.
  *
  * Default values are rendered into the HTML (defaultValue / defaultChecked) and react-hook-form reads
- * the fields from the page when it starts: what someone typed before the scripts loaded is kept, and
- * the form is filled in even when JavaScript never runs.
+ * the fields from the page when it starts: what someone typed before the scripts loaded is kept (see
+ * useTextDefault), and the form is filled in even when JavaScript never runs.
  */
 export function useSchemaForm<S extends z.ZodType>(schema: S, options: { defaultValues?: Values; serverErrors?: FieldErrors | null }) {
   const { t } = useTranslation();
   const submit = useSubmit();
+  const textDefault = useTextDefault();
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
     mode: "onTouched",
@@ -35,7 +36,7 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, options: { default
   /** A text field, textarea or select. */
   const register = (name: string) => {
     const value = defaults[name];
-    return { ...form.register(name), defaultValue: typeof value === "string" ? value : undefined };
+    return { ...form.register(name), ...textDefault(typeof value === "string" ? value : undefined) };
   };
   /**
    * One checkbox or radio button of a field, left to the browser (react-hook-form mis-tracks
@@ -81,6 +82,20 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, options: { default
     </Field>
   );
   return { register, choice, onSubmit, errorOf, form, input, select };
+}
+
+const neverChanges = () => () => {};
+
+/**
+ * The defaultValue of a text field, textarea or select, without losing what someone typed before the
+ * page's scripts loaded. When React hydrates the server's HTML it puts a textarea's text back to its
+ * default (inputs and selects keep what was typed), so while hydrating the prop is left out: the
+ * server's HTML already holds the default. The render right after hydration adds it back, and then
+ * React only updates the default, not what was typed. Checkboxes and radios need no such care.
+ */
+export function useTextDefault() {
+  const phase = useSyncExternalStore(neverChanges, () => "client", () => (typeof document === "undefined" ? "server" : "hydrating"));
+  return (value: string | undefined) => (phase === "hydrating" ? {} : { defaultValue: value });
 }
 
 export type ChoiceProps = (name: string, value: string) => ReturnType<ReturnType<typeof useSchemaForm>["choice"]>;

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "~/components/form";
+import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { RequirementsSchema } from "~/domain/needs/needs.schema";
 import { reopenNeedsForm } from "~/domain/needs/needs-form.server";
@@ -59,6 +59,7 @@ export default function SurveyPage() {
   const [params] = useSearchParams();
   const notice = params.get("notice");
   const format = useFormat();
+  const textDefault = useTextDefault();
   const open = survey.status === "OPEN";
   const missing = survey.forms.filter((f) => f.status !== "SUBMITTED").length;
   return (
@@ -81,7 +82,7 @@ export default function SurveyPage() {
         {canSetRequirements && open ? (
           <Form method="post" className="mt-2 space-y-2">
             <input type="hidden" name="intent" value="requirements" />
-            <textarea name="requirements" rows={3} defaultValue={survey.requirements ?? ""} className="input" aria-label={t("needs.fields.requirements")} />
+            <textarea name="requirements" rows={3} {...textDefault(survey.requirements ?? "")} className="input" aria-label={t("needs.fields.requirements")} />
             {errors?.requirements ? <FormAlert message={errors.requirements} /> : null}
             <button type="submit" className="btn-secondary">{t("common.save")}</button>
           </Form>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "~/components/form";
+import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { isPastDeadline } from "~/domain/needs/needs-rules";
 import { questionnaireFor } from "~/domain/needs/needs-queries.server";
@@ -38,6 +38,7 @@ export default function QuestionnairePage() {
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const format = useFormat();
+  const textDefault = useTextDefault();
   const values = (actionData?.values ?? {}) as Record<string, string | string[]>;
   const chosen = (id: string, value: string) => ([] as string[]).concat(values[`q_${id}`] ?? []).includes(value);
   return (
@@ -83,7 +84,7 @@ export default function QuestionnairePage() {
                     ))}
                   </div>
                 ) : null}
-                {q.kind === "TEXT" ? <textarea name={name} rows={3} maxLength={1000} className="input" aria-label={q.text} defaultValue={String(values[name] ?? "")} /> : null}
+                {q.kind === "TEXT" ? <textarea name={name} rows={3} maxLength={1000} className="input" aria-label={q.text} {...textDefault(String(values[name] ?? ""))} /> : null}
                 {error ? <p id={`${name}-error`} role="alert" className="text-xs text-red-600">{translateMessage(t, error)}</p> : null}
               </fieldset>
             );

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormAlert } from "~/components/form";
+import { Field, FormAlert, useTextDefault } from "~/components/form";
 import { checkQuestion, MAX_OPTIONS, QUESTION_KINDS, questionFromForm, type QuestionInput } from "~/domain/quiz/question.schema";
 import { getQuestion, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { saveQuestion } from "~/domain/quiz/save-question.server";
@@ -32,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function QuestionEditPage() {
   const { t, i18n } = useTranslation();
+  // Keeps what was typed before the scripts loaded (React would put the default back).
+  const textDefault = useTextDefault();
   const { question, rules } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -51,7 +53,7 @@ export default function QuestionEditPage() {
           </select>
         </Field>
         <Field label={t("quiz.questions.fields.stem")} name="stem" error={errors.stem} hint={t("quiz.rules.companyHint")}>
-          <textarea id="stem" name="stem" rows={3} className="input" defaultValue={q.stem} />
+          <textarea id="stem" name="stem" rows={3} className="input" {...textDefault(q.stem)} />
         </Field>
         <fieldset>
           <legend className="label">{t("quiz.questions.fields.options")}</legend>
@@ -80,7 +82,7 @@ export default function QuestionEditPage() {
           {errors.ruleIds ? <p role="alert" className="mt-1 text-xs text-red-600">{translateMessage(t, errors.ruleIds)}</p> : null}
         </fieldset>
         <Field label={t("quiz.questions.fields.explanation")} name="explanation" error={errors.explanation}>
-          <textarea id="explanation" name="explanation" rows={3} className="input" defaultValue={q.explanation} />
+          <textarea id="explanation" name="explanation" rows={3} className="input" {...textDefault(q.explanation)} />
         </Field>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="active" defaultChecked={q.active} className="h-4 w-4" /> {t("quiz.questions.fields.active")}</label>
         <div className="flex justify-end"><button type="submit" className="btn-primary">{t("common.save")}</button></div>

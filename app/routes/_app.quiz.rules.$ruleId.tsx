@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormAlert } from "~/components/form";
+import { Field, FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { publishRuleVersion, RuleVersionSchema } from "~/domain/quiz/publish-rule-version.server";
 import { getRule } from "~/domain/quiz/rule-queries.server";
@@ -26,6 +26,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RuleEditPage() {
   const { t } = useTranslation();
+  // Keeps what was typed before the scripts loaded (React would put the default back).
+  const textDefault = useTextDefault();
   const { rule, published } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors ?? {};
   const format = useFormat();
@@ -42,8 +44,8 @@ export default function RuleEditPage() {
           <Field label={t("quiz.rules.fields.titleZh")} name="titleZh" error={errors.titleZh}><input id="titleZh" name="titleZh" className="input" defaultValue={current.titleZh} /></Field>
           <Field label={t("quiz.rules.fields.titleEn")} name="titleEn" error={errors.titleEn}><input id="titleEn" name="titleEn" className="input" defaultValue={current.titleEn} /></Field>
         </div>
-        <Field label={t("quiz.rules.fields.textZh")} name="textZh" error={errors.textZh} hint={t("quiz.rules.companyHint")}><textarea id="textZh" name="textZh" rows={4} className="input" defaultValue={current.textZh} /></Field>
-        <Field label={t("quiz.rules.fields.textEn")} name="textEn" error={errors.textEn}><textarea id="textEn" name="textEn" rows={4} className="input" defaultValue={current.textEn} /></Field>
+        <Field label={t("quiz.rules.fields.textZh")} name="textZh" error={errors.textZh} hint={t("quiz.rules.companyHint")}><textarea id="textZh" name="textZh" rows={4} className="input" {...textDefault(current.textZh)} /></Field>
+        <Field label={t("quiz.rules.fields.textEn")} name="textEn" error={errors.textEn}><textarea id="textEn" name="textEn" rows={4} className="input" {...textDefault(current.textEn)} /></Field>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="redLine" defaultChecked={current.redLine} className="h-4 w-4" /> {t("quiz.rules.fields.redLine")}</label>
         <Field label={t("quiz.rules.fields.changeNote")} name="changeNote" error={errors.changeNote}><input id="changeNote" name="changeNote" className="input" /></Field>
         <div className="flex justify-end"><button type="submit" className="btn-primary">{t("quiz.rules.publish")}</button></div>

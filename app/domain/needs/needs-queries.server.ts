@@ -1,6 +1,7 @@
 // Reads of the needs survey, shaped for its pages; `scope` is the department ids in view (null = all).
 import { db } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { questionsFrozenBy } from "./needs-rules";
 
 const inScope = (scope: string[] | null): Prisma.DepartmentNeedsFormWhereInput => (scope ? { departmentId: { in: scope } } : {});
 
@@ -60,6 +61,16 @@ export async function getNeedsForm(formId: string, scope: string[] | null) {
   });
   if (!form || (scope && !scope.includes(form.departmentId))) return null;
   return form;
+}
+
+/** The questionnaire's questions as the training manager sets them up, and why they are frozen (if they are). */
+export async function questionnaireSetup(surveyId: string) {
+  const survey = await db.needsSurvey.findUnique({
+    where: { id: surveyId },
+    select: { id: true, year: true, status: true, questions: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true, options: true, required: true } }, _count: { select: { responses: true } } },
+  });
+  if (!survey) return null;
+  return { survey: { id: survey.id, year: survey.year }, questions: survey.questions, frozen: questionsFrozenBy(survey, survey._count.responses) };
 }
 
 export async function questionnaireFor(surveyId: string, personId: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "~/domain/plan/fields";
-import { mayEditForm, readAnswers, summarize, type QuestionView } from "./needs-rules";
+import { hasOptions, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
 
 const deadline = new Date("2026-12-15T15:59:59.999Z");
 const open = { status: "OPEN" as const, deadline };
@@ -42,6 +42,27 @@ describe("reading questionnaire answers", () => {
     const { errors } = readAnswers(questions, { q_a: "7", q_b: ["0", "1"], q_c: "9", q_d: "x".repeat(1001) });
     expect(errors).toEqual({ q_a: "validation.invalidChoice", q_b: "validation.invalidChoice", q_c: "validation.invalidChoice", q_d: "validation.tooLong::{\"max\":1000}" });
     expect(readAnswers(questions, {}).errors).toMatchObject({ q_a: "validation.required", q_b: "validation.required", q_c: "validation.required" });
+  });
+});
+
+describe("setting up the questionnaire", () => {
+  it("questions may change while the survey is open and nobody has answered", () => {
+    expect(questionsFrozenBy({ status: "OPEN" }, 0)).toBeNull();
+  });
+  it("the first answer freezes them, and so does the end of the survey", () => {
+    expect(questionsFrozenBy({ status: "OPEN" }, 1)).toBe("answered");
+    expect(questionsFrozenBy({ status: "CLOSED" }, 3)).toBe("answered");
+    expect(questionsFrozenBy({ status: "CLOSED" }, 0)).toBe("closed");
+  });
+  it("only choice questions keep options", () => {
+    expect(["SINGLE", "MULTIPLE", "TEXT", "RATING"].map((k) => hasOptions(k as QuestionView["kind"]))).toEqual([true, true, false, false]);
+  });
+  it("a question moves one place up or down, never off either end", () => {
+    expect(moveInOrder(["a", "b", "c"], "b", "up")).toEqual(["b", "a", "c"]);
+    expect(moveInOrder(["a", "b", "c"], "b", "down")).toEqual(["a", "c", "b"]);
+    expect(moveInOrder(["a", "b", "c"], "a", "up")).toBeNull();
+    expect(moveInOrder(["a", "b", "c"], "c", "down")).toBeNull();
+    expect(moveInOrder(["a", "b", "c"], "x", "up")).toBeNull();
   });
 });
 

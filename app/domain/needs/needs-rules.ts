@@ -25,6 +25,27 @@ export const DEFAULT_QUESTIONS = [
   { kind: "TEXT", text: "其他培训需求或建议", options: [], required: false },
 ] as const;
 
+/**
+ * Why the questionnaire's questions can no longer change, or null while they still can: answers
+ * already given refer to the questions and options as they were, so the first answer freezes them.
+ */
+export function questionsFrozenBy(survey: { status: "OPEN" | "CLOSED" }, responses: number): "answered" | "closed" | null {
+  if (responses > 0) return "answered";
+  return survey.status === "OPEN" ? null : "closed";
+}
+
+export const hasOptions = (kind: QuestionView["kind"]) => kind === "SINGLE" || kind === "MULTIPLE";
+
+/** The question ids in their new order after one moves up or down; null when it cannot go that way. */
+export function moveInOrder(ids: string[], id: string, direction: "up" | "down"): string[] | null {
+  const from = ids.indexOf(id);
+  const to = direction === "up" ? from - 1 : from + 1;
+  if (from < 0 || to < 0 || to >= ids.length) return null;
+  const order = [...ids];
+  [order[from], order[to]] = [order[to], order[from]];
+  return order;
+}
+
 export type QuestionView = { id: string; kind: "SINGLE" | "MULTIPLE" | "TEXT" | "RATING"; options: string[]; required: boolean };
 export type AnswerInput = { questionId: string; choices: number[]; text: string | null; rating: number | null };
 

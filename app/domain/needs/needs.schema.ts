@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CalendarDateSchema } from "~/domain/people/people.schema";
 import { optionalText } from "~/utils/validation";
+import { hasOptions } from "./needs-rules";
 import { CATEGORIES, DELIVERY_MODES, PRIORITIES, hours, money, monthsOf, positiveInt, shortText } from "~/domain/plan/fields";
 
 export const QUESTION_KINDS = ["SINGLE", "MULTIPLE", "TEXT", "RATING"] as const;
@@ -43,5 +44,14 @@ export const QuestionSchema = z
     options: lines,
     required: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   })
-  .refine((q) => (q.kind === "SINGLE" || q.kind === "MULTIPLE" ? q.options.length >= 2 : true), { path: ["options"], message: "needs.validation.twoOptions" });
+  .refine((q) => (hasOptions(q.kind) ? q.options.length >= 2 : true), { path: ["options"], message: "needs.validation.twoOptions" });
 export type QuestionInput = z.output<typeof QuestionSchema>;
+
+const questionId = z.string().trim().min(1).max(40);
+
+/** What a post to the questions page asks for; a save without a question id adds one. */
+export const QuestionActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("save"), questionId: questionId.optional().or(z.literal("")) }),
+  z.object({ intent: z.literal("delete"), questionId }),
+  z.object({ intent: z.literal("move"), questionId, direction: z.enum(["up", "down"]) }),
+]);
