@@ -30,7 +30,7 @@ export function ApprovalPanel({ state, revision, actions, error }: { state: Appr
   const { t } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const simple = actions.filter((a) => a === "SUBMIT" || a === "APPROVE");
-  const withReason = actions.filter((a) => a === "REJECT" || a === "REOPEN");
+  const withReason = actions.filter((a) => a === "REJECT" || a === "REOPEN" || a === "WITHDRAW");
   return (
     <section className="card space-y-3 p-4 print:hidden" aria-label={t("workflow.panel")}>
       <p className="text-sm text-slate-600">{t(`workflow.next.${state}`)}</p>
@@ -50,7 +50,8 @@ export function ApprovalPanel({ state, revision, actions, error }: { state: Appr
                 <input type="hidden" name="intent" value={action} />
                 <input type="hidden" name="revision" value={revision} />
                 <label className="sr-only" htmlFor={`reason-${action}`}>{t(`workflow.reasonLabel.${action}`)}</label>
-                <input id={`reason-${action}`} name="reason" required maxLength={500} className="input flex-1" placeholder={t(`workflow.reasonLabel.${action}`)} />
+                {/* Withdrawing needs no reason and no confirmation: it only brings the revision back to the drafters. */}
+                <input id={`reason-${action}`} name="reason" required={action !== "WITHDRAW"} maxLength={500} className="input flex-1" placeholder={t(`workflow.reasonLabel.${action}`)} />
                 <button type="submit" className={action === "REJECT" ? "btn-danger" : "btn-secondary"} disabled={busy}>{t(`workflow.actions.${action}`)}</button>
               </Form>
             );

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from
 import { useTranslation } from "react-i18next";
 import { readMultipart } from "~/utils/upload.server";
 import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
 import { FormAlert } from "~/components/form";
@@ -18,9 +19,9 @@ import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { DecisionSchema } from "~/domain/plan/plan.schema";
 import { getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission, requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { parseForm, type FieldErrors } from "~/utils/validation";
+import { permissionFor } from "~/workflow/approval-rules";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = formData?.get("file");
   const uploading = Boolean(uploadError) || file instanceof File;
   const intent = String(formData?.get("intent") ?? "");
-  // Approving and rejecting are the training manager's; everything else the clerk's.
-  const { user } = await requirePermission(request, intent === "APPROVE" || intent === "REJECT" ? "approve:course" : "draft:course");
+  // Approving and rejecting are the training manager's; everything else (withdrawing too) the clerk's.
+  const { user } = await requirePermission(request, permissionFor(CourseSubject.policy, intent));
   const actor = { id: user.id, employeeNo: user.employeeNo };
   if (uploading || !formData) {
     if (uploadError || !(file instanceof File) || (file.size === 0 && !file.name)) return answer({ form: "material", error: uploadError ?? "course.material.noFile" }, 400);
@@ -81,9 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(DecisionSchema, formData);
   if (!parsed.ok) return answer({ form: "decision", error: parsed.errors.reason ?? "validation.invalid" }, 400);
-  const course = await db.course.findUnique({ where: { id: courseId }, select: { approvalId: true } });
-  if (!course) throw new Response("Not found", { status: 404 });
-  const outcome = await decide(CourseSubject, { approvalId: course.approvalId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  const outcome = await decide(CourseSubject, { subjectId: courseId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return answer({ form: "decision", error: outcome.error }, outcome.status);
   return done(parsed.data.intent);
 }
@@ -113,7 +113,7 @@ export default function CoursePage() {
       </div>
       {notice ? <FormAlert tone="success" message={`course.notices.${notice}`} /> : null}
       {course.state === "APPROVED" ? <FormAlert tone="info" message="course.lockedNotice" /> : null}
-      {page.rejection ? <FormAlert tone="info" message={`course.rejected::${JSON.stringify({ revision: page.rejection.revision, name: page.rejection.actorName, reason: page.rejection.reason })}`} /> : null}
+      {page.diff ? <CourseDiff title={course.title} changes={page.diff.changes} rejection={page.diff.rejection} /> : page.rejection ? <FormAlert tone="info" message={`course.rejected::${JSON.stringify({ revision: page.rejection.revision, name: page.rejection.actorName, reason: page.rejection.reason })}`} /> : null}
       <ApprovalPanel state={course.state} revision={course.revision} actions={page.actions} error={feedback("decision")?.error} />
       <ClashPanel clashes={page.clashes} />
       <CourseDetails course={course} item={item} month={yearMonth(plan.year, plan.month)} />

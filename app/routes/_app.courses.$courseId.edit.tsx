@@ -6,20 +6,20 @@ import { FormAlert } from "~/components/form";
 import { yuanInput } from "~/components/training/format";
 import { CourseSchema } from "~/domain/course/course.schema";
 import { createCourse, updateCourse } from "~/domain/course/course.server";
+import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course/course-queries.server";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
 // "/courses/new/edit?item=<monthly item>" sets up a course; "/courses/<id>/edit" changes a draft's details.
 async function target(request: Request, courseId: string) {
   if (courseId !== "new") {
-    const course = await db.course.findUnique({ where: { id: courseId }, include: { approval: { select: { state: true } }, monthlyItem: { select: { id: true, title: true, category: true } } } });
+    const course = await courseToEdit(courseId);
     if (!course) throw new Response("Not found", { status: 404 });
     return { course, item: course.monthlyItem };
   }
   const itemId = new URL(request.url).searchParams.get("item") ?? "";
-  const item = await db.monthlyPlanItem.findUnique({ where: { id: itemId }, select: { id: true, title: true, category: true, targetPeople: true, headcount: true, plan: { select: { approval: { select: { state: true } } } } } });
+  const item = await itemForNewCourse(itemId);
   if (!item) throw new Response("Not found", { status: 404 });
   return { course: null, item };
 }
@@ -27,7 +27,6 @@ async function target(request: Request, courseId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "draft:course");
   const { course, item } = await target(request, params.courseId!);
-  const people = await db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" } }, orderBy: { employeeNo: "asc" }, select: { id: true, name: true, employeeNo: true, post: true, roles: { where: { role: "LECTURER" }, select: { role: true } } } });
   const defaults: Record<string, string> = course
     ? {
         title: course.title, capacity: String(course.capacity), outline: course.outline, lecturerKind: course.lecturerKind, lecturerId: course.lecturerId ?? "",
@@ -38,8 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editable = course ? isEditable(course.approval.state) : "plan" in item && item.plan.approval.state === "APPROVED";
   return {
     course: course ? { id: course.id, title: course.title } : null, item: { id: item.id, title: item.title, category: item.category }, editable,
-    // Lecturers first: they are who the clerk usually picks.
-    people: people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 })).sort((a, b) => Number(b.lecturer) - Number(a.lecturer)),
+    people: await lecturerChoices(),
     defaults,
   };
 }

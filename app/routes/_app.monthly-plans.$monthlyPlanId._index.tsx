@@ -4,15 +4,16 @@ import { useTranslation } from "react-i18next";
 import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { MonthlyItems, PeopleToTrain } from "~/components/monthly-plan/monthly-items";
+import { MonthlyPlanDiff } from "~/components/monthly-plan/monthly-plan-diff";
 import { DecisionSchema } from "~/domain/plan/plan.schema";
 import { deleteMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
 import { monthlyPlanPage } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
+import { permissionFor } from "~/workflow/approval-rules";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,8 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const planId = params.monthlyPlanId!;
-  // Approving and rejecting need the approver's permission; everything else the drafter's.
-  const { user } = await requirePermission(request, intent === "APPROVE" || intent === "REJECT" ? "approve:monthly-plan" : "draft:monthly-plan");
+  // A workflow action needs its actor's permission (approving and rejecting: the approver's); editing the drafter's.
+  const { user } = await requirePermission(request, permissionFor(MonthlyPlanSubject.policy, intent));
   if (intent === "deleteItem") {
     const outcome = await deleteMonthlyItem({ id: user.id, employeeNo: user.employeeNo }, planId, String(formData.get("itemId") ?? ""));
     if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
@@ -35,16 +36,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(DecisionSchema, formData);
   if (!parsed.ok) return data({ error: parsed.errors.reason ?? "validation.invalid" }, { status: 400 });
-  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { approvalId: true } });
-  if (!plan) throw new Response("Not found", { status: 404 });
-  const outcome = await decide(MonthlyPlanSubject, { approvalId: plan.approvalId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  const outcome = await decide(MonthlyPlanSubject, { subjectId: planId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
   return redirect(`/monthly-plans/${planId}?notice=${parsed.data.intent}`);
 }
 
 export default function MonthlyPlanPage() {
   const { t } = useTranslation();
-  const { plan, items, total, people, decisions, rejection, actions, editable, canDraft, canCourse } = useLoaderData<typeof loader>();
+  const { plan, items, total, people, decisions, rejection, diff, actions, editable, canDraft, canCourse } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const notice = useSearchParams()[0].get("notice");
   return (
@@ -62,7 +62,7 @@ export default function MonthlyPlanPage() {
       </div>
       {notice ? <FormAlert tone="success" message={`monthlyPlan.notices.${notice}`} /> : null}
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="monthlyPlan.lockedNotice" /> : null}
-      {rejection ? <FormAlert tone="info" message={`monthlyPlan.rejected::${JSON.stringify({ revision: rejection.revision, name: rejection.actorName, reason: rejection.reason })}`} /> : null}
+      {diff ? <MonthlyPlanDiff changes={diff.changes} rejection={diff.rejection} /> : rejection ? <FormAlert tone="info" message={`monthlyPlan.rejected::${JSON.stringify({ revision: rejection.revision, name: rejection.actorName, reason: rejection.reason })}`} /> : null}
       <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.error} />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <MonthlyItems items={items} editable={editable && canDraft} canCourse={canCourse} total={total} />

@@ -6,20 +6,17 @@ import { yuanInput } from "~/components/training/format";
 import { CATEGORIES } from "~/domain/plan/fields";
 import { monthlyItemSchema } from "~/domain/monthly-plan/monthly-plan.schema";
 import { saveMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
-import { peopleToTrain } from "~/domain/monthly-plan/monthly-plan-queries.server";
+import { monthlyItemToEdit, peopleToTrain } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
 async function load(planId: string, itemId: string) {
-  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } } });
-  if (!plan) throw new Response("Not found", { status: 404 });
-  const item = itemId === "new" ? null : await db.monthlyPlanItem.findFirst({ where: { id: itemId, planId } });
-  if (itemId !== "new" && !item) throw new Response("Not found", { status: 404 });
-  return { plan, item };
+  const found = await monthlyItemToEdit(planId, itemId);
+  if (!found) throw new Response("Not found", { status: 404 });
+  return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,9 +11,9 @@ import { deletePlanItem } from "~/domain/plan/plan.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
+import { permissionFor } from "~/workflow/approval-rules";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,8 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const planId = params.planId!;
-  // Approving and rejecting need the approver's permission; everything else the drafter's.
-  const { user } = await requirePermission(request, intent === "APPROVE" || intent === "REJECT" ? "approve:annual-plan" : "draft:annual-plan");
+  // A workflow action needs its actor's permission (approving and rejecting: the approver's); editing the drafter's.
+  const { user } = await requirePermission(request, permissionFor(AnnualPlanSubject.policy, intent));
   if (intent === "deleteItem") {
     const outcome = await deletePlanItem({ id: user.id, employeeNo: user.employeeNo }, planId, String(formData.get("itemId") ?? ""));
     if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
@@ -36,9 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(DecisionSchema, formData);
   if (!parsed.ok) return data({ error: parsed.errors.reason ?? "validation.invalid" }, { status: 400 });
-  const plan = await db.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } });
-  if (!plan) throw new Response("Not found", { status: 404 });
-  const outcome = await decide(AnnualPlanSubject, { approvalId: plan.approvalId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  const outcome = await decide(AnnualPlanSubject, { subjectId: planId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
+  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
   return redirect(`/plans/${planId}?notice=${parsed.data.intent}`);
 }

@@ -6,9 +6,8 @@ import { PlanItemForm } from "~/components/plan/plan-item-form";
 import { formatHours, yuanInput } from "~/components/training/format";
 import { planItemSchema } from "~/domain/plan/plan.schema";
 import { savePlanItem } from "~/domain/plan/plan.server";
-import { getPlan, itemView, needsForYear } from "~/domain/plan/plan-queries.server";
+import { getPlan, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
 import { requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "draft:annual-plan");
-  const plan = await db.annualPlan.findUnique({ where: { id: params.planId! }, select: { id: true, year: true } });
+  const plan = await planYear(params.planId!);
   if (!plan) throw new Response("Not found", { status: 404 });
   const parsed = parseForm(planItemSchema(plan.year), await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -2,15 +2,12 @@
 // browser never renders an uploaded file in the app's origin.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { materialToDownload } from "~/domain/course/course-queries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:course");
   const departmentIds = await departmentIdsInScope(auth);
-  const material = await db.courseMaterial.findFirst({
-    where: { id: params.materialId!, courseId: params.courseId!, ...(departmentIds ? { course: { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } } : {}) },
-    select: { fileName: true, mimeType: true, bytes: true },
-  });
+  const material = await materialToDownload(params.courseId!, params.materialId!, departmentIds);
   if (!material) throw new Response("Not found", { status: 404 });
   const ascii = material.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(material.bytes, {

@@ -5,7 +5,7 @@ import { can, type Permission, type RoleName } from "~/utils/permissions";
 export const APPROVAL_STATES = ["DRAFT", "SUBMITTED", "APPROVED"] as const;
 export type ApprovalStateName = (typeof APPROVAL_STATES)[number];
 
-export const APPROVAL_ACTIONS = ["SUBMIT", "APPROVE", "REJECT", "REOPEN"] as const;
+export const APPROVAL_ACTIONS = ["SUBMIT", "APPROVE", "REJECT", "REOPEN", "WITHDRAW"] as const;
 export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
 
 /** Who acts: the loop's drafter (e.g. training manager) or its approver (e.g. approving leader). */
@@ -17,7 +17,7 @@ export type ApprovalPolicy = Record<ActorKind, Permission>;
 export type Transition = {
   to: ApprovalStateName;
   by: ActorKind;
-  /** Rejection and reopening start a new revision, so the decided one stays as it was. */
+  /** Every way back to a draft starts a new revision, so the decided (or withdrawn) one stays as it was. */
   newRevision: boolean;
   reasonRequired: boolean;
 };
@@ -29,6 +29,8 @@ export const TRANSITIONS: Record<ApprovalStateName, Partial<Record<ApprovalActio
   SUBMITTED: {
     APPROVE: { to: "APPROVED", by: "approver", newRevision: false, reasonRequired: false },
     REJECT: { to: "DRAFT", by: "approver", newRevision: true, reasonRequired: true },
+    // Submitted by mistake: any drafter takes it back before a decision (docs/decisions/0006).
+    WITHDRAW: { to: "DRAFT", by: "drafter", newRevision: true, reasonRequired: false },
   },
   APPROVED: {
     REOPEN: { to: "DRAFT", by: "drafter", newRevision: true, reasonRequired: true },
@@ -39,10 +41,21 @@ export function transitionFor(state: ApprovalStateName, action: ApprovalActionNa
   return TRANSITIONS[state][action] ?? null;
 }
 
+/** The kind of actor an action needs (whatever the state). */
+export function actorOf(action: ApprovalActionName): ActorKind | null {
+  return Object.values(TRANSITIONS).map((row) => row[action]?.by).find(Boolean) ?? null;
+}
+
 /** Whether the roles make someone the kind of actor this action needs (whatever the state). */
 export function mayAct(roles: readonly RoleName[], policy: ApprovalPolicy, action: ApprovalActionName): boolean {
-  const by = Object.values(TRANSITIONS).map((row) => row[action]?.by).find(Boolean);
+  const by = actorOf(action);
   return by ? can(roles, policy[by]) : false;
+}
+
+/** The permission a page's posted intent needs: a workflow action's actor's; any other intent edits the draft. */
+export function permissionFor(policy: ApprovalPolicy, intent: string): Permission {
+  const action = APPROVAL_ACTIONS.find((a) => a === intent);
+  return policy[(action && actorOf(action)) || "drafter"];
 }
 
 /** The actions these roles may take now, for the buttons a page shows. */
@@ -78,4 +91,4 @@ export function checkTransition(input: {
 }
 
 /** Audit verbs: `<area>.<verb>`. */
-export const ACTION_VERBS: Record<ApprovalActionName, string> = { SUBMIT: "submitted", APPROVE: "approved", REJECT: "rejected", REOPEN: "reopened" };
+export const ACTION_VERBS: Record<ApprovalActionName, string> = { SUBMIT: "submitted", APPROVE: "approved", REJECT: "rejected", REOPEN: "reopened", WITHDRAW: "withdrawn" };

@@ -17,6 +17,8 @@ export type ApprovalSubject = {
   /** Audit actions are `<auditArea>.submitted` …; to-do kinds `<auditArea>.review` and `<auditArea>.revise`. */
   auditArea: string;
   policy: ApprovalPolicy;
+  /** The approval of the subject with this id (the id in its page's URL), or null if there is none. */
+  approvalIdOf(tx: Tx, subjectId: string): Promise<string | null>;
   /** The subject behind an approval: its id, page and the parameters its to-do labels use. */
   describe(tx: Tx, approvalId: string): Promise<{ subjectId: string; href: string; params: Record<string, string | number> } | null>;
   /** Who must decide a submission; by default everyone holding the approver permission. */
@@ -25,6 +27,8 @@ export type ApprovalSubject = {
   snapshot(tx: Tx, approvalId: string): Promise<Prisma.InputJsonValue>;
   /** A message key when the subject is not ready to be submitted (e.g. no items). */
   checkSubmit?(tx: Tx, approvalId: string): Promise<string | null>;
+  /** What the approval sets off (e.g. step 006 after a monthly plan), in the decision's transaction. */
+  onApproved?(tx: Tx, approvalId: string): Promise<void>;
 };
 
 export type DecisionOutcome =
@@ -61,15 +65,18 @@ export async function lockDraft(tx: Tx, approvalId: string): Promise<boolean> {
   return touched.count === 1;
 }
 
+/** One decision on the subject with this id (a plan, a course …): 404 when there is no such subject. */
 export async function decide(
   subject: ApprovalSubject,
-  input: { approvalId: string; action: ApprovalActionName; revision: number; actor: Actor; reason?: string | null },
+  input: { subjectId: string; action: ApprovalActionName; revision: number; actor: Actor; reason?: string | null },
 ): Promise<DecisionOutcome> {
   const reason = input.reason?.trim() || null;
+  const notFound = new Refusal({ ok: false, error: "errors.notFound", status: 404 });
   try {
     return await db.$transaction(async (tx) => {
-      const approval = await tx.approval.findUnique({ where: { id: input.approvalId } });
-      if (!approval || approval.subjectType !== subject.type) throw new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+      const approvalId = await subject.approvalIdOf(tx, input.subjectId);
+      const approval = approvalId ? await tx.approval.findUnique({ where: { id: approvalId } }) : null;
+      if (!approval || approval.subjectType !== subject.type) throw notFound;
       const check = checkTransition({ state: approval.state, revision: approval.revision, expectedRevision: input.revision, action: input.action, roles: input.actor.roles, policy: subject.policy, reason });
       if (!check.ok) throw new Refusal({ ok: false, error: check.error, status: STATUS[check.error] });
       const { transition } = check;
@@ -88,7 +95,7 @@ export async function decide(
         if (notReady) throw new Refusal({ ok: false, error: notReady, status: 400 });
       }
       const about = await subject.describe(tx, approval.id);
-      if (!about) throw new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+      if (!about) throw notFound;
 
       await tx.approvalDecision.create({
         data: {
@@ -114,6 +121,7 @@ export async function decide(
         reason,
       });
       await tellWhoIsNext(tx, subject, { approvalId: approval.id, action: input.action, revision: nextRevision, submittedById: approval.submittedById, reason, about });
+      if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id);
       return { ok: true as const, state: transition.to, revision: nextRevision };
     });
   } catch (error) {
@@ -125,6 +133,7 @@ export async function decide(
 }
 
 // The person waiting is told through the to-do list; what they waited for closes in the same transaction.
+// Anything but a submission (a decision, a withdrawal, a reopening) closes the approvers' review.
 async function tellWhoIsNext(
   tx: Tx,
   subject: ApprovalSubject,

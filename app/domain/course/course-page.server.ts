@@ -4,6 +4,7 @@ import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { lastRejection, listDecisions } from "~/workflow/approval.server";
 import { courseBudget, courseClashes, getCourse } from "./course-queries.server";
+import { courseChanges } from "./course-changes.server";
 import { CourseSubject } from "./course-subject.server";
 import { localParts } from "./session-view";
 
@@ -14,7 +15,10 @@ export async function coursePage(courseId: string, roles: RoleName[], department
   const visible = departmentIds ? course.attendees.filter((a) => departmentIds.includes(a.person.departmentId)) : course.attendees;
   if (departmentIds && visible.length === 0) return null;
   const { approval } = course;
-  const [decisions, rejection, clashes, budget] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), courseClashes(course), courseBudget(course)]);
+  const [decisions, lastRejected, clashes, budget] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), courseClashes(course), courseBudget(course)]);
+  // Since a rejection, both the manager and the clerk see how this revision differs from the one sent back.
+  const rejection = lastRejected && lastRejected.revision < approval.revision && approval.state !== "APPROVED" ? lastRejected : null;
+  const changes = rejection ? await courseChanges(approval.id, rejection.revision, departmentIds, timeZone) : null;
   return {
     course: {
       id: course.id, title: course.title, capacity: course.capacity, outline: course.outline, lecturerKind: course.lecturerKind, lecturer: course.lecturer,
@@ -35,7 +39,8 @@ export async function coursePage(courseId: string, roles: RoleName[], department
     clashes,
     budget,
     decisions,
-    rejection: rejection && rejection.revision < approval.revision && approval.state !== "APPROVED" ? rejection : null,
+    rejection,
+    diff: rejection && changes ? { rejection, changes } : null,
     actions: availableActions(approval.state, roles, CourseSubject.policy),
     editable: isEditable(approval.state),
   };

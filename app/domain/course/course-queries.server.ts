@@ -20,6 +20,30 @@ export async function getCourse(courseId: string) {
 }
 export type CourseWithParts = NonNullable<Awaited<ReturnType<typeof getCourse>>>;
 
+/** A course with what its edit form shows, or null. */
+export function courseToEdit(courseId: string) {
+  return db.course.findUnique({ where: { id: courseId }, include: { approval: { select: { state: true } }, monthlyItem: { select: { id: true, title: true, category: true } } } });
+}
+
+/** The monthly item a new course is set up for, with its plan's state (only an approved plan takes courses), or null. */
+export function itemForNewCourse(itemId: string) {
+  return db.monthlyPlanItem.findUnique({ where: { id: itemId }, select: { id: true, title: true, category: true, targetPeople: true, headcount: true, plan: { select: { approval: { select: { state: true } } } } } });
+}
+
+/** The people a course's internal lecturer can be chosen from, lecturers first (they are who the clerk usually picks). */
+export async function lecturerChoices() {
+  const people = await db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" } }, orderBy: { employeeNo: "asc" }, select: { id: true, name: true, employeeNo: true, post: true, roles: { where: { role: "LECTURER" }, select: { role: true } } } });
+  return people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 })).sort((a, b) => Number(b.lecturer) - Number(a.lecturer));
+}
+
+/** A course's material with its bytes, scoped like the course page (departmentIds null: every course), or null. */
+export function materialToDownload(courseId: string, materialId: string, departmentIds: string[] | null) {
+  return db.courseMaterial.findFirst({
+    where: { id: materialId, courseId, ...(departmentIds ? { course: { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } } : {}) },
+    select: { fileName: true, mimeType: true, bytes: true },
+  });
+}
+
 /** The other courses whose sessions overlap this course's, as the clash rules need them. */
 export async function courseClashes(course: CourseWithParts) {
   const me: ClashCourse = {

@@ -21,6 +21,7 @@ export const CourseSubject: ApprovalSubject = {
   type: "Course",
   auditArea: "course",
   policy: { drafter: "draft:course", approver: "approve:course" },
+  approvalIdOf: async (tx, courseId) => (await tx.course.findUnique({ where: { id: courseId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const c = await tx.course.findUnique({ where: { approvalId }, select: { id: true, title: true } });
     return c ? { subjectId: c.id, href: `/courses/${c.id}`, params: { title: c.title } } : null;

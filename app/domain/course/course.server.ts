@@ -2,6 +2,7 @@
 import { db, type Tx } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
+import { closeWhenEveryItemHasACourse } from "~/domain/monthly-plan/course-setup-todo.server";
 import type { CourseInput } from "./course.schema";
 
 export type Actor = NonNullable<AuditActor>;
@@ -27,15 +28,19 @@ async function lecturerIsActive(tx: Tx, personId: string | null) {
 
 export async function createCourse(actor: Actor, monthlyItemId: string, input: CourseInput): Promise<CourseOutcome> {
   return db.$transaction(async (tx) => {
-    const item = await tx.monthlyPlanItem.findUnique({ where: { id: monthlyItemId }, select: { plan: { select: { approval: { select: { state: true } } } } } });
+    const item = await tx.monthlyPlanItem.findUnique({ where: { id: monthlyItemId }, select: { planId: true, plan: { select: { approvalId: true } } } });
     if (!item) return fail("errors.notFound", 404);
-    // Courses are set up only for what the approving leader approved (step 005 before 006).
-    if (item.plan.approval.state !== "APPROVED") return fail("course.monthlyPlanNotApproved", 409);
+    // Courses are set up only for what the approving leader approved (step 005 before 006). The plan's
+    // approval row stays locked to the commit: a reopening cannot slip in, and two clerks setting up
+    // the month's last courses at once each see the other's course when counting what is left.
+    const [plan] = await tx.$queryRaw<Array<{ state: string }>>`SELECT "state" FROM "Approval" WHERE "id" = ${item.plan.approvalId} FOR UPDATE`;
+    if (plan?.state !== "APPROVED") return fail("course.monthlyPlanNotApproved", 409);
     const data = courseData(input);
     if (!(await lecturerIsActive(tx, data.lecturerId))) return fail("course.validation.unknownLecturer", 400, "lecturerId");
     const approval = await createApproval(tx, "Course");
     const course = await tx.course.create({ data: { ...data, monthlyItemId, approvalId: approval.id, createdById: actor.id } });
     await writeAudit(tx, { actor, action: "course.created", entityType: "Course", entityId: course.id, summary: { monthlyItemId, ...data } });
+    await closeWhenEveryItemHasACourse(tx, item.planId);
     return { ok: true as const, id: course.id };
   });
 }

@@ -2,16 +2,26 @@
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
-import { lastRejection, listDecisions } from "~/workflow/approval.server";
+import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
 import { courseCost } from "~/domain/course/course-rules";
 import { overBy, rollUp } from "~/domain/course/budget-rules";
-import { MonthlyPlanSubject } from "./monthly-plan-subject.server";
+import { diffMonthlyPlans, type MonthlySnapshot } from "./monthly-plan-diff";
+import { MonthlyPlanSubject, monthlySnapshot } from "./monthly-plan-subject.server";
 
 export function listMonthlyPlans() {
   return db.monthlyPlan.findMany({
     orderBy: [{ year: "desc" }, { month: "desc" }],
     select: { id: true, year: true, month: true, title: true, approval: { select: { state: true, revision: true } }, items: { select: { budgetFen: true } } },
   });
+}
+
+/** The plan and the item ("new": none) an item form edits; null when either does not exist. */
+export async function monthlyItemToEdit(planId: string, itemId: string) {
+  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } } });
+  if (!plan) return null;
+  if (itemId === "new") return { plan, item: null };
+  const item = await db.monthlyPlanItem.findFirst({ where: { id: itemId, planId } });
+  return item ? { plan, item } : null;
 }
 
 const monthRange = (year: number, month: number) => ({ gte: new Date(Date.UTC(year, month - 1, 1)), lt: new Date(Date.UTC(year, month, 1)) });
@@ -48,7 +58,10 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[]) {
     monthlyItems: plan.items.map((i) => ({ id: i.id, planItemId: i.planItemId, month: plan.month, category: i.category, title: i.title, budgetFen: i.budgetFen })),
     courses: plan.items.flatMap((i) => i.courses.map((c) => ({ id: c.id, monthlyItemId: i.id, costFen: courseCost(c), approved: c.approval.state === "APPROVED" }))),
   });
-  const [decisions, rejection, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), peopleToTrain(plan.year, plan.month)]);
+  const [decisions, lastRejected, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), peopleToTrain(plan.year, plan.month)]);
+  // Since a rejection, both the leader and the manager see how this revision differs from the one sent back.
+  const rejection = lastRejected && lastRejected.revision < approval.revision && approval.state !== "APPROVED" ? lastRejected : null;
+  const before = rejection ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null) : null;
   return {
     plan: { id: plan.id, year: plan.year, month: plan.month, title: plan.title, state: approval.state, revision: approval.revision },
     items: plan.items.map((i) => {
@@ -63,7 +76,8 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[]) {
     total: budget.total,
     people,
     decisions,
-    rejection: rejection && rejection.revision < approval.revision && approval.state !== "APPROVED" ? rejection : null,
+    rejection,
+    diff: rejection && before ? { rejection, changes: diffMonthlyPlans(before, await monthlySnapshot(db, approval.id)) } : null,
     actions: availableActions(approval.state, roles, MonthlyPlanSubject.policy),
     editable: isEditable(approval.state),
   };

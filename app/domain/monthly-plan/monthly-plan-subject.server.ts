@@ -1,6 +1,7 @@
 // The monthly plan as a subject of the one approval workflow (steps 004–005).
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
+import { askForCourses } from "./course-setup-todo.server";
 
 export async function monthlySnapshot(tx: Tx, approvalId: string) {
   const plan = await tx.monthlyPlan.findUniqueOrThrow({ where: { approvalId }, select: { title: true, items: { orderBy: { createdAt: "asc" } } } });
@@ -14,6 +15,7 @@ export const MonthlyPlanSubject: ApprovalSubject = {
   type: "MonthlyPlan",
   auditArea: "monthlyPlan",
   policy: { drafter: "draft:monthly-plan", approver: "approve:monthly-plan" },
+  approvalIdOf: async (tx, planId) => (await tx.monthlyPlan.findUnique({ where: { id: planId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const plan = await tx.monthlyPlan.findUnique({ where: { approvalId }, select: { id: true, year: true, month: true } });
     return plan ? { subjectId: plan.id, href: `/monthly-plans/${plan.id}`, params: { year: plan.year, month: plan.month } } : null;
@@ -25,4 +27,6 @@ export const MonthlyPlanSubject: ApprovalSubject = {
     // An annual item deleted since (SetNull) leaves an item that now needs a reason.
     return items.some((i) => !i.planItemId && !i.unplannedReason) ? "monthlyPlan.validation.reasonRequired" : null;
   },
+  // Step 006 follows: the clerks are asked to set up the month's courses.
+  onApproved: askForCourses,
 };

@@ -21,6 +21,11 @@ export async function getPlan(planId: string) {
 
 export type PlanWithItems = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
+/** Just what an item form's post needs of its plan: the year its months must fall in. */
+export function planYear(planId: string) {
+  return db.annualPlan.findUnique({ where: { id: planId }, select: { id: true, year: true } });
+}
+
 /** The needs submitted in the survey of the plan's year, shaped for linking and coverage. */
 export async function needsForYear(year: number) {
   const survey = await db.needsSurvey.findUnique({ where: { year }, select: { id: true } });

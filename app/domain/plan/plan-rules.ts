@@ -1,4 +1,5 @@
 // Pure rules of the annual plan: totals, which needs are covered, and what changed between revisions.
+import { diffById } from "~/utils/revision-diff";
 import { CATEGORIES, type Category } from "./fields";
 
 export type ItemFigures = { category: Category; months: number[]; sessions: number; hoursTenths: number; budgetFen: number };
@@ -48,21 +49,10 @@ export type PlanSnapshot = { title: string; items: SnapshotItem[] };
 export type FieldChange = { field: Field; before: SnapshotItem[Field]; after: SnapshotItem[Field] };
 export type PlanDiff = { added: SnapshotItem[]; removed: SnapshotItem[]; changed: Array<{ id: string; title: string; changes: FieldChange[] }> };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** What changed between two revisions, item by item (items keep their id from revision to revision). */
 export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
-  const old = new Map(before.items.map((i) => [i.id, i]));
-  const now = new Map(after.items.map((i) => [i.id, i]));
-  const changed = after.items
-    .filter((i) => old.has(i.id))
-    .map((item) => {
-      const prior = old.get(item.id)!;
-      const changes = SNAPSHOT_FIELDS.filter((f) => !same(f === "needIds" ? [...prior.needIds].sort() : prior[f], f === "needIds" ? [...item.needIds].sort() : item[f])).map((field) => ({ field, before: prior[field], after: item[field] }));
-      return { id: item.id, title: item.title, changes };
-    })
-    .filter((c) => c.changes.length > 0);
-  return { added: after.items.filter((i) => !old.has(i.id)), removed: before.items.filter((i) => !now.has(i.id)), changed };
+  // The needs an item answers are a set: their order is no change.
+  return diffById(before.items, after.items, SNAPSHOT_FIELDS, (field, value) => (field === "needIds" ? [...(value as string[])].sort() : value));
 }
 
 export function isEmptyDiff(diff: PlanDiff): boolean {

@@ -21,6 +21,7 @@ export const AnnualPlanSubject: ApprovalSubject = {
   type: "AnnualPlan",
   auditArea: "annualPlan",
   policy: { drafter: "draft:annual-plan", approver: "approve:annual-plan" },
+  approvalIdOf: async (tx, planId) => (await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const plan = await tx.annualPlan.findUnique({ where: { approvalId }, select: { id: true, year: true } });
     return plan ? { subjectId: plan.id, href: `/plans/${plan.id}`, params: { year: plan.year } } : null;

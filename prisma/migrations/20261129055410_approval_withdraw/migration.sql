@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ApprovalAction" ADD VALUE 'WITHDRAW';
