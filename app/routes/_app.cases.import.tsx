@@ -89,7 +89,7 @@ export default function CaseImportPage() {
           </div>
           <button type="submit" className="btn-primary sm:mt-6" disabled={submitting || departments.length === 0}>{submitting ? t("cases.import.submitting") : t("cases.import.submit")}</button>
         </Form>
-        <p className="mt-1 text-xs text-slate-500">{t("cases.import.fileHint")}</p>
+        <p className="mt-1 text-xs text-slate-500">{t("cases.import.fileHint", { max: maxRows })}</p>
       </section>
       <section className="card overflow-x-auto p-5">
         <h2 className="mb-2 font-semibold">{t("cases.import.columnsTitle")}</h2>
@@ -104,7 +104,6 @@ export default function CaseImportPage() {
             ))}
           </tbody>
         </table>
-        <p className="mt-2 text-xs text-slate-500">{t("cases.count", { count: maxRows })}</p>
       </section>
     </div>
   );
