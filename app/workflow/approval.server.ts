@@ -120,7 +120,7 @@ export async function decide(
         summary: { ...about.params, revision: approval.revision, from: approval.state, to: transition.to, newRevision: transition.newRevision ? nextRevision : undefined },
         reason,
       });
-      await tellWhoIsNext(tx, subject, { approvalId: approval.id, action: input.action, revision: nextRevision, submittedById: approval.submittedById, reason, about });
+      await tellWhoIsNext(tx, subject, { approvalId: approval.id, action: input.action, revision: nextRevision, submittedById: approval.submittedById, actor: input.actor, reason, about });
       if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id);
       return { ok: true as const, state: transition.to, revision: nextRevision };
     });
@@ -134,17 +134,23 @@ export async function decide(
 
 // The person waiting is told through the to-do list; what they waited for closes in the same transaction.
 // Anything but a submission (a decision, a withdrawal, a reopening) closes the approvers' review.
+// A submission closes the drafter's notes (sent back, withdrawn by a colleague).
 async function tellWhoIsNext(
   tx: Tx,
   subject: ApprovalSubject,
-  input: { approvalId: string; action: ApprovalActionName; revision: number; submittedById: string | null; reason: string | null; about: { href: string; params: Record<string, string | number> } },
+  input: {
+    approvalId: string; action: ApprovalActionName; revision: number; submittedById: string | null; actor: { id: string; name: string }; reason: string | null;
+    about: { href: string; params: Record<string, string | number> };
+  },
 ) {
   const source = { sourceType: "Approval", sourceId: input.approvalId };
   const review = `${subject.auditArea}.review`;
   const revise = `${subject.auditArea}.revise`;
+  const withdrawn = `${subject.auditArea}.withdrawn`;
   const params = { ...input.about.params, revision: input.revision };
   if (input.action === "SUBMIT") {
     await closeTodos(tx, { ...source, kind: revise });
+    await closeTodos(tx, { ...source, kind: withdrawn });
     const approvers = subject.approverIds ? await subject.approverIds(tx, input.approvalId) : await peopleHolding(tx, subject.policy.approver);
     for (const personId of approvers) await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params });
     return;
@@ -152,6 +158,10 @@ async function tellWhoIsNext(
   await closeTodos(tx, { ...source, kind: review });
   if (input.action === "REJECT" && input.submittedById) {
     await addTodo(tx, { ...source, personId: input.submittedById, kind: revise, href: input.about.href, params: { ...params, reason: input.reason ?? "" } });
+  }
+  // A colleague who withdraws someone else's submission tells them; their own withdrawal needs no note.
+  if (input.action === "WITHDRAW" && input.submittedById && input.submittedById !== input.actor.id) {
+    await addTodo(tx, { ...source, personId: input.submittedById, kind: withdrawn, href: input.about.href, params: { ...params, name: input.actor.name } });
   }
 }
 

@@ -104,6 +104,8 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     const decision = await db.approvalDecision.findFirstOrThrow({ where: { approvalId: approval.id, action: "WITHDRAW" } });
     expect(decision).toMatchObject({ revision: 1, fromState: "SUBMITTED", toState: "DRAFT", actorEmployeeNo: loop.drafter, reason: null });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: `${loop.auditArea}.withdrawn`, entityId: id } });
+    // Withdrawing one's own submission leaves no note for oneself.
+    expect(await db.todoItem.count({ where: { kind: `${loop.auditArea}.withdrawn` } })).toBe(0);
     expect(audit).toMatchObject({ actorEmployeeNo: loop.drafter, reason: null });
     expect(await openReviews(loop)).toBe(0);
 
@@ -162,5 +164,11 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     const approval = await loop.approval(id);
     expect(approval).toMatchObject({ state: "DRAFT", revision: 2 });
     expect(await db.approvalDecision.findFirstOrThrow({ where: { approvalId: approval.id, action: "WITHDRAW" } })).toMatchObject({ actorEmployeeNo: "T0009", reason: "开课日期填错" });
+
+    // The submitter is told who withdrew it; submitting again closes the note.
+    const notes = () => db.todoItem.findMany({ where: { sourceId: approval.id, kind: `${loop.auditArea}.withdrawn` }, select: { person: { select: { employeeNo: true } }, params: true, doneAt: true } });
+    expect(await notes()).toEqual([{ person: { employeeNo: loop.drafter }, params: expect.objectContaining({ name: "吴佳", revision: 2 }), doneAt: null }]);
+    expect((await loop.decide(loop.drafter, id, "SUBMIT", 2)).status).toBe(302);
+    expect((await notes())[0].doneAt).not.toBeNull();
   });
 });
