@@ -16,7 +16,10 @@ export function getPool(): pg.Pool {
   if (!pool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    pool = createPgPool(connectionString, Number(process.env.DATABASE_POOL_SIZE ?? 10), (error) => console.error("[db] idle connection error:", error.message));
+    pool = createPgPool(connectionString, Number(process.env.DATABASE_POOL_SIZE ?? 10), (error) => {
+      // 57P01: the database is shutting down (Ctrl-C stops it together with the server); not worth a line.
+      if ((error as { code?: string }).code !== "57P01") console.error("[db] idle connection error:", error.message);
+    });
   }
   return pool;
 }
