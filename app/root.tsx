@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import stylesheet from "./tailwind.css?url";
+import { skipLayoutReloadOpeningAttempt } from "./components/quiz/attempt-api";
 import { getCurrentUser } from "./utils/auth.server";
 import { createI18n, DEFAULT_LOCALE } from "./utils/i18n";
 import { resolveLocale } from "./utils/locale.server";
@@ -16,6 +17,8 @@ export const links: LinksFunction = () => [
 
 // Pages without a title of their own show the product name.
 export const meta: MetaFunction = () => [{ title: "TrainGate" }];
+
+export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpeningAttempt;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);

@@ -1,9 +1,11 @@
 // Quiz attempts under load, over HTTP against the production build, with the load generator on the
-// same machine. Each attempt is what the browser with JavaScript sends (ADR 0010):
+// same machine. Each attempt is what the browser with JavaScript sends (ADR 0010; checked by logging
+// Chromium's requests), 9 requests:
 //   1. POST /api/quiz/attempts                {quizId, mode}   start (the quiz page)
-//   2. GET  /api/quiz/attempts/<id>                            the attempt page's data (its clientLoader)
-//   3. POST /api/quiz/attempts/<id>/answers ×5 {position, option} each answer saved the moment it is given
-//   4. POST /api/quiz/attempts/<id>/submit                     hand in
+//   2. GET  /__manifest?p=/quiz/attempts/<id>&version=…        Remix's route discovery for the new URL
+//   3. GET  /api/quiz/attempts/<id>                            the attempt page's data (its clientLoader)
+//   4. POST /api/quiz/attempts/<id>/answers ×5 {position, option} each answer saved the moment it is given
+//   5. POST /api/quiz/attempts/<id>/submit                     hand in
 // Opening the result page afterwards is not part of an attempt (issue 5 counts start → submit).
 // Targets (issue 5): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
 // all get their first question, none an error.
@@ -23,7 +25,8 @@ const SERVER_PROCESSES = Number(process.env.BENCH_SERVERS ?? 1);
 
 type Question = { position: number; options: Array<{ id: string }>; stem: string };
 
-const stepTimes: Record<string, number[]> = { start: [], load: [], answer: [], submit: [] };
+const stepTimes: Record<string, number[]> = { start: [], discover: [], load: [], answer: [], submit: [] };
+const REQUESTS_PER_ATTEMPT = 9;
 async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
   const result = await work();
@@ -31,7 +34,15 @@ async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function client(baseURL: string, cookie: string, quizId: string) {
+/** The build's version, as the page hands it to Remix's route discovery (the manifest file's name). */
+async function manifestVersion(baseURL: string, cookie: string): Promise<string> {
+  const html = await (await fetch(`${baseURL}/quiz`, { headers: { Cookie: cookie } })).text();
+  const version = /\/assets\/manifest-([0-9a-f]+)\.js/.exec(html)?.[1];
+  if (!version) throw new Error("no manifest version in the /quiz page");
+  return version;
+}
+
+function client(baseURL: string, cookie: string, quizId: string, version: string) {
   const headers = { Cookie: cookie, Origin: baseURL, Accept: "application/json" };
   const post = (url: string, body: unknown) => requestJson(baseURL + url, { method: "POST", headers, body });
   const expect = (ok: boolean, step: string, status: number) => {
@@ -42,6 +53,10 @@ function client(baseURL: string, cookie: string, quizId: string) {
       const res = await post(attemptApi.start, { quizId, mode: "FULL" });
       expect((res.status === 201 || res.status === 200) && typeof res.body.attemptId === "string", "start", res.status);
       return res.body.attemptId as string;
+    },
+    async discover(attemptId: string) {
+      const res = await requestJson(`${baseURL}/__manifest?${new URLSearchParams({ p: `/quiz/attempts/${attemptId}`, version })}`, { headers });
+      expect(res.status === 200, "discover", res.status);
     },
     async load(attemptId: string): Promise<Question[]> {
       const res = await requestJson(baseURL + attemptApi.attempt(attemptId), { headers });
@@ -63,18 +78,19 @@ function client(baseURL: string, cookie: string, quizId: string) {
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function throughput(baseURLs: string[], quizId: string, cookies: string[]) {
+async function throughput(baseURLs: string[], quizId: string, cookies: string[], version: string) {
   let counting = false;
   let stop = false;
   let completed = 0;
   const errors: string[] = [];
   const latencies: number[] = [];
   const agent = async (cookie: string, i: number) => {
-    const c = client(baseURLs[i % baseURLs.length], cookie, quizId);
+    const c = client(baseURLs[i % baseURLs.length], cookie, quizId, version);
     while (!stop) {
       const t0 = performance.now();
       try {
         const id = await timed("start", () => c.start());
+        await timed("discover", () => c.discover(id));
         const questions = await timed("load", () => c.load(id));
         for (const q of questions) await timed("answer", () => c.answer(id, q));
         await timed("submit", () => c.submit(id));
@@ -104,17 +120,19 @@ async function throughput(baseURLs: string[], quizId: string, cookies: string[])
   return { steps, perSecond: completed / seconds, completed, seconds, errors, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
 }
 
-async function burst(baseURLs: string[], quizId: string, cookies: string[]) {
+async function burst(baseURLs: string[], quizId: string, cookies: string[], version: string) {
   const gap = (BURST_WINDOW_S * 1000) / BURST_AGENTS;
   const results: Array<{ ok: boolean; ms: number; error?: string }> = [];
   const t0 = performance.now();
   await Promise.all(
     cookies.slice(0, BURST_AGENTS).map(async (cookie, i) => {
       await new Promise((r) => setTimeout(r, i * gap));
-      const c = client(baseURLs[i % baseURLs.length], cookie, quizId);
+      const c = client(baseURLs[i % baseURLs.length], cookie, quizId, version);
       const started = performance.now();
       try {
-        const questions = await c.load(await c.start());
+        const id = await c.start();
+        await c.discover(id);
+        const questions = await c.load(id);
         results.push({ ok: questions[0]?.stem.length > 0, ms: performance.now() - started });
       } catch (error) {
         results.push({ ok: false, ms: performance.now() - started, error: String(error) });
@@ -134,19 +152,20 @@ const bench: Bench = async () => {
   try {
     const cpu = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const cpu0 = cpu();
-    const t = await throughput(server.baseURLs, agents.quizId, agents.cookies);
+    const version = await manifestVersion(server.baseURLs[0], agents.cookies[0]);
+    const t = await throughput(server.baseURLs, agents.quizId, agents.cookies, version);
     const serverCpu = (cpu() - cpu0) / (t.seconds + WARMUP_S);
-    const b = await burst(server.baseURLs, agents.quizId, agents.cookies.slice(CONCURRENT_AGENTS));
+    const b = await burst(server.baseURLs, agents.quizId, agents.cookies.slice(CONCURRENT_AGENTS), version);
     return {
       name: "quiz attempts",
       lines: [
         `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, load generator on the same machine (${availableParallelism()} cores)`,
-        `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, 8 requests per attempt`,
-        `  ${t.completed} attempts in ${t.seconds.toFixed(1)} s = ${t.perSecond.toFixed(1)} attempts/s (${(t.perSecond * 8).toFixed(0)} requests/s), ${t.errors.length} errors`,
+        `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${REQUESTS_PER_ATTEMPT} requests per attempt`,
+        `  ${t.completed} attempts in ${t.seconds.toFixed(1)} s = ${t.perSecond.toFixed(1)} attempts/s (${(t.perSecond * REQUESTS_PER_ATTEMPT).toFixed(0)} requests/s), ${t.errors.length} errors`,
         `  attempt latency p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, p99 ${ms(t.p99)}; server CPU ${(serverCpu * 100).toFixed(0)}% of one core`,
         `  per request: ${t.steps.join("; ")}`,
         ...t.errors.slice(0, 5).map((e) => `  error: ${e}`),
-        `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s (one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), each start + first load`,
+        `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s (one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), each start + route discovery + first load`,
         `  ${b.ok}/${BURST_AGENTS} got their first question, ${b.failed.length} errors, done in ${b.wall.toFixed(1)} s; start+load p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)}`,
         ...b.failed.slice(0, 5).map((f) => `  error: ${f.error}`),
       ],

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons";
+import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
 import { LanguageSwitch } from "~/components/language-switch";
 import { navFor } from "~/components/nav";
 import { countOpenTodos } from "~/domain/todo/todo.server";
 import { requireUser } from "~/utils/auth.server";
+
+export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpeningAttempt;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -53,9 +53,21 @@ test("an agent fails on a red-line question and is told why, waits out the coold
   await login(page, "C0101");
   await page.goto("/quiz");
   await page.getByText("您尚未通过话术考核").waitFor();
+  // The layout's count of open to-dos (the quiz is one of them until it is passed).
+  const openTodos = () => page.evaluate(() => Number(document.querySelector('aside a[href="/home"] .badge')?.textContent ?? 0));
+  const todosBefore = await openTodos();
+  expect(todosBefore).toBeGreaterThan(0);
+  // Opening the attempt runs no Remix loader: its data comes from the JSON call (ADR 0010).
+  const remixLoads: string[] = [];
+  const countRemixLoads = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.endsWith(".data")) remixLoads.push(request.url());
+  };
+  page.on("request", countRemixLoads);
   await page.getByRole("button", { name: "开始考试" }).click();
   await page.waitForURL(/\/quiz\/attempts\//);
   await page.getByText(/^第 1 \/ \d+ 题/).waitFor();
+  page.off("request", countRemixLoads);
+  expect(remixLoads).toEqual([]);
 
   // Nothing on the attempt page or in its data gives the answers away: no explanation, no correctness flag.
   const html = await page.content();
@@ -95,6 +107,8 @@ test("an agent fails on a red-line question and is told why, waits out the coold
   expect(await takeQuiz(page, false)).toBeNull();
   await page.getByRole("heading", { name: "考试通过" }).waitFor();
   await page.getByText("您已获得案件作业资格认证").waitFor();
+  // Handed in by a JSON call, yet the layout reads its data again: the quiz's to-do is gone.
+  await page.waitForFunction((n) => Number(document.querySelector('aside a[href="/home"] .badge')?.textContent ?? 0) === n, todosBefore - 1);
   await screenshot(page, "quiz-passed");
 
   await page.goto("/quiz");

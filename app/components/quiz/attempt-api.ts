@@ -15,3 +15,13 @@ export async function callAttemptApi<T = Record<string, unknown>>(url: string, b
 }
 
 export { attemptApi };
+
+/**
+ * Single fetch reloads every loader on every navigation. Opening an attempt from the quiz page changes
+ * nothing the root and the layout show, and the attempt's own data comes from its clientLoader: those
+ * two skip it (ADR 0010). A form post still reloads everything.
+ */
+export function skipLayoutReloadOpeningAttempt({ nextUrl, formMethod, defaultShouldRevalidate }: { nextUrl: URL; formMethod?: string; defaultShouldRevalidate: boolean }) {
+  if (!formMethod && /^\/quiz\/attempts\/[^/]+\/?$/.test(nextUrl.pathname)) return false;
+  return defaultShouldRevalidate;
+}
