@@ -8,8 +8,6 @@ import type { FastPath, FastPathOptions } from "../app/utils/fast-path.server";
  * registered by server/clearance-fast-path.ts, the app's own (the quiz attempt calls) come from the
  * build's entry module (app/fast-paths/).
  */
-export type { FastPath };
-
 export const FAST_PATHS: FastPath[] = [];
 
 export function handledByFastPath(req: IncomingMessage, res: ServerResponse): boolean {

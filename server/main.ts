@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { isDemoMode } from "../app/utils/demo-mode.server";
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
 import { handledByFastPath, registerAppFastPaths, secureAsExpressSeesIt } from "./fast-paths";
@@ -18,7 +19,7 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 const dev = process.argv.includes("--dev");
-const demo = process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO === "true";
+const demo = isDemoMode();
 
 // WEB_CONCURRENCY > 1 serves from that many processes (one per core); the first process owns the
 // database start, migrations and seed, and the workers only serve.

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatYuan } from "~/components/training/format";
 import { yearBudget } from "~/domain/course/budget-queries.server";
+import { overBy } from "~/domain/course/budget-rules";
 import { localMonth } from "~/domain/course/course-rules";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -14,9 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : localMonth(now(), (await getSettings()).timeZone).year;
   return yearBudget(year);
 }
-
-type Line = { plannedFen: number; committedFen: number; pendingFen: number };
-const over = (l: Line, planned = l.plannedFen) => Math.max(0, l.committedFen + l.pendingFen - planned);
 
 export default function BudgetPage() {
   const { t } = useTranslation();
@@ -47,7 +45,7 @@ export default function BudgetPage() {
             {b.annualItems.map((a) => (
               <tr key={a.id}>
                 <td className="whitespace-normal">{a.title}<span className="block text-xs text-slate-500">{t(`training.categories.${a.category}`)}</span></td>
-                {money(a.plannedFen)}{money(a.monthlyPlannedFen)}{money(a.committedFen, over(a) > 0)}{money(a.pendingFen)}{status(over(a))}
+                {money(a.plannedFen)}{money(a.monthlyPlannedFen)}{money(a.committedFen, overBy(a) > 0)}{money(a.pendingFen)}{status(overBy(a))}
               </tr>
             ))}
           </tbody>
@@ -60,7 +58,7 @@ export default function BudgetPage() {
             {head(t("budget.cols.month"), true)}
             <tbody className="divide-y divide-slate-100">
               {b.byMonth.map((m) => (
-                <tr key={m.month}><td>{t(`training.monthShort.${m.month}`)}</td>{money(b.annualByMonth[m.month - 1])}{money(m.plannedFen)}{money(m.committedFen, over(m) > 0)}{money(m.pendingFen)}{status(over(m))}</tr>
+                <tr key={m.month}><td>{t(`training.monthShort.${m.month}`)}</td>{money(b.annualByMonth[m.month - 1])}{money(m.plannedFen)}{money(m.committedFen, overBy(m) > 0)}{money(m.pendingFen)}{status(overBy(m))}</tr>
               ))}
               <tr className="font-semibold"><td>{t("budget.total")}</td>{money(b.annualByMonth.reduce((s, v) => s + v, 0))}{money(b.total.plannedFen)}{money(b.total.committedFen)}{money(b.total.pendingFen)}<td /></tr>
             </tbody>
@@ -72,7 +70,7 @@ export default function BudgetPage() {
             {head(t("budget.cols.category"))}
             <tbody className="divide-y divide-slate-100">
               {b.byCategory.map((c) => (
-                <tr key={c.category}><td>{t(`training.categories.${c.category}`)}</td>{money(c.plannedFen)}{money(c.committedFen, over(c) > 0)}{money(c.pendingFen)}{status(over(c))}</tr>
+                <tr key={c.category}><td>{t(`training.categories.${c.category}`)}</td>{money(c.plannedFen)}{money(c.committedFen, overBy(c) > 0)}{money(c.pendingFen)}{status(overBy(c))}</tr>
               ))}
             </tbody>
           </table>

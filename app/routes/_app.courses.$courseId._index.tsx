@@ -4,6 +4,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { readMultipart } from "~/utils/upload.server";
 import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
 import { CourseDiff } from "~/components/course/course-diff";
@@ -12,16 +13,17 @@ import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/cour
 import { FormAlert } from "~/components/form";
 import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { addAttendees, addMaterial, addSession, deleteMaterial, deleteSession, removeAttendee } from "~/domain/course/course-parts.server";
+import type { CourseOutcome } from "~/domain/course/course.server";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
 import { CourseSubject } from "~/domain/course/course-subject.server";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
-import { DecisionSchema } from "~/domain/plan/plan.schema";
 import { getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission, requireUser } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { parseForm, type FieldErrors } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
+import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,15 +63,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/courses/${courseId}?notice=materialUploaded`);
   }
   const done = (notice: string) => redirect(`/courses/${courseId}?notice=${notice}`);
-  if (intent === "addSession" || intent === "addAttendees") {
-    const form = intent === "addSession" ? "session" : "attendees";
-    const parsed = intent === "addSession" ? parseForm(SessionSchema, formData) : parseForm(AttendeesSchema, formData);
-    if (!parsed.ok) return answer({ form, errors: parsed.errors, values: parsed.values as Record<string, string> }, 400);
-    const timeZone = (await getSettings()).timeZone;
-    const outcome = intent === "addSession" ? await addSession(actor, courseId, parsed.data as never, timeZone) : await addAttendees(actor, courseId, parsed.data as never);
-    if (!outcome.ok) return answer({ form, errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values as Record<string, string> }, outcome.status);
-    return done(intent === "addSession" ? "sessionAdded" : "attendeesAdded");
-  }
+  // Adding a session or attendees: the part's form is parsed and saved, or answered with its errors.
+  const add = async <S extends z.ZodType>(form: "session" | "attendees", schema: S, save: (input: z.output<S>) => Promise<CourseOutcome>, notice: string) => {
+    const parsed = parseForm(schema, formData);
+    const values = parsed.values as Record<string, string>;
+    if (!parsed.ok) return answer({ form, errors: parsed.errors, values }, 400);
+    const outcome = await save(parsed.data);
+    if (!outcome.ok) return answer({ form, errors: { [outcome.field ?? "_form"]: outcome.error }, values }, outcome.status);
+    return done(notice);
+  };
+  if (intent === "addSession") return add("session", SessionSchema, async (input) => addSession(actor, courseId, input, (await getSettings()).timeZone), "sessionAdded");
+  if (intent === "addAttendees") return add("attendees", AttendeesSchema, (input) => addAttendees(actor, courseId, input), "attendeesAdded");
   const removals = {
     deleteSession: () => deleteSession(actor, courseId, String(formData.get("sessionId") ?? "")),
     removeAttendee: () => removeAttendee(actor, courseId, String(formData.get("personId") ?? "")),

@@ -63,7 +63,7 @@ export default function CourseEditPage() {
       <Link to={back} className="btn-link">← {course ? course.title : t("course.title")}</Link>
       <div>
         <h1 className="page-title">{course ? t("course.edit") : t("course.new")}</h1>
-        <p className="mt-1 text-sm text-slate-500">{t("course.fields.item")}：{item.title} · {t(`training.categories.${item.category}`)}</p>
+        <p className="mt-1 text-sm text-slate-500">{t("course.fields.item")}{t("training.colon")}{item.title} · {t(`training.categories.${item.category}`)}</p>
       </div>
       {!editable ? <FormAlert message={course ? "course.locked" : "course.monthlyPlanNotApproved"} /> : (
         <div className="card p-5">

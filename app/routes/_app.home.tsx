@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
@@ -7,8 +7,6 @@ import { navFor } from "~/components/nav";
 import { useFormat } from "~/components/use-format";
 import { listOpenTodos } from "~/domain/todo/todo.server";
 import { requireUser } from "~/utils/auth.server";
-
-export const meta: MetaFunction = () => [{ title: "TrainGate" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -5,7 +5,6 @@ import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/appr
 import { FormAlert } from "~/components/form";
 import { MonthlyItems, PeopleToTrain } from "~/components/monthly-plan/monthly-items";
 import { MonthlyPlanDiff } from "~/components/monthly-plan/monthly-plan-diff";
-import { DecisionSchema } from "~/domain/plan/plan.schema";
 import { deleteMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
 import { monthlyPlanPage } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
@@ -14,6 +13,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
+import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -57,12 +57,7 @@ export default function MonthlyItemPage() {
   const { plan, isNew, planned, editable, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: (actionData?.values as Record<string, string>) ?? defaults, serverErrors: actionData?.errors });
-  const input = (name: string, extra: Record<string, string> = {}) => (
-    <Field label={t(`monthlyPlan.item.${name}`)} name={name} error={errorOf(name)}>
-      <input id={name} className="input" aria-invalid={Boolean(errorOf(name))} {...extra} {...register(name)} />
-    </Field>
-  );
+  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: (actionData?.values as Record<string, string>) ?? defaults, serverErrors: actionData?.errors });
   return (
     <div className="space-y-5">
       <Link to={`/monthly-plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
@@ -71,16 +66,12 @@ export default function MonthlyItemPage() {
         <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
           <FormAlert message={actionData?.errors?._form} />
           <div className="grid gap-4 sm:grid-cols-2">
-            {input("title")}
-            <Field label={t("monthlyPlan.item.category")} name="category" error={errorOf("category")}>
-              <select id="category" className="input" {...register("category")}>
-                {CATEGORIES.map((c) => <option key={c} value={c}>{t(`training.categories.${c}`)}</option>)}
-              </select>
-            </Field>
-            {input("targetPeople")}
-            {input("headcount", { inputMode: "numeric" })}
-            {input("sessions", { inputMode: "numeric" })}
-            {input("budget", { inputMode: "decimal" })}
+            {input("monthlyPlan.item.", "title")}
+            {select("monthlyPlan.item.", "category", CATEGORIES, "training.categories.")}
+            {input("monthlyPlan.item.", "targetPeople")}
+            {input("monthlyPlan.item.", "headcount", { inputMode: "numeric" })}
+            {input("monthlyPlan.item.", "sessions", { inputMode: "numeric" })}
+            {input("monthlyPlan.item.", "budget", { inputMode: "decimal" })}
           </div>
           {/* An item from the annual plan needs no reason; the month's own items must say why. */}
           {planned ? null : (

@@ -126,7 +126,7 @@ export default function SurveyPage() {
                   {f.submittedAt ? <span className="ml-2 hidden text-xs text-slate-500 lg:inline">{format.dateTime(f.submittedAt)}</span> : null}
                 </td>
                 <td className="tabular-nums">{f.items}</td>
-                <td className="hidden text-xs md:table-cell">{f.heads.join("、") || <span className="text-slate-400">{t("needs.noHead")}</span>}</td>
+                <td className="hidden text-xs md:table-cell">{f.heads.join(t("training.listSeparator")) || <span className="text-slate-400">{t("needs.noHead")}</span>}</td>
                 <td className="hidden tabular-nums md:table-cell">{f.answered} / {f.staff}</td>
                 <td className="flex gap-2">
                   <Link to={`forms/${f.id}`} className="btn-link">{t("needs.openForm")}</Link>

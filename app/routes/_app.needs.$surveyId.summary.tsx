@@ -3,9 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/training/bar-chart";
 import { formatYuan } from "~/components/training/format";
-import { getSurvey, submittedNeeds } from "~/domain/needs/needs-queries.server";
-import { summarize } from "~/domain/needs/needs-rules";
-import { CATEGORIES } from "~/domain/plan/fields";
+import { getSurvey, submittedNeeds, summarizeNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await getSurvey(params.surveyId!);
   if (!survey) throw new Response("Not found", { status: 404 });
   const needs = await submittedNeeds(survey.id, await departmentIdsInScope(auth));
-  const summary = summarize(needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })), CATEGORIES);
+  const summary = summarizeNeeds(needs);
   const problems = needs.filter((n) => n.problemArea).map((n) => ({ id: n.id, department: n.form.department.name, topic: n.topic, problemArea: n.problemArea! }));
   return { survey: { id: survey.id, year: survey.year }, summary, problems };
 }

@@ -117,7 +117,7 @@ export default function PersonPage() {
         {canAssign ? (
           <RolesForm roles={person.roles} departments={departments} errors={errorsFor("roles")} />
         ) : (
-          <p className="text-sm">{person.roles.map((r) => t(`roles.${r.role}`)).join("、")}</p>
+          <p className="text-sm">{person.roles.map((r) => t(`roles.${r.role}`)).join(t("training.listSeparator"))}</p>
         )}
       </section>
       {canWrite ? (

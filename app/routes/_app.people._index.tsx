@@ -85,7 +85,7 @@ export default function PeoplePage() {
                 <td className="hidden md:table-cell">{p.post}</td>
                 <td className="hidden font-mono text-xs md:table-cell">{p.phone}</td>
                 <td><StatusBadge status={p.status} disabled={Boolean(p.disabledAt)} /></td>
-                <td className="hidden text-xs text-slate-500 lg:table-cell">{p.roles.filter((r) => r !== "EMPLOYEE").map((r) => t(`roles.${r}`)).join("、")}</td>
+                <td className="hidden text-xs text-slate-500 lg:table-cell">{p.roles.filter((r) => r !== "EMPLOYEE").map((r) => t(`roles.${r}`)).join(t("training.listSeparator"))}</td>
               </tr>
             ))}
             {people.length === 0 ? (

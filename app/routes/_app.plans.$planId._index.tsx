@@ -6,7 +6,6 @@ import { FormAlert } from "~/components/form";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
 import { PlanItemsTable, PlanTotals } from "~/components/plan/plan-items";
-import { DecisionSchema } from "~/domain/plan/plan.schema";
 import { deletePlanItem } from "~/domain/plan/plan.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
@@ -14,6 +13,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
+import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

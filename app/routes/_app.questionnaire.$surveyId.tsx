@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
-import { isPastDeadline } from "~/domain/needs/needs-rules";
+import { isAnswerable } from "~/domain/needs/needs-rules";
 import { questionnaireFor } from "~/domain/needs/needs-queries.server";
 import { answerQuestionnaire } from "~/domain/needs/questionnaire.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     survey: { id: survey.id, year: survey.year, deadline: survey.deadline, note: survey.note },
     questions: survey.questions.map((q) => ({ id: q.id, kind: q.kind, text: q.text, options: q.options, required: q.required })),
     answeredAt: response?.submittedAt ?? null,
-    open: survey.status === "OPEN" && !isPastDeadline(survey, now()),
+    open: isAnswerable(survey, now()),
   };
 }
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/components/use-format";
 import { questionnairesFor } from "~/domain/needs/needs-queries.server";
+import { isAnswerable } from "~/domain/needs/needs-rules";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "answer:needs-questionnaire");
   const at = now();
   const surveys = await questionnairesFor(user.id);
-  return { surveys: surveys.map((s) => ({ ...s, open: s.status === "OPEN" && s.deadline >= at })) };
+  return { surveys: surveys.map((s) => ({ ...s, open: isAnswerable(s, at) })) };
 }
 
 export default function QuestionnairesPage() {

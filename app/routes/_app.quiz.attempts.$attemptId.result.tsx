@@ -18,7 +18,6 @@ export default function AttemptResultPage() {
   const en = i18n.language === "en";
   const r = useLoaderData<typeof loader>();
   const format = useFormat();
-  const retryAt = r.submittedAt && !r.passed ? new Date(new Date(r.submittedAt).getTime() + r.quiz.cooldownMinutes * 60_000) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <section className={`card border-2 p-5 text-center ${r.passed ? "border-emerald-300" : "border-red-300"}`}>
@@ -29,7 +28,7 @@ export default function AttemptResultPage() {
         {r.autoSubmitted ? <p className="mt-1 text-xs text-slate-500">{t("quiz.result.autoSubmitted")}</p> : null}
         {r.redLineMissed ? <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800" role="alert">{t("quiz.result.redLine")}</p> : null}
         {r.passed && r.mode === "FULL" ? <p className="mt-3 text-sm text-emerald-700">{t("quiz.result.certified")}</p> : null}
-        {retryAt ? <p className="mt-3 text-sm text-slate-600">{t("quiz.result.retryAt", { date: format.dateTime(retryAt) })}</p> : null}
+        {r.retryAt ? <p className="mt-3 text-sm text-slate-600">{t("quiz.result.retryAt", { date: format.dateTime(r.retryAt) })}</p> : null}
       </section>
 
       {r.missedRules.length > 0 ? (

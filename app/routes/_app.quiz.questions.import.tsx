@@ -36,6 +36,11 @@ export default function QuestionImportPage() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const done = result?.ok ? result : params.get("created") ? { created: params.get("created"), updated: params.get("updated") } : null;
+  // A field the checks name (kind, stem, ruleIds …) in the reader's language; an .xlsx column as the file names it.
+  const fieldLabel = (field: string) => {
+    const key = `quiz.questions.fields.${field === "ruleIds" ? "rules" : field}`;
+    return i18n.exists(key) ? t(key) : field;
+  };
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <Link to="/quiz/questions" className="btn-link">← {t("quiz.questions.title")}</Link>
@@ -46,7 +51,7 @@ export default function QuestionImportPage() {
         <section className="card border-red-200" role="alert">
           <p className="border-b border-red-200 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">{t("quiz.import.errorsTitle", { count: result.errors.length })}</p>
           <table className="table"><thead><tr><th>{t("quiz.import.where")}</th><th>{t("quiz.import.field")}</th><th>{t("quiz.import.problem")}</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">{result.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.where}</td><td>{e.field}</td><td className="whitespace-normal">{translateMessage(t, e.message)}</td></tr>)}</tbody>
+            <tbody className="divide-y divide-slate-100">{result.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.where}</td><td>{fieldLabel(e.field)}</td><td className="whitespace-normal">{translateMessage(t, e.message)}</td></tr>)}</tbody>
           </table>
         </section>
       ) : null}

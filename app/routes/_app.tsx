@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icons";
 import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
@@ -17,10 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: navFor(user.roles),
     openTodos: await countOpenTodos(user.id),
   };
-}
-
-export function useAppData() {
-  return useRouteLoaderData<typeof loader>("routes/_app")!;
 }
 
 function NavList({ onPhone = false }: { onPhone?: boolean }) {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
@@ -7,16 +7,13 @@ import { LoginSchema, safeRedirect } from "~/domain/auth/auth.schema";
 import { login } from "~/domain/auth/login.server";
 import { readSessionToken, sessionCookieHeader } from "~/domain/auth/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
+import { isDemoMode } from "~/utils/demo-mode.server";
 import { parseForm } from "~/utils/validation";
 import { useRootData } from "~/root";
 
-export const meta: MetaFunction = () => [{ title: "TrainGate" }];
-
-const demoMode = () => process.env.TRAINGATE_DEMO === "1" || process.env.TRAINGATE_DEMO === "true";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/home");
-  if (!demoMode()) return { demo: null };
+  if (!isDemoMode()) return { demo: null };
   const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed/demo-accounts");
   return { demo: { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } };
 }

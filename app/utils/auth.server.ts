@@ -21,12 +21,8 @@ const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
 
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   let user = usersByRequest.get(request);
-  if (!user) usersByRequest.set(request, (user = loadCurrentUser(request)));
+  if (!user) usersByRequest.set(request, (user = lookupSession(request).then(userFromSession)));
   return user;
-}
-
-async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
-  return userFromSession(await lookupSession(request));
 }
 
 function userFromSession(session: SessionLookup): CurrentUser | null {
@@ -46,19 +42,19 @@ function userFromSession(session: SessionLookup): CurrentUser | null {
   };
 }
 
-function loginRedirect(request: Request, reason?: "expired") {
-  const url = new URL(request.url);
-  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
-  if (reason) params.set("reason", reason);
-  return redirect(`/login?${params}`);
+/** The login page, back to `returnTo` after; "expired" when the browser still sent a session cookie. */
+function loginPath(returnTo: string, cookieHeader: string | null | undefined) {
+  const params = new URLSearchParams({ redirectTo: returnTo });
+  if ((cookieHeader ?? "").includes("tg_session=")) params.set("reason", "expired");
+  return `/login?${params}`;
 }
 
 /** The signed-in person; anyone else goes to the login page, and a forced password change comes first. */
 export async function requireUser(request: Request, options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser(request);
   if (!user) {
-    const hadCookie = (request.headers.get("Cookie") ?? "").includes("tg_session=");
-    throw loginRedirect(request, hadCookie ? "expired" : undefined);
+    const url = new URL(request.url);
+    throw redirect(loginPath(url.pathname + url.search, request.headers.get("Cookie")));
   }
   if (user.mustChangePassword && !options.allowPasswordChange) throw redirect("/password");
   return user;
@@ -101,11 +97,7 @@ export type ApiAuthorization =
 export async function authorizeApiCall(call: { cookie: string | undefined; secure: boolean; path: string; method: string; returnTo: string }, permission: Permission): Promise<ApiAuthorization> {
   const token = await readSessionTokenFromHeader(call.cookie, call.secure);
   const user = userFromSession(await lookupSessionByToken(token));
-  if (!user) {
-    const params = new URLSearchParams({ redirectTo: call.returnTo });
-    if ((call.cookie ?? "").includes("tg_session=")) params.set("reason", "expired");
-    return { ok: false, status: 401, error: "auth.sessionEnded", redirect: `/login?${params}` };
-  }
+  if (!user) return { ok: false, status: 401, error: "auth.sessionEnded", redirect: loginPath(call.returnTo, call.cookie) };
   if (user.mustChangePassword) return { ok: false, status: 403, error: "auth.mustChangePassword", redirect: "/password" };
   const scope = scopeFor(user.roles, permission);
   if (!scope) {

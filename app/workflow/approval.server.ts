@@ -192,7 +192,11 @@ export async function submittedSnapshot(approvalId: string, revision: number): P
   return row?.snapshot ?? null;
 }
 
-/** The last revision an approver sent back, with the reason: what the next submission is compared with. */
-export function lastRejection(approvalId: string) {
-  return db.approvalDecision.findFirst({ where: { approvalId, action: "REJECT" }, orderBy: { revision: "desc" }, select: { revision: true, reason: true, actorName: true, at: true } });
+/**
+ * The last revision an approver sent back, with the reason: what the revisions after it are compared
+ * with until one is approved. null when none was sent back, or the subject is approved now.
+ */
+export async function lastRejection(approval: { id: string; state: ApprovalStateName; revision: number }) {
+  const rejection = await db.approvalDecision.findFirst({ where: { approvalId: approval.id, action: "REJECT" }, orderBy: { revision: "desc" }, select: { revision: true, reason: true, actorName: true, at: true } });
+  return rejection && rejection.revision < approval.revision && approval.state !== "APPROVED" ? rejection : null;
 }

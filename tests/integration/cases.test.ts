@@ -128,6 +128,23 @@ describe("scope", () => {
     expect((await open("C0102", (await caseOf("C0101")).id)).status).toBe(404);
   });
 
+  it("a department head lists, opens and reveals only their department's cases, and the board shows only their department", async () => {
+    const cookie = await cookieFor("D0101");
+    const list = await outcome(() => casesPage.loader({ request: requestAs(cookie, "/cases"), params: {}, context }));
+    const listed = (list.body as { cases: Array<{ department: { name: string } }> }).cases;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed.map((c) => c.department.name))).toEqual(new Set(["催收一部"]));
+    const col2Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL2" } } });
+    expect((await open("D0101", col2Case.id)).status).toBe(404);
+    const reveal = await outcome(() => casePage.action({ request: requestAs(cookie, `/cases/${col2Case.id}`, { form: { intent: "reveal", field: "cardNumber" } }), params: { caseId: col2Case.id }, context }));
+    expect(reveal.status).toBe(404);
+    expect(await db.auditEntry.count({ where: { action: "case.numberRevealed" } })).toBe(0);
+    const board = await outcome(() => boardPage.loader({ request: requestAs(cookie, "/certification"), params: {}, context }));
+    const rows = (board.body as { rows: Array<{ employeeNo: string }> }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.employeeNo.startsWith("C01"))).toBe(true);
+  });
+
   it("a department head cannot assign to another department's agent, nor another department's case", async () => {
     const cookie = await cookieFor("D0101");
     const col1Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL1" }, assignedToId: null } });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { loader as downloadLoader } from "~/routes/courses.$courseId.materials.$materialId";
+import { loader as calendarLoader } from "~/routes/_app.calendar";
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
@@ -153,5 +154,17 @@ describe("approving a course plan (007)", () => {
     const col1Head = (await (await as("D0101")).viewCourse(courseId)).body as CoursePage;
     expect(col1Head.attendees.map((a) => a.employeeNo)).toEqual(["C0105", "C0106"]);
     expect((await (await as("D0201")).viewCourse(courseId)).status).toBe(404);
+  });
+
+  it("the month's calendar shows a department head only the sessions their own people attend", async () => {
+    const titles = async (employeeNo: string) => {
+      const page = await outcome(async () => calendarLoader({ request: requestAs(await cookieFor(employeeNo), "/calendar"), params: {}, context: { cspNonce: "" } }));
+      return new Set((page.body as { sessions: Array<{ title: string }> }).sessions.map((s) => s.title));
+    };
+    // The demo month's transfer course is attended by one agent of 催收二部 only.
+    const [all, col1Head, col2Head] = [await titles("T0001"), await titles("D0101"), await titles("D0201")];
+    expect([all.has("转岗培训：客服转催收"), col2Head.has("转岗培训：客服转催收"), col1Head.has("转岗培训：客服转催收")]).toEqual([true, true, false]);
+    expect(col1Head.size).toBeGreaterThan(0);
+    expect([...col1Head].every((title) => all.has(title))).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { action as surveyAction, loader as surveyLoader } from "~/routes/_app.ne
 import { action as formAction, loader as formLoader } from "~/routes/_app.needs.$surveyId.forms.$formId";
 import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { loader as exportLoader } from "~/routes/_app.needs.$surveyId.export";
+import { loader as summaryLoader } from "~/routes/_app.needs.$surveyId.summary";
+import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -49,6 +51,18 @@ describe("opening the year-end survey", () => {
     const cookie = await cookieFor("T0001");
     const again = await outcome(() => surveysAction({ request: requestAs(cookie, "/needs", { form: { year: String(YEAR), deadline: DEADLINE } }), params: {}, ...ctx }));
     expect(again).toMatchObject({ status: 400, body: { errors: { year: "needs.yearTaken" } } });
+  });
+});
+
+describe("the general manager's requirements", () => {
+  it("are set by the general manager only; the training manager is refused and nothing changes", async () => {
+    const { surveyId } = await openSurvey();
+    const post = async (employeeNo: string) =>
+      outcome(async () => surveyAction({ request: requestAs(await cookieFor(employeeNo), `/needs/${surveyId}`, { form: { intent: "requirements", requirements: "重点：投诉处理" } }), params: { surveyId }, ...ctx }));
+    expect((await post("T0001")).status).toBe(403);
+    expect((await db.needsSurvey.findUniqueOrThrow({ where: { id: surveyId } })).requirements).toBeNull();
+    expect((await post("G0001")).status).toBe(302);
+    expect((await db.needsSurvey.findUniqueOrThrow({ where: { id: surveyId } })).requirements).toBe("重点：投诉处理");
   });
 });
 
@@ -132,4 +146,19 @@ it("the summary exports to a workbook, within the reader's departments", async (
   const result = await exportLoader({ request: requestAs(await cookieFor("G0001"), `/needs/${survey.id}/export`), params: { surveyId: survey.id }, ...ctx });
   expect(result.headers.get("Content-Type")).toContain("spreadsheetml");
   expect((await result.arrayBuffer()).byteLength).toBeGreaterThan(5000);
+});
+
+it("a department head's summary and answers cover only their own department", async () => {
+  const survey = await db.needsSurvey.findFirstOrThrow({ select: { id: true } });
+  const params = { surveyId: survey.id };
+  const read = async (loader: typeof summaryLoader | typeof answersLoader, employeeNo: string) =>
+    (await outcome(async () => loader({ request: requestAs(await cookieFor(employeeNo), `/needs/${survey.id}`), params, ...ctx }))).body;
+  type Summary = { summary: { byDepartment: Array<{ label: string }>; total: { needs: number } } };
+  const [all, own] = [(await read(summaryLoader, "G0001")) as Summary, (await read(summaryLoader, "D0101")) as Summary];
+  expect(own.summary.byDepartment.map((d) => d.label)).toEqual(["催收一部"]);
+  expect(own.summary.total.needs).toBeLessThan(all.summary.total.needs);
+  const col1 = await db.department.findMany({ where: { OR: [{ code: "COL1" }, { parent: { code: "COL1" } }] }, select: { id: true } });
+  const col1Answers = await db.questionnaireResponse.count({ where: { surveyId: survey.id, departmentId: { in: col1.map((d) => d.id) } } });
+  expect(col1Answers).toBeGreaterThan(0);
+  expect(await read(answersLoader, "D0101")).toMatchObject({ scoped: true, responses: col1Answers });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { externalLecturerText } from "~/components/course/course-summary";
 import { RevisionDiff, type DiffEntry, type Rejection } from "~/components/revision-diff";
 import { formatYuan } from "~/components/training/format";
 import type { CourseChanges, LecturerView } from "~/domain/course/course-diff";
@@ -17,7 +18,7 @@ export function CourseDiff({ title, changes, rejection }: { title: string; chang
   const lecturer = (v: LecturerView) => {
     const who = v.kind === "INTERNAL"
       ? (v.person ? `${v.person.name}（${v.person.employeeNo}）` : "—")
-      : [v.externalLecturer, v.externalOrg].filter(Boolean).join(" · ") + (v.externalContact ? `（${v.externalContact}）` : "");
+      : externalLecturerText(v);
     return `${t(`course.lecturerKinds.${v.kind}`)} ${who}`;
   };
   const show = (change: CourseChanges["fields"][number], value: "before" | "after") => {

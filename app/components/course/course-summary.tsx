@@ -7,6 +7,11 @@ type Course = {
   externalLecturer: string | null; externalOrg: string | null; externalContact: string | null; costs: Record<string, number>;
 };
 
+/** An outside trainer as one line: trainer · organisation (contact). */
+export function externalLecturerText(v: { externalLecturer: string | null; externalOrg: string | null; externalContact: string | null }): string {
+  return [v.externalLecturer, v.externalOrg].filter(Boolean).join(" · ") + (v.externalContact ? `（${v.externalContact}）` : "");
+}
+
 export function CourseDetails({ course, item, month }: { course: Course; item: { title: string; category: string; planned: boolean }; month: string }) {
   const { t } = useTranslation();
   const total = Object.values(course.costs).reduce((s, v) => s + v, 0);
@@ -15,7 +20,7 @@ export function CourseDetails({ course, item, month }: { course: Course; item: {
   );
   const lecturer = course.lecturerKind === "INTERNAL"
     ? course.lecturer ? `${course.lecturer.name}（${course.lecturer.employeeNo} · ${course.lecturer.post}）` : "—"
-    : [course.externalLecturer, course.externalOrg].filter(Boolean).join(" · ") + (course.externalContact ? `（${course.externalContact}）` : "");
+    : externalLecturerText(course);
   return (
     <section className="card grid gap-x-8 p-4 text-sm lg:grid-cols-2">
       <dl className="divide-y divide-slate-100">

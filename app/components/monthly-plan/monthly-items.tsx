@@ -27,7 +27,7 @@ export function MonthlyItems({ items, editable, canCourse, total }: { items: Ite
             </div>
             <span className={`badge ${item.planned ? "bg-sky-50 text-sky-700" : "bg-amber-50 text-amber-800"}`}>{item.planned ? t("monthlyPlan.item.fromAnnual") : t("monthlyPlan.item.unplanned")}</span>
           </div>
-          {item.unplannedReason ? <p className="mt-2 text-sm text-slate-600">{t("monthlyPlan.item.unplannedReason")}：{item.unplannedReason}</p> : null}
+          {item.unplannedReason ? <p className="mt-2 text-sm text-slate-600">{t("monthlyPlan.item.unplannedReason")}{t("training.colon")}{item.unplannedReason}</p> : null}
           <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
             <div><dt className="text-xs text-slate-500">{t("monthlyPlan.fields.budget")}</dt><dd className="tabular-nums">{formatYuan(item.budgetFen)}</dd></div>
             <div><dt className="text-xs text-slate-500">{t("monthlyPlan.item.committed")}</dt><dd className="tabular-nums">{formatYuan(item.committedFen)}</dd></div>
@@ -60,9 +60,9 @@ export function MonthlyItems({ items, editable, canCourse, total }: { items: Ite
         </li>
       ))}
       <li className="flex flex-wrap justify-end gap-4 px-1 text-sm font-medium">
-        <span>{t("monthlyPlan.total")}：{formatYuan(total.plannedFen)}</span>
-        <span>{t("monthlyPlan.item.committed")}：{formatYuan(total.committedFen)}</span>
-        <span>{t("monthlyPlan.item.pending")}：{formatYuan(total.pendingFen)}</span>
+        <span>{t("monthlyPlan.total")}{t("training.colon")}{formatYuan(total.plannedFen)}</span>
+        <span>{t("monthlyPlan.item.committed")}{t("training.colon")}{formatYuan(total.committedFen)}</span>
+        <span>{t("monthlyPlan.item.pending")}{t("training.colon")}{formatYuan(total.pendingFen)}</span>
       </li>
     </ul>
   );

@@ -4,19 +4,19 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 export const LoginSchema = z.object({
-  employeeNo: z.string().trim().min(1, "validation.required").max(32, "validation.tooLong"),
-  password: z.string().min(1, "validation.required").max(PASSWORD_MAX, "validation.tooLong"),
+  employeeNo: z.string().trim().min(1, "validation.required").max(32),
+  password: z.string().min(1, "validation.required").max(PASSWORD_MAX),
   redirectTo: z.string().optional(),
 });
 
 export const NewPasswordSchema = z
   .string()
   .min(PASSWORD_MIN, "auth.passwordTooShort")
-  .max(PASSWORD_MAX, "validation.tooLong");
+  .max(PASSWORD_MAX);
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "validation.required").max(PASSWORD_MAX, "validation.tooLong"),
+    currentPassword: z.string().min(1, "validation.required").max(PASSWORD_MAX),
     newPassword: NewPasswordSchema,
     confirmPassword: z.string().min(1, "validation.required"),
   })

@@ -33,11 +33,11 @@ export async function login(input: { employeeNo: string; password: string; previ
   if (person?.passwordHash) valid = await verifyPassword(person.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
 
-  if (!valid) return recordFailure(employeeNo, person?.id ?? null, at);
+  if (!valid || !person) return recordFailure(employeeNo, person?.id ?? null, at);
 
-  if (person!.disabledAt || person!.status === "LEFT") {
+  if (person.disabledAt || person.status === "LEFT") {
     await db.$transaction((tx) =>
-      writeAudit(tx, { actor: { id: person!.id, employeeNo }, action: "auth.login_refused_disabled", entityType: "Person", entityId: person!.id }),
+      writeAudit(tx, { actor: { id: person.id, employeeNo }, action: "auth.login_refused_disabled", entityType: "Person", entityId: person.id }),
     );
     return { ok: false, error: "auth.disabled" };
   }
@@ -46,11 +46,11 @@ export async function login(input: { employeeNo: string; password: string; previ
     await tx.loginFailure.deleteMany({ where: { employeeNo } });
     // Rotation: whatever session the browser had before is ended, and a fresh token issued.
     await deleteSessionByToken(tx, input.previousToken ?? null);
-    const fresh = await createSession(tx, person!.id);
-    await writeAudit(tx, { actor: { id: person!.id, employeeNo }, action: "auth.login", entityType: "Person", entityId: person!.id });
+    const fresh = await createSession(tx, person.id);
+    await writeAudit(tx, { actor: { id: person.id, employeeNo }, action: "auth.login", entityType: "Person", entityId: person.id });
     return fresh;
   });
-  return { ok: true, token, mustChangePassword: person!.mustChangePassword };
+  return { ok: true, token, mustChangePassword: person.mustChangePassword };
 }
 
 async function recordFailure(employeeNo: string, personId: string | null, at: Date): Promise<LoginOutcome> {

@@ -21,7 +21,15 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null) {
     db.department.findMany({ select: { id: true, name: true, parentId: true, kind: true, sortOrder: true } }),
   ]);
   const board = people.filter((p) => isCollectionPost(p.post) || p.quizAssignments.length > 0);
-  const certs = await certificationsFor(board);
+  const since = new Date(now().getTime() - MISSED_WINDOW_DAYS * 86_400_000);
+  // Action records refused by the case-work rule checks, beside the quiz misses (issue 6).
+  const breachWhere = { at: { gte: since }, personId: { in: board.map((p) => p.id) } };
+  const [certs, breachesByRule, breachesByPerson] = await Promise.all([
+    certificationsFor(board),
+    db.caseRuleBreach.groupBy({ by: ["ruleId"], where: breachWhere, _count: { _all: true } }),
+    db.caseRuleBreach.groupBy({ by: ["personId"], where: breachWhere, _count: { _all: true } }),
+  ]);
+  const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
 
   // Teams roll up into their department.
   const byId = new Map(departments.map((d) => [d.id, d]));
@@ -32,14 +40,13 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null) {
   };
   const rows = board.map((p) => {
     const c = certs.get(p.id)!;
-    return { id: p.id, employeeNo: p.employeeNo, name: p.name, post: p.post, departmentId: topOf(p.departmentId)?.id ?? p.departmentId, team: byId.get(p.departmentId)?.name ?? "", status: c.status, validUntil: c.validUntil, certifiedAt: c.certifiedAt, staleRuleIds: c.staleRules.map((s) => s.ruleId), assigned: p.quizAssignments[0]?.reason ?? null };
+    return { id: p.id, employeeNo: p.employeeNo, name: p.name, post: p.post, departmentId: topOf(p.departmentId)?.id ?? p.departmentId, team: byId.get(p.departmentId)?.name ?? "", status: c.status, validUntil: c.validUntil, certifiedAt: c.certifiedAt, staleRuleIds: c.staleRules.map((s) => s.ruleId), assigned: p.quizAssignments[0]?.reason ?? null, breaches: breachCount.get(p.id) ?? 0 };
   });
   const summary = [...new Set(rows.map((r) => r.departmentId))]
     .map((id) => byId.get(id)!)
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((d) => ({ id: d.id, name: d.name, counts: Object.fromEntries(BOARD_STATUSES.map((s) => [s, rows.filter((r) => r.departmentId === d.id && r.status === s).length])) as Record<CertStatus, number> }));
 
-  const since = new Date(now().getTime() - MISSED_WINDOW_DAYS * 86_400_000);
   const missed = quizId
     ? await db.quizAttempt.findMany({ where: { quizId, status: "SUBMITTED", submittedAt: { gte: since }, personId: { in: board.map((p) => p.id) } }, select: { missedRuleIds: true } })
     : [];
@@ -49,18 +56,10 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null) {
   const titles = await db.callRuleVersion.findMany({ where: { ruleId: { in: top.map(([id]) => id) } }, orderBy: { version: "desc" }, select: { ruleId: true, titleZh: true, titleEn: true, redLine: true } });
   const mostMissed = top.map(([ruleId, count]) => ({ ...titles.find((t) => t.ruleId === ruleId)!, ruleId, count }));
 
-  // Action records refused by the case-work rule checks, beside the quiz misses (issue 6).
-  const breachWhere = { at: { gte: since }, personId: { in: board.map((p) => p.id) } };
-  const [breachesByRule, breachesByPerson] = await Promise.all([
-    db.caseRuleBreach.groupBy({ by: ["ruleId"], where: breachWhere, _count: { _all: true } }),
-    db.caseRuleBreach.groupBy({ by: ["personId"], where: breachWhere, _count: { _all: true } }),
-  ]);
   const breachTitles = await db.callRuleVersion.findMany({ where: { ruleId: { in: breachesByRule.map((b) => b.ruleId) } }, orderBy: { version: "desc" }, select: { ruleId: true, titleZh: true, titleEn: true } });
   const mostBreached = breachesByRule
     .map((b) => ({ ruleId: b.ruleId, count: b._count._all, titleZh: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleZh ?? b.ruleId, titleEn: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleEn ?? b.ruleId }))
     .sort((a, b) => b.count - a.count);
-  const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
-  for (const row of rows) Object.assign(row, { breaches: breachCount.get(row.id) ?? 0 });
 
-  return { rows: rows as Array<(typeof rows)[number] & { breaches: number }>, mostBreached, summary: summary.map((s) => ({ ...s, total: rows.filter((r) => r.departmentId === s.id).length })), mostMissed, missedWindowDays: MISSED_WINDOW_DAYS, attemptsConsidered: missed.length };
+  return { rows, mostBreached, summary: summary.map((s) => ({ ...s, total: rows.filter((r) => r.departmentId === s.id).length })), mostMissed, missedWindowDays: MISSED_WINDOW_DAYS };
 }

@@ -1,18 +1,18 @@
 // Reads that feed the one certification function: for one person (the case-work gate) or many (the board).
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { ruleVersionsForCertification } from "~/domain/quiz/rule-queries.server";
-import { certificationState, type CertAttempt, type CertPolicy, type Certification } from "./certification-rules";
+import { attemptsByPerson, certificationState, EXPIRING_WITHIN_DAYS, type CertPolicy, type Certification } from "./certification-rules";
 
 export async function certificationPolicy(): Promise<CertPolicy> {
   const s = await getSettings();
-  return { validityMonths: s.certValidityMonths, graceDays: s.certGraceDays, expiringWithinDays: 30 };
+  return { validityMonths: s.certValidityMonths, graceDays: s.certGraceDays, expiringWithinDays: EXPIRING_WITHIN_DAYS };
 }
 
-/** The quiz whose pass grants the case-work certification. */
-export async function caseWorkQuizId(): Promise<string | null> {
-  const quiz = await db.quiz.findFirst({ where: { grantsCertification: true, active: true }, orderBy: { code: "asc" }, select: { id: true } });
+/** The quiz whose pass grants the case-work certification (`client`: a transaction's, to read inside it). */
+export async function caseWorkQuizId(client: Pick<Tx, "quiz"> = db): Promise<string | null> {
+  const quiz = await client.quiz.findFirst({ where: { grantsCertification: true, active: true }, orderBy: { code: "asc" }, select: { id: true } });
   return quiz?.id ?? null;
 }
 
@@ -25,12 +25,7 @@ export async function certificationsFor(persons: ReadonlyArray<{ id: string; sta
   const attempts = quizId
     ? await db.quizAttempt.findMany({ where: { quizId, status: "SUBMITTED", personId: { in: persons.map((p) => p.id) } }, select: ATTEMPT_FIELDS })
     : [];
-  const byPerson = new Map<string, CertAttempt[]>();
-  for (const a of attempts) {
-    const list = byPerson.get(a.personId) ?? [];
-    list.push({ ...a, ruleVersions: (a.ruleVersions ?? {}) as Record<string, number> });
-    byPerson.set(a.personId, list);
-  }
+  const byPerson = attemptsByPerson(attempts);
   const out = new Map<string, Certification>();
   for (const p of persons) out.set(p.id, certificationState({ id: p.id, status: p.status, disabled: Boolean(p.disabledAt) }, rules, byPerson.get(p.id) ?? [], at, policy));
   return out;

@@ -14,6 +14,8 @@ export type CertAttempt = {
   ruleVersions: Record<string, number>;
 };
 export type CertPolicy = { validityMonths: number; graceDays: number; expiringWithinDays: number };
+/** A certification ending within this many days shows as "expiring". */
+export const EXPIRING_WITHIN_DAYS = 30;
 
 export type CertStatus = "certified" | "expiring" | "grace" | "lapsed" | "expired" | "never";
 export const BOARD_STATUSES: CertStatus[] = ["certified", "expiring", "grace", "lapsed", "expired", "never"];
@@ -44,13 +46,24 @@ export function addMonths(at: Date, months: number): Date {
   return d;
 }
 
+/** Stored attempt rows (ruleVersions is JSON) grouped by person, as certificationState reads them. */
+export function attemptsByPerson(rows: ReadonlyArray<Omit<CertAttempt, "ruleVersions"> & { personId: string; ruleVersions: unknown }>): Map<string, CertAttempt[]> {
+  const byPerson = new Map<string, CertAttempt[]>();
+  for (const { personId, ...a } of rows) {
+    const list = byPerson.get(personId) ?? [];
+    list.push({ ...a, ruleVersions: (a.ruleVersions ?? {}) as Record<string, number> });
+    byPerson.set(personId, list);
+  }
+  return byPerson;
+}
+
 export function attemptPassed(a: CertAttempt): boolean {
   return a.status === "SUBMITTED" && a.submittedAt !== null && a.scorePercent !== null && a.scorePercent >= a.passPercent && !a.redLineMissed;
 }
 
-/** Versions in force at `now` (a version dated in the future does not count yet). */
-function currentVersion(rule: CertRule, now: Date) {
-  return rule.versions.filter((v) => v.effectiveAt <= now).reduce<{ version: number; effectiveAt: Date } | null>((best, v) => (!best || v.version > best.version ? v : best), null);
+/** A rule's version in force at `at`: the highest one whose effectiveAt has come (a version dated in the future does not count yet). */
+export function versionInForce<V extends { version: number; effectiveAt: Date }>(versions: readonly V[], at: Date): V | null {
+  return versions.filter((v) => v.effectiveAt <= at).reduce<V | null>((best, v) => (!best || v.version > best.version ? v : best), null);
 }
 
 export function certificationState(person: CertPerson, rules: readonly CertRule[], attempts: readonly CertAttempt[], now: Date, policy: CertPolicy): Certification {
@@ -81,7 +94,7 @@ export function certificationState(person: CertPerson, rules: readonly CertRule[
   const staleRules: Certification["staleRules"] = [];
   for (const rule of rules) {
     const had = covered[rule.id];
-    const current = currentVersion(rule, now);
+    const current = versionInForce(rule.versions, now);
     // A rule the certification never covered cannot make it lapse.
     if (had === undefined || !current || current.version <= had) continue;
     const firstUnseen = rule.versions.filter((v) => v.version > had && v.effectiveAt <= now).sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];

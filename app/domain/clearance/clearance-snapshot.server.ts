@@ -2,7 +2,7 @@
 // and the active API keys, read with plain `pg` (no Prisma on the hot path). A cheap fingerprint
 // query says whether anything that can change an answer has changed since the last load.
 import type pg from "pg";
-import type { CertAttempt, CertPerson, CertPolicy, CertRule } from "~/domain/certification/certification-rules";
+import { attemptsByPerson, EXPIRING_WITHIN_DAYS, type CertAttempt, type CertPerson, type CertPolicy, type CertRule } from "~/domain/certification/certification-rules";
 import { DEFAULT_SETTINGS } from "~/domain/settings/settings.schema";
 import type { CachedAnswer } from "./clearance-response";
 
@@ -53,12 +53,7 @@ export async function loadSnapshot(pool: pg.Pool): Promise<Snapshot> {
     (rule.versions as Array<{ version: number; effectiveAt: Date }>).push({ version: v.version, effectiveAt: v.effectiveAt });
     rules.set(v.ruleId, rule);
   }
-  const byPerson = new Map<string, CertAttempt[]>();
-  for (const { personId, ...a } of attempts) {
-    const list = byPerson.get(personId) ?? [];
-    list.push({ ...a, ruleVersions: (a.ruleVersions ?? {}) as Record<string, number> });
-    byPerson.set(personId, list);
-  }
+  const byPerson = attemptsByPerson(attempts);
   const entries = new Map<string, PersonEntry>();
   for (const p of people.rows) {
     entries.set(p.employeeNo, { employeeNo: p.employeeNo, person: { id: p.id, status: p.status, disabled: p.disabledAt !== null }, attempts: byPerson.get(p.id) ?? [] });
@@ -67,6 +62,6 @@ export async function loadSnapshot(pool: pg.Pool): Promise<Snapshot> {
     people: entries,
     keys: new Map(keys.rows.map((k) => [k.keyHash, k.id])),
     rules: [...rules.values()],
-    policy: { validityMonths: setting("certValidityMonths"), graceDays: setting("certGraceDays"), expiringWithinDays: 30 },
+    policy: { validityMonths: setting("certValidityMonths"), graceDays: setting("certGraceDays"), expiringWithinDays: EXPIRING_WITHIN_DAYS },
   };
 }

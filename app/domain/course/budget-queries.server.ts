@@ -17,6 +17,6 @@ export async function yearBudget(year: number) {
     courses: courses.map((c) => ({ id: c.id, monthlyItemId: c.monthlyItemId, costFen: courseCost(c), approved: c.approval.state === "APPROVED" })),
   });
   // The annual plan's own month split, beside what the monthly plans then planned.
-  const annualByMonth = planTotals(annualItems.map((i) => ({ ...i, hoursTenths: i.hoursTenths }))).byMonth.map((m) => m.budgetFen);
+  const annualByMonth = planTotals(annualItems).byMonth.map((m) => m.budgetFen);
   return { year, annualTitle: annual?.title ?? null, annualState: annual?.approval.state ?? null, annualByMonth, ...rolled };
 }

@@ -15,9 +15,8 @@ export async function coursePage(courseId: string, roles: RoleName[], department
   const visible = departmentIds ? course.attendees.filter((a) => departmentIds.includes(a.person.departmentId)) : course.attendees;
   if (departmentIds && visible.length === 0) return null;
   const { approval } = course;
-  const [decisions, lastRejected, clashes, budget] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), courseClashes(course), courseBudget(course)]);
+  const [decisions, rejection, clashes, budget] = await Promise.all([listDecisions(approval.id), lastRejection(approval), courseClashes(course), courseBudget(course)]);
   // Since a rejection, both the manager and the clerk see how this revision differs from the one sent back.
-  const rejection = lastRejected && lastRejected.revision < approval.revision && approval.state !== "APPROVED" ? lastRejected : null;
   const changes = rejection ? await courseChanges(approval.id, rejection.revision, departmentIds, timeZone) : null;
   return {
     course: {

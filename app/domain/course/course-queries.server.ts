@@ -66,17 +66,9 @@ export async function courseBudget(course: CourseWithParts) {
   const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
   const monthlyOthers = sum(await others({ monthlyItemId: course.monthlyItemId }));
   const annualItem = course.monthlyItem.planItem;
-  const annualOthers = annualItem ? sum(await others({ monthlyItem: { planItemId: annualItem.id } })) : 0;
-  return {
-    costFen,
-    monthly: { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers },
-    annual: annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers } : null,
-    warnings: courseBudgetWarnings({
-      costFen,
-      monthly: { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers },
-      annual: annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers } : null,
-    }),
-  };
+  const monthly = { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers };
+  const annual = annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: sum(await others({ monthlyItem: { planItemId: annualItem.id } })) } : null;
+  return { costFen, monthly, annual, warnings: courseBudgetWarnings({ costFen, monthly, annual }) };
 }
 
 /** Courses, newest month first; a department head sees only those their people attend. */

@@ -55,14 +55,13 @@ export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[]
   if (course.attendeeIds.length > course.capacity) clashes.push({ kind: "capacity", attendees: course.attendeeIds.length, capacity: course.capacity });
   const peopleOf = (c: ClashCourse) => new Set([...c.attendeeIds, ...(c.lecturerId ? [c.lecturerId] : [])]);
   const mine = peopleOf(course);
-  const self = { ...course, sessions: course.sessions };
-  for (const other of [self, ...others]) {
-    const theirs = other === self ? mine : peopleOf(other);
+  for (const other of [course, ...others]) {
+    const theirs = other === course ? mine : peopleOf(other);
     const shared = [...mine].filter((p) => theirs.has(p)).sort();
     course.sessions.forEach((session, i) => {
       for (const [j, them] of other.sessions.entries()) {
         // Within the course each pair once, and never a session with itself.
-        if (other === self && j <= i) continue;
+        if (other === course && j <= i) continue;
         if (!overlaps(session, them)) continue;
         const ref = { courseId: other.id, title: other.title, sessionId: them.id };
         if (sameRoom(session.location, them.location)) clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });

@@ -20,6 +20,7 @@ describe("department tree", () => {
 
   it("refuses to move a department below its own team", () => {
     expect(wouldCreateCycle(tree, "col1", "col1-1")).toBe(true);
+    expect(wouldCreateCycle(tree, "col1", "col1")).toBe(true);
     expect(wouldCreateCycle(tree, "col1-1", "col2")).toBe(false);
   });
 });

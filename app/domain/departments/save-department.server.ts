@@ -12,7 +12,7 @@ export async function saveDepartment(actor: NonNullable<AuditActor>, id: string 
     const all = await tx.department.findMany({ select: { id: true, parentId: true, name: true, code: true } });
     if (all.some((d) => d.code === data.code && d.id !== id)) return { ok: false as const, field: "code" as const, error: "departments.codeTaken" };
     if (data.parentId && !all.some((d) => d.id === data.parentId)) return { ok: false as const, field: "parentId" as const, error: "validation.invalidChoice" };
-    if (id && (data.parentId === id || wouldCreateCycle(all, id, data.parentId))) return { ok: false as const, field: "parentId" as const, error: "departments.cycle" };
+    if (id && wouldCreateCycle(all, id, data.parentId)) return { ok: false as const, field: "parentId" as const, error: "departments.cycle" };
     if (id) {
       const before = await tx.department.findUnique({ where: { id } });
       if (!before) return { ok: false as const, error: "errors.notFound" };

@@ -58,9 +58,8 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[]) {
     monthlyItems: plan.items.map((i) => ({ id: i.id, planItemId: i.planItemId, month: plan.month, category: i.category, title: i.title, budgetFen: i.budgetFen })),
     courses: plan.items.flatMap((i) => i.courses.map((c) => ({ id: c.id, monthlyItemId: i.id, costFen: courseCost(c), approved: c.approval.state === "APPROVED" }))),
   });
-  const [decisions, lastRejected, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval.id), peopleToTrain(plan.year, plan.month)]);
+  const [decisions, rejection, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval), peopleToTrain(plan.year, plan.month)]);
   // Since a rejection, both the leader and the manager see how this revision differs from the one sent back.
-  const rejection = lastRejected && lastRejected.revision < approval.revision && approval.state !== "APPROVED" ? lastRejected : null;
   const before = rejection ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null) : null;
   return {
     plan: { id: plan.id, year: plan.year, month: plan.month, title: plan.title, state: approval.state, revision: approval.revision },

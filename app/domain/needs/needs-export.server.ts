@@ -1,15 +1,12 @@
 // The survey's summary as a workbook: every need line, then the roll-ups the summary page shows.
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
-import { fromUnits, CATEGORIES } from "~/domain/plan/fields";
-import { summarize } from "./needs-rules";
-import type { submittedNeeds } from "./needs-queries.server";
-
-type Need = Awaited<ReturnType<typeof submittedNeeds>>[number];
+import { fromUnits } from "~/domain/plan/fields";
+import { summarizeNeeds, type SubmittedNeed } from "./needs-queries.server";
 
 const yuan = (fen: number) => Number(fromUnits(fen, 2));
 
-export async function needsWorkbook(t: TFunction, year: number, needs: Need[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function needsWorkbook(t: TFunction, year: number, needs: SubmittedNeed[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const detail = workbook.addWorksheet(t("needs.xlsx.detail"));
   detail.columns = [
@@ -25,7 +22,7 @@ export async function needsWorkbook(t: TFunction, year: number, needs: Need[]): 
     ]);
   }
   detail.getColumn(9).numFmt = "#,##0.00";
-  const summary = summarize(needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })), CATEGORIES);
+  const summary = summarizeNeeds(needs);
   // Months carry no cost: a need wanted in two months costs once.
   const rollup = (name: string, rows: typeof summary.byCategory, label: (key: string, text: string) => string, withCost = true) => {
     const sheet = workbook.addWorksheet(name);

@@ -75,7 +75,7 @@ export async function submitNeedsForm(actor: FormActor, scope: string[] | null, 
 }
 
 /** The training manager reopens a submitted (or late) form; its department heads are told. */
-export async function reopenNeedsForm(actor: FormActor, formId: string, reason?: string): Promise<FormOutcome> {
+export async function reopenNeedsForm(actor: FormActor, formId: string): Promise<FormOutcome> {
   return db.$transaction(async (tx) => {
     const form = await tx.departmentNeedsForm.findUnique({ where: { id: formId }, include: { survey: true, department: { select: { name: true } } } });
     if (!form) return notFound;
@@ -85,7 +85,7 @@ export async function reopenNeedsForm(actor: FormActor, formId: string, reason?:
     for (const personId of await headsOf(tx, form.departmentId)) {
       await addTodo(tx, { ...fillTodo(form.surveyId, formId), personId, params: { year: form.survey.year, department: form.department.name } });
     }
-    await writeAudit(tx, { actor, action: "needsForm.reopened", entityType: "DepartmentNeedsForm", entityId: formId, summary: { department: form.department.name, year: form.survey.year }, reason });
+    await writeAudit(tx, { actor, action: "needsForm.reopened", entityType: "DepartmentNeedsForm", entityId: formId, summary: { department: form.department.name, year: form.survey.year } });
     return { ok: true as const, id: formId };
   });
 }

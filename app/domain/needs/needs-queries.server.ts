@@ -1,7 +1,8 @@
 // Reads of the needs survey, shaped for its pages; `scope` is the department ids in view (null = all).
 import { db } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { questionsFrozenBy } from "./needs-rules";
+import { CATEGORIES } from "~/domain/plan/fields";
+import { questionsFrozenBy, summarize } from "./needs-rules";
 
 const inScope = (scope: string[] | null): Prisma.DepartmentNeedsFormWhereInput => (scope ? { departmentId: { in: scope } } : {});
 
@@ -115,4 +116,10 @@ export async function submittedNeeds(surveyId: string, scope: string[] | null) {
     orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }],
     include: { form: { select: { departmentId: true, department: { select: { name: true } } } } },
   });
+}
+export type SubmittedNeed = Awaited<ReturnType<typeof submittedNeeds>>[number];
+
+/** The roll-ups the summary page and its workbook show. */
+export function summarizeNeeds(needs: SubmittedNeed[]) {
+  return summarize(needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })), CATEGORIES);
 }

@@ -16,6 +16,11 @@ export function isPastDeadline(survey: SurveyState, at: Date): boolean {
   return at > survey.deadline;
 }
 
+/** Employees answer the questionnaire while the survey is open, until its deadline. */
+export function isAnswerable(survey: SurveyState, at: Date): boolean {
+  return survey.status === "OPEN" && !isPastDeadline(survey, at);
+}
+
 /** The questions a new survey starts with (the company's standard questionnaire); the manager may change them. */
 export const DEFAULT_QUESTIONS = [
   { kind: "MULTIPLE", text: "您希望参加哪些方面的培训？", options: ["话术规范", "沟通与谈判技巧", "投诉处理", "情绪管理与压力调节", "法律法规", "系统操作", "团队管理"], required: true },

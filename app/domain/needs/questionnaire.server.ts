@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { closeTodos } from "~/domain/todo/todo.server";
-import { isPastDeadline, readAnswers } from "./needs-rules";
+import { isAnswerable, readAnswers } from "./needs-rules";
 import { lockSurveyToAnswer } from "./questions-lock.server";
 
 type Person = { id: string; employeeNo: string; departmentId: string };
@@ -15,7 +15,7 @@ export async function answerQuestionnaire(person: Person, surveyId: string, valu
       if (!(await lockSurveyToAnswer(tx, surveyId))) return { ok: false, error: "errors.notFound", status: 404 };
       // Read under the lock: the answers are checked against, and stored for, exactly these questions.
       const survey = await tx.needsSurvey.findUniqueOrThrow({ where: { id: surveyId }, include: { questions: { orderBy: { position: "asc" } } } });
-      if (survey.status !== "OPEN" || isPastDeadline(survey, now())) return { ok: false, error: "needs.questionnaireClosed", status: 409 };
+      if (!isAnswerable(survey, now())) return { ok: false, error: "needs.questionnaireClosed", status: 409 };
       const { answers, errors } = readAnswers(survey.questions, values);
       if (Object.keys(errors).length > 0) return { ok: false, error: "needs.answerErrors", errors, status: 400 };
       const response = await tx.questionnaireResponse.create({ data: { surveyId, personId: person.id, departmentId: person.departmentId, submittedAt: now() } });

@@ -1,12 +1,10 @@
 // Reads an uploaded people file (.xlsx or .csv) into rows of strings; row i is spreadsheet row i + 1.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import type { UploadedFile } from "~/utils/upload.server";
 import { messageKey } from "~/utils/validation";
 
 export const MAX_FILE_BYTES = 2_000_000;
-export const ACCEPTED_EXTENSIONS = [".xlsx", ".csv"] as const;
-
-import type { UploadedFile } from "~/utils/upload.server";
 
 export type { UploadedFile };
 export type FileRows = { ok: true; rows: string[][] } | { ok: false; error: string };

@@ -22,7 +22,7 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, employeeNo: true, name: true, post: true, phone: true, status: true, hireDate: true, disabledAt: true,
+        id: true, employeeNo: true, name: true, post: true, phone: true, status: true, disabledAt: true,
         department: { select: { name: true } },
         roles: { select: { role: true } },
       },
@@ -37,15 +37,14 @@ export async function getPerson(id: string, scopeDepartmentIds: string[] | null)
     where: { id },
     select: {
       id: true, employeeNo: true, name: true, post: true, phone: true, email: true, status: true, hireDate: true,
-      disabledAt: true, mustChangePassword: true, passwordHash: true, updatedAt: true, departmentId: true,
+      disabledAt: true, updatedAt: true, departmentId: true,
       department: { select: { name: true } },
       roles: { select: { role: true, departmentId: true } },
     },
   });
   if (!person) return null;
   if (scopeDepartmentIds && !scopeDepartmentIds.includes(person.departmentId)) return null;
-  const { passwordHash, ...rest } = person;
-  return { ...rest, hasPassword: Boolean(passwordHash) };
+  return person;
 }
 
 export function listDepartmentOptions(scopeDepartmentIds: string[] | null) {

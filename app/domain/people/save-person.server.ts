@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { personColumns, type PersonForm } from "./people.schema";
 import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
@@ -8,15 +8,22 @@ export type SavePersonOutcome = { ok: true; id: string } | { ok: false; field?: 
 // Audit summaries never hold full phone numbers.
 const auditView = (p: ReturnType<typeof personColumns>) => ({ ...p, phone: p.phone ? "(set)" : null, hireDate: p.hireDate?.toISOString().slice(0, 10) ?? null });
 
+/** The employee number must be nobody else's, and the department must exist. */
+async function refusal(tx: Tx, data: ReturnType<typeof personColumns>, selfId?: string): Promise<SavePersonOutcome | null> {
+  if (await tx.person.findFirst({ where: { employeeNo: data.employeeNo, NOT: selfId ? { id: selfId } : undefined }, select: { id: true } })) {
+    return { ok: false, field: "employeeNo", error: "people.employeeNoTaken" };
+  }
+  if (!(await tx.department.findUnique({ where: { id: data.departmentId }, select: { id: true } }))) {
+    return { ok: false, field: "departmentId", error: "validation.invalidChoice" };
+  }
+  return null;
+}
+
 export async function createPerson(actor: NonNullable<AuditActor>, input: PersonForm): Promise<SavePersonOutcome> {
   const data = personColumns(input);
   return db.$transaction(async (tx) => {
-    if (await tx.person.findUnique({ where: { employeeNo: data.employeeNo }, select: { id: true } })) {
-      return { ok: false as const, field: "employeeNo" as const, error: "people.employeeNoTaken" };
-    }
-    if (!(await tx.department.findUnique({ where: { id: data.departmentId }, select: { id: true } }))) {
-      return { ok: false as const, field: "departmentId" as const, error: "validation.invalidChoice" };
-    }
+    const refused = await refusal(tx, data);
+    if (refused) return refused;
     const person = await tx.person.create({ data: { ...data, mustChangePassword: true, roles: { create: [{ role: "EMPLOYEE" }] } } });
     await autoAssignCaseWork(tx, [{ personId: person.id, before: null, after: data }]);
     await writeAudit(tx, { actor, action: "person.created", entityType: "Person", entityId: person.id, summary: { after: auditView(data) }, reason: input.reason });
@@ -33,11 +40,8 @@ export async function updatePerson(actor: NonNullable<AuditActor>, id: string, i
   return db.$transaction(async (tx) => {
     const before = await tx.person.findUnique({ where: { id } });
     if (!before) return { ok: false as const, error: "errors.notFound" };
-    const clash = await tx.person.findFirst({ where: { employeeNo: data.employeeNo, NOT: { id } }, select: { id: true } });
-    if (clash) return { ok: false as const, field: "employeeNo" as const, error: "people.employeeNoTaken" };
-    if (!(await tx.department.findUnique({ where: { id: data.departmentId }, select: { id: true } }))) {
-      return { ok: false as const, field: "departmentId" as const, error: "validation.invalidChoice" };
-    }
+    const refused = await refusal(tx, data, id);
+    if (refused) return refused;
     const updated = await tx.person.updateMany({ where: { id, updatedAt: new Date(expectedUpdatedAt) }, data });
     if (updated.count === 0) return { ok: false as const, error: "errors.conflict" };
     if (data.status === "LEFT") await tx.session.deleteMany({ where: { personId: id } });

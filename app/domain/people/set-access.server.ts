@@ -8,9 +8,9 @@ import { addTodo } from "~/domain/todo/todo.server";
 export async function setPasswordByAdmin(actor: NonNullable<AuditActor>, personId: string, password: string, reason?: string) {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
+    const { employeeNo } = await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true }, select: { employeeNo: true } });
     await tx.session.deleteMany({ where: { personId } });
-    await tx.loginLock.deleteMany({ where: { employeeNo: (await tx.person.findUniqueOrThrow({ where: { id: personId } })).employeeNo } });
+    await tx.loginLock.deleteMany({ where: { employeeNo } });
     await addTodo(tx, { personId, kind: "changePassword", sourceType: "Person", sourceId: personId, href: "/password" });
     await writeAudit(tx, { actor, action: "person.password_set", entityType: "Person", entityId: personId, reason });
   });

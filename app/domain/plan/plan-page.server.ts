@@ -11,10 +11,10 @@ export async function planPage(planId: string, roles: RoleName[]) {
   if (!plan) return null;
   const { approval } = plan;
   const items = plan.items.map(itemView);
-  const [decisions, needs, rejection] = await Promise.all([listDecisions(approval.id), needsForYear(plan.year), lastRejection(approval.id)]);
+  const [decisions, needs, rejection] = await Promise.all([listDecisions(approval.id), needsForYear(plan.year), lastRejection(approval)]);
   // Since a rejection, both sides can see how this revision differs from the one sent back.
   let diff = null;
-  if (rejection && rejection.revision < approval.revision && approval.state !== "APPROVED") {
+  if (rejection) {
     const before = (await submittedSnapshot(approval.id, rejection.revision)) as PlanSnapshot | null;
     if (before) diff = { rejection, changes: diffPlans(before, { title: plan.title, items }) };
   }

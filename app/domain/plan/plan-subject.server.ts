@@ -2,19 +2,14 @@
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 import type { PlanSnapshot } from "./plan-rules";
+import { itemView } from "./plan-queries.server";
 
 export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnapshot> {
   const plan = await tx.annualPlan.findUniqueOrThrow({
     where: { approvalId },
     select: { title: true, items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } } },
   });
-  return {
-    title: plan.title,
-    items: plan.items.map((i) => ({
-      id: i.id, title: i.title, category: i.category, months: i.months, targetPeople: i.targetPeople, sessions: i.sessions,
-      hoursTenths: i.hoursTenths, delivery: i.delivery, lecturerType: i.lecturerType, budgetFen: i.budgetFen, needIds: i.needs.map((n) => n.needItemId),
-    })),
-  };
+  return { title: plan.title, items: plan.items.map(itemView) };
 }
 
 export const AnnualPlanSubject: ApprovalSubject = {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { optionalText } from "~/utils/validation";
-import { APPROVAL_ACTIONS } from "~/workflow/approval-rules";
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES, hours, money, monthsOf, positiveInt, shortText } from "./fields";
 
 export const CreatePlanSchema = z.object({
@@ -23,10 +22,3 @@ export const planItemSchema = (year: number) =>
     needIds: z.preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(200)),
   });
 export type PlanItemInput = z.output<ReturnType<typeof planItemSchema>>;
-
-/** A workflow decision from the plan page: the form carries the revision it was showing. */
-export const DecisionSchema = z.object({
-  intent: z.enum(APPROVAL_ACTIONS),
-  revision: z.coerce.number().int().min(1),
-  reason: optionalText(500),
-});

@@ -4,6 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
 import { addTodo } from "~/domain/todo/todo.server";
+import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { autoAssignmentReason } from "./assignment-rules";
 
 type Reason = "NEW_HIRE" | "TRANSFER" | "MANUAL";
@@ -22,10 +23,10 @@ async function assign(tx: Tx, quizId: string, personId: string, reason: Reason, 
 export async function autoAssignCaseWork(tx: Tx, changes: Array<{ personId: string; before: Parameters<typeof autoAssignmentReason>[0]; after: Parameters<typeof autoAssignmentReason>[1] }>) {
   const due = changes.map((c) => ({ personId: c.personId, reason: autoAssignmentReason(c.before, c.after) })).filter((c) => c.reason !== null);
   if (due.length === 0) return;
-  const quiz = await tx.quiz.findFirst({ where: { grantsCertification: true, active: true }, select: { id: true } });
-  if (!quiz) return;
-  for (const c of due) await assign(tx, quiz.id, c.personId, c.reason!, null);
-  await writeAudit(tx, { actor: null, action: "quiz.assigned", entityType: "Quiz", entityId: quiz.id, summary: { personIds: due.map((d) => d.personId), reasons: due.map((d) => d.reason) } });
+  const quizId = await caseWorkQuizId(tx);
+  if (!quizId) return;
+  for (const c of due) await assign(tx, quizId, c.personId, c.reason!, null);
+  await writeAudit(tx, { actor: null, action: "quiz.assigned", entityType: "Quiz", entityId: quizId, summary: { personIds: due.map((d) => d.personId), reasons: due.map((d) => d.reason) } });
 }
 
 export type AssignOutcome = { ok: true; assigned: number } | { ok: false; error: string; unknown?: string[] };

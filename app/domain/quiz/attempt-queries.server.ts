@@ -5,7 +5,7 @@ import { sql } from "~/utils/sql.server";
 import { now } from "~/utils/clock.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { renderText } from "./rule-text";
-import { secondsLeft } from "./quiz-rules";
+import { cooldownEndsAt, secondsLeft } from "./quiz-rules";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 type TakingRow = {
@@ -85,6 +85,7 @@ export async function getAttemptResult(personId: string, attemptId: string) {
   return {
     ...attempt,
     open: false as const,
+    retryAt: attempt.submittedAt && !attempt.passed ? cooldownEndsAt(attempt.submittedAt, attempt.quiz.cooldownMinutes) : null,
     // Red-line rules first: they are why a high score can still fail.
     missedRules: attempt.missedRuleIds.map((id) => rules.find((r) => r.ruleId === id)).filter((r) => r !== undefined).sort((a, b) => Number(b.redLine) - Number(a.redLine)).map((r) => ({ ...r, textZh: c(r.textZh), textEn: c(r.textEn) })),
     wrong: questions.map((q) => {

@@ -10,6 +10,12 @@ export async function blueprintRules(): Promise<BlueprintRule[]> {
   return rules.map((r) => ({ id: r.id, titleZh: r.current.titleZh, titleEn: r.current.titleEn, redLine: r.current.redLine, available: r.questionCount }));
 }
 
+/** The draws a blueprint keeps: those on rules that exist, with at least one question. */
+export async function drawsOnKnownRules(draws: Record<string, number>): Promise<Array<[ruleId: string, count: number]>> {
+  const rules = new Set((await db.callRule.findMany({ select: { id: true } })).map((r) => r.id));
+  return Object.entries(draws).filter(([ruleId, count]) => rules.has(ruleId) && count > 0);
+}
+
 /** Every quiz, for the question bank page's list of blueprints. */
 export function listQuizzes() {
   return db.quiz.findMany({ orderBy: { code: "asc" }, select: { id: true, title: true, titleEn: true, active: true } });

@@ -53,8 +53,7 @@ export function checkImported(questions: ReadQuestion[], knownRuleIds: ReadonlyS
     if (!checked.ok) for (const [field, message] of Object.entries(checked.errors)) errors.push({ where: q.where, field, message });
     else valid.push({ id: q.id, value: { ...checked.value, explanation: q.explanation } });
   }
-  const explanationMissing = valid.filter((v) => !v.value.explanation).length;
-  return { errors, valid, explanationMissing };
+  return { errors, valid };
 }
 
 export const unsupportedType = (where: string, type: string): Unsupported => ({ where, message: messageKey("quiz.import.unsupported.type", { type }) });

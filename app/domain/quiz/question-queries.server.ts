@@ -2,23 +2,22 @@ import { db } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { QuestionKindName } from "./question.schema";
 
-export type QuestionFilter = { rule?: string; kind?: QuestionKindName; q?: string; inactive?: boolean };
+export type QuestionFilter = { rule?: string; kind?: QuestionKindName; q?: string };
 
 export async function listQuestions(filter: QuestionFilter) {
   const where: Prisma.QuizQuestionWhereInput = {
     ...(filter.rule ? { rules: { some: { ruleId: filter.rule } } } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.q ? { stem: { contains: filter.q } } : {}),
-    ...(filter.inactive ? { active: false } : {}),
   };
   const [questions, total] = await Promise.all([
     db.quizQuestion.findMany({
       where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 300,
-      select: { id: true, kind: true, stem: true, active: true, source: true, rules: { select: { ruleId: true } }, _count: { select: { options: true } } },
+      select: { id: true, kind: true, stem: true, active: true, source: true, rules: { select: { ruleId: true } } },
     }),
     db.quizQuestion.count({ where }),
   ]);
-  return { total, questions: questions.map((q) => ({ ...q, rules: q.rules.map((r) => r.ruleId), optionCount: q._count.options })) };
+  return { total, questions: questions.map((q) => ({ ...q, rules: q.rules.map((r) => r.ruleId) })) };
 }
 
 export async function getQuestion(id: string) {

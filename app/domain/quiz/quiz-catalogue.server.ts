@@ -4,6 +4,7 @@
 // cost one read instead of 500. A change shows in the next attempt started after that; attempts
 // already started keep what they drew. Tests always read.
 import { sql } from "~/utils/sql.server";
+import { versionInForce } from "~/domain/certification/certification-rules";
 
 const CACHE_MS = process.env.NODE_ENV === "production" ? 2_000 : 0;
 
@@ -54,11 +55,12 @@ async function readCatalogue(): Promise<QuizCatalogue> {
   return { quizzes: new Map(quizzes.map((q) => [q.id, q])), pool, versions };
 }
 
-/** Current version and red-line flag of every rule at `at` (a version takes effect at effectiveAt). */
+/** Version in force and red-line flag of every rule at `at`: the versions the certification compares against. */
 export function ruleFlagsAt(versions: readonly RuleVersion[], at: Date) {
   const out = new Map<string, { version: number; redLine: boolean }>();
-  for (const v of versions) {
-    if (v.effectiveAt <= at && (out.get(v.ruleId)?.version ?? 0) < v.version) out.set(v.ruleId, { version: v.version, redLine: v.redLine });
+  for (const ruleId of new Set(versions.map((v) => v.ruleId))) {
+    const v = versionInForce(versions.filter((x) => x.ruleId === ruleId), at);
+    if (v) out.set(ruleId, { version: v.version, redLine: v.redLine });
   }
   return out;
 }

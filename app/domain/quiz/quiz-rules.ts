@@ -87,10 +87,15 @@ export function canStart(past: readonly PastAttempt[], policy: StartPolicy, at: 
   }
   const lastFailed = past.filter((a) => a.submittedAt && a.passed === false).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
   if (lastFailed && policy.cooldownMinutes > 0) {
-    const until = new Date(lastFailed.submittedAt!.getTime() + policy.cooldownMinutes * 60_000);
+    const until = cooldownEndsAt(lastFailed.submittedAt!, policy.cooldownMinutes);
     if (until > at) return { ok: false, reason: "cooldown", until };
   }
   return { ok: true };
+}
+
+/** When the cooldown after a failed attempt handed in at `submittedAt` ends. */
+export function cooldownEndsAt(submittedAt: Date, cooldownMinutes: number): Date {
+  return new Date(submittedAt.getTime() + cooldownMinutes * 60_000);
 }
 
 /** Seconds left on the server's timer (never negative). */

@@ -1,13 +1,13 @@
 // A quiz blueprint: which rules, how many questions each, time limit, pass mark, attempts per day, cooldown.
 // Attempts already started keep what they drew; the change applies to the next attempt.
 import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { drawsOnKnownRules } from "./blueprint-queries.server";
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import type { BlueprintInput } from "./blueprint.schema";
 
 export async function saveBlueprint(actor: { id: string; employeeNo: string }, quizId: string, input: BlueprintInput) {
-  const rules = new Set((await db.callRule.findMany({ select: { id: true } })).map((r) => r.id));
-  const draws = Object.entries(input.draws).filter(([ruleId, count]) => rules.has(ruleId) && count > 0);
+  const draws = await drawsOnKnownRules(input.draws);
   return db.$transaction(async (tx) => {
     const quiz = await tx.quiz.findUnique({ where: { id: quizId }, select: { id: true } });
     if (!quiz) return { ok: false as const, error: "errors.notFound" };
