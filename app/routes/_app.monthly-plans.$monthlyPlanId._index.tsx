@@ -9,8 +9,8 @@ import { deleteMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
 import { monthlyPlanPage } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
-import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { can, scopeFor } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
@@ -18,7 +18,10 @@ import { decide } from "~/workflow/approval.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
-  const page = await monthlyPlanPage(params.monthlyPlanId!, auth.user.roles);
+  // Every department head reads every monthly plan, but the people to train only as far as read:person reaches.
+  const personScope = scopeFor(auth.user.roles, "read:person");
+  const peopleIn = personScope ? await departmentIdsInScope({ user: auth.user, scope: personScope }) : [];
+  const page = await monthlyPlanPage(params.monthlyPlanId!, auth.user.roles, peopleIn);
   if (!page) throw new Response("Not found", { status: 404 });
   return { ...page, canDraft: can(auth.user.roles, "draft:monthly-plan"), canCourse: can(auth.user.roles, "draft:course") && page.plan.state === "APPROVED" };
 }

@@ -67,6 +67,17 @@ describe("the monthly plan (004–005)", () => {
     expect((await (await as("T0001")).createMonth(`${YEAR + 3}-01`)).body).toMatchObject({ errors: { month: "monthlyPlan.noApprovedAnnualPlan" } });
     expect(await db.monthlyPlan.count({ where: { year: YEAR + 3 } })).toBe(0);
   });
+
+  it("shows a department head the people to train of their own department only; the training side sees everyone", async () => {
+    const { id: planId } = await db.monthlyPlan.findFirstOrThrow({ select: { id: true } });
+    const numbers = (page: Awaited<ReturnType<Awaited<ReturnType<typeof as>>["viewPlan"]>>) =>
+      [...page.people.newHires, ...page.people.transfers].map((p) => p.employeeNo).sort();
+    const everyone = numbers(await (await as("T0001")).viewPlan(planId));
+    expect(everyone.some((no) => no.startsWith("C01")) && everyone.some((no) => no.startsWith("C02"))).toBe(true);
+    const head = numbers(await (await as("D0101")).viewPlan(planId));
+    expect(head.length).toBeGreaterThan(0);
+    expect(head).toEqual(everyone.filter((no) => no.startsWith("C01")));
+  });
 });
 
 describe("budget roll-up", () => {

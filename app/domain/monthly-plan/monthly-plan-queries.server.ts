@@ -26,10 +26,13 @@ export async function monthlyItemToEdit(planId: string, itemId: string) {
 
 const monthRange = (year: number, month: number) => ({ gte: new Date(Date.UTC(year, month - 1, 1)), lt: new Date(Date.UTC(year, month, 1)) });
 
-/** Who the month's own items are for: people hired (or about to be) this month, and people moving post. */
-export async function peopleToTrain(year: number, month: number) {
+/**
+ * Who the month's own items are for: people hired (or about to be) this month, and people moving post;
+ * only those in `departmentIds` when given (a department head sees their own people only).
+ */
+export async function peopleToTrain(year: number, month: number, departmentIds: string[] | null = null) {
   const select = { id: true, employeeNo: true, name: true, post: true, hireDate: true, department: { select: { name: true } } } as const;
-  const active = { disabledAt: null, status: { not: "LEFT" as const } };
+  const active = { disabledAt: null, status: { not: "LEFT" as const }, ...(departmentIds ? { departmentId: { in: departmentIds } } : {}) };
   const [newHires, transfers] = await Promise.all([
     db.person.findMany({ where: { ...active, OR: [{ status: "NEW_HIRE" }, { hireDate: monthRange(year, month) }] }, select, orderBy: { employeeNo: "asc" } }),
     db.person.findMany({ where: { ...active, status: "TRANSFERRING" }, select, orderBy: { employeeNo: "asc" } }),
@@ -37,7 +40,8 @@ export async function peopleToTrain(year: number, month: number) {
   return { newHires, transfers };
 }
 
-export async function monthlyPlanPage(planId: string, roles: RoleName[]) {
+/** `peopleIn`: the departments whose people the reader may see (null: all). */
+export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleIn: string[] | null) {
   const plan = await db.monthlyPlan.findUnique({
     where: { id: planId },
     include: {
@@ -58,7 +62,7 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[]) {
     monthlyItems: plan.items.map((i) => ({ id: i.id, planItemId: i.planItemId, month: plan.month, category: i.category, title: i.title, budgetFen: i.budgetFen })),
     courses: plan.items.flatMap((i) => i.courses.map((c) => ({ id: c.id, monthlyItemId: i.id, costFen: courseCost(c), approved: c.approval.state === "APPROVED" }))),
   });
-  const [decisions, rejection, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval), peopleToTrain(plan.year, plan.month)]);
+  const [decisions, rejection, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval), peopleToTrain(plan.year, plan.month, peopleIn)]);
   // Since a rejection, both the leader and the manager see how this revision differs from the one sent back.
   const before = rejection ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null) : null;
   return {
