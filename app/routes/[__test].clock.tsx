@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { now, setClock } from "~/utils/clock.server";
+import { now, setClock, systemNow } from "~/utils/clock.server";
 
 // Browser tests move the server's clock ("wait out the cooldown") through this route. It exists only
 // when the server was started with TRAINGATE_TEST_CLOCK=1; otherwise it answers 404 like any unknown URL.
@@ -18,6 +18,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("reset") === "1") offsetMs = 0;
   else if (Number.isFinite(advance)) offsetMs += advance * 60_000;
   const offset = offsetMs;
-  setClock(offset === 0 ? null : () => new Date(Date.now() + offset));
+  setClock(offset === 0 ? null : () => new Date(systemNow().getTime() + offset));
   return Response.json({ now: now().toISOString(), offsetMs });
 }

@@ -1,6 +1,7 @@
 // The demo company: created by `npm start` into an empty database, never in production mode.
 import { db } from "../../app/utils/db.server";
 import { writeAudit } from "../../app/utils/audit.server";
+import { now } from "../../app/utils/clock.server";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import { makeDepartment, makePerson } from "./factories";
 import { seedTrainingPlan } from "./training-plan";
@@ -24,12 +25,6 @@ function demoPhone(i: number) {
   return prefixes[i % prefixes.length] + String(10_000_000 + ((i * 7_919_113) % 89_999_999)).padStart(8, "0");
 }
 
-function daysAgo(days: number) {
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d;
-}
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
   if ((await db.person.count()) > 0) return false;
@@ -40,7 +35,14 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 // One hash for every demo account (they share a published password anyway), made once per process.
 let demoHash: Promise<string> | undefined;
 
-export async function seedDemo() {
+/** The demo company as it stands on `at` (the clock's today unless a test says otherwise). */
+export async function seedDemo(at: Date = now()) {
+  const daysAgo = (days: number) => {
+    const d = new Date(at);
+    d.setUTCHours(0, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() - days);
+    return d;
+  };
   const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
   await db.$transaction(
     async (tx) => {
@@ -93,10 +95,10 @@ export async function seedDemo() {
           });
         }
       }
-      await seedQuiz(tx);
-      await seedTrainingPlan(tx);
-      await seedMonthlyPlans(tx);
-      await seedCases(tx);
+      await seedQuiz(tx, at);
+      await seedTrainingPlan(tx, at);
+      await seedMonthlyPlans(tx, at);
+      await seedCases(tx, at);
       await writeAudit(tx, { actor: null, action: "seed.demo", entityType: "Company", entityId: company.id, summary: { people: await tx.person.count() } });
     },
     { timeout: 60_000 },

@@ -1,5 +1,5 @@
 // Demo content for steps 004–007: approved monthly plans with approved courses for the current month
-// and the two before it (within the annual plan's year), in the company's time zone.
+// and the two before it (each in its own year's annual plan), in the company's time zone.
 import type { Tx } from "../../app/utils/db.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { localMonth, sessionInterval } from "../../app/domain/course/course-rules";
@@ -41,23 +41,28 @@ const COURSES: Record<string, Course[]> = {
 // The smallest PDF a reader opens: what the clerk uploaded for the compliance course.
 const SAMPLE_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
 
-export async function seedMonthlyPlans(tx: Tx) {
-  const today = localMonth(new Date(), ZONE);
-  const annual = await tx.annualPlan.findUnique({ where: { year: today.year }, select: { items: true } });
-  if (!annual) return;
+export async function seedMonthlyPlans(tx: Tx, at: Date) {
+  const today = localMonth(at, ZONE);
   const people = await tx.person.findMany({ select: { id: true, employeeNo: true, name: true } });
   const who = (no: string) => people.find((p) => p.employeeNo === no)!;
   const [manager, leader, clerk] = [who("T0001"), who("L0001"), who("T0002")];
-  for (const month of [today.month - 2, today.month - 1, today.month].filter((m) => m >= 1)) {
-    const at = (day: number, hm = "10:00") => sessionInterval(`${yearMonth(today.year, month)}-${String(day).padStart(2, "0")}`, hm, "23:59", ZONE).startsAt;
-    const before = (day: number) => new Date(at(1).getTime() - day * 86_400_000);
+  // The month two before today's, the one before, and today's: across a new year when it is January or February.
+  for (const back of [2, 1, 0]) {
+    const index = today.year * 12 + today.month - 1 - back;
+    const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+    const annual = await tx.annualPlan.findUnique({ where: { year }, select: { items: true } });
+    if (!annual) continue;
+    const isToday = back === 0;
+    const dayOf = (day: number) => `${yearMonth(year, month)}-${String(day).padStart(2, "0")}`;
+    const start = sessionInterval(dayOf(1), "10:00", "23:59", ZONE).startsAt;
+    const before = (day: number) => new Date(start.getTime() - day * 86_400_000);
     const approval = await tx.approval.create({ data: { subjectType: "MonthlyPlan", state: "APPROVED", submittedById: manager.id } });
-    const plan = await tx.monthlyPlan.create({ data: { year: today.year, month, title: `${today.year} 年 ${month} 月培训计划`, approvalId: approval.id, createdById: manager.id } });
+    const plan = await tx.monthlyPlan.create({ data: { year, month, title: `${year} 年 ${month} 月培训计划`, approvalId: approval.id, createdById: manager.id } });
     const items: Prisma.MonthlyPlanItemCreateManyInput[] = annual.items.flatMap((i) => {
       const share = monthShare(i, month);
       return share ? [{ planId: plan.id, planItemId: i.id, title: i.title, category: i.category, targetPeople: i.targetPeople, headcount: 20, sessions: Math.max(1, share.sessions), budgetFen: share.budgetFen }] : [];
     });
-    if (month === today.month) {
+    if (isToday) {
       items.push(
         { planId: plan.id, title: `新员工入职培训（${month}月）`, category: "NEW_HIRE", targetPeople: "本月新入职催收员", headcount: 4, sessions: 2, budgetFen: 800_00, unplannedReason: "本月新入职 4 人，须完成岗前培训并通过话术考核后方可作业。" },
         { planId: plan.id, title: `转岗培训（${month}月）`, category: "TRANSFER", targetPeople: "客服转催收人员", headcount: 1, sessions: 1, budgetFen: 0, unplannedReason: "C0218 由客服岗转入催收二部，须在上岗前完成转岗培训。" },
@@ -77,7 +82,7 @@ export async function seedMonthlyPlans(tx: Tx) {
             monthlyItemId: item.id, title: c.title.replace("本月", `${month} 月`), capacity: Math.max(attendeeIds.length, 10) + 5, outline: c.outline, approvalId: courseApproval.id, createdById: clerk.id,
             lecturerKind: lecturer ? "INTERNAL" : "EXTERNAL", lecturerId: lecturer?.id ?? null, externalLecturer: ext?.name ?? null, externalOrg: ext?.org ?? null, externalContact: ext?.contact ?? null,
             ...c.yuan,
-            sessions: { create: c.sessions.map(([day, start, end, location]) => ({ ...sessionInterval(`${yearMonth(today.year, month)}-${String(day).padStart(2, "0")}`, start, end, ZONE), location })) },
+            sessions: { create: c.sessions.map(([day, from, to, location]) => ({ ...sessionInterval(dayOf(day), from, to, ZONE), location })) },
             attendees: { create: attendeeIds.map((personId) => ({ personId })) },
           },
         });

@@ -1,4 +1,5 @@
 // Builders for rules, questions and quiz blueprints, shared by the demo seed, the tests and the benchmark.
+import { now } from "../../app/utils/clock.server";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../app/utils/db.server";
 import type { QuestionSeed } from "./quiz-bank-1";
@@ -30,7 +31,7 @@ export async function seedQuizBank(tx: Tx, input: { rules: RuleSeed[]; questions
   return created.id;
 }
 
-export async function createQuestions(tx: Tx, questions: QuestionSeed[], source: string, createdAt = new Date()) {
+export async function createQuestions(tx: Tx, questions: QuestionSeed[], source: string, createdAt = now()) {
   const rows = questions.map((q) => ({ id: randomUUID(), q }));
   await tx.quizQuestion.createMany({ data: rows.map(({ id, q }) => ({ id, kind: q.kind, stem: q.stem, explanation: q.explanation, source, createdAt })) });
   await tx.quizOption.createMany({

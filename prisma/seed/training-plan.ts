@@ -1,9 +1,12 @@
-// Demo content for steps 001–003: last year-end's needs survey (finished) and this year's approved plan.
+// Demo content for steps 001–003: for every year the demo's months touch (the two months before
+// today, today's and the next), the needs survey run at the end of the year before (finished) and
+// that year's approved plan. In December that includes next year, so January can be planned.
 import type { Tx } from "../../app/utils/db.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { DEFAULT_QUESTIONS } from "../../app/domain/needs/needs-rules";
 import { planSnapshot } from "../../app/domain/plan/plan-subject.server";
 import type { PlanSnapshot } from "../../app/domain/plan/plan-rules";
+import { demoPlanYears } from "./demo-calendar";
 
 type Need = { topic: string; category: "NEW_HIRE" | "INTERNAL" | "TRANSFER" | "EXTERNAL" | "GROUP"; targetPeople: string; headcount: number; months: number[]; hours: number; delivery: "INTERNAL" | "EXTERNAL"; yuan: number; priority: "HIGH" | "MEDIUM" | "LOW"; reason: string; problemArea?: string };
 
@@ -49,11 +52,20 @@ const ITEMS: Array<[string, Need["category"], number[], string, number, number, 
   ["集团年度合规培训", "GROUP", [12], "催收组长", 1, 6, "EXTERNAL", "GROUP", 2500, []],
 ];
 
-const at = (year: number, month: number, day: number, hour = 10) => new Date(Date.UTC(year, month - 1, day, hour - 8));
+const DAY = 86_400_000;
 
-export async function seedTrainingPlan(tx: Tx) {
-  const year = new Date().getFullYear();
+export async function seedTrainingPlan(tx: Tx, today: Date) {
+  for (const year of demoPlanYears(today)) await seedYear(tx, year, today);
+}
+
+// One plan year: the survey closes and the plan is approved at the end of the year before, or, when
+// that is still ahead (next year's plan in early December), in the days just before today.
+async function seedYear(tx: Tx, year: number, today: Date) {
   const prior = year - 1;
+  const yearEnd = Date.UTC(prior, 11, 31, 2); // 31 December, 10:00 in Shanghai
+  const end = Math.min(yearEnd, today.getTime() - DAY);
+  // `at(prior, 12, 20)` keeps its meaning (a day of the prior December), shifted back as a block.
+  const at = (y: number, month: number, day: number, hour = 10) => new Date(Date.UTC(y, month - 1, day, hour - 8) - (yearEnd - end));
   const people = await tx.person.findMany({ select: { id: true, employeeNo: true, name: true, departmentId: true } });
   const who = (no: string) => people.find((p) => p.employeeNo === no)!;
   const [manager, leader] = [who("T0001"), who("L0001")];
@@ -76,7 +88,7 @@ export async function seedTrainingPlan(tx: Tx) {
     });
     needIds[d.code] = rows.map((r) => r.id);
   }
-  await seedAnswers(tx, survey.id, people, prior);
+  await seedAnswers(tx, survey.id, people, (i) => at(prior, 11, 22 + (i % 20), 9 + (i % 8)));
 
   const approval = await tx.approval.create({ data: { subjectType: "AnnualPlan", state: "APPROVED", revision: 2, submittedById: manager.id } });
   const plan = await tx.annualPlan.create({ data: { year, title: `${year} 年度培训计划`, approvalId: approval.id, createdById: manager.id } });
@@ -112,14 +124,14 @@ export async function seedTrainingPlan(tx: Tx) {
 }
 
 // Questionnaire answers from agents and customer service, varied but reproducible.
-async function seedAnswers(tx: Tx, surveyId: string, people: Array<{ id: string; employeeNo: string; departmentId: string }>, prior: number) {
+async function seedAnswers(tx: Tx, surveyId: string, people: Array<{ id: string; employeeNo: string; departmentId: string }>, submittedAt: (i: number) => Date) {
   const questions = await tx.surveyQuestion.createManyAndReturn({
     data: DEFAULT_QUESTIONS.map((q, i) => ({ surveyId, position: i + 1, kind: q.kind, text: q.text, options: [...q.options], required: q.required })),
     select: { id: true, kind: true, options: true },
   });
   const respondents = people.filter((p) => /^(C01(0[1-9]|1[0-8])|C02(0[1-9]|1[0-5])|K010[1-5])$/.test(p.employeeNo));
   const responses = await tx.questionnaireResponse.createManyAndReturn({
-    data: respondents.map((p, i) => ({ surveyId, personId: p.id, departmentId: p.departmentId, submittedAt: at(prior, 11, 22 + (i % 20), 9 + (i % 8)) })),
+    data: respondents.map((p, i) => ({ surveyId, personId: p.id, departmentId: p.departmentId, submittedAt: submittedAt(i) })),
     select: { id: true },
   });
   const texts = ["希望多一些真实录音的案例复盘。", "建议新人培训后安排老员工带教一周。", "希望培训安排在非高峰时段。", "投诉处理能否请客服部一起讲？"];
