@@ -2,9 +2,11 @@
 // drafted from it, rejected with a reason, revised, approved and locked.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { login, newPage, screenshot } from "./harness";
+import { freeYear } from "../../prisma/seed/demo-calendar";
+import { login, newPage, screenshot, serverNow } from "./harness";
 
-const YEAR = new Date().getFullYear() + 1;
+// The first year the demo company has not planned yet (next year, or the one after in December).
+const YEAR = freeYear(await serverNow());
 
 async function submitAndWait(page: Page, button: string, url: RegExp) {
   await Promise.all([page.waitForURL(url), page.getByRole("button", { name: button, exact: true }).click()]);

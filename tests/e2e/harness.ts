@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, inject } from "vitest";
+import { afterAll, beforeEach, inject } from "vitest";
 import { CHROMIUM_ARGS } from "../setup/chromium";
 
 export const DEMO_PASSWORD = "TrainGate-demo-2026";
@@ -24,6 +24,7 @@ const executablePath = inject("chromiumPath");
 
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
 
 /** The shared Chromium of this test file (launched on first use, closed after the file). */
 export async function launchBrowser(): Promise<Browser> {
@@ -50,6 +51,7 @@ export async function newPage(options: NewPageOptions = {}): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
+  pages.push(page);
   // Surface client-side crashes in the test output.
   page.on("pageerror", (error) => process.stdout.write(`[browser pageerror] ${error.message}\n`));
   return page;
@@ -74,7 +76,42 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The server's clock (it may run at TRAINGATE_TEST_NOW, or be moved by a test): "today" for a browser test. */
+export async function serverNow(): Promise<Date> {
+  const response = await fetch(`${baseURL}/__test/clock`);
+  if (!response.ok) throw new Error(`GET /__test/clock answered ${response.status}: is TRAINGATE_TEST_CLOCK=1 set on the server?`);
+  return new Date(((await response.json()) as { now: string }).now);
+}
+
+/** What a page shows a person: its URL, its alerts and the start of its main text. */
+export async function whatThePageSaid(page: Page): Promise<string> {
+  if (page.isClosed()) return "(page closed)";
+  const said = await page
+    .evaluate(() => {
+      const text = (e: Element | null) => (e as HTMLElement | null)?.innerText?.trim().replace(/\s+/g, " ") ?? "";
+      const alerts = [...document.querySelectorAll('[role="alert"], [role="status"], .alert')].map(text).filter(Boolean);
+      return { alerts, main: text(document.querySelector("main") ?? document.body).slice(0, 600) };
+    })
+    .catch((error: unknown) => ({ alerts: [] as string[], main: `(could not read the page: ${String(error)})` }));
+  return [`  url: ${page.url()}`, ...said.alerts.map((a) => `  alert: ${a}`), `  text: ${said.main}`].join("\n");
+}
+
+// A failing browser test prints what each of its pages said, and keeps a screenshot of each.
+beforeEach((context) => {
+  const first = pages.length;
+  context.onTestFailed(async () => {
+    const mine = pages.slice(first);
+    const lines = [`\n[what the page said] ${context.task.name}`];
+    for (const [i, page] of mine.entries()) {
+      lines.push(`page ${i + 1} of ${mine.length}:`, await whatThePageSaid(page));
+      if (!page.isClosed()) await screenshot(page, `FAILED-${context.task.name.slice(0, 60)}-${i + 1}`).catch(() => {});
+    }
+    process.stdout.write(lines.join("\n") + "\n");
+  });
+});
+
 afterAll(async () => {
+  pages.length = 0;
   for (const context of contexts.splice(0)) await context.close().catch(() => {});
   await browser?.close();
   browser = undefined;

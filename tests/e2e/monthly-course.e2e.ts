@@ -2,11 +2,11 @@
 // plan, rejected and approved; a course set up for it, rejected with a reason, fixed and approved.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { login, newPage, screenshot } from "./harness";
+import { nextMonth } from "../../prisma/seed/demo-calendar";
+import { login, newPage, screenshot, serverNow } from "./harness";
 
-// The demo seed fills the current month and the two before it; next month is free.
-const local = new Date(Date.now() + 8 * 3600_000);
-const [Y, M] = local.getUTCMonth() === 11 ? [local.getUTCFullYear() + 1, 1] : [local.getUTCFullYear(), local.getUTCMonth() + 2];
+// The demo seed fills the current month and the two before it; next month is free (in the server's today).
+const { year: Y, month: M } = nextMonth(await serverNow());
 const day = (d: number) => `${Y}-${String(M).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 async function click(page: Page, name: string, url: RegExp, role: "button" | "link" = "button") {

@@ -47,9 +47,8 @@ test("five wrong passwords lock the account; then even the right one is refused"
       page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login")),
       page.locator('input[name="password"]').press("Enter"),
     ]);
-    await page.waitForTimeout(100);
-    const message = await page.getByRole("alert").first().innerText();
-    expect(message).toContain(i < 5 ? "工号或密码不正确" : "已被暂时锁定");
+    // The answer is in: wait for the page to show it (the alert of attempt i, not the one before).
+    await page.getByRole("alert").filter({ hasText: i < 5 ? "工号或密码不正确" : "已被暂时锁定" }).first().waitFor();
   }
   await page.locator('input[name="employeeNo"]').fill("C0119");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
@@ -57,7 +56,7 @@ test("five wrong passwords lock the account; then even the right one is refused"
     page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login")),
     page.locator('input[name="password"]').press("Enter"),
   ]);
-  await page.waitForTimeout(100);
+  await page.getByRole("alert").filter({ hasText: "已被暂时锁定" }).first().waitFor();
   expect(new URL(page.url()).pathname).toBe("/login");
   expect(await page.getByRole("alert").first().innerText()).toContain("已被暂时锁定");
   await screenshot(page, "login-locked");

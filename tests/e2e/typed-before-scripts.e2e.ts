@@ -1,11 +1,12 @@
 // What a person types or chooses while the page's scripts are still loading is still there once React
 // has taken the page over (hydration). The scripts are held back with page.route, then let through.
-// Its own survey year (two years ahead), so the 001–003 walk-through keeps next year's to itself.
+// Its own survey year (one after the 001–003 walk-through's), so that one keeps its year to itself.
 import type { Page, Route } from "playwright-core";
 import { expect, test } from "vitest";
-import { login, newPage, screenshot } from "./harness";
+import { freeYear } from "../../prisma/seed/demo-calendar";
+import { login, newPage, screenshot, serverNow } from "./harness";
 
-const YEAR = new Date().getFullYear() + 2;
+const YEAR = freeYear(await serverNow()) + 1;
 let surveyPath: string | undefined;
 
 /** Holds every script of the page back until release() lets them load, then waits until React has the form. */
@@ -20,8 +21,9 @@ async function holdScripts(page: Page, form: string) {
       holding = false;
       for (const route of held.splice(0)) await route.continue();
       await page.waitForFunction(reactHas, form);
-      // The render right after hydration (text defaults come back then) has run too.
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      // The render right after hydration (text defaults come back then) has run too: React commits it
+      // before the browser paints, so two frames later it is done.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     },
   };
 }

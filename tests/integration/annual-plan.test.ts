@@ -6,11 +6,11 @@ import { translateMessage } from "~/utils/validation";
 import { action as plansAction } from "~/routes/_app.plans._index";
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
 import { action as itemAction } from "~/routes/_app.plans.$planId.items.$itemId";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { FREE_YEAR, cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
-const YEAR = new Date().getFullYear() + 1;
+const YEAR = FREE_YEAR;
 
 const item = (over: Record<string, string | string[]> = {}) => ({
   title: "话术规范培训", category: "INTERNAL", months: ["3", "9"], targetPeople: "全体催收员", sessions: "4", hoursPerSession: "1.5",

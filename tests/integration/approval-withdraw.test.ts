@@ -8,7 +8,7 @@ import { action as planAction, loader as planLoader } from "~/routes/_app.plans.
 import { action as planItemAction } from "~/routes/_app.plans.$planId.items.$itemId";
 import { makePerson } from "../../prisma/seed/factories";
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
@@ -41,7 +41,7 @@ const annualPlan: Loop = {
   approver: "L0001",
   drafterRole: "TRAINING_MANAGER",
   async draft() {
-    const created = await outcome(async () => plansAction({ request: await planForm("T0001", "/plans", { year: String(YEAR + 1) }), params: {}, ...ctx }));
+    const created = await outcome(async () => plansAction({ request: await planForm("T0001", "/plans", { year: String(FREE_YEAR) }), params: {}, ...ctx }));
     const planId = idFrom(created.location);
     expect((await this.edit("T0001", planId)).status).toBe(302);
     return planId;

@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { decryptNumber, encryptNumber } from "~/domain/cases/case-crypto.server";
 import { parseCaseKeyring } from "~/domain/cases/case-keyring";
@@ -43,7 +44,7 @@ const plain = (i: number) => ({ id: demoIdNumber(300 + i), card: demoCardNumber(
 beforeEach(async () => {
   await db.$transaction(async (tx) => {
     const department = await makeDepartment(tx, { code: "COL1", name: "催收一部" });
-    const batch = await tx.caseBatch.create({ data: { clientBank: "江南银行", fileName: "a.csv", departmentId: department.id, importedAt: new Date(), caseCount: CASES } });
+    const batch = await tx.caseBatch.create({ data: { clientBank: "江南银行", fileName: "a.csv", departmentId: department.id, importedAt: now(), caseCount: CASES } });
     for (let i = 0; i < CASES; i++) {
       const { id, card } = plain(i);
       // The first two as the code before this change stored them, the others with key A and its id.

@@ -8,11 +8,11 @@ import * as importPage from "~/routes/_app.cases.import";
 import * as boardPage from "~/routes/_app.certification";
 import { decryptNumber } from "~/domain/cases/case-crypto.server";
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
-import { BASE, cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { BASE, cookieFor, demoDayAt, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
-// 10:00 in Shanghai, so a call now is inside 07:00–22:00.
-const MORNING = "2026-11-30T10:00:00+08:00";
+// 10:00 in Shanghai on the demo company's day, so a call now is inside 07:00–22:00.
+const MORNING = demoDayAt("10:00");
 
 beforeEach(async () => {
   freezeClock(MORNING);
@@ -208,7 +208,7 @@ describe("action records", () => {
 
   it("a call at 22:30 company time is refused with B3", async () => {
     const kase = await caseOf("C0102");
-    freezeClock("2026-11-30T22:30:00+08:00");
+    freezeClock(demoDayAt("22:30"));
     const cookie = await cookieFor("C0102");
     const refused = await outcome(() => casePage.action({ request: requestAs(cookie, `/cases/${kase.id}`, { form: { intent: "record", type: "CALL_DEBTOR", numberDialled: "13800138000", relation: "SELF", result: "NO_ANSWER", note: "无人接听" } }), params: { caseId: kase.id }, context }));
     expect((refused.body as { breaches: Array<{ ruleId: string }> }).breaches.map((b) => b.ruleId)).toEqual(["B3"]);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
 import { createClearanceService, type ClearanceService } from "~/domain/clearance/clearance-api.server";
+import { now } from "~/utils/clock.server";
 import { personId, seedDemoCompany } from "./support";
 
 let service: ClearanceService;
@@ -55,7 +56,7 @@ it("a certified agent: 200, cleared, until when, and every rule", async () => {
   const body = await res.json();
   expect(Object.keys(body)).toEqual(["employeeNo", "cleared", "reasons", "validUntil", "rules"]);
   expect(body).toMatchObject({ employeeNo: "C0102", cleared: true, reasons: ["passed"] });
-  expect(new Date(body.validUntil).getTime()).toBeGreaterThan(Date.now());
+  expect(new Date(body.validUntil).getTime()).toBeGreaterThan(now().getTime());
   const ruleIds = (await db.callRule.findMany({ select: { id: true } })).map((r) => r.id).sort();
   expect(Object.keys(body.rules).sort()).toEqual(ruleIds);
   expect(body.rules.B8).toBe(true);
@@ -86,14 +87,14 @@ it("a rule change lapses the certification after the grace period, within a seco
   expect((await (await call("C0102")).json()).cleared).toBe(true);
   // A new B3 wording that took effect 8 days ago: the 7 grace days are over.
   const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
-  await db.callRuleVersion.create({ data: { ruleId: "B3", version: 2, titleZh: v1.titleZh, titleEn: v1.titleEn, textZh: `${v1.textZh}（修订）`, textEn: v1.textEn, redLine: v1.redLine, effectiveAt: new Date(Date.now() - 8 * 86_400_000) } });
+  await db.callRuleVersion.create({ data: { ruleId: "B3", version: 2, titleZh: v1.titleZh, titleEn: v1.titleEn, textZh: `${v1.textZh}（修订）`, textEn: v1.textEn, redLine: v1.redLine, effectiveAt: new Date(now().getTime() - 8 * 86_400_000) } });
   await db.callRule.update({ where: { id: "B3" }, data: { currentVersion: 2 } });
   expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
   expect(await (await call("C0102")).json()).toMatchObject({ cleared: false, reasons: ["ruleChanged:B3"], validUntil: null, rules: { B3: false, B8: false } });
 });
 
 it("a certification ended by disabling the person is refused within a second", async () => {
-  await db.person.update({ where: { employeeNo: "C0102" }, data: { disabledAt: new Date() } });
+  await db.person.update({ where: { employeeNo: "C0102" }, data: { disabledAt: now() } });
   expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
   expect(await (await call("C0102")).json()).toMatchObject({ reasons: ["inactive"] });
 });

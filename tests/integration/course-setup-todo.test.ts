@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { COURSE_SETUP_TODO } from "~/domain/monthly-plan/course-setup-todo.server";
 import { as, courseForm, FREE_MONTH, idFrom, YEAR } from "./course-support";
-import { seedDemoCompany } from "./support";
+import { blockedOrSettled, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 
@@ -81,17 +81,15 @@ describe("setting up the month's courses once its plan is approved", () => {
     const { planId, items } = await approvedMonth();
     const { approvalId } = await db.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, select: { approvalId: true } });
     const clerk = await as("T0002");
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    // Someone reopens the plan and has not committed yet when the clerk saves the course.
-    const reopening = db.$transaction(async (tx) => {
+    let creating: ReturnType<typeof clerk.createCourse> | undefined;
+    // Someone reopens the plan and has not committed yet when the clerk saves the course: the save
+    // must wait for the reopening (a lock), not slip past it.
+    await db.$transaction(async (tx) => {
       await tx.approval.update({ where: { id: approvalId }, data: { state: "DRAFT", revision: 2 } });
-      holding();
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      creating = clerk.createCourse(items[0].id, courseForm());
+      expect(await blockedOrSettled(creating)).toBe("blocked");
     });
-    await held;
-    const created = await clerk.createCourse(items[0].id, courseForm());
-    await reopening;
+    const created = await creating!;
     expect(created).toMatchObject({ status: 409, body: { errors: { _form: "course.monthlyPlanNotApproved" } } });
     expect(await db.course.count({ where: { monthlyItemId: items[0].id } })).toBe(0);
   });

@@ -7,10 +7,10 @@ import { action as itemAction } from "~/routes/_app.monthly-plans.$monthlyPlanId
 import { action as editAction } from "~/routes/_app.courses.$courseId.edit";
 import { action as courseAction, loader as courseLoader } from "~/routes/_app.courses.$courseId._index";
 import { loader as budgetLoader } from "~/routes/_app.budget";
-import { BASE, cookieFor, outcome, requestAs } from "./support";
+import { BASE, cookieFor, DEMO_AT, outcome, requestAs } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
-export const today = localMonth(new Date(), "Asia/Shanghai");
+export const today = localMonth(DEMO_AT, "Asia/Shanghai");
 export const YEAR = today.year;
 // A month of the demo year's annual plan that the demo seed leaves without a monthly plan.
 export const FREE_MONTH = today.month === 12 ? 7 : 12;

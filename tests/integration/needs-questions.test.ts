@@ -2,18 +2,18 @@
 // the first employee answers; after that the questions are frozen, on the server.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { freezeClock, setClock } from "~/utils/clock.server";
+import { freezeClock, now, setClock } from "~/utils/clock.server";
 import { action as surveysAction } from "~/routes/_app.needs._index";
 import { action as surveyAction } from "~/routes/_app.needs.$surveyId._index";
 import { action as questionsAction, loader as questionsLoader } from "~/routes/_app.needs.$surveyId.questions";
 import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { lockQuestionsToChange, lockSurveyToAnswer } from "~/domain/needs/questions-lock.server";
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { blockedOrSettled, cookieFor, FREE_YEAR, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
 const ctx = { context: { cspNonce: "" } };
-const YEAR = new Date().getFullYear() + 1;
+const YEAR = FREE_YEAR;
 
 async function openSurvey() {
   freezeClock(`${YEAR - 1}-11-29T02:00:00Z`);
@@ -131,7 +131,6 @@ describe("after the first answer", () => {
 
 describe("the first answer racing a change of the question it answers", () => {
   // The change cuts the single-choice question to two options; the answer picks its sixth.
-  const settled = async (promise: Promise<unknown>, ms = 300) => Promise.race([promise.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
 
   it("a change waits for an answer in flight, then sees it and is refused", async () => {
     const { surveyId, single } = await openSurvey();
@@ -140,8 +139,8 @@ describe("the first answer racing a change of the question it answers", () => {
     await db.$transaction(async (tx) => {
       expect(await lockSurveyToAnswer(tx, surveyId)).toBe(true);
       change = post(surveyId, edit(single.id));
-      expect(await settled(change)).toBe(false);
-      await tx.questionnaireResponse.create({ data: { surveyId, personId: agent.id, departmentId: agent.departmentId, submittedAt: new Date(), answers: { create: { questionId: single.id, choices: [5] } } } });
+      expect(await blockedOrSettled(change)).toBe("blocked");
+      await tx.questionnaireResponse.create({ data: { surveyId, personId: agent.id, departmentId: agent.departmentId, submittedAt: now(), answers: { create: { questionId: single.id, choices: [5] } } } });
     });
     expect((await change!).body).toMatchObject({ errors: { _form: "needs.questionsLocked" } });
     expect((await db.surveyQuestion.findUniqueOrThrow({ where: { id: single.id } })).options).toHaveLength(6);
@@ -153,7 +152,7 @@ describe("the first answer racing a change of the question it answers", () => {
     await db.$transaction(async (tx) => {
       expect(await lockQuestionsToChange(tx, surveyId)).toMatchObject({ ok: true });
       answering = answer(surveyId, "C0104");
-      expect(await settled(answering)).toBe(false);
+      expect(await blockedOrSettled(answering)).toBe("blocked");
       await tx.surveyQuestion.update({ where: { id: single.id }, data: { options: ["第三方联系", "还款协商"] } });
     });
     expect(await answering!).toMatchObject({ status: 400, body: { errors: { [`q_${single.id}`]: "validation.invalidChoice" } } });

@@ -9,12 +9,12 @@ import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { loader as exportLoader } from "~/routes/_app.needs.$surveyId.export";
 import { loader as summaryLoader } from "~/routes/_app.needs.$surveyId.summary";
 import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { FREE_YEAR, cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
 const ctx = { context: { cspNonce: "" } };
-const YEAR = new Date().getFullYear() + 1;
+const YEAR = FREE_YEAR;
 const DEADLINE = `${YEAR - 1}-12-20`;
 
 const need = (over: Record<string, string | string[]> = {}) => ({

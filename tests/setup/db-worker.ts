@@ -8,6 +8,7 @@
  *   fresh copy and later files in the same slot reuse it (saves ~250 ms per file; the TRUNCATE
  *   below empties it anyway). Set TEST_FRESH_DB_PER_FILE=1 to drop and clone for every file;
  * - before each test, empties every table (one TRUNCATE ... RESTART IDENTITY CASCADE);
+ * - starts the app's clock at the demo fixture's instant (TRAINGATE_TEST_NOW);
  * - after the file, closes the app's Prisma pool and this file's own connection.
  */
 import pg from "pg";
@@ -15,7 +16,6 @@ import { afterAll, beforeEach, inject } from "vitest";
 
 const adminUrl = inject("dbAdminUrl");
 const template = inject("dbTemplate");
-const tables = inject("dbTables");
 if (!adminUrl || !template) {
   throw new Error("db-worker.ts: no database was provided; is tests/setup/global-db.ts the project's globalSetup?");
 }
@@ -58,25 +58,19 @@ process.env.DATABASE_URL = url.toString();
 // Small pool per worker: 2 workers × a few connections is plenty, and keeps the server light.
 process.env.DATABASE_POOL_SIZE ??= "4";
 
-const truncate = tables.length
-  ? `TRUNCATE TABLE ${tables.map((t) => `public.${quote(t)}`).join(", ")} RESTART IDENTITY CASCADE`
-  : "";
-let resetClient: pg.Client | undefined;
+// Every test file's clock starts at the instant the demo fixture was seeded (or TRAINGATE_TEST_NOW),
+// so "today" in a test is the demo company's today, whatever the date and however long the run.
+process.env.TRAINGATE_TEST_NOW = inject("demoFixtureAt");
+
+const { emptyDatabase, closeWorkerConnection } = await import("./worker-db");
 
 beforeEach(async () => {
-  if (!truncate) return;
-  if (!resetClient) {
-    resetClient = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    resetClient.on("error", () => {});
-    await resetClient.connect();
-  }
-  await resetClient.query(truncate);
+  await emptyDatabase();
 });
 
 afterAll(async () => {
   // Imported here, not at the top: app code must not load before DATABASE_URL is set.
   const { disconnectDb } = await import("~/utils/db.server");
   await disconnectDb();
-  await resetClient?.end().catch(() => {});
-  resetClient = undefined;
+  await closeWorkerConnection();
 });

@@ -1,9 +1,11 @@
 /**
  * globalSetup of the `integration` project: one PostgreSQL server per run (TEST_DATABASE_URL or
  * embedded), one template database migrated once, whose name and table list go to the workers.
+ * The template also holds the demo company, seeded once (demo-fixture.ts).
  * Each worker then clones the template (see db-worker.ts).
  */
 import type { TestProject } from "vitest/node";
+import { buildDemoFixture } from "./demo-fixture";
 import {
   acquirePostgres,
   dropDatabase,
@@ -39,6 +41,10 @@ export default async function setup(project: TestProject) {
     await migrate(templateUrl);
     const tables = await listTables(templateUrl);
     if (tables.length === 0) log("WARNING: the migrated template has no tables");
+    // The instant the whole run pretends it is: TRAINGATE_TEST_NOW (see docs/testing.md) or now.
+    const at = process.env.TRAINGATE_TEST_NOW || new Date().toISOString();
+    const fixtureAt = await buildDemoFixture(templateUrl, tables, at);
+    project.provide("demoFixtureAt", fixtureAt);
     project.provide("dbAdminUrl", server.adminUrl);
     project.provide("dbTemplate", TEMPLATE_DB);
     project.provide("dbTables", tables);

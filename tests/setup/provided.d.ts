@@ -10,6 +10,8 @@ declare module "vitest" {
     dbTemplate: string;
     /** integration: tables to TRUNCATE before each test (all but _prisma_migrations). */
     dbTables: string[];
+    /** integration: the instant the demo fixture was seeded at; every worker's clock starts there. */
+    demoFixtureAt: string;
     /** e2e: base URL of the running TrainGate server ("" when skipped). */
     baseURL: string;
     /** e2e: Chromium executable. */
