@@ -33,7 +33,18 @@ const args = [
 ];
 
 const started = Date.now();
-const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+// TEST_NOW=2026-12-31T23:30:00+08:00 npm test: the whole run (demo seeds, app clocks, browser server)
+// pretends it is that instant (docs/testing.md, "Any date").
+const env = { ...process.env };
+if (env.TEST_NOW) {
+  if (Number.isNaN(Date.parse(env.TEST_NOW))) {
+    console.error(`TEST_NOW: expected an ISO instant such as 2026-12-31T23:30:00+08:00, got "${env.TEST_NOW}"`);
+    process.exit(2);
+  }
+  env.TRAINGATE_TEST_NOW = new Date(env.TEST_NOW).toISOString();
+  console.log(`TEST_NOW: the run pretends it is ${env.TEST_NOW}`);
+}
+const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env });
 // Ctrl-C in a terminal reaches vitest directly (same process group); a second SIGINT would make it
 // skip its teardown, so don't forward SIGINT. Forward SIGTERM, which only reaches this process.
 process.on("SIGINT", () => {});

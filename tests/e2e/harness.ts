@@ -19,7 +19,8 @@ import { CHROMIUM_ARGS } from "../setup/chromium";
 export const DEMO_PASSWORD = "TrainGate-demo-2026";
 export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.artifacts");
 
-export const baseURL = inject("baseURL");
+// Set by tests/setup/e2e-worker.ts once the server is up.
+export const baseURL = process.env.E2E_BASE_URL ?? "";
 const executablePath = inject("chromiumPath");
 
 let browser: Browser | undefined;

@@ -6,7 +6,9 @@
  *   3. gets PostgreSQL (TEST_DATABASE_URL or embedded) and a fresh, migrated `traingate_e2e`;
  *   4. starts the server like `npx tsx server/main.ts` (DATABASE_URL, PORT, TRAINGATE_DEMO=1, NODE_ENV=production)
  *      and waits for "listening on http://localhost:<PORT>";
- *   5. provides `baseURL`; the teardown stops the server and the database.
+ *   5. writes the base URL (or the error) to tests/.artifacts/e2e-server.json.
+ * Steps 2–5 run in the background while the unit and integration tests run; the browser tests wait
+ * for the file (e2e-worker.ts). The teardown stops the server and the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -27,6 +29,7 @@ import {
 } from "./postgres";
 
 export const E2E_DB = "traingate_e2e";
+const E2E_READY_FILE = path.join(ARTIFACTS, "e2e-server.json");
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SERVER_LOG = path.join(ARTIFACTS, "e2e-server.log");
 
@@ -58,53 +61,50 @@ export default async function setup(project: TestProject) {
     ]);
     fs.writeFileSync(path.join(ROOT, E2E_SKIPPED_MARKER), `${reason}\n`);
     project.provide("e2eSkipReason", reason);
-    project.provide("baseURL", "");
+    project.provide("e2eReadyFile", "");
     return;
   }
   project.provide("e2eSkipReason", "");
 
-  // 1. Build the app and 2. prepare the database, side by side.
-  const t0 = Date.now();
-  const building = (async () => {
-    const build = await run("npx", ["remix", "vite:build"], {
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    if (build.code !== 0) {
-      throw new Error(`"npx remix vite:build" failed (exit ${build.code}):\n${build.output}`);
-    }
-    log(`app built in ${Date.now() - t0} ms`);
-  })();
-  building.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-  const serverPromise = acquirePostgres();
+  // Off the critical path: the build, the database and the server start in the background while the
+  // unit and integration tests run; e2e-worker.ts waits for the ready file before the first browser test.
+  fs.rmSync(E2E_READY_FILE, { force: true });
   let child: ChildProcess | undefined;
-  let acquired = false;
-  try {
-    const server = await serverPromise;
-    acquired = true;
-    await recreateDatabase(server, E2E_DB);
-    const databaseUrl = server.urlFor(E2E_DB);
-    await migrate(databaseUrl);
-    log(`e2e database ready in ${Date.now() - t0} ms`);
-    await building;
-
-    // 3. Server.
-    const t = Date.now();
-    const port = await freePort();
-    const started = await startServer(databaseUrl, port);
-    child = started.child;
-    project.provide("baseURL", started.baseURL);
-    log(`server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`);
-  } catch (error) {
-    await building.catch(() => {}); // never leave the build running behind a failure
-    if (child) await stopServer(child);
-    if (acquired) await releasePostgres();
-    throw error;
-  }
+  const serverPromise = acquirePostgres();
+  const preparing = (async () => {
+    const t0 = Date.now();
+    const building = (async () => {
+      const build = await run("npx", ["remix", "vite:build"], { env: { ...process.env, NODE_ENV: "production" } });
+      if (build.code !== 0) throw new Error(`"npx remix vite:build" failed (exit ${build.code}):\n${build.output}`);
+      log(`app built in ${Date.now() - t0} ms`);
+    })();
+    building.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+    try {
+      const server = await serverPromise;
+      await recreateDatabase(server, E2E_DB);
+      const databaseUrl = server.urlFor(E2E_DB);
+      await migrate(databaseUrl);
+      log(`e2e database ready in ${Date.now() - t0} ms`);
+      await building;
+      const t = Date.now();
+      const started = await startServer(databaseUrl, await freePort());
+      child = started.child;
+      log(`server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`);
+      fs.writeFileSync(E2E_READY_FILE, JSON.stringify({ baseURL: started.baseURL }));
+    } catch (error) {
+      await building.catch(() => {}); // never leave the build running behind a failure
+      fs.writeFileSync(E2E_READY_FILE, JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      throw error;
+    }
+  })();
+  preparing.catch(() => {}); // reported to the browser tests through the ready file
+  project.provide("e2eReadyFile", E2E_READY_FILE);
 
   return async () => {
+    await preparing.catch(() => {});
     if (child) await stopServer(child);
-    const server = await serverPromise;
-    if (server.kind === "external") await dropDatabase(server, E2E_DB).catch(() => {});
+    const server = await serverPromise.catch(() => null);
+    if (server?.kind === "external") await dropDatabase(server, E2E_DB).catch(() => {});
     await releasePostgres();
   };
 }

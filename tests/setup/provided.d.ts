@@ -12,8 +12,8 @@ declare module "vitest" {
     dbTables: string[];
     /** integration: the instant the demo fixture was seeded at; every worker's clock starts there. */
     demoFixtureAt: string;
-    /** e2e: base URL of the running TrainGate server ("" when skipped). */
-    baseURL: string;
+    /** e2e: the file global-e2e.ts writes `{ baseURL }` or `{ error }` to once the server is up ("" when skipped). */
+    e2eReadyFile: string;
     /** e2e: Chromium executable. */
     chromiumPath: string;
     /** e2e: non-empty when browser tests are not run (Chromium missing outside CI). */
