@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
-import { personId, seedDemoCompany } from "../../../tests/integration/support";
+import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
 import { publishRuleVersion } from "~/domain/quiz/publish-rule-version.server";
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
@@ -9,7 +9,8 @@ import { finaliseAttempt } from "~/domain/quiz/submit-attempt.server";
 import { certificationsFor } from "./certification-queries.server";
 import { certificationBoard } from "./certification-board.server";
 
-const T = new Date("2026-03-02T06:00:00Z");
+// The demo company's own instant: its certifications are dated from there.
+const T = DEMO_AT;
 const at = (days: number, seconds = 0) => new Date(T.getTime() + days * 86_400_000 + seconds * 1000);
 
 beforeEach(async () => {
