@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { now, setClock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
 
 // Browser tests move the server's clock ("wait out the cooldown") through this route. It exists only
 // when the server was started with TRAINGATE_TEST_CLOCK=1; otherwise it answers 404 like any unknown URL.
-const enabled = () => process.env.TRAINGATE_TEST_CLOCK === "1";
+const enabled = () => env().TRAINGATE_TEST_CLOCK;
 let offsetMs = 0;
 
 export async function loader() {

@@ -20,7 +20,7 @@ describe("the environment", () => {
       PORT: 3000,
       DATABASE_URL: undefined,
       DATABASE_POOL_SIZE: 10,
-      TRAINGATE_DATA_DIR: "data",
+      TRAINGATE_DATA_DIR: "./data",
       EMBEDDED_PG_PORT: 54329,
       TRAINGATE_DEMO: false,
       WEB_CONCURRENCY: 1,

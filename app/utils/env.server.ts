@@ -50,7 +50,7 @@ export const EnvSchema = z.object({
   PORT: port(3000),
   DATABASE_URL: variable("a postgresql:// URL", (text) => (/^postgres(ql)?:\/\/\S+$/.test(text) ? text : BAD), undefined as string | undefined, { secret: true }),
   DATABASE_POOL_SIZE: variable("a whole number from 1 to 100", wholeNumber(1, 100), 10),
-  TRAINGATE_DATA_DIR: variable("a directory", (text) => text, "data"),
+  TRAINGATE_DATA_DIR: variable("a directory", (text) => text, "./data"),
   EMBEDDED_PG_PORT: port(54329),
   TRAINGATE_DEMO: flag(),
   WEB_CONCURRENCY: variable("a whole number of processes from 1 to 64", wholeNumber(1, 64), 1),
