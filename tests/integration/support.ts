@@ -1,6 +1,6 @@
 // Helpers for integration tests: the demo company as fixture, and requests made as one of its people.
 import { db } from "~/utils/db.server";
-import { createSession, sessionCookieHeader } from "~/domain/auth/session.server";
+import { createSession, sessionCookieHeader } from "~/utils/session.server";
 import { seedDemo } from "../../prisma/seed/demo";
 
 export const BASE = "http://localhost:3000";

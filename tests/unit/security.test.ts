@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Request, Response } from "express";
 import { hstsOverHttps } from "../../server/security";
-import { clearSessionCookieHeader, sessionCookieHeader } from "~/domain/auth/session.server";
+import { clearSessionCookieHeader, sessionCookieHeader } from "~/utils/session.server";
 
 describe("session cookie", () => {
   it("is HttpOnly and SameSite=Lax over http", async () => {
