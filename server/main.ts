@@ -6,7 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
-import { handledByFastPath, registerAppFastPaths, secureAsExpressSeesIt } from "./fast-paths";
+import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
 
 const log = (line: string) => console.log(line);
 
@@ -85,7 +85,6 @@ async function main() {
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
   const { disconnectDb } = await import("../app/utils/db.server");
-  const { stopClearance } = await import("./clearance-fast-path");
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
@@ -101,9 +100,9 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
   const port = config.PORT;
   const app = createApp({ build, dev: devServer, trustProxy: config.TRUST_PROXY });
   const entry = typeof build === "function" ? (await build()).entry.module : build.entry.module;
-  registerAppFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
+  const fastPaths = appFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
   const server: Server = createServer((req, res) => {
-    if (!handledByFastPath(req, res)) app(req, res);
+    if (!fastPaths.handled(req, res)) app(req, res);
   });
   server.listen(port, () => {
     if (cluster.isWorker) return;
@@ -119,7 +118,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
-    await stopClearance();
+    // Writes the clearance calls still queued and closes the API's pool.
+    await fastPaths.stop();
     await disconnectDb();
     await options.stopDatabase?.();
     if (!cluster.isWorker) log("Stopped.");

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { now, setClock } from "~/utils/clock.server";
+import { now, shiftClock } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 
 // Browser tests move the server's clock ("wait out the cooldown") through this route. It exists only
@@ -18,7 +18,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const advance = Number(form.get("advanceMinutes") ?? 0);
   if (form.get("reset") === "1") offsetMs = 0;
   else if (Number.isFinite(advance)) offsetMs += advance * 60_000;
-  const offset = offsetMs;
-  setClock(offset === 0 ? null : () => new Date(Date.now() + offset));
+  shiftClock(offsetMs);
   return Response.json({ now: now().toISOString(), offsetMs });
 }

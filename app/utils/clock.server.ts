@@ -1,20 +1,33 @@
-// Every rule about time reads the clock here, so tests can set it. The override lives on globalThis:
-// the server's own modules (the clearance API) and the app build each load a copy of this file, and
-// the browser tests' clock (/__test/clock) must move both.
-const KEY = Symbol.for("traingate.clock");
-type Holder = { [KEY]?: (() => Date) | null };
-const holder = globalThis as Holder;
+// Every rule about time reads the clock here, so tests can set it. TRAINGATE_TEST_NOW (honoured only
+// with NODE_ENV=test or TRAINGATE_TEST_CLOCK=1) starts the clock at that instant; it then runs on in
+// real time. The clearance API and the quiz calls run on the app build's copy of this module, the
+// same as the browser tests' /__test/clock moves (ADR 0012).
+import { env } from "./env.server";
+
+function testNowOffsetMs(): number {
+  const { NODE_ENV, TRAINGATE_TEST_CLOCK, TRAINGATE_TEST_NOW } = env();
+  if (!TRAINGATE_TEST_NOW || (NODE_ENV !== "test" && !TRAINGATE_TEST_CLOCK)) return 0;
+  return TRAINGATE_TEST_NOW.getTime() - Date.now();
+}
+
+// Read when the process loads the clock: "now" starts at TRAINGATE_TEST_NOW at start.
+const startOffsetMs = testNowOffsetMs();
+let override: (() => Date) | null = null;
 
 export function now(): Date {
-  const override = holder[KEY];
-  return override ? override() : new Date();
+  return override ? override() : new Date(Date.now() + startOffsetMs);
 }
 
 export function setClock(fn: (() => Date) | null) {
-  holder[KEY] = fn;
+  override = fn;
 }
 
 export function freezeClock(at: Date | string) {
   const fixed = new Date(at);
-  holder[KEY] = () => new Date(fixed);
+  override = () => new Date(fixed);
+}
+
+/** The running clock moved by `ms` (the test clock's "advance"); 0 puts it back. */
+export function shiftClock(ms: number) {
+  override = ms === 0 ? null : () => new Date(Date.now() + startOffsetMs + ms);
 }
