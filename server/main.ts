@@ -51,8 +51,9 @@ async function main() {
     if (demoApiKey) log(`Case system API key (GET /api/v1/clearance/{employeeNo}): ${demoApiKey}`);
   };
 
+  // The seed ran on this process's own copy of the app modules; serving uses the build's.
+  await disconnectDb();
   if (workers > 1 && !dev) {
-    await disconnectDb();
     let stopping = false;
     let listening = 0;
     for (let i = 0; i < workers; i++) cluster.fork({ DATABASE_URL: database.url });
@@ -84,8 +85,6 @@ async function main() {
 }
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
-  const { disconnectDb } = await import("../app/utils/db.server");
-
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
   if (dev) {
@@ -118,9 +117,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
-    // Writes the clearance calls still queued and closes the API's pool.
+    // Writes the clearance calls still queued and closes the build's pools.
     await fastPaths.stop();
-    await disconnectDb();
     await options.stopDatabase?.();
     if (!cluster.isWorker) log("Stopped.");
     process.exit(0);
