@@ -70,6 +70,7 @@ describe("the environment", () => {
     ["true", true],
     ["false", false],
     ["0", false],
+    ["1", 1],
     ["2", 2],
     ["loopback", "loopback"],
     ["192.168.1.10", "192.168.1.10"],
