@@ -9,8 +9,8 @@ import "./utils/validation";
 
 export const streamTimeout = 5_000;
 
-// server/main.ts asks these before express and Remix (ADR 0010); exported here so they run on this
-// build's own modules (one clock, one pool, one cache per process).
+// server/main.ts asks these before express and Remix (ADRs 0009, 0010, 0012); exported here so they
+// run on this build's own modules (one clock, one pool, one cache per process).
 export { createFastPaths } from "./fast-paths/index.server";
 
 export default function handleRequest(

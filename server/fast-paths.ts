@@ -1,21 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import type { FastPath, FastPathOptions } from "../app/utils/fast-path.server";
+import type { FastPathOptions, FastPaths } from "../app/utils/fast-path.server";
 
 /**
- * Hot endpoints answered before express and Remix (each costs ~1 ms of CPU per request here). A fast
- * path returns true when it answered the request. It sets its own headers. The clearance API is
- * registered by server/clearance-fast-path.ts, the app's own (the quiz attempt calls) come from the
- * build's entry module (app/fast-paths/).
+ * Hot endpoints answered before express and Remix (each costs ~1 ms of CPU per request here): the
+ * clearance API and the quiz attempt calls, which come from the build's entry module (app/fast-paths/)
+ * so that they run on the build's own modules. A fast path returns true when it answered the request.
  */
-export const FAST_PATHS: FastPath[] = [];
+export type AppFastPaths = { handled: (req: IncomingMessage, res: ServerResponse) => boolean; stop: () => Promise<void> };
 
-export function handledByFastPath(req: IncomingMessage, res: ServerResponse): boolean {
-  for (const path of FAST_PATHS) if (path(req, res)) return true;
-  return false;
-}
-
-type EntryWithFastPaths = { createFastPaths?: (options: FastPathOptions) => FastPath[] };
+type EntryWithFastPaths = { createFastPaths?: (options: FastPathOptions) => FastPaths };
 
 /** https as express sees it: a TLS socket, or X-Forwarded-Proto from a proxy express trusts. */
 export function secureAsExpressSeesIt(trustProxy: (address: string, hop: number) => boolean) {
@@ -27,6 +21,13 @@ export function secureAsExpressSeesIt(trustProxy: (address: string, hop: number)
   };
 }
 
-export function registerAppFastPaths(entry: unknown, options: FastPathOptions) {
-  FAST_PATHS.push(...((entry as EntryWithFastPaths).createFastPaths?.(options) ?? []));
+export function appFastPaths(entry: unknown, options: FastPathOptions): AppFastPaths {
+  const { paths, stop } = (entry as EntryWithFastPaths).createFastPaths?.(options) ?? { paths: [], stop: async () => {} };
+  return {
+    handled(req, res) {
+      for (const path of paths) if (path(req, res)) return true;
+      return false;
+    },
+    stop,
+  };
 }

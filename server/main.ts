@@ -3,10 +3,10 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { isDemoMode } from "../app/utils/demo-mode.server";
+import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
-import { handledByFastPath, registerAppFastPaths, secureAsExpressSeesIt } from "./fast-paths";
+import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
 
 const log = (line: string) => console.log(line);
 
@@ -19,17 +19,19 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 const dev = process.argv.includes("--dev");
-const demo = isDemoMode();
+// A bad variable ends the start here, with a line naming it.
+const config = loadEnv();
+const demo = config.TRAINGATE_DEMO;
 
 // WEB_CONCURRENCY > 1 serves from that many processes (one per core); the first process owns the
 // database start, migrations and seed, and the workers only serve.
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+const workers = config.WEB_CONCURRENCY;
 
 async function main() {
   if (cluster.isWorker) return serve();
-  const database = await startDatabase(log);
-  process.env.DATABASE_URL = database.url;
-  log(database.embedded ? `Embedded PostgreSQL is running (data in ${process.env.TRAINGATE_DATA_DIR ?? "./data"}).` : "Using the PostgreSQL server from DATABASE_URL.");
+  const database = await startDatabase(config, log);
+  setDatabaseUrl(database.url);
+  log(database.embedded ? `Embedded PostgreSQL is running (data in ${config.TRAINGATE_DATA_DIR}).` : "Using the PostgreSQL server from DATABASE_URL.");
   await migrate(database.url);
   log("Database schema is up to date.");
 
@@ -49,14 +51,15 @@ async function main() {
     if (demoApiKey) log(`Case system API key (GET /api/v1/clearance/{employeeNo}): ${demoApiKey}`);
   };
 
+  // The seed ran on this process's own copy of the app modules; serving uses the build's.
+  await disconnectDb();
   if (workers > 1 && !dev) {
-    await disconnectDb();
     let stopping = false;
     let listening = 0;
     for (let i = 0; i < workers; i++) cluster.fork({ DATABASE_URL: database.url });
     cluster.on("listening", () => {
       if (++listening === workers) {
-        log(`TrainGate listening on http://localhost:${process.env.PORT ?? 3000} (${workers} processes)`);
+        log(`TrainGate listening on http://localhost:${config.PORT} (${workers} processes)`);
         printLogins();
       }
     });
@@ -82,9 +85,6 @@ async function main() {
 }
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
-  const { disconnectDb } = await import("../app/utils/db.server");
-  const { stopClearance } = await import("./clearance-fast-path");
-
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
   if (dev) {
@@ -96,12 +96,12 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
   }
 
-  const port = Number(process.env.PORT ?? 3000);
-  const app = createApp({ build, dev: devServer });
+  const port = config.PORT;
+  const app = createApp({ build, dev: devServer, trustProxy: config.TRUST_PROXY });
   const entry = typeof build === "function" ? (await build()).entry.module : build.entry.module;
-  registerAppFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
+  const fastPaths = appFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
   const server: Server = createServer((req, res) => {
-    if (!handledByFastPath(req, res)) app(req, res);
+    if (!fastPaths.handled(req, res)) app(req, res);
   });
   server.listen(port, () => {
     if (cluster.isWorker) return;
@@ -117,8 +117,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
-    await stopClearance();
-    await disconnectDb();
+    // Writes the clearance calls still queued and closes the build's pools.
+    await fastPaths.stop();
     await options.stopDatabase?.();
     if (!cluster.isWorker) log("Stopped.");
     process.exit(0);

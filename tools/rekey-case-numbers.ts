@@ -4,17 +4,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { KeyCount } from "../app/domain/cases/rekey-case-numbers.server";
+import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 
 // Without DATABASE_URL, the embedded PostgreSQL that `npm start` runs (it must be running).
-if (!process.env.DATABASE_URL) {
-  const dataDir = path.resolve(process.env.TRAINGATE_DATA_DIR ?? "data");
+const config = loadEnv();
+if (!config.DATABASE_URL) {
+  const dataDir = path.resolve(config.TRAINGATE_DATA_DIR);
   const passwordFile = path.join(dataDir, "pg-password");
   if (!existsSync(passwordFile)) {
     console.error("Set DATABASE_URL, or run this beside the ./data of a running TrainGate.");
     process.exit(2);
   }
   const password = readFileSync(passwordFile, "utf8").trim();
-  process.env.DATABASE_URL = `postgresql://traingate:${encodeURIComponent(password)}@localhost:${Number(process.env.EMBEDDED_PG_PORT ?? 54329)}/traingate`;
+  setDatabaseUrl(`postgresql://traingate:${encodeURIComponent(password)}@localhost:${config.EMBEDDED_PG_PORT}/traingate`);
 }
 
 const batchArg = process.argv.find((a) => a.startsWith("--batch="));

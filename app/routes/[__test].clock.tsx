@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { now, setClock, systemNow } from "~/utils/clock.server";
+import { now, shiftClock } from "~/utils/clock.server";
+import { env } from "~/utils/env.server";
 
 // Browser tests move the server's clock ("wait out the cooldown") through this route. It exists only
 // when the server was started with TRAINGATE_TEST_CLOCK=1; otherwise it answers 404 like any unknown URL.
-const enabled = () => process.env.TRAINGATE_TEST_CLOCK === "1";
+const enabled = () => env().TRAINGATE_TEST_CLOCK;
 let offsetMs = 0;
 
 export async function loader() {
@@ -17,7 +18,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const advance = Number(form.get("advanceMinutes") ?? 0);
   if (form.get("reset") === "1") offsetMs = 0;
   else if (Number.isFinite(advance)) offsetMs += advance * 60_000;
-  const offset = offsetMs;
-  setClock(offset === 0 ? null : () => new Date(systemNow().getTime() + offset));
+  shiftClock(offsetMs);
   return Response.json({ now: now().toISOString(), offsetMs });
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { useFormat } from "~/components/use-format";
-import { certificationBoard } from "~/domain/certification/certification-board.server";
+import { certificationBoard } from "~/domain/quiz/certification-board.server";
 import { BOARD_STATUSES } from "~/domain/certification/certification-rules";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { assignByEmployeeNos } from "~/domain/quiz/assign-quiz.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { DEPARTMENT_KINDS, DepartmentFormSchema } from "~/domain/departments/department.schema";
-import { flattenTree } from "~/domain/departments/department-tree";
+import { flattenTree } from "~/utils/department-tree";
 import { listDepartmentsWithCounts } from "~/domain/departments/department-queries.server";
 import { deleteDepartment, saveDepartment } from "~/domain/departments/save-department.server";
 import { requirePermission } from "~/utils/auth.server";

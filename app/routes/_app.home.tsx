@@ -5,7 +5,7 @@ import { FormAlert } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { navFor } from "~/components/nav";
 import { useFormat } from "~/components/use-format";
-import { listOpenTodos } from "~/domain/todo/todo.server";
+import { listOpenTodos } from "~/utils/todo.server";
 import { requireUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { Field, FormAlert } from "~/components/form";
 import { PersonForm } from "~/components/people/person-form";
 import { StatusBadge } from "~/components/people/status-badge";
 import { RolesForm } from "~/components/people/roles-form";
-import { flattenTree } from "~/domain/departments/department-tree";
+import { flattenTree } from "~/utils/department-tree";
 import { SetDisabledSchema, SetPasswordSchema } from "~/domain/people/access.schema";
 import { PersonFormSchema, RolesFormSchema } from "~/domain/people/people.schema";
 import { getPerson, listDepartmentOptions } from "~/domain/people/people-queries.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { z } from "zod";
 import { StatusBadge } from "~/components/people/status-badge";
-import { flattenTree } from "~/domain/departments/department-tree";
+import { flattenTree } from "~/utils/department-tree";
 import { PERSON_STATUSES } from "~/domain/people/people.schema";
 import { listDepartmentOptions, listPeople } from "~/domain/people/people-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";

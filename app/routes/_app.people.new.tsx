@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PersonForm } from "~/components/people/person-form";
-import { flattenTree } from "~/domain/departments/department-tree";
+import { flattenTree } from "~/utils/department-tree";
 import { PersonFormSchema } from "~/domain/people/people.schema";
 import { listDepartmentOptions } from "~/domain/people/people-queries.server";
 import { createPerson } from "~/domain/people/save-person.server";

@@ -5,7 +5,7 @@ import { Icon } from "~/components/icons";
 import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
 import { LanguageSwitch } from "~/components/language-switch";
 import { navFor } from "~/components/nav";
-import { countOpenTodos } from "~/domain/todo/todo.server";
+import { countOpenTodos } from "~/utils/todo.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpeningAttempt;

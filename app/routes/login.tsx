@@ -5,7 +5,7 @@ import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { LanguageSwitch } from "~/components/language-switch";
 import { LoginSchema, safeRedirect } from "~/domain/auth/auth.schema";
 import { login } from "~/domain/auth/login.server";
-import { readSessionToken, sessionCookieHeader } from "~/domain/auth/session.server";
+import { readSessionToken, sessionCookieHeader } from "~/utils/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { isDemoMode } from "~/utils/demo-mode.server";
 import { parseForm } from "~/utils/validation";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { logout } from "~/domain/auth/logout.server";
-import { clearSessionCookieHeader, readSessionToken } from "~/domain/auth/session.server";
+import { clearSessionCookieHeader, readSessionToken } from "~/utils/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
 
 export async function loader() {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { ChangePasswordSchema, PASSWORD_MIN } from "~/domain/auth/auth.schema";
 import { changeOwnPassword } from "~/domain/auth/change-password.server";
-import { sessionCookieHeader } from "~/domain/auth/session.server";
+import { sessionCookieHeader } from "~/utils/session.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 

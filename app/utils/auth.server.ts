@@ -2,8 +2,8 @@ import { redirect } from "@remix-run/node";
 import { db } from "./db.server";
 import { writeAudit } from "./audit.server";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
-import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "~/domain/auth/session.server";
-import { subtreeIds } from "~/domain/departments/department-tree";
+import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "./session.server";
+import { subtreeIds } from "./department-tree";
 
 export type CurrentUser = {
   id: string;

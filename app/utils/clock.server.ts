@@ -1,43 +1,33 @@
-// Every rule about time reads the clock here, so tests can set it. The override lives on globalThis:
-// the server's own modules (the clearance API) and the app build each load a copy of this file, and
-// the browser tests' clock (/__test/clock) must move both.
-//
-// TRAINGATE_TEST_NOW (an ISO instant; only in tests or with TRAINGATE_TEST_CLOCK=1) starts the clock
-// at that instant and lets it run in real time, so the whole suite — seeds included — can be run as
-// if it were 31 December at 23:30 in Shanghai (docs/testing.md, "Any date").
-const KEY = Symbol.for("traingate.clock");
-const BASE = Symbol.for("traingate.clock.base");
-type Holder = { [KEY]?: (() => Date) | null; [BASE]?: number };
-const holder = globalThis as Holder;
+// Every rule about time reads the clock here, so tests can set it. TRAINGATE_TEST_NOW (honoured only
+// with NODE_ENV=test or TRAINGATE_TEST_CLOCK=1) starts the clock at that instant; it then runs on in
+// real time. The clearance API and the quiz calls run on the app build's copy of this module, the
+// same as the browser tests' /__test/clock moves (ADR 0012).
+import { env } from "./env.server";
 
-function baseOffsetMs(): number {
-  if (holder[BASE] !== undefined) return holder[BASE];
-  const start = process.env.TRAINGATE_TEST_NOW;
-  const allowed = process.env.NODE_ENV === "test" || process.env.VITEST || process.env.TRAINGATE_TEST_CLOCK === "1";
-  let offset = 0;
-  if (start && allowed) {
-    const at = Date.parse(start);
-    if (Number.isNaN(at)) throw new Error(`TRAINGATE_TEST_NOW: expected an ISO instant such as 2026-12-31T23:30:00+08:00, got "${start}"`);
-    offset = at - Date.now();
-  }
-  return (holder[BASE] = offset);
+function testNowOffsetMs(): number {
+  const { NODE_ENV, TRAINGATE_TEST_CLOCK, TRAINGATE_TEST_NOW } = env();
+  if (!TRAINGATE_TEST_NOW || (NODE_ENV !== "test" && !TRAINGATE_TEST_CLOCK)) return 0;
+  return TRAINGATE_TEST_NOW.getTime() - Date.now();
 }
 
-/** Real time, moved to TRAINGATE_TEST_NOW when that is set; ignores setClock overrides. */
-export function systemNow(): Date {
-  return new Date(Date.now() + baseOffsetMs());
-}
+// Read when the process loads the clock: "now" starts at TRAINGATE_TEST_NOW at start.
+const startOffsetMs = testNowOffsetMs();
+let override: (() => Date) | null = null;
 
 export function now(): Date {
-  const override = holder[KEY];
-  return override ? override() : systemNow();
+  return override ? override() : new Date(Date.now() + startOffsetMs);
 }
 
 export function setClock(fn: (() => Date) | null) {
-  holder[KEY] = fn;
+  override = fn;
 }
 
 export function freezeClock(at: Date | string) {
   const fixed = new Date(at);
-  holder[KEY] = () => new Date(fixed);
+  override = () => new Date(fixed);
+}
+
+/** The running clock moved by `ms` (the test clock's "advance"); 0 puts it back. */
+export function shiftClock(ms: number) {
+  override = ms === 0 ? null : () => new Date(Date.now() + startOffsetMs + ms);
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { env } from "./env.server";
 import { createPgPool } from "./pg-pool.server";
 
 export type Tx = Prisma.TransactionClient;
@@ -14,9 +15,9 @@ let client: PrismaClient | undefined;
  */
 export function getPool(): pg.Pool {
   if (!pool) {
-    const connectionString = process.env.DATABASE_URL;
+    const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = env();
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    pool = createPgPool(connectionString, Number(process.env.DATABASE_POOL_SIZE ?? 10), (error) => {
+    pool = createPgPool(connectionString, DATABASE_POOL_SIZE, (error) => {
       // 57P01: the database is shutting down (Ctrl-C stops it together with the server); not worth a line.
       if ((error as { code?: string }).code !== "57P01") console.error("[db] idle connection error:", error.message);
     });

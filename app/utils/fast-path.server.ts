@@ -9,6 +9,9 @@ export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 /** How the server knows a request came over https (express's `trust proxy` decides; see server/main.ts). */
 export type FastPathOptions = { isSecure: (req: IncomingMessage) => boolean };
 
+/** What the app build gives the server (app/fast-paths/): the paths to ask in order, and how to stop what they run (at shutdown). */
+export type FastPaths = { paths: FastPath[]; stop: () => Promise<void> };
+
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",
   "Cache-Control": "no-store",

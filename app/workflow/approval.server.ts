@@ -4,7 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { scopeFor, type RoleName } from "~/utils/permissions";
-import { addTodo, closeTodos } from "~/domain/todo/todo.server";
+import { addTodo, closeTodos } from "~/utils/todo.server";
 import { ACTION_VERBS, checkTransition, type ApprovalActionName, type ApprovalPolicy, type ApprovalStateName } from "./approval-rules";
 import type { Prisma } from "~/generated/prisma/client";
 

@@ -46,8 +46,10 @@ export async function startBenchServer(seed: () => Promise<void>, processes = 1)
   process.env.TRAINGATE_DATA_DIR = dataDir;
   process.env.EMBEDDED_PG_PORT = String(await freePort());
   const { startDatabase, migrate } = await import("../../server/database");
-  const database = await startDatabase(() => {});
-  process.env.DATABASE_URL = database.url;
+  const { parseEnv, setDatabaseUrl } = await import("../../app/utils/env.server");
+  const database = await startDatabase(parseEnv(process.env), () => {});
+  // The bench's own app modules (the seed) may have read the environment already.
+  setDatabaseUrl(database.url);
   await migrate(database.url);
   await seed();
   const { disconnectDb } = await import("../../app/utils/db.server");

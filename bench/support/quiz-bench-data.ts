@@ -2,7 +2,7 @@
 // daily limit, no cooldown) and signed-in agents, their session cookies made directly (the login's
 // password hashing is not what is measured).
 import { db } from "../../app/utils/db.server";
-import { createSession, sessionCookieHeader } from "../../app/domain/auth/session.server";
+import { createSession, sessionCookieHeader } from "../../app/utils/session.server";
 import { seedDemo } from "../../prisma/seed/demo";
 
 export type BenchAgents = { quizId: string; cookies: string[] };

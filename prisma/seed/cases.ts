@@ -4,6 +4,7 @@
 import type { Tx } from "../../app/utils/db.server";
 import { db } from "../../app/utils/db.server";
 import { now } from "../../app/utils/clock.server";
+import { env } from "../../app/utils/env.server";
 import { maskIdNumber } from "../../app/utils/mask";
 import { encryptNumber } from "../../app/domain/cases/case-crypto.server";
 import { maskCardNumber } from "../../app/domain/cases/case-numbers";
@@ -90,7 +91,7 @@ export async function seedCases(tx: Tx, at: Date = now()) {
 
 /** The demo company's clearance API key: CASE_SYSTEM_API_KEY, or the published demo key. Returns it to print. */
 export async function ensureDemoApiKey(): Promise<string> {
-  const key = process.env.CASE_SYSTEM_API_KEY || DEMO_API_KEY;
+  const key = env().CASE_SYSTEM_API_KEY ?? DEMO_API_KEY;
   const keyHash = hashApiKey(key);
   const found = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true } });
   if (!found) await db.apiKey.create({ data: { name: "催收作业系统（演示）", prefix: keyPrefix(key), keyHash, createdAt: now() } });

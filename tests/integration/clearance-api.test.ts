@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
-import { createClearanceService, type ClearanceService } from "~/domain/clearance/clearance-api.server";
+import { createClearanceService, type ClearanceService } from "~/fast-paths/clearance.server";
 import { now } from "~/utils/clock.server";
 import { personId, seedDemoCompany } from "./support";
 

@@ -1,8 +1,8 @@
 // Helpers for integration tests: the demo company as fixture, and requests made as one of its people.
 import { db } from "~/utils/db.server";
-import { createSession, sessionCookieHeader } from "~/domain/auth/session.server";
 import { TZDate } from "@date-fns/tz";
 import { inject } from "vitest";
+import { createSession, sessionCookieHeader } from "~/utils/session.server";
 import { seedDemo } from "../../prisma/seed/demo";
 import { freeYear } from "../../prisma/seed/demo-calendar";
 import { emptyDatabase, lockWaiters, restoreDemoCompany } from "../setup/worker-db";

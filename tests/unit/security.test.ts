@@ -1,7 +1,12 @@
+import type { IncomingMessage } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it, vi } from "vitest";
 import type { Request, Response } from "express";
+import { createApp } from "../../server/app";
+import { secureAsExpressSeesIt } from "../../server/fast-paths";
 import { hstsOverHttps } from "../../server/security";
-import { clearSessionCookieHeader, sessionCookieHeader } from "~/domain/auth/session.server";
+import { parseEnv } from "~/utils/env.server";
+import { clearSessionCookieHeader, sessionCookieHeader } from "~/utils/session.server";
 
 describe("session cookie", () => {
   it("is HttpOnly and SameSite=Lax over http", async () => {
@@ -37,5 +42,21 @@ describe("HSTS", () => {
   it("is sent over https only", () => {
     expect(run(true)).toHaveBeenCalledWith("Strict-Transport-Security", expect.stringContaining("max-age="));
     expect(run(false)).not.toHaveBeenCalled();
+  });
+});
+
+describe("behind a reverse proxy", () => {
+  const forwardedHttps = (from: string) => ({ socket: { remoteAddress: from }, headers: { "x-forwarded-proto": "https" } }) as unknown as IncomingMessage;
+  const secureWith = (vars: Record<string, string>) => {
+    const app = createApp({ build: {} as ServerBuild, trustProxy: parseEnv(vars).TRUST_PROXY });
+    return secureAsExpressSeesIt(app.get("trust proxy fn"));
+  };
+
+  it("with TRUST_PROXY=1 (docs/operations.md) the proxy in front says whether the request came over https", () => {
+    expect(secureWith({ TRUST_PROXY: "1" })(forwardedHttps("127.0.0.1"))).toBe(true);
+  });
+
+  it("without TRUST_PROXY a forwarded header is not believed", () => {
+    expect(secureWith({})(forwardedHttps("127.0.0.1"))).toBe(false);
   });
 });

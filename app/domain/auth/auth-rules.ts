@@ -1,29 +1,8 @@
-// Pure rules of sign-in: lockout and session lifetime.
+// Pure rules of sign-in: lockout (the session's lifetime is in app/utils/session-rules.ts).
 export const LOCK_AFTER_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_DURATION_MS = 15 * 60_000;
-export const SESSION_IDLE_MS = 30 * 60_000;
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
-// lastSeenAt is written at most this often, so reads do not turn every request into a write.
-export const SESSION_TOUCH_MS = 60_000;
 
 export function shouldLock(failuresInWindow: number): boolean {
   return failuresInWindow >= LOCK_AFTER_FAILURES;
-}
-
-export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
-export type SessionState = "valid" | "idle" | "expired";
-
-export function sessionState(session: SessionTimes, now: Date): SessionState {
-  if (now.getTime() >= session.expiresAt.getTime()) return "expired";
-  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) return "idle";
-  return "valid";
-}
-
-export function needsTouch(session: SessionTimes, now: Date): boolean {
-  return now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS;
-}
-
-export function sessionExpiry(createdAt: Date): Date {
-  return new Date(createdAt.getTime() + SESSION_ABSOLUTE_MS);
 }

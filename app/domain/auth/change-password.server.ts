@@ -1,8 +1,8 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { createSession, deleteAllSessions } from "./session.server";
-import { closeTodos } from "~/domain/todo/todo.server";
+import { createSession, deleteAllSessions } from "~/utils/session.server";
+import { closeTodos } from "~/utils/todo.server";
 
 export type ChangePasswordOutcome = { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
 

@@ -3,7 +3,7 @@ import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
 import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, shouldLock } from "./auth-rules";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
-import { createSession, deleteSessionByToken } from "./session.server";
+import { createSession, deleteSessionByToken } from "~/utils/session.server";
 
 export type LoginOutcome =
   | { ok: true; token: string; mustChangePassword: boolean }

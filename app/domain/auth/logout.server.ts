@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import { deleteSessionByToken } from "./session.server";
+import { deleteSessionByToken } from "~/utils/session.server";
 
 export async function logout(token: string | null, actor: AuditActor) {
   await db.$transaction(async (tx) => {

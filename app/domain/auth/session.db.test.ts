@@ -4,7 +4,7 @@ import { freezeClock, setClock } from "~/utils/clock.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { changeOwnPassword } from "./change-password.server";
 import { logout } from "./logout.server";
-import { readSessionToken } from "./session.server";
+import { readSessionToken } from "~/utils/session.server";
 import { setDisabled, setPasswordByAdmin } from "~/domain/people/set-access.server";
 import { cookieFor, personId, requestAs, seedDemoCompany } from "../../../tests/integration/support";
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo";

@@ -4,6 +4,7 @@
 // development and tests use a fixed, published key of their own; a production server without keys
 // refuses to store or show case numbers, and one with malformed keys does not start.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { env, type Env } from "~/utils/env.server";
 import { LEGACY_KEY_ID, openSealed, parseCaseKeyring, sealedPrefix, CaseKeyConfigError, type CaseKeyring } from "./case-keyring";
 
 // Published on purpose: it protects demo data only, never a real case.
@@ -11,25 +12,27 @@ const DEMO_KEY = createHash("sha256").update("TrainGate demo case data key (not 
 // Demo data written before key ids ("v1:") was sealed with the demo key: it answers to "legacy" too.
 const DEMO_KEYRING: CaseKeyring = { currentId: "demo", keys: new Map([["demo", DEMO_KEY], [LEGACY_KEY_ID, DEMO_KEY]]) };
 
-function demoMode(env: NodeJS.ProcessEnv): boolean {
-  return env.TRAINGATE_DEMO === "1" || env.TRAINGATE_DEMO === "true" || env.NODE_ENV !== "production";
+type KeyEnv = Pick<Env, "CASE_DATA_KEYS" | "CASE_DATA_KEY" | "TRAINGATE_DEMO" | "NODE_ENV">;
+
+function demoMode(config: KeyEnv): boolean {
+  return config.TRAINGATE_DEMO || config.NODE_ENV !== "production";
 }
 
 /** The configured keyring, checked; a production server never accepts the published demo key. */
-export function loadCaseKeyring(env: NodeJS.ProcessEnv): CaseKeyring | null {
-  const keyring = parseCaseKeyring(env);
-  if (keyring && !demoMode(env) && [...keyring.keys.values()].some((k) => k.equals(DEMO_KEY))) {
+export function loadCaseKeyring(config: KeyEnv): CaseKeyring | null {
+  const keyring = parseCaseKeyring(config);
+  if (keyring && !demoMode(config) && [...keyring.keys.values()].some((k) => k.equals(DEMO_KEY))) {
     throw new CaseKeyConfigError("CASE_DATA_KEYS holds the published demo key: it must not protect real cases.");
   }
   return keyring;
 }
 
 // Read once, when the server loads this module: a malformed configuration stops the start-up.
-const configured = loadCaseKeyring(process.env);
+const configured = loadCaseKeyring(env());
 
 export function caseKeyring(): CaseKeyring {
   if (configured) return configured;
-  if (demoMode(process.env)) return DEMO_KEYRING;
+  if (demoMode(env())) return DEMO_KEYRING;
   throw new Error("CASE_DATA_KEYS (or CASE_DATA_KEY) is not set: case ID and card numbers cannot be stored or read.");
 }
 

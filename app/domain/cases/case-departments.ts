@@ -1,7 +1,7 @@
 // Pure: the departments a case batch (委案) may be imported into. Cases go to collection departments
 // (a department with someone in a collection post, its teams included), and only to those inside the
 // importer's scope: a head's own department(s), or any for an import:case scope of "any".
-import { subtreeIds, type DepartmentNode } from "~/domain/departments/department-tree";
+import { subtreeIds, type DepartmentNode } from "~/utils/department-tree";
 
 export type DepartmentRow = DepartmentNode & { kind: "COMPANY" | "DEPARTMENT" | "TEAM"; sortOrder: number };
 

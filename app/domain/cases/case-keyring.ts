@@ -12,7 +12,7 @@ const KEY_ID = /^[A-Za-z0-9_.-]{1,32}$/;
 const BASE64_32_BYTES = /^[A-Za-z0-9+/_-]{43}=?$/;
 
 export type CaseKeyring = { currentId: string; keys: ReadonlyMap<string, Buffer> };
-export type KeyringEnv = { readonly [name: string]: string | undefined };
+export type KeyringEnv = { readonly CASE_DATA_KEYS?: string; readonly CASE_DATA_KEY?: string };
 
 export class CaseKeyConfigError extends Error {
   override name = "CaseKeyConfigError";

@@ -2,7 +2,6 @@
 import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { getSettings } from "~/domain/settings/settings.server";
-import { ruleVersionsForCertification } from "~/domain/quiz/rule-queries.server";
 import { attemptsByPerson, certificationState, EXPIRING_WITHIN_DAYS, type CertPolicy, type Certification } from "./certification-rules";
 
 export async function certificationPolicy(): Promise<CertPolicy> {
@@ -14,6 +13,11 @@ export async function certificationPolicy(): Promise<CertPolicy> {
 export async function caseWorkQuizId(client: Pick<Tx, "quiz"> = db): Promise<string | null> {
   const quiz = await client.quiz.findFirst({ where: { grantsCertification: true, active: true }, orderBy: { code: "asc" }, select: { id: true } });
   return quiz?.id ?? null;
+}
+
+/** The shape the certification function needs: each rule's versions and when they took effect. */
+function ruleVersionsForCertification() {
+  return db.callRule.findMany({ select: { id: true, versions: { select: { version: true, effectiveAt: true } } } });
 }
 
 const ATTEMPT_FIELDS = { personId: true, mode: true, status: true, submittedAt: true, scorePercent: true, passPercent: true, redLineMissed: true, ruleVersions: true } as const;

@@ -2,7 +2,7 @@
 import type { Tx } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { subtreeIds } from "~/domain/departments/department-tree";
+import { subtreeIds } from "~/utils/department-tree";
 import { localMonth, sessionInterval } from "./course-rules";
 import { checkMaterial } from "./material-rules";
 import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";

@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import type { DepartmentForm } from "./department.schema";
-import { wouldCreateCycle } from "./department-tree";
+import { wouldCreateCycle } from "~/utils/department-tree";
 
 export type SaveDepartmentOutcome = { ok: true; id: string } | { ok: false; field?: keyof DepartmentForm; error: string };
 

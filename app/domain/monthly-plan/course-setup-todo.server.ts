@@ -7,7 +7,7 @@
 // still have no course. An item the clerk decides not to hold keeps the to-do open until the manager
 // takes that item out of the plan in a new revision.
 import type { Tx } from "~/utils/db.server";
-import { addTodo, closeTodos } from "~/domain/todo/todo.server";
+import { addTodo, closeTodos } from "~/utils/todo.server";
 import { peopleHolding } from "~/workflow/approval.server";
 
 export const COURSE_SETUP_TODO = "monthlyPlan.setUpCourses";

@@ -3,7 +3,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { can, type RoleName } from "~/utils/permissions";
-import { addTodo, closeTodos } from "~/domain/todo/todo.server";
+import { addTodo, closeTodos } from "~/utils/todo.server";
 import { isPastDeadline, mayEditForm } from "./needs-rules";
 import { fillTodo, headsOf } from "./needs-people.server";
 import type { NeedItemInput } from "./needs.schema";

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { addTodo } from "~/domain/todo/todo.server";
+import { addTodo } from "~/utils/todo.server";
 import { DEFAULT_QUESTIONS } from "./needs-rules";
 import { answerTodo, fillTodo, headsOf, respondents } from "./needs-people.server";
 

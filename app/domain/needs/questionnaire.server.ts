@@ -2,7 +2,7 @@
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { closeTodos } from "~/domain/todo/todo.server";
+import { closeTodos } from "~/utils/todo.server";
 import { isAnswerable, readAnswers } from "./needs-rules";
 import { lockSurveyToAnswer } from "./questions-lock.server";
 

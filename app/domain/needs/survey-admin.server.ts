@@ -2,7 +2,7 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { addTodo, closeTodos } from "~/domain/todo/todo.server";
+import { addTodo, closeTodos } from "~/utils/todo.server";
 import { answerTodo, fillTodo, headsOf, respondents } from "./needs-people.server";
 
 type Outcome = { ok: true; forms: number; people: number } | { ok: false; error: string };

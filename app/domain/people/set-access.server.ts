@@ -2,7 +2,7 @@ import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { hashPassword } from "~/domain/auth/password.server";
-import { addTodo } from "~/domain/todo/todo.server";
+import { addTodo } from "~/utils/todo.server";
 
 /** An administrator sets a password: every session of the person ends, and they must change it at next login. */
 export async function setPasswordByAdmin(actor: NonNullable<AuditActor>, personId: string, password: string, reason?: string) {

@@ -3,7 +3,7 @@
 import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
-import { addTodo } from "~/domain/todo/todo.server";
+import { addTodo } from "~/utils/todo.server";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { autoAssignmentReason } from "./assignment-rules";
 

@@ -6,7 +6,7 @@ import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
 import { writeAudit } from "~/utils/audit.server";
-import { addTodo } from "~/domain/todo/todo.server";
+import { addTodo } from "~/utils/todo.server";
 import { caseWorkQuizId, certificationsFor } from "~/domain/certification/certification-queries.server";
 
 export const RuleVersionSchema = z.object({

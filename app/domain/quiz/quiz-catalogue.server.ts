@@ -3,10 +3,11 @@
 // production a copy is kept for a couple of seconds per process: 500 agents starting together then
 // cost one read instead of 500. A change shows in the next attempt started after that; attempts
 // already started keep what they drew. Tests always read.
+import { env } from "~/utils/env.server";
 import { sql } from "~/utils/sql.server";
 import { versionInForce } from "~/domain/certification/certification-rules";
 
-const CACHE_MS = process.env.NODE_ENV === "production" ? 2_000 : 0;
+const CACHE_MS = env().NODE_ENV === "production" ? 2_000 : 0;
 
 export type QuizBlueprint = {
   id: string;

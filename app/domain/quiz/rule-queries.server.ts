@@ -19,9 +19,3 @@ export async function getRule(id: string) {
     select: { id: true, group: true, currentVersion: true, versions: { orderBy: { version: "desc" } } },
   });
 }
-
-/** The shape the certification function needs: each rule's versions and when they took effect. */
-export async function ruleVersionsForCertification() {
-  const rules = await db.callRule.findMany({ select: { id: true, versions: { select: { version: true, effectiveAt: true } } } });
-  return rules;
-}

@@ -4,6 +4,7 @@
 import { now } from "~/utils/clock.server";
 import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
+import { closeTodosSql } from "~/utils/todo.server";
 import { scoreAttempt } from "./quiz-rules";
 
 export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
@@ -48,8 +49,7 @@ export async function finaliseAttempt(attemptId: string, options: { auto: boolea
        verdicts AS (
          UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
        todos AS (
-         UPDATE "TodoItem" SET "doneAt" = $8::timestamptz
-         WHERE $4 AND "sourceType" = 'Quiz' AND "sourceId" = $9 AND "personId" = $10 AND "doneAt" IS NULL)
+         ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })})
        UPDATE "QuizAssignment" SET "doneAt" = $8::timestamptz
        WHERE $4 AND $11 = 'FULL' AND "quizId" = $9 AND "personId" = $10 AND "doneAt" IS NULL`,
       [attemptId, score.correctCount, score.scorePercent, score.passed, score.redLineMissed, score.missedRuleIds, rightIds, at, attempt.quizId, attempt.personId, attempt.mode],

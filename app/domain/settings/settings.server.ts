@@ -1,10 +1,11 @@
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
 
 // Every page reads the settings; in production a copy is kept for a few seconds (a change made in
 // another server process shows within that time; one made here at once). Tests always read.
-const CACHE_MS = process.env.NODE_ENV === "production" ? 5_000 : 0;
+const CACHE_MS = env().NODE_ENV === "production" ? 5_000 : 0;
 let cached: { value: CompanySettings; at: number } | null = null;
 
 export async function getSettings(): Promise<CompanySettings> {

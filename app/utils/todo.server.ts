@@ -26,6 +26,17 @@ export async function closeTodos(tx: Tx, where: { sourceType: string; sourceId: 
   await tx.todoItem.updateMany({ where: { ...where, doneAt: null }, data: { doneAt: now() } });
 }
 
+/**
+ * closeTodos as a data-modifying CTE of a plain-SQL statement, so that the act and the closing take
+ * one round trip (ADR 0010). Each argument is an SQL expression of the caller's statement (a
+ * parameter such as "$8", or a literal); `when`, if given, must hold for anything to close.
+ */
+export function closeTodosSql(expr: { at: string; sourceType: string; sourceId: string; personId: string; when?: string }): string {
+  const when = expr.when ? `${expr.when} AND ` : "";
+  return `UPDATE "TodoItem" SET "doneAt" = ${expr.at}::timestamptz
+         WHERE ${when}"sourceType" = ${expr.sourceType} AND "sourceId" = ${expr.sourceId} AND "personId" = ${expr.personId} AND "doneAt" IS NULL`;
+}
+
 export function listOpenTodos(personId: string) {
   return db.todoItem.findMany({
     where: { personId, doneAt: null },

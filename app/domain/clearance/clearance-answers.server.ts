@@ -1,16 +1,12 @@
-// GET /api/v1/clearance/{employeeNo} with `Authorization: Bearer <key>`: answered from the
-// in-process snapshot before express and Remix (server/clearance-fast-path.ts). Time-dependent
-// lapse and expiry are evaluated at the request's instant. Fails closed: a snapshot older than
-// MAX_STALE_MS, or any error, answers 503 with "cleared": false.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// The clearance API's answers (ADR 0009), from an in-process snapshot refreshed in the background;
+// app/fast-paths/clearance.server.ts puts them on HTTP. Time-dependent lapse and expiry are evaluated
+// at the call's instant. Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
 import { createPgPool } from "~/utils/pg-pool.server";
 import { now } from "~/utils/clock.server";
-import { bearerKey, hashApiKey } from "./api-key-rules";
+import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
 import { answerFor } from "./clearance-response";
 import { fingerprint, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
-
-export const CLEARANCE_PATH = "/api/v1/clearance/";
 
 export type ClearanceOptions = {
   connectionString: string;
@@ -24,14 +20,12 @@ export type ClearanceOptions = {
   onError?: (error: unknown) => void;
 };
 
-const HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+/** A status and its JSON body: 200 (the answer), 401 (no valid key), 404 (no such person) or 503. */
+export type ClearanceReply = { status: 200 | 401 | 404 | 503; json: string };
 
-function send(res: ServerResponse, status: number, json: string, extra: Record<string, string> = {}) {
-  res.writeHead(status, { ...HEADERS, "Content-Length": Buffer.byteLength(json), ...extra });
-  res.end(json);
-}
+const UNAUTHORIZED: ClearanceReply = { status: 401, json: JSON.stringify({ error: "unauthorized" }) };
 
-export function createClearanceService(options: ClearanceOptions) {
+export function createClearanceAnswers(options: ClearanceOptions) {
   const refreshMs = options.refreshMs ?? 250;
   const maxStaleMs = options.maxStaleMs ?? 1_000;
   const fullReloadMs = options.fullReloadMs ?? 60_000;
@@ -74,59 +68,29 @@ export function createClearanceService(options: ClearanceOptions) {
   loop();
   const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 1_000).unref();
 
-  function answer(req: IncomingMessage, res: ServerResponse, rawNo: string) {
+  /** The answer for `employeeNo` to a caller holding `key` (the bearer key, or null); every call is logged. */
+  function answer(key: string | null, employeeNo: string): ClearanceReply {
     const at = now();
-    let employeeNo = rawNo;
-    try {
-      employeeNo = decodeURIComponent(rawNo).trim();
-    } catch {
-      /* a malformed escape is just an unknown number */
-    }
     const current = snapshot;
     if (!current || Date.now() - freshAt > maxStaleMs) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 503, cleared: false });
-      return send(res, 503, JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
+      return { status: 503, json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }) };
     }
-    const key = bearerKey(req.headers.authorization);
     const keyId = key ? current.keys.get(hashApiKey(key)) : undefined;
     if (!keyId) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
-      return send(res, 401, JSON.stringify({ error: "unauthorized" }), { "WWW-Authenticate": 'Bearer realm="traingate"' });
+      return UNAUTHORIZED;
     }
     const entry = current.people.get(employeeNo) ?? current.people.get(employeeNo.toUpperCase());
     if (!entry) {
       log.push({ at: at.getTime(), apiKeyId: keyId, employeeNo, status: 404, cleared: false });
-      return send(res, 404, JSON.stringify({ error: "notFound", employeeNo }));
+      return { status: 404, json: JSON.stringify({ error: "notFound", employeeNo }) };
     }
     const t = at.getTime();
     let cached = entry.answer;
     if (!cached || t < cached.from || t >= cached.until) cached = entry.answer = answerFor(entry.employeeNo, entry.person, current.rules, entry.attempts, at, current.policy);
     log.push({ at: t, apiKeyId: keyId, employeeNo: entry.employeeNo, status: 200, cleared: cached.cleared });
-    send(res, 200, cached.json);
-  }
-
-  /** A FastPath: true when the request was this API's (answered, whatever the outcome). */
-  function handle(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = req.url ?? "";
-    if (!url.startsWith(CLEARANCE_PATH)) return false;
-    try {
-      if (req.method !== "GET") {
-        send(res, 405, JSON.stringify({ error: "methodNotAllowed" }), { Allow: "GET" });
-        return true;
-      }
-      const q = url.indexOf("?");
-      const rawNo = url.slice(CLEARANCE_PATH.length, q < 0 ? undefined : q);
-      if (!rawNo || rawNo.includes("/")) {
-        send(res, 404, JSON.stringify({ error: "notFound" }));
-        return true;
-      }
-      answer(req, res, rawNo);
-    } catch (error) {
-      onError(error);
-      if (!res.headersSent) send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
-      else res.destroy();
-    }
-    return true;
+    return { status: 200, json: cached.json };
   }
 
   async function stop() {
@@ -138,6 +102,6 @@ export function createClearanceService(options: ClearanceOptions) {
     await pool.end();
   }
 
-  return { handle, refresh, stop, flushLog: () => log.flush(), pendingLog: () => log.pending() };
+  return { answer, refresh, stop, onError, flushLog: () => log.flush(), pendingLog: () => log.pending() };
 }
-export type ClearanceService = ReturnType<typeof createClearanceService>;
+export type ClearanceAnswers = ReturnType<typeof createClearanceAnswers>;

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
-import { publishRuleVersion } from "~/domain/quiz/publish-rule-version.server";
-import { saveAnswer } from "~/domain/quiz/answer-question.server";
-import { startAttempt } from "~/domain/quiz/start-attempt.server";
-import { finaliseAttempt } from "~/domain/quiz/submit-attempt.server";
-import { certificationsFor } from "./certification-queries.server";
+import { certificationsFor } from "~/domain/certification/certification-queries.server";
+import { publishRuleVersion } from "./publish-rule-version.server";
+import { saveAnswer } from "./answer-question.server";
+import { startAttempt } from "./start-attempt.server";
+import { finaliseAttempt } from "./submit-attempt.server";
 import { certificationBoard } from "./certification-board.server";
 
 // The demo company's own instant: its certifications are dated from there.

@@ -3,7 +3,7 @@ import { createCookie } from "@remix-run/node";
 import type { Tx } from "~/utils/db.server";
 import { sql } from "~/utils/sql.server";
 import { now } from "~/utils/clock.server";
-import { needsTouch, sessionExpiry, sessionState, SESSION_ABSOLUTE_MS } from "./auth-rules";
+import { needsTouch, sessionExpiry, sessionState, SESSION_ABSOLUTE_MS } from "./session-rules";
 
 const base = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: SESSION_ABSOLUTE_MS / 1000 };
 const httpCookie = createCookie("tg_session", { ...base, secure: false });

@@ -1,11 +1,12 @@
 // The training manager's board: who is certified, expiring, lapsed or never passed, by department,
 // and which rules are missed most often. Department heads get their own department's rows only.
+// It lives with the quiz (whose attempts it sweeps and counts): certification imports nothing from quiz.
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
-import { isCollectionPost } from "~/domain/quiz/assignment-rules";
-import { finaliseExpiredAttempts } from "~/domain/quiz/submit-attempt.server";
-import { caseWorkQuizId, certificationsFor } from "./certification-queries.server";
-import { BOARD_STATUSES, type CertStatus } from "./certification-rules";
+import { caseWorkQuizId, certificationsFor } from "~/domain/certification/certification-queries.server";
+import { BOARD_STATUSES, type CertStatus } from "~/domain/certification/certification-rules";
+import { isCollectionPost } from "./assignment-rules";
+import { finaliseExpiredAttempts } from "./submit-attempt.server";
 const MISSED_WINDOW_DAYS = 90;
 
 export async function certificationBoard(scopeDepartmentIds: string[] | null) {

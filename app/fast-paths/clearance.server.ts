@@ -1,0 +1,57 @@
+// GET /api/v1/clearance/{employeeNo} with `Authorization: Bearer <key>` (ADR 0009): the case system's
+// question, answered before express and Remix from this process's snapshot (each WEB_CONCURRENCY
+// process keeps one). Any error answers 503 with "cleared": false.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { bearerKey } from "~/domain/clearance/api-key-rules";
+import { createClearanceAnswers, type ClearanceOptions } from "~/domain/clearance/clearance-answers.server";
+
+export const CLEARANCE_PATH = "/api/v1/clearance/";
+
+const HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="traingate"' };
+
+function send(res: ServerResponse, status: number, json: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...HEADERS, "Content-Length": Buffer.byteLength(json), ...extra });
+  res.end(json);
+}
+
+function employeeNoOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw; // a malformed escape is just an unknown number
+  }
+}
+
+export function createClearanceService(options: ClearanceOptions) {
+  const answers = createClearanceAnswers(options);
+
+  /** A FastPath: true when the request was this API's (answered, whatever the outcome). */
+  function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "";
+    if (!url.startsWith(CLEARANCE_PATH)) return false;
+    try {
+      if (req.method !== "GET") {
+        send(res, 405, JSON.stringify({ error: "methodNotAllowed" }), { Allow: "GET" });
+        return true;
+      }
+      const q = url.indexOf("?");
+      const rawNo = url.slice(CLEARANCE_PATH.length, q < 0 ? undefined : q);
+      if (!rawNo || rawNo.includes("/")) {
+        send(res, 404, JSON.stringify({ error: "notFound" }));
+        return true;
+      }
+      const reply = answers.answer(bearerKey(req.headers.authorization), employeeNoOf(rawNo));
+      send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
+    } catch (error) {
+      answers.onError(error);
+      if (!res.headersSent) send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
+      else res.destroy();
+    }
+    return true;
+  }
+
+  const { refresh, stop, flushLog, pendingLog } = answers;
+  return { handle, refresh, stop, flushLog, pendingLog };
+}
+export type ClearanceService = ReturnType<typeof createClearanceService>;
