@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -50,6 +51,8 @@ async function main() {
   };
 
   if (workers > 1 && !dev) {
+    // Every worker must verify the flash cookie another one signed (app/utils/flash.server.ts).
+    process.env.COOKIE_SECRET ||= randomBytes(32).toString("base64url");
     await disconnectDb();
     let stopping = false;
     let listening = 0;
