@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import stylesheet from "./tailwind.css?url";
+import { GeneralErrorBoundary } from "./components/error-boundary";
 import { skipLayoutReloadOpeningAttempt } from "./components/quiz/attempt-api";
 import { getCurrentUser } from "./utils/auth.server";
 import { createI18n, DEFAULT_LOCALE } from "./utils/i18n";
@@ -60,16 +61,11 @@ export default function App() {
   return <Outlet />;
 }
 
+// Errors outside the signed-in layout (login, password, print pages); those inside keep the navigation.
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? "errors.forbidden" : status === 404 ? "errors.notFound" : "errors.unexpected";
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
-      <p className="text-5xl font-bold text-slate-300">{status}</p>
-      <h1 className="text-lg font-semibold">{t(key)}</h1>
-      <a className="btn-primary" href="/home">{t("errors.backHome")}</a>
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <GeneralErrorBoundary />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,6 +55,8 @@ async function main() {
   // The seed ran on this process's own copy of the app modules; serving uses the build's.
   await disconnectDb();
   if (workers > 1 && !dev) {
+    // Every worker must verify the flash cookie another one signed (app/utils/flash.server.ts).
+    process.env.COOKIE_SECRET ||= randomBytes(32).toString("base64url");
     let stopping = false;
     let listening = 0;
     for (let i = 0; i < workers; i++) cluster.fork({ DATABASE_URL: database.url });

@@ -1,15 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { Field, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/domain/clearance/api-keys.server";
 import { requirePermission } from "~/utils/auth.server";
-import { parseForm } from "~/utils/validation";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { Id } from "~/utils/params";
+import { invalid, requireActor } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const CreateKeySchema = z.object({ name: z.string().trim().min(1).max(60) });
-const RevokeKeySchema = z.object({ keyId: z.string().min(1).max(40) });
+const ApiKeyIntent = z.discriminatedUnion("intent", [
+  CreateKeySchema.extend({ intent: z.literal("create") }),
+  z.object({ intent: z.literal("revoke"), keyId: Id }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:api-key");
@@ -17,37 +25,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:api-key");
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  const formData = await request.formData();
-  if (formData.get("intent") === "revoke") {
-    const parsed = parseForm(RevokeKeySchema, formData);
-    if (parsed.ok) await revokeApiKey(actor, parsed.data.keyId);
-    return redirect("/api-keys?revoked=1");
+  const { actor } = await requireActor(request, "manage:api-key");
+  const form = parseIntent(await request.formData(), ApiKeyIntent);
+  if (!form.ok) return invalid(form);
+  switch (form.data.intent) {
+    case "create": {
+      const created = await createApiKey(actor, form.data.name);
+      // Answered, not redirected: the key is in this one response and nowhere else.
+      return data({ created: { name: form.data.name, key: created.key } }, { headers: { "Cache-Control": "no-store" } });
+    }
+    case "revoke":
+      await revokeApiKey(actor, form.data.keyId);
+      return redirectWithFlash("/api-keys", "clearance.revoked");
   }
-  const parsed = parseForm(CreateKeySchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
-  const created = await createApiKey(actor, parsed.data.name);
-  // Answered, not redirected: the key is in this one response and nowhere else.
-  return data({ errors: null, created: { name: parsed.data.name, key: created.key } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const { keys } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const created = actionData && "created" in actionData ? actionData.created : null;
   const format = useFormat();
-  const form = useSchemaForm(CreateKeySchema, { serverErrors: actionData?.errors });
+  const form = useSchemaForm(CreateKeySchema, { serverErrors: actionData && "errors" in actionData ? actionData.errors : null });
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="page-title">{t("clearance.title")}</h1>
       <p className="text-sm text-slate-600">{t("clearance.intro")}</p>
-      {params.get("revoked") && !actionData ? <FormAlert tone="success" message="clearance.revoked" /> : null}
-      {actionData?.created ? (
+      {created ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
-          <p>{t("clearance.created", { name: actionData.created.name })}</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-key">{actionData.created.key}</code>
+          <p>{t("clearance.created", { name: created.name })}</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-key">{created.key}</code>
         </div>
       ) : null}
       <Form method="post" className="card flex flex-wrap items-end gap-3 p-4" onSubmit={form.onSubmit} noValidate>

@@ -8,6 +8,8 @@ import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:audit");
   const query = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -9,6 +9,8 @@ import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:training-budget");
   const asked = Number(new URL(request.url).searchParams.get("year"));

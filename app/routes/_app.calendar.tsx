@@ -11,6 +11,8 @@ import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { scopeFor } from "~/utils/permissions";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
   const { timeZone } = await getSettings();

@@ -19,6 +19,8 @@ import { formatCalendarDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const gateView = (c: Certification) => ({ status: c.status, date: c.validUntil?.toISOString() ?? null, rules: c.staleRules.map((s) => s.ruleId).join("、") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

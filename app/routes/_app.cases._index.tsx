@@ -15,6 +15,8 @@ import { formatCalendarDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
 import { messageKey, parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const QuerySchema = z.object({ assigned: z.enum(["yes", "no"]).optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,6 +12,8 @@ import { scopeFor } from "~/utils/permissions";
 import { readMultipart, uploadedFile } from "~/utils/upload.server";
 import { messageKey, parseForm, translateMessage, type FieldErrors } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const MAX_SHOWN = 500;
 
 export async function loader({ request }: LoaderFunctionArgs) {

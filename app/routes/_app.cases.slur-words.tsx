@@ -8,6 +8,8 @@ import { addSlurWord, removeSlurWord } from "~/domain/cases/slur-words.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
   return { words: await listSlurWords() };

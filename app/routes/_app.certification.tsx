@@ -13,6 +13,8 @@ import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { messageKey } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const QuerySchema = z.object({ status: z.enum(BOARD_STATUSES as [string, ...string[]]).optional().catch(undefined), departmentId: z.string().max(40).optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {

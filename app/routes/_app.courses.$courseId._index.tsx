@@ -26,6 +26,8 @@ import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:course");
   const page = await coursePage(params.courseId!, auth.user.roles, await departmentIdsInScope(auth), (await getSettings()).timeZone);

@@ -11,6 +11,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 // "/courses/new/edit?item=<monthly item>" sets up a course; "/courses/<id>/edit" changes a draft's details.
 async function target(request: Request, courseId: string) {
   if (courseId !== "new") {

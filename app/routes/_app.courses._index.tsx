@@ -8,6 +8,8 @@ import { listCourses } from "~/domain/course/course-queries.server";
 import { parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:course");
   const month = new URL(request.url).searchParams.get("month") ?? "";

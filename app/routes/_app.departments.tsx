@@ -1,13 +1,24 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { DEPARTMENT_KINDS, DepartmentFormSchema } from "~/domain/departments/department.schema";
 import { flattenTree } from "~/utils/department-tree";
 import { listDepartmentsWithCounts } from "~/domain/departments/department-queries.server";
 import { deleteDepartment, saveDepartment } from "~/domain/departments/save-department.server";
 import { requirePermission } from "~/utils/auth.server";
-import { parseForm } from "~/utils/validation";
+import { Id } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { optionalText, parseIntent } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+// One form, two buttons: save (a new department without an id) or delete the one being edited.
+const DepartmentIntent = z.discriminatedUnion("intent", [
+  DepartmentFormSchema.extend({ intent: z.literal("save"), id: optionalText(64) }),
+  z.object({ intent: z.literal("delete"), id: Id }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:department");
@@ -15,20 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:department");
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  const formData = await request.formData();
-  const id = String(formData.get("id") ?? "") || null;
-  if (formData.get("intent") === "delete" && id) {
-    const outcome = await deleteDepartment(actor, id);
-    if (!outcome.ok) return data({ errors: { _form: outcome.error }, values: {} }, { status: 400 });
-    return redirect("/departments?notice=deleted");
+  const { actor } = await requireActor(request, "manage:department");
+  const form = parseIntent(await request.formData(), DepartmentIntent);
+  if (!form.ok) return invalid(form);
+  switch (form.data.intent) {
+    case "save":
+      return respond(await saveDepartment(actor, form.data.id ?? null, form.data), { form, redirectTo: "/departments", flash: "departments.notices.saved" });
+    case "delete":
+      return respond(await deleteDepartment(actor, form.data.id), { form, redirectTo: "/departments", flash: "departments.notices.deleted" });
   }
-  const parsed = parseForm(DepartmentFormSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const outcome = await saveDepartment(actor, id, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
-  return redirect("/departments?notice=saved");
 }
 
 export default function DepartmentsPage() {
@@ -37,14 +43,13 @@ export default function DepartmentsPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = departments.find((d) => d.id === params.get("edit"));
-  const defaults = (actionData?.values as Record<string, string> | undefined) ?? (editing
+  const defaults = actionData?.values ?? (editing
     ? { code: editing.code, name: editing.name, kind: editing.kind, parentId: editing.parentId ?? "", sortOrder: String(editing.sortOrder) }
     : { kind: "DEPARTMENT", sortOrder: "0" });
   const { register, onSubmit, errorOf } = useSchemaForm(DepartmentFormSchema, { defaultValues: defaults, serverErrors: actionData?.errors });
   return (
     <div className="space-y-4">
       <h1 className="page-title">{t("departments.title")}</h1>
-      {params.get("notice") ? <FormAlert tone="success" message={`departments.notices.${params.get("notice")}`} /> : null}
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="card divide-y divide-slate-100">
           {departments.map((d) => (

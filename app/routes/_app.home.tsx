@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { navFor } from "~/components/nav";
 import { useFormat } from "~/components/use-format";
 import { listOpenTodos } from "~/utils/todo.server";
 import { requireUser } from "~/utils/auth.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -18,10 +19,8 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { name, roles, todos, shortcuts } = useLoaderData<typeof loader>();
   const format = useFormat();
-  const [params] = useSearchParams();
   return (
     <div className="space-y-6">
-      {params.get("notice") === "passwordChanged" ? <FormAlert tone="success" message="auth.passwordChanged" /> : null}
       <div>
         <h1 className="page-title">{t("home.greeting", { name })}</h1>
         <div className="mt-2 flex flex-wrap gap-1.5">

@@ -16,6 +16,8 @@ import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
   // Every department head reads every monthly plan, but the people to train only as far as read:person reaches.

@@ -13,6 +13,8 @@ import { resolveLocale } from "~/utils/locale.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 async function load(planId: string, itemId: string) {
   const found = await monthlyItemToEdit(planId, itemId);
   if (!found) throw new Response("Not found", { status: 404 });

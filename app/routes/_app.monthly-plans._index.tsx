@@ -17,6 +17,8 @@ import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
   const today = localMonth(now(), (await getSettings()).timeZone);

@@ -11,6 +11,8 @@ import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const survey = await surveyOverview(params.surveyId!, await departmentIdsInScope(auth));

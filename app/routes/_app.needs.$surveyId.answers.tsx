@@ -5,6 +5,8 @@ import { BarChart } from "~/components/training/bar-chart";
 import { answersView } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-answers");
   const view = await answersView(params.surveyId!, await departmentIdsInScope(auth));

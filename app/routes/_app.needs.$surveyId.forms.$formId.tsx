@@ -14,6 +14,8 @@ import { now } from "~/utils/clock.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const form = await getNeedsForm(params.formId!, await departmentIdsInScope(auth));

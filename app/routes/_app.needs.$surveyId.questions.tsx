@@ -12,6 +12,8 @@ import type { QuestionOutcome } from "~/domain/needs/questions-lock.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:needs-survey");
   const setup = await questionnaireSetup(params.surveyId!);

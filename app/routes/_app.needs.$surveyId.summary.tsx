@@ -6,6 +6,8 @@ import { formatYuan } from "~/components/training/format";
 import { getSurvey, submittedNeeds, summarizeNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const survey = await getSurvey(params.surveyId!);

@@ -12,6 +12,8 @@ import { now } from "~/utils/clock.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const surveys = await listSurveys(await departmentIdsInScope(auth));

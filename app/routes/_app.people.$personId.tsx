@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, FormAlert } from "~/components/form";
 import { PersonForm } from "~/components/people/person-form";
 import { StatusBadge } from "~/components/people/status-badge";
@@ -15,13 +16,28 @@ import { setRoles } from "~/domain/people/set-roles.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/format";
 import { maskEmail, maskPhone } from "~/utils/mask";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+const PersonParams = z.object({ personId: Id });
+
+// The page's four forms, told apart by their `intent`.
+const PersonIntent = z.discriminatedUnion("intent", [
+  PersonFormSchema.extend({ intent: z.literal("save"), updatedAt: z.string().min(1) }),
+  RolesFormSchema.extend({ intent: z.literal("roles") }),
+  SetPasswordSchema.extend({ intent: z.literal("password") }),
+  SetDisabledSchema.extend({ intent: z.literal("access") }),
+]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { personId } = getParams(params, PersonParams);
   const auth = await requirePermission(request, "read:person");
-  const person = await getPerson(params.personId!, await departmentIdsInScope(auth));
-  if (!person) throw new Response("Not found", { status: 404 });
+  const person = await getPerson(personId, await departmentIdsInScope(auth));
+  invariantResponse(person, "Not found", { status: 404 });
   const canWrite = can(auth.user.roles, "write:person");
   const canAssign = can(auth.user.roles, "assign:role");
   return {
@@ -40,50 +56,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const personId = params.personId!;
-  if (intent === "roles") {
-    const { user } = await requirePermission(request, "assign:role");
-    const parsed = parseForm(RolesFormSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const outcome = await setRoles({ id: user.id, employeeNo: user.employeeNo }, personId, parsed.data);
-    if (!outcome.ok) return data({ intent, errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
-    return redirect(`/people/${personId}?notice=rolesSaved`);
+  const { personId } = getParams(params, PersonParams);
+  const form = parseIntent(await request.formData(), PersonIntent);
+  const { actor } = await requireActor(request, form.intent === "roles" ? "assign:role" : "write:person");
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/people/${personId}` };
+  switch (form.data.intent) {
+    case "save":
+      return respond(await updatePerson(actor, personId, form.data, form.data.updatedAt), { ...done, flash: "people.notices.saved" });
+    case "roles":
+      return respond(await setRoles(actor, personId, form.data), { ...done, flash: "people.notices.rolesSaved" });
+    case "password":
+      return respond(await setPasswordByAdmin(actor, personId, form.data.password, form.data.reason), { ...done, flash: "people.notices.passwordSet" });
+    case "access":
+      return respond(await setDisabled(actor, personId, form.data.disabled, form.data.reason), { ...done, flash: form.data.disabled ? "people.notices.disabled" : "people.notices.enabled" });
   }
-  const { user } = await requirePermission(request, "write:person");
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  if (intent === "save") {
-    const parsed = parseForm(PersonFormSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const outcome = await updatePerson(actor, personId, parsed.data, String(formData.get("updatedAt") ?? ""));
-    if (!outcome.ok) return data({ intent, errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.error === "errors.conflict" ? 409 : 400 });
-    return redirect(`/people/${personId}?notice=saved`);
-  }
-  if (intent === "password") {
-    const parsed = parseForm(SetPasswordSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: {} }, { status: 400 });
-    await setPasswordByAdmin(actor, personId, parsed.data.password, parsed.data.reason);
-    return redirect(`/people/${personId}?notice=passwordSet`);
-  }
-  if (intent === "access") {
-    const parsed = parseForm(SetDisabledSchema, formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: {} }, { status: 400 });
-    const outcome = await setDisabled(actor, personId, parsed.data.disabled, parsed.data.reason);
-    if (!outcome.ok) return data({ intent, errors: { _form: outcome.error }, values: {} }, { status: 400 });
-    return redirect(`/people/${personId}?notice=${parsed.data.disabled ? "disabled" : "enabled"}`);
-  }
-  return data({ intent, errors: { _form: "validation.invalid" }, values: {} }, { status: 400 });
 }
 
 export default function PersonPage() {
   const { t } = useTranslation();
   const { person, departments, canWrite, canAssign } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = params.get("notice");
-  const errorsFor = (intent: string): Record<string, string> | null => (actionData?.intent === intent ? (actionData.errors as Record<string, string>) : null);
-  const values = actionData?.intent === "save" ? (actionData.values as Record<string, string>) : null;
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : null);
+  const values = actionData?.intent === "save" ? actionData.values : null;
   return (
     <div className="space-y-5">
       <Link to="/people" className="btn-link">← {t("people.title")}</Link>
@@ -92,7 +87,6 @@ export default function PersonPage() {
         <span className="font-mono text-sm text-slate-500">{person.employeeNo}</span>
         <StatusBadge status={person.status} disabled={Boolean(person.disabledAt)} />
       </div>
-      {notice ? <FormAlert tone="success" message={`people.notices.${notice}`} /> : null}
       {canWrite ? (
         <section className="card p-5">
           <h2 className="mb-4 font-semibold">{t("people.profile")}</h2>

@@ -11,6 +11,8 @@ import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { maskPhone } from "~/utils/mask";
 import { can } from "~/utils/permissions";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const QuerySchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),

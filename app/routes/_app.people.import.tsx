@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
@@ -7,7 +7,11 @@ import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
 import { readMultipart, uploadedFile, type UploadedFile } from "~/utils/upload.server";
 import { CHINESE_HEADERS, IMPORT_FIELDS, MAX_IMPORT_ROWS, REQUIRED_FIELDS, type ImportError } from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { requireActor } from "~/utils/route.server";
 import { messageKey, translateMessage } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 // A file with every cell wrong would list tens of thousands of problems; the first ones are enough to act on.
 const MAX_SHOWN = 1_000;
@@ -15,10 +19,7 @@ const MAX_MB = MAX_FILE_BYTES / 1_000_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "import:person");
-  const params = new URL(request.url).searchParams;
-  const count = (name: string) => Math.max(0, Number.parseInt(params.get(name) ?? "", 10) || 0);
-  const done = params.has("created") ? { created: count("created"), updated: count("updated"), unchanged: count("unchanged") } : null;
-  return { done, maxMb: MAX_MB, maxRows: MAX_IMPORT_ROWS };
+  return { maxMb: MAX_MB, maxRows: MAX_IMPORT_ROWS };
 }
 
 async function readUpload(request: Request): Promise<{ ok: true; file: UploadedFile } | { ok: false; error: string }> {
@@ -29,19 +30,20 @@ async function readUpload(request: Request): Promise<{ ok: true; file: UploadedF
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "import:person");
+  const { actor } = await requireActor(request, "import:person");
   const upload = await readUpload(request);
   if (!upload.ok) return data({ errors: [{ row: 0, column: "", message: upload.error }] as ImportError[] }, { status: 400 });
-  const outcome = await importPeople({ id: user.id, employeeNo: user.employeeNo }, upload.file);
+  const outcome = await importPeople(actor, upload.file);
+  // The problems of the file's rows: a list for the page's table, not a form's field errors.
   if (!outcome.ok) return data({ errors: outcome.errors }, { status: 400 });
   // Redirect so that reloading the page does not import the file a second time.
-  const counts = new URLSearchParams({ created: String(outcome.created), updated: String(outcome.updated), unchanged: String(outcome.unchanged) });
-  return redirect(`/people/import?${counts}`);
+  const { created, updated, unchanged } = outcome;
+  return redirectWithFlash("/people/import", messageKey("peopleImport.success", { created, updated, unchanged }));
 }
 
 export default function PeopleImportPage() {
   const { t } = useTranslation();
-  const { done, maxMb, maxRows } = useLoaderData<typeof loader>();
+  const { maxMb, maxRows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
@@ -55,7 +57,6 @@ export default function PeopleImportPage() {
         <a className="btn-link" href="/people">{t("peopleImport.backToPeople")}</a>
       </div>
 
-      {done && !actionData ? <FormAlert tone="success" message={messageKey("peopleImport.success", done)} /> : null}
       {fileErrors.map((e) => <FormAlert key={e.message} message={e.message} />)}
       {rowErrors.length > 0 ? <ErrorTable errors={rowErrors} /> : null}
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PersonForm } from "~/components/people/person-form";
@@ -7,7 +7,10 @@ import { PersonFormSchema } from "~/domain/people/people.schema";
 import { listDepartmentOptions } from "~/domain/people/people-queries.server";
 import { createPerson } from "~/domain/people/save-person.server";
 import { requirePermission } from "~/utils/auth.server";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "write:person");
@@ -15,19 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "write:person");
-  const parsed = parseForm(PersonFormSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const outcome = await createPerson({ id: user.id, employeeNo: user.employeeNo }, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
-  return redirect(`/people/${outcome.id}?notice=created`);
+  const { actor } = await requireActor(request, "write:person");
+  const form = parseForm(PersonFormSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await createPerson(actor, form.data), { form, redirectTo: (created) => `/people/${created.id}`, flash: "people.notices.created" });
 }
 
 export default function NewPersonPage() {
   const { t } = useTranslation();
   const { departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = (actionData?.values ?? { status: "NEW_HIRE" }) as Record<string, string>;
+  const values = actionData?.values ?? { status: "NEW_HIRE" };
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">

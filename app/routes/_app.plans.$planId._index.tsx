@@ -16,6 +16,8 @@ import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:annual-plan");
   const page = await planPage(params.planId!, auth.user.roles);

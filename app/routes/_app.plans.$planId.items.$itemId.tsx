@@ -11,6 +11,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "draft:annual-plan");
   const plan = await getPlan(params.planId!);

@@ -13,6 +13,8 @@ import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:annual-plan");
   return { plans: await listPlans(), canDraft: can(auth.user.roles, "draft:annual-plan"), nextYear: now().getFullYear() + 1 };

@@ -10,6 +10,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { formValues, translateMessage } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "answer:needs-questionnaire");
   const found = await questionnaireFor(params.surveyId!, user.id);

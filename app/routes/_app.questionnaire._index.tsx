@@ -7,6 +7,8 @@ import { isAnswerable } from "~/domain/needs/needs-rules";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "answer:needs-questionnaire");
   const at = now();

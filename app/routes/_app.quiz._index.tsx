@@ -12,6 +12,8 @@ import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { requirePermission } from "~/utils/auth.server";
 import { messageKey } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "take:quiz");
   return myQuizPage(user.id);

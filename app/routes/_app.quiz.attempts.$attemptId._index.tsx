@@ -11,6 +11,8 @@ import { getAttemptForTaking, type AttemptForTaking } from "~/domain/quiz/attemp
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
 import { requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "take:quiz");
   const view = await getAttemptForTaking(user.id, params.attemptId ?? "");

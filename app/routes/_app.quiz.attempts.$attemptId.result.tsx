@@ -5,6 +5,8 @@ import { useFormat } from "~/components/use-format";
 import { getAttemptResult } from "~/domain/quiz/attempt-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "take:quiz");
   const result = await getAttemptResult(user.id, params.attemptId ?? "");

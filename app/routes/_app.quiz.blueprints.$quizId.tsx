@@ -9,6 +9,8 @@ import { saveBlueprint } from "~/domain/quiz/save-blueprint.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
   const quiz = await getBlueprint(params.quizId ?? "");

@@ -9,6 +9,8 @@ import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
   const [rules, settings] = await Promise.all([blueprintRules(), getSettings()]);

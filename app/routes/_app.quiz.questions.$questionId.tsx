@@ -8,6 +8,8 @@ import { saveQuestion } from "~/domain/quiz/save-question.server";
 import { requirePermission } from "~/utils/auth.server";
 import { translateMessage } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const BLANK: QuestionInput = { kind: "SINGLE", stem: "", explanation: "", ruleIds: [], options: [], active: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

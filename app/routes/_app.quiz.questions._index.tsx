@@ -7,6 +7,8 @@ import { listQuizzes } from "~/domain/quiz/blueprint-queries.server";
 import { listQuestions, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const QuerySchema = z.object({
   rule: z.string().max(10).optional().catch(undefined),
   kind: z.enum(QUESTION_KINDS).optional().catch(undefined),

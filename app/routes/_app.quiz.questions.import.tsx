@@ -9,6 +9,8 @@ import { XLSX_HEADERS } from "~/domain/quiz/question-xlsx.server";
 import { requirePermission } from "~/utils/auth.server";
 import { messageKey, translateMessage } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
   return { rules: await ruleOptions(), headers: XLSX_HEADERS };

@@ -8,6 +8,8 @@ import { getRule } from "~/domain/quiz/rule-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 import { messageKey, parseForm } from "~/utils/validation";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
   const rule = await getRule(params.ruleId ?? "");

@@ -8,6 +8,8 @@ import { renderText } from "~/domain/quiz/rule-text";
 import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:rule");
   const [rules, settings] = await Promise.all([listRules(), getSettings()]);

@@ -1,11 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { Field, useSchemaForm } from "~/components/form";
 import { SettingsSchema } from "~/domain/settings/settings.schema";
 import { getSettings, updateSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invalid, requireActor } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:settings");
@@ -13,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:settings");
-  const parsed = parseForm(SettingsSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { reason, ...settings } = parsed.data;
-  await updateSettings({ id: user.id, employeeNo: user.employeeNo }, settings, reason);
-  return redirect("/settings?notice=saved");
+  const { actor } = await requireActor(request, "manage:settings");
+  const form = parseForm(SettingsSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  const { reason, ...settings } = form.data;
+  await updateSettings(actor, settings, reason);
+  return redirectWithFlash("/settings", "common.saved");
 }
 
 export default function SettingsPage() {
@@ -26,16 +30,14 @@ export default function SettingsPage() {
   const { settings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
   const { register, onSubmit, errorOf } = useSchemaForm(SettingsSchema, {
     // The numbers are given as text: the form fills in text defaults only.
-    defaultValues: (actionData?.values as Record<string, string>) ?? Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+    defaultValues: actionData?.values ?? Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     serverErrors: actionData?.errors,
   });
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="page-title">{t("settings.title")}</h1>
-      {params.get("notice") === "saved" ? <FormAlert tone="success" message="common.saved" /> : null}
       <Form method="post" className="card space-y-4 p-5" onSubmit={onSubmit} noValidate>
         <Field label={t("settings.companyName")} name="companyName" error={errorOf("companyName")} hint={t("settings.companyNameHint")}>
           <input id="companyName" className="input" {...register("companyName")} />

@@ -1,27 +1,30 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlashMessage } from "~/components/flash-message";
 import { Icon } from "~/components/icons";
 import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
 import { LanguageSwitch } from "~/components/language-switch";
 import { navFor } from "~/components/nav";
 import { countOpenTodos } from "~/utils/todo.server";
 import { requireUser } from "~/utils/auth.server";
+import { readFlash } from "~/utils/flash.server";
 
 export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpeningAttempt;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return {
-    user: { name: user.name, employeeNo: user.employeeNo, roles: user.roles },
-    nav: navFor(user.roles),
-    openTodos: await countOpenTodos(user.id),
-  };
+  const [openTodos, { flash, headers }] = await Promise.all([countOpenTodos(user.id), readFlash(request)]);
+  // The flash is read once: the same answer clears its cookie.
+  return data({ user: { name: user.name, employeeNo: user.employeeNo, roles: user.roles }, nav: navFor(user.roles), openTodos, flash }, { headers });
 }
 
-function NavList({ onPhone = false }: { onPhone?: boolean }) {
+type LayoutData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function NavList({ data: { nav, openTodos }, onPhone = false }: { data: LayoutData; onPhone?: boolean }) {
   const { t } = useTranslation();
-  const { nav, openTodos } = useLoaderData<typeof loader>();
   return (
     <ul className={onPhone ? "max-h-[75vh] space-y-0.5 overflow-y-auto p-2" : "space-y-0.5"}>
       {nav.map((item, i) => (
@@ -45,9 +48,9 @@ function NavList({ onPhone = false }: { onPhone?: boolean }) {
   );
 }
 
-export default function AppLayout() {
+function AppShell({ data, children }: { data: LayoutData; children: ReactNode }) {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user } = data;
   return (
     <div className="min-h-screen lg:flex">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white lg:flex">
@@ -56,7 +59,7 @@ export default function AppLayout() {
           <p className="text-xs text-slate-500">{t("common.productName")}</p>
         </div>
         <nav className="flex-1 p-3" aria-label={t("nav.main")}>
-          <NavList />
+          <NavList data={data} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -66,7 +69,7 @@ export default function AppLayout() {
               <Icon name="menu" />
             </summary>
             <nav className="absolute left-0 top-10 z-20 w-60 rounded-lg border border-slate-200 bg-white shadow-lg" aria-label={t("nav.main")}>
-              <NavList onPhone />
+              <NavList data={data} onPhone />
             </nav>
           </details>
           <p className="font-semibold text-brand-800 lg:hidden">TrainGate</p>
@@ -81,10 +84,34 @@ export default function AppLayout() {
             </Form>
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">
-          <Outlet />
-        </main>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">{children}</main>
       </div>
     </div>
+  );
+}
+
+export default function AppLayout() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <AppShell data={data}>
+      {data.flash ? (
+        <div className="mb-4">
+          <FlashMessage key={data.flash.id} flash={data.flash} />
+        </div>
+      ) : null}
+      <Outlet />
+    </AppShell>
+  );
+}
+
+/** A page's error its own ErrorBoundary did not catch still keeps the navigation around it. */
+export function ErrorBoundary() {
+  // Missing only when the layout's own loader failed.
+  const data = useRouteLoaderData<typeof loader>("routes/_app");
+  if (!data) return <main className="p-6"><GeneralErrorBoundary /></main>;
+  return (
+    <AppShell data={data}>
+      <GeneralErrorBoundary />
+    </AppShell>
   );
 }

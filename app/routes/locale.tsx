@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { safeRedirect } from "~/domain/auth/auth.schema";
 import { setPersonLocale } from "~/domain/people/set-locale.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { LOCALES } from "~/utils/i18n";
 import { localeCookie } from "~/utils/locale.server";
+import { invalid } from "~/utils/route.server";
+import { parseForm } from "~/utils/validation";
 
 const LocaleSchema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().optional() });
 
@@ -13,11 +15,11 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "validation.invalidChoice" }, { status: 400 });
+  const form = parseForm(LocaleSchema, await request.formData());
+  if (!form.ok) return invalid(form);
   const user = await getCurrentUser(request);
-  if (user) await setPersonLocale(user.id, parsed.data.locale);
-  return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
-    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  if (user) await setPersonLocale(user.id, form.data.locale);
+  return redirect(safeRedirect(form.data.redirectTo, "/"), {
+    headers: { "Set-Cookie": await localeCookie.serialize(form.data.locale) },
   });
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
@@ -8,6 +8,8 @@ import { login } from "~/domain/auth/login.server";
 import { readSessionToken, sessionCookieHeader } from "~/utils/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { isDemoMode } from "~/utils/demo-mode.server";
+import { useLocalized } from "~/utils/localized";
+import { invalid, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 import { useRootData } from "~/root";
 
@@ -19,19 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseForm(LoginSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, formError: null, values: { employeeNo: String(parsed.values.employeeNo ?? "") } }, { status: 400 });
-  const outcome = await login({ ...parsed.data, previousToken: await readSessionToken(request) });
-  if (!outcome.ok) {
-    return data({ errors: null, formError: outcome.error, values: { employeeNo: parsed.data.employeeNo } }, { status: 401 });
-  }
-  const to = outcome.mustChangePassword ? "/password" : safeRedirect(parsed.data.redirectTo);
-  return redirect(to, { headers: { "Set-Cookie": await sessionCookieHeader(request, outcome.token) } });
+  const form = parseForm(LoginSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await login({ ...form.data, previousToken: await readSessionToken(request) }), {
+    form,
+    redirectTo: (done) => (done.mustChangePassword ? "/password" : safeRedirect(form.data.redirectTo)),
+    headers: async (done) => ({ "Set-Cookie": await sessionCookieHeader(request, done.token) }),
+  });
 }
 
 export default function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const { demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const root = useRootData();
@@ -61,7 +62,7 @@ export default function LoginPage() {
             <h2 className="mb-4 text-lg font-semibold">{t("auth.signInTitle")}</h2>
             <Form method="post" className="space-y-4" onSubmit={onSubmit} noValidate>
               {reason === "expired" ? <FormAlert tone="info" message="auth.sessionEnded" /> : null}
-              <FormAlert message={actionData?.formError} />
+              <FormAlert message={actionData?.errors._form} />
               <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
               <Field label={t("auth.employeeNo")} name="employeeNo" error={errorOf("employeeNo")}>
                 <input id="employeeNo" className="input" autoComplete="username" autoCapitalize="characters" aria-invalid={Boolean(errorOf("employeeNo"))} {...register("employeeNo")} />
@@ -84,7 +85,7 @@ export default function LoginPage() {
               <ul className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-xs text-slate-600 sm:grid-cols-2">
                 {demo.accounts.map((a) => (
                   <li key={a.employeeNo}>
-                    <span className="font-mono text-slate-900">{a.employeeNo}</span> {i18n.language === "en" ? a.en : a.zh}
+                    <span className="font-mono text-slate-900">{a.employeeNo}</span> {localized(a.zh, a.en)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { logout } from "~/domain/auth/logout.server";
 import { clearSessionCookieHeader, readSessionToken } from "~/utils/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
+import { actorOf } from "~/utils/route.server";
 
 export async function loader() {
   // Logging out changes state, so it is never a GET.
@@ -10,6 +11,6 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getCurrentUser(request);
-  await logout(await readSessionToken(request), user ? { id: user.id, employeeNo: user.employeeNo } : null);
+  await logout(await readSessionToken(request), user ? actorOf(user) : null);
   return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookieHeader(request) } });
 }

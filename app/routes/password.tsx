@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
@@ -6,6 +6,7 @@ import { ChangePasswordSchema, PASSWORD_MIN } from "~/domain/auth/auth.schema";
 import { changeOwnPassword } from "~/domain/auth/change-password.server";
 import { sessionCookieHeader } from "~/utils/session.server";
 import { requireUser } from "~/utils/auth.server";
+import { actorOf, invalid, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,12 +15,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { allowPasswordChange: true });
-  const parsed = parseForm(ChangePasswordSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const outcome = await changeOwnPassword({ id: user.id, employeeNo: user.employeeNo }, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field]: outcome.error } }, { status: 400 });
-  return redirect("/home?notice=passwordChanged", { headers: { "Set-Cookie": await sessionCookieHeader(request, outcome.token) } });
+  const actor = actorOf(await requireUser(request, { allowPasswordChange: true }));
+  const form = parseForm(ChangePasswordSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await changeOwnPassword(actor, form.data), {
+    form,
+    redirectTo: "/home",
+    flash: "auth.passwordChanged",
+    // Every other session ended with the change; this browser carries on in a new one.
+    headers: async (done) => ({ "Set-Cookie": await sessionCookieHeader(request, done.token) }),
+  });
 }
 
 export default function PasswordPage() {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PersonFormSchema } from "~/domain/people/people.schema";
-import { parseForm, parseMessage } from "./validation";
+import { z } from "zod";
+import { parseForm, parseIntent, parseMessage } from "./validation";
 
 const form = (entries: Record<string, string>) => {
   const fd = new FormData();
@@ -37,5 +38,29 @@ describe("form parsing", () => {
   it("carries limits as parameters of the message", () => {
     const result = parseForm(PersonFormSchema, form({ ...valid, name: "名".repeat(51) }));
     expect(!result.ok && parseMessage(result.errors.name)).toEqual({ key: "validation.tooLong", params: { max: 50 } });
+  });
+});
+
+describe("parseIntent: one discriminated union for the forms of a page", () => {
+  const Intents = z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("rename"), name: z.string().trim().min(1).max(10) }),
+    z.object({ intent: z.literal("remove"), id: z.string().min(1) }),
+  ]);
+
+  it("parses the form that was sent", () => {
+    const result = parseIntent(form({ intent: "remove", id: "x1", name: "ignored" }), Intents);
+    expect(result).toMatchObject({ ok: true, intent: "remove", data: { intent: "remove", id: "x1" } });
+  });
+
+  it("refuses a form with errors per field, says which form it was and keeps what was typed", () => {
+    const result = parseIntent(form({ intent: "rename", name: "far too long a name" }), Intents);
+    expect(result).toMatchObject({ ok: false, intent: "rename", errors: { name: 'validation.tooLong::{"max":10}' }, values: { name: "far too long a name" } });
+  });
+
+  it("an unknown or missing intent is a form-level error", () => {
+    expect(parseIntent(form({ intent: "explode" }), Intents)).toMatchObject({ ok: false, intent: "explode", errors: { _form: expect.any(String) } });
+    const missing = parseIntent(form({ name: "a" }), Intents);
+    expect(missing).toMatchObject({ ok: false, intent: null, errors: { _form: expect.any(String) } });
+    if (!missing.ok) expect(missing.errors).not.toHaveProperty("intent");
   });
 });

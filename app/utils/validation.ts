@@ -56,9 +56,11 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+export type FormValues = Record<string, string | string[]>;
+
 /** Plain object of the submitted form's string values, for parsing and for refilling the form. */
-export function formValues(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+export function formValues(formData: FormData): FormValues {
+  const out: FormValues = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
@@ -68,14 +70,32 @@ export function formValues(formData: FormData): Record<string, string | string[]
 }
 
 export type ParseResult<T> =
-  | { ok: true; data: T; values: Record<string, string | string[]> }
-  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FieldErrors; values: FormValues };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.output<S>> {
   const values = formValues(formData);
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
   return { ok: false, errors: fieldErrors(result.error), values };
+}
+
+export type Submission<T> =
+  | { ok: true; intent: string; data: T; values: FormValues }
+  | { ok: false; intent: string | null; errors: FieldErrors; values: FormValues };
+
+/**
+ * A page with several forms: each posts an `intent`, and ONE zod discriminated union on it parses
+ * them all (`switch (form.data.intent)` then dispatches). The intent sent is known even when the form
+ * is refused, so the page shows the errors under the form that was sent; an unknown intent is a
+ * form-level error.
+ */
+export function parseIntent<S extends z.ZodType<{ intent: string }>>(formData: FormData, schema: S): Submission<z.output<S>> {
+  const parsed = parseForm(schema, formData);
+  if (parsed.ok) return { ...parsed, intent: parsed.data.intent };
+  const sent = formData.get("intent");
+  const { intent: intentError, ...errors } = parsed.errors;
+  return { ...parsed, intent: typeof sent === "string" ? sent : null, errors: intentError ? { _form: intentError, ...errors } : errors };
 }
 
 /** Optional text field: empty input means "not given". */

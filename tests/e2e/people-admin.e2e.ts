@@ -11,9 +11,11 @@ test("an administrator adds a person and sets a password; the person must change
   await admin.locator("#post").fill("催收员");
   await admin.locator("#phone").fill("13912345678");
   await admin.locator("#hireDate").fill("2026-11-23");
-  await Promise.all([admin.waitForURL(/\/people\/[^/]+\?notice=created/), admin.getByRole("button", { name: "新建" }).click()]);
+  await Promise.all([admin.waitForURL(/\/people\/[^/?]+$/), admin.getByRole("button", { name: "新建" }).click()]);
+  await admin.getByRole("status").filter({ hasText: "人员已创建" }).waitFor();
   await admin.locator("#password").fill("first-password-2026");
-  await Promise.all([admin.waitForURL(/notice=passwordSet/), admin.getByRole("button", { name: "设置初始密码" }).click()]);
+  await admin.getByRole("button", { name: "设置初始密码" }).click();
+  await admin.getByRole("status").filter({ hasText: "初始密码已设置" }).waitFor();
   await screenshot(admin, "person-created");
 
   const person = await newPage({ viewport: { width: 390, height: 844 } });
@@ -49,6 +51,7 @@ test("without JavaScript an edit form shows the person's current values and save
   expect(await page.locator("#employeeNo").inputValue()).toBe("C0112");
   expect(await page.locator("#name").inputValue()).not.toBe("");
   await page.locator("#post").fill("催收组长");
-  await Promise.all([page.waitForURL(/notice=saved/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await Promise.all([page.waitForURL(/\/people\/[^/?]+$/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
   expect(await page.locator("#post").inputValue()).toBe("催收组长");
 });

@@ -123,7 +123,7 @@ it("every call is logged, in batches", async () => {
 
 it("an administrator creates a key (shown once, stored hashed) and revokes it on the API keys page", async () => {
   const keysPage = await import("~/routes/_app.api-keys");
-  const { cookieFor, outcome, requestAs } = await import("./support");
+  const { cookieFor, flashOf, outcome, requestAs } = await import("./support");
   const cookie = await cookieFor("A0001");
   const created = await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "create", name: "外呼系统" } }), params: {}, context: { cspNonce: "" } }));
   const newKey = (created.body as { created: { key: string } }).created.key;
@@ -134,7 +134,9 @@ it("an administrator creates a key (shown once, stored hashed) and revokes it on
   expect(JSON.stringify(list.body)).not.toContain(newKey);
   await service.refresh();
   expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(200);
-  await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId: stored.id } }), params: {}, context: { cspNonce: "" } }));
+  const revoked = await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId: stored.id } }), params: {}, context: { cspNonce: "" } }));
+  expect(revoked).toMatchObject({ status: 302, location: "/api-keys" });
+  expect(await flashOf(revoked)).toMatchObject({ message: "clearance.revoked" });
   await service.refresh();
   expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(401);
   expect(await db.auditEntry.count({ where: { action: { in: ["apiKey.created", "apiKey.revoked"] }, entityId: stored.id } })).toBe(2);

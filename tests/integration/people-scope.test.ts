@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { loader as listLoader } from "~/routes/_app.people._index";
 import { loader as personLoader, action as personAction } from "~/routes/_app.people.$personId";
 import { action as newPersonAction } from "~/routes/_app.people.new";
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 
@@ -50,6 +50,10 @@ describe("editing people", () => {
       outcome(() => personAction({ request: requestAs(cookie, `/people/${id}`, { form: form({ name, departmentId: person.departmentId, updatedAt: person.updatedAt.toISOString() }) }), params: { personId: id }, context: { cspNonce: "" } }));
     const results = await Promise.all([submit("赵艳一"), submit("赵艳二")]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
+    const [won, lost] = results.sort((a, b) => a.status - b.status);
+    expect(won.location).toBe(`/people/${id}`);
+    expect(await flashOf(won)).toMatchObject({ tone: "success", message: "people.notices.saved" });
+    expect(lost.body).toMatchObject({ intent: "save", errors: { _form: "errors.conflict" } });
     expect(await db.auditEntry.count({ where: { action: "person.updated", entityId: id } })).toBe(1);
   });
 
@@ -67,6 +71,25 @@ describe("editing people", () => {
     expect([await db.person.count(), await db.auditEntry.count()]).toEqual([people, audits]);
   });
 
+  it("a new person opens on their own page with a one-time message", async () => {
+    const cookie = await cookieFor("A0001");
+    const department = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
+    const result = await outcome(() => newPersonAction({ request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "C0301", departmentId: department.id }) }), params: {}, context: { cspNonce: "" } }));
+    const created = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0301" } });
+    expect(result).toMatchObject({ status: 302, location: `/people/${created.id}` });
+    expect(await flashOf(result)).toMatchObject({ tone: "success", message: "people.notices.created" });
+  });
+
+  it("an administrator's new password for someone: a message, and no password sent back when refused", async () => {
+    const cookie = await cookieFor("A0001");
+    const id = await personId("C0111");
+    const post = (password: string) => outcome(() => personAction({ request: requestAs(cookie, `/people/${id}`, { form: { intent: "password", password } }), params: { personId: id }, context: { cspNonce: "" } }));
+    const refused = await post("short");
+    expect(refused).toMatchObject({ status: 400, body: { intent: "password", errors: { password: expect.any(String) } } });
+    expect(JSON.stringify(refused.body)).not.toContain("short");
+    expect(await flashOf(await post("temporary-password-1"))).toMatchObject({ message: "people.notices.passwordSet" });
+  });
+
   it("an employee number already in use is refused", async () => {
     const cookie = await cookieFor("A0001");
     const department = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
@@ -82,9 +105,29 @@ describe("editing people", () => {
     const result = await outcome(() =>
       personAction({ request: requestAs(cookie, `/people/${id}`, { form: { intent: "roles", roles: ["EMPLOYEE", "DEPARTMENT_HEAD"], headOfDepartmentId: col1.id, reason: "代理部门负责人" } }), params: { personId: id }, context: { cspNonce: "" } }),
     );
-    expect(result.status).toBe(302);
+    expect(result).toMatchObject({ status: 302, location: `/people/${id}` });
+    expect(await flashOf(result)).toMatchObject({ message: "people.notices.rolesSaved" });
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "person.roles_changed", entityId: id } });
     expect(entry.reason).toBe("代理部门负责人");
     expect(JSON.stringify(entry.summary)).toContain("DEPARTMENT_HEAD");
+  });
+});
+
+describe("a made-up person id", () => {
+  const made = "no-such-person";
+  const post = async (form: Record<string, string>) =>
+    outcome(async () => personAction({ request: requestAs(await cookieFor("A0001"), `/people/${made}`, { form }), params: { personId: made }, context: { cspNonce: "" } }));
+
+  it("setting its password answers 404 and writes nothing", async () => {
+    const audits = await db.auditEntry.count();
+    expect((await post({ intent: "password", password: "temporary-password-1" })).status).toBe(404);
+    expect(await db.auditEntry.count()).toBe(audits);
+  });
+
+  it("disabling or enabling it answers 404 and writes nothing", async () => {
+    const audits = await db.auditEntry.count();
+    expect((await post({ intent: "access", disabled: "true" })).status).toBe(404);
+    expect((await post({ intent: "access", disabled: "false" })).status).toBe(404);
+    expect(await db.auditEntry.count()).toBe(audits);
   });
 });

@@ -1,7 +1,14 @@
 // Helpers for integration tests: the demo company as fixture, and requests made as one of its people.
+import { createElement, type ComponentType } from "react";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { Outlet } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { db } from "~/utils/db.server";
 import { TZDate } from "@date-fns/tz";
 import { inject } from "vitest";
+import { readFlash, type Flash } from "~/utils/flash.server";
+import { createI18n, type Locale } from "~/utils/i18n";
 import { createSession, sessionCookieHeader } from "~/utils/session.server";
 import { seedDemo } from "../../prisma/seed/demo";
 import { freeYear } from "../../prisma/seed/demo-calendar";
@@ -48,17 +55,19 @@ export function requestAs(cookie: string | null, path: string, init: { method?: 
   return new Request(BASE + path, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
 }
 
+export type Outcome = { status: number; location: string | null; body: unknown; headers: Headers };
+
 /** Runs a loader or action and returns its Response, whether it returned or threw one. */
-export async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location: string | null; body: unknown }> {
+export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     const result = await run();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), body: null };
-    // Single-fetch `data()` results carry their status in `init`.
-    const maybe = result as { type?: string; data?: unknown; init?: { status?: number } } | null;
-    if (maybe && maybe.type === "DataWithResponseInit") return { status: maybe.init?.status ?? 200, location: null, body: maybe.data };
-    return { status: 200, location: null, body: result };
+    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), body: null, headers: result.headers };
+    // Single-fetch `data()` results carry their status and headers in `init`.
+    const maybe = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } } | null;
+    if (maybe && maybe.type === "DataWithResponseInit") return { status: maybe.init?.status ?? 200, location: null, body: maybe.data, headers: new Headers(maybe.init?.headers) };
+    return { status: 200, location: null, body: result, headers: new Headers() };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location"), body: null };
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location"), body: null, headers: thrown.headers };
     throw thrown;
   }
 }
@@ -87,4 +96,40 @@ export async function blockedOrSettled(work: Promise<unknown>, timeoutMs = 15_00
     if (Date.now() > deadline) throw new Error(`the work neither waited for a lock nor settled within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** The flash cookie an answer sets ("tg_flash=…"), to send with the next request; null if none. */
+export function flashCookieOf(result: Outcome): string | null {
+  return result.headers.getSetCookie().find((c) => c.startsWith("tg_flash="))?.split(";")[0] ?? null;
+}
+
+/**
+ * The flash message an answer carries to the next page (`{ tone, message }`, message a catalog key),
+ * or null: `expect(await flashOf(result)).toMatchObject({ message: "people.notices.saved" })`.
+ */
+export async function flashOf(result: Outcome): Promise<Flash | null> {
+  const cookie = flashCookieOf(result);
+  return cookie ? (await readFlash(new Request(BASE, { headers: { Cookie: cookie } }))).flash : null;
+}
+
+type RouteModule = { loader?: unknown; default?: ComponentType; ErrorBoundary?: ComponentType };
+
+const pages = import.meta.glob<RouteModule>("../../app/routes/_app.*.tsx");
+
+/**
+ * Server-renders a page of the signed-in layout (`file` as in app/routes, e.g. "_app.people.$personId")
+ * as a browser's first request gets it: the layout's and the page's loaders run, and a thrown
+ * Response lands in the nearest ErrorBoundary. A redirect comes back as its location.
+ */
+export async function renderInLayout(cookie: string | null, url: string, file: string, locale: Locale = "zh-CN") {
+  const [layout, page] = await Promise.all([import("~/routes/_app"), pages[`../../app/routes/${file}.tsx`]()]);
+  const path = file.split(".").filter((part) => !part.startsWith("_")).map((part) => part.replace(/^\$/, ":")).join("/");
+  const route = (id: string, module: RouteModule) => ({ id, loader: module.loader as never, Component: module.default, ErrorBoundary: module.ErrorBoundary });
+  const routes = [{ id: "root", path: "/", Component: Outlet, children: [{ ...route("routes/_app", layout), children: [{ ...route(`routes/${file}`, page), path }] }] }];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(requestAs(cookie, url));
+  if (context instanceof Response) return { status: context.status, location: context.headers.get("Location"), html: "" };
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(StaticRouterProvider, { router, context, hydrate: false })));
+  return { status: context.statusCode, location: null, html };
 }

@@ -8,7 +8,7 @@ type Option = { id: string; name: string; depth: number };
 
 export function PersonForm({ departments, defaults, errors, formError, updatedAt, submitLabel }: {
   departments: Option[];
-  defaults: Record<string, string | undefined>;
+  defaults: Record<string, string | string[] | undefined>;
   errors?: FieldErrors | null;
   formError?: string | null;
   updatedAt?: string;

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import * as settingsPage from "~/routes/_app.settings";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "../../../tests/integration/support";
 import { DEFAULT_SETTINGS } from "./settings.schema";
 import { getSettings } from "./settings.server";
 
@@ -20,7 +20,9 @@ const post = (fields: Record<string, string>) => {
 
 it("an administrator sets the re-quiz's questions per changed rule; the change is audited", async () => {
   expect((await getSettings()).requizQuestionsPerRule).toBe(2);
-  expect(await post({ requizQuestionsPerRule: "4" })).toMatchObject({ status: 302, location: "/settings?notice=saved" });
+  const saved = await post({ requizQuestionsPerRule: "4" });
+  expect(saved).toMatchObject({ status: 302, location: "/settings" });
+  expect(await flashOf(saved)).toMatchObject({ tone: "success", message: "common.saved" });
   expect((await getSettings()).requizQuestionsPerRule).toBe(4);
   const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated" } });
   expect(audit.summary).toMatchObject({ before: { requizQuestionsPerRule: 2 }, after: { requizQuestionsPerRule: 4 } });
