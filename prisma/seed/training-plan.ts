@@ -4,6 +4,8 @@ import type { Prisma } from "../../app/generated/prisma/client";
 import { DEFAULT_QUESTIONS } from "../../app/domain/needs/needs-rules";
 import { planSnapshot } from "../../app/domain/plan/plan-subject.server";
 import type { PlanSnapshot } from "../../app/domain/plan/plan-rules";
+import { DEFAULT_SETTINGS } from "../../app/domain/settings/settings.schema";
+import { companyDate } from "../../app/utils/company-calendar";
 
 type Need = { topic: string; category: "NEW_HIRE" | "INTERNAL" | "TRANSFER" | "EXTERNAL" | "GROUP"; targetPeople: string; headcount: number; months: number[]; hours: number; delivery: "INTERNAL" | "EXTERNAL"; yuan: number; priority: "HIGH" | "MEDIUM" | "LOW"; reason: string; problemArea?: string };
 
@@ -52,7 +54,8 @@ const ITEMS: Array<[string, Need["category"], number[], string, number, number, 
 const at = (year: number, month: number, day: number, hour = 10) => new Date(Date.UTC(year, month - 1, day, hour - 8));
 
 export async function seedTrainingPlan(tx: Tx) {
-  const year = new Date().getFullYear();
+  // The company's year, in which seedMonthlyPlans looks this plan up.
+  const year = companyDate(new Date(), DEFAULT_SETTINGS.timeZone).year;
   const prior = year - 1;
   const people = await tx.person.findMany({ select: { id: true, employeeNo: true, name: true, departmentId: true } });
   const who = (no: string) => people.find((p) => p.employeeNo === no)!;

@@ -2,10 +2,11 @@
 // checked against the call-script rules first. A breach is refused, counted and audited; nothing is saved.
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { companyDay } from "~/utils/company-calendar";
 import { writeAudit } from "~/utils/audit.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import type { Certification } from "~/domain/certification/certification-rules";
-import { checkAction, companyDay, numberKey, type Breach } from "./action-rules";
+import { checkAction, numberKey, type Breach } from "./action-rules";
 import { caseWorkGate } from "./case-gate.server";
 import type { ActionRecordInput } from "./cases.schema";
 

@@ -1,6 +1,5 @@
 // Pure quiz rules: drawing questions from a blueprint, shuffling, scoring, and who may start now.
-import { TZDate } from "@date-fns/tz";
-import { startOfDay } from "date-fns";
+import { companyDay } from "~/utils/company-calendar";
 
 /** A small deterministic PRNG (mulberry32) seeded from a string, so one attempt's draw can be replayed in tests. */
 export function seededRandom(seed: string): () => number {
@@ -78,13 +77,9 @@ export type StartCheck = { ok: true } | { ok: false; reason: "dailyLimit" | "coo
 
 /** Daily limit counts attempts started on the company's calendar day; the cooldown runs from the last failed submission. */
 export function canStart(past: readonly PastAttempt[], policy: StartPolicy, at: Date, timeZone: string): StartCheck {
-  const dayStart = startOfDay(new TZDate(at, timeZone));
-  const today = past.filter((a) => a.startedAt >= dayStart).length;
-  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) {
-    const tomorrow = new TZDate(dayStart, timeZone);
-    tomorrow.setDate(tomorrow.getDate() + 1);
-    return { ok: false, reason: "dailyLimit", until: new Date(tomorrow.getTime()) };
-  }
+  const day = companyDay(at, timeZone);
+  const today = past.filter((a) => a.startedAt >= day.start).length;
+  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) return { ok: false, reason: "dailyLimit", until: day.end };
   const lastFailed = past.filter((a) => a.submittedAt && a.passed === false).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
   if (lastFailed && policy.cooldownMinutes > 0) {
     const until = cooldownEndsAt(lastFailed.submittedAt!, policy.cooldownMinutes);

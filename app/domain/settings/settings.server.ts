@@ -1,5 +1,7 @@
 import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { companyDate, type CompanyDate } from "~/utils/company-calendar";
 import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
 
 // Every page reads the settings; in production a copy is kept for a few seconds (a change made in
@@ -12,6 +14,11 @@ export async function getSettings(): Promise<CompanySettings> {
   const value = await readSettings();
   cached = { value, at: Date.now() };
   return value;
+}
+
+/** Today in the company's time zone: where a page proposes this year, month or day by default. */
+export async function companyToday(): Promise<CompanyDate> {
+  return companyDate(now(), (await getSettings()).timeZone);
 }
 
 async function readSettings(): Promise<CompanySettings> {
