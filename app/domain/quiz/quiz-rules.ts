@@ -60,7 +60,14 @@ export function isCorrect(correctOptionIds: readonly string[], selected: readonl
 
 export type ScoredQuestion = { ruleIds: string[]; redLine: boolean; correctOptionIds: string[]; selected: string[] };
 
-/** Pass = score at or above the pass mark AND no wrong answer on a red-line rule. */
+/**
+ * Pass = score at or above the pass mark AND no wrong answer on a red-line rule. The attempt's stored
+ * `passed` column is written from this, and the certification reads it for every attempt.
+ */
+export function isPass(score: { scorePercent: number; passPercent: number; redLineMissed: boolean | null }): boolean {
+  return score.scorePercent >= score.passPercent && !score.redLineMissed;
+}
+
 export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: number) {
   const results = questions.map((q) => isCorrect(q.correctOptionIds, q.selected));
   const correctCount = results.filter(Boolean).length;
@@ -68,7 +75,7 @@ export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: 
   const missed = questions.filter((_, i) => !results[i]);
   const redLineMissed = missed.some((q) => q.redLine);
   const missedRuleIds = [...new Set(missed.flatMap((q) => q.ruleIds))];
-  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: scorePercent >= passPercent && !redLineMissed };
+  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: isPass({ scorePercent, passPercent, redLineMissed }) };
 }
 
 export type StartPolicy = { attemptsPerDay: number; cooldownMinutes: number };
