@@ -26,11 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCasePage(auth, params.caseId!);
   if (!found) throw new Response("Not found", { status: 404 });
   const isAgent = found.assignedToId === auth.user.id;
-  if (isAgent) {
-    const gate = await caseWorkGate({ id: auth.user.id, employeeNo: auth.user.employeeNo }, found.id, "open");
-    // Nothing of the case but its number reaches an agent who may not work it.
-    if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
-  }
+  const gate = await caseWorkGate({ id: auth.user.id, employeeNo: auth.user.employeeNo }, found, "open");
+  // Nothing of the case but its number reaches an agent who may not work it.
+  if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
   const { assignedToId: _, departmentId: __, ...kase } = found;
   return { caseNo: found.caseNo, gate: null, kase: { ...kase, mandateDueDate: formatCalendarDate(kase.mandateDueDate), actions: kase.actions.map((a) => ({ ...a, promiseDate: formatCalendarDate(a.promiseDate) })) }, isAgent, canReveal: can(auth.user.roles, "reveal:case-number") };
 }

@@ -19,9 +19,9 @@ export type RecordOutcome =
 const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 export async function recordAction(actor: { id: string; employeeNo: string }, caseId: string, input: ActionRecordInput): Promise<RecordOutcome> {
-  const found = await db.collectionCase.findFirst({ where: { id: caseId, assignedToId: actor.id }, select: { id: true, caseNo: true } });
+  const found = await db.collectionCase.findFirst({ where: { id: caseId, assignedToId: actor.id }, select: { id: true, caseNo: true, assignedToId: true } });
   if (!found) return { ok: false, kind: "notFound" };
-  const gate = await caseWorkGate(actor, caseId, "record");
+  const gate = await caseWorkGate(actor, found, "record");
   if (!gate.ok) return { ok: false, kind: "gate", certification: gate.certification };
 
   const [settings, slurWords] = await Promise.all([getSettings(), db.caseSlurWord.findMany({ select: { word: true } })]);
