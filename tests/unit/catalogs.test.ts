@@ -35,4 +35,12 @@ describe("message catalogs", () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it("components and workbook exports take their punctuation from the catalogs, so English gets English punctuation", () => {
+    // Full-width marks such as （）《》；、：，。 belong in the zh-CN catalog, not in code.
+    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
+    const code = [...files(path.join(root, "components"), /\.tsx?$/), ...files(path.join(root, "domain"), /-export\.server\.ts$/)];
+    const offenders = code.filter((file) => fullWidth.test(readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "")));
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
 });
