@@ -22,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
     const parsed = parseForm(RevokeKeySchema, formData);
-    if (parsed.ok) await revokeApiKey(actor, parsed.data.keyId);
+    const outcome = parsed.ok ? await revokeApiKey(actor, parsed.data.keyId) : null;
+    if (!outcome?.ok) throw new Response("Not found", { status: 404 });
     return redirect("/api-keys?revoked=1");
   }
   const parsed = parseForm(CreateKeySchema, formData);
