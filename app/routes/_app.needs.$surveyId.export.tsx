@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { needsWorkbook, xlsxResponse } from "~/domain/needs/needs-export.server";
+import { needsWorkbook } from "~/domain/needs/needs-export.server";
 import { getSurvey, submittedNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { xlsxResponse } from "~/domain/needs/needs-export.server";
 import { planWorkbook } from "~/domain/plan/plan-export.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { requirePermission } from "~/utils/auth.server";
+import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 

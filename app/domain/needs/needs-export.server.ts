@@ -40,13 +40,3 @@ export async function needsWorkbook(t: TFunction, year: number, needs: Submitted
   workbook.title = t("needs.xlsx.title", { year });
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
-
-export function xlsxResponse(bytes: Uint8Array<ArrayBuffer>, asciiName: string, name: string) {
-  return new Response(bytes, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
