@@ -1,4 +1,4 @@
-// The clearance API (issue 6) as a fast path: answered before express and Remix, from this process's
+// The clearance API as a fast path: answered before express and Remix, from this process's
 // own snapshot (each WEB_CONCURRENCY process keeps one). See docs/decisions/0009-clearance-api.md.
 import { createClearanceService } from "../app/domain/clearance/clearance-api.server";
 import { FAST_PATHS } from "./fast-paths";
