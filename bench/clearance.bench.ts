@@ -1,4 +1,4 @@
-// The clearance API under load (issue 6): GET /api/v1/clearance/{employeeNo} with a Bearer key, what
+// The clearance API under load (docs/decisions/0009): GET /api/v1/clearance/{employeeNo} with a Bearer key, what
 // the case system calls every time an agent opens a case. Production build served by server/main.ts
 // (the API is a fast path before express and Remix), embedded PostgreSQL, 5,000 people and their
 // attempts, autocannon with 20 connections on the same 2-core machine.

@@ -6,8 +6,8 @@
 //   3. GET  /api/quiz/attempts/<id>                            the attempt page's data (its clientLoader)
 //   4. POST /api/quiz/attempts/<id>/answers ×5 {position, option} each answer saved the moment it is given
 //   5. POST /api/quiz/attempts/<id>/submit                     hand in
-// Opening the result page afterwards is not part of an attempt (issue 5 counts start → submit).
-// Targets (issue 5): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
+// Opening the result page afterwards is not part of an attempt (the target counts start → submit).
+// Targets (docs/decisions/0010): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
 // all get their first question, none an error.
 import { availableParallelism } from "node:os";
 import { attemptApi } from "../app/domain/quiz/attempt.schema";

@@ -6,9 +6,8 @@ import { Field, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/domain/clearance/api-keys.server";
 import { requirePermission } from "~/utils/auth.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { Id } from "~/utils/params";
-import { invalid, requireActor } from "~/utils/route.server";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -35,8 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ created: { name: form.data.name, key: created.key } }, { headers: { "Cache-Control": "no-store" } });
     }
     case "revoke":
-      await revokeApiKey(actor, form.data.keyId);
-      return redirectWithFlash("/api-keys", "clearance.revoked");
+      return respond(await revokeApiKey(actor, form.data.keyId), { form, redirectTo: "/api-keys", flash: "clearance.revoked" });
   }
 }
 

@@ -54,7 +54,7 @@ export default function AuditPage() {
                 <td className="text-xs text-slate-600">{format.dateTime(e.at)}</td>
                 <td className="font-mono text-xs">{e.actorEmployeeNo ?? t("audit.system")}</td>
                 <td>{label(e.action)}</td>
-                <td className="text-xs text-slate-600">{e.entityType}{e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}</td>
+                <td className="text-xs text-slate-600">{i18n.exists(`audit.entities.${e.entityType}`) ? t(`audit.entities.${e.entityType}`) : e.entityType}{e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}</td>
                 <td className="max-w-xs whitespace-normal break-all font-mono text-[11px] text-slate-500">{e.summary ? JSON.stringify(e.summary).slice(0, 300) : ""}</td>
                 <td className="whitespace-normal text-xs">{e.reason ?? ""}</td>
               </tr>

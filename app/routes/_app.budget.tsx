@@ -4,17 +4,15 @@ import { useTranslation } from "react-i18next";
 import { formatYuan } from "~/components/training/format";
 import { yearBudget } from "~/domain/course/budget-queries.server";
 import { overBy } from "~/domain/course/budget-rules";
-import { localMonth } from "~/domain/course/course-rules";
-import { getSettings } from "~/domain/settings/settings.server";
+import { companyToday } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:training-budget");
   const asked = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : localMonth(now(), (await getSettings()).timeZone).year;
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (await companyToday()).year;
   return yearBudget(year);
 }
 

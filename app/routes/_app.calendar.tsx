@@ -2,13 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApprovalBadge } from "~/components/approval-panel";
-import { localMonth } from "~/domain/course/course-rules";
 import { localParts, monthGrid } from "~/domain/course/session-view";
 import { monthCalendar } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { nextMonth, parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
-import { getSettings } from "~/domain/settings/settings.server";
+import { companyToday, getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
 import { scopeFor } from "~/utils/permissions";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -16,7 +14,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
   const { timeZone } = await getSettings();
-  const { year, month } = parseYearMonth(new URL(request.url).searchParams.get("month") ?? "") ?? localMonth(now(), timeZone);
+  const { year, month } = parseYearMonth(new URL(request.url).searchParams.get("month") ?? "") ?? (await companyToday());
   // A department head sees the sessions their own people attend; the plan's items are open to all readers.
   const scope = scopeFor(auth.user.roles, "read:course");
   const departmentIds = scope ? await departmentIdsInScope({ user: auth.user, scope }) : [];

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { yuan } from "~/components/cases/case-format";
 import { ActionRecordForm, type RefusedRule } from "~/components/cases/action-record-form";
 import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert } from "~/components/form";
+import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { caseWorkGate } from "~/domain/cases/case-gate.server";
 import { getCasePage, ruleTexts } from "~/domain/cases/case-queries.server";
@@ -28,11 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCasePage(auth, params.caseId!);
   if (!found) throw new Response("Not found", { status: 404 });
   const isAgent = found.assignedToId === auth.user.id;
-  if (isAgent) {
-    const gate = await caseWorkGate({ id: auth.user.id, employeeNo: auth.user.employeeNo }, found.id, "open");
-    // Nothing of the case but its number reaches an agent who may not work it.
-    if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
-  }
+  const gate = await caseWorkGate({ id: auth.user.id, employeeNo: auth.user.employeeNo }, found, "open");
+  // Nothing of the case but its number reaches an agent who may not work it.
+  if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
   const { assignedToId: _, departmentId: __, ...kase } = found;
   return { caseNo: found.caseNo, gate: null, kase: { ...kase, mandateDueDate: formatCalendarDate(kase.mandateDueDate), actions: kase.actions.map((a) => ({ ...a, promiseDate: formatCalendarDate(a.promiseDate) })) }, isAgent, canReveal: can(auth.user.roles, "reveal:case-number") };
 }
@@ -96,7 +94,7 @@ export default function CasePage() {
       {params.get("saved") && !actionData ? <FormAlert tone="success" message="cases.action.saved" /> : null}
       {revealed ? <FormAlert tone="info" message={`cases.revealed::${JSON.stringify({ field: t(`cases.fields.${revealed.field}`), value: revealed.value })}`} /> : null}
       <section className="card grid gap-4 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        <div><p className="text-xs text-slate-500">{t("cases.fields.amountOwed")}</p><p className="text-lg font-semibold tabular-nums">{t("cases.amount", { amount: yuan(kase.amountOwedFen) })}</p></div>
+        <div><p className="text-xs text-slate-500">{t("cases.fields.amountOwed")}</p><p className="text-lg font-semibold tabular-nums">{formatYuan(kase.amountOwedFen)}</p></div>
         <div><p className="text-xs text-slate-500">{t("cases.fields.overdueDays")}</p><p className="font-medium">{t("cases.days", { count: kase.overdueDays })}</p></div>
         <div><p className="text-xs text-slate-500">{t("cases.fields.mandateDueDate")}</p><p className="font-medium">{kase.mandateDueDate}</p></div>
         {numberRow("idNumber", kase.idNumberMasked)}
@@ -122,7 +120,7 @@ export default function CasePage() {
                 {a.numberDialled ? <span className="font-mono text-xs">{a.numberDialled}</span> : null}
                 <span className="text-xs text-slate-500">{a.contactName} · {t(`cases.action.relations.${a.relation}`)}</span>
                 <span className="badge bg-slate-100 text-slate-600">{t(`cases.action.results.${a.result}`)}</span>
-                {a.promiseAmountFen ? <span className="text-xs text-emerald-700">¥{yuan(a.promiseAmountFen)} · {a.promiseDate}</span> : null}
+                {a.promiseAmountFen ? <span className="text-xs text-emerald-700">{formatYuan(a.promiseAmountFen)} · {a.promiseDate}</span> : null}
                 <span className="ml-auto text-xs text-slate-400">{a.person.employeeNo} {a.person.name}</span>
               </p>
               <p className="whitespace-pre-wrap text-slate-700">{a.note}</p>

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormAlert, useSchemaForm } from "~/components/form";
-import { yuan } from "~/components/cases/case-format";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
+import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { assignCases } from "~/domain/cases/assign-cases.server";
 import { assignableAgents, listCases } from "~/domain/cases/case-queries.server";
@@ -110,7 +110,7 @@ export default function CasesPage() {
                   <td><Link to={`/cases/${c.id}`} className="font-mono text-xs text-brand-700 hover:underline">{c.caseNo}</Link></td>
                   <td>{c.debtorName}</td>
                   <td className="hidden font-mono text-xs md:table-cell">{c.cardNumberMasked}</td>
-                  <td className="text-right tabular-nums">{yuan(c.amountOwedFen)}</td>
+                  <td className="text-right tabular-nums">{formatYuan(c.amountOwedFen)}</td>
                   <td className="hidden text-right tabular-nums sm:table-cell">{c.overdueDays}</td>
                   <td className="hidden lg:table-cell">{format.date(c.mandateDueDate)}</td>
                   {!own ? <td>{c.assignedTo ? <>{c.assignedTo.employeeNo}<span className="hidden sm:inline"> {c.assignedTo.name}</span></> : <span className="text-slate-400">{t("cases.unassigned")}</span>}</td> : null}

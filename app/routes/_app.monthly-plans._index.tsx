@@ -4,14 +4,12 @@ import { useTranslation } from "react-i18next";
 import { ApprovalBadge } from "~/components/approval-panel";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { formatYuan } from "~/components/training/format";
-import { localMonth } from "~/domain/course/course-rules";
 import { CreateMonthlyPlanSchema } from "~/domain/monthly-plan/monthly-plan.schema";
 import { createMonthlyPlan } from "~/domain/monthly-plan/monthly-plan.server";
 import { listMonthlyPlans } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { nextMonth, parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
-import { getSettings } from "~/domain/settings/settings.server";
+import { companyToday } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
@@ -21,7 +19,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:monthly-plan");
-  const today = localMonth(now(), (await getSettings()).timeZone);
+  const today = await companyToday();
   const next = nextMonth(today.year, today.month);
   const plans = (await listMonthlyPlans()).map((p) => ({ ...p, budgetFen: p.items.reduce((s, i) => s + i.budgetFen, 0), items: p.items.length }));
   return { plans, canDraft: can(auth.user.roles, "draft:monthly-plan"), suggested: yearMonth(next.year, next.month) };

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(RequirementsSchema, formData);
     if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
     const outcome = await setRequirements({ id: user.id, employeeNo: user.employeeNo }, surveyId, parsed.data.requirements);
-    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: 400 });
+    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: outcome.status });
     return redirect(`/needs/${surveyId}?notice=requirementsSaved`);
   }
   const { user } = await requirePermission(request, "manage:needs-survey");

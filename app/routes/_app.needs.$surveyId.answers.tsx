@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/training/bar-chart";
 import { answersView } from "~/domain/needs/needs-queries.server";
+import { inReadersLanguage } from "~/domain/needs/needs-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -24,7 +25,7 @@ export default function AnswersPage() {
         <h1 className="page-title">{t("needs.answers.title")}</h1>
         <p className="mt-1 text-sm text-slate-500">{t(scoped ? "needs.answers.scopedIntro" : "needs.answers.intro", { count: responses })}</p>
       </div>
-      {questions.map((q, i) => (
+      {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => (
         <section key={q.id} className="card space-y-3 p-5">
           <h2 className="font-semibold">{i + 1}. {q.text}</h2>
           {q.kind === "SINGLE" || q.kind === "MULTIPLE" ? (

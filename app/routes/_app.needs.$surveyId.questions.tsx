@@ -5,6 +5,7 @@ import { FormAlert } from "~/components/form";
 import { QuestionForm } from "~/components/needs/question-form";
 import { QuestionActionSchema, QuestionSchema } from "~/domain/needs/needs.schema";
 import { questionnaireSetup } from "~/domain/needs/needs-queries.server";
+import { inReadersLanguage } from "~/domain/needs/needs-rules";
 import { deleteQuestion } from "~/domain/needs/delete-question.server";
 import { moveQuestion } from "~/domain/needs/move-question.server";
 import { saveQuestion } from "~/domain/needs/save-question.server";
@@ -70,7 +71,7 @@ export default function QuestionsPage() {
       {notice ? <FormAlert tone="success" message={`needs.notices.${notice}`} /> : null}
       <FormAlert message={actionData?.errors._form} />
       <ol className="space-y-2">
-        {questions.map((q, i) => (
+        {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => (
           <li key={q.id} id={`question-${q.id}`} className="card flex flex-col gap-3 p-4 text-sm sm:flex-row sm:items-start sm:justify-between">
             <div className="min-w-0">
               <p className="font-medium">{i + 1}. {q.text} {q.required ? <span className="text-red-600">*</span> : null}</p>

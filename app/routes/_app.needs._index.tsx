@@ -6,9 +6,8 @@ import { useFormat } from "~/components/use-format";
 import { OpenSurveySchema } from "~/domain/needs/needs.schema";
 import { listSurveys } from "~/domain/needs/needs-queries.server";
 import { openSurvey } from "~/domain/needs/open-survey.server";
-import { getSettings } from "~/domain/settings/settings.server";
+import { companyToday, getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
 import { can } from "~/utils/permissions";
 import { parseForm } from "~/utils/validation";
 
@@ -17,7 +16,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const surveys = await listSurveys(await departmentIdsInScope(auth));
-  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear: now().getFullYear() + 1 };
+  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear: (await companyToday()).year + 1 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { CHINESE_HEADERS, IMPORT_FIELDS, TEMPLATE_EXAMPLES } from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
+import { xlsxResponse } from "~/utils/download.server";
 import { listDepartmentCodes } from "~/domain/departments/department-queries.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
@@ -31,11 +32,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   list.getRow(1).font = { bold: true };
 
   const body = await workbook.xlsx.writeBuffer();
-  return new Response(new Uint8Array(body as ArrayBuffer), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="people-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent(t("peopleImport.templateFileName"))}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return xlsxResponse(new Uint8Array(body as ArrayBuffer), "people-import-template.xlsx", t("peopleImport.templateFileName"));
 }

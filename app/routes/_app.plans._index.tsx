@@ -6,8 +6,8 @@ import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { CreatePlanSchema } from "~/domain/plan/plan.schema";
 import { createPlan } from "~/domain/plan/plan.server";
 import { listPlans } from "~/domain/plan/plan-queries.server";
+import { companyToday } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
-import { now } from "~/utils/clock.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
@@ -17,7 +17,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:annual-plan");
-  return { plans: await listPlans(), canDraft: can(auth.user.roles, "draft:annual-plan"), nextYear: now().getFullYear() + 1 };
+  return { plans: await listPlans(), canDraft: can(auth.user.roles, "draft:annual-plan"), nextYear: (await companyToday()).year + 1 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
-import { isAnswerable } from "~/domain/needs/needs-rules";
+import { inReadersLanguage, isAnswerable } from "~/domain/needs/needs-rules";
 import { questionnaireFor } from "~/domain/needs/needs-queries.server";
 import { answerQuestionnaire } from "~/domain/needs/questionnaire.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -58,7 +58,7 @@ export default function QuestionnairePage() {
       ) : (
         <Form method="post" className="space-y-4">
           <FormAlert message={actionData?.error} />
-          {questions.map((q, i) => {
+          {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => {
             const name = `q_${q.id}`;
             const error = actionData?.errors[name];
             return (

@@ -23,7 +23,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(BlueprintFormSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const outcome = await saveBlueprint(user, params.quizId ?? "", parsed.data);
-  if (!outcome.ok) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) return data({ errors: { [outcome.field]: outcome.error }, values: parsed.values }, { status: outcome.status });
   return redirect(`/quiz/blueprints/${params.quizId}?saved=1`);
 }
 

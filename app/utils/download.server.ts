@@ -1,9 +1,14 @@
-/** A workbook as a download: `asciiName` for old browsers, `name` (e.g. Chinese) for the others. */
-export function xlsxResponse(bytes: Uint8Array<ArrayBuffer>, asciiName: string, name: string) {
+// Files the app hands out as downloads: always an attachment (a browser never renders them in the
+// app's origin), never cached, with an ASCII file name for old clients and the real one for the rest.
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A workbook download; `name` may be in any language, `asciiName` is what clients without UTF-8 names see. */
+export function xlsxResponse(bytes: Uint8Array<ArrayBuffer>, asciiName: string, name = asciiName): Response {
   return new Response(bytes, {
     headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
     },
   });

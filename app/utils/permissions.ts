@@ -31,7 +31,7 @@ export const PERMISSIONS = [
   "read:annual-plan",
   "draft:annual-plan",
   "approve:annual-plan",
-  // Call-script quizzes and the case-work certification (issue 5).
+  // Call-script quizzes and the case-work certification (docs/decisions/0007).
   "take:quiz",
   "read:rule",
   "manage:quiz",
@@ -44,7 +44,7 @@ export const PERMISSIONS = [
   "draft:course",
   "approve:course",
   "read:training-budget",
-  // Case work and the clearance API (issue 6).
+  // Case work and the clearance API (docs/decisions/0009).
   "read:case",
   "import:case",
   "assign:case",

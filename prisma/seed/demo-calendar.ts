@@ -1,11 +1,11 @@
 // Which days and years the demo company covers, from the clock's today (pure, shared with the tests).
-import { localMonth } from "../../app/domain/course/course-rules";
+import { companyDate } from "../../app/utils/company-calendar";
 
 export const DEMO_ZONE = "Asia/Shanghai";
 
 /** The years whose annual plan the demo approves: those of the two months before today, today's and next month's. */
 export function demoPlanYears(today: Date): number[] {
-  const { year, month } = localMonth(today, DEMO_ZONE);
+  const { year, month } = companyDate(today, DEMO_ZONE);
   const years = new Set<number>();
   for (const offset of [-2, -1, 0, 1]) years.add(year + Math.floor((month - 1 + offset) / 12));
   return [...years].sort((a, b) => a - b);
@@ -18,6 +18,6 @@ export function freeYear(today: Date): number {
 
 /** The month after today's, in the company's zone. */
 export function nextMonth(today: Date): { year: number; month: number } {
-  const { year, month } = localMonth(today, DEMO_ZONE);
+  const { year, month } = companyDate(today, DEMO_ZONE);
   return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 }

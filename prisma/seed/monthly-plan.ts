@@ -2,7 +2,8 @@
 // and the two before it (each in its own year's annual plan), in the company's time zone.
 import type { Tx } from "../../app/utils/db.server";
 import type { Prisma } from "../../app/generated/prisma/client";
-import { localMonth, sessionInterval } from "../../app/domain/course/course-rules";
+import { sessionInterval } from "../../app/domain/course/course-rules";
+import { companyDate } from "../../app/utils/company-calendar";
 import { monthShare, yearMonth } from "../../app/domain/monthly-plan/monthly-plan-rules";
 import { monthlySnapshot } from "../../app/domain/monthly-plan/monthly-plan-subject.server";
 import { courseSnapshot } from "../../app/domain/course/course-subject.server";
@@ -42,7 +43,7 @@ const COURSES: Record<string, Course[]> = {
 const SAMPLE_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "latin1");
 
 export async function seedMonthlyPlans(tx: Tx, at: Date) {
-  const today = localMonth(at, ZONE);
+  const today = companyDate(at, ZONE);
   const people = await tx.person.findMany({ select: { id: true, employeeNo: true, name: true } });
   const who = (no: string) => people.find((p) => p.employeeNo === no)!;
   const [manager, leader, clerk] = [who("T0001"), who("L0001"), who("T0002")];

@@ -141,3 +141,16 @@ it("an administrator creates a key (shown once, stored hashed) and revokes it on
   expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(401);
   expect(await db.auditEntry.count({ where: { action: { in: ["apiKey.created", "apiKey.revoked"] }, entityId: stored.id } })).toBe(2);
 });
+
+it("revoking a key that does not exist is answered not found; revoking one twice revokes it once", async () => {
+  const keysPage = await import("~/routes/_app.api-keys");
+  const { cookieFor, outcome, requestAs } = await import("./support");
+  const cookie = await cookieFor("A0001");
+  const revoke = (keyId: string) => outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId } }), params: {}, context: { cspNonce: "" } }));
+  expect((await revoke("no-such-key")).status).toBe(404);
+  expect(await db.auditEntry.count({ where: { action: "apiKey.revoked" } })).toBe(0);
+  const { id } = await createApiKey(admin, "外访系统");
+  expect(await revoke(id)).toMatchObject({ status: 302, location: "/api-keys?revoked=1" });
+  expect(await revoke(id)).toMatchObject({ status: 302, location: "/api-keys?revoked=1" });
+  expect(await db.auditEntry.count({ where: { action: "apiKey.revoked", entityId: id } })).toBe(1);
+});

@@ -1,6 +1,6 @@
 // Calls the monthly-plan and course routes as one of the demo company's people (tests/integration).
 import { db } from "~/utils/db.server";
-import { localMonth } from "~/domain/course/course-rules";
+import { companyDate } from "~/utils/company-calendar";
 import { action as listAction } from "~/routes/_app.monthly-plans._index";
 import { action as planAction, loader as planLoader } from "~/routes/_app.monthly-plans.$monthlyPlanId._index";
 import { action as itemAction } from "~/routes/_app.monthly-plans.$monthlyPlanId.items.$itemId";
@@ -10,7 +10,7 @@ import { loader as budgetLoader } from "~/routes/_app.budget";
 import { BASE, cookieFor, DEMO_AT, outcome, requestAs } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
-export const today = localMonth(DEMO_AT, "Asia/Shanghai");
+export const today = companyDate(DEMO_AT, "Asia/Shanghai");
 export const YEAR = today.year;
 // A month of the demo year's annual plan that the demo seed leaves without a monthly plan.
 export const FREE_MONTH = today.month === 12 ? 7 : 12;

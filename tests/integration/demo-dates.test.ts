@@ -2,7 +2,7 @@
 // annual plan for this month and the next, this month's approved plan with its courses, nothing dated
 // after today, and next month free to draft (the December bug: January needs next year's plan).
 import { afterEach, describe, expect, it } from "vitest";
-import { localMonth } from "~/domain/course/course-rules";
+import { companyDate } from "~/utils/company-calendar";
 import { createMonthlyPlan } from "~/domain/monthly-plan/monthly-plan.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -28,7 +28,8 @@ describe("the demo company on any day", () => {
     const at = new Date(iso);
     freezeClock(at);
     await seedDemoCompanyAt(at);
-    const today = localMonth(at, ZONE);
+    const { year, month } = companyDate(at, ZONE);
+    const today = { year, month };
     const next = nextMonth(at);
 
     // Approved annual plans for this month's year and next month's.

@@ -64,6 +64,17 @@ describe("the general manager's requirements", () => {
     expect((await post("G0001")).status).toBe(302);
     expect((await db.needsSurvey.findUniqueOrThrow({ where: { id: surveyId } })).requirements).toBe("重点：投诉处理");
   });
+
+  it("cannot be changed once the survey is closed, and an unknown survey is not found", async () => {
+    const { surveyId } = await openSurvey();
+    const post = async (id: string, intent: string, form: Record<string, string> = {}) =>
+      outcome(async () => surveyAction({ request: requestAs(await cookieFor(intent === "close" ? "T0001" : "G0001"), `/needs/${id}`, { form: { intent, ...form } }), params: { surveyId: id }, ...ctx }));
+    expect((await post(surveyId, "close")).status).toBe(302);
+    expect(await post(surveyId, "requirements", { requirements: "太晚了" })).toMatchObject({ status: 409, body: { errors: { _form: "needs.surveyClosed" } } });
+    expect((await db.needsSurvey.findUniqueOrThrow({ where: { id: surveyId } })).requirements).toBeNull();
+    expect(await db.auditEntry.count({ where: { action: "needsSurvey.requirementsSet" } })).toBe(0);
+    expect(await post("no-such-survey", "requirements", { requirements: "x" })).toMatchObject({ status: 404, body: { errors: { _form: "errors.notFound" } } });
+  });
 });
 
 describe("department needs forms", () => {

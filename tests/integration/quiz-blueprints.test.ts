@@ -94,3 +94,14 @@ it("a bad edit of a blueprint changes nothing and the form keeps what was typed"
   expect(result).toMatchObject({ status: 400, body: { errors: { passPercent: 'validation.tooBig::{"max":100}' }, values: { passPercent: "101", title: "B5 身份表述复习" } } });
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toEqual(before);
 });
+
+it("an edit that leaves draws only on rules that do not exist is refused like a new quiz, and changes nothing", async () => {
+  const id = (await caseWorkQuizId())!;
+  const [quiz, draws, audit] = [await db.quiz.findUniqueOrThrow({ where: { id } }), await db.quizRuleDraw.findMany({ where: { quizId: id } }), await db.auditEntry.count()];
+  const zeroes = Object.fromEntries(draws.map((d) => [`draw_${d.ruleId}`, "0"]));
+  const result = await outcome(() => editPage.action({ request: requestAs(manager, `/quiz/blueprints/${id}`, { form: { ...form(), ...zeroes, draw_B5: "0", draw_B6: "0", draw_ZZ9: "3" } }), params: { quizId: id }, context }));
+  expect(result).toMatchObject({ status: 400, body: { errors: { draws: "quiz.blueprint.errors.noQuestions" }, values: { draw_ZZ9: "3" } } });
+  expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toEqual(quiz);
+  expect(await db.quizRuleDraw.findMany({ where: { quizId: id } })).toEqual(draws);
+  expect(await db.auditEntry.count()).toBe(audit);
+});

@@ -56,7 +56,7 @@ const ROUTES: Record<string, RouteCase> = {
   "plans.$planId.print.tsx": { path: "/plans/x/print", loader: "read:annual-plan", params: planParams },
   "_app.audit.tsx": { path: "/audit", loader: "read:audit" },
   "_app.settings.tsx": { path: "/settings", loader: "manage:settings", action: "manage:settings" },
-  // Call-script quizzes and certification (issue 5); "x" ids answer 404 to those allowed.
+  // Call-script quizzes and certification; "x" ids answer 404 to those allowed.
   "_app.quiz._index.tsx": { path: "/quiz", loader: "take:quiz", action: "take:quiz" },
   "_app.quiz.attempts.$attemptId._index.tsx": { path: "/quiz/attempts/x", loader: "take:quiz", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
   "_app.quiz.attempts.$attemptId.result.tsx": { path: "/quiz/attempts/x/result", loader: "take:quiz", params: async () => ({ attemptId: "x" }) },
@@ -80,7 +80,7 @@ const ROUTES: Record<string, RouteCase> = {
   "courses.$courseId.materials.$materialId.tsx": { path: "/courses/x/materials/y", loader: "read:course", params: courseParams },
   "_app.budget.tsx": { path: "/budget", loader: "read:training-budget" },
   "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
-  // Case work and the clearance API's keys (issue 6); case "x" answers 404 to those allowed.
+  // Case work and the clearance API's keys; case "x" answers 404 to those allowed.
   "_app.cases._index.tsx": { path: "/cases", loader: "read:case", action: "assign:case" },
   "_app.cases.$caseId.tsx": { path: "/cases/x", loader: "read:case", action: "work:case", params: async () => ({ caseId: "x" }) },
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },

@@ -35,4 +35,28 @@ describe("message catalogs", () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it("every kind of entity the audit log records has a label in both languages", () => {
+    const source = [...files(root, /\.tsx?$/), ...files(path.resolve(root, "../prisma/seed"), /\.ts$/)].filter((file) => !/\.test\.tsx?$/.test(file));
+    const written = new Set<string>();
+    for (const file of source) {
+      const code = readFileSync(file, "utf8");
+      for (const m of code.matchAll(/entityType: "(\w+)"/g)) written.add(m[1]);
+      // The approval workflow audits its subjects under their type.
+      if (file.endsWith("-subject.server.ts")) for (const m of code.matchAll(/^\s*type: "(\w+)"/gm)) written.add(m[1]);
+    }
+    expect(written.size).toBeGreaterThan(20);
+    for (const locale of locales) {
+      const entities = JSON.parse(readFileSync(path.join(root, "locales", locale, "audit.json"), "utf8")).entities ?? {};
+      expect([...written].filter((type) => typeof entities[type] !== "string"), `audit.entities in ${locale}`).toEqual([]);
+    }
+  });
+
+  it("components and workbook exports take their punctuation from the catalogs, so English gets English punctuation", () => {
+    // Full-width marks such as （）《》；、：，。 belong in the zh-CN catalog, not in code.
+    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
+    const code = [...files(path.join(root, "components"), /\.tsx?$/), ...files(path.join(root, "domain"), /-export\.server\.ts$/)];
+    const offenders = code.filter((file) => fullWidth.test(readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "")));
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
 });

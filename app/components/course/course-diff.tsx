@@ -17,8 +17,8 @@ export function CourseDiff({ title, changes, rejection }: { title: string; chang
   const about = (label: string, text: string) => `${t(label)}${t("training.colon")}${text}`;
   const lecturer = (v: LecturerView) => {
     const who = v.kind === "INTERNAL"
-      ? (v.person ? `${v.person.name}（${v.person.employeeNo}）` : "—")
-      : externalLecturerText(v);
+      ? (v.person ? t("training.person", v.person) : "—")
+      : externalLecturerText(t, v);
     return `${t(`course.lecturerKinds.${v.kind}`)} ${who}`;
   };
   const show = (change: CourseChanges["fields"][number], value: "before" | "after") => {
@@ -26,7 +26,7 @@ export function CourseDiff({ title, changes, rejection }: { title: string; chang
     const v = change[value];
     return change.field === "title" || change.field === "outline" || change.field === "capacity" ? String(v) : formatYuan(v as number);
   };
-  const people = (list: Array<{ name: string; employeeNo: string }>) => list.map((p) => `${p.name}（${p.employeeNo}）`).join(t("training.listSeparator"));
+  const people = (list: Array<{ name: string; employeeNo: string }>) => list.map((p) => t("training.person", p)).join(t("training.listSeparator"));
   const session = (s: CourseChanges["sessions"]["added"][number]) => about("course.fields.sessions", `${t("course.session.when", s)} · ${s.location}`);
   const entries: DiffEntry[] = [];
   if (changes.fields.length) {

@@ -32,7 +32,7 @@ export function CourseForm({ defaults, errors, people, cancelTo }: { defaults: R
         <Field label={t("course.fields.lecturerId")} name="lecturerId" error={errorOf("lecturerId")}>
           <select id="lecturerId" className="input" {...register("lecturerId")}>
             <option value="">{t("course.choose")}</option>
-            {people.map((p) => <option key={p.id} value={p.id}>{p.name}（{p.employeeNo} · {p.post}）</option>)}
+            {people.map((p) => <option key={p.id} value={p.id}>{t("training.personWith", { ...p, detail: p.post })}</option>)}
           </select>
         </Field>
         <div className="grid gap-4 sm:grid-cols-3">

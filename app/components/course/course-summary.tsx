@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatYuan } from "~/components/training/format";
@@ -8,8 +9,9 @@ type Course = {
 };
 
 /** An outside trainer as one line: trainer · organisation (contact). */
-export function externalLecturerText(v: { externalLecturer: string | null; externalOrg: string | null; externalContact: string | null }): string {
-  return [v.externalLecturer, v.externalOrg].filter(Boolean).join(" · ") + (v.externalContact ? `（${v.externalContact}）` : "");
+export function externalLecturerText(t: TFunction, v: { externalLecturer: string | null; externalOrg: string | null; externalContact: string | null }): string {
+  const text = [v.externalLecturer, v.externalOrg].filter(Boolean).join(" · ");
+  return v.externalContact ? t("training.withNote", { text, note: v.externalContact }) : text;
 }
 
 export function CourseDetails({ course, item, month }: { course: Course; item: { title: string; category: string; planned: boolean }; month: string }) {
@@ -19,8 +21,8 @@ export function CourseDetails({ course, item, month }: { course: Course; item: {
     <div key={String(label)} className="grid grid-cols-[6.5rem_1fr] gap-2 py-1.5 sm:grid-cols-[8rem_1fr]"><dt className="text-slate-500">{label}</dt><dd className="min-w-0 break-words">{value}</dd></div>
   );
   const lecturer = course.lecturerKind === "INTERNAL"
-    ? course.lecturer ? `${course.lecturer.name}（${course.lecturer.employeeNo} · ${course.lecturer.post}）` : "—"
-    : externalLecturerText(course);
+    ? course.lecturer ? t("training.personWith", { ...course.lecturer, detail: course.lecturer.post }) : "—"
+    : externalLecturerText(t, course);
   return (
     <section className="card grid gap-x-8 p-4 text-sm lg:grid-cols-2">
       <dl className="divide-y divide-slate-100">
@@ -50,7 +52,7 @@ export function ClashPanel({ clashes }: { clashes: Clashes }) {
   const lines = [
     ...(clashes.capacity ? [t("course.clash.capacity", clashes.capacity)] : []),
     ...clashes.rooms.map((r) => t("course.clash.room", { location: r.location, title: r.other.title })),
-    ...clashes.people.map((p) => t("course.clash.person", { name: p.person.name, employeeNo: p.person.employeeNo, courses: p.courses.map((c) => `《${c}》`).join(t("training.listSeparator")) })),
+    ...clashes.people.map((p) => t("course.clash.person", { name: p.person.name, employeeNo: p.person.employeeNo, courses: p.courses.map((title) => t("training.quotedTitle", { title })).join(t("training.listSeparator")) })),
   ];
   return (
     <section className={`card p-4 ${lines.length ? "border-amber-300 bg-amber-50" : ""}`} aria-label={t("course.clash.title")}>

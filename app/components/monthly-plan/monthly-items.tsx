@@ -79,7 +79,7 @@ export function PeopleToTrain({ newHires, transfers, editable }: { newHires: Per
         <p className="text-sm font-medium">{label}</p>
         {editable && people.length > 0 ? <Link to={`items/new?preset=${preset}`} className="btn-link">{addLabel}</Link> : null}
       </div>
-      <p className="text-sm text-slate-600">{people.length === 0 ? t("monthlyPlan.people.none") : people.map((p) => `${p.name}（${p.employeeNo}·${p.department.name}）`).join(t("training.listSeparator"))}</p>
+      <p className="text-sm text-slate-600">{people.length === 0 ? t("monthlyPlan.people.none") : people.map((p) => t("training.personWith", { ...p, detail: p.department.name })).join(t("training.listSeparator"))}</p>
     </div>
   );
   return (

@@ -14,7 +14,7 @@ export function PlanDiffView({ diff, rejection, needTitle }: { diff: PlanDiff; r
       case "category": return t(`training.categories.${value}`);
       case "delivery": return t(`training.delivery.${value}`);
       case "lecturerType": return t(`training.lecturer.${value}`);
-      case "needIds": return (value as string[]).map(needTitle).join("；") || "—";
+      case "needIds": return (value as string[]).map(needTitle).join(t("training.itemSeparator")) || "—";
       default: return String(value);
     }
   };

@@ -1,10 +1,10 @@
 import type { TFunction } from "i18next";
 import { fromUnits } from "~/domain/plan/fields";
 
-/** ¥12,345.50 from fen, with no float in between. */
+/** Every amount of money on a page: ¥12,345.50 from fen (-¥1.50 below zero), always two decimals, with no float in between. */
 export function formatYuan(fen: number): string {
-  const [whole, fraction] = (fromUnits(fen, 2) + ".").split(".");
-  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction ? "." + fraction.padEnd(2, "0") : ""}`;
+  const [whole, fraction] = (fromUnits(Math.abs(fen), 2) + ".").split(".");
+  return `${fen < 0 ? "-" : ""}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction.padEnd(2, "0")}`;
 }
 
 export const formatHours = (tenths: number) => fromUnits(tenths, 1);

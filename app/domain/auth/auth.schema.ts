@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "~/utils/validation";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -11,7 +12,7 @@ export const LoginSchema = z.object({
 
 export const NewPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN, "auth.passwordTooShort")
+  .min(PASSWORD_MIN, messageKey("auth.passwordTooShort", { min: PASSWORD_MIN }))
   .max(PASSWORD_MAX);
 
 export const ChangePasswordSchema = z

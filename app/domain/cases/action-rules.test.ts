@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAction, companyDay, fullNumbersIn, numberKey, type ActionContext, type ActionInput } from "./action-rules";
+import { checkAction, fullNumbersIn, numberKey, type ActionContext, type ActionInput } from "./action-rules";
 
 const TZ = "Asia/Shanghai";
 // 2026-11-30 in Shanghai (UTC+8): hh:mm local → instant.
@@ -63,11 +63,6 @@ describe("helpers", () => {
   it("numbers are compared by their digits", () => {
     expect(numberKey("021-6888 1234")).toBe("02168881234");
     expect(numberKey("  ")).toBeNull();
-  });
-  it("the company day runs midnight to midnight in the company's zone", () => {
-    const day = companyDay(at("00:30"), TZ);
-    expect(day.start.toISOString()).toBe("2026-11-29T16:00:00.000Z");
-    expect(day.end.toISOString()).toBe("2026-11-30T16:00:00.000Z");
   });
   it("finds 15–19 digit numbers only", () => {
     expect(fullNumbersIn("a 123456789012345 b")).toEqual(["123456789012345"]);

@@ -29,14 +29,6 @@ export function secondOfDay(at: Date, timeZone: string): number {
   return local.getHours() * 3600 + local.getMinutes() * 60 + local.getSeconds();
 }
 
-/** The start and end (exclusive) of `at`'s day in the company's time zone, as instants. */
-export function companyDay(at: Date, timeZone: string): { start: Date; end: Date } {
-  const local = new TZDate(at, timeZone);
-  const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 0, 0, 0, 0, timeZone);
-  const end = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, 0, 0, timeZone);
-  return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
-}
-
 /** Digits only: "021-6888 1234" and "02168881234" are the same number. */
 export function numberKey(number: string | null | undefined): string | null {
   const digits = (number ?? "").replace(/\D/g, "");

@@ -2,10 +2,11 @@
 // checked against the call-script rules first. A breach is refused, counted and audited; nothing is saved.
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { companyDay } from "~/utils/company-calendar";
 import { writeAudit } from "~/utils/audit.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import type { Certification } from "~/domain/certification/certification-rules";
-import { checkAction, companyDay, numberKey, type Breach } from "./action-rules";
+import { checkAction, numberKey, type Breach } from "./action-rules";
 import { caseWorkGate } from "./case-gate.server";
 import type { ActionRecordInput } from "./cases.schema";
 
@@ -18,9 +19,9 @@ export type RecordOutcome =
 const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
 export async function recordAction(actor: { id: string; employeeNo: string }, caseId: string, input: ActionRecordInput): Promise<RecordOutcome> {
-  const found = await db.collectionCase.findFirst({ where: { id: caseId, assignedToId: actor.id }, select: { id: true, caseNo: true } });
+  const found = await db.collectionCase.findFirst({ where: { id: caseId, assignedToId: actor.id }, select: { id: true, caseNo: true, assignedToId: true } });
   if (!found) return { ok: false, kind: "notFound" };
-  const gate = await caseWorkGate(actor, caseId, "record");
+  const gate = await caseWorkGate(actor, found, "record");
   if (!gate.ok) return { ok: false, kind: "gate", certification: gate.certification };
 
   const [settings, slurWords] = await Promise.all([getSettings(), db.caseSlurWord.findMany({ select: { word: true } })]);

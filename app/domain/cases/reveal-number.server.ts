@@ -13,7 +13,7 @@ export async function revealNumber(auth: Authorized, caseId: string, field: "idN
   const actor = { id: auth.user.id, employeeNo: auth.user.employeeNo };
   const found = await db.collectionCase.findFirst({ where: { id: caseId, ...(await caseScopeWhere(auth)) }, select: { id: true, caseNo: true, assignedToId: true } });
   if (!found) return { ok: false, kind: "notFound" };
-  if (found.assignedToId === actor.id && !(await caseWorkGate(actor, caseId, "reveal")).ok) return { ok: false, kind: "gate" };
+  if (!(await caseWorkGate(actor, found, "reveal")).ok) return { ok: false, kind: "gate" };
   return db.$transaction(async (tx) => {
     const row = await tx.collectionCase.findUniqueOrThrow({ where: { id: caseId }, select: { idNumberEnc: true, cardNumberEnc: true } });
     await writeAudit(tx, { actor, action: "case.numberRevealed", entityType: "CollectionCase", entityId: caseId, summary: { caseNo: found.caseNo, field } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { certificationState, type CertAttempt, type CertRule } from "./certification-rules";
+import { isPass, scoreAttempt, type ScoredQuestion } from "~/domain/quiz/quiz-rules";
+import { attemptPassed, certificationState, type CertAttempt, type CertRule } from "./certification-rules";
 
 const DAY = 86_400_000;
 const t0 = new Date("2026-01-10T02:00:00Z");
@@ -96,5 +97,22 @@ describe("the case-work certification", () => {
 
   it("a person who left is never cleared", () => {
     expect(certificationState({ id: "p1", status: "LEFT" }, rules, [attempt(0)], at(1), policy).cleared).toBe(false);
+  });
+});
+
+describe("a passed attempt means the same to the quiz and to the certification", () => {
+  // The quiz stores `passed` on the attempt when it is handed in; the certification decides from the stored score.
+  const questions = (right: number, wrong: number, redLineWrong: boolean): ScoredQuestion[] => [
+    ...Array.from({ length: right }, () => ({ ruleIds: ["B3"], redLine: true, correctOptionIds: ["a"], selected: ["a"] })),
+    ...Array.from({ length: wrong }, (_, i) => ({ ruleIds: ["B5"], redLine: redLineWrong && i === 0, correctOptionIds: ["a"], selected: ["b"] })),
+  ];
+  it.each([
+    [9, 1, false, 90], [8, 2, false, 90], [10, 0, false, 100], [19, 1, true, 90], [0, 0, false, 90], [1, 2, false, 33], [1, 2, false, 34],
+  ])("%i right, %i wrong (red line missed: %s), pass mark %i%%", (right, wrong, redLineWrong, passPercent) => {
+    const score = scoreAttempt(questions(right, wrong, redLineWrong), passPercent);
+    const stored = attempt(0, { scorePercent: score.scorePercent, passPercent, redLineMissed: score.redLineMissed });
+    expect(score.passed).toBe(isPass({ ...score, passPercent }));
+    expect(attemptPassed(stored)).toBe(score.passed);
+    expect(certificationState(agent, rules, [stored], at(1), policy).cleared).toBe(score.passed);
   });
 });

@@ -1,5 +1,6 @@
 // The case-work certification, computed — never stored — from the person, the rule catalogue and
 // their case-work quiz attempts. The case-work gate and the board both read this one function.
+import { isPass } from "~/domain/quiz/quiz-rules";
 
 export type CertPerson = { id: string; status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT"; disabled?: boolean };
 export type CertRule = { id: string; versions: ReadonlyArray<{ version: number; effectiveAt: Date }> };
@@ -58,7 +59,7 @@ export function attemptsByPerson(rows: ReadonlyArray<Omit<CertAttempt, "ruleVers
 }
 
 export function attemptPassed(a: CertAttempt): boolean {
-  return a.status === "SUBMITTED" && a.submittedAt !== null && a.scorePercent !== null && a.scorePercent >= a.passPercent && !a.redLineMissed;
+  return a.status === "SUBMITTED" && a.submittedAt !== null && a.scorePercent !== null && isPass({ ...a, scorePercent: a.scorePercent });
 }
 
 /** A rule's version in force at `at`: the highest one whose effectiveAt has come (a version dated in the future does not count yet). */

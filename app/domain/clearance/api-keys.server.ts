@@ -21,11 +21,17 @@ export async function createApiKey(actor: Actor, name: string): Promise<{ id: st
   return { id: created.id, key };
 }
 
-export async function revokeApiKey(actor: Actor, id: string): Promise<boolean> {
+export type RevokeOutcome = { ok: true } | { ok: false; error: string; status: 404 };
+
+/** A key revoked already stays revoked (a second click is no error); a key that does not exist is not found. */
+export async function revokeApiKey(actor: Actor, id: string): Promise<RevokeOutcome> {
   return db.$transaction(async (tx) => {
     const revoked = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now(), revokedById: actor.id } });
-    if (revoked.count === 0) return false;
+    if (revoked.count === 0) {
+      const exists = await tx.apiKey.findUnique({ where: { id }, select: { id: true } });
+      return exists ? { ok: true as const } : { ok: false as const, error: "errors.notFound", status: 404 as const };
+    }
     await writeAudit(tx, { actor, action: "apiKey.revoked", entityType: "ApiKey", entityId: id });
-    return true;
+    return { ok: true as const };
   });
 }

@@ -2,8 +2,9 @@
 import type { Tx } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
+import { companyDate } from "~/utils/company-calendar";
 import { subtreeIds } from "~/utils/department-tree";
-import { localMonth, sessionInterval } from "./course-rules";
+import { sessionInterval } from "./course-rules";
 import { checkMaterial } from "./material-rules";
 import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";
 import { fail, inDraftCourse, type Actor, type CourseOutcome } from "./course.server";
@@ -13,7 +14,7 @@ export async function addSession(actor: Actor, courseId: string, input: SessionI
   return inDraftCourse(courseId, async (tx, course) => {
     const { plan } = await tx.monthlyPlanItem.findUniqueOrThrow({ where: { id: course.monthlyItemId }, select: { plan: { select: { year: true, month: true } } } });
     const interval = sessionInterval(input.date, input.start, input.end, timeZone);
-    const at = localMonth(interval.startsAt, timeZone);
+    const at = companyDate(interval.startsAt, timeZone);
     // A course belongs to its monthly plan: its sessions happen in that month.
     if (at.year !== plan.year || at.month !== plan.month) return fail(messageKey("course.validation.outsideMonth", { year: plan.year, month: plan.month }), 400, "date");
     const session = await tx.courseSession.create({ data: { courseId, ...interval, location: input.location } });

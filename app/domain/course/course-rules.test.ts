@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clashSummary, courseCost, findClashes, localMonth, overlaps, sameRoom, sessionInterval, type ClashCourse } from "./course-rules";
+import { companyDate } from "~/utils/company-calendar";
+import { clashSummary, courseCost, findClashes, overlaps, sameRoom, sessionInterval, type ClashCourse } from "./course-rules";
 
 const Z = "Asia/Shanghai";
 const s = (id: string, date: string, start: string, end: string, location = "A301") => ({ id, location, ...sessionInterval(date, start, end, Z) });
@@ -10,7 +11,7 @@ describe("session times are company-local wall time", () => {
     expect(sessionInterval("2026-12-08", "09:00", "12:30", Z)).toEqual({ startsAt: new Date("2026-12-08T01:00:00Z"), endsAt: new Date("2026-12-08T04:30:00Z") });
   });
   it("an early-morning session on the 1st belongs to the local month, not the UTC one", () => {
-    expect(localMonth(sessionInterval("2026-12-01", "07:00", "08:00", Z).startsAt, Z)).toEqual({ year: 2026, month: 12 });
+    expect(companyDate(sessionInterval("2026-12-01", "07:00", "08:00", Z).startsAt, Z)).toMatchObject({ year: 2026, month: 12 });
   });
 });
 

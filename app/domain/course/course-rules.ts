@@ -14,12 +14,6 @@ export function sessionInterval(date: string, start: string, end: string, timeZo
   return { startsAt: at(start), endsAt: at(end) };
 }
 
-/** The company-local calendar month ("2026-12") an instant falls in. */
-export function localMonth(at: Date, timeZone: string): { year: number; month: number } {
-  const local = new TZDate(at.getTime(), timeZone);
-  return { year: local.getFullYear(), month: local.getMonth() + 1 };
-}
-
 /** Whether two sessions share any moment; back-to-back (one ends as the other starts) is fine. */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;

@@ -17,7 +17,7 @@ export async function needsWorkbook(t: TFunction, year: number, needs: Submitted
   ];
   for (const n of needs) {
     detail.addRow([
-      n.form.department.name, n.topic, t(`training.categories.${n.category}`), n.targetPeople, n.headcount, n.months.join("、"),
+      n.form.department.name, n.topic, t(`training.categories.${n.category}`), n.targetPeople, n.headcount, n.months.join(t("training.listSeparator")),
       Number(fromUnits(n.hoursTenths, 1)), t(`training.delivery.${n.delivery}`), yuan(n.costFen), t(`training.priority.${n.priority}`), n.reason, n.problemArea ?? "",
     ]);
   }

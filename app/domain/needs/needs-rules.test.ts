@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "~/domain/plan/fields";
-import { hasOptions, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
+import { serverT } from "~/utils/i18n";
+import { DEFAULT_QUESTIONS, hasOptions, inReadersLanguage, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
 
 const deadline = new Date("2026-12-15T15:59:59.999Z");
 const open = { status: "OPEN" as const, deadline };
@@ -76,5 +77,29 @@ describe("the summary", () => {
     expect(s.byDepartment.map((r) => r.label)).toEqual(["客服部", "催收一部"]);
     expect(s.byMonth.find((r) => r.key === "3")).toMatchObject({ needs: 3, headcount: 45 });
     expect(s.byMonth.find((r) => r.key === "9")).toMatchObject({ needs: 1, headcount: 5 });
+  });
+});
+
+describe("the default questionnaire in the reader's language", () => {
+  const [zh, en] = [serverT("zh-CN"), serverT("en")];
+  const stored = DEFAULT_QUESTIONS.map((q, i) => ({ id: String(i), text: q.text, options: [...q.options] }));
+
+  it("a new survey stores the default questions in Chinese; an English reader sees them in English, a Chinese reader as stored", () => {
+    expect(stored[0]).toMatchObject({ text: "您希望参加哪些方面的培训？", options: expect.arrayContaining(["话术规范"]) });
+    expect(inReadersLanguage(en, stored[0])).toEqual({ id: "0", text: "Which kinds of training would you like to attend?", options: expect.arrayContaining(["Call-script rules"]) });
+    expect(stored.map((q) => inReadersLanguage(zh, q))).toEqual(stored);
+    for (const q of stored.map((q) => inReadersLanguage(en, q))) expect(JSON.stringify(q)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("option counts on the answers page keep their place", () => {
+    const counted = { text: stored[2].text, options: stored[2].options.map((label, count) => ({ label, count })) };
+    expect(inReadersLanguage(en, counted).options[0]).toEqual({ label: "Classroom sessions", count: 0 });
+  });
+
+  it("a question the manager typed or changed stays as typed", () => {
+    const custom = { text: "您对录音系统有何建议？", options: [] };
+    const edited = { ...stored[1], options: [...stored[1].options, "其他"] };
+    expect(inReadersLanguage(en, custom)).toEqual(custom);
+    expect(inReadersLanguage(en, edited)).toEqual(edited);
   });
 });

@@ -1,6 +1,8 @@
 // Pure rules of the needs survey: who may still change a department's form, the questionnaire's
 // answers, and the roll-ups of the summary.
+import type { TFunction } from "i18next";
 import type { Category } from "~/domain/plan/fields";
+import storedWording from "~/locales/zh-CN/needs.json";
 import { messageKey } from "~/utils/validation";
 
 export type FormState = { status: "DRAFT" | "SUBMITTED"; reopened: boolean };
@@ -21,14 +23,35 @@ export function isAnswerable(survey: SurveyState, at: Date): boolean {
   return survey.status === "OPEN" && !isPastDeadline(survey, at);
 }
 
-/** The questions a new survey starts with (the company's standard questionnaire); the manager may change them. */
-export const DEFAULT_QUESTIONS = [
-  { kind: "MULTIPLE", text: "您希望参加哪些方面的培训？", options: ["话术规范", "沟通与谈判技巧", "投诉处理", "情绪管理与压力调节", "法律法规", "系统操作", "团队管理"], required: true },
-  { kind: "SINGLE", text: "您认为工作中问题或投诉最集中的环节是？", options: ["核实身份与债务信息", "第三方联系", "还款协商", "通话礼仪与语气", "行动记载", "外访"], required: true },
-  { kind: "SINGLE", text: "您更喜欢哪种培训方式？", options: ["集中授课", "案例研讨", "录音复盘", "师带徒", "线上自学"], required: true },
-  { kind: "RATING", text: "您对今年培训的整体满意度（1–5 分）", options: [], required: true },
-  { kind: "TEXT", text: "其他培训需求或建议", options: [], required: false },
-] as const;
+/**
+ * The questions a new survey starts with (the company's standard questionnaire); the manager may change
+ * them. Their wording lives in the catalogs (needs.defaultQuestions); a survey stores it in the
+ * company's language, zh-CN, like every question the manager types.
+ */
+export const DEFAULT_QUESTIONS = (
+  [
+    { key: "topics", kind: "MULTIPLE", required: true },
+    { key: "problemArea", kind: "SINGLE", required: true },
+    { key: "format", kind: "SINGLE", required: true },
+    { key: "satisfaction", kind: "RATING", required: true },
+    { key: "suggestions", kind: "TEXT", required: false },
+  ] as const
+).map((q) => ({ ...q, text: storedWording.defaultQuestions[q.key].text, options: storedWording.defaultQuestions[q.key].options as readonly string[] }));
+
+type Wording = { text: string; options: ReadonlyArray<string | { label: string }> };
+
+/**
+ * A stored question in the reader's language: a default question still worded as stored reads from
+ * the reader's catalog; a question the manager typed or changed stays as typed. Display only: answers
+ * refer to options by position.
+ */
+export function inReadersLanguage<Q extends Wording>(t: TFunction, q: Q): Q {
+  const labels = q.options.map((o) => (typeof o === "string" ? o : o.label));
+  const original = DEFAULT_QUESTIONS.find((d) => d.text === q.text && d.options.length === labels.length && d.options.every((o, i) => o === labels[i]));
+  if (!original) return q;
+  const option = (i: number) => t(`needs.defaultQuestions.${original.key}.options.${i}`);
+  return { ...q, text: t(`needs.defaultQuestions.${original.key}.text`), options: q.options.map((o, i) => (typeof o === "string" ? option(i) : { ...o, label: option(i) })) };
+}
 
 /**
  * Why the questionnaire's questions can no longer change, or null while they still can: answers

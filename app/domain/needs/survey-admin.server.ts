@@ -27,11 +27,14 @@ export async function sendReminders(actor: NonNullable<AuditActor>, surveyId: st
   });
 }
 
+/** The general manager's requirements guide the departments while they fill in their forms: once the survey is closed they are history. */
 export async function setRequirements(actor: NonNullable<AuditActor>, surveyId: string, requirements: string | undefined) {
   return db.$transaction(async (tx) => {
     const before = await tx.needsSurvey.findUnique({ where: { id: surveyId }, select: { requirements: true, year: true } });
-    if (!before) return { ok: false as const, error: "errors.notFound" };
-    await tx.needsSurvey.update({ where: { id: surveyId }, data: { requirements: requirements ?? null } });
+    if (!before) return { ok: false as const, error: "errors.notFound", status: 404 as const };
+    // The update checks the status itself, so a survey being closed at this moment is refused too.
+    const updated = await tx.needsSurvey.updateMany({ where: { id: surveyId, status: "OPEN" }, data: { requirements: requirements ?? null } });
+    if (updated.count === 0) return { ok: false as const, error: "needs.surveyClosed", status: 409 as const };
     await writeAudit(tx, { actor, action: "needsSurvey.requirementsSet", entityType: "NeedsSurvey", entityId: surveyId, summary: { year: before.year, before: before.requirements, after: requirements ?? null } });
     return { ok: true as const };
   });

@@ -18,9 +18,9 @@ export async function planWorkbook(t: TFunction, page: Page): Promise<Uint8Array
   const needTitle = new Map(page.needs.map((n) => [n.id, `${n.department}·${n.topic}`]));
   page.items.forEach((item, i) => {
     sheet.addRow([
-      i + 1, item.title, t(`training.categories.${item.category}`), item.months.join("、"), item.targetPeople, item.sessions,
+      i + 1, item.title, t(`training.categories.${item.category}`), item.months.join(t("training.listSeparator")), item.targetPeople, item.sessions,
       hours(item.hoursTenths), hours(item.sessions * item.hoursTenths), t(`training.delivery.${item.delivery}`), t(`training.lecturer.${item.lecturerType}`),
-      yuan(item.budgetFen), item.needIds.map((id) => needTitle.get(id) ?? "").join("；"),
+      yuan(item.budgetFen), item.needIds.map((id) => needTitle.get(id) ?? "").join(t("training.itemSeparator")),
     ]);
   });
   sheet.addRow([t("plan.totals.total"), "", "", "", "", page.totals.total.sessions, "", hours(page.totals.total.hoursTenths), "", "", yuan(page.totals.total.budgetFen)]).font = { bold: true };

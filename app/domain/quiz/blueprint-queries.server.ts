@@ -10,10 +10,16 @@ export async function blueprintRules(): Promise<BlueprintRule[]> {
   return rules.map((r) => ({ id: r.id, titleZh: r.current.titleZh, titleEn: r.current.titleEn, redLine: r.current.redLine, available: r.questionCount }));
 }
 
-/** The draws a blueprint keeps: those on rules that exist, with at least one question. */
-export async function drawsOnKnownRules(draws: Record<string, number>): Promise<Array<[ruleId: string, count: number]>> {
+export type DrawsCheck = { ok: true; draws: Array<[ruleId: string, count: number]> } | { ok: false; field: "draws"; error: string; status: 400 };
+
+/**
+ * The draws a blueprint keeps: those on rules that exist, with at least one question. A blueprint
+ * left with none would give a quiz without questions, so creating and saving one both refuse it.
+ */
+export async function checkDraws(draws: Record<string, number>): Promise<DrawsCheck> {
   const rules = new Set((await db.callRule.findMany({ select: { id: true } })).map((r) => r.id));
-  return Object.entries(draws).filter(([ruleId, count]) => rules.has(ruleId) && count > 0);
+  const kept = Object.entries(draws).filter(([ruleId, count]) => rules.has(ruleId) && count > 0);
+  return kept.length ? { ok: true, draws: kept } : { ok: false, field: "draws", error: "quiz.blueprint.errors.noQuestions", status: 400 };
 }
 
 /** Every quiz, for the question bank page's list of blueprints. */

@@ -23,7 +23,7 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null) {
   ]);
   const board = people.filter((p) => isCollectionPost(p.post) || p.quizAssignments.length > 0);
   const since = new Date(now().getTime() - MISSED_WINDOW_DAYS * 86_400_000);
-  // Action records refused by the case-work rule checks, beside the quiz misses (issue 6).
+  // Action records refused by the call-script checks, beside the quiz misses: both show which rules an agent gets wrong.
   const breachWhere = { at: { gte: since }, personId: { in: board.map((p) => p.id) } };
   const [certs, breachesByRule, breachesByPerson] = await Promise.all([
     certificationsFor(board),

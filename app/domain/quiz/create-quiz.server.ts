@@ -2,7 +2,7 @@
 // an active new quiz shows on every agent's quiz page at once.
 import { Prisma } from "~/generated/prisma/client";
 import { forgetQuizCatalogue } from "./quiz-catalogue.server";
-import { drawsOnKnownRules } from "./blueprint-queries.server";
+import { checkDraws } from "./blueprint-queries.server";
 import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import type { NewQuizInput } from "./blueprint.schema";
@@ -12,8 +12,9 @@ export type CreateQuizOutcome = { ok: true; id: string } | { ok: false; field: "
 const codeTaken = { ok: false as const, field: "code" as const, error: "quiz.blueprint.errors.codeTaken" };
 
 export async function createQuiz(actor: { id: string; employeeNo: string }, input: NewQuizInput): Promise<CreateQuizOutcome> {
-  const draws = await drawsOnKnownRules(input.draws);
-  if (draws.length === 0) return { ok: false, field: "draws", error: "quiz.blueprint.errors.noQuestions" };
+  const checked = await checkDraws(input.draws);
+  if (!checked.ok) return checked;
+  const { draws } = checked;
   const { draws: _ignored, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {

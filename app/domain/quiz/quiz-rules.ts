@@ -1,6 +1,5 @@
 // Pure quiz rules: drawing questions from a blueprint, shuffling, scoring, and who may start now.
-import { TZDate } from "@date-fns/tz";
-import { startOfDay } from "date-fns";
+import { companyDay } from "~/utils/company-calendar";
 
 /** A small deterministic PRNG (mulberry32) seeded from a string, so one attempt's draw can be replayed in tests. */
 export function seededRandom(seed: string): () => number {
@@ -61,7 +60,14 @@ export function isCorrect(correctOptionIds: readonly string[], selected: readonl
 
 export type ScoredQuestion = { ruleIds: string[]; redLine: boolean; correctOptionIds: string[]; selected: string[] };
 
-/** Pass = score at or above the pass mark AND no wrong answer on a red-line rule. */
+/**
+ * Pass = score at or above the pass mark AND no wrong answer on a red-line rule. The attempt's stored
+ * `passed` column is written from this, and the certification reads it for every attempt.
+ */
+export function isPass(score: { scorePercent: number; passPercent: number; redLineMissed: boolean | null }): boolean {
+  return score.scorePercent >= score.passPercent && !score.redLineMissed;
+}
+
 export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: number) {
   const results = questions.map((q) => isCorrect(q.correctOptionIds, q.selected));
   const correctCount = results.filter(Boolean).length;
@@ -69,7 +75,7 @@ export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: 
   const missed = questions.filter((_, i) => !results[i]);
   const redLineMissed = missed.some((q) => q.redLine);
   const missedRuleIds = [...new Set(missed.flatMap((q) => q.ruleIds))];
-  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: scorePercent >= passPercent && !redLineMissed };
+  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: isPass({ scorePercent, passPercent, redLineMissed }) };
 }
 
 export type StartPolicy = { attemptsPerDay: number; cooldownMinutes: number };
@@ -78,13 +84,9 @@ export type StartCheck = { ok: true } | { ok: false; reason: "dailyLimit" | "coo
 
 /** Daily limit counts attempts started on the company's calendar day; the cooldown runs from the last failed submission. */
 export function canStart(past: readonly PastAttempt[], policy: StartPolicy, at: Date, timeZone: string): StartCheck {
-  const dayStart = startOfDay(new TZDate(at, timeZone));
-  const today = past.filter((a) => a.startedAt >= dayStart).length;
-  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) {
-    const tomorrow = new TZDate(dayStart, timeZone);
-    tomorrow.setDate(tomorrow.getDate() + 1);
-    return { ok: false, reason: "dailyLimit", until: new Date(tomorrow.getTime()) };
-  }
+  const day = companyDay(at, timeZone);
+  const today = past.filter((a) => a.startedAt >= day.start).length;
+  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) return { ok: false, reason: "dailyLimit", until: day.end };
   const lastFailed = past.filter((a) => a.submittedAt && a.passed === false).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
   if (lastFailed && policy.cooldownMinutes > 0) {
     const until = cooldownEndsAt(lastFailed.submittedAt!, policy.cooldownMinutes);

@@ -1,9 +1,9 @@
-import { beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import * as settingsPage from "~/routes/_app.settings";
-import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "../../../tests/integration/support";
 import { DEFAULT_SETTINGS } from "./settings.schema";
-import { getSettings } from "./settings.server";
+import { getSettings, updateSettings } from "./settings.server";
 
 const context = { cspNonce: "" };
 let admin: string;
@@ -35,4 +35,16 @@ it("a number outside 1–5 is refused, keeps what was typed and changes nothing"
   expect(await post({ requizQuestionsPerRule: "6" })).toMatchObject({ status: 400, body: { errors: { requizQuestionsPerRule: 'validation.tooBig::{"max":5}' }, values: { requizQuestionsPerRule: "6" } } });
   expect(await db.setting.findMany()).toEqual(before);
   expect((await getSettings()).requizQuestionsPerRule).toBe(2);
+});
+
+afterEach(() => vi.unstubAllEnvs());
+
+it("the audit's 'before' is what was stored, also when this server's cached copy is older", async () => {
+  vi.stubEnv("NODE_ENV", "production");
+  expect((await getSettings()).requizQuestionsPerRule).toBe(2); // now cached here for a few seconds
+  // Another server process changes the setting meanwhile.
+  await db.setting.upsert({ where: { key: "requizQuestionsPerRule" }, create: { key: "requizQuestionsPerRule", value: 3 }, update: { value: 3 } });
+  await updateSettings({ id: await personId("A0001"), employeeNo: "A0001" }, { ...DEFAULT_SETTINGS, requizQuestionsPerRule: 4 });
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated" } });
+  expect(audit.summary).toMatchObject({ before: { requizQuestionsPerRule: 3 }, after: { requizQuestionsPerRule: 4 } });
 });

@@ -1,22 +1,28 @@
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { db, type Tx } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { companyDate, type CompanyDate } from "~/utils/company-calendar";
 import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
 
 // Every page reads the settings; in production a copy is kept for a few seconds (a change made in
 // another server process shows within that time; one made here at once). Tests always read.
-const CACHE_MS = env().NODE_ENV === "production" ? 5_000 : 0;
+const cacheMs = () => (process.env.NODE_ENV === "production" ? 5_000 : 0);
 let cached: { value: CompanySettings; at: number } | null = null;
 
 export async function getSettings(): Promise<CompanySettings> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+  if (cached && Date.now() - cached.at < cacheMs()) return cached.value;
   const value = await readSettings();
   cached = { value, at: Date.now() };
   return value;
 }
 
-async function readSettings(): Promise<CompanySettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.keys(DEFAULT_SETTINGS) } } });
+/** Today in the company's time zone: where a page proposes this year, month or day by default. */
+export async function companyToday(): Promise<CompanyDate> {
+  return companyDate(now(), (await getSettings()).timeZone);
+}
+
+async function readSettings(client: Pick<Tx, "setting"> = db): Promise<CompanySettings> {
+  const rows = await client.setting.findMany({ where: { key: { in: Object.keys(DEFAULT_SETTINGS) } } });
   const settings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     // A stored value counts only when it has the default's type (text or number).
@@ -26,8 +32,11 @@ async function readSettings(): Promise<CompanySettings> {
 }
 
 export async function updateSettings(actor: NonNullable<AuditActor>, next: CompanySettings, reason?: string) {
-  const before = await getSettings();
   await db.$transaction(async (tx) => {
+    // The audit's "before" is what is stored, not this process's cached copy (another server process
+    // may have changed it since); saves run one at a time so each sees the one before it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('settings'))`;
+    const before = await readSettings(tx);
     for (const [key, value] of Object.entries(next)) {
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     }
