@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: runs every vitest project (unit, integration, e2e) once, with the default reporter
-// plus a JSON report, and ends with one plain line: "N passed, N failed[, N skipped]".
-// Extra arguments go to vitest: `npm test -- --project unit`, `node tests/run-all.mjs app/domain`.
+// `npm test`: checks formatting and lint (`prettier --check .` and `eslint .`, side by side), then runs
+// every vitest project (unit, integration, e2e) once, with the default reporter plus a JSON report, and
+// ends with one plain line: "N passed, N failed[, N skipped]". A failed check counts as 1 failed test.
+// Extra arguments go to vitest: `npm test -- --project unit`, `node tests/run-all.mjs app/domain`. Such a
+// narrowed run skips the checks, and so does `--no-lint`.
 // The counts are also written as JSON to tests/.artifacts/test-summary.json (or $TEST_SUMMARY_JSON).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -22,15 +24,72 @@ fs.mkdirSync(artifacts, { recursive: true });
 for (const f of [resultsFile, summaryFile, e2eSkippedMarker]) fs.rmSync(f, { force: true });
 
 const require = createRequire(import.meta.url);
-const vitestBin = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
+const binOf = (pkg, name = pkg) => {
+  const manifest = require(`${pkg}/package.json`);
+  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin[name];
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), bin);
+};
+const vitestArgs = process.argv.slice(2).filter((a) => a !== "--no-lint");
+const lint = !process.argv.includes("--no-lint") && vitestArgs.length === 0;
 const args = [
-  vitestBin,
+  binOf("vitest"),
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${resultsFile}`,
-  ...process.argv.slice(2),
+  ...vitestArgs,
 ];
+
+const notes = [];
+let lintFailed = 0;
+
+// Formatting and lint, both at once (one core each), before the tests. Each one's output is held back
+// and printed whole, so the two do not interleave. Their caches (node_modules/.cache) make a re-run check
+// only the files that changed; a fresh install (CI) checks everything.
+if (lint) {
+  const cache = path.join(root, "node_modules/.cache");
+  const checks = [
+    {
+      name: "prettier --check .",
+      argv: [binOf("prettier"), "--check", ".", "--cache", `--cache-location=${cache}/prettier/.prettier-cache`],
+    },
+    {
+      name: "eslint . --max-warnings 0",
+      argv: [
+        binOf("eslint"),
+        ".",
+        "--max-warnings=0",
+        "--cache",
+        "--cache-strategy=content",
+        `--cache-location=${cache}/eslint/`,
+      ],
+    },
+  ];
+  const results = await Promise.all(
+    checks.map(
+      ({ name, argv }) =>
+        new Promise((resolve) => {
+          const t0 = Date.now();
+          const proc = spawn(process.execPath, argv, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          proc.stdout.on("data", (chunk) => (output += chunk));
+          proc.stderr.on("data", (chunk) => (output += chunk));
+          const took = () => ((Date.now() - t0) / 1000).toFixed(1);
+          proc.on("error", (error) => resolve({ name, code: 1, output: `${output}${error.message}\n`, took: took() }));
+          proc.on("close", (code, signal) => resolve({ name, code: signal ? 1 : code, output, took: took() }));
+        }),
+    ),
+  );
+  for (const { name, code, output, took } of results) {
+    console.log(`\n---- ${name}: ${code === 0 ? "ok" : "FAILED"} (${took} s)`);
+    if (output.trim()) console.log(output.trimEnd());
+    if (code !== 0) {
+      lintFailed++;
+      notes.push(`${name} failed (counted as 1 failure): \`bash tools/format-all.sh\` fixes most of it`);
+    }
+  }
+  console.log("");
+}
 
 const started = Date.now();
 // TEST_NOW=2026-12-31T23:30:00+08:00 npm test: the whole run (demo seeds, app clocks, browser server)
@@ -49,14 +108,11 @@ const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env }
 // skip its teardown, so don't forward SIGINT. Forward SIGTERM, which only reaches this process.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => child.kill("SIGTERM"));
-const { code, signal } = await new Promise((resolve) =>
-  child.on("exit", (code, signal) => resolve({ code, signal })),
-);
+const { code, signal } = await new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const notes = [];
 
 if (fs.existsSync(resultsFile)) {
   const report = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
@@ -79,8 +135,13 @@ if (fs.existsSync(resultsFile)) {
 const exitCode = signal ? 1 : (code ?? 1);
 if (exitCode !== 0 && failed === 0) {
   failed = 1;
-  notes.push(`vitest exited with code ${signal ?? exitCode} without a failing test (e.g. an error in a globalSetup or an unhandled error; see above): counted as 1 failure`);
+  notes.push(
+    `vitest exited with code ${signal ?? exitCode} without a failing test ` +
+      "(e.g. an error in a globalSetup or an unhandled error; see above): counted as 1 failure",
+  );
 }
+
+failed += lintFailed;
 
 fs.writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, exitCode }) + "\n");
 
