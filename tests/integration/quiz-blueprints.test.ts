@@ -5,7 +5,7 @@ import * as newPage from "~/routes/_app.quiz.blueprints.new";
 import * as editPage from "~/routes/_app.quiz.blueprints.$quizId";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
 let manager: string;
@@ -27,8 +27,9 @@ it("a training manager creates a quiz: it is saved with its draws and audited, o
   const certificationQuiz = await caseWorkQuizId();
   const result = await create();
   expect(result.status).toBe(302);
-  const id = /^\/quiz\/blueprints\/([^/?]+)\?created=1$/.exec(result.location ?? "")?.[1];
+  const id = /^\/quiz\/blueprints\/([^/?]+)$/.exec(result.location ?? "")?.[1];
   expect(id).toBeTruthy();
+  expect(await flashOf(result)).toMatchObject({ tone: "success", message: "quiz.blueprint.created" });
 
   const quiz = await db.quiz.findUniqueOrThrow({ where: { id }, include: { draws: { orderBy: { ruleId: "asc" } } } });
   expect(quiz).toMatchObject({ code: "B5_REVIEW", title: "B5 身份表述复习", grantsCertification: false, active: true, timeLimitMinutes: 10, passPercent: 80, attemptsPerDay: 5, cooldownMinutes: 0 });
@@ -48,7 +49,7 @@ it("a training manager creates a quiz: it is saved with its draws and audited, o
 
 it("an inactive new quiz is not shown to agents", async () => {
   const result = await create({ code: "DRAFT_QUIZ", active: "" });
-  const id = result.location!.split("/").pop()!.split("?")[0];
+  const id = result.location!.split("/").pop()!;
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: false });
   expect((await myQuizPage(await personId("C0101"))).quizzes.map((q) => q.id)).not.toContain(id);
 });
@@ -104,4 +105,15 @@ it("an edit that leaves draws only on rules that do not exist is refused like a 
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toEqual(quiz);
   expect(await db.quizRuleDraw.findMany({ where: { quizId: id } })).toEqual(draws);
   expect(await db.auditEntry.count()).toBe(audit);
+});
+
+it("a good edit is saved and says so once, on the edit page; an unknown quiz is a 404", async () => {
+  const created = await create({ code: "EDIT_ME" });
+  const id = created.location!.split("/").pop()!;
+  const result = await outcome(() => editPage.action({ request: requestAs(manager, `/quiz/blueprints/${id}`, { form: { ...form(), passPercent: "90" } }), params: { quizId: id }, context }));
+  expect(result).toMatchObject({ status: 302, location: `/quiz/blueprints/${id}` });
+  expect(await flashOf(result)).toMatchObject({ tone: "success", message: "common.saved" });
+  expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ passPercent: 90 });
+  const unknown = await outcome(() => editPage.action({ request: requestAs(manager, "/quiz/blueprints/no-such-quiz", { form: form() }), params: { quizId: "no-such-quiz" }, context }));
+  expect(unknown.status).toBe(404);
 });
