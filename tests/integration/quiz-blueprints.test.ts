@@ -3,6 +3,9 @@ import { beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import * as newPage from "~/routes/_app.quiz.blueprints.new";
 import * as editPage from "~/routes/_app.quiz.blueprints.$quizId";
+import * as questionPage from "~/routes/_app.quiz.questions.$questionId";
+import * as rulePage from "~/routes/_app.quiz.rules.$ruleId";
+import * as boardPage from "~/routes/_app.certification";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
 import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
@@ -116,4 +119,34 @@ it("a good edit is saved and says so once, on the edit page; an unknown quiz is 
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ passPercent: 90 });
   const unknown = await outcome(() => editPage.action({ request: requestAs(manager, "/quiz/blueprints/no-such-quiz", { form: form() }), params: { quizId: "no-such-quiz" }, context }));
   expect(unknown.status).toBe(404);
+});
+
+it("a new question is saved and opens with a flash; an unknown question is a 404", async () => {
+  const post = (questionId: string, fields: Record<string, string | string[]>) =>
+    outcome(() => questionPage.action({ request: requestAs(manager, `/quiz/questions/${questionId}`, { form: fields }), params: { questionId }, context }));
+  const fields = { kind: "SINGLE", stem: "可以向债务人的同事透露欠款金额吗？", explanation: "不可以：B5。", ruleIds: "B5", option0: "可以", option1: "不可以", correct: "1", active: "on" };
+  const saved = await post("new", fields);
+  expect(saved.status).toBe(302);
+  expect(saved.location).toMatch(/^\/quiz\/questions\/[^/?]+$/);
+  expect(await flashOf(saved)).toMatchObject({ tone: "success", message: "common.saved" });
+  expect((await post("no-such-question", fields)).status).toBe(404);
+  expect((await outcome(() => questionPage.loader({ request: requestAs(manager, "/quiz/questions/no-such-question"), params: { questionId: "no-such-question" }, context }))).status).toBe(404);
+});
+
+it("a published rule version says how many were given a re-quiz, in a flash; an unknown rule is a 404", async () => {
+  const rule = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B8" }, orderBy: { version: "desc" } });
+  const fields = { titleZh: rule.titleZh, titleEn: rule.titleEn, textZh: `${rule.textZh}（含短信）`, textEn: rule.textEn, redLine: rule.redLine ? "on" : "", changeNote: "第三方联系包括短信。" };
+  const published = await outcome(() => rulePage.action({ request: requestAs(manager, "/quiz/rules/B8", { form: fields }), params: { ruleId: "B8" }, context }));
+  expect(published).toMatchObject({ status: 302, location: "/quiz/rules/B8" });
+  expect((await flashOf(published))?.message).toMatch(/^quiz\.rules\.published::\{"count":\d+\}$/);
+  expect((await outcome(() => rulePage.loader({ request: requestAs(manager, "/quiz/rules/ZZ9"), params: { ruleId: "ZZ9" }, context }))).status).toBe(404);
+});
+
+it("assigning the case-work quiz by employee number: done in a flash, unknown numbers named above the form", async () => {
+  const assign = (employeeNos: string) => outcome(() => boardPage.action({ request: requestAs(manager, "/certification", { form: { employeeNos } }), params: {}, context }));
+  const done = await assign("C0101，c0102");
+  expect(done).toMatchObject({ status: 302, location: "/certification" });
+  expect(await flashOf(done)).toMatchObject({ tone: "success", message: 'certification.assign.done::{"count":2}' });
+  expect(await assign("C0101 X9999")).toMatchObject({ status: 400, body: { errors: { _form: 'certification.assign.unknown::{"numbers":"X9999"}' } } });
+  expect(await assign("")).toMatchObject({ status: 400, body: { errors: { _form: "certification.assign.noneGiven" } } });
 });
