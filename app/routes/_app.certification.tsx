@@ -140,7 +140,7 @@ export default function CertificationBoardPage() {
             <Form method="post" className="card space-y-3 p-4">
               <h2 className="font-semibold">{t("certification.assign.title")}</h2>
               <label className="label" htmlFor="employeeNos">{t("certification.assign.label")}</label>
-              <textarea id="employeeNos" name="employeeNos" rows={2} className="input" placeholder="C0101, C0102" />
+              <textarea id="employeeNos" name="employeeNos" rows={2} className="input" placeholder="C0101, C0102" defaultValue={String(actionData?.values.employeeNos ?? "")} />
               <button type="submit" className="btn-primary w-full">{t("certification.assign.submit")}</button>
             </Form>
           ) : null}
