@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { readMultipart } from "~/utils/upload.server";
-import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
@@ -100,7 +100,7 @@ export default function CoursePage() {
   const actionData = useActionData<typeof action>();
   const feedback = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   // Refusals of removals and of decisions show above the page, where the workflow's buttons are.
-  const pageError = actionData && !["addSession", "addAttendees", UPLOAD].includes(actionData.intent ?? "") ? (actionData.errors.reason ?? actionData.errors._form) : undefined;
+  const pageError = actionData && !["addSession", "addAttendees", UPLOAD].includes(actionData.intent ?? "") ? decisionError(actionData.errors) : undefined;
   const uploadErrors = feedback(UPLOAD)?.errors;
   const canEdit = editable && canDraft;
   // After each change the page is reloaded by a redirect: the forms start empty again (they are uncontrolled).

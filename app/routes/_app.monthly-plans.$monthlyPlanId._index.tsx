@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { MonthlyItems, PeopleToTrain } from "~/components/monthly-plan/monthly-items";
 import { MonthlyPlanDiff } from "~/components/monthly-plan/monthly-plan-diff";
@@ -71,7 +71,7 @@ export default function MonthlyPlanPage() {
       </div>
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="monthlyPlan.lockedNotice" /> : null}
       {diff ? <MonthlyPlanDiff changes={diff.changes} rejection={diff.rejection} /> : rejection ? <FormAlert tone="info" message={`monthlyPlan.rejected::${JSON.stringify({ revision: rejection.revision, name: rejection.actorName, reason: rejection.reason })}`} /> : null}
-      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.errors.reason ?? actionData?.errors._form} />
+      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={decisionError(actionData?.errors)} />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <MonthlyItems items={items} editable={editable && canDraft} canCourse={canCourse} total={total} />
         <PeopleToTrain newHires={people.newHires} transfers={people.transfers} editable={editable && canDraft} />

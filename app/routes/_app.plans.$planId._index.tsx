@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
@@ -75,7 +75,7 @@ export default function PlanPage() {
         </div>
       </div>
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="plan.lockedNotice" /> : null}
-      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.errors.reason ?? actionData?.errors._form} />
+      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={decisionError(actionData?.errors)} />
       {diff ? <PlanDiffView diff={diff.changes} rejection={diff.rejection} needTitle={needTitle} /> : null}
       <PlanItemsTable items={items} needs={needs} editable={editable && canDraft} />
       <PlanTotals totals={totals} />
