@@ -2,7 +2,13 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { useFormat } from "~/components/use-format";
+import type { FieldErrors } from "~/utils/validation";
 import type { ApprovalActionName, ApprovalStateName } from "~/workflow/approval-rules";
+
+/** The one message a refused decision (or a refused small form beside it) shows: the reason's, the form's, or the first. */
+export function decisionError(errors: FieldErrors | null | undefined): string | undefined {
+  return errors ? (errors.reason ?? errors._form ?? Object.values(errors)[0]) : undefined;
+}
 
 type Decision = { id: string; revision: number; action: ApprovalActionName; actorName: string; actorEmployeeNo: string; reason: string | null; at: string | Date };
 

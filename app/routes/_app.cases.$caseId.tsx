@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ActionRecordForm, type RefusedRule } from "~/components/cases/action-record-form";
 import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert } from "~/components/form";
@@ -13,22 +14,33 @@ import { recordAction } from "~/domain/cases/record-action.server";
 import { revealNumber } from "~/domain/cases/reveal-number.server";
 import type { Certification } from "~/domain/certification/certification-rules";
 import { getSettings } from "~/domain/settings/settings.server";
-import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { formatCalendarDate } from "~/utils/format";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+const CaseParams = z.object({ caseId: Id });
+
+// The page's two forms: show a full number (department heads and the agent), record an action (the agent).
+const CaseIntent = z.discriminatedUnion("intent", [
+  RevealSchema.extend({ intent: z.literal("reveal") }),
+  ActionRecordSchema.extend({ intent: z.literal("record") }),
+]);
 
 const gateView = (c: Certification) => ({ status: c.status, date: c.validUntil?.toISOString() ?? null, rules: c.staleRules.map((s) => s.ruleId).join("、") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const auth = await requirePermission(request, "read:case");
-  const found = await getCasePage(auth, params.caseId!);
-  if (!found) throw new Response("Not found", { status: 404 });
+  const { caseId } = getParams(params, CaseParams);
+  const auth = await requireActor(request, "read:case");
+  const found = await getCasePage(auth, caseId);
+  invariantResponse(found, "Not found", { status: 404 });
   const isAgent = found.assignedToId === auth.user.id;
-  const gate = await caseWorkGate({ id: auth.user.id, employeeNo: auth.user.employeeNo }, found, "open");
+  const gate = await caseWorkGate(auth.actor, found, "open");
   // Nothing of the case but its number reaches an agent who may not work it.
   if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
   const { assignedToId: _, departmentId: __, ...kase } = found;
@@ -36,38 +48,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const caseId = params.caseId!;
-  if (formData.get("intent") === "reveal") {
-    const auth = await requirePermission(request, "reveal:case-number");
-    const parsed = parseForm(RevealSchema, formData);
-    if (!parsed.ok) return data({ intent: "reveal" as const, field: null, value: null, errors: null, breaches: null, values: null }, { status: 400 });
-    const outcome = await revealNumber(auth, caseId, parsed.data.field);
-    if (!outcome.ok && outcome.kind === "notFound") throw new Response("Not found", { status: 404 });
-    if (!outcome.ok) return redirect(`/cases/${caseId}`);
-    return data({ intent: "reveal" as const, field: parsed.data.field, value: outcome.value, errors: null, breaches: null, values: null }, { headers: { "Cache-Control": "no-store" } });
+  const { caseId } = getParams(params, CaseParams);
+  const form = parseIntent(await request.formData(), CaseIntent);
+  const auth = await requireActor(request, form.intent === "reveal" ? "reveal:case-number" : "work:case");
+  if (!form.ok) return invalid(form);
+  const casePage = `/cases/${caseId}`;
+  switch (form.data.intent) {
+    case "reveal": {
+      const outcome = await revealNumber(auth, caseId, form.data.field);
+      invariantResponse(outcome.ok || outcome.kind !== "notFound", "Not found", { status: 404 });
+      // Refused by the gate: the page shows the reason and the way to the quiz.
+      if (!outcome.ok) return redirect(casePage);
+      // The full number is shown once, in this answer only: never cached, never flashed.
+      return data({ intent: "reveal" as const, field: form.data.field, value: outcome.value }, { headers: { "Cache-Control": "no-store" } });
+    }
+    case "record": {
+      const outcome = await recordAction(auth.actor, caseId, form.data);
+      if (outcome.ok) return redirectWithFlash(casePage, "cases.action.saved");
+      invariantResponse(outcome.kind !== "notFound", "Not found", { status: 404 });
+      // The page shows the reason and the way to the quiz.
+      if (outcome.kind === "gate") return redirect(casePage);
+      // Refused by the call rules: each broken rule with its text, above the form that keeps what was typed.
+      const settings = await getSettings();
+      const breaches: RefusedRule[] = await ruleTexts(outcome.breaches.map((b) => b.ruleId), settings.companyName, now());
+      return data({ intent: "record" as const, breaches, values: form.values }, { status: 422 });
+    }
   }
-  const { user } = await requirePermission(request, "work:case");
-  const parsed = parseForm(ActionRecordSchema, formData);
-  if (!parsed.ok) return data({ intent: "record" as const, field: null, value: null, errors: parsed.errors, breaches: null, values: parsed.values }, { status: 400 });
-  const outcome = await recordAction({ id: user.id, employeeNo: user.employeeNo }, caseId, parsed.data);
-  if (outcome.ok) return redirect(`/cases/${caseId}?saved=1`);
-  if (outcome.kind === "notFound") throw new Response("Not found", { status: 404 });
-  // The page shows the reason and the way to the quiz.
-  if (outcome.kind === "gate") return redirect(`/cases/${caseId}`);
-  const settings = await getSettings();
-  const breaches: RefusedRule[] = await ruleTexts(outcome.breaches.map((b) => b.ruleId), settings.companyName, now());
-  return data({ intent: "record" as const, field: null, value: null, errors: null, breaches, values: parsed.values }, { status: 422 });
 }
 
 export default function CasePage() {
   const { t } = useTranslation();
   const { caseNo, gate, kase, isAgent, canReveal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const format = useFormat();
   if (gate || !kase) return <GateRefusal caseNo={caseNo} gate={gate!} />;
-  const revealed = actionData?.intent === "reveal" && actionData.value ? actionData : null;
+  const revealed = actionData && "value" in actionData ? actionData : null;
+  const recordAnswer = actionData?.intent === "record" ? actionData : null;
   const numberRow = (field: "idNumber" | "cardNumber", masked: string) => (
     <div>
       <p className="text-xs text-slate-500">{t(`cases.fields.${field}`)}</p>
@@ -91,7 +107,6 @@ export default function CasePage() {
         <span className="font-mono text-sm text-slate-500">{kase.caseNo}</span>
         <span className="badge bg-slate-100 text-slate-600">{kase.clientBank}</span>
       </div>
-      {params.get("saved") && !actionData ? <FormAlert tone="success" message="cases.action.saved" /> : null}
       {revealed ? <FormAlert tone="info" message={`cases.revealed::${JSON.stringify({ field: t(`cases.fields.${revealed.field}`), value: revealed.value })}`} /> : null}
       <section className="card grid gap-4 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
         <div><p className="text-xs text-slate-500">{t("cases.fields.amountOwed")}</p><p className="text-lg font-semibold tabular-nums">{formatYuan(kase.amountOwedFen)}</p></div>
@@ -104,7 +119,13 @@ export default function CasePage() {
       </section>
 
       {isAgent ? (
-        <ActionRecordForm key={params.get("saved") ?? "new"} errors={actionData?.intent === "record" ? actionData.errors : null} breaches={actionData?.intent === "record" ? actionData.breaches : null} values={actionData?.intent === "record" ? (actionData.values as Record<string, string>) : null} />
+        // A new action in the history (one was just saved) starts the form afresh.
+        <ActionRecordForm
+          key={`${kase.actions.length}:${kase.actions[0]?.id ?? ""}`}
+          errors={recordAnswer && "errors" in recordAnswer ? recordAnswer.errors : null}
+          breaches={recordAnswer && "breaches" in recordAnswer ? recordAnswer.breaches : null}
+          values={recordAnswer?.values ?? null}
+        />
       ) : (
         <p className="text-sm text-slate-500">{t("cases.supervisorNote")}</p>
       )}

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormAlert, useSchemaForm } from "~/components/form";
@@ -13,6 +13,7 @@ import { getCaseWorkClearance } from "~/domain/certification/certification-queri
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { messageKey, parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -40,23 +41,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requirePermission(request, "assign:case");
-  const parsed = parseForm(AssignCasesSchema, await request.formData());
-  if (!parsed.ok) return data({ error: Object.values(parsed.errors)[0] }, { status: 400 });
+  const auth = await requireActor(request, "assign:case");
+  const form = parseForm(AssignCasesSchema, await request.formData());
+  if (!form.ok) return invalid(form);
   // A head may assign only their own department's cases, and only to its agents: checked in the domain.
-  const outcome = await assignCases({ id: auth.user.id, employeeNo: auth.user.employeeNo }, await departmentIdsInScope(auth), parsed.data.caseIds, parsed.data.agentId);
-  if (!outcome.ok) return data({ error: outcome.error }, { status: 400 });
-  return redirect(`/cases?assignedCount=${outcome.assigned}`);
+  const outcome = await assignCases(auth.actor, await departmentIdsInScope(auth), form.data.caseIds, form.data.agentId);
+  return respond(outcome, { form, redirectTo: "/cases", flash: (done) => messageKey("cases.assign.done", { count: done.assigned }) });
 }
 
 export default function CasesPage() {
   const { t } = useTranslation();
   const { cases, agents, canAssign, canImport, own, certification, query } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const format = useFormat();
   const form = useSchemaForm(AssignCasesSchema, {});
-  const formError = form.errorOf("caseIds") ?? form.errorOf("agentId") ?? actionData?.error;
+  // One alert above the list: the checkboxes and the agent are one form.
+  const formError = form.errorOf("caseIds") ?? form.errorOf("agentId") ?? actionData?.errors._form ?? Object.values(actionData?.errors ?? {})[0];
   const filters = [["all", undefined], ["unassigned", "no"], ["assigned", "yes"]] as const;
   return (
     <div className="space-y-5">
@@ -65,7 +65,6 @@ export default function CasesPage() {
         {certification ? <CertificationBadge status={certification.status} /> : null}
         {canImport ? <Link to="/cases/import" className="btn-secondary">{t("cases.importLink")}</Link> : null}
       </div>
-      {params.get("assignedCount") ? <FormAlert tone="success" message={messageKey("cases.assign.done", { count: params.get("assignedCount") })} /> : null}
       <FormAlert message={formError} />
       {!own ? (
         <nav className="flex flex-wrap gap-1 text-xs">

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { CASE_FIELDS, CASE_HEADERS, MAX_CASE_ROWS, REQUIRED_CASE_FIELDS, type CaseImportError } from "~/domain/cases/case-import-rules";
@@ -8,9 +8,11 @@ import { CaseImportSchema } from "~/domain/cases/cases.schema";
 import { importCaseBatch } from "~/domain/cases/import-cases.server";
 import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { scopeFor } from "~/utils/permissions";
+import { requireActor } from "~/utils/route.server";
 import { readMultipart, uploadedFile } from "~/utils/upload.server";
-import { messageKey, parseForm, translateMessage, type FieldErrors } from "~/utils/validation";
+import { messageKey, parseForm, translateMessage, type FieldErrors, type FormValues } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -25,10 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { departments, preselected: scope ? (departments[0]?.id ?? "") : "", maxRows: MAX_CASE_ROWS, canListCases: readScope === "department" || readScope === "any" };
 }
 
-type ActionAnswer = { errors: CaseImportError[]; fieldErrors: FieldErrors | null; values: Record<string, string | string[]> | null };
+// An import is refused with its list of row problems, not one message: answered with data(), not respond().
+type ActionAnswer = { errors: CaseImportError[]; fieldErrors: FieldErrors | null; values: FormValues | null };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const auth = await requirePermission(request, "import:case");
+  const auth = await requireActor(request, "import:case");
   const answer = (body: Partial<ActionAnswer>, status: number) => data<ActionAnswer>({ errors: [], fieldErrors: null, values: null, ...body }, { status });
   const fileError = (message: string) => [{ row: 0, column: "", message }];
   const upload = await readMultipart(request, MAX_FILE_BYTES);
@@ -38,17 +41,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = await uploadedFile(upload.form);
   if (!file) return answer({ errors: fileError("peopleImport.noFile"), values: parsed.values }, 400);
   // The department must be a collection department inside the person's scope: checked (and a refusal audited) in the domain.
-  const outcome = await importCaseBatch({ id: auth.user.id, employeeNo: auth.user.employeeNo }, await departmentIdsInScope(auth), parsed.data.departmentId, file);
+  const outcome = await importCaseBatch(auth.actor, await departmentIdsInScope(auth), parsed.data.departmentId, file);
   if (!outcome.ok) return answer({ errors: outcome.errors, values: parsed.values }, outcome.refused ? 403 : 400);
-  return redirect(`/cases/import?created=${outcome.created}`);
+  return redirectWithFlash("/cases/import", messageKey("cases.import.success", { count: outcome.created }));
 }
 
 export default function CaseImportPage() {
   const { t } = useTranslation();
   const { departments, preselected, maxRows, canListCases } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useSchemaForm(CaseImportSchema, { defaultValues: (actionData?.values as Record<string, string> | null) ?? { departmentId: preselected }, serverErrors: actionData?.fieldErrors });
-  const [params] = useSearchParams();
+  const form = useSchemaForm(CaseImportSchema, { defaultValues: actionData?.values ?? { departmentId: preselected }, serverErrors: actionData?.fieldErrors });
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? [];
   const rowErrors = errors.filter((e) => e.row > 0);
@@ -58,7 +60,6 @@ export default function CaseImportPage() {
         <h1 className="page-title">{t("cases.import.title")}</h1>
         {canListCases ? <Link className="btn-link" to="/cases?assigned=no">{t("cases.title")}</Link> : null}
       </div>
-      {params.get("created") && !actionData ? <FormAlert tone="success" message={messageKey("cases.import.success", { count: params.get("created") })} /> : null}
       {errors.filter((e) => e.row === 0).map((e) => <FormAlert key={e.message} message={e.message} />)}
       {rowErrors.length ? (
         <section className="card border-red-200" role="alert">

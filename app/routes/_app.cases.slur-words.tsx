@@ -1,14 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, useSchemaForm } from "~/components/form";
 import { listSlurWords } from "~/domain/cases/case-queries.server";
 import { SlurWordSchema } from "~/domain/cases/cases.schema";
 import { addSlurWord, removeSlurWord } from "~/domain/cases/slur-words.server";
 import { requirePermission } from "~/utils/auth.server";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+const SlurWordIntent = z.discriminatedUnion("intent", [
+  SlurWordSchema.extend({ intent: z.literal("add") }),
+  SlurWordSchema.extend({ intent: z.literal("remove") }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:quiz");
@@ -16,25 +23,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:quiz");
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  const formData = await request.formData();
-  const parsed = parseForm(SlurWordSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (formData.get("intent") === "remove") {
-    await removeSlurWord(actor, parsed.data.word);
-    return redirect("/cases/slur-words");
+  const { actor } = await requireActor(request, "manage:quiz");
+  const form = parseIntent(await request.formData(), SlurWordIntent);
+  if (!form.ok) return invalid(form);
+  switch (form.data.intent) {
+    case "remove":
+      await removeSlurWord(actor, form.data.word);
+      return redirect("/cases/slur-words");
+    case "add": {
+      const outcome = await addSlurWord(actor, form.data.word);
+      // "Already on the list" belongs under the word.
+      return respond(outcome.ok ? outcome : { ...outcome, field: "word" }, { form, redirectTo: "/cases/slur-words" });
+    }
   }
-  const outcome = await addSlurWord(actor, parsed.data.word);
-  if (!outcome.ok) return data({ errors: { word: outcome.error }, values: parsed.values }, { status: 400 });
-  return redirect("/cases/slur-words");
 }
 
 export default function SlurWordsPage() {
   const { t } = useTranslation();
   const { words } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useSchemaForm(SlurWordSchema, { defaultValues: actionData?.values as Record<string, string> | undefined, serverErrors: actionData?.errors });
+  const form = useSchemaForm(SlurWordSchema, { defaultValues: actionData?.intent === "add" ? actionData.values : undefined, serverErrors: actionData?.intent === "add" ? actionData.errors : null });
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <h1 className="page-title">{t("cases.slurs.title")}</h1>

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { CourseForm } from "~/components/course/course-form";
 import { FormAlert } from "~/components/form";
 import { yuanInput } from "~/components/training/format";
@@ -8,27 +9,32 @@ import { CourseSchema } from "~/domain/course/course.schema";
 import { createCourse, updateCourse } from "~/domain/course/course.server";
 import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course/course-queries.server";
 import { requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const CourseEditParams = z.object({ courseId: Id });
+
 // "/courses/new/edit?item=<monthly item>" sets up a course; "/courses/<id>/edit" changes a draft's details.
 async function target(request: Request, courseId: string) {
   if (courseId !== "new") {
     const course = await courseToEdit(courseId);
-    if (!course) throw new Response("Not found", { status: 404 });
+    invariantResponse(course, "Not found", { status: 404 });
     return { course, item: course.monthlyItem };
   }
   const itemId = new URL(request.url).searchParams.get("item") ?? "";
   const item = await itemForNewCourse(itemId);
-  if (!item) throw new Response("Not found", { status: 404 });
+  invariantResponse(item, "Not found", { status: 404 });
   return { course: null, item };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { courseId } = getParams(params, CourseEditParams);
   await requirePermission(request, "draft:course");
-  const { course, item } = await target(request, params.courseId!);
+  const { course, item } = await target(request, courseId);
   const defaults: Record<string, string> = course
     ? {
         title: course.title, capacity: String(course.capacity), outline: course.outline, lecturerKind: course.lecturerKind, lecturerId: course.lecturerId ?? "",
@@ -45,14 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "draft:course");
-  const { course, item } = await target(request, params.courseId!);
-  const parsed = parseForm(CourseSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  const outcome = course ? await updateCourse(actor, course.id, parsed.data) : await createCourse(actor, item.id, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
-  return redirect(`/courses/${outcome.id}?notice=${course ? "saved" : "created"}`);
+  const { courseId } = getParams(params, CourseEditParams);
+  const { actor } = await requireActor(request, "draft:course");
+  const { course, item } = await target(request, courseId);
+  const form = parseForm(CourseSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  const outcome = course ? await updateCourse(actor, course.id, form.data) : await createCourse(actor, item.id, form.data);
+  return respond(outcome, { form, redirectTo: (done) => `/courses/${done.id}`, flash: course ? "course.notices.saved" : "course.notices.created" });
 }
 
 export default function CourseEditPage() {
@@ -69,7 +74,7 @@ export default function CourseEditPage() {
       </div>
       {!editable ? <FormAlert message={course ? "course.locked" : "course.monthlyPlanNotApproved"} /> : (
         <div className="card p-5">
-          <CourseForm defaults={(actionData?.values as Record<string, string>) ?? defaults} errors={actionData?.errors} people={people} cancelTo={back} />
+          <CourseForm defaults={actionData?.values ?? defaults} errors={actionData?.errors} people={people} cancelTo={back} />
         </div>
       )}
     </div>

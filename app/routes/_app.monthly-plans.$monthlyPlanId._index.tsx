@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { z } from "zod";
+import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { MonthlyItems, PeopleToTrain } from "~/components/monthly-plan/monthly-items";
 import { MonthlyPlanDiff } from "~/components/monthly-plan/monthly-plan-diff";
@@ -10,48 +11,51 @@ import { monthlyPlanPage } from "~/domain/monthly-plan/monthly-plan-queries.serv
 import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can, scopeFor } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const MonthlyPlanParams = z.object({ monthlyPlanId: Id });
+
+// The page's forms: deleting an item, and the workflow's decisions (DecisionSchema's intents).
+const MonthlyPlanIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("deleteItem"), itemId: Id }),
+  DecisionSchema,
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { monthlyPlanId } = getParams(params, MonthlyPlanParams);
   const auth = await requirePermission(request, "read:monthly-plan");
   // Every department head reads every monthly plan, but the people to train only as far as read:person reaches.
   const personScope = scopeFor(auth.user.roles, "read:person");
   const peopleIn = personScope ? await departmentIdsInScope({ user: auth.user, scope: personScope }) : [];
-  const page = await monthlyPlanPage(params.monthlyPlanId!, auth.user.roles, peopleIn);
-  if (!page) throw new Response("Not found", { status: 404 });
+  const page = await monthlyPlanPage(monthlyPlanId, auth.user.roles, peopleIn);
+  invariantResponse(page, "Not found", { status: 404 });
   return { ...page, canDraft: can(auth.user.roles, "draft:monthly-plan"), canCourse: can(auth.user.roles, "draft:course") && page.plan.state === "APPROVED" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const planId = params.monthlyPlanId!;
+  const { monthlyPlanId: planId } = getParams(params, MonthlyPlanParams);
+  const form = parseIntent(await request.formData(), MonthlyPlanIntent);
   // A workflow action needs its actor's permission (approving and rejecting: the approver's); editing the drafter's.
-  const { user } = await requirePermission(request, permissionFor(MonthlyPlanSubject.policy, intent));
-  if (intent === "deleteItem") {
-    const outcome = await deleteMonthlyItem({ id: user.id, employeeNo: user.employeeNo }, planId, String(formData.get("itemId") ?? ""));
-    if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
-    return redirect(`/monthly-plans/${planId}?notice=itemDeleted`);
-  }
-  const parsed = parseForm(DecisionSchema, formData);
-  if (!parsed.ok) return data({ error: parsed.errors.reason ?? "validation.invalid" }, { status: 400 });
-  const outcome = await decide(MonthlyPlanSubject, { subjectId: planId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
-  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
-  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
-  return redirect(`/monthly-plans/${planId}?notice=${parsed.data.intent}`);
+  const { actor } = await requireActor(request, permissionFor(MonthlyPlanSubject.policy, form.intent ?? ""));
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/monthly-plans/${planId}` };
+  if (form.data.intent === "deleteItem") return respond(await deleteMonthlyItem(actor, planId, form.data.itemId), { ...done, flash: "monthlyPlan.notices.itemDeleted" });
+  const { intent, revision, reason } = form.data;
+  return respond(await decide(MonthlyPlanSubject, { subjectId: planId, action: intent, revision, reason, actor }), { ...done, flash: `monthlyPlan.notices.${intent}` });
 }
 
 export default function MonthlyPlanPage() {
   const { t } = useTranslation();
   const { plan, items, total, people, decisions, rejection, diff, actions, editable, canDraft, canCourse } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const notice = useSearchParams()[0].get("notice");
   return (
     <div className="space-y-5">
       <Link to="/monthly-plans" className="btn-link">← {t("monthlyPlan.title")}</Link>
@@ -65,10 +69,9 @@ export default function MonthlyPlanPage() {
           {editable && canDraft ? <Link to="items/new" className="btn-primary">{t("monthlyPlan.addItem")}</Link> : null}
         </div>
       </div>
-      {notice ? <FormAlert tone="success" message={`monthlyPlan.notices.${notice}`} /> : null}
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="monthlyPlan.lockedNotice" /> : null}
       {diff ? <MonthlyPlanDiff changes={diff.changes} rejection={diff.rejection} /> : rejection ? <FormAlert tone="info" message={`monthlyPlan.rejected::${JSON.stringify({ revision: rejection.revision, name: rejection.actorName, reason: rejection.reason })}`} /> : null}
-      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.error} />
+      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={decisionError(actionData?.errors)} />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <MonthlyItems items={items} editable={editable && canDraft} canCourse={canCourse} total={total} />
         <PeopleToTrain newHires={people.newHires} transfers={people.transfers} editable={editable && canDraft} />

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type Params } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { yuanInput } from "~/components/training/format";
 import { CATEGORIES } from "~/domain/plan/fields";
@@ -10,20 +11,25 @@ import { monthlyItemToEdit, peopleToTrain } from "~/domain/monthly-plan/monthly-
 import { requirePermission } from "~/utils/auth.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-async function load(planId: string, itemId: string) {
-  const found = await monthlyItemToEdit(planId, itemId);
-  if (!found) throw new Response("Not found", { status: 404 });
+const MonthlyItemParams = z.object({ monthlyPlanId: Id, itemId: Id });
+
+async function load(params: Params) {
+  const { monthlyPlanId, itemId } = getParams(params, MonthlyItemParams);
+  const found = await monthlyItemToEdit(monthlyPlanId, itemId);
+  invariantResponse(found, "Not found", { status: 404 });
   return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "draft:monthly-plan");
-  const { plan, item } = await load(params.monthlyPlanId!, params.itemId!);
+  const { plan, item } = await load(params);
   let defaults: Record<string, string> = { category: "INTERNAL", sessions: "1", budget: "0" };
   if (item) {
     defaults = { title: item.title, category: item.category, targetPeople: item.targetPeople, headcount: String(item.headcount), sessions: String(item.sessions), budget: yuanInput(item.budgetFen), unplannedReason: item.unplannedReason ?? "" };
@@ -45,13 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "draft:monthly-plan");
-  const { plan, item } = await load(params.monthlyPlanId!, params.itemId!);
-  const parsed = parseForm(monthlyItemSchema(!item?.planItemId), await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const outcome = await saveMonthlyItem({ id: user.id, employeeNo: user.employeeNo }, plan.id, item?.id ?? null, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
-  return redirect(`/monthly-plans/${plan.id}?notice=itemSaved`);
+  const { actor } = await requireActor(request, "draft:monthly-plan");
+  const { plan, item } = await load(params);
+  // An item not in the annual plan needs a reason: the schema depends on the item.
+  const form = parseForm(monthlyItemSchema(!item?.planItemId), await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await saveMonthlyItem(actor, plan.id, item?.id ?? null, form.data), { form, redirectTo: `/monthly-plans/${plan.id}`, flash: "monthlyPlan.notices.itemSaved" });
 }
 
 export default function MonthlyItemPage() {
@@ -59,7 +64,7 @@ export default function MonthlyItemPage() {
   const { plan, isNew, planned, editable, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: (actionData?.values as Record<string, string>) ?? defaults, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: actionData?.values ?? defaults, serverErrors: actionData?.errors });
   return (
     <div className="space-y-5">
       <Link to={`/monthly-plans/${plan.id}`} className="btn-link">← {plan.title}</Link>

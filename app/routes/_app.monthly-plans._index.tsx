@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApprovalBadge } from "~/components/approval-panel";
@@ -13,6 +13,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -26,21 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "draft:monthly-plan");
-  const parsed = parseForm(CreateMonthlyPlanSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { year, month } = parseYearMonth(parsed.data.month)!;
+  const { user, actor } = await requireActor(request, "draft:monthly-plan");
+  const form = parseForm(CreateMonthlyPlanSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  const { year, month } = parseYearMonth(form.data.month)!;
   const t = serverT(await resolveLocale(request, user.locale));
-  const outcome = await createMonthlyPlan({ id: user.id, employeeNo: user.employeeNo }, { year, month, title: t("monthlyPlan.defaultTitle", { year, month }) });
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
-  return redirect(`/monthly-plans/${outcome.id}?notice=created`);
+  return respond(await createMonthlyPlan(actor, { year, month, title: t("monthlyPlan.defaultTitle", { year, month }) }), { form, redirectTo: (done) => `/monthly-plans/${done.id}`, flash: "monthlyPlan.notices.created" });
 }
 
 export default function MonthlyPlansPage() {
   const { t } = useTranslation();
   const { plans, canDraft, suggested } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, onSubmit, errorOf } = useSchemaForm(CreateMonthlyPlanSchema, { defaultValues: (actionData?.values as Record<string, string>) ?? { month: suggested }, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(CreateMonthlyPlanSchema, { defaultValues: actionData?.values ?? { month: suggested }, serverErrors: actionData?.errors });
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-3">

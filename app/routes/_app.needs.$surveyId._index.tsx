@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { RequirementsSchema } from "~/domain/needs/needs.schema";
@@ -8,58 +9,55 @@ import { reopenNeedsForm } from "~/domain/needs/needs-form.server";
 import { surveyOverview } from "~/domain/needs/needs-queries.server";
 import { closeSurvey, sendReminders, setRequirements } from "~/domain/needs/survey-admin.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { messageKey, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const SurveyParams = z.object({ surveyId: Id });
+
+// The page's forms, told apart by their `intent`.
+const SurveyIntent = z.discriminatedUnion("intent", [
+  RequirementsSchema.extend({ intent: z.literal("requirements") }),
+  z.object({ intent: z.literal("remind") }),
+  z.object({ intent: z.literal("reopen"), formId: Id }),
+  z.object({ intent: z.literal("close") }),
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, SurveyParams);
   const auth = await requirePermission(request, "read:needs-survey");
-  const survey = await surveyOverview(params.surveyId!, await departmentIdsInScope(auth));
-  if (!survey) throw new Response("Not found", { status: 404 });
+  const survey = await surveyOverview(surveyId, await departmentIdsInScope(auth));
+  invariantResponse(survey, "Not found", { status: 404 });
   const roles = auth.user.roles;
   return { survey, canManage: can(roles, "manage:needs-survey"), canSetRequirements: can(roles, "set:needs-requirements"), canReadAnswers: can(roles, "read:needs-answers") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const surveyId = params.surveyId!;
-  if (intent === "requirements") {
-    const { user } = await requirePermission(request, "set:needs-requirements");
-    const parsed = parseForm(RequirementsSchema, formData);
-    if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-    const outcome = await setRequirements({ id: user.id, employeeNo: user.employeeNo }, surveyId, parsed.data.requirements);
-    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: outcome.status });
-    return redirect(`/needs/${surveyId}?notice=requirementsSaved`);
+  const { surveyId } = getParams(params, SurveyParams);
+  const form = parseIntent(await request.formData(), SurveyIntent);
+  const { actor } = await requireActor(request, form.intent === "requirements" ? "set:needs-requirements" : "manage:needs-survey");
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/needs/${surveyId}` };
+  switch (form.data.intent) {
+    case "requirements":
+      return respond(await setRequirements(actor, surveyId, form.data.requirements), { ...done, flash: "needs.notices.requirementsSaved" });
+    case "remind":
+      return respond(await sendReminders(actor, surveyId), { ...done, flash: (sent) => messageKey("needs.notices.reminded", { forms: sent.forms, people: sent.people }) });
+    case "reopen":
+      return respond(await reopenNeedsForm(actor, form.data.formId), { ...done, flash: "needs.notices.reopened" });
+    case "close":
+      return respond(await closeSurvey(actor, surveyId), { ...done, flash: "needs.notices.closed" });
   }
-  const { user } = await requirePermission(request, "manage:needs-survey");
-  const actor = { id: user.id, employeeNo: user.employeeNo, roles: user.roles };
-  if (intent === "remind") {
-    const outcome = await sendReminders(actor, surveyId);
-    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: 409 });
-    return redirect(`/needs/${surveyId}?notice=reminded&forms=${outcome.forms}&people=${outcome.people}`);
-  }
-  if (intent === "reopen") {
-    const outcome = await reopenNeedsForm(actor, String(formData.get("formId") ?? ""));
-    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: outcome.status });
-    return redirect(`/needs/${surveyId}?notice=reopened`);
-  }
-  if (intent === "close") {
-    const outcome = await closeSurvey(actor, surveyId);
-    if (!outcome.ok) return data({ errors: { _form: outcome.error } }, { status: 409 });
-    return redirect(`/needs/${surveyId}?notice=closed`);
-  }
-  return data({ errors: { _form: "validation.invalid" } }, { status: 400 });
 }
 
 export default function SurveyPage() {
   const { t } = useTranslation();
   const { survey, canManage, canSetRequirements, canReadAnswers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
-  const [params] = useSearchParams();
-  const notice = params.get("notice");
+  const errors = actionData?.errors;
   const format = useFormat();
   const textDefault = useTextDefault();
   const open = survey.status === "OPEN";
@@ -71,7 +69,6 @@ export default function SurveyPage() {
         <h1 className="page-title">{t("needs.surveyTitle", { year: survey.year })}</h1>
         <span className={`badge ${open ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`}>{t(`needs.status.${survey.status}`)}</span>
       </div>
-      {notice ? <FormAlert tone="success" message={`needs.notices.${notice}::${JSON.stringify({ forms: params.get("forms"), people: params.get("people") })}`} /> : null}
       <FormAlert message={errors?._form} />
       <section className="card grid gap-4 p-5 text-sm sm:grid-cols-3">
         <div><p className="text-xs text-slate-500">{t("needs.fields.deadline")}</p><p className="font-medium">{format.dateTime(survey.deadline)}</p></div>

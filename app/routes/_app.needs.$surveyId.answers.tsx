@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { BarChart } from "~/components/training/bar-chart";
 import { answersView } from "~/domain/needs/needs-queries.server";
 import { inReadersLanguage } from "~/domain/needs/needs-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, z.object({ surveyId: Id }));
   const auth = await requirePermission(request, "read:needs-answers");
-  const view = await answersView(params.surveyId!, await departmentIdsInScope(auth));
-  if (!view) throw new Response("Not found", { status: 404 });
+  const view = await answersView(surveyId, await departmentIdsInScope(auth));
+  invariantResponse(view, "Not found", { status: 404 });
   return { year: view.survey.year, surveyId: view.survey.id, responses: view.responses, questions: view.questions, scoped: auth.scope !== "any" };
 }
 

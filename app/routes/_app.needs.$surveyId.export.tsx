@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { needsWorkbook } from "~/domain/needs/needs-export.server";
 import { getSurvey, submittedNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, z.object({ surveyId: Id }));
   const auth = await requirePermission(request, "read:needs-survey");
-  const survey = await getSurvey(params.surveyId!);
-  if (!survey) throw new Response("Not found", { status: 404 });
+  const survey = await getSurvey(surveyId);
+  invariantResponse(survey, "Not found", { status: 404 });
   const t = serverT(await resolveLocale(request, auth.user.locale));
   const needs = await submittedNeeds(survey.id, await departmentIdsInScope(auth));
   return xlsxResponse(await needsWorkbook(t, survey.year, needs), `training-needs-${survey.year}.xlsx`, t("needs.xlsx.fileName", { year: survey.year }));

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { NeedItemForm } from "~/components/needs/need-item-form";
 import { formatHours, formatMonths, formatYuan, yuanInput } from "~/components/training/format";
@@ -11,55 +12,56 @@ import { deleteNeedItem, reopenNeedsForm, saveNeedItem, submitNeedsForm } from "
 import { getNeedsForm } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { optionalText, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const NeedsFormParams = z.object({ surveyId: Id, formId: Id });
+
+// The page's forms, told apart by their `intent`; an item's fields depend on the survey's year.
+const needsFormIntent = (year: number) =>
+  z.discriminatedUnion("intent", [
+    needItemSchema(year).extend({ intent: z.literal("saveItem"), itemId: optionalText(64) }),
+    z.object({ intent: z.literal("deleteItem"), itemId: Id }),
+    z.object({ intent: z.literal("submit") }),
+    z.object({ intent: z.literal("reopen") }),
+  ]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId, formId } = getParams(params, NeedsFormParams);
   const auth = await requirePermission(request, "read:needs-survey");
-  const form = await getNeedsForm(params.formId!, await departmentIdsInScope(auth));
-  if (!form || form.surveyId !== params.surveyId) throw new Response("Not found", { status: 404 });
+  const form = await getNeedsForm(formId, await departmentIdsInScope(auth));
+  invariantResponse(form && form.surveyId === surveyId, "Not found", { status: 404 });
   const isManager = can(auth.user.roles, "manage:needs-survey");
   const canWrite = can(auth.user.roles, "write:department-needs");
   return { form, canEdit: canWrite && mayEditForm(form, form.survey, now(), isManager), canReopen: isManager && form.survey.status === "OPEN" && form.status === "SUBMITTED" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const { surveyId, formId } = getParams(params, NeedsFormParams);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const formId = params.formId!;
-  const back = `/needs/${params.surveyId}/forms/${formId}`;
-  if (intent === "reopen") {
-    const { user } = await requirePermission(request, "manage:needs-survey");
-    const outcome = await reopenNeedsForm({ id: user.id, employeeNo: user.employeeNo, roles: user.roles }, formId);
-    if (!outcome.ok) return data({ intent, errors: { _form: outcome.error }, values: {} }, { status: outcome.status });
-    return redirect(`${back}?notice=reopened`);
-  }
-  const auth = await requirePermission(request, "write:department-needs");
+  // Reopening is the manager's; the rest is the department head's, within their departments.
+  const auth = await requireActor(request, formData.get("intent") === "reopen" ? "manage:needs-survey" : "write:department-needs");
+  const { actor } = auth;
   const scope = await departmentIdsInScope(auth);
-  const actor = { id: auth.user.id, employeeNo: auth.user.employeeNo, roles: auth.user.roles };
-  const form = await getNeedsForm(formId, scope);
-  if (!form || form.surveyId !== params.surveyId) throw new Response("Not found", { status: 404 });
-  if (intent === "saveItem") {
-    const parsed = parseForm(needItemSchema(form.survey.year), formData);
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const itemId = String(formData.get("itemId") ?? "") || null;
-    const outcome = await saveNeedItem(actor, scope, formId, itemId, parsed.data);
-    if (!outcome.ok) return data({ intent, errors: { _form: outcome.error }, values: parsed.values }, { status: outcome.status });
-    return redirect(`${back}?notice=itemSaved`);
+  const needsForm = await getNeedsForm(formId, scope);
+  invariantResponse(needsForm && needsForm.surveyId === surveyId, "Not found", { status: 404 });
+  const form = parseIntent(formData, needsFormIntent(needsForm.survey.year));
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/needs/${surveyId}/forms/${formId}` };
+  switch (form.data.intent) {
+    case "saveItem":
+      return respond(await saveNeedItem(actor, scope, formId, form.data.itemId ?? null, form.data), { ...done, flash: "needs.notices.itemSaved" });
+    case "deleteItem":
+      return respond(await deleteNeedItem(actor, scope, formId, form.data.itemId), { ...done, flash: "needs.notices.itemDeleted" });
+    case "submit":
+      return respond(await submitNeedsForm(actor, scope, formId), { ...done, flash: "needs.notices.submitted" });
+    case "reopen":
+      return respond(await reopenNeedsForm(actor, formId), { ...done, flash: "needs.notices.reopened" });
   }
-  if (intent === "deleteItem") {
-    const outcome = await deleteNeedItem(actor, scope, formId, String(formData.get("itemId") ?? ""));
-    if (!outcome.ok) return data({ intent, errors: { _form: outcome.error }, values: {} }, { status: outcome.status });
-    return redirect(`${back}?notice=itemDeleted`);
-  }
-  if (intent === "submit") {
-    const outcome = await submitNeedsForm(actor, scope, formId);
-    if (!outcome.ok) return data({ intent, errors: { _form: outcome.error }, values: {} }, { status: outcome.status });
-    return redirect(`${back}?notice=submitted`);
-  }
-  return data({ intent, errors: { _form: "validation.invalid" }, values: {} }, { status: 400 });
 }
 
 export default function NeedsFormPage() {
@@ -72,11 +74,10 @@ export default function NeedsFormPage() {
   const itemErrors = actionData?.intent === "saveItem" ? actionData.errors : null;
   const otherError = actionData && actionData.intent !== "saveItem" ? actionData.errors._form : null;
   const defaults = itemErrors
-    ? (actionData!.values as Record<string, string>)
+    ? actionData!.values
     : editing
       ? { topic: editing.topic, category: editing.category, targetPeople: editing.targetPeople, headcount: String(editing.headcount), months: editing.months.map(String), hours: formatHours(editing.hoursTenths), delivery: editing.delivery, cost: yuanInput(editing.costFen), priority: editing.priority, reason: editing.reason, problemArea: editing.problemArea ?? "" }
       : { category: "INTERNAL", delivery: "INTERNAL", priority: "MEDIUM", months: [] };
-  const notice = params.get("notice");
   return (
     <div className="space-y-5">
       <Link to={`/needs/${form.surveyId}`} className="btn-link">← {t("needs.surveyTitle", { year: form.survey.year })}</Link>
@@ -90,7 +91,6 @@ export default function NeedsFormPage() {
           {form.submittedAt ? t("needs.submittedAt", { at: format.dateTime(form.submittedAt) }) : t("needs.deadlineIs", { at: format.dateTime(form.survey.deadline) })}
         </p>
       </div>
-      {notice ? <FormAlert tone="success" message={`needs.notices.${notice}`} /> : null}
       <FormAlert message={otherError} />
       {form.survey.requirements ? (
         <section className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm">

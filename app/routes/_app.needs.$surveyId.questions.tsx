@@ -1,48 +1,53 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { QuestionForm } from "~/components/needs/question-form";
-import { QuestionActionSchema, QuestionSchema } from "~/domain/needs/needs.schema";
+import { QuestionSchema } from "~/domain/needs/needs.schema";
 import { questionnaireSetup } from "~/domain/needs/needs-queries.server";
 import { inReadersLanguage } from "~/domain/needs/needs-rules";
 import { deleteQuestion } from "~/domain/needs/delete-question.server";
 import { moveQuestion } from "~/domain/needs/move-question.server";
 import { saveQuestion } from "~/domain/needs/save-question.server";
-import type { QuestionOutcome } from "~/domain/needs/questions-lock.server";
 import { requirePermission } from "~/utils/auth.server";
-import { parseForm } from "~/utils/validation";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { optionalText, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const QuestionsParams = z.object({ surveyId: Id });
+
+// The page's forms, told apart by their `intent`; a save without a question id adds one.
+const QuestionIntent = z.discriminatedUnion("intent", [
+  QuestionSchema.safeExtend({ intent: z.literal("save"), questionId: optionalText(40) }),
+  z.object({ intent: z.literal("delete"), questionId: Id }),
+  z.object({ intent: z.literal("move"), questionId: Id, direction: z.enum(["up", "down"]) }),
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, QuestionsParams);
   await requirePermission(request, "manage:needs-survey");
-  const setup = await questionnaireSetup(params.surveyId!);
-  if (!setup) throw new Response("Not found", { status: 404 });
+  const setup = await questionnaireSetup(surveyId);
+  invariantResponse(setup, "Not found", { status: 404 });
   return setup;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:needs-survey");
-  const actor = { id: user.id, employeeNo: user.employeeNo };
-  const surveyId = params.surveyId!;
-  const formData = await request.formData();
-  const asked = parseForm(QuestionActionSchema, formData);
-  if (!asked.ok) return data({ intent: null, errors: { _form: "validation.invalid" }, values: {} }, { status: 400 });
-  const back = (outcome: QuestionOutcome, to: string, values: Record<string, string | string[]> = {}) =>
-    outcome.ok ? redirect(`/needs/${surveyId}/questions${to}`) : data({ intent: asked.data.intent, errors: { _form: outcome.error } as Record<string, string>, values }, { status: outcome.status });
-  const input = asked.data;
-  switch (input.intent) {
-    case "save": {
-      const parsed = parseForm(QuestionSchema, formData);
-      if (!parsed.ok) return data({ intent: input.intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-      return back(await saveQuestion(actor, surveyId, input.questionId || null, parsed.data), "?notice=questionSaved", parsed.values);
-    }
+  const { surveyId } = getParams(params, QuestionsParams);
+  const { actor } = await requireActor(request, "manage:needs-survey");
+  const form = parseIntent(await request.formData(), QuestionIntent);
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/needs/${surveyId}/questions` };
+  switch (form.data.intent) {
+    case "save":
+      return respond(await saveQuestion(actor, surveyId, form.data.questionId ?? null, form.data), { ...done, flash: "needs.notices.questionSaved" });
     case "delete":
-      return back(await deleteQuestion(actor, surveyId, input.questionId), "?notice=questionDeleted");
+      return respond(await deleteQuestion(actor, surveyId, form.data.questionId), { ...done, flash: "needs.notices.questionDeleted" });
     case "move":
       // Back to the moved question, so a long list can be reordered step by step without scrolling.
-      return back(await moveQuestion(actor, surveyId, input.questionId, input.direction), `#question-${input.questionId}`);
+      return respond(await moveQuestion(actor, surveyId, form.data.questionId, form.data.direction), { ...done, redirectTo: `/needs/${surveyId}/questions#question-${form.data.questionId}` });
   }
 }
 
@@ -54,11 +59,10 @@ export default function QuestionsPage() {
   const editing = frozen ? undefined : questions.find((q) => q.id === params.get("edit"));
   const saveErrors = actionData?.intent === "save" ? actionData.errors : null;
   const defaults = saveErrors
-    ? (actionData!.values as Record<string, string>)
+    ? actionData!.values
     : editing
       ? { kind: editing.kind, text: editing.text, options: editing.options.join("\n"), required: editing.required ? "on" : "" }
       : { kind: "SINGLE", required: "on" };
-  const notice = params.get("notice");
   return (
     <div className="space-y-5">
       <Link to={`/needs/${survey.id}`} className="btn-link">← {t("needs.surveyTitle", { year: survey.year })}</Link>
@@ -68,7 +72,6 @@ export default function QuestionsPage() {
       ) : (
         <p className="text-sm text-slate-500">{t("needs.questions.hint")}</p>
       )}
-      {notice ? <FormAlert tone="success" message={`needs.notices.${notice}`} /> : null}
       <FormAlert message={actionData?.errors._form} />
       <ol className="space-y-2">
         {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => (

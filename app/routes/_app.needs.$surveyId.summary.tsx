@@ -1,17 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { BarChart } from "~/components/training/bar-chart";
 import { formatYuan } from "~/components/training/format";
 import { getSurvey, submittedNeeds, summarizeNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, z.object({ surveyId: Id }));
   const auth = await requirePermission(request, "read:needs-survey");
-  const survey = await getSurvey(params.surveyId!);
-  if (!survey) throw new Response("Not found", { status: 404 });
+  const survey = await getSurvey(surveyId);
+  invariantResponse(survey, "Not found", { status: 404 });
   const needs = await submittedNeeds(survey.id, await departmentIdsInScope(auth));
   const summary = summarizeNeeds(needs);
   const problems = needs.filter((n) => n.problemArea).map((n) => ({ id: n.id, department: n.form.department.name, topic: n.topic, problemArea: n.problemArea! }));

@@ -1,14 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { OpenSurveySchema } from "~/domain/needs/needs.schema";
 import { listSurveys } from "~/domain/needs/needs-queries.server";
+import { defaultSurveyDeadline } from "~/domain/needs/needs-rules";
 import { openSurvey } from "~/domain/needs/open-survey.server";
 import { companyToday, getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -16,23 +18,23 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-survey");
   const surveys = await listSurveys(await departmentIdsInScope(auth));
-  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear: (await companyToday()).year + 1 };
+  const today = await companyToday();
+  const nextYear = today.year + 1;
+  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear, defaultDeadline: defaultSurveyDeadline(today, nextYear) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:needs-survey");
-  const parsed = parseForm(OpenSurveySchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { actor } = await requireActor(request, "manage:needs-survey");
+  const form = parseForm(OpenSurveySchema, await request.formData());
+  if (!form.ok) return invalid(form);
   const { timeZone } = await getSettings();
-  const outcome = await openSurvey({ id: user.id, employeeNo: user.employeeNo }, parsed.data, timeZone);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: 400 });
-  return redirect(`/needs/${outcome.id}?notice=opened`);
+  return respond(await openSurvey(actor, form.data, timeZone), { form, redirectTo: (done) => `/needs/${done.id}`, flash: "needs.notices.opened" });
 }
 
-function OpenSurveyForm({ nextYear }: { nextYear: number }) {
+function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defaultDeadline: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, { defaultValues: (actionData?.values as Record<string, string>) ?? { year: String(nextYear), deadline: `${nextYear - 1}-12-20` }, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, { defaultValues: actionData?.values ?? { year: String(nextYear), deadline: defaultDeadline }, serverErrors: actionData?.errors });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
       <h2 className="font-semibold">{t("needs.open.title")}</h2>
@@ -61,7 +63,7 @@ function OpenSurveyForm({ nextYear }: { nextYear: number }) {
 
 export default function NeedsSurveysPage() {
   const { t } = useTranslation();
-  const { surveys, canOpen, nextYear } = useLoaderData<typeof loader>();
+  const { surveys, canOpen, nextYear, defaultDeadline } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-5">
@@ -94,7 +96,7 @@ export default function NeedsSurveysPage() {
           </tbody>
         </table>
       </div>
-      {canOpen ? <OpenSurveyForm nextYear={nextYear} /> : null}
+      {canOpen ? <OpenSurveyForm nextYear={nextYear} defaultDeadline={defaultDeadline} /> : null}
     </div>
   );
 }

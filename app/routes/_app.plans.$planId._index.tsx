@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApprovalBadge, ApprovalPanel, DecisionHistory } from "~/components/approval-panel";
+import { z } from "zod";
+import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
@@ -10,46 +11,48 @@ import { deletePlanItem } from "~/domain/plan/plan.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
 import { requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
-import { parseForm } from "~/utils/validation";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const PlanParams = z.object({ planId: Id });
+
+// The page's forms: deleting an item, and the workflow's decisions (DecisionSchema's intents).
+const PlanIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("deleteItem"), itemId: Id }),
+  DecisionSchema,
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { planId } = getParams(params, PlanParams);
   const auth = await requirePermission(request, "read:annual-plan");
-  const page = await planPage(params.planId!, auth.user.roles);
-  if (!page) throw new Response("Not found", { status: 404 });
+  const page = await planPage(planId, auth.user.roles);
+  invariantResponse(page, "Not found", { status: 404 });
   return { ...page, canDraft: can(auth.user.roles, "draft:annual-plan") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const planId = params.planId!;
+  const { planId } = getParams(params, PlanParams);
+  const form = parseIntent(await request.formData(), PlanIntent);
   // A workflow action needs its actor's permission (approving and rejecting: the approver's); editing the drafter's.
-  const { user } = await requirePermission(request, permissionFor(AnnualPlanSubject.policy, intent));
-  if (intent === "deleteItem") {
-    const outcome = await deletePlanItem({ id: user.id, employeeNo: user.employeeNo }, planId, String(formData.get("itemId") ?? ""));
-    if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
-    return redirect(`/plans/${planId}?notice=itemDeleted`);
-  }
-  const parsed = parseForm(DecisionSchema, formData);
-  if (!parsed.ok) return data({ error: parsed.errors.reason ?? "validation.invalid" }, { status: 400 });
-  const outcome = await decide(AnnualPlanSubject, { subjectId: planId, action: parsed.data.intent, revision: parsed.data.revision, reason: parsed.data.reason, actor: user });
-  if (!outcome.ok && outcome.status === 404) throw new Response("Not found", { status: 404 });
-  if (!outcome.ok) return data({ error: outcome.error }, { status: outcome.status });
-  return redirect(`/plans/${planId}?notice=${parsed.data.intent}`);
+  const { actor } = await requireActor(request, permissionFor(AnnualPlanSubject.policy, form.intent ?? ""));
+  if (!form.ok) return invalid(form);
+  const done = { form, redirectTo: `/plans/${planId}` };
+  if (form.data.intent === "deleteItem") return respond(await deletePlanItem(actor, planId, form.data.itemId), { ...done, flash: "plan.notices.itemDeleted" });
+  const { intent, revision, reason } = form.data;
+  return respond(await decide(AnnualPlanSubject, { subjectId: planId, action: intent, revision, reason, actor }), { ...done, flash: `plan.notices.${intent}` });
 }
 
 export default function PlanPage() {
   const { t } = useTranslation();
   const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = params.get("notice");
   const needTitle = (id: string) => {
     const n = needs.find((x) => x.id === id);
     return n ? `${n.department}·${n.topic}` : "—";
@@ -71,9 +74,8 @@ export default function PlanPage() {
           {editable && canDraft ? <Link to="items/new" className="btn-primary">{t("plan.addItem")}</Link> : null}
         </div>
       </div>
-      {notice ? <FormAlert tone="success" message={`plan.notices.${notice}`} /> : null}
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="plan.lockedNotice" /> : null}
-      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={actionData?.error} />
+      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={decisionError(actionData?.errors)} />
       {diff ? <PlanDiffView diff={diff.changes} rejection={diff.rejection} needTitle={needTitle} /> : null}
       <PlanItemsTable items={items} needs={needs} editable={editable && canDraft} />
       <PlanTotals totals={totals} />

@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { PlanItemForm } from "~/components/plan/plan-item-form";
 import { formatHours, yuanInput } from "~/components/training/format";
@@ -8,18 +9,23 @@ import { planItemSchema } from "~/domain/plan/plan.schema";
 import { savePlanItem } from "~/domain/plan/plan.server";
 import { getPlan, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
 import { requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 import { isEditable } from "~/workflow/approval-rules";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const PlanItemParams = z.object({ planId: Id, itemId: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { planId, itemId } = getParams(params, PlanItemParams);
   await requirePermission(request, "draft:annual-plan");
-  const plan = await getPlan(params.planId!);
-  if (!plan) throw new Response("Not found", { status: 404 });
-  const isNew = params.itemId === "new";
-  const item = isNew ? null : plan.items.find((i) => i.id === params.itemId);
-  if (!isNew && !item) throw new Response("Not found", { status: 404 });
+  const plan = await getPlan(planId);
+  invariantResponse(plan, "Not found", { status: 404 });
+  const isNew = itemId === "new";
+  const item = isNew ? null : plan.items.find((i) => i.id === itemId);
+  invariantResponse(isNew || item, "Not found", { status: 404 });
   const { needs } = await needsForYear(plan.year);
   // "From this need": the item starts as the need described it.
   const from = needs.find((n) => n.id === new URL(request.url).searchParams.get("fromNeed"));
@@ -33,15 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "draft:annual-plan");
-  const plan = await planYear(params.planId!);
-  if (!plan) throw new Response("Not found", { status: 404 });
-  const parsed = parseForm(planItemSchema(plan.year), await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const itemId = params.itemId === "new" ? null : params.itemId!;
-  const outcome = await savePlanItem({ id: user.id, employeeNo: user.employeeNo }, plan.id, itemId, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
-  return redirect(`/plans/${plan.id}?notice=itemSaved`);
+  const { planId, itemId } = getParams(params, PlanItemParams);
+  const { actor } = await requireActor(request, "draft:annual-plan");
+  const plan = await planYear(planId);
+  invariantResponse(plan, "Not found", { status: 404 });
+  // An item's months must fall in the plan's year: the schema depends on it.
+  const form = parseForm(planItemSchema(plan.year), await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await savePlanItem(actor, plan.id, itemId === "new" ? null : itemId, form.data), { form, redirectTo: `/plans/${plan.id}`, flash: "plan.notices.itemSaved" });
 }
 
 export default function PlanItemPage() {
@@ -54,7 +59,7 @@ export default function PlanItemPage() {
       <h1 className="page-title">{isNew ? t("plan.addItem") : t("plan.editItem")}</h1>
       {!editable ? <FormAlert message="plan.locked" /> : (
         <div className="card p-5">
-          <PlanItemForm year={plan.year} defaults={(actionData?.values as Record<string, string>) ?? defaults} errors={actionData?.errors} needs={needs} cancelTo={`/plans/${plan.id}`} />
+          <PlanItemForm year={plan.year} defaults={actionData?.values ?? defaults} errors={actionData?.errors} needs={needs} cancelTo={`/plans/${plan.id}`} />
         </div>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApprovalBadge } from "~/components/approval-panel";
@@ -11,6 +11,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { can } from "~/utils/permissions";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -21,21 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "draft:annual-plan");
-  const parsed = parseForm(CreatePlanSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { user, actor } = await requireActor(request, "draft:annual-plan");
+  const form = parseForm(CreatePlanSchema, await request.formData());
+  if (!form.ok) return invalid(form);
   const t = serverT(await resolveLocale(request, user.locale));
-  const title = parsed.data.title ?? t("plan.defaultTitle", { year: parsed.data.year });
-  const outcome = await createPlan({ id: user.id, employeeNo: user.employeeNo }, { year: parsed.data.year, title });
-  if (!outcome.ok) return data({ errors: { [outcome.field ?? "_form"]: outcome.error }, values: parsed.values }, { status: outcome.status });
-  return redirect(`/plans/${outcome.id}?notice=created`);
+  const title = form.data.title ?? t("plan.defaultTitle", { year: form.data.year });
+  return respond(await createPlan(actor, { year: form.data.year, title }), { form, redirectTo: (done) => `/plans/${done.id}`, flash: "plan.notices.created" });
 }
 
 export default function PlansPage() {
   const { t } = useTranslation();
   const { plans, canDraft, nextYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, onSubmit, errorOf } = useSchemaForm(CreatePlanSchema, { defaultValues: (actionData?.values as Record<string, string>) ?? { year: String(nextYear) }, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(CreatePlanSchema, { defaultValues: actionData?.values ?? { year: String(nextYear) }, serverErrors: actionData?.errors });
   return (
     <div className="space-y-5">
       <div>

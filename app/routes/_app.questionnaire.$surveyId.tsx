@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { inReadersLanguage, isAnswerable } from "~/domain/needs/needs-rules";
@@ -8,14 +9,19 @@ import { questionnaireFor } from "~/domain/needs/needs-queries.server";
 import { answerQuestionnaire } from "~/domain/needs/questionnaire.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { requireActor, respond } from "~/utils/route.server";
 import { formValues, translateMessage } from "~/utils/validation";
+
+const QuestionnaireParams = z.object({ surveyId: Id });
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { surveyId } = getParams(params, QuestionnaireParams);
   const { user } = await requirePermission(request, "answer:needs-questionnaire");
-  const found = await questionnaireFor(params.surveyId!, user.id);
-  if (!found) throw new Response("Not found", { status: 404 });
+  const found = await questionnaireFor(surveyId, user.id);
+  invariantResponse(found, "Not found", { status: 404 });
   const { survey, response } = found;
   return {
     survey: { id: survey.id, year: survey.year, deadline: survey.deadline, note: survey.note },
@@ -26,11 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "answer:needs-questionnaire");
+  const { surveyId } = getParams(params, QuestionnaireParams);
+  const { actor } = await requireActor(request, "answer:needs-questionnaire");
+  // The answers are named after the survey's questions (q_<id>); the use-case checks them against it.
   const values = formValues(await request.formData());
-  const outcome = await answerQuestionnaire({ id: user.id, employeeNo: user.employeeNo, departmentId: user.departmentId }, params.surveyId!, values);
-  if (!outcome.ok) return data({ error: outcome.error, errors: outcome.errors ?? {}, values }, { status: outcome.status });
-  return redirect(`/questionnaire/${params.surveyId}?notice=thanks`);
+  return respond(await answerQuestionnaire(actor, surveyId, values), { form: { values }, redirectTo: `/questionnaire/${surveyId}`, flash: "needs.questionnaire.thanks" });
 }
 
 export default function QuestionnairePage() {
@@ -38,10 +44,9 @@ export default function QuestionnairePage() {
   const { survey, questions, answeredAt, open } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [params] = useSearchParams();
   const format = useFormat();
   const textDefault = useTextDefault();
-  const values = (actionData?.values ?? {}) as Record<string, string | string[]>;
+  const values = actionData?.values ?? {};
   const chosen = (id: string, value: string) => ([] as string[]).concat(values[`q_${id}`] ?? []).includes(value);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
@@ -50,14 +55,13 @@ export default function QuestionnairePage() {
         <h1 className="page-title">{t("needs.questionnaire.name", { year: survey.year })}</h1>
         <p className="mt-1 text-sm text-slate-500">{t("needs.deadlineIs", { at: format.dateTime(survey.deadline) })}</p>
       </div>
-      {params.get("notice") === "thanks" ? <FormAlert tone="success" message="needs.questionnaire.thanks" /> : null}
       {answeredAt ? (
         <p className="card p-6 text-center text-sm text-slate-600">{t("needs.questionnaire.answeredAt", { at: format.dateTime(answeredAt) })}</p>
       ) : !open ? (
         <p className="card p-6 text-center text-sm text-slate-600">{t("needs.questionnaireClosed")}</p>
       ) : (
         <Form method="post" className="space-y-4">
-          <FormAlert message={actionData?.error} />
+          <FormAlert message={actionData?.errors._form} />
           {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => {
             const name = `q_${q.id}`;
             const error = actionData?.errors[name];

@@ -10,7 +10,9 @@ import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
 import { StartAttemptSchema } from "~/domain/quiz/attempt.schema";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { requirePermission } from "~/utils/auth.server";
-import { messageKey } from "~/utils/validation";
+import { useLocalized } from "~/utils/localized";
+import { requireActor } from "~/utils/route.server";
+import { messageKey, parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -20,17 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "take:quiz");
-  const parsed = StartAttemptSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "validation.invalid", until: null }, { status: 400 });
-  const outcome = await startAttempt(user, parsed.data.quizId, parsed.data.mode);
+  const { actor } = await requireActor(request, "take:quiz");
+  const parsed = parseForm(StartAttemptSchema, await request.formData());
+  if (!parsed.ok) return data({ error: "validation.invalid", until: null }, { status: 400 });
+  // The refusal names a time ("try again after …") the page formats: answered as is, not through respond().
+  const outcome = await startAttempt(actor, parsed.data.quizId, parsed.data.mode);
   if (!outcome.ok) return data({ error: outcome.error, until: outcome.until?.toISOString() ?? null }, { status: 400 });
   return redirect(`/quiz/attempts/${outcome.attemptId}`);
 }
 
 export default function MyQuizzesPage() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const { certification, changedRules, quizzes, attempts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigate = useNavigate();
@@ -74,9 +77,9 @@ export default function MyQuizzesPage() {
             <ul className="mt-2 space-y-2">
               {changedRules.map((r) => (
                 <li key={r.ruleId}>
-                  <span className="font-mono text-xs">{r.ruleId}</span> {en ? r.titleEn : r.titleZh}
+                  <span className="font-mono text-xs">{r.ruleId}</span> {localized(r.titleZh, r.titleEn)}
                   {r.lapsesAt ? <span className="text-xs"> · {t("quiz.my.lapsesAt", { date: format.dateTime(r.lapsesAt) })}</span> : null}
-                  <p className="mt-1 text-amber-800">{en ? r.textEn : r.textZh}</p>
+                  <p className="mt-1 text-amber-800">{localized(r.textZh, r.textEn)}</p>
                   {r.changeNote ? <p className="mt-1 text-xs text-amber-700">{t("quiz.my.changeNote")}: {r.changeNote}</p> : null}
                 </li>
               ))}
@@ -87,7 +90,7 @@ export default function MyQuizzesPage() {
 
       {quizzes.map((quiz) => (
         <section key={quiz.id} className="card p-4 sm:p-5">
-          <h2 className="text-lg font-semibold">{en ? quiz.titleEn : quiz.title}</h2>
+          <h2 className="text-lg font-semibold">{localized(quiz.title, quiz.titleEn)}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("quiz.my.summary", { count: quiz.questionCount, minutes: quiz.timeLimitMinutes, pass: quiz.passPercent })}</p>
           <p className="mt-1 text-xs text-slate-500">{t("quiz.my.rulesOfPlay", { perDay: quiz.attemptsPerDay, cooldown: quiz.cooldownMinutes })}</p>
           <div className="mt-4 flex flex-col gap-2 sm:flex-row">
@@ -118,7 +121,7 @@ export default function MyQuizzesPage() {
             <li key={a.id}>
               <Link to={a.status === "OPEN" ? `/quiz/attempts/${a.id}` : `/quiz/attempts/${a.id}/result`} className="flex items-center gap-3 px-4 py-3 text-sm hover:bg-slate-50">
                 <span className="flex-1">
-                  <span className="block">{en ? a.quiz.titleEn : a.quiz.title}{a.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</span>
+                  <span className="block">{localized(a.quiz.title, a.quiz.titleEn)}{a.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</span>
                   <span className="text-xs text-slate-500">{format.dateTime(a.submittedAt ?? a.startedAt)}</span>
                 </span>
                 {a.status === "OPEN" ? (

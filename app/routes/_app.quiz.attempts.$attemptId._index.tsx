@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, redirect as clientRedirect, useLoaderData, useNavigate, useSearchParams, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,15 +9,21 @@ import { AnswerOptions, Countdown, QuestionDots, useAnswerSaver } from "~/compon
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { getAttemptForTaking, type AttemptForTaking } from "~/domain/quiz/attempt-queries.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
-import { requirePermission } from "~/utils/auth.server";
+import { useLocalized } from "~/utils/localized";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const AttemptParams = z.object({ attemptId: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requirePermission(request, "take:quiz");
-  const view = await getAttemptForTaking(user.id, params.attemptId ?? "");
-  if (view.kind === "notFound") throw new Response("Not found", { status: 404 });
-  if (view.kind === "submitted") throw redirect(`/quiz/attempts/${params.attemptId}/result`);
+  const { attemptId } = getParams(params, AttemptParams);
+  const { user } = await requireActor(request, "take:quiz");
+  const view = await getAttemptForTaking(user.id, attemptId);
+  invariantResponse(view.kind !== "notFound", "Not found", { status: 404 });
+  if (view.kind === "submitted") throw redirect(`/quiz/attempts/${attemptId}/result`);
   return view;
 }
 
@@ -26,46 +32,55 @@ type OpenAttempt = Extract<AttemptForTaking, { kind: "open" }>;
 // In the browser the attempt comes from the JSON call (answered before Remix, ADR 0010): opening it
 // from the quiz page costs one light request instead of the root, layout and page loaders.
 export async function clientLoader({ params }: ClientLoaderFunctionArgs): Promise<OpenAttempt> {
-  const { status, body } = await callAttemptApi<{ kind?: "open" | "submitted"; resultUrl?: string }>(attemptApi.attempt(params.attemptId ?? ""));
+  const { attemptId } = getParams(params, AttemptParams);
+  const { status, body } = await callAttemptApi<{ kind?: "open" | "submitted"; resultUrl?: string }>(attemptApi.attempt(attemptId));
   if (body.redirect) throw clientRedirect(body.redirect);
-  if (status === 404) throw new Response("Not found", { status: 404 });
-  if (status !== 200) throw new Response("Error", { status });
-  if (body.kind === "submitted") throw clientRedirect(body.resultUrl ?? `/quiz/attempts/${params.attemptId}/result`);
+  invariantResponse(status !== 404, "Not found", { status: 404 });
+  invariantResponse(status === 200, "Error", { status });
+  if (body.kind === "submitted") throw clientRedirect(body.resultUrl ?? `/quiz/attempts/${attemptId}/result`);
   return body as unknown as OpenAttempt;
 }
 
-const ActionSchema = z.object({
-  intent: z.enum(["prev", "next", "submit", "save"]),
+// Every button posts the answer on screen (`position`, `option`s) with its `intent`.
+const Answer = {
   position: z.coerce.number().int().min(0).max(500).optional(),
-  option: z.array(z.string().max(60)).max(20),
-});
+  option: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(20)),
+};
+const AttemptIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("prev"), ...Answer }),
+  z.object({ intent: z.literal("next"), ...Answer }),
+  z.object({ intent: z.literal("save"), ...Answer }),
+  z.object({ intent: z.literal("submit"), ...Answer }),
+]);
 
 // Without JavaScript every button posts the current answer here first; with it, answers are already
 // saved on change (useAnswerSaver) and the page moves between questions without asking the server.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "take:quiz");
-  const form = await request.formData();
-  const parsed = ActionSchema.safeParse({ intent: form.get("intent"), position: form.get("position") ?? undefined, option: form.getAll("option") });
-  if (!parsed.success) return data({ error: "validation.invalid" }, { status: 400 });
-  const attemptId = params.attemptId ?? "";
-  const { intent, position, option } = parsed.data;
+  const { attemptId } = getParams(params, AttemptParams);
+  const { actor } = await requireActor(request, "take:quiz");
+  const form = parseIntent(await request.formData(), AttemptIntent);
+  if (!form.ok) return invalid(form);
+  const { intent, position, option } = form.data;
+  const resultUrl = `/quiz/attempts/${attemptId}/result`;
   if (position !== undefined && option.length > 0) {
-    const saved = await saveAnswer(user.id, attemptId, position, option);
-    if (!saved.ok && saved.error === "errors.notFound") throw new Response("Not found", { status: 404 });
-    if (!saved.ok && saved.error !== "quiz.invalidAnswer") return redirect(`/quiz/attempts/${attemptId}/result`);
-    if (!saved.ok) return data({ error: saved.error }, { status: 400 });
+    const saved = await saveAnswer(actor.id, attemptId, position, option);
+    // Handed in already, or out of time: the result says so.
+    if (!saved.ok && (saved.error === "quiz.alreadySubmitted" || saved.error === "quiz.expired")) return redirect(resultUrl);
+    if (!saved.ok) return respond(saved, { form, redirectTo: resultUrl });
   }
-  if (intent === "submit") {
-    const outcome = await submitOwnAttempt(user, attemptId);
-    if (!outcome.ok) throw new Response("Not found", { status: 404 });
-    return redirect(`/quiz/attempts/${attemptId}/result`);
+  switch (intent) {
+    case "submit":
+      return respond(await submitOwnAttempt(actor, attemptId), { form, redirectTo: resultUrl });
+    case "prev":
+    case "next":
+    case "save":
+      return redirect(`/quiz/attempts/${attemptId}?q=${Math.max(1, (position ?? 0) + (intent === "prev" ? 0 : intent === "next" ? 2 : 1))}`);
   }
-  const next = (position ?? 0) + (intent === "prev" ? 0 : intent === "next" ? 2 : 1);
-  return redirect(`/quiz/attempts/${attemptId}?q=${Math.max(1, next)}`);
 }
 
 export default function AttemptPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const { attempt, questions } = useLoaderData<typeof clientLoader>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -101,7 +116,7 @@ export default function AttemptPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <header className="card sticky top-[3.25rem] z-[5] flex items-center gap-3 p-3">
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium">{i18n.language === "en" ? attempt.titleEn : attempt.title}{attempt.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
+          <p className="truncate text-sm font-medium">{localized(attempt.title, attempt.titleEn)}{attempt.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
           <p className="text-xs text-slate-500">{t("quiz.take.progress", { n: index + 1, total: questions.length })} · {t("quiz.take.answeredCount", { count: questions.length - unanswered })}</p>
         </div>
         <Countdown seconds={attempt.secondsLeft} />

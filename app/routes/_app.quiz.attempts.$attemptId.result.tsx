@@ -1,29 +1,35 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useFormat } from "~/components/use-format";
 import { getAttemptResult } from "~/domain/quiz/attempt-queries.server";
 import { requirePermission } from "~/utils/auth.server";
+import { useLocalized } from "~/utils/localized";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const AttemptParams = z.object({ attemptId: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { attemptId } = getParams(params, AttemptParams);
   const { user } = await requirePermission(request, "take:quiz");
-  const result = await getAttemptResult(user.id, params.attemptId ?? "");
-  if (!result) throw new Response("Not found", { status: 404 });
+  const result = await getAttemptResult(user.id, attemptId);
+  invariantResponse(result, "Not found", { status: 404 });
   if (result.open) throw redirect(`/quiz/attempts/${result.id}`);
   return result;
 }
 
 export default function AttemptResultPage() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const r = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <section className={`card border-2 p-5 text-center ${r.passed ? "border-emerald-300" : "border-red-300"}`}>
-        <p className="text-sm text-slate-500">{en ? r.quiz.titleEn : r.quiz.title}{r.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
+        <p className="text-sm text-slate-500">{localized(r.quiz.title, r.quiz.titleEn)}{r.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
         <p className={`mt-2 text-5xl font-bold tabular-nums ${r.passed ? "text-emerald-600" : "text-red-600"}`}>{r.scorePercent}%</p>
         <h1 className="mt-2 text-xl font-semibold">{t(r.passed ? "quiz.result.passed" : "quiz.result.failed")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("quiz.result.summary", { correct: r.correctCount, total: r.questionCount, pass: r.passPercent })}</p>
@@ -40,10 +46,10 @@ export default function AttemptResultPage() {
             {r.missedRules.map((rule) => (
               <li key={rule.ruleId} className={`rounded-md border p-3 ${rule.redLine ? "border-red-200 bg-red-50" : "border-slate-200"}`}>
                 <p className="text-sm font-medium">
-                  <span className="font-mono">{rule.ruleId}</span> {en ? rule.titleEn : rule.titleZh}
+                  <span className="font-mono">{rule.ruleId}</span> {localized(rule.titleZh, rule.titleEn)}
                   {rule.redLine ? <span className="badge ml-2 bg-red-600 text-white">{t("quiz.redLine")}</span> : null}
                 </p>
-                <p className="mt-1 text-sm leading-relaxed text-slate-700">{en ? rule.textEn : rule.textZh}</p>
+                <p className="mt-1 text-sm leading-relaxed text-slate-700">{localized(rule.textZh, rule.textEn)}</p>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BlueprintForm } from "~/components/quiz/blueprint-form";
@@ -7,6 +7,7 @@ import { blueprintRules } from "~/domain/quiz/blueprint-queries.server";
 import { createQuiz } from "~/domain/quiz/create-quiz.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -19,12 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:quiz");
-  const parsed = parseForm(NewQuizFormSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const outcome = await createQuiz({ id: user.id, employeeNo: user.employeeNo }, parsed.data);
-  if (!outcome.ok) return data({ errors: { [outcome.field]: outcome.error }, values: parsed.values }, { status: 400 });
-  return redirect(`/quiz/blueprints/${outcome.id}?created=1`);
+  const { actor } = await requireActor(request, "manage:quiz");
+  const form = parseForm(NewQuizFormSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  return respond(await createQuiz(actor, form.data), { form, redirectTo: (created) => `/quiz/blueprints/${created.id}`, flash: "quiz.blueprint.created" });
 }
 
 export default function NewBlueprintPage() {

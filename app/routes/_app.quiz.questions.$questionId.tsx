@@ -1,44 +1,53 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, FormAlert, useTextDefault } from "~/components/form";
 import { checkQuestion, MAX_OPTIONS, QUESTION_KINDS, questionFromForm, type QuestionInput } from "~/domain/quiz/question.schema";
 import { getQuestion, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { saveQuestion } from "~/domain/quiz/save-question.server";
 import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useLocalized } from "~/utils/localized";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { requireActor } from "~/utils/route.server";
 import { translateMessage } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+// "new" opens a blank question.
+const QuestionParams = z.object({ questionId: Id });
+
 const BLANK: QuestionInput = { kind: "SINGLE", stem: "", explanation: "", ruleIds: [], options: [], active: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { questionId } = getParams(params, QuestionParams);
   await requirePermission(request, "manage:quiz");
-  const isNew = params.questionId === "new";
-  const question = isNew ? { ...BLANK, id: null as string | null } : await getQuestion(params.questionId ?? "");
-  if (!question) throw new Response("Not found", { status: 404 });
+  const question = questionId === "new" ? { ...BLANK, id: null as string | null } : await getQuestion(questionId);
+  invariantResponse(question, "Not found", { status: 404 });
   return { question, rules: await ruleOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:quiz");
+  const { questionId } = getParams(params, QuestionParams);
+  const { actor } = await requireActor(request, "manage:quiz");
+  // The options and their "correct" boxes are not flat fields: the question's own checks parse the form.
   const raw = questionFromForm(await request.formData());
   const rules = await ruleOptions();
   const checked = checkQuestion(raw, new Set(rules.map((r) => r.id)));
   if (!checked.ok) return data({ errors: checked.errors, values: raw as QuestionInput }, { status: 400 });
-  const id = params.questionId === "new" ? null : (params.questionId ?? null);
-  const outcome = await saveQuestion(user, id, checked.value);
-  if (!outcome.ok) throw new Response("Not found", { status: 404 });
-  return redirect(`/quiz/questions/${outcome.id}?saved=1`);
+  const outcome = await saveQuestion(actor, questionId === "new" ? null : questionId, checked.value);
+  invariantResponse(outcome.ok, "Not found", { status: 404 });
+  return redirectWithFlash(`/quiz/questions/${outcome.id}`, "common.saved");
 }
 
 export default function QuestionEditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const localized = useLocalized();
   // Keeps what was typed before the scripts loaded (React would put the default back).
   const textDefault = useTextDefault();
   const { question, rules } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const q = actionData?.values ?? question;
   const errors = actionData?.errors ?? {};
   const options = Array.from({ length: MAX_OPTIONS }, (_, i) => q.options[i] ?? { text: "", correct: false });
@@ -46,7 +55,6 @@ export default function QuestionEditPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <Link to="/quiz/questions" className="btn-link">← {t("quiz.questions.title")}</Link>
       <h1 className="page-title">{question.id ? t("quiz.questions.edit") : t("quiz.questions.new")}</h1>
-      {params.get("saved") ? <FormAlert tone="success" message="common.saved" /> : null}
       <FormAlert message={errors._form} />
       <Form method="post" className="card space-y-4 p-5">
         <Field label={t("quiz.questions.fields.kind")} name="kind" error={errors.kind}>
@@ -77,7 +85,7 @@ export default function QuestionEditPage() {
             {rules.map((r) => (
               <label key={r.id} className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="ruleIds" value={r.id} defaultChecked={q.ruleIds.includes(r.id)} className="h-4 w-4" />
-                <span className="font-mono text-xs">{r.id}</span> <span className="truncate">{i18n.language === "en" ? r.titleEn : r.titleZh}</span>
+                <span className="font-mono text-xs">{r.id}</span> <span className="truncate">{localized(r.titleZh, r.titleEn)}</span>
               </label>
             ))}
           </div>

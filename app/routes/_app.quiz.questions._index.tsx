@@ -6,6 +6,7 @@ import { QUESTION_KINDS } from "~/domain/quiz/question.schema";
 import { listQuizzes } from "~/domain/quiz/blueprint-queries.server";
 import { listQuestions, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { requirePermission } from "~/utils/auth.server";
+import { useLocalized } from "~/utils/localized";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -27,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function QuestionBankPage() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const { questions, total, rules, quizzes, query } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
@@ -42,14 +43,14 @@ export default function QuestionBankPage() {
       </div>
       <section className="card flex flex-wrap items-center gap-3 p-3 text-sm">
         <span className="font-medium">{t("quiz.questions.blueprints")}</span>
-        {quizzes.map((q) => <Link key={q.id} to={`/quiz/blueprints/${q.id}`} className="btn-link">{en ? q.titleEn : q.title}</Link>)}
+        {quizzes.map((q) => <Link key={q.id} to={`/quiz/blueprints/${q.id}`} className="btn-link">{localized(q.title, q.titleEn)}</Link>)}
         <Link to="/quiz/blueprints/new" className="btn-link sm:ml-auto">+ {t("quiz.blueprint.new")}</Link>
       </section>
       <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-[1fr_auto_auto_auto]">
         <input name="q" defaultValue={query.q ?? ""} className="input" placeholder={t("quiz.questions.search")} aria-label={t("common.search")} />
         <select name="rule" defaultValue={query.rule ?? ""} className="input" aria-label={t("quiz.questions.fields.rules")}>
           <option value="">{t("quiz.questions.allRules")}</option>
-          {rules.map((r) => <option key={r.id} value={r.id}>{r.id} {en ? r.titleEn : r.titleZh}</option>)}
+          {rules.map((r) => <option key={r.id} value={r.id}>{r.id} {localized(r.titleZh, r.titleEn)}</option>)}
         </select>
         <select name="kind" defaultValue={query.kind ?? ""} className="input" aria-label={t("quiz.questions.fields.kind")}>
           <option value="">{t("quiz.questions.allKinds")}</option>

@@ -1,12 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { readMultipart, uploadedFile } from "~/utils/upload.server";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "~/components/form";
 import { importQuestions, MAX_QUESTION_FILE_BYTES } from "~/domain/quiz/import-questions.server";
 import { ruleOptions } from "~/domain/quiz/question-queries.server";
 import { XLSX_HEADERS } from "~/domain/quiz/question-xlsx.server";
 import { requirePermission } from "~/utils/auth.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { useLocalized } from "~/utils/localized";
+import { requireActor } from "~/utils/route.server";
 import { messageKey, translateMessage } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -17,27 +20,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:quiz");
+  const { actor } = await requireActor(request, "manage:quiz");
   const empty = { errors: [], unsupported: [], notes: [] };
   const upload = await readMultipart(request, MAX_QUESTION_FILE_BYTES);
   if (!upload.ok) return data({ ok: false as const, error: upload.reason === "tooLarge" ? "quiz.import.errors.tooLarge" : "quiz.import.errors.noFile", ...empty }, { status: 400 });
   const form = upload.form;
   const file = await uploadedFile(form);
   if (!file) return data({ ok: false as const, error: "quiz.import.errors.noFile", ...empty }, { status: 400 });
-  const outcome = await importQuestions(user, file, { defaultRuleId: String(form.get("defaultRuleId") ?? "") || null, skipUnsupported: form.get("skipUnsupported") === "on" });
+  const outcome = await importQuestions(actor, file, { defaultRuleId: String(form.get("defaultRuleId") ?? "") || null, skipUnsupported: form.get("skipUnsupported") === "on" });
   if (!outcome.ok) return data(outcome, { status: 400 });
   // Show what was left out once more; otherwise redirect so a reload cannot import twice.
   if (outcome.unsupported.length || outcome.notes.length) return outcome;
-  return redirect(`/quiz/questions/import?created=${outcome.created}&updated=${outcome.updated}`);
+  return redirectWithFlash("/quiz/questions/import", messageKey("quiz.import.done", { created: outcome.created, updated: outcome.updated }));
 }
 
 export default function QuestionImportPage() {
   const { t, i18n } = useTranslation();
+  const localized = useLocalized();
   const { rules, headers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const done = result?.ok ? result : params.get("created") ? { created: params.get("created"), updated: params.get("updated") } : null;
+  // A clean import redirects with a flash; one that left something out is shown here with its count.
+  const done = result?.ok ? result : null;
   // A field the checks name (kind, stem, ruleIds …) in the reader's language; an .xlsx column as the file names it.
   const fieldLabel = (field: string) => {
     const key = `quiz.questions.fields.${field === "ruleIds" ? "rules" : field}`;
@@ -78,7 +82,7 @@ export default function QuestionImportPage() {
           <label className="label" htmlFor="defaultRuleId">{t("quiz.import.defaultRule")}</label>
           <select id="defaultRuleId" name="defaultRuleId" className="input">
             <option value="">{t("quiz.import.noDefaultRule")}</option>
-            {rules.map((r) => <option key={r.id} value={r.id}>{r.id} {i18n.language === "en" ? r.titleEn : r.titleZh}</option>)}
+            {rules.map((r) => <option key={r.id} value={r.id}>{r.id} {localized(r.titleZh, r.titleEn)}</option>)}
           </select>
           <p className="mt-1 text-xs text-slate-500">{t("quiz.import.defaultRuleHint")}</p>
         </div>

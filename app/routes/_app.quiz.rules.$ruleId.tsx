@@ -1,36 +1,42 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Field, FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { publishRuleVersion, RuleVersionSchema } from "~/domain/quiz/publish-rule-version.server";
 import { getRule } from "~/domain/quiz/rule-queries.server";
 import { requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
+import { invalid, requireActor, respond } from "~/utils/route.server";
 import { messageKey, parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const RuleParams = z.object({ ruleId: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ruleId } = getParams(params, RuleParams);
   await requirePermission(request, "manage:quiz");
-  const rule = await getRule(params.ruleId ?? "");
-  if (!rule) throw new Response("Not found", { status: 404 });
-  return { rule, published: new URL(request.url).searchParams.get("affected") };
+  const rule = await getRule(ruleId);
+  invariantResponse(rule, "Not found", { status: 404 });
+  return { rule };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requirePermission(request, "manage:quiz");
-  const parsed = parseForm(RuleVersionSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const outcome = await publishRuleVersion(user, params.ruleId ?? "", parsed.data);
-  if (!outcome.ok) return data({ errors: { _form: outcome.error } as Record<string, string> }, { status: outcome.error === "errors.notFound" ? 404 : 409 });
-  return redirect(`/quiz/rules/${params.ruleId}?affected=${outcome.affected}`);
+  const { ruleId } = getParams(params, RuleParams);
+  const { actor } = await requireActor(request, "manage:quiz");
+  const form = parseForm(RuleVersionSchema, await request.formData());
+  if (!form.ok) return invalid(form);
+  // A version published meanwhile is errors.conflict (409); the flash says how many were given a re-quiz.
+  return respond(await publishRuleVersion(actor, ruleId, form.data), { form, redirectTo: `/quiz/rules/${ruleId}`, flash: (done) => messageKey("quiz.rules.published", { count: done.affected }) });
 }
 
 export default function RuleEditPage() {
   const { t } = useTranslation();
   // Keeps what was typed before the scripts loaded (React would put the default back).
   const textDefault = useTextDefault();
-  const { rule, published } = useLoaderData<typeof loader>();
+  const { rule } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors ?? {};
   const format = useFormat();
   const current = rule.versions[0];
@@ -38,7 +44,6 @@ export default function RuleEditPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <Link to="/quiz/rules" className="btn-link">← {t("quiz.rules.title")}</Link>
       <h1 className="page-title">{rule.id} · {current.titleZh}</h1>
-      {published !== null ? <FormAlert tone="success" message={messageKey("quiz.rules.published", { count: published })} /> : null}
       <FormAlert message={errors._form} />
       <Form method="post" className="card space-y-4 p-5">
         <p className="text-sm text-slate-600">{t("quiz.rules.newVersionHint", { version: rule.currentVersion + 1 })}</p>

@@ -6,6 +6,7 @@ import { getSettings } from "~/domain/settings/settings.server";
 import { listRules } from "~/domain/quiz/rule-queries.server";
 import { renderText } from "~/domain/quiz/rule-text";
 import { requirePermission } from "~/utils/auth.server";
+import { useLocalized } from "~/utils/localized";
 import { can } from "~/utils/permissions";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -21,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function RulesPage() {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const { rules, canManage } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
@@ -39,7 +40,7 @@ export default function RulesPage() {
               <li key={r.id} id={r.id} className="px-4 py-3">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-mono text-sm font-semibold text-brand-700">{r.id}</span>
-                  <span className="font-medium">{en ? r.titleEn : r.titleZh}</span>
+                  <span className="font-medium">{localized(r.titleZh, r.titleEn)}</span>
                   {r.redLine ? <span className="badge bg-red-600 text-white">{t("quiz.redLine")}</span> : null}
                   <span className="badge bg-slate-100 text-slate-600">{t("quiz.rules.version", { version: r.version })}</span>
                   {r.changedAt ? <span className="text-xs text-amber-700">{t("quiz.rules.changedAt", { date: format.date(r.changedAt) })}</span> : null}
@@ -50,7 +51,7 @@ export default function RulesPage() {
                     </span>
                   ) : null}
                 </div>
-                <p className="mt-1 text-sm leading-relaxed text-slate-700">{en ? r.textEn : r.textZh}</p>
+                <p className="mt-1 text-sm leading-relaxed text-slate-700">{localized(r.textZh, r.textEn)}</p>
               </li>
             ))}
           </ul>

@@ -1,14 +1,17 @@
 // Downloads a course material: permission-checked like the course page, always as an attachment so a
 // browser never renders an uploaded file in the app's origin.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { materialToDownload } from "~/domain/course/course-queries.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { courseId, materialId } = getParams(params, z.object({ courseId: Id, materialId: Id }));
   const auth = await requirePermission(request, "read:course");
   const departmentIds = await departmentIdsInScope(auth);
-  const material = await materialToDownload(params.courseId!, params.materialId!, departmentIds);
-  if (!material) throw new Response("Not found", { status: 404 });
+  const material = await materialToDownload(courseId, materialId, departmentIds);
+  invariantResponse(material, "Not found", { status: 404 });
   const ascii = material.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(material.bytes, {
     headers: {

@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { PrintButton } from "~/components/plan/print-button";
 import { formatHours, formatMonths, formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 // Outside the signed-in layout on purpose: the page is the paper form, nothing else.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title}` : "TrainGate" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { planId } = getParams(params, z.object({ planId: Id }));
   const auth = await requirePermission(request, "read:annual-plan");
-  const page = await planPage(params.planId!, auth.user.roles);
-  if (!page) throw new Response("Not found", { status: 404 });
+  const page = await planPage(planId, auth.user.roles);
+  invariantResponse(page, "Not found", { status: 404 });
   const { companyName } = await getSettings();
   const submitted = page.decisions.find((d) => d.action === "SUBMIT" && d.revision === page.plan.revision);
   const approved = page.plan.state === "APPROVED" ? page.decisions.find((d) => d.action === "APPROVE" && d.revision === page.plan.revision) : undefined;

@@ -59,7 +59,9 @@ test("a certified agent records a call, then is refused a note with 老赖 (B6) 
 
   const note = `本人接听，称本月 25 日前通过银行柜台还款（${Date.now()}）`;
   await recordCall(page, note);
-  await page.getByText("行动记载已保存。").waitFor();
+  // Saved: back on the case (no notice in the URL), the layout's flash says so once.
+  await page.getByRole("status").filter({ hasText: "行动记载已保存。" }).waitFor();
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(caseUrl);
   await page.getByText(note).waitFor();
 
   await recordCall(page, "债务人就是个老赖，拒不还款");

@@ -28,6 +28,9 @@ async function holdScripts(page: Page, form: string) {
   };
 }
 
+/** The layout's one-time message (a flash, role "status") with exactly this text: notices are no longer in the URL. */
+const flash = (page: Page, text: string) => page.getByRole("status").filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+
 /** Every named field of the page's forms with what it holds now. */
 const fields = (page: Page) =>
   page.evaluate(() =>
@@ -43,7 +46,8 @@ async function openSurvey() {
   await manager.goto("/needs");
   await manager.locator("#year").fill(String(YEAR));
   await manager.locator("#deadline").fill(`${YEAR - 1}-06-30`);
-  await Promise.all([manager.waitForURL(/notice=opened/), manager.getByRole("button", { name: "发起调查", exact: true }).click()]);
+  await Promise.all([manager.waitForURL(/\/needs\/[^/?#]+$/), manager.getByRole("button", { name: "发起调查", exact: true }).click()]);
+  await flash(manager, "需求调查已发起，相关人员已收到待办。").waitFor();
   surveyPath = new URL(manager.url()).pathname;
   return surveyPath;
 }
@@ -69,7 +73,8 @@ test("the training manager's changes to a question, typed before the scripts loa
   await scripts.release();
   expect(await fields(page)).toEqual(typed);
 
-  await Promise.all([page.waitForURL(/notice=questionSaved/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await Promise.all([page.waitForURL(/\/needs\/[^/?#]+\/questions$/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await flash(page, "题目已保存。").waitFor();
   await page.getByText("您认为投诉最集中的环节是？").waitFor();
   await page.getByText("单选 · 第三方联系 / 还款协商 / 通话语气").waitFor();
 
@@ -112,7 +117,9 @@ test("choices and text entered on the questionnaire before its scripts load surv
   await scripts.release();
   expect(await fields(page)).toEqual(chosen);
 
-  await Promise.all([page.waitForURL(/notice=thanks/), page.getByRole("button", { name: "提交问卷" }).click()]);
+  // The page's URL stays the same: the flash is what tells the answers were taken.
+  await Promise.all([page.waitForURL(/\/questionnaire\/[^/?#]+$/), page.getByRole("button", { name: "提交问卷" }).click()]);
+  await flash(page, "问卷已提交，谢谢您的参与！").waitFor();
   await screenshot(page, "questionnaire-answered-phone");
 
   // The first answer froze the questions: the manager's page says why and offers no changes.

@@ -6,7 +6,7 @@ import { translateMessage } from "~/utils/validation";
 import { action as plansAction } from "~/routes/_app.plans._index";
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
 import { action as itemAction } from "~/routes/_app.plans.$planId.items.$itemId";
-import { FREE_YEAR, cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
@@ -33,7 +33,9 @@ async function draftPlan() {
   const manager = await as("T0001");
   const created = await manager.createPlan();
   expect(created.status).toBe(302);
-  const planId = created.location!.split("/")[2].split("?")[0];
+  const planId = created.location!.split("/")[2];
+  expect(created.location).toBe(`/plans/${planId}`);
+  expect(await flashOf(created)).toMatchObject({ tone: "success", message: "plan.notices.created" });
   expect((await manager.saveItem(planId, item())).status).toBe(302);
   return { manager, planId };
 }
@@ -45,7 +47,9 @@ const openTodos = (employeeNo: string, kind: string) => db.todoItem.count({ wher
 describe("the annual plan's approval loop", () => {
   it("a submitted plan reaches the leader's to-do list; a rejected plan goes back to the manager with the reason, as a new revision", async () => {
     const { manager, planId } = await draftPlan();
-    expect((await manager.decide(planId, "SUBMIT", 1)).status).toBe(302);
+    const submitted = await manager.decide(planId, "SUBMIT", 1);
+    expect(submitted).toMatchObject({ status: 302, location: `/plans/${planId}` });
+    expect(await flashOf(submitted)).toMatchObject({ message: "plan.notices.SUBMIT" });
     expect(await openTodos("L0001", "annualPlan.review")).toBe(1);
 
     const leader = await as("L0001");
@@ -96,7 +100,7 @@ describe("the annual plan's approval loop", () => {
     const [a, b] = [await as("L0001"), await as("L0001")];
     const results = await Promise.all([a.decide(planId, "APPROVE", 1), b.decide(planId, "REJECT", 1, "同时退回")]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
-    expect(results.find((r) => r.status === 409)!.body).toEqual({ error: "workflow.alreadyDecided" });
+    expect(results.find((r) => r.status === 409)!.body).toMatchObject({ intent: expect.any(String), errors: { _form: "workflow.alreadyDecided" } });
     expect(await decisionsOf(planId, { action: { in: ["APPROVE", "REJECT"] } })).toBe(1);
     expect(await db.auditEntry.count({ where: { action: { in: ["annualPlan.approved", "annualPlan.rejected"] } } })).toBe(1);
 
@@ -128,8 +132,8 @@ describe("the annual plan's approval loop", () => {
 
   it("a plan with no items cannot be submitted", async () => {
     const manager = await as("T0001");
-    const planId = (await manager.createPlan()).location!.split("/")[2].split("?")[0];
-    expect(await manager.decide(planId, "SUBMIT", 1)).toMatchObject({ status: 400, body: { error: "plan.emptyPlan" } });
+    const planId = (await manager.createPlan()).location!.split("/")[2];
+    expect(await manager.decide(planId, "SUBMIT", 1)).toMatchObject({ status: 400, body: { errors: { _form: "plan.emptyPlan" } } });
     expect(await approvalOf(planId)).toMatchObject({ state: "DRAFT", revision: 1 });
     expect(await decisionsOf(planId)).toBe(0);
   });
@@ -138,7 +142,7 @@ describe("the annual plan's approval loop", () => {
 describe("bad input on a plan item", () => {
   it("empty and negative figures, a month outside the year and over-long text: a message per field in the user's language, nothing saved", async () => {
     const manager = await as("T0001");
-    const planId = (await manager.createPlan()).location!.split("/")[2].split("?")[0];
+    const planId = (await manager.createPlan()).location!.split("/")[2];
     const [items, audits] = [await db.planItem.count(), await db.auditEntry.count()];
     const result = await manager.saveItem(planId, item({ title: "", sessions: "0", hoursPerSession: "-2", budget: "-100", months: ["3", `${YEAR - 1}-05`], targetPeople: "人".repeat(201) }));
     expect(result.status).toBe(400);
@@ -156,7 +160,7 @@ describe("bad input on a plan item", () => {
 
   it("a need of another year cannot be linked", async () => {
     const manager = await as("T0001");
-    const planId = (await manager.createPlan()).location!.split("/")[2].split("?")[0];
+    const planId = (await manager.createPlan()).location!.split("/")[2];
     const lastYearsNeed = await db.needItem.findFirstOrThrow();
     const result = await manager.saveItem(planId, item({ needIds: [lastYearsNeed.id] }));
     expect(result).toMatchObject({ status: 400, body: { errors: { needIds: "validation.invalidChoice" } } });

@@ -8,7 +8,7 @@ import { action as planAction, loader as planLoader } from "~/routes/_app.plans.
 import { action as planItemAction } from "~/routes/_app.plans.$planId.items.$itemId";
 import { makePerson } from "../../prisma/seed/factories";
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
-import { cookieFor, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
@@ -29,6 +29,9 @@ type Loop = {
   edit(employeeNo: string, id: string): Promise<Result>;
   view(employeeNo: string, id: string): Promise<{ actions: string[]; editable: boolean }>;
   approval(id: string): Promise<{ id: string; state: string; revision: number }>;
+  /** The subject's page (where a decision leads back to) and the catalog of its flash messages. */
+  page(id: string): string;
+  notices: string;
 };
 
 const planItem = { title: "话术规范培训", category: "INTERNAL", months: ["3", "9"], targetPeople: "全体催收员", sessions: "4", hoursPerSession: "1.5", delivery: "INTERNAL", lecturerType: "INTERNAL", budget: "1200" };
@@ -51,6 +54,8 @@ const annualPlan: Loop = {
   edit: (no, planId) => outcome(async () => planItemAction({ request: await planForm(no, `/plans/${planId}/items/new`, planItem), params: { planId, itemId: "new" }, ...ctx })),
   view: async (no, planId) => (await outcome(async () => planLoader({ request: await planForm(no, `/plans/${planId}`), params: { planId }, ...ctx }))).body as Awaited<ReturnType<typeof planLoader>>,
   approval: async (planId) => (await db.annualPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval,
+  page: (planId) => `/plans/${planId}`,
+  notices: "plan.notices",
 };
 
 const monthlyPlan: Loop = {
@@ -66,6 +71,8 @@ const monthlyPlan: Loop = {
     (await as(no)).saveItem(planId, { title: "新员工入职培训", category: "NEW_HIRE", targetPeople: "新入职催收员", headcount: "4", sessions: "2", budget: "800", unplannedReason: "本月新入职 4 人" }),
   view: async (no, planId) => (await as(no)).viewPlan(planId),
   approval: async (planId) => (await db.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval,
+  page: (planId) => `/monthly-plans/${planId}`,
+  notices: "monthlyPlan.notices",
 };
 
 const coursePlan: Loop = {
@@ -85,6 +92,8 @@ const coursePlan: Loop = {
   edit: async (no, courseId) => (await as(no)).course(courseId, { intent: "addSession", date: day(12), start: "09:00", end: "10:00", location: "培训室 A302" }),
   view: async (no, courseId) => (await (await as(no)).viewCourse(courseId)).body as CoursePage,
   approval: async (courseId) => (await db.course.findUniqueOrThrow({ where: { id: courseId }, include: { approval: true } })).approval,
+  page: (courseId) => `/courses/${courseId}`,
+  notices: "course.notices",
 };
 
 const openReviews = (loop: Loop) => db.todoItem.count({ where: { person: { employeeNo: loop.approver }, kind: `${loop.auditArea}.review`, doneAt: null } });
@@ -98,7 +107,8 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     expect(await loop.edit(loop.drafter, id)).toMatchObject({ status: 409 });
 
     const withdrawn = await loop.decide(loop.drafter, id, "WITHDRAW", 1);
-    expect(withdrawn).toMatchObject({ status: 302, location: expect.stringContaining("notice=WITHDRAW") });
+    expect(withdrawn).toMatchObject({ status: 302, location: loop.page(id) });
+    expect(await flashOf(withdrawn)).toMatchObject({ tone: "success", message: `${loop.notices}.WITHDRAW` });
     const approval = await loop.approval(id);
     expect(approval).toMatchObject({ state: "DRAFT", revision: 2 });
     const decision = await db.approvalDecision.findFirstOrThrow({ where: { approvalId: approval.id, action: "WITHDRAW" } });
@@ -110,14 +120,14 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     expect(await openReviews(loop)).toBe(0);
 
     // The approver's page still showed revision 1: approving it now is a conflict and changes nothing.
-    expect(await loop.decide(loop.approver, id, "APPROVE", 1)).toMatchObject({ status: 409, body: { error: "workflow.alreadyDecided" } });
+    expect(await loop.decide(loop.approver, id, "APPROVE", 1)).toMatchObject({ status: 409, body: { errors: { _form: "workflow.alreadyDecided" } } });
     expect(await loop.approval(id)).toMatchObject({ state: "DRAFT", revision: 2 });
     expect(await db.approvalDecision.count({ where: { approvalId: approval.id, action: "APPROVE" } })).toBe(0);
 
     // Editable again; a second post of the same withdrawal is harmless.
     expect((await loop.view(loop.drafter, id)).editable).toBe(true);
     expect((await loop.edit(loop.drafter, id)).status).toBe(302);
-    expect(await loop.decide(loop.drafter, id, "WITHDRAW", 1)).toMatchObject({ status: 409, body: { error: "workflow.alreadyDecided" } });
+    expect(await loop.decide(loop.drafter, id, "WITHDRAW", 1)).toMatchObject({ status: 409, body: { errors: { _form: "workflow.alreadyDecided" } } });
 
     // Resubmitted, the new revision goes through the same approval; the withdrawn one stays unapprovable.
     expect((await loop.decide(loop.drafter, id, "SUBMIT", 2)).status).toBe(302);
@@ -131,7 +141,7 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     await loop.decide(loop.drafter, id, "SUBMIT", 1);
     const race = await Promise.all([loop.decide(loop.drafter, id, "WITHDRAW", 1, "漏了一项"), loop.decide(loop.approver, id, "APPROVE", 1)]);
     expect(race.map((r) => r.status).sort()).toEqual([302, 409]);
-    expect(race.find((r) => r.status === 409)!.body).toMatchObject({ error: "workflow.alreadyDecided" });
+    expect(race.find((r) => r.status === 409)!.body).toMatchObject({ errors: { _form: "workflow.alreadyDecided" } });
 
     const approval = await loop.approval(id);
     const winner = race[0].status === 302 ? "WITHDRAW" : "APPROVE";
@@ -152,7 +162,7 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
 
   it("any drafter may withdraw, and only a drafter: the approver and an agent are refused; a draft cannot be withdrawn", async () => {
     const id = await loop.draft();
-    expect(await loop.decide(loop.drafter, id, "WITHDRAW", 1)).toMatchObject({ status: 409, body: { error: "workflow.alreadyDecided" } });
+    expect(await loop.decide(loop.drafter, id, "WITHDRAW", 1)).toMatchObject({ status: 409, body: { errors: { _form: "workflow.alreadyDecided" } } });
     await loop.decide(loop.drafter, id, "SUBMIT", 1);
     for (const no of [loop.approver, "C0101"]) expect((await loop.decide(no, id, "WITHDRAW", 1)).status).toBe(403);
     expect(await loop.approval(id)).toMatchObject({ state: "SUBMITTED", revision: 1 });

@@ -8,7 +8,7 @@ import * as importPage from "~/routes/_app.cases.import";
 import * as boardPage from "~/routes/_app.certification";
 import { decryptNumber } from "~/domain/cases/case-crypto.server";
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
-import { BASE, cookieFor, demoDayAt, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { BASE, cookieFor, demoDayAt, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
 // 10:00 in Shanghai on the demo company's day, so a call now is inside 07:00–22:00.
@@ -48,7 +48,8 @@ describe("case batch import", () => {
 
   it("a good file lands whole; ID and card numbers are ciphertext at rest and masked in the list", async () => {
     const result = await upload([HEADER, line(1), line(2)].join("\n"));
-    expect(result.status).toBe(302);
+    expect(result).toMatchObject({ status: 302, location: "/cases/import" });
+    expect(await flashOf(result)).toMatchObject({ tone: "success", message: 'cases.import.success::{"count":2}' });
     const [raw] = await db.$queryRaw<Array<{ idNumberEnc: string; cardNumberEnc: string; cardNumberMasked: string }>>`SELECT "idNumberEnc", "cardNumberEnc", "cardNumberMasked" FROM "CollectionCase" WHERE "caseNo" = 'T-1'`;
     expect(raw.idNumberEnc).not.toContain(demoIdNumber(101));
     expect(raw.cardNumberEnc).not.toContain(demoCardNumber(101).slice(4, 12));
@@ -150,10 +151,12 @@ describe("scope", () => {
     const col1Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL1" }, assignedToId: null } });
     const col2Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL2" }, assignedToId: null } });
     const assign = (caseId: string, agentNo: string) => personId(agentNo).then((agentId) => outcome(() => casesPage.action({ request: requestAs(cookie, "/cases", { form: { caseIds: caseId, agentId } }), params: {}, context })));
-    expect((await assign(col1Case.id, "C0201")).body).toEqual({ error: "cases.assign.agentOutOfScope" });
-    expect((await assign(col2Case.id, "C0103")).body).toEqual({ error: "cases.assign.caseOutOfScope" });
+    expect(await assign(col1Case.id, "C0201")).toMatchObject({ status: 400, body: { errors: { _form: "cases.assign.agentOutOfScope" } } });
+    expect(await assign(col2Case.id, "C0103")).toMatchObject({ status: 400, body: { errors: { _form: "cases.assign.caseOutOfScope" } } });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
-    expect((await assign(col1Case.id, "C0103")).status).toBe(302);
+    const assigned = await assign(col1Case.id, "C0103");
+    expect(assigned).toMatchObject({ status: 302, location: "/cases" });
+    expect(await flashOf(assigned)).toMatchObject({ message: 'cases.assign.done::{"count":1}' });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(await personId("C0103"));
   });
 });
@@ -191,7 +194,9 @@ describe("the gate", () => {
 describe("action records", () => {
   it("a proper call is saved; a note with 老赖 is refused with B6 and REC2, and counted on the board", async () => {
     const kase = await caseOf("C0102");
-    expect((await record("C0102", kase.id, {})).status).toBe(302);
+    const saved = await record("C0102", kase.id, {});
+    expect(saved).toMatchObject({ status: 302, location: `/cases/${kase.id}` });
+    expect(await flashOf(saved)).toMatchObject({ tone: "success", message: "cases.action.saved" });
     const refused = await record("C0102", kase.id, { note: "此人就是老赖" });
     expect(refused.status).toBe(422);
     const breaches = (refused.body as { breaches: Array<{ ruleId: string; textZh: string }> }).breaches;

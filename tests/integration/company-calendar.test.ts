@@ -34,6 +34,8 @@ describe("the company's today on the pages that propose a year or a month", () =
     const pages = await pagesAt("2026-12-31T15:30:00Z");
     expect(pages.plans.nextYear).toBe(2027);
     expect(pages.surveys.nextYear).toBe(2027);
+    // 20 December 2026 is past: the new survey's deadline is proposed two weeks ahead.
+    expect(pages.surveys.defaultDeadline).toBe("2027-01-14");
     expect(pages.monthlyPlans.suggested).toBe("2027-01");
     expect(pages.budget.year).toBe(2026);
     expect(pages.calendar).toMatchObject({ year: 2026, month: 12 });
@@ -43,6 +45,7 @@ describe("the company's today on the pages that propose a year or a month", () =
     const pages = await pagesAt("2026-12-31T16:30:00Z");
     expect(pages.plans.nextYear).toBe(2028);
     expect(pages.surveys.nextYear).toBe(2028);
+    expect(pages.surveys.defaultDeadline).toBe("2027-12-20");
     expect(pages.monthlyPlans.suggested).toBe("2027-02");
     expect(pages.budget.year).toBe(2027);
     expect(pages.calendar).toMatchObject({ year: 2027, month: 1 });

@@ -5,7 +5,7 @@ import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { loader as downloadLoader } from "~/routes/courses.$courseId.materials.$materialId";
 import { loader as calendarLoader } from "~/routes/_app.calendar";
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const day = (d: number, month = today.month, year = YEAR) => `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -15,6 +15,7 @@ async function draftCourse(over: Record<string, string> = {}) {
   const clerk = await as("T0002");
   const created = await clerk.createCourse((await seededItem()).id, courseForm({ capacity: "25", ...over }));
   expect(created.status).toBe(302);
+  expect(await flashOf(created)).toMatchObject({ tone: "success", message: "course.notices.created" });
   return { clerk, courseId: idFrom(created.location) };
 }
 const col1 = async () => (await db.department.findUniqueOrThrow({ where: { code: "COL1" } })).id;
@@ -43,7 +44,7 @@ describe("setting up a course (006)", () => {
     expect((await clerk.course(courseId, { intent: "addAttendees", names: "K0102" })).status).toBe(302);
     page = (await clerk.viewCourse(courseId)).body as CoursePage;
     expect(page.clashes.capacity).toEqual({ kind: "capacity", attendees: 26, capacity: 25 });
-    expect(await clerk.course(courseId, { intent: "SUBMIT", revision: "1" })).toMatchObject({ status: 400, body: { error: "course.overCapacity" } });
+    expect(await clerk.course(courseId, { intent: "SUBMIT", revision: "1" })).toMatchObject({ status: 400, body: { errors: { _form: "course.overCapacity" } } });
     expect(await approvalOf(courseId)).toMatchObject({ state: "DRAFT", revision: 1 });
   });
 
@@ -66,7 +67,7 @@ describe("setting up a course (006)", () => {
     const big = new Uint8Array(MAX_MATERIAL_BYTES + 1);
     big.set(pdf());
     for (const [name, bytes, error] of [["讲义.pdf", big, "course.material.tooLarge"], ["setup.exe", pdf(), "course.material.refusedType"], ["讲义.pdf", new Uint8Array(Buffer.from("MZ\x90\x00")), "course.material.contentMismatch"]] as const) {
-      expect(await clerk.upload(courseId, name, bytes)).toMatchObject({ status: 400, body: { form: "material", error } });
+      expect(await clerk.upload(courseId, name, bytes)).toMatchObject({ status: 400, body: { intent: "uploadMaterial", errors: { file: error } } });
     }
     expect(await counts(courseId)).toEqual(before);
 
@@ -77,7 +78,9 @@ describe("setting up a course (006)", () => {
 
   it("materials are kept with the course and downloaded as attachments by those who may read it", async () => {
     const { clerk, courseId } = await draftCourse();
-    expect((await clerk.upload(courseId, "投诉处理讲义.pdf", pdf())).status).toBe(302);
+    const uploaded = await clerk.upload(courseId, "投诉处理讲义.pdf", pdf());
+    expect(uploaded).toMatchObject({ status: 302, location: `/courses/${courseId}` });
+    expect(await flashOf(uploaded)).toMatchObject({ message: "course.notices.materialUploaded" });
     const material = await db.courseMaterial.findFirstOrThrow({ where: { courseId } });
     expect(material).toMatchObject({ fileName: "投诉处理讲义.pdf", mimeType: "application/pdf", sizeBytes: pdf().byteLength });
     const download = await downloadLoader({ request: requestAs(await cookieFor("T0001"), `/courses/${courseId}/materials/${material.id}`), params: { courseId, materialId: material.id }, ...{ context: { cspNonce: "" } } });

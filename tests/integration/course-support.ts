@@ -14,7 +14,12 @@ export const today = companyDate(DEMO_AT, "Asia/Shanghai");
 export const YEAR = today.year;
 // A month of the demo year's annual plan that the demo seed leaves without a monthly plan.
 export const FREE_MONTH = today.month === 12 ? 7 : 12;
-export const idFrom = (location: string | null) => location!.split("/")[2].split("?")[0];
+// A created plan or course is answered with a redirect to its page (the notice is a flash, not in the URL).
+export const idFrom = (location: string | null) => {
+  const [, area, id, ...rest] = location!.split("/");
+  if (!["plans", "monthly-plans", "courses"].includes(area) || !id || rest.length > 0 || /[?#]/.test(id)) throw new Error(`not a page's location: ${location}`);
+  return id;
+};
 
 export async function as(employeeNo: string) {
   const cookie = await cookieFor(employeeNo);

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, YEAR, type CoursePage } from "./course-support";
-import { seedDemoCompany } from "./support";
+import { flashOf, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 
@@ -15,6 +15,7 @@ describe("the monthly plan (004–005)", () => {
     const created = await manager.createMonth(`${YEAR}-${FREE_MONTH}`);
     expect(created.status).toBe(302);
     const planId = idFrom(created.location);
+    expect(await flashOf(created)).toMatchObject({ tone: "success", message: "monthlyPlan.notices.created" });
     const annual = await db.planItem.findMany({ where: { plan: { year: YEAR }, months: { has: FREE_MONTH } } });
     const items = await db.monthlyPlanItem.findMany({ where: { planId } });
     expect(items.map((i) => i.planItemId).sort()).toEqual(annual.map((a) => a.id).sort());

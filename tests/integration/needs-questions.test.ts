@@ -8,7 +8,7 @@ import { action as surveyAction } from "~/routes/_app.needs.$surveyId._index";
 import { action as questionsAction, loader as questionsLoader } from "~/routes/_app.needs.$surveyId.questions";
 import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { lockQuestionsToChange, lockSurveyToAnswer } from "~/domain/needs/questions-lock.server";
-import { blockedOrSettled, cookieFor, FREE_YEAR, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { blockedOrSettled, cookieFor, flashOf, FREE_YEAR, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
@@ -48,7 +48,8 @@ describe("before the first answer", () => {
   it("the training manager fixes a question's wording and options; the change is audited with before and after", async () => {
     const { surveyId, single } = await openSurvey();
     const result = await post(surveyId, edit(single.id, { required: "" }));
-    expect(result).toMatchObject({ status: 302, location: `/needs/${surveyId}/questions?notice=questionSaved` });
+    expect(result).toMatchObject({ status: 302, location: `/needs/${surveyId}/questions` });
+    expect(await flashOf(result)).toMatchObject({ tone: "success", message: "needs.notices.questionSaved" });
     expect(await db.surveyQuestion.findUniqueOrThrow({ where: { id: single.id } })).toMatchObject({ text: "您认为投诉最集中的环节是？", options: ["第三方联系", "还款协商"], required: false, position: 2 });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "questionnaire.questionChanged", entityId: single.id } });
     expect(audit.summary).toMatchObject({ year: YEAR, before: { text: single.text, options: single.options, required: true }, after: { options: ["第三方联系", "还款协商"], required: false } });
@@ -79,7 +80,9 @@ describe("before the first answer", () => {
 
   it("positions are numbered afresh after a deletion left a gap", async () => {
     const { surveyId, questions } = await openSurvey();
-    expect((await post(surveyId, { intent: "delete", questionId: questions[1].id })).location).toBe(`/needs/${surveyId}/questions?notice=questionDeleted`);
+    const deleted = await post(surveyId, { intent: "delete", questionId: questions[1].id });
+    expect(deleted.location).toBe(`/needs/${surveyId}/questions`);
+    expect(await flashOf(deleted)).toMatchObject({ message: "needs.notices.questionDeleted" });
     expect((await post(surveyId, { intent: "move", questionId: questions[2].id, direction: "up" })).status).toBe(302);
     expect((await snapshot(surveyId)).map((q) => [q.id, q.position])).toEqual([[questions[2].id, 1], [questions[0].id, 2], ...questions.slice(3).map((q, i) => [q.id, i + 3])]);
   });

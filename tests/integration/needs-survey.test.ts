@@ -9,7 +9,7 @@ import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { loader as exportLoader } from "~/routes/_app.needs.$surveyId.export";
 import { loader as summaryLoader } from "~/routes/_app.needs.$surveyId.summary";
 import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
-import { FREE_YEAR, cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
@@ -27,7 +27,9 @@ async function openSurvey() {
   const cookie = await cookieFor("T0001");
   const result = await outcome(() => surveysAction({ request: requestAs(cookie, "/needs", { form: { year: String(YEAR), deadline: DEADLINE, note: "请按时填写" } }), params: {}, ...ctx }));
   expect(result.status).toBe(302);
-  const surveyId = result.location!.split("/")[2].split("?")[0];
+  const surveyId = result.location!.split("/")[2];
+  expect(result.location).toBe(`/needs/${surveyId}`);
+  expect(await flashOf(result)).toMatchObject({ tone: "success", message: "needs.notices.opened" });
   const formOf = async (code: string) => (await db.departmentNeedsForm.findFirstOrThrow({ where: { surveyId, department: { code } } })).id;
   return { surveyId, col1: await formOf("COL1"), col2: await formOf("COL2") };
 }
@@ -73,7 +75,7 @@ describe("the general manager's requirements", () => {
     expect(await post(surveyId, "requirements", { requirements: "太晚了" })).toMatchObject({ status: 409, body: { errors: { _form: "needs.surveyClosed" } } });
     expect((await db.needsSurvey.findUniqueOrThrow({ where: { id: surveyId } })).requirements).toBeNull();
     expect(await db.auditEntry.count({ where: { action: "needsSurvey.requirementsSet" } })).toBe(0);
-    expect(await post("no-such-survey", "requirements", { requirements: "x" })).toMatchObject({ status: 404, body: { errors: { _form: "errors.notFound" } } });
+    expect(await post("no-such-survey", "requirements", { requirements: "x" })).toMatchObject({ status: 404 });
   });
 });
 
@@ -123,7 +125,9 @@ describe("department needs forms", () => {
     freezeClock(`${YEAR}-01-05T02:00:00Z`);
     expect((await postForm("D0201", surveyId, col2, need())).body).toMatchObject({ errors: { _form: "needs.pastDeadline" } });
     const manager = await cookieFor("T0001");
-    expect((await outcome(() => surveyAction({ request: requestAs(manager, `/needs/${surveyId}`, { form: { intent: "remind" } }), params: { surveyId }, ...ctx }))).status).toBe(302);
+    const reminded = await outcome(() => surveyAction({ request: requestAs(manager, `/needs/${surveyId}`, { form: { intent: "remind" } }), params: { surveyId }, ...ctx }));
+    expect(reminded).toMatchObject({ status: 302, location: `/needs/${surveyId}` });
+    expect((await flashOf(reminded))?.message).toMatch(/^needs\.notices\.reminded::/);
     expect((await outcome(async () => surveyAction({ request: requestAs(await cookieFor("D0201"), `/needs/${surveyId}`, { form: { intent: "reopen", formId: col2 } }), params: { surveyId }, ...ctx }))).status).toBe(403);
     expect((await outcome(() => surveyAction({ request: requestAs(manager, `/needs/${surveyId}`, { form: { intent: "reopen", formId: col2 } }), params: { surveyId }, ...ctx }))).status).toBe(302);
     expect((await postForm("D0201", surveyId, col2, need())).status).toBe(302);

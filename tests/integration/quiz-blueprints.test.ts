@@ -3,9 +3,12 @@ import { beforeEach, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import * as newPage from "~/routes/_app.quiz.blueprints.new";
 import * as editPage from "~/routes/_app.quiz.blueprints.$quizId";
+import * as questionPage from "~/routes/_app.quiz.questions.$questionId";
+import * as rulePage from "~/routes/_app.quiz.rules.$ruleId";
+import * as boardPage from "~/routes/_app.certification";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { myQuizPage } from "~/domain/quiz/my-quizzes.server";
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
 let manager: string;
@@ -27,8 +30,9 @@ it("a training manager creates a quiz: it is saved with its draws and audited, o
   const certificationQuiz = await caseWorkQuizId();
   const result = await create();
   expect(result.status).toBe(302);
-  const id = /^\/quiz\/blueprints\/([^/?]+)\?created=1$/.exec(result.location ?? "")?.[1];
+  const id = /^\/quiz\/blueprints\/([^/?]+)$/.exec(result.location ?? "")?.[1];
   expect(id).toBeTruthy();
+  expect(await flashOf(result)).toMatchObject({ tone: "success", message: "quiz.blueprint.created" });
 
   const quiz = await db.quiz.findUniqueOrThrow({ where: { id }, include: { draws: { orderBy: { ruleId: "asc" } } } });
   expect(quiz).toMatchObject({ code: "B5_REVIEW", title: "B5 身份表述复习", grantsCertification: false, active: true, timeLimitMinutes: 10, passPercent: 80, attemptsPerDay: 5, cooldownMinutes: 0 });
@@ -48,7 +52,7 @@ it("a training manager creates a quiz: it is saved with its draws and audited, o
 
 it("an inactive new quiz is not shown to agents", async () => {
   const result = await create({ code: "DRAFT_QUIZ", active: "" });
-  const id = result.location!.split("/").pop()!.split("?")[0];
+  const id = result.location!.split("/").pop()!;
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: false });
   expect((await myQuizPage(await personId("C0101"))).quizzes.map((q) => q.id)).not.toContain(id);
 });
@@ -104,4 +108,45 @@ it("an edit that leaves draws only on rules that do not exist is refused like a 
   expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toEqual(quiz);
   expect(await db.quizRuleDraw.findMany({ where: { quizId: id } })).toEqual(draws);
   expect(await db.auditEntry.count()).toBe(audit);
+});
+
+it("a good edit is saved and says so once, on the edit page; an unknown quiz is a 404", async () => {
+  const created = await create({ code: "EDIT_ME" });
+  const id = created.location!.split("/").pop()!;
+  const result = await outcome(() => editPage.action({ request: requestAs(manager, `/quiz/blueprints/${id}`, { form: { ...form(), passPercent: "90" } }), params: { quizId: id }, context }));
+  expect(result).toMatchObject({ status: 302, location: `/quiz/blueprints/${id}` });
+  expect(await flashOf(result)).toMatchObject({ tone: "success", message: "common.saved" });
+  expect(await db.quiz.findUniqueOrThrow({ where: { id } })).toMatchObject({ passPercent: 90 });
+  const unknown = await outcome(() => editPage.action({ request: requestAs(manager, "/quiz/blueprints/no-such-quiz", { form: form() }), params: { quizId: "no-such-quiz" }, context }));
+  expect(unknown.status).toBe(404);
+});
+
+it("a new question is saved and opens with a flash; an unknown question is a 404", async () => {
+  const post = (questionId: string, fields: Record<string, string | string[]>) =>
+    outcome(() => questionPage.action({ request: requestAs(manager, `/quiz/questions/${questionId}`, { form: fields }), params: { questionId }, context }));
+  const fields = { kind: "SINGLE", stem: "可以向债务人的同事透露欠款金额吗？", explanation: "不可以：B5。", ruleIds: "B5", option0: "可以", option1: "不可以", correct: "1", active: "on" };
+  const saved = await post("new", fields);
+  expect(saved.status).toBe(302);
+  expect(saved.location).toMatch(/^\/quiz\/questions\/[^/?]+$/);
+  expect(await flashOf(saved)).toMatchObject({ tone: "success", message: "common.saved" });
+  expect((await post("no-such-question", fields)).status).toBe(404);
+  expect((await outcome(() => questionPage.loader({ request: requestAs(manager, "/quiz/questions/no-such-question"), params: { questionId: "no-such-question" }, context }))).status).toBe(404);
+});
+
+it("a published rule version says how many were given a re-quiz, in a flash; an unknown rule is a 404", async () => {
+  const rule = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B8" }, orderBy: { version: "desc" } });
+  const fields = { titleZh: rule.titleZh, titleEn: rule.titleEn, textZh: `${rule.textZh}（含短信）`, textEn: rule.textEn, redLine: rule.redLine ? "on" : "", changeNote: "第三方联系包括短信。" };
+  const published = await outcome(() => rulePage.action({ request: requestAs(manager, "/quiz/rules/B8", { form: fields }), params: { ruleId: "B8" }, context }));
+  expect(published).toMatchObject({ status: 302, location: "/quiz/rules/B8" });
+  expect((await flashOf(published))?.message).toMatch(/^quiz\.rules\.published::\{"count":\d+\}$/);
+  expect((await outcome(() => rulePage.loader({ request: requestAs(manager, "/quiz/rules/ZZ9"), params: { ruleId: "ZZ9" }, context }))).status).toBe(404);
+});
+
+it("assigning the case-work quiz by employee number: done in a flash, unknown numbers named above the form", async () => {
+  const assign = (employeeNos: string) => outcome(() => boardPage.action({ request: requestAs(manager, "/certification", { form: { employeeNos } }), params: {}, context }));
+  const done = await assign("C0101，c0102");
+  expect(done).toMatchObject({ status: 302, location: "/certification" });
+  expect(await flashOf(done)).toMatchObject({ tone: "success", message: 'certification.assign.done::{"count":2}' });
+  expect(await assign("C0101 X9999")).toMatchObject({ status: 400, body: { errors: { _form: 'certification.assign.unknown::{"numbers":"X9999"}' } } });
+  expect(await assign("")).toMatchObject({ status: 400, body: { errors: { _form: "certification.assign.noneGiven" } } });
 });

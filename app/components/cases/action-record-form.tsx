@@ -3,13 +3,15 @@ import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { ACTION_TYPES } from "~/domain/cases/action-rules";
 import { ActionRecordSchema, RELATIONS, RESULTS } from "~/domain/cases/cases.schema";
+import { useLocalized } from "~/utils/localized";
+import type { FieldErrors, FormValues } from "~/utils/validation";
 
 export type RefusedRule = { ruleId: string; titleZh: string; titleEn: string; textZh: string; textEn: string };
 
 /** The action record (行动记载) form; a refused record comes back with each broken rule's id and text. */
-export function ActionRecordForm({ errors, breaches, values }: { errors: Record<string, string> | null; breaches: RefusedRule[] | null; values: Record<string, string> | null }) {
-  const { t, i18n } = useTranslation();
-  const en = i18n.language === "en";
+export function ActionRecordForm({ errors, breaches, values }: { errors: FieldErrors | null; breaches: RefusedRule[] | null; values: FormValues | null }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const form = useSchemaForm(ActionRecordSchema, { defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" }, serverErrors: errors });
   return (
     <section className="card p-4 sm:p-5">
@@ -22,8 +24,8 @@ export function ActionRecordForm({ errors, breaches, values }: { errors: Record<
             {breaches.map((b) => (
               <li key={b.ruleId} data-rule={b.ruleId}>
                 <span className="badge mr-1 bg-red-100 font-mono text-red-800">{b.ruleId}</span>
-                <span className="font-medium">{en ? b.titleEn : b.titleZh}</span>
-                <p className="mt-0.5 text-red-700">{en ? b.textEn : b.textZh}</p>
+                <span className="font-medium">{localized(b.titleZh, b.titleEn)}</span>
+                <p className="mt-0.5 text-red-700">{localized(b.textZh, b.textEn)}</p>
               </li>
             ))}
           </ul>

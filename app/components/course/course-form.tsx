@@ -2,13 +2,13 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { CourseSchema, LECTURER_KINDS } from "~/domain/course/course.schema";
-import type { FieldErrors } from "~/utils/validation";
+import type { FieldErrors, FormValues } from "~/utils/validation";
 
 type Person = { id: string; name: string; employeeNo: string; post: string; lecturer: boolean };
 const COSTS = ["lecturerFee", "venueFee", "materialsFee", "externalFee", "otherFee"] as const;
 
 /** The course plan's own fields; sessions, attendees and materials are added on the course page. */
-export function CourseForm({ defaults, errors, people, cancelTo }: { defaults: Record<string, string>; errors?: FieldErrors | null; people: Person[]; cancelTo: string }) {
+export function CourseForm({ defaults, errors, people, cancelTo }: { defaults: FormValues; errors?: FieldErrors | null; people: Person[]; cancelTo: string }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const { register, choice, onSubmit, errorOf, input: field, select: choose } = useSchemaForm(CourseSchema, { defaultValues: defaults, serverErrors: errors });

@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { AttendeesSchema, ATTENDEE_STATUSES, SessionSchema } from "~/domain/course/course.schema";
 import { ACCEPT, MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
-import type { FieldErrors } from "~/utils/validation";
+import type { FieldErrors, FormValues } from "~/utils/validation";
 import { useFormat } from "~/components/use-format";
 
-type Values = Record<string, string>;
+type Values = FormValues;
 type Feedback = { errors?: FieldErrors | null; values?: Values | null };
 
 function RemoveButton({ intent, name, value, label }: { intent: string; name: string; value: string; label: string }) {

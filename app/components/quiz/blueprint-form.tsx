@@ -2,13 +2,15 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { BlueprintFormSchema, NewQuizFormSchema } from "~/domain/quiz/blueprint.schema";
+import { useLocalized } from "~/utils/localized";
 import type { FieldErrors } from "~/utils/validation";
 
 type Rule = { id: string; titleZh: string; titleEn: string; redLine: boolean; available: number };
 
 /** The blueprint form of the create page (with a code) and of the edit page. */
 export function BlueprintForm({ isNew, rules, values, errors, submitLabel }: { isNew: boolean; rules: Rule[]; values: Record<string, string | string[]>; errors?: FieldErrors | null; submitLabel: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const localized = useLocalized();
   const defaults = { ...Object.fromEntries(rules.map((r) => [`draw_${r.id}`, "0"])), ...values };
   const { register, choice, onSubmit, errorOf, form } = useSchemaForm(isNew ? NewQuizFormSchema : BlueprintFormSchema, { defaultValues: defaults, serverErrors: errors });
   // A count out of range on one rule is reported at "draws.<ruleId>"; the alert shows the first.
@@ -51,7 +53,7 @@ export function BlueprintForm({ isNew, rules, values, errors, submitLabel }: { i
             {rules.map((r) => (
               <label key={r.id} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
                 <span className="w-10 shrink-0 font-mono text-xs">{r.id}</span>
-                <span className="min-w-0 flex-1 truncate">{i18n.language === "en" ? r.titleEn : r.titleZh}{r.redLine ? ` · ${t("quiz.redLine")}` : ""}</span>
+                <span className="min-w-0 flex-1 truncate">{localized(r.titleZh, r.titleEn)}{r.redLine ? ` · ${t("quiz.redLine")}` : ""}</span>
                 <input type="number" min={0} max={r.available} className="input w-16 shrink-0 py-1" aria-label={r.id} aria-invalid={Boolean(errorAt(`draws.${r.id}`))} {...register(`draw_${r.id}`)} />
                 <span className="w-8 shrink-0 text-xs text-slate-500">/ {r.available}</span>
               </label>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "~/domain/plan/fields";
 import { serverT } from "~/utils/i18n";
-import { DEFAULT_QUESTIONS, hasOptions, inReadersLanguage, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
+import { DEFAULT_QUESTIONS, defaultSurveyDeadline, hasOptions, inReadersLanguage, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
 
 const deadline = new Date("2026-12-15T15:59:59.999Z");
 const open = { status: "OPEN" as const, deadline };
@@ -101,5 +101,19 @@ describe("the default questionnaire in the reader's language", () => {
     const edited = { ...stored[1], options: [...stored[1].options, "其他"] };
     expect(inReadersLanguage(en, custom)).toEqual(custom);
     expect(inReadersLanguage(en, edited)).toEqual(edited);
+  });
+});
+
+describe("the default deadline of a new survey", () => {
+  it("is 20 December of the year before the survey year, mid-year", () => {
+    expect(defaultSurveyDeadline({ year: 2026, month: 6, day: 15 }, 2027)).toBe("2026-12-20");
+  });
+  it("still 20 December when that is at least 7 days away (3 December)", () => {
+    expect(defaultSurveyDeadline({ year: 2026, month: 12, day: 3 }, 2027)).toBe("2026-12-20");
+    expect(defaultSurveyDeadline({ year: 2026, month: 12, day: 13 }, 2027)).toBe("2026-12-20");
+  });
+  it("today + 14 days when 20 December is less than 7 days away or past (31 December)", () => {
+    expect(defaultSurveyDeadline({ year: 2026, month: 12, day: 14 }, 2027)).toBe("2026-12-28");
+    expect(defaultSurveyDeadline({ year: 2026, month: 12, day: 31 }, 2027)).toBe("2027-01-14");
   });
 });

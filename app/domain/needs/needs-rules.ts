@@ -2,6 +2,7 @@
 // answers, and the roll-ups of the summary.
 import type { TFunction } from "i18next";
 import type { Category } from "~/domain/plan/fields";
+import type { CompanyDate } from "~/utils/company-calendar";
 import storedWording from "~/locales/zh-CN/needs.json";
 import { messageKey } from "~/utils/validation";
 
@@ -12,6 +13,20 @@ export type SurveyState = { status: "OPEN" | "CLOSED"; deadline: Date };
 export function mayEditForm(form: FormState, survey: SurveyState, at: Date, isManager: boolean): boolean {
   if (survey.status !== "OPEN" || form.status !== "DRAFT") return false;
   return isManager || form.reopened || at <= survey.deadline;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (utc: number) => new Date(utc).toISOString().slice(0, 10);
+
+/**
+ * The deadline a new survey for `surveyYear` is offered with (yyyy-mm-dd): 20 December of the year
+ * before, if that leaves at least 7 days from today; otherwise today + 14 days, so the default is
+ * never already past (from 21 December on it would be).
+ */
+export function defaultSurveyDeadline(today: CompanyDate, surveyYear: number): string {
+  const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
+  const usual = Date.UTC(surveyYear - 1, 11, 20);
+  return usual - todayUtc >= 7 * DAY_MS ? isoDay(usual) : isoDay(todayUtc + 14 * DAY_MS);
 }
 
 export function isPastDeadline(survey: SurveyState, at: Date): boolean {

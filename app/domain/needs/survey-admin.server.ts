@@ -5,14 +5,14 @@ import { now } from "~/utils/clock.server";
 import { addTodo, closeTodos } from "~/utils/todo.server";
 import { answerTodo, fillTodo, headsOf, respondents } from "./needs-people.server";
 
-type Outcome = { ok: true; forms: number; people: number } | { ok: false; error: string };
+type Outcome = { ok: true; forms: number; people: number } | { ok: false; error: string; status?: number };
 
 /** Puts (back) on the to-do list of everyone still owing a form or an answer. */
 export async function sendReminders(actor: NonNullable<AuditActor>, surveyId: string): Promise<Outcome> {
   return db.$transaction(async (tx) => {
     const survey = await tx.needsSurvey.findUnique({ where: { id: surveyId }, include: { forms: { where: { status: "DRAFT" }, include: { department: { select: { name: true } } } } } });
     if (!survey) return { ok: false as const, error: "errors.notFound" };
-    if (survey.status !== "OPEN") return { ok: false as const, error: "needs.surveyClosed" };
+    if (survey.status !== "OPEN") return { ok: false as const, error: "needs.surveyClosed", status: 409 as const };
     let forms = 0;
     for (const form of survey.forms) {
       const heads = await headsOf(tx, form.departmentId);
@@ -44,7 +44,7 @@ export async function setRequirements(actor: NonNullable<AuditActor>, surveyId: 
 export async function closeSurvey(actor: NonNullable<AuditActor>, surveyId: string) {
   return db.$transaction(async (tx) => {
     const closed = await tx.needsSurvey.updateMany({ where: { id: surveyId, status: "OPEN" }, data: { status: "CLOSED", closedAt: now() } });
-    if (closed.count === 0) return { ok: false as const, error: "needs.surveyClosed" };
+    if (closed.count === 0) return { ok: false as const, error: "needs.surveyClosed", status: 409 as const };
     const survey = await tx.needsSurvey.findUniqueOrThrow({ where: { id: surveyId }, include: { forms: { select: { id: true, status: true } } } });
     for (const form of survey.forms) await closeTodos(tx, { sourceType: "DepartmentNeedsForm", sourceId: form.id });
     await closeTodos(tx, { sourceType: "NeedsSurvey", sourceId: surveyId });
