@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isPass, scoreAttempt, type ScoredQuestion } from "~/domain/quiz/quiz-rules";
+import { scoreAttempt, type ScoredQuestion } from "~/domain/quiz/quiz-rules";
+import { isPass } from "./certification-rules";
 import { attemptPassed, certificationState, type CertAttempt, type CertRule } from "./certification-rules";
 
 const DAY = 86_400_000;

@@ -1,6 +1,5 @@
 // The case-work certification, computed — never stored — from the person, the rule catalogue and
 // their case-work quiz attempts. The case-work gate and the board both read this one function.
-import { isPass } from "~/domain/quiz/quiz-rules";
 
 export type CertPerson = { id: string; status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT"; disabled?: boolean };
 export type CertRule = { id: string; versions: ReadonlyArray<{ version: number; effectiveAt: Date }> };
@@ -110,4 +109,12 @@ export function certificationState(person: CertPerson, rules: readonly CertRule[
   const validUntil = lapsesAt && lapsesAt < expiresAt ? lapsesAt : expiresAt;
   const status: CertStatus = lapsesAt ? "grace" : validUntil.getTime() - now.getTime() <= policy.expiringWithinDays * DAY ? "expiring" : "certified";
   return { cleared: true, status, validUntil, certifiedAt, reasons: [{ code: "passed", at: certifiedAt }, ...changed], staleRules };
+}
+
+/**
+ * Pass = score at or above the pass mark AND no wrong answer on a red-line rule. The attempt's stored
+ * `passed` column is written from this, and the certification reads it for every attempt.
+ */
+export function isPass(score: { scorePercent: number; passPercent: number; redLineMissed: boolean | null }): boolean {
+  return score.scorePercent >= score.passPercent && !score.redLineMissed;
 }

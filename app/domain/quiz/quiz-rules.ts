@@ -1,5 +1,6 @@
 // Pure quiz rules: drawing questions from a blueprint, shuffling, scoring, and who may start now.
 import { companyDay } from "~/utils/company-calendar";
+import { isPass } from "~/domain/certification/certification-rules";
 
 /** A small deterministic PRNG (mulberry32) seeded from a string, so one attempt's draw can be replayed in tests. */
 export function seededRandom(seed: string): () => number {
@@ -59,14 +60,6 @@ export function isCorrect(correctOptionIds: readonly string[], selected: readonl
 }
 
 export type ScoredQuestion = { ruleIds: string[]; redLine: boolean; correctOptionIds: string[]; selected: string[] };
-
-/**
- * Pass = score at or above the pass mark AND no wrong answer on a red-line rule. The attempt's stored
- * `passed` column is written from this, and the certification reads it for every attempt.
- */
-export function isPass(score: { scorePercent: number; passPercent: number; redLineMissed: boolean | null }): boolean {
-  return score.scorePercent >= score.passPercent && !score.redLineMissed;
-}
 
 export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: number) {
   const results = questions.map((q) => isCorrect(q.correctOptionIds, q.selected));
