@@ -1,16 +1,27 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { FormAlert } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import type { FieldErrors } from "~/utils/validation";
 import type { ApprovalActionName, ApprovalStateName } from "~/workflow/approval-rules";
 
-/** The one message a refused decision (or a refused small form beside it) shows: the reason's, the form's, or the first. */
+/**
+ * The one message a refused decision (or a refused small form beside it) shows: the reason's, the form's, or the first.
+ */
 export function decisionError(errors: FieldErrors | null | undefined): string | undefined {
   return errors ? (errors.reason ?? errors._form ?? Object.values(errors)[0]) : undefined;
 }
 
-type Decision = { id: string; revision: number; action: ApprovalActionName; actorName: string; actorEmployeeNo: string; reason: string | null; at: string | Date };
+type Decision = {
+  id: string;
+  revision: number;
+  action: ApprovalActionName;
+  actorName: string;
+  actorEmployeeNo: string;
+  reason: string | null;
+  at: string | Date;
+};
 
 const STATE_STYLE: Record<ApprovalStateName, string> = {
   DRAFT: "bg-slate-100 text-slate-700",
@@ -32,7 +43,17 @@ export function ApprovalBadge({ state, revision }: { state: ApprovalStateName; r
  * The one approval panel every loop shows: what happens next, the actions this person may take, and
  * the decisions so far. Each form carries the revision it acts on, so a repeated post is harmless.
  */
-export function ApprovalPanel({ state, revision, actions, error }: { state: ApprovalStateName; revision: number; actions: ApprovalActionName[]; error?: string | null }) {
+export function ApprovalPanel({
+  state,
+  revision,
+  actions,
+  error,
+}: {
+  state: ApprovalStateName;
+  revision: number;
+  actions: ApprovalActionName[];
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const simple = actions.filter((a) => a === "SUBMIT" || a === "APPROVE");
@@ -47,7 +68,9 @@ export function ApprovalPanel({ state, revision, actions, error }: { state: Appr
             <Form key={action} method="post">
               <input type="hidden" name="intent" value={action} />
               <input type="hidden" name="revision" value={revision} />
-              <button type="submit" className="btn-primary w-full lg:w-auto" disabled={busy}>{t(`workflow.actions.${action}`)}</button>
+              <button type="submit" className="btn-primary w-full lg:w-auto" disabled={busy}>
+                {t(`workflow.actions.${action}`)}
+              </button>
             </Form>
           ))}
           {withReason.map((action) => {
@@ -55,19 +78,35 @@ export function ApprovalPanel({ state, revision, actions, error }: { state: Appr
               <Form key={action} method="post" className="flex flex-1 flex-col gap-2 sm:flex-row">
                 <input type="hidden" name="intent" value={action} />
                 <input type="hidden" name="revision" value={revision} />
-                <label className="sr-only" htmlFor={`reason-${action}`}>{t(`workflow.reasonLabel.${action}`)}</label>
-                {/* Withdrawing needs no reason and no confirmation: it only brings the revision back to the drafters. */}
-                <input id={`reason-${action}`} name="reason" required={action !== "WITHDRAW"} maxLength={500} className="input flex-1" placeholder={t(`workflow.reasonLabel.${action}`)} />
-                <button type="submit" className={action === "REJECT" ? "btn-danger" : "btn-secondary"} disabled={busy}>{t(`workflow.actions.${action}`)}</button>
+                <label className="sr-only" htmlFor={`reason-${action}`}>
+                  {t(`workflow.reasonLabel.${action}`)}
+                </label>
+                {/* Withdrawing needs no reason and no confirmation:
+                    it only brings the revision back to the drafters. */}
+                <input
+                  id={`reason-${action}`}
+                  name="reason"
+                  required={action !== "WITHDRAW"}
+                  maxLength={500}
+                  className="input flex-1"
+                  placeholder={t(`workflow.reasonLabel.${action}`)}
+                />
+                <button type="submit" className={action === "REJECT" ? "btn-danger" : "btn-secondary"} disabled={busy}>
+                  {t(`workflow.actions.${action}`)}
+                </button>
               </Form>
             );
             // Reopening an approved subject is rare and undoes a lock: it stays folded until asked for.
             return action === "REOPEN" ? (
               <details key={action} className="flex-1">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("workflow.actions.REOPEN")}…</summary>
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                  {t("workflow.actions.REOPEN")}…
+                </summary>
                 <div className="mt-2">{form}</div>
               </details>
-            ) : form;
+            ) : (
+              form
+            );
           })}
         </div>
       ) : null}
@@ -81,12 +120,15 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
   return (
     <section className="card p-4">
       <h2 className="mb-2 font-semibold">{t("workflow.history")}</h2>
-      {decisions.length === 0 ? <p className="text-sm text-slate-500">{t("workflow.noDecisions")}</p> : (
+      {decisions.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("workflow.noDecisions")}</p>
+      ) : (
         <ol className="space-y-2 text-sm">
           {decisions.map((d) => (
             <li key={d.id} className="border-l-2 border-slate-200 pl-3">
               <p>
-                <span className="font-medium">{d.actorName}</span> <span className="font-mono text-xs text-slate-400">{d.actorEmployeeNo}</span>{" "}
+                <span className="font-medium">{d.actorName}</span>{" "}
+                <span className="font-mono text-xs text-slate-400">{d.actorEmployeeNo}</span>{" "}
                 {t(`workflow.did.${d.action}`, { revision: d.revision })}
                 <span className="ml-2 text-xs text-slate-500">{format.dateTime(d.at)}</span>
               </p>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { createI18n, LOCALES } from "~/utils/i18n";
+
 import { statusMessageKey } from "./error-boundary";
 
 describe("what an error page says", () => {

@@ -37,8 +37,9 @@ export function GeneralErrorBoundary({ statusHandlers }: { statusHandlers?: Part
     <section role="alert" className="mx-auto flex max-w-md flex-col items-center gap-4 py-12 text-center">
       <p className="text-5xl font-bold text-slate-300">{status}</p>
       <h1 className="text-lg font-semibold">{custom ?? t(statusMessageKey(status))}</h1>
-      <a className="btn-primary" href="/home">{t("errors.backHome")}</a>
+      <a className="btn-primary" href="/home">
+        {t("errors.backHome")}
+      </a>
     </section>
   );
 }
-

@@ -1,5 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useState } from "react";
+
 import { FormAlert } from "~/components/form";
 import type { Flash } from "~/utils/flash.server";
 

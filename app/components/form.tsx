@@ -4,6 +4,7 @@ import { useEffect, useSyncExternalStore, type FormEvent, type ReactNode } from 
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+
 import { fieldErrors, formValues, translateMessage, type FieldErrors } from "~/utils/validation";
 
 type Values = Record<string, string | string[] | undefined>;
@@ -16,7 +17,10 @@ type Values = Record<string, string | string[] | undefined>;
  * the fields from the page when it starts: what someone typed before the scripts loaded is kept (see
  * useTextDefault), and the form is filled in even when JavaScript never runs.
  */
-export function useSchemaForm<S extends z.ZodType>(schema: S, options: { defaultValues?: Values; serverErrors?: FieldErrors | null }) {
+export function useSchemaForm<S extends z.ZodType>(
+  schema: S,
+  options: { defaultValues?: Values; serverErrors?: FieldErrors | null },
+) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const textDefault = useTextDefault();
@@ -77,7 +81,11 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, options: { default
   const select = (labelPrefix: string, name: string, options: readonly string[], optionPrefix: string) => (
     <Field label={t(`${labelPrefix}${name}`)} name={name} error={errorOf(name)}>
       <select id={name} className="input" {...register(name)}>
-        {options.map((o) => <option key={o} value={o}>{t(`${optionPrefix}${o}`)}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${optionPrefix}${o}`)}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -94,13 +102,29 @@ const neverChanges = () => () => {};
  * React only updates the default, not what was typed. Checkboxes and radios need no such care.
  */
 export function useTextDefault() {
-  const phase = useSyncExternalStore(neverChanges, () => "client", () => (typeof document === "undefined" ? "server" : "hydrating"));
+  const phase = useSyncExternalStore(
+    neverChanges,
+    () => "client",
+    () => (typeof document === "undefined" ? "server" : "hydrating"),
+  );
   return (value: string | undefined) => (phase === "hydrating" ? {} : { defaultValue: value });
 }
 
 export type ChoiceProps = (name: string, value: string) => ReturnType<ReturnType<typeof useSchemaForm>["choice"]>;
 
-export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div>
@@ -118,7 +142,13 @@ export function Field({ label, name, error, hint, children }: { label: string; n
   );
 }
 
-export function FormAlert({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" | "info" }) {
+export function FormAlert({
+  message,
+  tone = "error",
+}: {
+  message?: string | null;
+  tone?: "error" | "success" | "info";
+}) {
   const { t } = useTranslation();
   if (!message) return null;
   const styles = {

@@ -9,7 +9,8 @@ const PATHS: Record<string, string> = {
   quiz: "M9 4h6v3H9zM7 5H5v16h14V5h-2M9 12l2 2 4-4M9 17h6",
   rules: "M5 4h11l3 3v13H5zM8 9h8M8 13h8M8 17h5",
   bank: "M4 6h16M4 12h16M4 18h10M18 16l2 2-2 2",
-  badge: "M12 3l2.4 1.8 3-.2.9 2.9 2.4 1.8-1 2.8 1 2.8-2.4 1.8-.9 2.9-3-.2L12 21l-2.4-1.8-3 .2-.9-2.9L3.3 14.7l1-2.8-1-2.8 2.4-1.8.9-2.9 3 .2zM9 12l2 2 4-4",
+  badge:
+    "M12 3l2.4 1.8 3-.2.9 2.9 2.4 1.8-1 2.8 1 2.8-2.4 1.8-.9 2.9-3-.2L12 21l-2.4-1.8-3 .2-.9-2.9L3.3 14.7l1-2.8-1-2.8 2.4-1.8.9-2.9 3 .2zM9 12l2 2 4-4",
   inbox: "M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z",
   survey: "M4 20V10m6 10V4m6 16v-7m4 7H2",
   form: "M6 3h12v18H6zM9 8h6M9 12h6M9 16h3",
@@ -18,7 +19,16 @@ const PATHS: Record<string, string> = {
 
 export function Icon({ name, className = "h-5 w-5" }: { name: string; className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" className={className} aria-hidden="true">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.7}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={className}
+      aria-hidden="true"
+    >
       <path d={PATHS[name] ?? PATHS.home} />
     </svg>
   );

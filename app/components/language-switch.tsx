@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { LOCALES } from "~/utils/i18n";
 
 // A plain form, so the switch works before (or without) JavaScript.
@@ -17,7 +18,13 @@ export function LanguageSwitch({ tone = "light" }: { tone?: "light" | "dark" }) 
           name="locale"
           value={locale}
           aria-pressed={i18n.language === locale}
-          className={`rounded px-1.5 py-0.5 ${i18n.language === locale ? "font-semibold underline underline-offset-4" : ""} ${classes}`}
+          className={[
+            "rounded",
+            "px-1.5",
+            "py-0.5",
+            i18n.language === locale ? "font-semibold underline underline-offset-4" : "",
+            classes,
+          ].join(" ")}
         >
           {t(`common.locales.${locale}`)}
         </button>

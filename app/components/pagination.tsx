@@ -14,8 +14,16 @@ export function Pagination({ page, pages, total }: { page: number; pages: number
     <nav className="flex items-center justify-between text-sm text-slate-600">
       <span>{t("common.pageOf", { page, pages, total })}</span>
       <span className="flex gap-2">
-        {page > 1 ? <Link className="btn-secondary" to={link(page - 1)}>{t("common.previous")}</Link> : null}
-        {page < pages ? <Link className="btn-secondary" to={link(page + 1)}>{t("common.next")}</Link> : null}
+        {page > 1 ? (
+          <Link className="btn-secondary" to={link(page - 1)}>
+            {t("common.previous")}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className="btn-secondary" to={link(page + 1)}>
+            {t("common.next")}
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

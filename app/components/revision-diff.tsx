@@ -15,11 +15,20 @@ export function itemEntries<C extends { field: string }>(
   return [
     ...diff.added.map((i) => ({ key: i.id, kind: "added" as const, title: i.title })),
     ...diff.removed.map((i) => ({ key: i.id, kind: "removed" as const, title: i.title })),
-    ...diff.changed.map((c) => ({ key: c.id, kind: "changed" as const, title: c.title, lines: c.changes.map((change) => ({ key: change.field, ...line(change) })) })),
+    ...diff.changed.map((c) => ({
+      key: c.id,
+      kind: "changed" as const,
+      title: c.title,
+      lines: c.changes.map((change) => ({ key: change.field, ...line(change) })),
+    })),
   ];
 }
 
-const BADGE = { added: "bg-emerald-100 text-emerald-800", removed: "bg-red-100 text-red-700", changed: "bg-amber-100 text-amber-800" } as const;
+const BADGE = {
+  added: "bg-emerald-100 text-emerald-800",
+  removed: "bg-red-100 text-red-700",
+  changed: "bg-amber-100 text-amber-800",
+} as const;
 
 /**
  * What changed since the revision the approver sent back, so neither side needs to reread it all:
@@ -31,8 +40,12 @@ export function RevisionDiff({ rejection, entries }: { rejection: Rejection; ent
   return (
     <section className="card border-sky-200 p-4 text-sm" aria-label={title}>
       <h2 className="font-semibold">{title}</h2>
-      <p className="mt-1 text-slate-600">{t("workflow.diff.rejectedBecause", { name: rejection.actorName, reason: rejection.reason ?? "" })}</p>
-      {entries.length === 0 ? <p className="mt-2 text-slate-500">{t("workflow.diff.none")}</p> : (
+      <p className="mt-1 text-slate-600">
+        {t("workflow.diff.rejectedBecause", { name: rejection.actorName, reason: rejection.reason ?? "" })}
+      </p>
+      {entries.length === 0 ? (
+        <p className="mt-2 text-slate-500">{t("workflow.diff.none")}</p>
+      ) : (
         <ul className="mt-2 space-y-1.5">
           {entries.map((entry) => (
             <li key={`${entry.kind}-${entry.key}`}>
@@ -41,7 +54,12 @@ export function RevisionDiff({ rejection, entries }: { rejection: Rejection; ent
               {entry.lines?.length ? (
                 <ul className="ml-4 mt-1 list-disc text-xs text-slate-600">
                   {entry.lines.map((line) => (
-                    <li key={line.key}>{line.label}{t("training.colon")}<s className="text-slate-400">{line.before}</s> → <span className="font-medium text-slate-800">{line.after}</span></li>
+                    <li key={line.key}>
+                      {line.label}
+                      {t("training.colon")}
+                      <s className="text-slate-400">{line.before}</s> →{" "}
+                      <span className="font-medium text-slate-800">{line.after}</span>
+                    </li>
                   ))}
                 </ul>
               ) : null}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+
 import { DEFAULT_SETTINGS } from "~/domain/settings/settings.schema";
 import { useRootData } from "~/root";
 import { formatDate, formatDateTime } from "~/utils/format";

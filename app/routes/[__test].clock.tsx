@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+
 import { now, shiftClock } from "~/utils/clock.server";
 import { env } from "~/utils/env.server";
 

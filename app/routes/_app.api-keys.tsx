@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/domain/clearance/api-keys.server";
@@ -31,10 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
     case "create": {
       const created = await createApiKey(actor, form.data.name);
       // Answered, not redirected: the key is in this one response and nowhere else.
-      return data({ created: { name: form.data.name, key: created.key } }, { headers: { "Cache-Control": "no-store" } });
+      return data(
+        { created: { name: form.data.name, key: created.key } },
+        { headers: { "Cache-Control": "no-store" } },
+      );
     }
     case "revoke":
-      return respond(await revokeApiKey(actor, form.data.keyId), { form, redirectTo: "/api-keys", flash: "clearance.revoked" });
+      return respond(await revokeApiKey(actor, form.data.keyId), {
+        form,
+        redirectTo: "/api-keys",
+        flash: "clearance.revoked",
+      });
   }
 }
 
@@ -44,7 +52,9 @@ export default function ApiKeysPage() {
   const actionData = useActionData<typeof action>();
   const created = actionData && "created" in actionData ? actionData.created : null;
   const format = useFormat();
-  const form = useSchemaForm(CreateKeySchema, { serverErrors: actionData && "errors" in actionData ? actionData.errors : null });
+  const form = useSchemaForm(CreateKeySchema, {
+    serverErrors: actionData && "errors" in actionData ? actionData.errors : null,
+  });
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="page-title">{t("clearance.title")}</h1>
@@ -52,40 +62,74 @@ export default function ApiKeysPage() {
       {created ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{t("clearance.created", { name: created.name })}</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-key">{created.key}</code>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs" data-testid="new-key">
+            {created.key}
+          </code>
         </div>
       ) : null}
       <Form method="post" className="card flex flex-wrap items-end gap-3 p-4" onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="intent" value="create" />
         <div className="min-w-56 flex-1">
           <Field label={t("clearance.name")} name="name" error={form.errorOf("name")}>
-            <input id="name" className="input" placeholder={t("clearance.namePlaceholder")} autoComplete="off" {...form.register("name")} />
+            <input
+              id="name"
+              className="input"
+              placeholder={t("clearance.namePlaceholder")}
+              autoComplete="off"
+              {...form.register("name")}
+            />
           </Field>
         </div>
-        <button type="submit" className="btn-primary">{t("clearance.create")}</button>
+        <button type="submit" className="btn-primary">
+          {t("clearance.create")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         <table className="table">
-          <thead><tr><th>{t("clearance.name")}</th><th className="hidden sm:table-cell">{t("clearance.prefix")}</th><th className="hidden sm:table-cell">{t("clearance.createdAt")}</th><th>{t("clearance.state")}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t("clearance.name")}</th>
+              <th className="hidden sm:table-cell">{t("clearance.prefix")}</th>
+              <th className="hidden sm:table-cell">{t("clearance.createdAt")}</th>
+              <th>{t("clearance.state")}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {keys.map((k) => (
               <tr key={k.id}>
                 <td className="whitespace-normal">{k.name}</td>
                 <td className="hidden font-mono text-xs sm:table-cell">{k.prefix}…</td>
                 <td className="hidden sm:table-cell">{format.dateTime(k.createdAt)}</td>
-                <td>{k.revokedAt ? <span className="badge bg-slate-100 text-slate-600">{t("clearance.revokedAt", { date: format.date(k.revokedAt) })}</span> : <span className="badge bg-emerald-50 text-emerald-700">{t("clearance.active")}</span>}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="badge bg-slate-100 text-slate-600">
+                      {t("clearance.revokedAt", { date: format.date(k.revokedAt) })}
+                    </span>
+                  ) : (
+                    <span className="badge bg-emerald-50 text-emerald-700">{t("clearance.active")}</span>
+                  )}
+                </td>
                 <td className="text-right">
                   {!k.revokedAt ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="keyId" value={k.id} />
-                      <button type="submit" className="btn-link text-xs text-red-600">{t("clearance.revoke")}</button>
+                      <button type="submit" className="btn-link text-xs text-red-600">
+                        {t("clearance.revoke")}
+                      </button>
                     </Form>
                   ) : null}
                 </td>
               </tr>
             ))}
-            {keys.length === 0 ? <tr><td colSpan={5} className="py-6 text-center text-slate-500">{t("clearance.empty")}</td></tr> : null}
+            {keys.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="py-6 text-center text-slate-500">
+                  {t("clearance.empty")}
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </section>

@@ -1,7 +1,8 @@
+import { tzOffset } from "@date-fns/tz";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { tzOffset } from "@date-fns/tz";
 import { useTranslation } from "react-i18next";
+
 import { Pagination } from "~/components/pagination";
 import { useFormat } from "~/components/use-format";
 import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries.server";
@@ -29,12 +30,24 @@ export default function AuditPage() {
       <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_9rem_9rem_auto]">
         <select name="action" defaultValue={query.action ?? ""} className="input" aria-label={t("audit.fields.action")}>
           <option value="">{t("audit.allActions")}</option>
-          {actions.map((a) => <option key={a} value={a}>{label(a)}</option>)}
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {label(a)}
+            </option>
+          ))}
         </select>
-        <input name="actor" defaultValue={query.actor ?? ""} className="input" placeholder={t("audit.fields.actor")} aria-label={t("audit.fields.actor")} />
+        <input
+          name="actor"
+          defaultValue={query.actor ?? ""}
+          className="input"
+          placeholder={t("audit.fields.actor")}
+          aria-label={t("audit.fields.actor")}
+        />
         <input name="from" type="date" defaultValue={query.from ?? ""} className="input" aria-label={t("audit.from")} />
         <input name="to" type="date" defaultValue={query.to ?? ""} className="input" aria-label={t("audit.to")} />
-        <button type="submit" className="btn-secondary">{t("common.filter")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("common.filter")}
+        </button>
       </Form>
       <div className="card overflow-x-auto">
         <table className="table">
@@ -54,12 +67,23 @@ export default function AuditPage() {
                 <td className="text-xs text-slate-600">{format.dateTime(e.at)}</td>
                 <td className="font-mono text-xs">{e.actorEmployeeNo ?? t("audit.system")}</td>
                 <td>{label(e.action)}</td>
-                <td className="text-xs text-slate-600">{i18n.exists(`audit.entities.${e.entityType}`) ? t(`audit.entities.${e.entityType}`) : e.entityType}{e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}</td>
-                <td className="max-w-xs whitespace-normal break-all font-mono text-[11px] text-slate-500">{e.summary ? JSON.stringify(e.summary).slice(0, 300) : ""}</td>
+                <td className="text-xs text-slate-600">
+                  {i18n.exists(`audit.entities.${e.entityType}`) ? t(`audit.entities.${e.entityType}`) : e.entityType}
+                  {e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}
+                </td>
+                <td className="max-w-xs whitespace-normal break-all font-mono text-[11px] text-slate-500">
+                  {e.summary ? JSON.stringify(e.summary).slice(0, 300) : ""}
+                </td>
                 <td className="whitespace-normal text-xs">{e.reason ?? ""}</td>
               </tr>
             ))}
-            {entries.length === 0 ? <tr><td colSpan={6} className="py-8 text-center text-slate-500">{t("audit.empty")}</td></tr> : null}
+            {entries.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="py-8 text-center text-slate-500">
+                  {t("audit.empty")}
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

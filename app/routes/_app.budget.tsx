@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { formatYuan } from "~/components/training/format";
 import { yearBudget } from "~/domain/course/budget-queries.server";
 import { overBy } from "~/domain/course/budget-rules";
@@ -19,21 +20,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function BudgetPage() {
   const { t } = useTranslation();
   const b = useLoaderData<typeof loader>();
-  const money = (fen: number, warn = false) => <td className={`text-right tabular-nums ${warn ? "font-semibold text-red-700" : ""}`}>{formatYuan(fen)}</td>;
-  const status = (fen: number) => <td>{fen > 0 ? <span className="badge bg-red-100 text-red-800">{t("budget.over", { amount: formatYuan(fen) })}</span> : <span className="badge bg-emerald-50 text-emerald-700">{t("budget.ok")}</span>}</td>;
+  const money = (fen: number, warn = false) => (
+    <td className={`text-right tabular-nums ${warn ? "font-semibold text-red-700" : ""}`}>{formatYuan(fen)}</td>
+  );
+  const status = (fen: number) => (
+    <td>
+      {fen > 0 ? (
+        <span className="badge bg-red-100 text-red-800">{t("budget.over", { amount: formatYuan(fen) })}</span>
+      ) : (
+        <span className="badge bg-emerald-50 text-emerald-700">{t("budget.ok")}</span>
+      )}
+    </td>
+  );
   const head = (first: string, annual = false) => (
-    <thead><tr><th>{first}</th>{annual ? <th className="!text-right">{t("budget.cols.annual")}</th> : null}<th className="!text-right">{t("budget.cols.planned")}</th><th className="!text-right">{t("budget.cols.committed")}</th><th className="!text-right">{t("budget.cols.pending")}</th><th>{t("budget.cols.status")}</th></tr></thead>
+    <thead>
+      <tr>
+        <th>{first}</th>
+        {annual ? <th className="!text-right">{t("budget.cols.annual")}</th> : null}
+        <th className="!text-right">{t("budget.cols.planned")}</th>
+        <th className="!text-right">{t("budget.cols.committed")}</th>
+        <th className="!text-right">{t("budget.cols.pending")}</th>
+        <th>{t("budget.cols.status")}</th>
+      </tr>
+    </thead>
   );
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="page-title">{t("budget.title")} · {b.year}</h1>
+          <h1 className="page-title">
+            {t("budget.title")} · {b.year}
+          </h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-500">{t("budget.intro")}</p>
         </div>
         <Form method="get" className="flex items-end gap-2">
-          <div><label className="label" htmlFor="year">{t("budget.year")}</label><input id="year" name="year" inputMode="numeric" defaultValue={b.year} className="input w-24" /></div>
-          <button type="submit" className="btn-secondary">{t("common.filter")}</button>
+          <div>
+            <label className="label" htmlFor="year">
+              {t("budget.year")}
+            </label>
+            <input id="year" name="year" inputMode="numeric" defaultValue={b.year} className="input w-24" />
+          </div>
+          <button type="submit" className="btn-secondary">
+            {t("common.filter")}
+          </button>
         </Form>
       </div>
       {!b.annualTitle ? <p className="card p-5 text-sm text-slate-500">{t("budget.noPlan")}</p> : null}
@@ -44,8 +73,15 @@ export default function BudgetPage() {
           <tbody className="divide-y divide-slate-100">
             {b.annualItems.map((a) => (
               <tr key={a.id}>
-                <td className="whitespace-normal">{a.title}<span className="block text-xs text-slate-500">{t(`training.categories.${a.category}`)}</span></td>
-                {money(a.plannedFen)}{money(a.monthlyPlannedFen)}{money(a.committedFen, overBy(a) > 0)}{money(a.pendingFen)}{status(overBy(a))}
+                <td className="whitespace-normal">
+                  {a.title}
+                  <span className="block text-xs text-slate-500">{t(`training.categories.${a.category}`)}</span>
+                </td>
+                {money(a.plannedFen)}
+                {money(a.monthlyPlannedFen)}
+                {money(a.committedFen, overBy(a) > 0)}
+                {money(a.pendingFen)}
+                {status(overBy(a))}
               </tr>
             ))}
           </tbody>
@@ -58,9 +94,23 @@ export default function BudgetPage() {
             {head(t("budget.cols.month"), true)}
             <tbody className="divide-y divide-slate-100">
               {b.byMonth.map((m) => (
-                <tr key={m.month}><td>{t(`training.monthShort.${m.month}`)}</td>{money(b.annualByMonth[m.month - 1])}{money(m.plannedFen)}{money(m.committedFen, overBy(m) > 0)}{money(m.pendingFen)}{status(overBy(m))}</tr>
+                <tr key={m.month}>
+                  <td>{t(`training.monthShort.${m.month}`)}</td>
+                  {money(b.annualByMonth[m.month - 1])}
+                  {money(m.plannedFen)}
+                  {money(m.committedFen, overBy(m) > 0)}
+                  {money(m.pendingFen)}
+                  {status(overBy(m))}
+                </tr>
               ))}
-              <tr className="font-semibold"><td>{t("budget.total")}</td>{money(b.annualByMonth.reduce((s, v) => s + v, 0))}{money(b.total.plannedFen)}{money(b.total.committedFen)}{money(b.total.pendingFen)}<td /></tr>
+              <tr className="font-semibold">
+                <td>{t("budget.total")}</td>
+                {money(b.annualByMonth.reduce((s, v) => s + v, 0))}
+                {money(b.total.plannedFen)}
+                {money(b.total.committedFen)}
+                {money(b.total.pendingFen)}
+                <td />
+              </tr>
             </tbody>
           </table>
         </section>
@@ -70,7 +120,13 @@ export default function BudgetPage() {
             {head(t("budget.cols.category"))}
             <tbody className="divide-y divide-slate-100">
               {b.byCategory.map((c) => (
-                <tr key={c.category}><td>{t(`training.categories.${c.category}`)}</td>{money(c.plannedFen)}{money(c.committedFen, overBy(c) > 0)}{money(c.pendingFen)}{status(overBy(c))}</tr>
+                <tr key={c.category}>
+                  <td>{t(`training.categories.${c.category}`)}</td>
+                  {money(c.plannedFen)}
+                  {money(c.committedFen, overBy(c) > 0)}
+                  {money(c.pendingFen)}
+                  {status(overBy(c))}
+                </tr>
               ))}
             </tbody>
           </table>

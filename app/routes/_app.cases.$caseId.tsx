@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { ActionRecordForm, type RefusedRule } from "~/components/cases/action-record-form";
 import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert } from "~/components/form";
@@ -32,7 +33,11 @@ const CaseIntent = z.discriminatedUnion("intent", [
   ActionRecordSchema.extend({ intent: z.literal("record") }),
 ]);
 
-const gateView = (c: Certification) => ({ status: c.status, date: c.validUntil?.toISOString() ?? null, rules: c.staleRules.map((s) => s.ruleId).join("、") });
+const gateView = (c: Certification) => ({
+  status: c.status,
+  date: c.validUntil?.toISOString() ?? null,
+  rules: c.staleRules.map((s) => s.ruleId).join("、"),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseId } = getParams(params, CaseParams);
@@ -42,9 +47,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isAgent = found.assignedToId === auth.user.id;
   const gate = await caseWorkGate(auth.actor, found, "open");
   // Nothing of the case but its number reaches an agent who may not work it.
-  if (!gate.ok) return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
+  if (!gate.ok)
+    return { caseNo: found.caseNo, gate: gateView(gate.certification), kase: null, isAgent, canReveal: false };
   const { assignedToId: _, departmentId: __, ...kase } = found;
-  return { caseNo: found.caseNo, gate: null, kase: { ...kase, mandateDueDate: formatCalendarDate(kase.mandateDueDate), actions: kase.actions.map((a) => ({ ...a, promiseDate: formatCalendarDate(a.promiseDate) })) }, isAgent, canReveal: can(auth.user.roles, "reveal:case-number") };
+  return {
+    caseNo: found.caseNo,
+    gate: null,
+    kase: {
+      ...kase,
+      mandateDueDate: formatCalendarDate(kase.mandateDueDate),
+      actions: kase.actions.map((a) => ({ ...a, promiseDate: formatCalendarDate(a.promiseDate) })),
+    },
+    isAgent,
+    canReveal: can(auth.user.roles, "reveal:case-number"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Refused by the gate: the page shows the reason and the way to the quiz.
       if (!outcome.ok) return redirect(casePage);
       // The full number is shown once, in this answer only: never cached, never flashed.
-      return data({ intent: "reveal" as const, field: form.data.field, value: outcome.value }, { headers: { "Cache-Control": "no-store" } });
+      return data(
+        { intent: "reveal" as const, field: form.data.field, value: outcome.value },
+        { headers: { "Cache-Control": "no-store" } },
+      );
     }
     case "record": {
       const outcome = await recordAction(auth.actor, caseId, form.data);
@@ -70,7 +89,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (outcome.kind === "gate") return redirect(casePage);
       // Refused by the call rules: each broken rule with its text, above the form that keeps what was typed.
       const settings = await getSettings();
-      const breaches: RefusedRule[] = await ruleTexts(outcome.breaches.map((b) => b.ruleId), settings.companyName, now());
+      const breaches: RefusedRule[] = await ruleTexts(
+        outcome.breaches.map((b) => b.ruleId),
+        settings.companyName,
+        now(),
+      );
       return data({ intent: "record" as const, breaches, values: form.values }, { status: 422 });
     }
   }
@@ -93,29 +116,50 @@ export default function CasePage() {
           <Form method="post" className="contents">
             <input type="hidden" name="intent" value="reveal" />
             <input type="hidden" name="field" value={field} />
-            <button type="submit" className="btn-link text-xs">{t("cases.reveal")}</button>
+            <button type="submit" className="btn-link text-xs">
+              {t("cases.reveal")}
+            </button>
           </Form>
         ) : null}
       </div>
     </div>
   );
+  const revealedParams =
+    revealed && JSON.stringify({ field: t(`cases.fields.${revealed.field}`), value: revealed.value });
   return (
     <div className="space-y-5">
-      <Link to="/cases" className="btn-link">← {t("cases.title")}</Link>
+      <Link to="/cases" className="btn-link">
+        ← {t("cases.title")}
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title">{kase.debtorName}</h1>
         <span className="font-mono text-sm text-slate-500">{kase.caseNo}</span>
         <span className="badge bg-slate-100 text-slate-600">{kase.clientBank}</span>
       </div>
-      {revealed ? <FormAlert tone="info" message={`cases.revealed::${JSON.stringify({ field: t(`cases.fields.${revealed.field}`), value: revealed.value })}`} /> : null}
+      {revealed ? <FormAlert tone="info" message={`cases.revealed::${revealedParams}`} /> : null}
       <section className="card grid gap-4 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        <div><p className="text-xs text-slate-500">{t("cases.fields.amountOwed")}</p><p className="text-lg font-semibold tabular-nums">{formatYuan(kase.amountOwedFen)}</p></div>
-        <div><p className="text-xs text-slate-500">{t("cases.fields.overdueDays")}</p><p className="font-medium">{t("cases.days", { count: kase.overdueDays })}</p></div>
-        <div><p className="text-xs text-slate-500">{t("cases.fields.mandateDueDate")}</p><p className="font-medium">{kase.mandateDueDate}</p></div>
+        <div>
+          <p className="text-xs text-slate-500">{t("cases.fields.amountOwed")}</p>
+          <p className="text-lg font-semibold tabular-nums">{formatYuan(kase.amountOwedFen)}</p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">{t("cases.fields.overdueDays")}</p>
+          <p className="font-medium">{t("cases.days", { count: kase.overdueDays })}</p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">{t("cases.fields.mandateDueDate")}</p>
+          <p className="font-medium">{kase.mandateDueDate}</p>
+        </div>
         {numberRow("idNumber", kase.idNumberMasked)}
         {numberRow("cardNumber", kase.cardNumberMasked)}
-        <div><p className="text-xs text-slate-500">{t("cases.fields.phones")}</p><p className="font-mono">{kase.phones.join("、") || "—"}</p></div>
-        <div className="sm:col-span-2 lg:col-span-3"><p className="text-xs text-slate-500">{t("cases.fields.address")}</p><p>{kase.address || "—"}</p></div>
+        <div>
+          <p className="text-xs text-slate-500">{t("cases.fields.phones")}</p>
+          <p className="font-mono">{kase.phones.join("、") || "—"}</p>
+        </div>
+        <div className="sm:col-span-2 lg:col-span-3">
+          <p className="text-xs text-slate-500">{t("cases.fields.address")}</p>
+          <p>{kase.address || "—"}</p>
+        </div>
       </section>
 
       {isAgent ? (
@@ -139,15 +183,25 @@ export default function CasePage() {
                 <span className="font-medium">{t(`cases.action.types.${a.type}`)}</span>
                 <span className="text-xs text-slate-500">{format.dateTime(a.at)}</span>
                 {a.numberDialled ? <span className="font-mono text-xs">{a.numberDialled}</span> : null}
-                <span className="text-xs text-slate-500">{a.contactName} · {t(`cases.action.relations.${a.relation}`)}</span>
+                <span className="text-xs text-slate-500">
+                  {a.contactName} · {t(`cases.action.relations.${a.relation}`)}
+                </span>
                 <span className="badge bg-slate-100 text-slate-600">{t(`cases.action.results.${a.result}`)}</span>
-                {a.promiseAmountFen ? <span className="text-xs text-emerald-700">{formatYuan(a.promiseAmountFen)} · {a.promiseDate}</span> : null}
-                <span className="ml-auto text-xs text-slate-400">{a.person.employeeNo} {a.person.name}</span>
+                {a.promiseAmountFen ? (
+                  <span className="text-xs text-emerald-700">
+                    {formatYuan(a.promiseAmountFen)} · {a.promiseDate}
+                  </span>
+                ) : null}
+                <span className="ml-auto text-xs text-slate-400">
+                  {a.person.employeeNo} {a.person.name}
+                </span>
               </p>
               <p className="whitespace-pre-wrap text-slate-700">{a.note}</p>
             </li>
           ))}
-          {kase.actions.length === 0 ? <li className="px-4 py-6 text-center text-sm text-slate-500">{t("cases.action.none")}</li> : null}
+          {kase.actions.length === 0 ? (
+            <li className="px-4 py-6 text-center text-sm text-slate-500">{t("cases.action.none")}</li>
+          ) : null}
         </ul>
       </section>
     </div>

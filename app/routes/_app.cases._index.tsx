@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { FormAlert, useSchemaForm } from "~/components/form";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { formatYuan } from "~/components/training/format";
@@ -46,7 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   // A head may assign only their own department's cases, and only to its agents: checked in the domain.
   const outcome = await assignCases(auth.actor, await departmentIdsInScope(auth), form.data.caseIds, form.data.agentId);
-  return respond(outcome, { form, redirectTo: "/cases", flash: (done) => messageKey("cases.assign.done", { count: done.assigned }) });
+  return respond(outcome, {
+    form,
+    redirectTo: "/cases",
+    flash: (done) => messageKey("cases.assign.done", { count: done.assigned }),
+  });
 }
 
 export default function CasesPage() {
@@ -56,20 +61,41 @@ export default function CasesPage() {
   const format = useFormat();
   const form = useSchemaForm(AssignCasesSchema, {});
   // One alert above the list: the checkboxes and the agent are one form.
-  const formError = form.errorOf("caseIds") ?? form.errorOf("agentId") ?? actionData?.errors._form ?? Object.values(actionData?.errors ?? {})[0];
-  const filters = [["all", undefined], ["unassigned", "no"], ["assigned", "yes"]] as const;
+  const formError =
+    form.errorOf("caseIds") ??
+    form.errorOf("agentId") ??
+    actionData?.errors._form ??
+    Object.values(actionData?.errors ?? {})[0];
+  const filters = [
+    ["all", undefined],
+    ["unassigned", "no"],
+    ["assigned", "yes"],
+  ] as const;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title flex-1">{own ? t("cases.myTitle") : t("cases.title")}</h1>
         {certification ? <CertificationBadge status={certification.status} /> : null}
-        {canImport ? <Link to="/cases/import" className="btn-secondary">{t("cases.importLink")}</Link> : null}
+        {canImport ? (
+          <Link to="/cases/import" className="btn-secondary">
+            {t("cases.importLink")}
+          </Link>
+        ) : null}
       </div>
       <FormAlert message={formError} />
       {!own ? (
         <nav className="flex flex-wrap gap-1 text-xs">
           {filters.map(([key, value]) => (
-            <Link key={key} to={value ? `?assigned=${value}` : "?"} className={`badge ${query.assigned === value ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"}`}>{t(`cases.filters.${key}`)}</Link>
+            <Link
+              key={key}
+              to={value ? `?assigned=${value}` : "?"}
+              className={[
+                "badge",
+                query.assigned === value ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600",
+              ].join(" ")}
+            >
+              {t(`cases.filters.${key}`)}
+            </Link>
           ))}
         </nav>
       ) : null}
@@ -78,21 +104,35 @@ export default function CasesPage() {
         {canAssign ? (
           <section className="card flex flex-wrap items-end gap-3 p-4">
             <div className="min-w-48 flex-1">
-              <label className="label" htmlFor="agentId">{t("cases.assign.agent")}</label>
+              <label className="label" htmlFor="agentId">
+                {t("cases.assign.agent")}
+              </label>
               <select id="agentId" className="input" {...form.register("agentId")}>
                 <option value="">{t("cases.assign.chooseAgent")}</option>
-                {agents.map((a) => <option key={a.id} value={a.id}>{a.employeeNo} {a.name}</option>)}
+                {agents.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.employeeNo} {a.name}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="submit" className="btn-primary">{t("cases.assign.submit")}</button>
+            <button type="submit" className="btn-primary">
+              {t("cases.assign.submit")}
+            </button>
           </section>
         ) : null}
         <section className="card overflow-x-auto">
-          <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-500">{t("cases.count", { count: cases.length })}</p>
+          <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-500">
+            {t("cases.count", { count: cases.length })}
+          </p>
           <table className="table">
             <thead>
               <tr>
-                {canAssign ? <th><span className="sr-only">{t("cases.assign.select")}</span></th> : null}
+                {canAssign ? (
+                  <th>
+                    <span className="sr-only">{t("cases.assign.select")}</span>
+                  </th>
+                ) : null}
                 <th>{t("cases.fields.caseNo")}</th>
                 <th>{t("cases.fields.debtorName")}</th>
                 <th className="hidden md:table-cell">{t("cases.fields.cardNumber")}</th>
@@ -105,17 +145,46 @@ export default function CasesPage() {
             <tbody className="divide-y divide-slate-100">
               {cases.map((c) => (
                 <tr key={c.id} data-case={c.caseNo}>
-                  {canAssign ? <td><input type="checkbox" {...form.choice("caseIds", c.id)} aria-label={`${t("cases.assign.select")} ${c.caseNo}`} /></td> : null}
-                  <td><Link to={`/cases/${c.id}`} className="font-mono text-xs text-brand-700 hover:underline">{c.caseNo}</Link></td>
+                  {canAssign ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        {...form.choice("caseIds", c.id)}
+                        aria-label={`${t("cases.assign.select")} ${c.caseNo}`}
+                      />
+                    </td>
+                  ) : null}
+                  <td>
+                    <Link to={`/cases/${c.id}`} className="font-mono text-xs text-brand-700 hover:underline">
+                      {c.caseNo}
+                    </Link>
+                  </td>
                   <td>{c.debtorName}</td>
                   <td className="hidden font-mono text-xs md:table-cell">{c.cardNumberMasked}</td>
                   <td className="text-right tabular-nums">{formatYuan(c.amountOwedFen)}</td>
                   <td className="hidden text-right tabular-nums sm:table-cell">{c.overdueDays}</td>
                   <td className="hidden lg:table-cell">{format.date(c.mandateDueDate)}</td>
-                  {!own ? <td>{c.assignedTo ? <>{c.assignedTo.employeeNo}<span className="hidden sm:inline"> {c.assignedTo.name}</span></> : <span className="text-slate-400">{t("cases.unassigned")}</span>}</td> : null}
+                  {!own ? (
+                    <td>
+                      {c.assignedTo ? (
+                        <>
+                          {c.assignedTo.employeeNo}
+                          <span className="hidden sm:inline"> {c.assignedTo.name}</span>
+                        </>
+                      ) : (
+                        <span className="text-slate-400">{t("cases.unassigned")}</span>
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
-              {cases.length === 0 ? <tr><td colSpan={8} className="py-8 text-center text-slate-500">{t("cases.empty")}</td></tr> : null}
+              {cases.length === 0 ? (
+                <tr>
+                  <td colSpan={8} className="py-8 text-center text-slate-500">
+                    {t("cases.empty")}
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </section>

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, useSchemaForm } from "~/components/form";
 import { listSlurWords } from "~/domain/cases/case-queries.server";
 import { SlurWordSchema } from "~/domain/cases/cases.schema";
@@ -42,7 +43,10 @@ export default function SlurWordsPage() {
   const { t } = useTranslation();
   const { words } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useSchemaForm(SlurWordSchema, { defaultValues: actionData?.intent === "add" ? actionData.values : undefined, serverErrors: actionData?.intent === "add" ? actionData.errors : null });
+  const form = useSchemaForm(SlurWordSchema, {
+    defaultValues: actionData?.intent === "add" ? actionData.values : undefined,
+    serverErrors: actionData?.intent === "add" ? actionData.errors : null,
+  });
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <h1 className="page-title">{t("cases.slurs.title")}</h1>
@@ -54,7 +58,9 @@ export default function SlurWordsPage() {
             <input id="word" className="input" autoComplete="off" {...form.register("word")} />
           </Field>
         </div>
-        <button type="submit" className="btn-primary">{t("cases.slurs.add")}</button>
+        <button type="submit" className="btn-primary">
+          {t("cases.slurs.add")}
+        </button>
       </Form>
       <ul className="card divide-y divide-slate-100">
         {words.map((w) => (
@@ -63,11 +69,15 @@ export default function SlurWordsPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="word" value={w} />
-              <button type="submit" className="btn-link text-xs text-red-600">{t("cases.slurs.remove")}</button>
+              <button type="submit" className="btn-link text-xs text-red-600">
+                {t("cases.slurs.remove")}
+              </button>
             </Form>
           </li>
         ))}
-        {words.length === 0 ? <li className="px-4 py-6 text-center text-sm text-slate-500">{t("cases.slurs.empty")}</li> : null}
+        {words.length === 0 ? (
+          <li className="px-4 py-6 text-center text-sm text-slate-500">{t("cases.slurs.empty")}</li>
+        ) : null}
       </ul>
     </div>
   );

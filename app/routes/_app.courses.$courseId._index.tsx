@@ -2,16 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { readMultipart } from "~/utils/upload.server";
+
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
 import { FormAlert } from "~/components/form";
-import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
-import { addAttendees, addMaterial, addSession, deleteMaterial, deleteSession, removeAttendee } from "~/domain/course/course-parts.server";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
+import {
+  addAttendees,
+  addMaterial,
+  addSession,
+  deleteMaterial,
+  deleteSession,
+  removeAttendee,
+} from "~/domain/course/course-parts.server";
 import { CourseSubject } from "~/domain/course/course-subject.server";
+import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { getSettings } from "~/domain/settings/settings.server";
@@ -19,6 +26,7 @@ import { departmentIdsInScope, requirePermission, requireUser } from "~/utils/au
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor, respond } from "~/utils/route.server";
+import { readMultipart } from "~/utils/upload.server";
 import { parseIntent } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
 import { DecisionSchema } from "~/workflow/approval.schema";
@@ -42,18 +50,31 @@ const CourseIntent = z.discriminatedUnion("intent", [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { courseId } = getParams(params, CourseParams);
   const auth = await requirePermission(request, "read:course");
-  const page = await coursePage(courseId, auth.user.roles, await departmentIdsInScope(auth), (await getSettings()).timeZone);
+  const page = await coursePage(
+    courseId,
+    auth.user.roles,
+    await departmentIdsInScope(auth),
+    (await getSettings()).timeZone,
+  );
   invariantResponse(page, "Not found", { status: 404 });
   const canDraft = can(auth.user.roles, "draft:course");
-  return { ...page, canDraft, options: canDraft && page.editable ? await attendeeOptions() : { departments: [], posts: [] } };
+  return {
+    ...page,
+    canDraft,
+    options: canDraft && page.editable ? await attendeeOptions() : { departments: [], posts: [] },
+  };
 }
 
 // Multipart bodies are read with a 10 MB limit per part, so an oversized file is refused without being kept.
 async function readForm(request: Request): Promise<{ formData: FormData | null; uploadError?: string }> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { formData: await request.formData() };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { formData: await request.formData() };
   const upload = await readMultipart(request, MAX_MATERIAL_BYTES);
   if (upload.ok) return { formData: upload.form };
-  return { formData: null, uploadError: upload.reason === "tooLarge" ? "course.material.tooLarge" : "course.material.uploadFailed" };
+  return {
+    formData: null,
+    uploadError: upload.reason === "tooLarge" ? "course.material.tooLarge" : "course.material.uploadFailed",
+  };
 }
 
 const UPLOAD = "uploadMaterial";
@@ -69,26 +90,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, permissionFor(CourseSubject.policy, form?.intent ?? UPLOAD));
   const done = { redirectTo: `/courses/${courseId}` };
   if (!form) {
-    if (uploadError || !(file instanceof File) || (file.size === 0 && !file.name)) return invalid({ intent: UPLOAD, errors: { file: uploadError ?? "course.material.noFile" }, values: {} });
-    const uploaded = await addMaterial(actor, courseId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    return respond(uploaded, { ...done, form: { intent: UPLOAD, values: {} }, flash: "course.notices.materialUploaded" });
+    if (uploadError || !(file instanceof File) || (file.size === 0 && !file.name))
+      return invalid({ intent: UPLOAD, errors: { file: uploadError ?? "course.material.noFile" }, values: {} });
+    const uploaded = await addMaterial(actor, courseId, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return respond(uploaded, {
+      ...done,
+      form: { intent: UPLOAD, values: {} },
+      flash: "course.notices.materialUploaded",
+    });
   }
   if (!form.ok) return invalid(form);
   const sent = { ...done, form };
   switch (form.data.intent) {
     case "addSession":
-      return respond(await addSession(actor, courseId, form.data, (await getSettings()).timeZone), { ...sent, flash: "course.notices.sessionAdded" });
+      return respond(await addSession(actor, courseId, form.data, (await getSettings()).timeZone), {
+        ...sent,
+        flash: "course.notices.sessionAdded",
+      });
     case "addAttendees":
-      return respond(await addAttendees(actor, courseId, form.data), { ...sent, flash: "course.notices.attendeesAdded" });
+      return respond(await addAttendees(actor, courseId, form.data), {
+        ...sent,
+        flash: "course.notices.attendeesAdded",
+      });
     case "deleteSession":
-      return respond(await deleteSession(actor, courseId, form.data.sessionId), { ...sent, flash: "course.notices.sessionDeleted" });
+      return respond(await deleteSession(actor, courseId, form.data.sessionId), {
+        ...sent,
+        flash: "course.notices.sessionDeleted",
+      });
     case "removeAttendee":
-      return respond(await removeAttendee(actor, courseId, form.data.personId), { ...sent, flash: "course.notices.attendeeRemoved" });
+      return respond(await removeAttendee(actor, courseId, form.data.personId), {
+        ...sent,
+        flash: "course.notices.attendeeRemoved",
+      });
     case "deleteMaterial":
-      return respond(await deleteMaterial(actor, courseId, form.data.materialId), { ...sent, flash: "course.notices.materialDeleted" });
+      return respond(await deleteMaterial(actor, courseId, form.data.materialId), {
+        ...sent,
+        flash: "course.notices.materialDeleted",
+      });
     default: {
       const { intent, revision, reason } = form.data;
-      return respond(await decide(CourseSubject, { subjectId: courseId, action: intent, revision, reason, actor }), { ...sent, flash: `course.notices.${intent}` });
+      return respond(await decide(CourseSubject, { subjectId: courseId, action: intent, revision, reason, actor }), {
+        ...sent,
+        flash: `course.notices.${intent}`,
+      });
     }
   }
 }
@@ -100,14 +147,26 @@ export default function CoursePage() {
   const actionData = useActionData<typeof action>();
   const feedback = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   // Refusals of removals and of decisions show above the page, where the workflow's buttons are.
-  const pageError = actionData && !["addSession", "addAttendees", UPLOAD].includes(actionData.intent ?? "") ? decisionError(actionData.errors) : undefined;
+  const pageError =
+    actionData && !["addSession", "addAttendees", UPLOAD].includes(actionData.intent ?? "")
+      ? decisionError(actionData.errors)
+      : undefined;
   const uploadErrors = feedback(UPLOAD)?.errors;
   const canEdit = editable && canDraft;
   // After each change the page is reloaded by a redirect: the forms start empty again (they are uncontrolled).
   const fresh = useLocation().key;
+  const rejectionParams =
+    page.rejection &&
+    JSON.stringify({
+      revision: page.rejection.revision,
+      name: page.rejection.actorName,
+      reason: page.rejection.reason,
+    });
   return (
     <div className="space-y-5">
-      <Link to={`/monthly-plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+      <Link to={`/monthly-plans/${plan.id}`} className="btn-link">
+        ← {plan.title}
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">{t("course.formName")}</p>
@@ -116,17 +175,40 @@ export default function CoursePage() {
             <ApprovalBadge state={course.state} revision={course.revision} />
           </div>
         </div>
-        {canEdit ? <Link to="edit" className="btn-secondary">{t("course.edit")}</Link> : null}
+        {canEdit ? (
+          <Link to="edit" className="btn-secondary">
+            {t("course.edit")}
+          </Link>
+        ) : null}
       </div>
       {course.state === "APPROVED" ? <FormAlert tone="info" message="course.lockedNotice" /> : null}
-      {page.diff ? <CourseDiff title={course.title} changes={page.diff.changes} rejection={page.diff.rejection} /> : page.rejection ? <FormAlert tone="info" message={`course.rejected::${JSON.stringify({ revision: page.rejection.revision, name: page.rejection.actorName, reason: page.rejection.reason })}`} /> : null}
+      {page.diff ? (
+        <CourseDiff title={course.title} changes={page.diff.changes} rejection={page.diff.rejection} />
+      ) : page.rejection ? (
+        <FormAlert tone="info" message={`course.rejected::${rejectionParams}`} />
+      ) : null}
       <ApprovalPanel state={course.state} revision={course.revision} actions={page.actions} error={pageError} />
       <ClashPanel clashes={page.clashes} />
       <CourseDetails course={course} item={item} month={yearMonth(plan.year, plan.month)} />
       <BudgetPanel budget={page.budget} />
       <Sessions key={`s-${fresh}`} sessions={page.sessions} editable={canEdit} feedback={feedback("addSession")} />
-      <Attendees key={`a-${fresh}`} attendees={page.attendees} count={page.attendeeCount} capacity={course.capacity} scoped={page.scoped} editable={canEdit} options={page.options} feedback={feedback("addAttendees")} />
-      <Materials key={`m-${fresh}`} courseId={course.id} materials={page.materials} editable={canEdit} error={uploadErrors?.file ?? uploadErrors?._form} />
+      <Attendees
+        key={`a-${fresh}`}
+        attendees={page.attendees}
+        count={page.attendeeCount}
+        capacity={course.capacity}
+        scoped={page.scoped}
+        editable={canEdit}
+        options={page.options}
+        feedback={feedback("addAttendees")}
+      />
+      <Materials
+        key={`m-${fresh}`}
+        courseId={course.id}
+        materials={page.materials}
+        editable={canEdit}
+        error={uploadErrors?.file ?? uploadErrors?._form}
+      />
       <DecisionHistory decisions={page.decisions} />
     </div>
   );

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { CourseForm } from "~/components/course/course-form";
 import { FormAlert } from "~/components/form";
 import { yuanInput } from "~/components/training/format";
+import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course/course-queries.server";
 import { CourseSchema } from "~/domain/course/course.schema";
 import { createCourse, updateCourse } from "~/domain/course/course.server";
-import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course/course-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -37,14 +38,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course, item } = await target(request, courseId);
   const defaults: Record<string, string> = course
     ? {
-        title: course.title, capacity: String(course.capacity), outline: course.outline, lecturerKind: course.lecturerKind, lecturerId: course.lecturerId ?? "",
-        externalLecturer: course.externalLecturer ?? "", externalOrg: course.externalOrg ?? "", externalContact: course.externalContact ?? "",
-        lecturerFee: yuanInput(course.lecturerFeeFen), venueFee: yuanInput(course.venueFeeFen), materialsFee: yuanInput(course.materialsFeeFen), externalFee: yuanInput(course.externalFeeFen), otherFee: yuanInput(course.otherFeeFen),
+        title: course.title,
+        capacity: String(course.capacity),
+        outline: course.outline,
+        lecturerKind: course.lecturerKind,
+        lecturerId: course.lecturerId ?? "",
+        externalLecturer: course.externalLecturer ?? "",
+        externalOrg: course.externalOrg ?? "",
+        externalContact: course.externalContact ?? "",
+        lecturerFee: yuanInput(course.lecturerFeeFen),
+        venueFee: yuanInput(course.venueFeeFen),
+        materialsFee: yuanInput(course.materialsFeeFen),
+        externalFee: yuanInput(course.externalFeeFen),
+        otherFee: yuanInput(course.otherFeeFen),
       }
-    : { title: item.title, capacity: String("headcount" in item ? item.headcount : 30), lecturerKind: "INTERNAL", lecturerFee: "0", venueFee: "0", materialsFee: "0", externalFee: "0", otherFee: "0" };
-  const editable = course ? isEditable(course.approval.state) : "plan" in item && item.plan.approval.state === "APPROVED";
+    : {
+        title: item.title,
+        capacity: String("headcount" in item ? item.headcount : 30),
+        lecturerKind: "INTERNAL",
+        lecturerFee: "0",
+        venueFee: "0",
+        materialsFee: "0",
+        externalFee: "0",
+        otherFee: "0",
+      };
+  const editable = course
+    ? isEditable(course.approval.state)
+    : "plan" in item && item.plan.approval.state === "APPROVED";
   return {
-    course: course ? { id: course.id, title: course.title } : null, item: { id: item.id, title: item.title, category: item.category }, editable,
+    course: course ? { id: course.id, title: course.title } : null,
+    item: { id: item.id, title: item.title, category: item.category },
+    editable,
     people: await lecturerChoices(),
     defaults,
   };
@@ -56,8 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { course, item } = await target(request, courseId);
   const form = parseForm(CourseSchema, await request.formData());
   if (!form.ok) return invalid(form);
-  const outcome = course ? await updateCourse(actor, course.id, form.data) : await createCourse(actor, item.id, form.data);
-  return respond(outcome, { form, redirectTo: (done) => `/courses/${done.id}`, flash: course ? "course.notices.saved" : "course.notices.created" });
+  const outcome = course
+    ? await updateCourse(actor, course.id, form.data)
+    : await createCourse(actor, item.id, form.data);
+  return respond(outcome, {
+    form,
+    redirectTo: (done) => `/courses/${done.id}`,
+    flash: course ? "course.notices.saved" : "course.notices.created",
+  });
 }
 
 export default function CourseEditPage() {
@@ -67,14 +97,27 @@ export default function CourseEditPage() {
   const back = course ? `/courses/${course.id}` : "/courses";
   return (
     <div className="space-y-5">
-      <Link to={back} className="btn-link">← {course ? course.title : t("course.title")}</Link>
+      <Link to={back} className="btn-link">
+        ← {course ? course.title : t("course.title")}
+      </Link>
       <div>
         <h1 className="page-title">{course ? t("course.edit") : t("course.new")}</h1>
-        <p className="mt-1 text-sm text-slate-500">{t("course.fields.item")}{t("training.colon")}{item.title} · {t(`training.categories.${item.category}`)}</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {t("course.fields.item")}
+          {t("training.colon")}
+          {item.title} · {t(`training.categories.${item.category}`)}
+        </p>
       </div>
-      {!editable ? <FormAlert message={course ? "course.locked" : "course.monthlyPlanNotApproved"} /> : (
+      {!editable ? (
+        <FormAlert message={course ? "course.locked" : "course.monthlyPlanNotApproved"} />
+      ) : (
         <div className="card p-5">
-          <CourseForm defaults={actionData?.values ?? defaults} errors={actionData?.errors} people={people} cancelTo={back} />
+          <CourseForm
+            defaults={actionData?.values ?? defaults}
+            errors={actionData?.errors}
+            people={people}
+            cancelTo={back}
+          />
         </div>
       )}
     </div>

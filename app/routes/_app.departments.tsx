@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
-import { DEPARTMENT_KINDS, DepartmentFormSchema } from "~/domain/departments/department.schema";
-import { flattenTree } from "~/utils/department-tree";
 import { listDepartmentsWithCounts } from "~/domain/departments/department-queries.server";
+import { DEPARTMENT_KINDS, DepartmentFormSchema } from "~/domain/departments/department.schema";
 import { deleteDepartment, saveDepartment } from "~/domain/departments/save-department.server";
 import { requirePermission } from "~/utils/auth.server";
+import { flattenTree } from "~/utils/department-tree";
 import { Id } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
 import { optionalText, parseIntent } from "~/utils/validation";
@@ -31,9 +32,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   switch (form.data.intent) {
     case "save":
-      return respond(await saveDepartment(actor, form.data.id ?? null, form.data), { form, redirectTo: "/departments", flash: "departments.notices.saved" });
+      return respond(await saveDepartment(actor, form.data.id ?? null, form.data), {
+        form,
+        redirectTo: "/departments",
+        flash: "departments.notices.saved",
+      });
     case "delete":
-      return respond(await deleteDepartment(actor, form.data.id), { form, redirectTo: "/departments", flash: "departments.notices.deleted" });
+      return respond(await deleteDepartment(actor, form.data.id), {
+        form,
+        redirectTo: "/departments",
+        flash: "departments.notices.deleted",
+      });
   }
 }
 
@@ -43,27 +52,48 @@ export default function DepartmentsPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = departments.find((d) => d.id === params.get("edit"));
-  const defaults = actionData?.values ?? (editing
-    ? { code: editing.code, name: editing.name, kind: editing.kind, parentId: editing.parentId ?? "", sortOrder: String(editing.sortOrder) }
-    : { kind: "DEPARTMENT", sortOrder: "0" });
-  const { register, onSubmit, errorOf } = useSchemaForm(DepartmentFormSchema, { defaultValues: defaults, serverErrors: actionData?.errors });
+  const defaults =
+    actionData?.values ??
+    (editing
+      ? {
+          code: editing.code,
+          name: editing.name,
+          kind: editing.kind,
+          parentId: editing.parentId ?? "",
+          sortOrder: String(editing.sortOrder),
+        }
+      : { kind: "DEPARTMENT", sortOrder: "0" });
+  const { register, onSubmit, errorOf } = useSchemaForm(DepartmentFormSchema, {
+    defaultValues: defaults,
+    serverErrors: actionData?.errors,
+  });
   return (
     <div className="space-y-4">
       <h1 className="page-title">{t("departments.title")}</h1>
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="card divide-y divide-slate-100">
           {departments.map((d) => (
-            <div key={d.id} className="flex items-center gap-3 px-4 py-2.5 text-sm" style={{ paddingLeft: `${1 + d.depth * 1.5}rem` }}>
+            <div
+              key={d.id}
+              className="flex items-center gap-3 px-4 py-2.5 text-sm"
+              style={{ paddingLeft: `${1 + d.depth * 1.5}rem` }}
+            >
               <span className={d.depth === 0 ? "font-semibold" : ""}>{d.name}</span>
               <span className="font-mono text-xs text-slate-400">{d.code}</span>
               <span className="badge bg-slate-100 text-slate-600">{t(`departments.kinds.${d.kind}`)}</span>
-              <span className="ml-auto text-xs text-slate-500">{t("departments.peopleCount", { count: d._count.people })}</span>
-              <Link to={`?edit=${d.id}`} className="btn-link">{t("common.edit")}</Link>
+              <span className="ml-auto text-xs text-slate-500">
+                {t("departments.peopleCount", { count: d._count.people })}
+              </span>
+              <Link to={`?edit=${d.id}`} className="btn-link">
+                {t("common.edit")}
+              </Link>
             </div>
           ))}
         </div>
         <div className="card p-5">
-          <h2 className="mb-3 font-semibold">{editing ? t("departments.editTitle", { name: editing.name }) : t("departments.newTitle")}</h2>
+          <h2 className="mb-3 font-semibold">
+            {editing ? t("departments.editTitle", { name: editing.name }) : t("departments.newTitle")}
+          </h2>
           <Form method="post" className="space-y-3" onSubmit={onSubmit} noValidate key={editing?.id ?? "new"}>
             <FormAlert message={actionData?.errors?._form} />
             {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
@@ -75,24 +105,43 @@ export default function DepartmentsPage() {
             </Field>
             <Field label={t("departments.fields.kind")} name="kind" error={errorOf("kind")}>
               <select id="kind" className="input" {...register("kind")}>
-                {DEPARTMENT_KINDS.map((k) => <option key={k} value={k}>{t(`departments.kinds.${k}`)}</option>)}
+                {DEPARTMENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`departments.kinds.${k}`)}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field label={t("departments.fields.parent")} name="parentId" error={errorOf("parentId")}>
               <select id="parentId" className="input" {...register("parentId")}>
                 <option value="">{t("common.none")}</option>
-                {departments.filter((d) => d.id !== editing?.id).map((d) => (
-                  <option key={d.id} value={d.id}>{"\u3000".repeat(d.depth)}{d.name}</option>
-                ))}
+                {departments
+                  .filter((d) => d.id !== editing?.id)
+                  .map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {"\u3000".repeat(d.depth)}
+                      {d.name}
+                    </option>
+                  ))}
               </select>
             </Field>
             <Field label={t("departments.fields.sortOrder")} name="sortOrder" error={errorOf("sortOrder")}>
               <input id="sortOrder" type="number" min={0} className="input" {...register("sortOrder")} />
             </Field>
             <div className="flex flex-wrap justify-end gap-2">
-              {editing ? <Link to="/departments" className="btn-secondary">{t("common.cancel")}</Link> : null}
-              {editing ? <button type="submit" name="intent" value="delete" className="btn-danger" formNoValidate>{t("departments.delete")}</button> : null}
-              <button type="submit" name="intent" value="save" className="btn-primary">{t("common.save")}</button>
+              {editing ? (
+                <Link to="/departments" className="btn-secondary">
+                  {t("common.cancel")}
+                </Link>
+              ) : null}
+              {editing ? (
+                <button type="submit" name="intent" value="delete" className="btn-danger" formNoValidate>
+                  {t("departments.delete")}
+                </button>
+              ) : null}
+              <button type="submit" name="intent" value="save" className="btn-primary">
+                {t("common.save")}
+              </button>
             </div>
           </Form>
         </div>

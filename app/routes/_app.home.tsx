@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Icon } from "~/components/icons";
 import { navFor } from "~/components/nav";
 import { useFormat } from "~/components/use-format";
-import { listOpenTodos } from "~/utils/todo.server";
 import { requireUser } from "~/utils/auth.server";
+import { listOpenTodos } from "~/utils/todo.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -25,7 +26,9 @@ export default function HomePage() {
         <h1 className="page-title">{t("home.greeting", { name })}</h1>
         <div className="mt-2 flex flex-wrap gap-1.5">
           {roles.map((role) => (
-            <span key={role} className="badge bg-brand-50 text-brand-700">{t(`roles.${role}`)}</span>
+            <span key={role} className="badge bg-brand-50 text-brand-700">
+              {t(`roles.${role}`)}
+            </span>
           ))}
         </div>
       </div>
@@ -45,8 +48,14 @@ export default function HomePage() {
               <li key={todo.id}>
                 <Link to={todo.href} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
                   <Icon name="inbox" className="h-5 w-5 text-brand-600" />
-                  <span className="flex-1 text-sm">{t(`todo.kinds.${todo.kind}`, (todo.params ?? {}) as Record<string, string>)}</span>
-                  {todo.dueAt ? <span className="text-xs text-slate-500">{t("home.due", { date: format.dateTime(todo.dueAt) })}</span> : null}
+                  <span className="flex-1 text-sm">
+                    {t(`todo.kinds.${todo.kind}`, (todo.params ?? {}) as Record<string, string>)}
+                  </span>
+                  {todo.dueAt ? (
+                    <span className="text-xs text-slate-500">
+                      {t("home.due", { date: format.dateTime(todo.dueAt) })}
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ))}
@@ -58,7 +67,11 @@ export default function HomePage() {
           <h2 className="mb-2 text-sm font-semibold text-slate-600">{t("home.shortcuts")}</h2>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {shortcuts.map((s) => (
-              <Link key={s.to} to={s.to} className="card flex items-center gap-3 p-4 text-sm font-medium hover:border-brand-300 hover:shadow">
+              <Link
+                key={s.to}
+                to={s.to}
+                className="card flex items-center gap-3 p-4 text-sm font-medium hover:border-brand-300 hover:shadow"
+              >
                 <Icon name={s.icon} className="h-5 w-5 text-brand-600" />
                 {t(s.labelKey)}
               </Link>

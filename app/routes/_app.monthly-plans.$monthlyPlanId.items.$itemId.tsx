@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type Params } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { yuanInput } from "~/components/training/format";
-import { CATEGORIES } from "~/domain/plan/fields";
+import { monthlyItemToEdit, peopleToTrain } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { monthlyItemSchema } from "~/domain/monthly-plan/monthly-plan.schema";
 import { saveMonthlyItem } from "~/domain/monthly-plan/monthly-plan.server";
-import { monthlyItemToEdit, peopleToTrain } from "~/domain/monthly-plan/monthly-plan-queries.server";
+import { CATEGORIES } from "~/domain/plan/fields";
 import { requirePermission } from "~/utils/auth.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
@@ -32,7 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan, item } = await load(params);
   let defaults: Record<string, string> = { category: "INTERNAL", sessions: "1", budget: "0" };
   if (item) {
-    defaults = { title: item.title, category: item.category, targetPeople: item.targetPeople, headcount: String(item.headcount), sessions: String(item.sessions), budget: yuanInput(item.budgetFen), unplannedReason: item.unplannedReason ?? "" };
+    defaults = {
+      title: item.title,
+      category: item.category,
+      targetPeople: item.targetPeople,
+      headcount: String(item.headcount),
+      sessions: String(item.sessions),
+      budget: yuanInput(item.budgetFen),
+      unplannedReason: item.unplannedReason ?? "",
+    };
   } else {
     // "Add new-hire onboarding" / "Add transfer training": the item starts with the month's people.
     const preset = new URL(request.url).searchParams.get("preset");
@@ -42,12 +51,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const group = preset === "NEW_HIRE" ? people.newHires : people.transfers;
       const key = preset === "NEW_HIRE" ? "newHire" : "transfer";
       defaults = {
-        ...defaults, category: preset, title: t(`monthlyPlan.people.${key}Title`, { month: plan.month }), headcount: String(group.length),
-        targetPeople: group.map((p) => p.name).join(t("training.listSeparator")).slice(0, 200), unplannedReason: t(`monthlyPlan.people.${key}Reason`, { count: group.length }),
+        ...defaults,
+        category: preset,
+        title: t(`monthlyPlan.people.${key}Title`, { month: plan.month }),
+        headcount: String(group.length),
+        targetPeople: group
+          .map((p) => p.name)
+          .join(t("training.listSeparator"))
+          .slice(0, 200),
+        unplannedReason: t(`monthlyPlan.people.${key}Reason`, { count: group.length }),
       };
     }
   }
-  return { plan: { id: plan.id, title: plan.title }, isNew: !item, planned: Boolean(item?.planItemId), editable: isEditable(plan.approval.state), defaults };
+  return {
+    plan: { id: plan.id, title: plan.title },
+    isNew: !item,
+    planned: Boolean(item?.planItemId),
+    editable: isEditable(plan.approval.state),
+    defaults,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // An item not in the annual plan needs a reason: the schema depends on the item.
   const form = parseForm(monthlyItemSchema(!item?.planItemId), await request.formData());
   if (!form.ok) return invalid(form);
-  return respond(await saveMonthlyItem(actor, plan.id, item?.id ?? null, form.data), { form, redirectTo: `/monthly-plans/${plan.id}`, flash: "monthlyPlan.notices.itemSaved" });
+  return respond(await saveMonthlyItem(actor, plan.id, item?.id ?? null, form.data), {
+    form,
+    redirectTo: `/monthly-plans/${plan.id}`,
+    flash: "monthlyPlan.notices.itemSaved",
+  });
 }
 
 export default function MonthlyItemPage() {
@@ -64,12 +90,19 @@ export default function MonthlyItemPage() {
   const { plan, isNew, planned, editable, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), { defaultValues: actionData?.values ?? defaults, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), {
+    defaultValues: actionData?.values ?? defaults,
+    serverErrors: actionData?.errors,
+  });
   return (
     <div className="space-y-5">
-      <Link to={`/monthly-plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+      <Link to={`/monthly-plans/${plan.id}`} className="btn-link">
+        ← {plan.title}
+      </Link>
       <h1 className="page-title">{isNew ? t("monthlyPlan.addItem") : t("monthlyPlan.editItem")}</h1>
-      {!editable ? <FormAlert message="monthlyPlan.locked" /> : (
+      {!editable ? (
+        <FormAlert message="monthlyPlan.locked" />
+      ) : (
         <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
           <FormAlert message={actionData?.errors?._form} />
           <div className="grid gap-4 sm:grid-cols-2">
@@ -82,13 +115,28 @@ export default function MonthlyItemPage() {
           </div>
           {/* An item from the annual plan needs no reason; the month's own items must say why. */}
           {planned ? null : (
-            <Field label={t("monthlyPlan.item.unplannedReason")} name="unplannedReason" error={errorOf("unplannedReason")} hint={t("monthlyPlan.item.unplannedReasonHint")}>
-              <textarea id="unplannedReason" rows={2} className="input" aria-invalid={Boolean(errorOf("unplannedReason"))} {...register("unplannedReason")} />
+            <Field
+              label={t("monthlyPlan.item.unplannedReason")}
+              name="unplannedReason"
+              error={errorOf("unplannedReason")}
+              hint={t("monthlyPlan.item.unplannedReasonHint")}
+            >
+              <textarea
+                id="unplannedReason"
+                rows={2}
+                className="input"
+                aria-invalid={Boolean(errorOf("unplannedReason"))}
+                {...register("unplannedReason")}
+              />
             </Field>
           )}
           <div className="flex justify-end gap-2">
-            <Link to={`/monthly-plans/${plan.id}`} className="btn-secondary">{t("common.cancel")}</Link>
-            <button type="submit" className="btn-primary" disabled={busy}>{t("common.save")}</button>
+            <Link to={`/monthly-plans/${plan.id}`} className="btn-secondary">
+              {t("common.cancel")}
+            </Link>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("common.save")}
+            </button>
           </div>
         </Form>
       )}

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
-import { RequirementsSchema } from "~/domain/needs/needs.schema";
 import { reopenNeedsForm } from "~/domain/needs/needs-form.server";
 import { surveyOverview } from "~/domain/needs/needs-queries.server";
+import { RequirementsSchema } from "~/domain/needs/needs.schema";
 import { closeSurvey, sendReminders, setRequirements } from "~/domain/needs/survey-admin.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -32,20 +33,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await surveyOverview(surveyId, await departmentIdsInScope(auth));
   invariantResponse(survey, "Not found", { status: 404 });
   const roles = auth.user.roles;
-  return { survey, canManage: can(roles, "manage:needs-survey"), canSetRequirements: can(roles, "set:needs-requirements"), canReadAnswers: can(roles, "read:needs-answers") };
+  return {
+    survey,
+    canManage: can(roles, "manage:needs-survey"),
+    canSetRequirements: can(roles, "set:needs-requirements"),
+    canReadAnswers: can(roles, "read:needs-answers"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { surveyId } = getParams(params, SurveyParams);
   const form = parseIntent(await request.formData(), SurveyIntent);
-  const { actor } = await requireActor(request, form.intent === "requirements" ? "set:needs-requirements" : "manage:needs-survey");
+  const { actor } = await requireActor(
+    request,
+    form.intent === "requirements" ? "set:needs-requirements" : "manage:needs-survey",
+  );
   if (!form.ok) return invalid(form);
   const done = { form, redirectTo: `/needs/${surveyId}` };
   switch (form.data.intent) {
     case "requirements":
-      return respond(await setRequirements(actor, surveyId, form.data.requirements), { ...done, flash: "needs.notices.requirementsSaved" });
+      return respond(await setRequirements(actor, surveyId, form.data.requirements), {
+        ...done,
+        flash: "needs.notices.requirementsSaved",
+      });
     case "remind":
-      return respond(await sendReminders(actor, surveyId), { ...done, flash: (sent) => messageKey("needs.notices.reminded", { forms: sent.forms, people: sent.people }) });
+      return respond(await sendReminders(actor, surveyId), {
+        ...done,
+        flash: (sent) => messageKey("needs.notices.reminded", { forms: sent.forms, people: sent.people }),
+      });
     case "reopen":
       return respond(await reopenNeedsForm(actor, form.data.formId), { ...done, flash: "needs.notices.reopened" });
     case "close":
@@ -64,44 +79,102 @@ export default function SurveyPage() {
   const missing = survey.forms.filter((f) => f.status !== "SUBMITTED").length;
   return (
     <div className="space-y-5">
-      <Link to="/needs" className="btn-link">← {t("needs.title")}</Link>
+      <Link to="/needs" className="btn-link">
+        ← {t("needs.title")}
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title">{t("needs.surveyTitle", { year: survey.year })}</h1>
-        <span className={`badge ${open ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`}>{t(`needs.status.${survey.status}`)}</span>
+        <span className={`badge ${open ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`}>
+          {t(`needs.status.${survey.status}`)}
+        </span>
       </div>
       <FormAlert message={errors?._form} />
       <section className="card grid gap-4 p-5 text-sm sm:grid-cols-3">
-        <div><p className="text-xs text-slate-500">{t("needs.fields.deadline")}</p><p className="font-medium">{format.dateTime(survey.deadline)}</p></div>
-        <div><p className="text-xs text-slate-500">{t("needs.formsSubmitted")}</p><p className="font-medium tabular-nums">{survey.forms.length - missing} / {survey.forms.length}</p></div>
-        <div><p className="text-xs text-slate-500">{t("needs.responses")}</p><p className="font-medium tabular-nums">{survey.totals.answered} / {survey.totals.staff}</p></div>
-        {survey.note ? <div className="sm:col-span-3"><p className="text-xs text-slate-500">{t("needs.fields.note")}</p><p className="whitespace-pre-line">{survey.note}</p></div> : null}
+        <div>
+          <p className="text-xs text-slate-500">{t("needs.fields.deadline")}</p>
+          <p className="font-medium">{format.dateTime(survey.deadline)}</p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">{t("needs.formsSubmitted")}</p>
+          <p className="font-medium tabular-nums">
+            {survey.forms.length - missing} / {survey.forms.length}
+          </p>
+        </div>
+        <div>
+          <p className="text-xs text-slate-500">{t("needs.responses")}</p>
+          <p className="font-medium tabular-nums">
+            {survey.totals.answered} / {survey.totals.staff}
+          </p>
+        </div>
+        {survey.note ? (
+          <div className="sm:col-span-3">
+            <p className="text-xs text-slate-500">{t("needs.fields.note")}</p>
+            <p className="whitespace-pre-line">{survey.note}</p>
+          </div>
+        ) : null}
       </section>
       <section className="card border-amber-200 bg-amber-50/50 p-5">
         <h2 className="font-semibold">{t("needs.fields.requirements")}</h2>
         {canSetRequirements && open ? (
           <Form method="post" className="mt-2 space-y-2">
             <input type="hidden" name="intent" value="requirements" />
-            <textarea name="requirements" rows={3} {...textDefault(survey.requirements ?? "")} className="input" aria-label={t("needs.fields.requirements")} />
+            <textarea
+              name="requirements"
+              rows={3}
+              {...textDefault(survey.requirements ?? "")}
+              className="input"
+              aria-label={t("needs.fields.requirements")}
+            />
             {errors?.requirements ? <FormAlert message={errors.requirements} /> : null}
-            <button type="submit" className="btn-secondary">{t("common.save")}</button>
+            <button type="submit" className="btn-secondary">
+              {t("common.save")}
+            </button>
           </Form>
         ) : (
-          <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{survey.requirements || t("needs.noRequirements")}</p>
+          <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
+            {survey.requirements || t("needs.noRequirements")}
+          </p>
         )}
       </section>
       <nav className="flex flex-wrap gap-2">
-        <Link to="summary" className="btn-secondary">{t("needs.summary.title")}</Link>
-        {canReadAnswers ? <Link to="answers" className="btn-secondary">{t("needs.answers.title")}</Link> : null}
-        {canManage ? <Link to="questions" className="btn-secondary">{t("needs.questions.title")}</Link> : null}
-        <a href={`/needs/${survey.id}/export`} className="btn-secondary">{t("needs.export")}</a>
+        <Link to="summary" className="btn-secondary">
+          {t("needs.summary.title")}
+        </Link>
+        {canReadAnswers ? (
+          <Link to="answers" className="btn-secondary">
+            {t("needs.answers.title")}
+          </Link>
+        ) : null}
+        {canManage ? (
+          <Link to="questions" className="btn-secondary">
+            {t("needs.questions.title")}
+          </Link>
+        ) : null}
+        <a href={`/needs/${survey.id}/export`} className="btn-secondary">
+          {t("needs.export")}
+        </a>
       </nav>
       <section className="card overflow-x-auto">
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           <h2 className="font-semibold">{t("needs.departmentForms")}</h2>
           {canManage && open ? (
             <div className="flex gap-2">
-              <Form method="post"><input type="hidden" name="intent" value="remind" /><button type="submit" className="btn-secondary" disabled={missing === 0 && survey.totals.answered >= survey.totals.staff}>{t("needs.remind")}</button></Form>
-              <Form method="post"><input type="hidden" name="intent" value="close" /><button type="submit" className="btn-secondary">{t("needs.close")}</button></Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="remind" />
+                <button
+                  type="submit"
+                  className="btn-secondary"
+                  disabled={missing === 0 && survey.totals.answered >= survey.totals.staff}
+                >
+                  {t("needs.remind")}
+                </button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="close" />
+                <button type="submit" className="btn-secondary">
+                  {t("needs.close")}
+                </button>
+              </Form>
             </div>
           ) : null}
         </header>
@@ -121,16 +194,41 @@ export default function SurveyPage() {
               <tr key={f.id}>
                 <td className="font-medium">{f.department.name}</td>
                 <td>
-                  <span className={`badge ${f.status === "SUBMITTED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}>{t(`needs.formStatus.${f.status}`)}</span>
-                  {f.submittedAt ? <span className="ml-2 hidden text-xs text-slate-500 lg:inline">{format.dateTime(f.submittedAt)}</span> : null}
+                  <span
+                    className={[
+                      "badge",
+                      f.status === "SUBMITTED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800",
+                    ].join(" ")}
+                  >
+                    {t(`needs.formStatus.${f.status}`)}
+                  </span>
+                  {f.submittedAt ? (
+                    <span className="ml-2 hidden text-xs text-slate-500 lg:inline">
+                      {format.dateTime(f.submittedAt)}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="tabular-nums">{f.items}</td>
-                <td className="hidden text-xs md:table-cell">{f.heads.join(t("training.listSeparator")) || <span className="text-slate-400">{t("needs.noHead")}</span>}</td>
-                <td className="hidden tabular-nums md:table-cell">{f.answered} / {f.staff}</td>
+                <td className="hidden text-xs md:table-cell">
+                  {f.heads.join(t("training.listSeparator")) || (
+                    <span className="text-slate-400">{t("needs.noHead")}</span>
+                  )}
+                </td>
+                <td className="hidden tabular-nums md:table-cell">
+                  {f.answered} / {f.staff}
+                </td>
                 <td className="flex gap-2">
-                  <Link to={`forms/${f.id}`} className="btn-link">{t("needs.openForm")}</Link>
+                  <Link to={`forms/${f.id}`} className="btn-link">
+                    {t("needs.openForm")}
+                  </Link>
                   {canManage && open && f.status === "SUBMITTED" ? (
-                    <Form method="post"><input type="hidden" name="intent" value="reopen" /><input type="hidden" name="formId" value={f.id} /><button type="submit" className="btn-link">{t("needs.reopen")}</button></Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="reopen" />
+                      <input type="hidden" name="formId" value={f.id} />
+                      <button type="submit" className="btn-link">
+                        {t("needs.reopen")}
+                      </button>
+                    </Form>
                   ) : null}
                 </td>
               </tr>

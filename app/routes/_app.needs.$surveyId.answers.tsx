@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { BarChart } from "~/components/training/bar-chart";
 import { answersView } from "~/domain/needs/needs-queries.server";
 import { inReadersLanguage } from "~/domain/needs/needs-rules";
@@ -15,7 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:needs-answers");
   const view = await answersView(surveyId, await departmentIdsInScope(auth));
   invariantResponse(view, "Not found", { status: 404 });
-  return { year: view.survey.year, surveyId: view.survey.id, responses: view.responses, questions: view.questions, scoped: auth.scope !== "any" };
+  return {
+    year: view.survey.year,
+    surveyId: view.survey.id,
+    responses: view.responses,
+    questions: view.questions,
+    scoped: auth.scope !== "any",
+  };
 }
 
 export default function AnswersPage() {
@@ -23,32 +30,53 @@ export default function AnswersPage() {
   const { year, surveyId, responses, questions, scoped } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-5">
-      <Link to={`/needs/${surveyId}`} className="btn-link">← {t("needs.surveyTitle", { year })}</Link>
+      <Link to={`/needs/${surveyId}`} className="btn-link">
+        ← {t("needs.surveyTitle", { year })}
+      </Link>
       <div>
         <h1 className="page-title">{t("needs.answers.title")}</h1>
-        <p className="mt-1 text-sm text-slate-500">{t(scoped ? "needs.answers.scopedIntro" : "needs.answers.intro", { count: responses })}</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {t(scoped ? "needs.answers.scopedIntro" : "needs.answers.intro", { count: responses })}
+        </p>
       </div>
-      {questions.map((q) => inReadersLanguage(t, q)).map((q, i) => (
-        <section key={q.id} className="card space-y-3 p-5">
-          <h2 className="font-semibold">{i + 1}. {q.text}</h2>
-          {q.kind === "SINGLE" || q.kind === "MULTIPLE" ? (
-            <BarChart title={t("needs.answers.choices", { count: q.answered })} bars={q.options.map((o) => ({ label: o.label, value: o.count }))} />
-          ) : null}
-          {q.kind === "RATING" ? <p className="text-sm">{q.average === null ? t("training.noData") : t("needs.answers.average", { average: q.average, count: q.answered })}</p> : null}
-          {q.kind === "TEXT" ? (
-            q.texts.length === 0 ? <p className="text-sm text-slate-500">{t("training.noData")}</p> : (
-              <ul className="space-y-2 text-sm">
-                {q.texts.map((a, k) => (
-                  <li key={k} className="rounded-md bg-slate-50 px-3 py-2">
-                    <p>{a.text}</p>
-                    <p className="mt-0.5 text-xs text-slate-500">{a.name} · {a.department}</p>
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : null}
-        </section>
-      ))}
+      {questions
+        .map((q) => inReadersLanguage(t, q))
+        .map((q, i) => (
+          <section key={q.id} className="card space-y-3 p-5">
+            <h2 className="font-semibold">
+              {i + 1}. {q.text}
+            </h2>
+            {q.kind === "SINGLE" || q.kind === "MULTIPLE" ? (
+              <BarChart
+                title={t("needs.answers.choices", { count: q.answered })}
+                bars={q.options.map((o) => ({ label: o.label, value: o.count }))}
+              />
+            ) : null}
+            {q.kind === "RATING" ? (
+              <p className="text-sm">
+                {q.average === null
+                  ? t("training.noData")
+                  : t("needs.answers.average", { average: q.average, count: q.answered })}
+              </p>
+            ) : null}
+            {q.kind === "TEXT" ? (
+              q.texts.length === 0 ? (
+                <p className="text-sm text-slate-500">{t("training.noData")}</p>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {q.texts.map((a, k) => (
+                    <li key={k} className="rounded-md bg-slate-50 px-3 py-2">
+                      <p>{a.text}</p>
+                      <p className="mt-0.5 text-xs text-slate-500">
+                        {a.name} · {a.department}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )
+            ) : null}
+          </section>
+        ))}
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+
 import { needsWorkbook } from "~/domain/needs/needs-export.server";
 import { getSurvey, submittedNeeds } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
-import { getParams, Id, invariantResponse } from "~/utils/params";
 import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { surveyId } = getParams(params, z.object({ surveyId: Id }));
@@ -15,5 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(survey, "Not found", { status: 404 });
   const t = serverT(await resolveLocale(request, auth.user.locale));
   const needs = await submittedNeeds(survey.id, await departmentIdsInScope(auth));
-  return xlsxResponse(await needsWorkbook(t, survey.year, needs), `training-needs-${survey.year}.xlsx`, t("needs.xlsx.fileName", { year: survey.year }));
+  return xlsxResponse(
+    await needsWorkbook(t, survey.year, needs),
+    `training-needs-${survey.year}.xlsx`,
+    t("needs.xlsx.fileName", { year: survey.year }),
+  );
 }

@@ -2,14 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { FormAlert } from "~/components/form";
 import { NeedItemForm } from "~/components/needs/need-item-form";
 import { formatHours, formatMonths, formatYuan, yuanInput } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
-import { needItemSchema } from "~/domain/needs/needs.schema";
-import { mayEditForm } from "~/domain/needs/needs-rules";
 import { deleteNeedItem, reopenNeedsForm, saveNeedItem, submitNeedsForm } from "~/domain/needs/needs-form.server";
 import { getNeedsForm } from "~/domain/needs/needs-queries.server";
+import { mayEditForm } from "~/domain/needs/needs-rules";
+import { needItemSchema } from "~/domain/needs/needs.schema";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -37,14 +38,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(form && form.surveyId === surveyId, "Not found", { status: 404 });
   const isManager = can(auth.user.roles, "manage:needs-survey");
   const canWrite = can(auth.user.roles, "write:department-needs");
-  return { form, canEdit: canWrite && mayEditForm(form, form.survey, now(), isManager), canReopen: isManager && form.survey.status === "OPEN" && form.status === "SUBMITTED" };
+  return {
+    form,
+    canEdit: canWrite && mayEditForm(form, form.survey, now(), isManager),
+    canReopen: isManager && form.survey.status === "OPEN" && form.status === "SUBMITTED",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { surveyId, formId } = getParams(params, NeedsFormParams);
   const formData = await request.formData();
   // Reopening is the manager's; the rest is the department head's, within their departments.
-  const auth = await requireActor(request, formData.get("intent") === "reopen" ? "manage:needs-survey" : "write:department-needs");
+  const auth = await requireActor(
+    request,
+    formData.get("intent") === "reopen" ? "manage:needs-survey" : "write:department-needs",
+  );
   const { actor } = auth;
   const scope = await departmentIdsInScope(auth);
   const needsForm = await getNeedsForm(formId, scope);
@@ -54,9 +62,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = { form, redirectTo: `/needs/${surveyId}/forms/${formId}` };
   switch (form.data.intent) {
     case "saveItem":
-      return respond(await saveNeedItem(actor, scope, formId, form.data.itemId ?? null, form.data), { ...done, flash: "needs.notices.itemSaved" });
+      return respond(await saveNeedItem(actor, scope, formId, form.data.itemId ?? null, form.data), {
+        ...done,
+        flash: "needs.notices.itemSaved",
+      });
     case "deleteItem":
-      return respond(await deleteNeedItem(actor, scope, formId, form.data.itemId), { ...done, flash: "needs.notices.itemDeleted" });
+      return respond(await deleteNeedItem(actor, scope, formId, form.data.itemId), {
+        ...done,
+        flash: "needs.notices.itemDeleted",
+      });
     case "submit":
       return respond(await submitNeedsForm(actor, scope, formId), { ...done, flash: "needs.notices.submitted" });
     case "reopen":
@@ -76,19 +90,44 @@ export default function NeedsFormPage() {
   const defaults = itemErrors
     ? actionData!.values
     : editing
-      ? { topic: editing.topic, category: editing.category, targetPeople: editing.targetPeople, headcount: String(editing.headcount), months: editing.months.map(String), hours: formatHours(editing.hoursTenths), delivery: editing.delivery, cost: yuanInput(editing.costFen), priority: editing.priority, reason: editing.reason, problemArea: editing.problemArea ?? "" }
+      ? {
+          topic: editing.topic,
+          category: editing.category,
+          targetPeople: editing.targetPeople,
+          headcount: String(editing.headcount),
+          months: editing.months.map(String),
+          hours: formatHours(editing.hoursTenths),
+          delivery: editing.delivery,
+          cost: yuanInput(editing.costFen),
+          priority: editing.priority,
+          reason: editing.reason,
+          problemArea: editing.problemArea ?? "",
+        }
       : { category: "INTERNAL", delivery: "INTERNAL", priority: "MEDIUM", months: [] };
   return (
     <div className="space-y-5">
-      <Link to={`/needs/${form.surveyId}`} className="btn-link">← {t("needs.surveyTitle", { year: form.survey.year })}</Link>
+      <Link to={`/needs/${form.surveyId}`} className="btn-link">
+        ← {t("needs.surveyTitle", { year: form.survey.year })}
+      </Link>
       <div>
         <p className="text-sm text-slate-500">{t("needs.formName")}</p>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="page-title">{t("needs.formTitle", { year: form.survey.year, department: form.department.name })}</h1>
-          <span className={`badge ${form.status === "SUBMITTED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}>{t(`needs.formStatus.${form.status}`)}</span>
+          <h1 className="page-title">
+            {t("needs.formTitle", { year: form.survey.year, department: form.department.name })}
+          </h1>
+          <span
+            className={[
+              "badge",
+              form.status === "SUBMITTED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800",
+            ].join(" ")}
+          >
+            {t(`needs.formStatus.${form.status}`)}
+          </span>
         </div>
         <p className="mt-1 text-sm text-slate-500">
-          {form.submittedAt ? t("needs.submittedAt", { at: format.dateTime(form.submittedAt) }) : t("needs.deadlineIs", { at: format.dateTime(form.survey.deadline) })}
+          {form.submittedAt
+            ? t("needs.submittedAt", { at: format.dateTime(form.submittedAt) })
+            : t("needs.deadlineIs", { at: format.dateTime(form.survey.deadline) })}
         </p>
       </div>
       <FormAlert message={otherError} />
@@ -99,30 +138,81 @@ export default function NeedsFormPage() {
         </section>
       ) : null}
       <section className="space-y-3">
-        {form.items.length === 0 ? <p className="card p-6 text-center text-sm text-slate-500">{t("needs.noItems")}</p> : null}
+        {form.items.length === 0 ? (
+          <p className="card p-6 text-center text-sm text-slate-500">{t("needs.noItems")}</p>
+        ) : null}
         {form.items.map((item, index) => (
           <article key={item.id} className="card p-4 text-sm">
             <div className="flex flex-wrap items-start justify-between gap-2">
-              <h3 className="font-semibold">{index + 1}. {item.topic}</h3>
+              <h3 className="font-semibold">
+                {index + 1}. {item.topic}
+              </h3>
               <div className="flex flex-wrap gap-1.5">
                 <span className="badge bg-brand-50 text-brand-700">{t(`training.categories.${item.category}`)}</span>
-                <span className={`badge ${item.priority === "HIGH" ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-600"}`}>{t("needs.priorityIs", { priority: t(`training.priority.${item.priority}`) })}</span>
+                <span
+                  className={[
+                    "badge",
+                    item.priority === "HIGH" ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-600",
+                  ].join(" ")}
+                >
+                  {t("needs.priorityIs", { priority: t(`training.priority.${item.priority}`) })}
+                </span>
               </div>
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4">
-              <div><dt className="text-slate-500">{t("needs.item.targetPeople")}</dt><dd>{item.targetPeople}</dd></div>
-              <div><dt className="text-slate-500">{t("needs.item.headcount")}</dt><dd className="tabular-nums">{item.headcount}</dd></div>
-              <div><dt className="text-slate-500">{t("needs.item.monthsShort")}</dt><dd>{formatMonths(t, item.months)}</dd></div>
-              <div><dt className="text-slate-500">{t("needs.item.hours")}</dt><dd className="tabular-nums">{formatHours(item.hoursTenths)}</dd></div>
-              <div><dt className="text-slate-500">{t("needs.item.delivery")}</dt><dd>{t(`training.delivery.${item.delivery}`)}</dd></div>
-              <div><dt className="text-slate-500">{t("needs.item.cost")}</dt><dd className="tabular-nums">{formatYuan(item.costFen)}</dd></div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.targetPeople")}</dt>
+                <dd>{item.targetPeople}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.headcount")}</dt>
+                <dd className="tabular-nums">{item.headcount}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.monthsShort")}</dt>
+                <dd>{formatMonths(t, item.months)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.hours")}</dt>
+                <dd className="tabular-nums">{formatHours(item.hoursTenths)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.delivery")}</dt>
+                <dd>{t(`training.delivery.${item.delivery}`)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("needs.item.cost")}</dt>
+                <dd className="tabular-nums">{formatYuan(item.costFen)}</dd>
+              </div>
             </dl>
-            <p className="mt-2 text-slate-700"><span className="text-slate-500">{t("needs.item.reason")}{t("training.colon")}</span>{item.reason}</p>
-            {item.problemArea ? <p className="mt-1 text-slate-700"><span className="text-slate-500">{t("needs.item.problemArea")}{t("training.colon")}</span>{item.problemArea}</p> : null}
+            <p className="mt-2 text-slate-700">
+              <span className="text-slate-500">
+                {t("needs.item.reason")}
+                {t("training.colon")}
+              </span>
+              {item.reason}
+            </p>
+            {item.problemArea ? (
+              <p className="mt-1 text-slate-700">
+                <span className="text-slate-500">
+                  {t("needs.item.problemArea")}
+                  {t("training.colon")}
+                </span>
+                {item.problemArea}
+              </p>
+            ) : null}
             {canEdit ? (
               <div className="mt-2 flex gap-3">
-                <Link to={`?edit=${item.id}#item-form`} className="btn-link">{t("common.edit")}</Link>
-                <Form method="post"><input type="hidden" name="intent" value="deleteItem" /><input type="hidden" name="itemId" value={item.id} /><button type="submit" className="text-sm font-medium text-red-600 hover:underline">{t("needs.deleteItem")}</button></Form>
+                <Link to={`?edit=${item.id}#item-form`} className="btn-link">
+                  {t("common.edit")}
+                </Link>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="deleteItem" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button type="submit" className="text-sm font-medium text-red-600 hover:underline">
+                    {t("needs.deleteItem")}
+                  </button>
+                </Form>
               </div>
             ) : null}
           </article>
@@ -131,20 +221,31 @@ export default function NeedsFormPage() {
       {canEdit ? (
         <section id="item-form" className="card p-5">
           <h2 className="mb-4 font-semibold">{editing ? t("needs.editItem") : t("needs.newItem")}</h2>
-          <NeedItemForm key={editing?.id ?? "new"} year={form.survey.year} itemId={editing?.id ?? null} defaults={defaults} errors={itemErrors} cancelTo={editing ? "?" : undefined} />
+          <NeedItemForm
+            key={editing?.id ?? "new"}
+            year={form.survey.year}
+            itemId={editing?.id ?? null}
+            defaults={defaults}
+            errors={itemErrors}
+            cancelTo={editing ? "?" : undefined}
+          />
         </section>
       ) : null}
       {canEdit ? (
         <Form method="post" className="card flex flex-col gap-3 p-5 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-slate-600">{t("needs.submitHint", { count: form.items.length })}</p>
           <input type="hidden" name="intent" value="submit" />
-          <button type="submit" className="btn-primary">{t("needs.submitForm")}</button>
+          <button type="submit" className="btn-primary">
+            {t("needs.submitForm")}
+          </button>
         </Form>
       ) : null}
       {canReopen ? (
         <Form method="post" className="flex justify-end">
           <input type="hidden" name="intent" value="reopen" />
-          <button type="submit" className="btn-secondary">{t("needs.reopen")}</button>
+          <button type="submit" className="btn-secondary">
+            {t("needs.reopen")}
+          </button>
         </Form>
       ) : null}
     </div>

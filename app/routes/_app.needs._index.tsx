@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
-import { OpenSurveySchema } from "~/domain/needs/needs.schema";
 import { listSurveys } from "~/domain/needs/needs-queries.server";
 import { defaultSurveyDeadline } from "~/domain/needs/needs-rules";
+import { OpenSurveySchema } from "~/domain/needs/needs.schema";
 import { openSurvey } from "~/domain/needs/open-survey.server";
 import { companyToday, getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
@@ -20,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const surveys = await listSurveys(await departmentIdsInScope(auth));
   const today = await companyToday();
   const nextYear = today.year + 1;
-  return { surveys, canOpen: can(auth.user.roles, "manage:needs-survey"), nextYear, defaultDeadline: defaultSurveyDeadline(today, nextYear) };
+  return {
+    surveys,
+    canOpen: can(auth.user.roles, "manage:needs-survey"),
+    nextYear,
+    defaultDeadline: defaultSurveyDeadline(today, nextYear),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,13 +34,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(OpenSurveySchema, await request.formData());
   if (!form.ok) return invalid(form);
   const { timeZone } = await getSettings();
-  return respond(await openSurvey(actor, form.data, timeZone), { form, redirectTo: (done) => `/needs/${done.id}`, flash: "needs.notices.opened" });
+  return respond(await openSurvey(actor, form.data, timeZone), {
+    form,
+    redirectTo: (done) => `/needs/${done.id}`,
+    flash: "needs.notices.opened",
+  });
 }
 
 function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defaultDeadline: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, { defaultValues: actionData?.values ?? { year: String(nextYear), deadline: defaultDeadline }, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, {
+    defaultValues: actionData?.values ?? { year: String(nextYear), deadline: defaultDeadline },
+    serverErrors: actionData?.errors,
+  });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card space-y-4 p-5">
       <h2 className="font-semibold">{t("needs.open.title")}</h2>
@@ -42,20 +55,39 @@ function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defau
       <FormAlert message={actionData?.errors?._form} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("needs.fields.year")} name="year" error={errorOf("year")}>
-          <input id="year" inputMode="numeric" className="input" aria-invalid={Boolean(errorOf("year"))} {...register("year")} />
+          <input
+            id="year"
+            inputMode="numeric"
+            className="input"
+            aria-invalid={Boolean(errorOf("year"))}
+            {...register("year")}
+          />
         </Field>
         <Field label={t("needs.fields.deadline")} name="deadline" error={errorOf("deadline")}>
-          <input id="deadline" type="date" className="input" aria-invalid={Boolean(errorOf("deadline"))} {...register("deadline")} />
+          <input
+            id="deadline"
+            type="date"
+            className="input"
+            aria-invalid={Boolean(errorOf("deadline"))}
+            {...register("deadline")}
+          />
         </Field>
       </div>
       <Field label={t("needs.fields.note")} name="note" error={errorOf("note")}>
         <textarea id="note" rows={2} className="input" {...register("note")} />
       </Field>
-      <Field label={t("needs.fields.requirements")} name="requirements" error={errorOf("requirements")} hint={t("needs.requirementsHint")}>
+      <Field
+        label={t("needs.fields.requirements")}
+        name="requirements"
+        error={errorOf("requirements")}
+        hint={t("needs.requirementsHint")}
+      >
         <textarea id="requirements" rows={3} className="input" {...register("requirements")} />
       </Field>
       <div className="flex justify-end">
-        <button type="submit" className="btn-primary">{t("needs.open.submit")}</button>
+        <button type="submit" className="btn-primary">
+          {t("needs.open.submit")}
+        </button>
       </div>
     </Form>
   );
@@ -85,14 +117,35 @@ export default function NeedsSurveysPage() {
           <tbody className="divide-y divide-slate-100">
             {surveys.map((s) => (
               <tr key={s.id} className="hover:bg-slate-50">
-                <td><Link to={`/needs/${s.id}`} className="font-medium text-brand-700 hover:underline">{t("needs.surveyTitle", { year: s.year })}</Link></td>
-                <td><span className={`badge ${s.status === "OPEN" ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600"}`}>{t(`needs.status.${s.status}`)}</span></td>
+                <td>
+                  <Link to={`/needs/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                    {t("needs.surveyTitle", { year: s.year })}
+                  </Link>
+                </td>
+                <td>
+                  <span
+                    className={[
+                      "badge",
+                      s.status === "OPEN" ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-600",
+                    ].join(" ")}
+                  >
+                    {t(`needs.status.${s.status}`)}
+                  </span>
+                </td>
                 <td className="text-xs">{format.date(s.deadline)}</td>
-                <td className="tabular-nums">{s.forms.filter((f) => f.status === "SUBMITTED").length} / {s.forms.length}</td>
+                <td className="tabular-nums">
+                  {s.forms.filter((f) => f.status === "SUBMITTED").length} / {s.forms.length}
+                </td>
                 <td className="hidden tabular-nums sm:table-cell">{s.responses}</td>
               </tr>
             ))}
-            {surveys.length === 0 ? <tr><td colSpan={5} className="py-8 text-center text-slate-500">{t("needs.empty")}</td></tr> : null}
+            {surveys.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="py-8 text-center text-slate-500">
+                  {t("needs.empty")}
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

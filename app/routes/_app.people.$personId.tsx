@@ -2,18 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, FormAlert } from "~/components/form";
 import { PersonForm } from "~/components/people/person-form";
-import { StatusBadge } from "~/components/people/status-badge";
 import { RolesForm } from "~/components/people/roles-form";
-import { flattenTree } from "~/utils/department-tree";
+import { StatusBadge } from "~/components/people/status-badge";
 import { SetDisabledSchema, SetPasswordSchema } from "~/domain/people/access.schema";
-import { PersonFormSchema, RolesFormSchema } from "~/domain/people/people.schema";
 import { getPerson, listDepartmentOptions } from "~/domain/people/people-queries.server";
+import { PersonFormSchema, RolesFormSchema } from "~/domain/people/people.schema";
 import { updatePerson } from "~/domain/people/save-person.server";
 import { setDisabled, setPasswordByAdmin } from "~/domain/people/set-access.server";
 import { setRoles } from "~/domain/people/set-roles.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { flattenTree } from "~/utils/department-tree";
 import { formatCalendarDate } from "~/utils/format";
 import { maskEmail, maskPhone } from "~/utils/mask";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -63,13 +64,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = { form, redirectTo: `/people/${personId}` };
   switch (form.data.intent) {
     case "save":
-      return respond(await updatePerson(actor, personId, form.data, form.data.updatedAt), { ...done, flash: "people.notices.saved" });
+      return respond(await updatePerson(actor, personId, form.data, form.data.updatedAt), {
+        ...done,
+        flash: "people.notices.saved",
+      });
     case "roles":
       return respond(await setRoles(actor, personId, form.data), { ...done, flash: "people.notices.rolesSaved" });
     case "password":
-      return respond(await setPasswordByAdmin(actor, personId, form.data.password, form.data.reason), { ...done, flash: "people.notices.passwordSet" });
+      return respond(await setPasswordByAdmin(actor, personId, form.data.password, form.data.reason), {
+        ...done,
+        flash: "people.notices.passwordSet",
+      });
     case "access":
-      return respond(await setDisabled(actor, personId, form.data.disabled, form.data.reason), { ...done, flash: form.data.disabled ? "people.notices.disabled" : "people.notices.enabled" });
+      return respond(await setDisabled(actor, personId, form.data.disabled, form.data.reason), {
+        ...done,
+        flash: form.data.disabled ? "people.notices.disabled" : "people.notices.enabled",
+      });
   }
 }
 
@@ -81,7 +91,9 @@ export default function PersonPage() {
   const values = actionData?.intent === "save" ? actionData.values : null;
   return (
     <div className="space-y-5">
-      <Link to="/people" className="btn-link">← {t("people.title")}</Link>
+      <Link to="/people" className="btn-link">
+        ← {t("people.title")}
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title">{person.name}</h1>
         <span className="font-mono text-sm text-slate-500">{person.employeeNo}</span>
@@ -92,7 +104,18 @@ export default function PersonPage() {
           <h2 className="mb-4 font-semibold">{t("people.profile")}</h2>
           <PersonForm
             departments={departments}
-            defaults={values ?? { employeeNo: person.employeeNo, name: person.name, departmentId: person.departmentId, post: person.post, phone: person.phone ?? "", email: person.email ?? "", hireDate: person.hireDate, status: person.status }}
+            defaults={
+              values ?? {
+                employeeNo: person.employeeNo,
+                name: person.name,
+                departmentId: person.departmentId,
+                post: person.post,
+                phone: person.phone ?? "",
+                email: person.email ?? "",
+                hireDate: person.hireDate,
+                status: person.status,
+              }
+            }
             errors={errorsFor("save")}
             formError={errorsFor("save")?._form}
             updatedAt={person.updatedAt}
@@ -101,8 +124,19 @@ export default function PersonPage() {
         </section>
       ) : (
         <section className="card grid gap-3 p-5 text-sm sm:grid-cols-2">
-          {([["department", person.department.name], ["post", person.post], ["phone", person.phone], ["email", person.email], ["hireDate", person.hireDate]] as const).map(([k, v]) => (
-            <div key={k}><p className="text-xs text-slate-500">{t(`people.fields.${k}`)}</p><p className="font-medium">{v || "—"}</p></div>
+          {(
+            [
+              ["department", person.department.name],
+              ["post", person.post],
+              ["phone", person.phone],
+              ["email", person.email],
+              ["hireDate", person.hireDate],
+            ] as const
+          ).map(([k, v]) => (
+            <div key={k}>
+              <p className="text-xs text-slate-500">{t(`people.fields.${k}`)}</p>
+              <p className="font-medium">{v || "—"}</p>
+            </div>
           ))}
         </section>
       )}
@@ -123,17 +157,33 @@ export default function PersonPage() {
             <Field label={t("people.newPassword")} name="password" error={errorsFor("password")?.password}>
               <input id="password" name="password" type="password" autoComplete="new-password" className="input" />
             </Field>
-            <input name="reason" className="input" placeholder={t("common.reasonOptional")} aria-label={t("common.reason")} />
-            <button type="submit" className="btn-secondary">{t("people.setPassword")}</button>
+            <input
+              name="reason"
+              className="input"
+              placeholder={t("common.reasonOptional")}
+              aria-label={t("common.reason")}
+            />
+            <button type="submit" className="btn-secondary">
+              {t("people.setPassword")}
+            </button>
           </Form>
           <Form method="post" className="card space-y-3 p-5">
             <h2 className="font-semibold">{t("people.access")}</h2>
-            <p className="text-xs text-slate-500">{person.disabledAt ? t("people.disabledHint") : t("people.disableHint")}</p>
+            <p className="text-xs text-slate-500">
+              {person.disabledAt ? t("people.disabledHint") : t("people.disableHint")}
+            </p>
             <FormAlert message={errorsFor("access")?._form} />
             <input type="hidden" name="intent" value="access" />
             <input type="hidden" name="disabled" value={person.disabledAt ? "false" : "true"} />
-            <input name="reason" className="input" placeholder={t("common.reasonOptional")} aria-label={t("common.reason")} />
-            <button type="submit" className={person.disabledAt ? "btn-secondary" : "btn-danger"}>{person.disabledAt ? t("people.enable") : t("people.disable")}</button>
+            <input
+              name="reason"
+              className="input"
+              placeholder={t("common.reasonOptional")}
+              aria-label={t("common.reason")}
+            />
+            <button type="submit" className={person.disabledAt ? "btn-secondary" : "btn-danger"}>
+              {person.disabledAt ? t("people.enable") : t("people.disable")}
+            </button>
           </Form>
         </section>
       ) : null}

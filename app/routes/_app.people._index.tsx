@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Pagination } from "~/components/pagination";
 import { z } from "zod";
+
+import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/people/status-badge";
-import { flattenTree } from "~/utils/department-tree";
-import { PERSON_STATUSES } from "~/domain/people/people.schema";
 import { listDepartmentOptions, listPeople } from "~/domain/people/people-queries.server";
+import { PERSON_STATUSES } from "~/domain/people/people.schema";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { flattenTree } from "~/utils/department-tree";
 import { maskPhone } from "~/utils/mask";
 import { can } from "~/utils/permissions";
 
@@ -24,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:person");
   const scope = await departmentIdsInScope(auth);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [result, departments] = await Promise.all([listPeople(scope, { ...query, q: query.q || undefined, departmentId: query.departmentId || undefined }), listDepartmentOptions(scope)]);
+  const [result, departments] = await Promise.all([
+    listPeople(scope, { ...query, q: query.q || undefined, departmentId: query.departmentId || undefined }),
+    listDepartmentOptions(scope),
+  ]);
   return {
     query,
     total: result.total,
@@ -45,25 +49,56 @@ export default function PeoplePage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title">{t("people.title")}</h1>
         <div className="flex gap-2">
-          {canImport ? <Link to="/people/import" className="btn-secondary">{t("people.import")}</Link> : null}
-          {canWrite ? <Link to="/people/new" className="btn-primary">{t("people.new")}</Link> : null}
+          {canImport ? (
+            <Link to="/people/import" className="btn-secondary">
+              {t("people.import")}
+            </Link>
+          ) : null}
+          {canWrite ? (
+            <Link to="/people/new" className="btn-primary">
+              {t("people.new")}
+            </Link>
+          ) : null}
         </div>
       </div>
       <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-[1fr_auto_auto_auto]">
-        <input name="q" defaultValue={query.q ?? ""} className="input" placeholder={t("people.searchPlaceholder")} aria-label={t("common.search")} />
-        <select name="departmentId" defaultValue={query.departmentId ?? ""} className="input" aria-label={t("people.fields.department")}>
+        <input
+          name="q"
+          defaultValue={query.q ?? ""}
+          className="input"
+          placeholder={t("people.searchPlaceholder")}
+          aria-label={t("common.search")}
+        />
+        <select
+          name="departmentId"
+          defaultValue={query.departmentId ?? ""}
+          className="input"
+          aria-label={t("people.fields.department")}
+        >
           <option value="">{t("people.allDepartments")}</option>
           {departments.map((d) => (
-            <option key={d.id} value={d.id}>{"\u3000".repeat(d.depth)}{d.name}</option>
+            <option key={d.id} value={d.id}>
+              {"\u3000".repeat(d.depth)}
+              {d.name}
+            </option>
           ))}
         </select>
-        <select name="status" defaultValue={query.status ?? ""} className="input" aria-label={t("people.fields.status")}>
+        <select
+          name="status"
+          defaultValue={query.status ?? ""}
+          className="input"
+          aria-label={t("people.fields.status")}
+        >
           <option value="">{t("people.allStatuses")}</option>
           {PERSON_STATUSES.map((s) => (
-            <option key={s} value={s}>{t(`people.status.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`people.status.${s}`)}
+            </option>
           ))}
         </select>
-        <button type="submit" className="btn-secondary">{t("common.filter")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("common.filter")}
+        </button>
       </Form>
       <div className="card overflow-x-auto">
         <table className="table">
@@ -81,17 +116,36 @@ export default function PeoplePage() {
           <tbody className="divide-y divide-slate-100">
             {people.map((p) => (
               <tr key={p.id} className="hover:bg-slate-50">
-                <td className="font-mono text-xs"><Link to={`/people/${p.id}`} className="text-brand-700 hover:underline">{p.employeeNo}</Link></td>
-                <td><Link to={`/people/${p.id}`} className="hover:underline">{p.name}</Link></td>
+                <td className="font-mono text-xs">
+                  <Link to={`/people/${p.id}`} className="text-brand-700 hover:underline">
+                    {p.employeeNo}
+                  </Link>
+                </td>
+                <td>
+                  <Link to={`/people/${p.id}`} className="hover:underline">
+                    {p.name}
+                  </Link>
+                </td>
                 <td>{p.department.name}</td>
                 <td className="hidden md:table-cell">{p.post}</td>
                 <td className="hidden font-mono text-xs md:table-cell">{p.phone}</td>
-                <td><StatusBadge status={p.status} disabled={Boolean(p.disabledAt)} /></td>
-                <td className="hidden text-xs text-slate-500 lg:table-cell">{p.roles.filter((r) => r !== "EMPLOYEE").map((r) => t(`roles.${r}`)).join(t("training.listSeparator"))}</td>
+                <td>
+                  <StatusBadge status={p.status} disabled={Boolean(p.disabledAt)} />
+                </td>
+                <td className="hidden text-xs text-slate-500 lg:table-cell">
+                  {p.roles
+                    .filter((r) => r !== "EMPLOYEE")
+                    .map((r) => t(`roles.${r}`))
+                    .join(t("training.listSeparator"))}
+                </td>
               </tr>
             ))}
             {people.length === 0 ? (
-              <tr><td colSpan={7} className="py-8 text-center text-slate-500">{t("people.empty")}</td></tr>
+              <tr>
+                <td colSpan={7} className="py-8 text-center text-slate-500">
+                  {t("people.empty")}
+                </td>
+              </tr>
             ) : null}
           </tbody>
         </table>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
+
+import { listDepartmentCodes } from "~/domain/departments/department-queries.server";
 import { CHINESE_HEADERS, IMPORT_FIELDS, TEMPLATE_EXAMPLES } from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
 import { xlsxResponse } from "~/utils/download.server";
-import { listDepartmentCodes } from "~/domain/departments/department-queries.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -14,7 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const workbook = new ExcelJS.Workbook();
 
   const sheet = workbook.addWorksheet(t("peopleImport.templateSheet"));
-  sheet.columns = IMPORT_FIELDS.map((field) => ({ header: CHINESE_HEADERS[field], key: field, width: field === "email" ? 26 : 14 }));
+  sheet.columns = IMPORT_FIELDS.map((field) => ({
+    header: CHINESE_HEADERS[field],
+    key: field,
+    width: field === "email" ? 26 : 14,
+  }));
   // Text format keeps Excel from turning employee numbers, phones and dates into numbers as people type.
   sheet.columns.forEach((column) => (column.numFmt = "@"));
   sheet.addRows(TEMPLATE_EXAMPLES.map((example) => IMPORT_FIELDS.map((field) => example[field] ?? "")));
@@ -32,5 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   list.getRow(1).font = { bold: true };
 
   const body = await workbook.xlsx.writeBuffer();
-  return xlsxResponse(new Uint8Array(body as ArrayBuffer), "people-import-template.xlsx", t("peopleImport.templateFileName"));
+  return xlsxResponse(
+    new Uint8Array(body as ArrayBuffer),
+    "people-import-template.xlsx",
+    t("peopleImport.templateFileName"),
+  );
 }

@@ -1,14 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { FormAlert } from "~/components/form";
 import { importPeople } from "~/domain/people/import-people.server";
 import { MAX_FILE_BYTES } from "~/domain/people/people-file.server";
-import { readMultipart, uploadedFile, type UploadedFile } from "~/utils/upload.server";
-import { CHINESE_HEADERS, IMPORT_FIELDS, MAX_IMPORT_ROWS, REQUIRED_FIELDS, type ImportError } from "~/domain/people/people-import-rules";
+import {
+  CHINESE_HEADERS,
+  IMPORT_FIELDS,
+  MAX_IMPORT_ROWS,
+  REQUIRED_FIELDS,
+  type ImportError,
+} from "~/domain/people/people-import-rules";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireActor } from "~/utils/route.server";
+import { readMultipart, uploadedFile, type UploadedFile } from "~/utils/upload.server";
 import { messageKey, translateMessage } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -24,7 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 async function readUpload(request: Request): Promise<{ ok: true; file: UploadedFile } | { ok: false; error: string }> {
   const upload = await readMultipart(request, MAX_FILE_BYTES);
-  if (!upload.ok) return { ok: false, error: upload.reason === "tooLarge" ? messageKey("peopleImport.fileTooLarge", { max: MAX_MB }) : "peopleImport.uploadFailed" };
+  if (!upload.ok)
+    return {
+      ok: false,
+      error:
+        upload.reason === "tooLarge"
+          ? messageKey("peopleImport.fileTooLarge", { max: MAX_MB })
+          : "peopleImport.uploadFailed",
+    };
   const file = await uploadedFile(upload.form);
   return file ? { ok: true, file } : { ok: false, error: "peopleImport.noFile" };
 }
@@ -32,7 +46,8 @@ async function readUpload(request: Request): Promise<{ ok: true; file: UploadedF
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "import:person");
   const upload = await readUpload(request);
-  if (!upload.ok) return data({ errors: [{ row: 0, column: "", message: upload.error }] as ImportError[] }, { status: 400 });
+  if (!upload.ok)
+    return data({ errors: [{ row: 0, column: "", message: upload.error }] as ImportError[] }, { status: 400 });
   const outcome = await importPeople(actor, upload.file);
   // The problems of the file's rows: a list for the page's table, not a form's field errors.
   if (!outcome.ok) return data({ errors: outcome.errors }, { status: 400 });
@@ -54,19 +69,35 @@ export default function PeopleImportPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="page-title">{t("peopleImport.title")}</h1>
-        <a className="btn-link" href="/people">{t("peopleImport.backToPeople")}</a>
+        <a className="btn-link" href="/people">
+          {t("peopleImport.backToPeople")}
+        </a>
       </div>
 
-      {fileErrors.map((e) => <FormAlert key={e.message} message={e.message} />)}
+      {fileErrors.map((e) => (
+        <FormAlert key={e.message} message={e.message} />
+      ))}
       {rowErrors.length > 0 ? <ErrorTable errors={rowErrors} /> : null}
 
       <section className="card p-5">
         <p className="text-sm text-slate-600">{t("peopleImport.intro")}</p>
         <Form method="post" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">
-            <label className="label" htmlFor="file">{t("peopleImport.fileLabel")}</label>
-            <input id="file" name="file" type="file" required className="input" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="file-hint" />
-            <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("peopleImport.fileHint", { max: maxMb })}</p>
+            <label className="label" htmlFor="file">
+              {t("peopleImport.fileLabel")}
+            </label>
+            <input
+              id="file"
+              name="file"
+              type="file"
+              required
+              className="input"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby="file-hint"
+            />
+            <p id="file-hint" className="mt-1 text-xs text-slate-500">
+              {t("peopleImport.fileHint", { max: maxMb })}
+            </p>
           </div>
           <button type="submit" className="btn-primary" disabled={submitting}>
             {submitting ? t("peopleImport.submitting") : t("peopleImport.submit")}
@@ -77,7 +108,9 @@ export default function PeopleImportPage() {
       <section className="card p-5">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="font-semibold">{t("peopleImport.columnsTitle")}</h2>
-          <a className="btn-secondary" href="/people/import-template" download>{t("peopleImport.downloadTemplate")}</a>
+          <a className="btn-secondary" href="/people/import-template" download>
+            {t("peopleImport.downloadTemplate")}
+          </a>
         </div>
         <p className="mt-2 text-sm text-slate-600">{t("peopleImport.columnsIntro", { max: maxRows })}</p>
         <div className="mt-3 overflow-x-auto">
@@ -114,7 +147,11 @@ function ErrorTable({ errors }: { errors: ImportError[] }) {
     <section className="card border-red-200" role="alert">
       <header className="border-b border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
         <p className="font-medium">{t("peopleImport.errorsTitle", { count: errors.length })}</p>
-        {errors.length > shown.length ? <p className="mt-1">{t("peopleImport.errorsTruncated", { shown: shown.length, more: errors.length - shown.length })}</p> : null}
+        {errors.length > shown.length ? (
+          <p className="mt-1">
+            {t("peopleImport.errorsTruncated", { shown: shown.length, more: errors.length - shown.length })}
+          </p>
+        ) : null}
       </header>
       <div className="max-h-[32rem] overflow-auto">
         <table className="table">

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { PersonForm } from "~/components/people/person-form";
-import { flattenTree } from "~/utils/department-tree";
-import { PersonFormSchema } from "~/domain/people/people.schema";
 import { listDepartmentOptions } from "~/domain/people/people-queries.server";
+import { PersonFormSchema } from "~/domain/people/people.schema";
 import { createPerson } from "~/domain/people/save-person.server";
 import { requirePermission } from "~/utils/auth.server";
+import { flattenTree } from "~/utils/department-tree";
 import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseForm } from "~/utils/validation";
 
@@ -21,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "write:person");
   const form = parseForm(PersonFormSchema, await request.formData());
   if (!form.ok) return invalid(form);
-  return respond(await createPerson(actor, form.data), { form, redirectTo: (created) => `/people/${created.id}`, flash: "people.notices.created" });
+  return respond(await createPerson(actor, form.data), {
+    form,
+    redirectTo: (created) => `/people/${created.id}`,
+    flash: "people.notices.created",
+  });
 }
 
 export default function NewPersonPage() {
@@ -32,11 +37,19 @@ export default function NewPersonPage() {
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <Link to="/people" className="btn-link">← {t("people.title")}</Link>
+        <Link to="/people" className="btn-link">
+          ← {t("people.title")}
+        </Link>
       </div>
       <h1 className="page-title">{t("people.new")}</h1>
       <div className="card p-5">
-        <PersonForm departments={departments} defaults={values} errors={actionData?.errors} formError={actionData?.errors?._form} submitLabel={t("common.create")} />
+        <PersonForm
+          departments={departments}
+          defaults={values}
+          errors={actionData?.errors}
+          formError={actionData?.errors?._form}
+          submitLabel={t("common.create")}
+        />
       </div>
     </div>
   );

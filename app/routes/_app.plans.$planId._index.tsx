@@ -2,14 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
 import { PlanItemsTable, PlanTotals } from "~/components/plan/plan-items";
-import { deletePlanItem } from "~/domain/plan/plan.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
+import { deletePlanItem } from "~/domain/plan/plan.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
@@ -44,14 +45,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, permissionFor(AnnualPlanSubject.policy, form.intent ?? ""));
   if (!form.ok) return invalid(form);
   const done = { form, redirectTo: `/plans/${planId}` };
-  if (form.data.intent === "deleteItem") return respond(await deletePlanItem(actor, planId, form.data.itemId), { ...done, flash: "plan.notices.itemDeleted" });
+  if (form.data.intent === "deleteItem")
+    return respond(await deletePlanItem(actor, planId, form.data.itemId), {
+      ...done,
+      flash: "plan.notices.itemDeleted",
+    });
   const { intent, revision, reason } = form.data;
-  return respond(await decide(AnnualPlanSubject, { subjectId: planId, action: intent, revision, reason, actor }), { ...done, flash: `plan.notices.${intent}` });
+  return respond(await decide(AnnualPlanSubject, { subjectId: planId, action: intent, revision, reason, actor }), {
+    ...done,
+    flash: `plan.notices.${intent}`,
+  });
 }
 
 export default function PlanPage() {
   const { t } = useTranslation();
-  const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft } = useLoaderData<typeof loader>();
+  const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const needTitle = (id: string) => {
     const n = needs.find((x) => x.id === id);
@@ -59,7 +68,9 @@ export default function PlanPage() {
   };
   return (
     <div className="space-y-5">
-      <Link to="/plans" className="btn-link">← {t("plan.title")}</Link>
+      <Link to="/plans" className="btn-link">
+        ← {t("plan.title")}
+      </Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">{t("plan.formName")}</p>
@@ -69,13 +80,26 @@ export default function PlanPage() {
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`/plans/${plan.id}/print`} className="btn-secondary">{t("plan.print")}</a>
-          <a href={`/plans/${plan.id}/export`} className="btn-secondary">{t("plan.export")}</a>
-          {editable && canDraft ? <Link to="items/new" className="btn-primary">{t("plan.addItem")}</Link> : null}
+          <a href={`/plans/${plan.id}/print`} className="btn-secondary">
+            {t("plan.print")}
+          </a>
+          <a href={`/plans/${plan.id}/export`} className="btn-secondary">
+            {t("plan.export")}
+          </a>
+          {editable && canDraft ? (
+            <Link to="items/new" className="btn-primary">
+              {t("plan.addItem")}
+            </Link>
+          ) : null}
         </div>
       </div>
       {plan.state === "APPROVED" ? <FormAlert tone="info" message="plan.lockedNotice" /> : null}
-      <ApprovalPanel state={plan.state} revision={plan.revision} actions={actions} error={decisionError(actionData?.errors)} />
+      <ApprovalPanel
+        state={plan.state}
+        revision={plan.revision}
+        actions={actions}
+        error={decisionError(actionData?.errors)}
+      />
       {diff ? <PlanDiffView diff={diff.changes} rejection={diff.rejection} needTitle={needTitle} /> : null}
       <PlanItemsTable items={items} needs={needs} editable={editable && canDraft} />
       <PlanTotals totals={totals} />

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+
 import { planWorkbook } from "~/domain/plan/plan-export.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { requirePermission } from "~/utils/auth.server";
-import { getParams, Id, invariantResponse } from "~/utils/params";
 import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { planId } = getParams(params, z.object({ planId: Id }));

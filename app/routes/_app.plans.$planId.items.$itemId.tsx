@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { FormAlert } from "~/components/form";
 import { PlanItemForm } from "~/components/plan/plan-item-form";
 import { formatHours, yuanInput } from "~/components/training/format";
+import { getPlan, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
 import { planItemSchema } from "~/domain/plan/plan.schema";
 import { savePlanItem } from "~/domain/plan/plan.server";
-import { getPlan, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -31,11 +32,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from = needs.find((n) => n.id === new URL(request.url).searchParams.get("fromNeed"));
   const view = item ? itemView(item) : null;
   const defaults = view
-    ? { title: view.title, category: view.category, months: view.months.map(String), targetPeople: view.targetPeople, sessions: String(view.sessions), hoursPerSession: formatHours(view.hoursTenths), delivery: view.delivery, lecturerType: view.lecturerType, budget: yuanInput(view.budgetFen), needIds: view.needIds }
+    ? {
+        title: view.title,
+        category: view.category,
+        months: view.months.map(String),
+        targetPeople: view.targetPeople,
+        sessions: String(view.sessions),
+        hoursPerSession: formatHours(view.hoursTenths),
+        delivery: view.delivery,
+        lecturerType: view.lecturerType,
+        budget: yuanInput(view.budgetFen),
+        needIds: view.needIds,
+      }
     : from
-      ? { title: from.topic, category: from.category, months: from.months.map(String), targetPeople: from.targetPeople, sessions: "1", hoursPerSession: formatHours(from.hoursTenths), delivery: from.delivery, lecturerType: from.delivery === "EXTERNAL" ? "EXTERNAL" : "INTERNAL", budget: yuanInput(from.costFen), needIds: [from.id] }
+      ? {
+          title: from.topic,
+          category: from.category,
+          months: from.months.map(String),
+          targetPeople: from.targetPeople,
+          sessions: "1",
+          hoursPerSession: formatHours(from.hoursTenths),
+          delivery: from.delivery,
+          lecturerType: from.delivery === "EXTERNAL" ? "EXTERNAL" : "INTERNAL",
+          budget: yuanInput(from.costFen),
+          needIds: [from.id],
+        }
       : { category: "INTERNAL", delivery: "INTERNAL", lecturerType: "INTERNAL", months: [], needIds: [] };
-  return { plan: { id: plan.id, year: plan.year, title: plan.title }, isNew, editable: isEditable(plan.approval.state), needs, defaults };
+  return {
+    plan: { id: plan.id, year: plan.year, title: plan.title },
+    isNew,
+    editable: isEditable(plan.approval.state),
+    needs,
+    defaults,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // An item's months must fall in the plan's year: the schema depends on it.
   const form = parseForm(planItemSchema(plan.year), await request.formData());
   if (!form.ok) return invalid(form);
-  return respond(await savePlanItem(actor, plan.id, itemId === "new" ? null : itemId, form.data), { form, redirectTo: `/plans/${plan.id}`, flash: "plan.notices.itemSaved" });
+  return respond(await savePlanItem(actor, plan.id, itemId === "new" ? null : itemId, form.data), {
+    form,
+    redirectTo: `/plans/${plan.id}`,
+    flash: "plan.notices.itemSaved",
+  });
 }
 
 export default function PlanItemPage() {
@@ -55,11 +88,21 @@ export default function PlanItemPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-5">
-      <Link to={`/plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+      <Link to={`/plans/${plan.id}`} className="btn-link">
+        ← {plan.title}
+      </Link>
       <h1 className="page-title">{isNew ? t("plan.addItem") : t("plan.editItem")}</h1>
-      {!editable ? <FormAlert message="plan.locked" /> : (
+      {!editable ? (
+        <FormAlert message="plan.locked" />
+      ) : (
         <div className="card p-5">
-          <PlanItemForm year={plan.year} defaults={actionData?.values ?? defaults} errors={actionData?.errors} needs={needs} cancelTo={`/plans/${plan.id}`} />
+          <PlanItemForm
+            year={plan.year}
+            defaults={actionData?.values ?? defaults}
+            errors={actionData?.errors}
+            needs={needs}
+            cancelTo={`/plans/${plan.id}`}
+          />
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { useFormat } from "~/components/use-format";
 import { questionnairesFor } from "~/domain/needs/needs-queries.server";
 import { isAnswerable } from "~/domain/needs/needs-rules";
@@ -30,13 +31,23 @@ export default function QuestionnairesPage() {
             <div>
               <p className="font-medium">{t("needs.questionnaire.name", { year: s.year })}</p>
               <p className="text-xs text-slate-500">
-                {s.answeredAt ? t("needs.questionnaire.answeredAt", { at: format.dateTime(s.answeredAt) }) : s.open ? t("needs.deadlineIs", { at: format.dateTime(s.deadline) }) : t("needs.questionnaireClosed")}
+                {s.answeredAt
+                  ? t("needs.questionnaire.answeredAt", { at: format.dateTime(s.answeredAt) })
+                  : s.open
+                    ? t("needs.deadlineIs", { at: format.dateTime(s.deadline) })
+                    : t("needs.questionnaireClosed")}
               </p>
             </div>
-            {!s.answeredAt && s.open ? <Link to={`/questionnaire/${s.id}`} className="btn-primary">{t("needs.questionnaire.answer")}</Link> : null}
+            {!s.answeredAt && s.open ? (
+              <Link to={`/questionnaire/${s.id}`} className="btn-primary">
+                {t("needs.questionnaire.answer")}
+              </Link>
+            ) : null}
           </li>
         ))}
-        {surveys.length === 0 ? <li className="card p-8 text-center text-sm text-slate-500">{t("needs.questionnaire.none")}</li> : null}
+        {surveys.length === 0 ? (
+          <li className="card p-8 text-center text-sm text-slate-500">{t("needs.questionnaire.none")}</li>
+        ) : null}
       </ul>
     </div>
   );

@@ -1,8 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, redirect as clientRedirect, useLoaderData, useNavigate, useSearchParams, type ClientLoaderFunctionArgs } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  redirect as clientRedirect,
+  useLoaderData,
+  useNavigate,
+  useSearchParams,
+  type ClientLoaderFunctionArgs,
+} from "@remix-run/react";
 import { useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { FormAlert } from "~/components/form";
 import { attemptApi, callAttemptApi } from "~/components/quiz/attempt-api";
 import { AnswerOptions, Countdown, QuestionDots, useAnswerSaver } from "~/components/quiz/attempt-parts";
@@ -33,7 +42,9 @@ type OpenAttempt = Extract<AttemptForTaking, { kind: "open" }>;
 // from the quiz page costs one light request instead of the root, layout and page loaders.
 export async function clientLoader({ params }: ClientLoaderFunctionArgs): Promise<OpenAttempt> {
   const { attemptId } = getParams(params, AttemptParams);
-  const { status, body } = await callAttemptApi<{ kind?: "open" | "submitted"; resultUrl?: string }>(attemptApi.attempt(attemptId));
+  const { status, body } = await callAttemptApi<{ kind?: "open" | "submitted"; resultUrl?: string }>(
+    attemptApi.attempt(attemptId),
+  );
   if (body.redirect) throw clientRedirect(body.redirect);
   invariantResponse(status !== 404, "Not found", { status: 404 });
   invariantResponse(status === 200, "Error", { status });
@@ -65,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (position !== undefined && option.length > 0) {
     const saved = await saveAnswer(actor.id, attemptId, position, option);
     // Handed in already, or out of time: the result says so.
-    if (!saved.ok && (saved.error === "quiz.alreadySubmitted" || saved.error === "quiz.expired")) return redirect(resultUrl);
+    if (!saved.ok && (saved.error === "quiz.alreadySubmitted" || saved.error === "quiz.expired"))
+      return redirect(resultUrl);
     if (!saved.ok) return respond(saved, { form, redirectTo: resultUrl });
   }
   switch (intent) {
@@ -73,8 +85,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return respond(await submitOwnAttempt(actor, attemptId), { form, redirectTo: resultUrl });
     case "prev":
     case "next":
-    case "save":
-      return redirect(`/quiz/attempts/${attemptId}?q=${Math.max(1, (position ?? 0) + (intent === "prev" ? 0 : intent === "next" ? 2 : 1))}`);
+    case "save": {
+      const step = intent === "prev" ? 0 : intent === "next" ? 2 : 1;
+      return redirect(`/quiz/attempts/${attemptId}?q=${Math.max(1, (position ?? 0) + step)}`);
+    }
   }
 }
 
@@ -84,10 +98,14 @@ export default function AttemptPage() {
   const { attempt, questions } = useLoaderData<typeof clientLoader>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [index, setIndex] = useState(() => Math.min(Math.max(Number(params.get("q") ?? 1) - 1 || 0, 0), questions.length - 1));
+  const [index, setIndex] = useState(() =>
+    Math.min(Math.max(Number(params.get("q") ?? 1) - 1 || 0, 0), questions.length - 1),
+  );
   const [answers, setAnswers] = useState(() => questions.map((q) => q.selected));
   const question = questions[index];
-  const saver = useAnswerSaver(attempt.id, question.position, (selected) => setAnswers((all) => all.map((a, i) => (i === index ? selected : a))));
+  const saver = useAnswerSaver(attempt.id, question.position, (selected) =>
+    setAnswers((all) => all.map((a, i) => (i === index ? selected : a))),
+  );
   const answered = answers.map((a) => a.length > 0);
   const unanswered = answered.filter((a) => !a).length;
   const last = index === questions.length - 1;
@@ -116,8 +134,14 @@ export default function AttemptPage() {
     <div className="mx-auto max-w-2xl space-y-4">
       <header className="card sticky top-[3.25rem] z-[5] flex items-center gap-3 p-3">
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium">{localized(attempt.title, attempt.titleEn)}{attempt.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}</p>
-          <p className="text-xs text-slate-500">{t("quiz.take.progress", { n: index + 1, total: questions.length })} · {t("quiz.take.answeredCount", { count: questions.length - unanswered })}</p>
+          <p className="truncate text-sm font-medium">
+            {localized(attempt.title, attempt.titleEn)}
+            {attempt.mode === "REQUIZ" ? ` · ${t("quiz.requiz")}` : ""}
+          </p>
+          <p className="text-xs text-slate-500">
+            {t("quiz.take.progress", { n: index + 1, total: questions.length })} ·{" "}
+            {t("quiz.take.answeredCount", { count: questions.length - unanswered })}
+          </p>
         </div>
         <Countdown seconds={attempt.secondsLeft} />
       </header>
@@ -125,19 +149,56 @@ export default function AttemptPage() {
         <div className="h-full bg-brand-600" style={{ width: `${((index + 1) * 100) / questions.length}%` }} />
       </div>
 
-      <Form method="post" replace className="card space-y-4 p-4 sm:p-6" onChange={saver.onChange} key={question.position}>
+      <Form
+        method="post"
+        replace
+        className="card space-y-4 p-4 sm:p-6"
+        onChange={saver.onChange}
+        key={question.position}
+      >
         <input type="hidden" name="position" value={question.position} />
-        <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{t(`quiz.kinds.${question.kind}`)}{question.multiple ? ` · ${t("quiz.take.chooseAll")}` : ""}</p>
+        <p className="text-xs font-medium uppercase tracking-wide text-brand-700">
+          {t(`quiz.kinds.${question.kind}`)}
+          {question.multiple ? ` · ${t("quiz.take.chooseAll")}` : ""}
+        </p>
         <h1 className="text-lg font-semibold leading-relaxed text-slate-900">{question.stem}</h1>
         <AnswerOptions options={question.options} multiple={question.multiple} selected={answers[index]} />
-        <p className="min-h-5 text-xs text-slate-500" role="status" aria-live="polite">{saver.state === "idle" ? "" : t(`quiz.take.save.${saver.state}`)}</p>
+        <p className="min-h-5 text-xs text-slate-500" role="status" aria-live="polite">
+          {saver.state === "idle" ? "" : t(`quiz.take.save.${saver.state}`)}
+        </p>
         {saver.state === "failed" ? <FormAlert message="quiz.take.save.failedHint" /> : null}
         <div className="grid grid-cols-2 gap-3">
-          <button type="submit" name="intent" value="prev" className="btn-secondary py-3 text-base" disabled={index === 0} onClick={go(index - 1)}>{t("quiz.take.prev")}</button>
+          <button
+            type="submit"
+            name="intent"
+            value="prev"
+            className="btn-secondary py-3 text-base"
+            disabled={index === 0}
+            onClick={go(index - 1)}
+          >
+            {t("quiz.take.prev")}
+          </button>
           {last ? (
-            <button type="submit" name="intent" value="submit" className="btn-primary py-3 text-base" onClick={confirmSubmit} disabled={submitting}>{t("quiz.take.submit")}</button>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn-primary py-3 text-base"
+              onClick={confirmSubmit}
+              disabled={submitting}
+            >
+              {t("quiz.take.submit")}
+            </button>
           ) : (
-            <button type="submit" name="intent" value="next" className="btn-primary py-3 text-base" onClick={go(index + 1)}>{t("quiz.take.next")}</button>
+            <button
+              type="submit"
+              name="intent"
+              value="next"
+              className="btn-primary py-3 text-base"
+              onClick={go(index + 1)}
+            >
+              {t("quiz.take.next")}
+            </button>
           )}
         </div>
       </Form>
@@ -145,10 +206,16 @@ export default function AttemptPage() {
       <QuestionDots answered={answered} current={index} onPick={(i) => go(i)} />
       {!last ? (
         <Form method="post" replace className="text-center">
-          <button type="submit" name="intent" value="submit" className="btn-link" onClick={confirmSubmit}>{t("quiz.take.submitNow")}</button>
+          <button type="submit" name="intent" value="submit" className="btn-link" onClick={confirmSubmit}>
+            {t("quiz.take.submitNow")}
+          </button>
         </Form>
       ) : null}
-      <p className="text-center text-xs text-slate-500"><Link to="/quiz" className="hover:underline">{t("quiz.take.leave")}</Link></p>
+      <p className="text-center text-xs text-slate-500">
+        <Link to="/quiz" className="hover:underline">
+          {t("quiz.take.leave")}
+        </Link>
+      </p>
     </div>
   );
 }

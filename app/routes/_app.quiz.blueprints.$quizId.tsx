@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { BlueprintForm } from "~/components/quiz/blueprint-form";
-import { BlueprintFormSchema } from "~/domain/quiz/blueprint.schema";
 import { blueprintRules, getBlueprint } from "~/domain/quiz/blueprint-queries.server";
+import { BlueprintFormSchema } from "~/domain/quiz/blueprint.schema";
 import { saveBlueprint } from "~/domain/quiz/save-blueprint.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -28,7 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "manage:quiz");
   const form = parseForm(BlueprintFormSchema, await request.formData());
   if (!form.ok) return invalid(form);
-  return respond(await saveBlueprint(actor, quizId, form.data), { form, redirectTo: `/quiz/blueprints/${quizId}`, flash: "common.saved" });
+  return respond(await saveBlueprint(actor, quizId, form.data), {
+    form,
+    redirectTo: `/quiz/blueprints/${quizId}`,
+    flash: "common.saved",
+  });
 }
 
 export default function BlueprintPage() {
@@ -37,13 +42,25 @@ export default function BlueprintPage() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link to="/quiz/questions" className="btn-link">← {t("quiz.questions.title")}</Link>
+      <Link to="/quiz/questions" className="btn-link">
+        ← {t("quiz.questions.title")}
+      </Link>
       <h1 className="page-title">{t("quiz.blueprint.title")}</h1>
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-        <span>{t("quiz.blueprint.fields.code")}: <span className="font-mono">{quiz.code}</span></span>
-        {quiz.grantsCertification ? <span className="badge bg-brand-50 text-brand-700">{t("quiz.blueprint.grantsCertification")}</span> : null}
+        <span>
+          {t("quiz.blueprint.fields.code")}: <span className="font-mono">{quiz.code}</span>
+        </span>
+        {quiz.grantsCertification ? (
+          <span className="badge bg-brand-50 text-brand-700">{t("quiz.blueprint.grantsCertification")}</span>
+        ) : null}
       </p>
-      <BlueprintForm isNew={false} rules={rules} values={actionData?.values ?? quiz.values} errors={actionData?.errors} submitLabel={t("common.save")} />
+      <BlueprintForm
+        isNew={false}
+        rules={rules}
+        values={actionData?.values ?? quiz.values}
+        errors={actionData?.errors}
+        submitLabel={t("common.save")}
+      />
     </div>
   );
 }

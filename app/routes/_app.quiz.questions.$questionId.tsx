@@ -2,9 +2,16 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { Field, FormAlert, useTextDefault } from "~/components/form";
-import { checkQuestion, MAX_OPTIONS, QUESTION_KINDS, questionFromForm, type QuestionInput } from "~/domain/quiz/question.schema";
 import { getQuestion, ruleOptions } from "~/domain/quiz/question-queries.server";
+import {
+  checkQuestion,
+  MAX_OPTIONS,
+  QUESTION_KINDS,
+  questionFromForm,
+  type QuestionInput,
+} from "~/domain/quiz/question.schema";
 import { saveQuestion } from "~/domain/quiz/save-question.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -53,16 +60,27 @@ export default function QuestionEditPage() {
   const options = Array.from({ length: MAX_OPTIONS }, (_, i) => q.options[i] ?? { text: "", correct: false });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link to="/quiz/questions" className="btn-link">← {t("quiz.questions.title")}</Link>
+      <Link to="/quiz/questions" className="btn-link">
+        ← {t("quiz.questions.title")}
+      </Link>
       <h1 className="page-title">{question.id ? t("quiz.questions.edit") : t("quiz.questions.new")}</h1>
       <FormAlert message={errors._form} />
       <Form method="post" className="card space-y-4 p-5">
         <Field label={t("quiz.questions.fields.kind")} name="kind" error={errors.kind}>
           <select id="kind" name="kind" className="input" defaultValue={q.kind}>
-            {QUESTION_KINDS.map((k) => <option key={k} value={k}>{t(`quiz.kinds.${k}`)}</option>)}
+            {QUESTION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`quiz.kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label={t("quiz.questions.fields.stem")} name="stem" error={errors.stem} hint={t("quiz.rules.companyHint")}>
+        <Field
+          label={t("quiz.questions.fields.stem")}
+          name="stem"
+          error={errors.stem}
+          hint={t("quiz.rules.companyHint")}
+        >
           <textarea id="stem" name="stem" rows={3} className="input" {...textDefault(q.stem)} />
         </Field>
         <fieldset>
@@ -72,30 +90,60 @@ export default function QuestionEditPage() {
             {options.map((o, i) => (
               <div key={i} className="flex items-center gap-2">
                 <span className="w-5 text-sm font-medium text-slate-500">{String.fromCharCode(65 + i)}</span>
-                <input name={`option${i}`} aria-label={t("quiz.questions.optionN", { n: String.fromCharCode(65 + i) })} className="input" defaultValue={o.text} />
-                <label className="flex shrink-0 items-center gap-1 text-sm"><input type="checkbox" name="correct" value={i} defaultChecked={o.correct} className="h-4 w-4" />{t("quiz.questions.correct")}</label>
+                <input
+                  name={`option${i}`}
+                  aria-label={t("quiz.questions.optionN", { n: String.fromCharCode(65 + i) })}
+                  className="input"
+                  defaultValue={o.text}
+                />
+                <label className="flex shrink-0 items-center gap-1 text-sm">
+                  <input type="checkbox" name="correct" value={i} defaultChecked={o.correct} className="h-4 w-4" />
+                  {t("quiz.questions.correct")}
+                </label>
               </div>
             ))}
           </div>
-          {errors.options ? <p role="alert" className="mt-1 text-xs text-red-600">{translateMessage(t, errors.options)}</p> : null}
+          {errors.options ? (
+            <p role="alert" className="mt-1 text-xs text-red-600">
+              {translateMessage(t, errors.options)}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend className="label">{t("quiz.questions.fields.rules")}</legend>
           <div className="grid grid-cols-2 gap-1 sm:grid-cols-3">
             {rules.map((r) => (
               <label key={r.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="ruleIds" value={r.id} defaultChecked={q.ruleIds.includes(r.id)} className="h-4 w-4" />
-                <span className="font-mono text-xs">{r.id}</span> <span className="truncate">{localized(r.titleZh, r.titleEn)}</span>
+                <input
+                  type="checkbox"
+                  name="ruleIds"
+                  value={r.id}
+                  defaultChecked={q.ruleIds.includes(r.id)}
+                  className="h-4 w-4"
+                />
+                <span className="font-mono text-xs">{r.id}</span>{" "}
+                <span className="truncate">{localized(r.titleZh, r.titleEn)}</span>
               </label>
             ))}
           </div>
-          {errors.ruleIds ? <p role="alert" className="mt-1 text-xs text-red-600">{translateMessage(t, errors.ruleIds)}</p> : null}
+          {errors.ruleIds ? (
+            <p role="alert" className="mt-1 text-xs text-red-600">
+              {translateMessage(t, errors.ruleIds)}
+            </p>
+          ) : null}
         </fieldset>
         <Field label={t("quiz.questions.fields.explanation")} name="explanation" error={errors.explanation}>
           <textarea id="explanation" name="explanation" rows={3} className="input" {...textDefault(q.explanation)} />
         </Field>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="active" defaultChecked={q.active} className="h-4 w-4" /> {t("quiz.questions.fields.active")}</label>
-        <div className="flex justify-end"><button type="submit" className="btn-primary">{t("common.save")}</button></div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="active" defaultChecked={q.active} className="h-4 w-4" />{" "}
+          {t("quiz.questions.fields.active")}
+        </label>
+        <div className="flex justify-end">
+          <button type="submit" className="btn-primary">
+            {t("common.save")}
+          </button>
+        </div>
       </Form>
     </div>
   );

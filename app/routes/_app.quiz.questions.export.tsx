@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { exportQuestionsXlsx } from "~/domain/quiz/question-xlsx.server";
 import { requirePermission } from "~/utils/auth.server";
 import { xlsxResponse } from "~/utils/download.server";

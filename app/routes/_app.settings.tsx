@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, useSchemaForm } from "~/components/form";
 import { SettingsSchema } from "~/domain/settings/settings.schema";
 import { getSettings, updateSettings } from "~/domain/settings/settings.server";
@@ -32,39 +33,86 @@ export default function SettingsPage() {
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useSchemaForm(SettingsSchema, {
     // The numbers are given as text: the form fills in text defaults only.
-    defaultValues: actionData?.values ?? Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+    defaultValues:
+      actionData?.values ?? Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
     serverErrors: actionData?.errors,
   });
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="page-title">{t("settings.title")}</h1>
       <Form method="post" className="card space-y-4 p-5" onSubmit={onSubmit} noValidate>
-        <Field label={t("settings.companyName")} name="companyName" error={errorOf("companyName")} hint={t("settings.companyNameHint")}>
+        <Field
+          label={t("settings.companyName")}
+          name="companyName"
+          error={errorOf("companyName")}
+          hint={t("settings.companyNameHint")}
+        >
           <input id="companyName" className="input" {...register("companyName")} />
         </Field>
-        <Field label={t("settings.timeZone")} name="timeZone" error={errorOf("timeZone")} hint={t("settings.timeZoneHint")}>
+        <Field
+          label={t("settings.timeZone")}
+          name="timeZone"
+          error={errorOf("timeZone")}
+          hint={t("settings.timeZoneHint")}
+        >
           <input id="timeZone" className="input" {...register("timeZone")} />
         </Field>
         <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-semibold text-slate-700">{t("settings.certificationTitle")}</legend>
-          <Field label={t("settings.certValidityMonths")} name="certValidityMonths" error={errorOf("certValidityMonths")}>
-            <input id="certValidityMonths" type="number" min={1} max={60} className="input" {...register("certValidityMonths")} />
+          <Field
+            label={t("settings.certValidityMonths")}
+            name="certValidityMonths"
+            error={errorOf("certValidityMonths")}
+          >
+            <input
+              id="certValidityMonths"
+              type="number"
+              min={1}
+              max={60}
+              className="input"
+              {...register("certValidityMonths")}
+            />
           </Field>
           <Field label={t("settings.certGraceDays")} name="certGraceDays" error={errorOf("certGraceDays")}>
             <input id="certGraceDays" type="number" min={0} max={90} className="input" {...register("certGraceDays")} />
           </Field>
-          <Field label={t("settings.defaultPassPercent")} name="defaultPassPercent" error={errorOf("defaultPassPercent")}>
-            <input id="defaultPassPercent" type="number" min={1} max={100} className="input" {...register("defaultPassPercent")} />
+          <Field
+            label={t("settings.defaultPassPercent")}
+            name="defaultPassPercent"
+            error={errorOf("defaultPassPercent")}
+          >
+            <input
+              id="defaultPassPercent"
+              type="number"
+              min={1}
+              max={100}
+              className="input"
+              {...register("defaultPassPercent")}
+            />
           </Field>
-          <Field label={t("settings.requizQuestionsPerRule")} name="requizQuestionsPerRule" error={errorOf("requizQuestionsPerRule")} hint={t("settings.requizQuestionsPerRuleHint")}>
-            <input id="requizQuestionsPerRule" type="number" min={1} max={5} className="input" {...register("requizQuestionsPerRule")} />
+          <Field
+            label={t("settings.requizQuestionsPerRule")}
+            name="requizQuestionsPerRule"
+            error={errorOf("requizQuestionsPerRule")}
+            hint={t("settings.requizQuestionsPerRuleHint")}
+          >
+            <input
+              id="requizQuestionsPerRule"
+              type="number"
+              min={1}
+              max={5}
+              className="input"
+              {...register("requizQuestionsPerRule")}
+            />
           </Field>
         </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>
           <input id="reason" className="input" {...register("reason")} />
         </Field>
         <div className="flex justify-end">
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>{t("common.save")}</button>
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            {t("common.save")}
+          </button>
         </div>
       </Form>
     </div>

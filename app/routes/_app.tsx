@@ -1,16 +1,24 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/flash-message";
 import { Icon } from "~/components/icons";
-import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
 import { LanguageSwitch } from "~/components/language-switch";
 import { navFor } from "~/components/nav";
-import { countOpenTodos } from "~/utils/todo.server";
+import { skipLayoutReloadOpeningAttempt } from "~/components/quiz/attempt-api";
 import { requireUser } from "~/utils/auth.server";
 import { readFlash } from "~/utils/flash.server";
+import { countOpenTodos } from "~/utils/todo.server";
 
 export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpeningAttempt;
 
@@ -18,7 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [openTodos, { flash, headers }] = await Promise.all([countOpenTodos(user.id), readFlash(request)]);
   // The flash is read once: the same answer clears its cookie.
-  return data({ user: { name: user.name, employeeNo: user.employeeNo, roles: user.roles }, nav: navFor(user.roles), openTodos, flash }, { headers });
+  return data(
+    {
+      user: { name: user.name, employeeNo: user.employeeNo, roles: user.roles },
+      nav: navFor(user.roles),
+      openTodos,
+      flash,
+    },
+    { headers },
+  );
 }
 
 type LayoutData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -30,17 +46,24 @@ function NavList({ data: { nav, openTodos }, onPhone = false }: { data: LayoutDa
       {nav.map((item, i) => (
         <li key={item.to}>
           {item.group !== "main" && item.group !== nav[i - 1]?.group ? (
-            <p className="px-3 pb-1 pt-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{t(`nav.groups.${item.group}`)}</p>
+            <p className="px-3 pb-1 pt-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">
+              {t(`nav.groups.${item.group}`)}
+            </p>
           ) : null}
           <NavLink
             to={item.to}
             className={({ isActive }) =>
-              `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`
+              [
+                "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+                isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+              ].join(" ")
             }
           >
             <Icon name={item.icon} />
             <span className="flex-1">{t(item.labelKey)}</span>
-            {item.to === "/home" && openTodos > 0 ? <span className="badge bg-brand-600 text-white">{openTodos}</span> : null}
+            {item.to === "/home" && openTodos > 0 ? (
+              <span className="badge bg-brand-600 text-white">{openTodos}</span>
+            ) : null}
           </NavLink>
         </li>
       ))}
@@ -63,12 +86,33 @@ function AppShell({ data, children }: { data: LayoutData; children: ReactNode })
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur">
+        <header
+          className={[
+            "sticky",
+            "top-0",
+            "z-10",
+            "flex",
+            "items-center",
+            "gap-3",
+            "border-b",
+            "border-slate-200",
+            "bg-white/95",
+            "px-4",
+            "py-2.5",
+            "backdrop-blur",
+          ].join(" ")}
+        >
           <details className="relative lg:hidden">
-            <summary className="flex cursor-pointer list-none items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100" aria-label={t("nav.menu")}>
+            <summary
+              className="flex cursor-pointer list-none items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
+              aria-label={t("nav.menu")}
+            >
               <Icon name="menu" />
             </summary>
-            <nav className="absolute left-0 top-10 z-20 w-60 rounded-lg border border-slate-200 bg-white shadow-lg" aria-label={t("nav.main")}>
+            <nav
+              className="absolute left-0 top-10 z-20 w-60 rounded-lg border border-slate-200 bg-white shadow-lg"
+              aria-label={t("nav.main")}
+            >
               <NavList data={data} onPhone />
             </nav>
           </details>
@@ -78,9 +122,13 @@ function AppShell({ data, children }: { data: LayoutData; children: ReactNode })
             <span className="hidden text-sm text-slate-600 sm:inline">
               {user.name} <span className="font-mono text-xs text-slate-400">{user.employeeNo}</span>
             </span>
-            <a href="/password" className="hidden text-sm text-slate-500 hover:text-slate-900 sm:inline">{t("auth.changePasswordLink")}</a>
+            <a href="/password" className="hidden text-sm text-slate-500 hover:text-slate-900 sm:inline">
+              {t("auth.changePasswordLink")}
+            </a>
             <Form method="post" action="/logout">
-              <button type="submit" className="btn-secondary px-2.5 py-1 text-xs">{t("auth.signOut")}</button>
+              <button type="submit" className="btn-secondary px-2.5 py-1 text-xs">
+                {t("auth.signOut")}
+              </button>
             </Form>
           </div>
         </header>
@@ -108,7 +156,12 @@ export default function AppLayout() {
 export function ErrorBoundary() {
   // Missing only when the layout's own loader failed.
   const data = useRouteLoaderData<typeof loader>("routes/_app");
-  if (!data) return <main className="p-6"><GeneralErrorBoundary /></main>;
+  if (!data)
+    return (
+      <main className="p-6">
+        <GeneralErrorBoundary />
+      </main>
+    );
   return (
     <AppShell data={data}>
       <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+
 import { getCurrentUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,8 +2,9 @@
 // browser never renders an uploaded file in the app's origin.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+
 import { materialToDownload } from "~/domain/course/course-queries.server";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(material.bytes, {
     headers: {
       "Content-Type": material.mimeType,
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(material.fileName)}`,
+      "Content-Disposition":
+        `attachment; filename="${ascii}"; ` + `filename*=UTF-8''${encodeURIComponent(material.fileName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+
 import { safeRedirect } from "~/domain/auth/auth.schema";
 import { setPersonLocale } from "~/domain/people/set-locale.server";
 import { getCurrentUser } from "~/utils/auth.server";

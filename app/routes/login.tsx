@@ -1,17 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { LanguageSwitch } from "~/components/language-switch";
 import { LoginSchema, safeRedirect } from "~/domain/auth/auth.schema";
 import { login } from "~/domain/auth/login.server";
-import { readSessionToken, sessionCookieHeader } from "~/utils/session.server";
+import { useRootData } from "~/root";
 import { getCurrentUser } from "~/utils/auth.server";
 import { isDemoMode } from "~/utils/demo-mode.server";
 import { useLocalized } from "~/utils/localized";
 import { invalid, respond } from "~/utils/route.server";
+import { readSessionToken, sessionCookieHeader } from "~/utils/session.server";
 import { parseForm } from "~/utils/validation";
-import { useRootData } from "~/root";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/home");
@@ -44,7 +45,18 @@ export default function LoginPage() {
   });
   const reason = params.get("reason");
   return (
-    <main className="flex min-h-screen flex-col bg-gradient-to-br from-brand-900 via-brand-800 to-slate-900 lg:flex-row">
+    <main
+      className={[
+        "flex",
+        "min-h-screen",
+        "flex-col",
+        "bg-gradient-to-br",
+        "from-brand-900",
+        "via-brand-800",
+        "to-slate-900",
+        "lg:flex-row",
+      ].join(" ")}
+    >
       <section className="flex flex-1 flex-col justify-between p-6 text-white lg:p-12">
         <div className="flex items-center justify-between">
           <p className="text-lg font-semibold tracking-wide">TrainGate</p>
@@ -52,11 +64,25 @@ export default function LoginPage() {
         </div>
         <div className="my-8 lg:my-0">
           <h1 className="text-2xl font-bold lg:text-4xl">{t("common.productName")}</h1>
-          <p className="mt-3 max-w-md text-sm text-brand-100 lg:text-base">{t("auth.tagline", { company: root?.settings.companyName })}</p>
+          <p className="mt-3 max-w-md text-sm text-brand-100 lg:text-base">
+            {t("auth.tagline", { company: root?.settings.companyName })}
+          </p>
         </div>
         <p className="hidden text-xs text-brand-200 lg:block">{root?.settings.companyName}</p>
       </section>
-      <section className="flex flex-1 items-start justify-center bg-slate-50 p-4 lg:items-center lg:rounded-l-3xl lg:p-12">
+      <section
+        className={[
+          "flex",
+          "flex-1",
+          "items-start",
+          "justify-center",
+          "bg-slate-50",
+          "p-4",
+          "lg:items-center",
+          "lg:rounded-l-3xl",
+          "lg:p-12",
+        ].join(" ")}
+      >
         <div className="w-full max-w-sm space-y-5">
           <div className="card p-6">
             <h2 className="mb-4 text-lg font-semibold">{t("auth.signInTitle")}</h2>
@@ -65,10 +91,24 @@ export default function LoginPage() {
               <FormAlert message={actionData?.errors._form} />
               <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
               <Field label={t("auth.employeeNo")} name="employeeNo" error={errorOf("employeeNo")}>
-                <input id="employeeNo" className="input" autoComplete="username" autoCapitalize="characters" aria-invalid={Boolean(errorOf("employeeNo"))} {...register("employeeNo")} />
+                <input
+                  id="employeeNo"
+                  className="input"
+                  autoComplete="username"
+                  autoCapitalize="characters"
+                  aria-invalid={Boolean(errorOf("employeeNo"))}
+                  {...register("employeeNo")}
+                />
               </Field>
               <Field label={t("auth.password")} name="password" error={errorOf("password")}>
-                <input id="password" type="password" className="input" autoComplete="current-password" aria-invalid={Boolean(errorOf("password"))} {...register("password")} />
+                <input
+                  id="password"
+                  type="password"
+                  className="input"
+                  autoComplete="current-password"
+                  aria-invalid={Boolean(errorOf("password"))}
+                  {...register("password")}
+                />
               </Field>
               <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
                 {navigation.state === "submitting" ? t("auth.signingIn") : t("auth.signIn")}

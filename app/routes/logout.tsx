@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+
 import { logout } from "~/domain/auth/logout.server";
-import { clearSessionCookieHeader, readSessionToken } from "~/utils/session.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { actorOf } from "~/utils/route.server";
+import { clearSessionCookieHeader, readSessionToken } from "~/utils/session.server";
 
 export async function loader() {
   // Logging out changes state, so it is never a GET.

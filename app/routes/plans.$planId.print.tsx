@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+
 import { PrintButton } from "~/components/plan/print-button";
 import { formatHours, formatMonths, formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
@@ -20,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page, "Not found", { status: 404 });
   const { companyName } = await getSettings();
   const submitted = page.decisions.find((d) => d.action === "SUBMIT" && d.revision === page.plan.revision);
-  const approved = page.plan.state === "APPROVED" ? page.decisions.find((d) => d.action === "APPROVE" && d.revision === page.plan.revision) : undefined;
+  const approved =
+    page.plan.state === "APPROVED"
+      ? page.decisions.find((d) => d.action === "APPROVE" && d.revision === page.plan.revision)
+      : undefined;
   return { plan: page.plan, items: page.items, totals: page.totals, companyName, submitted, approved };
 }
 
@@ -32,26 +36,55 @@ export default function PlanPrintPage() {
   const format = useFormat();
   const cell = "border border-slate-400 px-1.5 py-1";
   const sign = (label: string, who?: { actorName: string; at: string | Date }) => (
-    <div className="flex items-end gap-2"><span>{label}{t("training.colon")}</span><span className="min-w-[8rem] border-b border-slate-500 px-1">{who?.actorName ?? ""}</span><span>{t("plan.printView.date")}{t("training.colon")}</span><span className="min-w-[7rem] border-b border-slate-500 px-1">{who ? format.date(who.at) : ""}</span></div>
+    <div className="flex items-end gap-2">
+      <span>
+        {label}
+        {t("training.colon")}
+      </span>
+      <span className="min-w-[8rem] border-b border-slate-500 px-1">{who?.actorName ?? ""}</span>
+      <span>
+        {t("plan.printView.date")}
+        {t("training.colon")}
+      </span>
+      <span className="min-w-[7rem] border-b border-slate-500 px-1">{who ? format.date(who.at) : ""}</span>
+    </div>
   );
   return (
     <div className="mx-auto max-w-[277mm] bg-white p-6 text-[12px] text-black print:p-0">
       <style>{PAGE_CSS}</style>
       <div className="mb-4 flex items-center justify-between gap-2 print:hidden">
-        <Link to={`/plans/${plan.id}`} className="btn-link">← {plan.title}</Link>
+        <Link to={`/plans/${plan.id}`} className="btn-link">
+          ← {plan.title}
+        </Link>
         <PrintButton />
       </div>
       <p className="text-center text-sm">{companyName}</p>
       <h1 className="mt-1 text-center text-xl font-bold tracking-widest">{t("plan.formName")}</h1>
       <div className="mt-2 flex justify-between text-xs">
         <span>{t("plan.printView.year", { year: plan.year })}</span>
-        <span>{t("workflow.revision", { revision: plan.revision })} · {t(`workflow.states.${plan.state}`)}</span>
+        <span>
+          {t("workflow.revision", { revision: plan.revision })} · {t(`workflow.states.${plan.state}`)}
+        </span>
       </div>
       <table className="mt-2 w-full border-collapse text-[11px]">
         <thead>
           <tr className="bg-slate-100 print:bg-transparent">
-            {["no", "title", "category", "months", "targetPeople", "sessions", "hoursPerSession", "totalHours", "delivery", "lecturerType", "budget"].map((k) => (
-              <th key={k} className={`${cell} font-semibold`}>{t(`plan.printView.columns.${k}`)}</th>
+            {[
+              "no",
+              "title",
+              "category",
+              "months",
+              "targetPeople",
+              "sessions",
+              "hoursPerSession",
+              "totalHours",
+              "delivery",
+              "lecturerType",
+              "budget",
+            ].map((k) => (
+              <th key={k} className={`${cell} font-semibold`}>
+                {t(`plan.printView.columns.${k}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -72,7 +105,9 @@ export default function PlanPrintPage() {
             </tr>
           ))}
           <tr className="font-semibold">
-            <td className={cell} colSpan={5}>{t("plan.totals.total")}</td>
+            <td className={cell} colSpan={5}>
+              {t("plan.totals.total")}
+            </td>
             <td className={`${cell} text-right`}>{totals.total.sessions}</td>
             <td className={cell}></td>
             <td className={`${cell} text-right`}>{formatHours(totals.total.hoursTenths)}</td>

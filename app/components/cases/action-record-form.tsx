@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { ACTION_TYPES } from "~/domain/cases/action-rules";
 import { ActionRecordSchema, RELATIONS, RESULTS } from "~/domain/cases/cases.schema";
@@ -9,16 +10,31 @@ import type { FieldErrors, FormValues } from "~/utils/validation";
 export type RefusedRule = { ruleId: string; titleZh: string; titleEn: string; textZh: string; textEn: string };
 
 /** The action record (行动记载) form; a refused record comes back with each broken rule's id and text. */
-export function ActionRecordForm({ errors, breaches, values }: { errors: FieldErrors | null; breaches: RefusedRule[] | null; values: FormValues | null }) {
+export function ActionRecordForm({
+  errors,
+  breaches,
+  values,
+}: {
+  errors: FieldErrors | null;
+  breaches: RefusedRule[] | null;
+  values: FormValues | null;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const form = useSchemaForm(ActionRecordSchema, { defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" }, serverErrors: errors });
+  const form = useSchemaForm(ActionRecordSchema, {
+    defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" },
+    serverErrors: errors,
+  });
   return (
     <section className="card p-4 sm:p-5">
       <h2 className="font-semibold">{t("cases.action.title")}</h2>
       <p className="mb-4 text-xs text-slate-500">{t("cases.action.hint")}</p>
       {breaches?.length ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="breaches">
+        <div
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="breaches"
+        >
           <p className="font-medium">{t("cases.action.refused")}</p>
           <ul className="mt-2 space-y-2">
             {breaches.map((b) => (
@@ -36,23 +52,41 @@ export function ActionRecordForm({ errors, breaches, values }: { errors: FieldEr
         <input type="hidden" name="intent" value="record" />
         <Field label={t("cases.action.type")} name="type" error={form.errorOf("type")}>
           <select id="type" className="input" {...form.register("type")}>
-            {ACTION_TYPES.map((v) => <option key={v} value={v}>{t(`cases.action.types.${v}`)}</option>)}
+            {ACTION_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`cases.action.types.${v}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("cases.action.numberDialled")} name="numberDialled" error={form.errorOf("numberDialled")}>
-          <input id="numberDialled" className="input" inputMode="tel" autoComplete="off" {...form.register("numberDialled")} />
+          <input
+            id="numberDialled"
+            className="input"
+            inputMode="tel"
+            autoComplete="off"
+            {...form.register("numberDialled")}
+          />
         </Field>
         <Field label={t("cases.action.contactName")} name="contactName" error={form.errorOf("contactName")}>
           <input id="contactName" className="input" autoComplete="off" {...form.register("contactName")} />
         </Field>
         <Field label={t("cases.action.relation")} name="relation" error={form.errorOf("relation")}>
           <select id="relation" className="input" {...form.register("relation")}>
-            {RELATIONS.map((v) => <option key={v} value={v}>{t(`cases.action.relations.${v}`)}</option>)}
+            {RELATIONS.map((v) => (
+              <option key={v} value={v}>
+                {t(`cases.action.relations.${v}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("cases.action.result")} name="result" error={form.errorOf("result")}>
           <select id="result" className="input" {...form.register("result")}>
-            {RESULTS.map((v) => <option key={v} value={v}>{t(`cases.action.results.${v}`)}</option>)}
+            {RESULTS.map((v) => (
+              <option key={v} value={v}>
+                {t(`cases.action.results.${v}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <div className="grid grid-cols-2 gap-3">
@@ -69,7 +103,9 @@ export function ActionRecordForm({ errors, breaches, values }: { errors: FieldEr
           </Field>
         </div>
         <div className="sm:col-span-2">
-          <button type="submit" className="btn-primary w-full sm:w-auto">{t("cases.action.submit")}</button>
+          <button type="submit" className="btn-primary w-full sm:w-auto">
+            {t("cases.action.submit")}
+          </button>
         </div>
       </Form>
     </section>

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "~/components/use-format";
+
 import { CertificationBadge } from "~/components/quiz/certification-badge";
+import { useFormat } from "~/components/use-format";
 
 type Gate = { status: string; date: string | null; rules: string };
 
@@ -9,18 +10,25 @@ type Gate = { status: string; date: string | null; rules: string };
 export function GateRefusal({ caseNo, gate }: { caseNo: string; gate: Gate }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const reason = gate.status === "expired" || gate.status === "lapsed" || gate.status === "never" ? gate.status : "inactive";
+  const reason =
+    gate.status === "expired" || gate.status === "lapsed" || gate.status === "never" ? gate.status : "inactive";
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <Link to="/cases" className="btn-link">← {t("cases.myTitle")}</Link>
+      <Link to="/cases" className="btn-link">
+        ← {t("cases.myTitle")}
+      </Link>
       <section className="card space-y-4 border-red-200 p-5" role="alert" data-gate={reason}>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="flex-1 text-lg font-semibold text-red-800">{t("cases.gate.title")}</h1>
           <CertificationBadge status={gate.status} />
         </div>
         <p className="font-mono text-xs text-slate-500">{caseNo}</p>
-        <p className="text-sm text-slate-700">{t(`cases.gate.${reason}`, { date: format.date(gate.date), rules: gate.rules })}</p>
-        <Link to="/quiz" className="btn-primary w-full py-3 text-base sm:w-auto">{t("cases.gate.toQuiz")}</Link>
+        <p className="text-sm text-slate-700">
+          {t(`cases.gate.${reason}`, { date: format.date(gate.date), rules: gate.rules })}
+        </p>
+        <Link to="/quiz" className="btn-primary w-full py-3 text-base sm:w-auto">
+          {t("cases.gate.toQuiz")}
+        </Link>
       </section>
     </div>
   );

@@ -1,10 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { useFormat } from "~/components/use-format";
 import { AttendeesSchema, ATTENDEE_STATUSES, SessionSchema } from "~/domain/course/course.schema";
 import { ACCEPT, MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import type { FieldErrors, FormValues } from "~/utils/validation";
-import { useFormat } from "~/components/use-format";
 
 type Values = FormValues;
 type Feedback = { errors?: FieldErrors | null; values?: Values | null };
@@ -14,36 +15,81 @@ function RemoveButton({ intent, name, value, label }: { intent: string; name: st
     <Form method="post" className="inline">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={name} value={value} />
-      <button type="submit" className="text-sm text-red-700 hover:underline">{label}</button>
+      <button type="submit" className="text-sm text-red-700 hover:underline">
+        {label}
+      </button>
     </Form>
   );
 }
 
-export function Sessions({ sessions, editable, feedback }: { sessions: Array<{ id: string; date: string; start: string; end: string; location: string }>; editable: boolean; feedback?: Feedback }) {
+export function Sessions({
+  sessions,
+  editable,
+  feedback,
+}: {
+  sessions: Array<{ id: string; date: string; start: string; end: string; location: string }>;
+  editable: boolean;
+  feedback?: Feedback;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf } = useSchemaForm(SessionSchema, { defaultValues: feedback?.values ?? {}, serverErrors: feedback?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(SessionSchema, {
+    defaultValues: feedback?.values ?? {},
+    serverErrors: feedback?.errors,
+  });
   return (
     <section className="card p-4">
       <h2 className="mb-2 font-semibold">{t("course.fields.sessions")}</h2>
-      {sessions.length === 0 ? <p className="text-sm text-slate-500">{t("course.session.none")}</p> : (
+      {sessions.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("course.session.none")}</p>
+      ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span><span className="font-medium tabular-nums">{t("course.session.when", s)}</span> <span className="text-slate-600">· {s.location}</span></span>
-              {editable ? <RemoveButton intent="deleteSession" name="sessionId" value={s.id} label={t("course.session.delete")} /> : null}
+              <span>
+                <span className="font-medium tabular-nums">{t("course.session.when", s)}</span>{" "}
+                <span className="text-slate-600">· {s.location}</span>
+              </span>
+              {editable ? (
+                <RemoveButton intent="deleteSession" name="sessionId" value={s.id} label={t("course.session.delete")} />
+              ) : null}
             </li>
           ))}
         </ul>
       )}
       {editable ? (
-        <Form method="post" onSubmit={onSubmit} noValidate className="mt-3 grid grid-cols-2 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-[10rem_7rem_7rem_1fr_auto] sm:items-start">
+        <Form
+          method="post"
+          onSubmit={onSubmit}
+          noValidate
+          className={[
+            "mt-3",
+            "grid",
+            "grid-cols-2",
+            "gap-3",
+            "border-t",
+            "border-slate-100",
+            "pt-3",
+            "sm:grid-cols-[10rem_7rem_7rem_1fr_auto]",
+            "sm:items-start",
+          ].join(" ")}
+        >
           <input type="hidden" name="intent" value="addSession" />
-          <Field label={t("course.session.date")} name="date" error={errorOf("date")}><input id="date" type="date" className="input" {...register("date")} /></Field>
-          <Field label={t("course.session.start")} name="start" error={errorOf("start")}><input id="start" type="time" className="input" {...register("start")} /></Field>
-          <Field label={t("course.session.end")} name="end" error={errorOf("end")}><input id="end" type="time" className="input" {...register("end")} /></Field>
-          <Field label={t("course.session.location")} name="location" error={errorOf("location")}><input id="location" className="input" {...register("location")} /></Field>
-          <button type="submit" className="btn-primary col-span-2 sm:col-span-1 sm:mt-6" disabled={busy}>{t("course.session.add")}</button>
+          <Field label={t("course.session.date")} name="date" error={errorOf("date")}>
+            <input id="date" type="date" className="input" {...register("date")} />
+          </Field>
+          <Field label={t("course.session.start")} name="start" error={errorOf("start")}>
+            <input id="start" type="time" className="input" {...register("start")} />
+          </Field>
+          <Field label={t("course.session.end")} name="end" error={errorOf("end")}>
+            <input id="end" type="time" className="input" {...register("end")} />
+          </Field>
+          <Field label={t("course.session.location")} name="location" error={errorOf("location")}>
+            <input id="location" className="input" {...register("location")} />
+          </Field>
+          <button type="submit" className="btn-primary col-span-2 sm:col-span-1 sm:mt-6" disabled={busy}>
+            {t("course.session.add")}
+          </button>
         </Form>
       ) : null}
     </section>
@@ -52,15 +98,42 @@ export function Sessions({ sessions, editable, feedback }: { sessions: Array<{ i
 
 type Attendee = { id: string; employeeNo: string; name: string; post: string; status: string; department: string };
 
-export function Attendees({ attendees, count, capacity, scoped, editable, options, feedback }: { attendees: Attendee[]; count: number; capacity: number; scoped: boolean; editable: boolean; options: { departments: Array<{ id: string; name: string }>; posts: string[] }; feedback?: Feedback }) {
+export function Attendees({
+  attendees,
+  count,
+  capacity,
+  scoped,
+  editable,
+  options,
+  feedback,
+}: {
+  attendees: Attendee[];
+  count: number;
+  capacity: number;
+  scoped: boolean;
+  editable: boolean;
+  options: { departments: Array<{ id: string; name: string }>; posts: string[] };
+  feedback?: Feedback;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf } = useSchemaForm(AttendeesSchema, { defaultValues: feedback?.values ?? {}, serverErrors: feedback?.errors });
+  const { register, onSubmit, errorOf } = useSchemaForm(AttendeesSchema, {
+    defaultValues: feedback?.values ?? {},
+    serverErrors: feedback?.errors,
+  });
   const select = (name: string, items: Array<{ value: string; label: string }>) => (
-    <Field label={t(`course.attendee.${name === "departmentId" ? "department" : name}`)} name={name} error={errorOf(name)}>
+    <Field
+      label={t(`course.attendee.${name === "departmentId" ? "department" : name}`)}
+      name={name}
+      error={errorOf(name)}
+    >
       <select id={name} className="input" {...register(name)}>
         <option value="">{t("course.attendee.any")}</option>
-        {items.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -68,7 +141,9 @@ export function Attendees({ attendees, count, capacity, scoped, editable, option
     <section className="card p-4">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="font-semibold">{t("course.fields.attendees")}</h2>
-        <span className={`text-sm tabular-nums ${count > capacity ? "font-semibold text-red-700" : "text-slate-600"}`}>{t("course.attendee.count", { count, capacity })}</span>
+        <span className={`text-sm tabular-nums ${count > capacity ? "font-semibold text-red-700" : "text-slate-600"}`}>
+          {t("course.attendee.count", { count, capacity })}
+        </span>
       </div>
       {scoped ? <p className="mb-2 text-xs text-slate-500">{t("course.attendee.scopeNote")}</p> : null}
       {editable ? (
@@ -77,18 +152,38 @@ export function Attendees({ attendees, count, capacity, scoped, editable, option
           <FormAlert message={errorOf("_form")} />
           <p className="text-sm font-medium">{t("course.attendee.byCriteria")}</p>
           <div className="grid gap-3 sm:grid-cols-3">
-            {select("departmentId", options.departments.map((d) => ({ value: d.id, label: d.name })))}
-            {select("post", options.posts.map((p) => ({ value: p, label: p })))}
-            {select("status", ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`course.attendee.statuses.${s}`) })))}
+            {select(
+              "departmentId",
+              options.departments.map((d) => ({ value: d.id, label: d.name })),
+            )}
+            {select(
+              "post",
+              options.posts.map((p) => ({ value: p, label: p })),
+            )}
+            {select(
+              "status",
+              ATTENDEE_STATUSES.map((s) => ({ value: s, label: t(`course.attendee.statuses.${s}`) })),
+            )}
           </div>
           <p className="text-sm font-medium">{t("course.attendee.byName")}</p>
-          <Field label={t("course.attendee.names")} name="names" error={errorOf("names")} hint={t("course.attendee.namesHint")}>
+          <Field
+            label={t("course.attendee.names")}
+            name="names"
+            error={errorOf("names")}
+            hint={t("course.attendee.namesHint")}
+          >
             <input id="names" className="input" {...register("names")} />
           </Field>
-          <div className="flex justify-end"><button type="submit" className="btn-primary" disabled={busy}>{t("course.attendee.add")}</button></div>
+          <div className="flex justify-end">
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("course.attendee.add")}
+            </button>
+          </div>
         </Form>
       ) : null}
-      {attendees.length === 0 ? <p className="text-sm text-slate-500">{t("course.attendee.none")}</p> : (
+      {attendees.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("course.attendee.none")}</p>
+      ) : (
         <div className="max-h-96 overflow-auto">
           <table className="table">
             <tbody className="divide-y divide-slate-100">
@@ -97,8 +192,24 @@ export function Attendees({ attendees, count, capacity, scoped, editable, option
                   <td className="font-mono text-xs text-slate-500">{a.employeeNo}</td>
                   <td>{a.name}</td>
                   <td className="text-slate-600">{a.department}</td>
-                  <td className="text-slate-600">{a.post}{a.status !== "ACTIVE" ? <span className="badge ml-2 bg-emerald-50 text-emerald-700">{t(`course.attendee.statuses.${a.status}`)}</span> : null}</td>
-                  <td className="text-right">{editable ? <RemoveButton intent="removeAttendee" name="personId" value={a.id} label={t("course.attendee.remove")} /> : null}</td>
+                  <td className="text-slate-600">
+                    {a.post}
+                    {a.status !== "ACTIVE" ? (
+                      <span className="badge ml-2 bg-emerald-50 text-emerald-700">
+                        {t(`course.attendee.statuses.${a.status}`)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="text-right">
+                    {editable ? (
+                      <RemoveButton
+                        intent="removeAttendee"
+                        name="personId"
+                        value={a.id}
+                        label={t("course.attendee.remove")}
+                      />
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -109,7 +220,17 @@ export function Attendees({ attendees, count, capacity, scoped, editable, option
   );
 }
 
-export function Materials({ courseId, materials, editable, error }: { courseId: string; materials: Array<{ id: string; fileName: string; sizeBytes: number; uploadedAt: string | Date }>; editable: boolean; error?: string | null }) {
+export function Materials({
+  courseId,
+  materials,
+  editable,
+  error,
+}: {
+  courseId: string;
+  materials: Array<{ id: string; fileName: string; sizeBytes: number; uploadedAt: string | Date }>;
+  editable: boolean;
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const busy = useNavigation().state === "submitting";
@@ -118,24 +239,59 @@ export function Materials({ courseId, materials, editable, error }: { courseId: 
     <section className="card p-4">
       <h2 className="mb-2 font-semibold">{t("course.fields.materials")}</h2>
       <FormAlert message={error} />
-      {materials.length === 0 ? <p className="text-sm text-slate-500">{t("course.material.none")}</p> : (
+      {materials.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("course.material.none")}</p>
+      ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {materials.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <a href={`/courses/${courseId}/materials/${m.id}`} className="min-w-0 break-all text-brand-700 hover:underline">{m.fileName}</a>
-              <span className="flex items-center gap-3 text-xs text-slate-500">{kb(m.sizeBytes)} · {format.dateTime(m.uploadedAt)}{editable ? <RemoveButton intent="deleteMaterial" name="materialId" value={m.id} label={t("course.material.delete")} /> : null}</span>
+              <a
+                href={`/courses/${courseId}/materials/${m.id}`}
+                className="min-w-0 break-all text-brand-700 hover:underline"
+              >
+                {m.fileName}
+              </a>
+              <span className="flex items-center gap-3 text-xs text-slate-500">
+                {kb(m.sizeBytes)} · {format.dateTime(m.uploadedAt)}
+                {editable ? (
+                  <RemoveButton
+                    intent="deleteMaterial"
+                    name="materialId"
+                    value={m.id}
+                    label={t("course.material.delete")}
+                  />
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>
       )}
       {editable ? (
-        <Form method="post" encType="multipart/form-data" className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="mt-3 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3"
+        >
           <div className="min-w-0 flex-1">
-            <label className="label" htmlFor="file">{t("course.material.file")}</label>
-            <input id="file" name="file" type="file" required accept={ACCEPT} className="input" aria-describedby="file-hint" />
-            <p id="file-hint" className="mt-1 text-xs text-slate-500">{t("course.material.hint", { max: MAX_MATERIAL_BYTES / 1024 / 1024 })}</p>
+            <label className="label" htmlFor="file">
+              {t("course.material.file")}
+            </label>
+            <input
+              id="file"
+              name="file"
+              type="file"
+              required
+              accept={ACCEPT}
+              className="input"
+              aria-describedby="file-hint"
+            />
+            <p id="file-hint" className="mt-1 text-xs text-slate-500">
+              {t("course.material.hint", { max: MAX_MATERIAL_BYTES / 1024 / 1024 })}
+            </p>
           </div>
-          <button type="submit" className="btn-primary mb-5" disabled={busy}>{t("course.material.upload")}</button>
+          <button type="submit" className="btn-primary mb-5" disabled={busy}>
+            {t("course.material.upload")}
+          </button>
         </Form>
       ) : null}
     </section>

@@ -1,10 +1,15 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { Field, FormAlert } from "~/components/form";
 import { ROLES } from "~/utils/permissions";
 import type { FieldErrors } from "~/utils/validation";
 
-export function RolesForm({ roles, departments, errors }: {
+export function RolesForm({
+  roles,
+  departments,
+  errors,
+}: {
   roles: Array<{ role: string; departmentId: string | null }>;
   departments: Array<{ id: string; name: string; depth: number }>;
   errors?: FieldErrors | null;
@@ -20,7 +25,13 @@ export function RolesForm({ roles, departments, errors }: {
         <legend className="sr-only">{t("people.fields.roles")}</legend>
         {ROLES.map((role) => (
           <label key={role} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm">
-            <input type="checkbox" name="roles" value={role} defaultChecked={held.has(role)} className="h-4 w-4 rounded border-slate-300" />
+            <input
+              type="checkbox"
+              name="roles"
+              value={role}
+              defaultChecked={held.has(role)}
+              className="h-4 w-4 rounded border-slate-300"
+            />
             {t(`roles.${role}`)}
           </label>
         ))}
@@ -30,7 +41,10 @@ export function RolesForm({ roles, departments, errors }: {
           <select id="headOfDepartmentId" name="headOfDepartmentId" defaultValue={headOf} className="input">
             <option value="">{t("common.none")}</option>
             {departments.map((d) => (
-              <option key={d.id} value={d.id}>{"\u3000".repeat(d.depth)}{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {"\u3000".repeat(d.depth)}
+                {d.name}
+              </option>
             ))}
           </select>
         </Field>
@@ -38,7 +52,11 @@ export function RolesForm({ roles, departments, errors }: {
           <input id="rolesReason" name="reason" className="input" />
         </Field>
       </div>
-      <div className="flex justify-end"><button type="submit" className="btn-primary">{t("people.saveRoles")}</button></div>
+      <div className="flex justify-end">
+        <button type="submit" className="btn-primary">
+          {t("people.saveRoles")}
+        </button>
+      </div>
     </Form>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
 import { FormAlert, useSchemaForm } from "~/components/form";
 import { formatMonths } from "~/components/training/format";
 import { MonthPicker } from "~/components/training/month-picker";
@@ -11,10 +12,28 @@ type Need = { id: string; topic: string; department: string; category: string; h
 type Values = Record<string, string | string[] | undefined>;
 
 /** One line of the annual plan, with the needs it answers. */
-export function PlanItemForm({ year, defaults, errors, needs, cancelTo }: { year: number; defaults: Values; errors?: FieldErrors | null; needs: Need[]; cancelTo: string }) {
+export function PlanItemForm({
+  year,
+  defaults,
+  errors,
+  needs,
+  cancelTo,
+}: {
+  year: number;
+  defaults: Values;
+  errors?: FieldErrors | null;
+  needs: Need[];
+  cancelTo: string;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const { register, choice, onSubmit, errorOf, input: field, select: choose } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
+  const {
+    choice,
+    onSubmit,
+    errorOf,
+    input: field,
+    select: choose,
+  } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert message={errors?._form} />
@@ -31,12 +50,23 @@ export function PlanItemForm({ year, defaults, errors, needs, cancelTo }: { year
       <MonthPicker year={year} choice={choice} error={errorOf("months")} />
       <fieldset>
         <legend className="label">{t("plan.item.needs")}</legend>
-        {needs.length === 0 ? <p className="text-sm text-slate-500">{t("plan.item.noNeeds")}</p> : (
+        {needs.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("plan.item.noNeeds")}</p>
+        ) : (
           <div className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
             {needs.map((n) => (
-              <label key={n.id} className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50">
+              <label
+                key={n.id}
+                className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50"
+              >
                 <input type="checkbox" className="mt-0.5" {...choice("needIds", n.id)} />
-                <span>{n.topic}<span className="ml-2 text-xs text-slate-500">{n.department} · {t(`training.categories.${n.category}`)} · {t("plan.coverage.people", { count: n.headcount })} · {formatMonths(t, n.months)}</span></span>
+                <span>
+                  {n.topic}
+                  <span className="ml-2 text-xs text-slate-500">
+                    {n.department} · {t(`training.categories.${n.category}`)} ·{" "}
+                    {t("plan.coverage.people", { count: n.headcount })} · {formatMonths(t, n.months)}
+                  </span>
+                </span>
               </label>
             ))}
           </div>
@@ -44,8 +74,12 @@ export function PlanItemForm({ year, defaults, errors, needs, cancelTo }: { year
         {errorOf("needIds") ? <FormAlert message={errorOf("needIds")} /> : null}
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Link to={cancelTo} className="btn-secondary">{t("common.cancel")}</Link>
-        <button type="submit" className="btn-primary" disabled={busy}>{t("common.save")}</button>
+        <Link to={cancelTo} className="btn-secondary">
+          {t("common.cancel")}
+        </Link>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("common.save")}
+        </button>
       </div>
     </Form>
   );

@@ -1,7 +1,11 @@
 import type { TFunction } from "i18next";
+
 import { fromUnits } from "~/domain/plan/fields";
 
-/** Every amount of money on a page: ¥12,345.50 from fen (-¥1.50 below zero), always two decimals, with no float in between. */
+/**
+ * Every amount of money on a page: ¥12,345.50 from fen (-¥1.50 below zero), always two decimals, with no float in
+ * between.
+ */
 export function formatYuan(fen: number): string {
   const [whole, fraction] = (fromUnits(Math.abs(fen), 2) + ".").split(".");
   return `${fen < 0 ? "-" : ""}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction.padEnd(2, "0")}`;

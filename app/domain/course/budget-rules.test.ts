@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { courseBudgetWarnings, overBy, rollUp } from "./budget-rules";
 
 describe("budget roll-up: course → monthly item → annual item", () => {
@@ -8,8 +9,22 @@ describe("budget roll-up: course → monthly item → annual item", () => {
       { id: "B", title: "新员工入职培训", category: "NEW_HIRE" as const, budgetFen: 2_000_00 },
     ],
     monthlyItems: [
-      { id: "m11", planItemId: "A", month: 11, category: "INTERNAL" as const, title: "话术规范培训", budgetFen: 1_500_00 },
-      { id: "m12", planItemId: "A", month: 12, category: "INTERNAL" as const, title: "话术规范培训", budgetFen: 1_500_00 },
+      {
+        id: "m11",
+        planItemId: "A",
+        month: 11,
+        category: "INTERNAL" as const,
+        title: "话术规范培训",
+        budgetFen: 1_500_00,
+      },
+      {
+        id: "m12",
+        planItemId: "A",
+        month: 12,
+        category: "INTERNAL" as const,
+        title: "话术规范培训",
+        budgetFen: 1_500_00,
+      },
       { id: "u11", planItemId: null, month: 11, category: "TRANSFER" as const, title: "转岗培训", budgetFen: 0 },
     ],
     courses: [
@@ -22,13 +37,22 @@ describe("budget roll-up: course → monthly item → annual item", () => {
   const r = rollUp(input);
 
   it("each monthly item holds its courses, approved as committed and the rest as pending", () => {
-    expect(r.monthlyItems.find((m) => m.id === "m11")).toMatchObject({ plannedFen: 1_500_00, committedFen: 1_000_33, pendingFen: 600_34 });
+    expect(r.monthlyItems.find((m) => m.id === "m11")).toMatchObject({
+      plannedFen: 1_500_00,
+      committedFen: 1_000_33,
+      pendingFen: 600_34,
+    });
     expect(overBy(r.monthlyItems.find((m) => m.id === "m11")!)).toBe(100_67);
     expect(overBy(r.monthlyItems.find((m) => m.id === "m12")!)).toBe(0);
   });
 
   it("an annual item adds up its months; an unplanned item counts in its month but in no annual item", () => {
-    expect(r.annualItems.find((a) => a.id === "A")).toMatchObject({ plannedFen: 3_000_00, monthlyPlannedFen: 3_000_00, committedFen: 2_500_32, pendingFen: 600_34 });
+    expect(r.annualItems.find((a) => a.id === "A")).toMatchObject({
+      plannedFen: 3_000_00,
+      monthlyPlannedFen: 3_000_00,
+      committedFen: 2_500_32,
+      pendingFen: 600_34,
+    });
     expect(r.annualItems.find((a) => a.id === "B")).toMatchObject({ committedFen: 0, pendingFen: 0 });
     expect(r.byMonth[10]).toEqual({ month: 11, plannedFen: 1_500_00, committedFen: 1_000_34, pendingFen: 600_34 });
     expect(r.byCategory.find((c) => c.category === "TRANSFER")).toMatchObject({ committedFen: 1 });
@@ -49,10 +73,20 @@ describe("over-budget warning for a course", () => {
       monthly: { title: "话术规范培训", budgetFen: 1_500_00, otherCoursesFen: 800_00 },
       annual: { title: "话术规范培训", budgetFen: 3_000_00, otherCoursesFen: 1_000_00 },
     });
-    expect(warnings).toEqual([{ level: "monthly", title: "话术规范培训", plannedFen: 1_500_00, spentFen: 1_600_00, overFen: 100_00 }]);
+    expect(warnings).toEqual([
+      { level: "monthly", title: "话术规范培训", plannedFen: 1_500_00, spentFen: 1_600_00, overFen: 100_00 },
+    ]);
   });
   it("exactly on budget is no warning; an unplanned item has no annual level", () => {
-    expect(courseBudgetWarnings({ costFen: 500_00, monthly: { title: "x", budgetFen: 1_000_00, otherCoursesFen: 500_00 }, annual: null })).toEqual([]);
-    expect(courseBudgetWarnings({ costFen: 1, monthly: { title: "x", budgetFen: 0, otherCoursesFen: 0 }, annual: null })).toMatchObject([{ level: "monthly", overFen: 1 }]);
+    expect(
+      courseBudgetWarnings({
+        costFen: 500_00,
+        monthly: { title: "x", budgetFen: 1_000_00, otherCoursesFen: 500_00 },
+        annual: null,
+      }),
+    ).toEqual([]);
+    expect(
+      courseBudgetWarnings({ costFen: 1, monthly: { title: "x", budgetFen: 0, otherCoursesFen: 0 }, annual: null }),
+    ).toMatchObject([{ level: "monthly", overFen: 1 }]);
   });
 });

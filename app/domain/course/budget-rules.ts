@@ -2,7 +2,14 @@
 import { CATEGORIES, type Category } from "~/domain/plan/fields";
 
 export type BudgetCourse = { id: string; monthlyItemId: string; costFen: number; approved: boolean };
-export type BudgetMonthlyItem = { id: string; planItemId: string | null; month: number; category: Category; title: string; budgetFen: number };
+export type BudgetMonthlyItem = {
+  id: string;
+  planItemId: string | null;
+  month: number;
+  category: Category;
+  title: string;
+  budgetFen: number;
+};
 export type BudgetAnnualItem = { id: string; title: string; category: Category; budgetFen: number };
 
 export type Line = { plannedFen: number; committedFen: number; pendingFen: number };
@@ -17,9 +24,15 @@ function add(line: Line, course: BudgetCourse) {
 /** Over budget when approved and pending courses together cost more than planned. */
 export const overBy = (line: Line) => Math.max(0, line.committedFen + line.pendingFen - line.plannedFen);
 
-export function rollUp(input: { annualItems: BudgetAnnualItem[]; monthlyItems: BudgetMonthlyItem[]; courses: BudgetCourse[] }) {
+export function rollUp(input: {
+  annualItems: BudgetAnnualItem[];
+  monthlyItems: BudgetMonthlyItem[];
+  courses: BudgetCourse[];
+}) {
   const monthly = new Map(input.monthlyItems.map((m) => [m.id, { ...m, ...empty(), plannedFen: m.budgetFen }]));
-  const annual = new Map(input.annualItems.map((a) => [a.id, { ...a, ...empty(), plannedFen: a.budgetFen, monthlyPlannedFen: 0 }]));
+  const annual = new Map(
+    input.annualItems.map((a) => [a.id, { ...a, ...empty(), plannedFen: a.budgetFen, monthlyPlannedFen: 0 }]),
+  );
   const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...empty() }));
   const byCategory = CATEGORIES.map((category) => ({ category, ...empty() }));
   for (const m of input.monthlyItems) {
@@ -35,15 +48,31 @@ export function rollUp(input: { annualItems: BudgetAnnualItem[]; monthlyItems: B
     if (!m) continue;
     add(m, course);
     add(byMonth[m.month - 1], course);
-    add(byCategory.find((c) => c.category === m.category)!, course);
+    add(
+      byCategory.find((c) => c.category === m.category)!,
+      course,
+    );
     const a = m.planItemId ? annual.get(m.planItemId) : undefined;
     if (a) add(a, course);
   }
-  const total = byMonth.reduce((t, m) => ({ plannedFen: t.plannedFen + m.plannedFen, committedFen: t.committedFen + m.committedFen, pendingFen: t.pendingFen + m.pendingFen }), empty());
+  const total = byMonth.reduce(
+    (t, m) => ({
+      plannedFen: t.plannedFen + m.plannedFen,
+      committedFen: t.committedFen + m.committedFen,
+      pendingFen: t.pendingFen + m.pendingFen,
+    }),
+    empty(),
+  );
   return { monthlyItems: [...monthly.values()], annualItems: [...annual.values()], byMonth, byCategory, total };
 }
 
-export type BudgetWarning = { level: "monthly" | "annual"; title: string; plannedFen: number; spentFen: number; overFen: number };
+export type BudgetWarning = {
+  level: "monthly" | "annual";
+  title: string;
+  plannedFen: number;
+  spentFen: number;
+  overFen: number;
+};
 
 /** What a course's cost does to its monthly item and its annual item: a warning for each it takes over. */
 export function courseBudgetWarnings(input: {
@@ -52,10 +81,20 @@ export function courseBudgetWarnings(input: {
   annual: { title: string; budgetFen: number; otherCoursesFen: number } | null;
 }): BudgetWarning[] {
   const warnings: BudgetWarning[] = [];
-  for (const [level, line] of [["monthly", input.monthly], ["annual", input.annual]] as const) {
+  for (const [level, line] of [
+    ["monthly", input.monthly],
+    ["annual", input.annual],
+  ] as const) {
     if (!line) continue;
     const spentFen = line.otherCoursesFen + input.costFen;
-    if (spentFen > line.budgetFen) warnings.push({ level, title: line.title, plannedFen: line.budgetFen, spentFen, overFen: spentFen - line.budgetFen });
+    if (spentFen > line.budgetFen)
+      warnings.push({
+        level,
+        title: line.title,
+        plannedFen: line.budgetFen,
+        spentFen,
+        overFen: spentFen - line.budgetFen,
+      });
   }
   return warnings;
 }

@@ -2,7 +2,14 @@
 // course page: people by name, sessions in company-local time.
 import { db } from "~/utils/db.server";
 import { submittedSnapshot } from "~/workflow/approval.server";
-import { diffCourses, type CourseChanges, type CourseSnapshot, type LecturerValue, type LecturerView } from "./course-diff";
+
+import {
+  diffCourses,
+  type CourseChanges,
+  type CourseSnapshot,
+  type LecturerValue,
+  type LecturerView,
+} from "./course-diff";
 import { courseSnapshot } from "./course-subject.server";
 import { localParts } from "./session-view";
 
@@ -10,17 +17,35 @@ import { localParts } from "./session-view";
  * The changes since the rejected revision, or null if it was never submitted. A department head sees
  * only their own departments' people among the trainees added or removed, as on the rest of the page.
  */
-export async function courseChanges(approvalId: string, rejectedRevision: number, departmentIds: string[] | null, timeZone: string): Promise<CourseChanges | null> {
+export async function courseChanges(
+  approvalId: string,
+  rejectedRevision: number,
+  departmentIds: string[] | null,
+  timeZone: string,
+): Promise<CourseChanges | null> {
   const before = (await submittedSnapshot(approvalId, rejectedRevision)) as CourseSnapshot | null;
   if (!before) return null;
   const diff = diffCourses(before, await courseSnapshot(db, approvalId));
-  const lecturers = diff.fields.flatMap((f) => (f.field === "lecturer" ? [(f.before as LecturerValue).lecturerId, (f.after as LecturerValue).lecturerId] : []));
-  const ids = [...diff.attendees.added, ...diff.attendees.removed, ...lecturers].filter((id): id is string => Boolean(id));
-  const people = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, employeeNo: true, departmentId: true } })).map((p) => [p.id, p]));
+  const lecturers = diff.fields.flatMap((f) =>
+    f.field === "lecturer" ? [(f.before as LecturerValue).lecturerId, (f.after as LecturerValue).lecturerId] : [],
+  );
+  const ids = [...diff.attendees.added, ...diff.attendees.removed, ...lecturers].filter((id): id is string =>
+    Boolean(id),
+  );
+  const people = new Map(
+    (
+      await db.person.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, employeeNo: true, departmentId: true },
+      })
+    ).map((p) => [p.id, p]),
+  );
   const trainees = (list: string[]) =>
     list.flatMap((id) => {
       const p = people.get(id);
-      return p && (!departmentIds || departmentIds.includes(p.departmentId)) ? [{ id, name: p.name, employeeNo: p.employeeNo }] : [];
+      return p && (!departmentIds || departmentIds.includes(p.departmentId))
+        ? [{ id, name: p.name, employeeNo: p.employeeNo }]
+        : [];
     });
   const lecturer = (v: LecturerValue): LecturerView => {
     const p = v.lecturerId ? people.get(v.lecturerId) : undefined;
@@ -28,13 +53,23 @@ export async function courseChanges(approvalId: string, rejectedRevision: number
   };
   const session = (s: CourseSnapshot["sessions"][number]) => {
     const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
-    return { key: `${s.startsAt}|${s.endsAt}|${s.location}`, date: from.date, start: from.time, end: to.time, location: s.location };
+    return {
+      key: `${s.startsAt}|${s.endsAt}|${s.location}`,
+      date: from.date,
+      start: from.time,
+      end: to.time,
+      location: s.location,
+    };
   };
   const file = (m: CourseSnapshot["materials"][number]) => ({ id: m.id, fileName: m.fileName });
   return {
     fields: diff.fields.map((f) =>
       f.field === "lecturer"
-        ? { field: "lecturer" as const, before: lecturer(f.before as LecturerValue), after: lecturer(f.after as LecturerValue) }
+        ? {
+            field: "lecturer" as const,
+            before: lecturer(f.before as LecturerValue),
+            after: lecturer(f.after as LecturerValue),
+          }
         : { field: f.field, before: f.before as string | number, after: f.after as string | number },
     ),
     sessions: { added: diff.sessions.added.map(session), removed: diff.sessions.removed.map(session) },

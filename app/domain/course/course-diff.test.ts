@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
+
 import { diffCourses, type CourseSnapshot } from "./course-diff";
 
 const course = (over: Partial<CourseSnapshot> = {}): CourseSnapshot => ({
-  title: "投诉处理实战演练", monthlyItemId: "m1", capacity: 30, outline: "投诉录音复盘。", lecturerKind: "EXTERNAL", lecturerId: null,
-  externalLecturer: "张敏", externalOrg: "上海某培训机构", externalContact: "021-5555 0000",
+  title: "投诉处理实战演练",
+  monthlyItemId: "m1",
+  capacity: 30,
+  outline: "投诉录音复盘。",
+  lecturerKind: "EXTERNAL",
+  lecturerId: null,
+  externalLecturer: "张敏",
+  externalOrg: "上海某培训机构",
+  externalContact: "021-5555 0000",
   costs: { lecturerFeeFen: 1200_00, venueFeeFen: 0, materialsFeeFen: 150_50, externalFeeFen: 0, otherFeeFen: 0 },
-  sessions: [{ id: "s1", startsAt: "2026-12-11T01:00:00.000Z", endsAt: "2026-12-11T04:00:00.000Z", location: "培训室 A302" }],
+  sessions: [
+    { id: "s1", startsAt: "2026-12-11T01:00:00.000Z", endsAt: "2026-12-11T04:00:00.000Z", location: "培训室 A302" },
+  ],
   attendeeIds: ["p1", "p2"],
   materials: [{ id: "f1", fileName: "案例.pdf", sizeBytes: 100 }],
   ...over,
@@ -22,25 +32,60 @@ describe("what changed in a course plan since the rejected revision", () => {
   });
 
   it("the lecturer is one change, whether the person, the kind or the institution's contact changed", () => {
-    const internal = course({ lecturerKind: "INTERNAL", lecturerId: "t3", externalLecturer: null, externalOrg: null, externalContact: null });
+    const internal = course({
+      lecturerKind: "INTERNAL",
+      lecturerId: "t3",
+      externalLecturer: null,
+      externalOrg: null,
+      externalContact: null,
+    });
     expect(diffCourses(course(), internal).fields).toEqual([
-      { field: "lecturer", before: { kind: "EXTERNAL", lecturerId: null, externalLecturer: "张敏", externalOrg: "上海某培训机构", externalContact: "021-5555 0000" }, after: { kind: "INTERNAL", lecturerId: "t3", externalLecturer: null, externalOrg: null, externalContact: null } },
+      {
+        field: "lecturer",
+        before: {
+          kind: "EXTERNAL",
+          lecturerId: null,
+          externalLecturer: "张敏",
+          externalOrg: "上海某培训机构",
+          externalContact: "021-5555 0000",
+        },
+        after: { kind: "INTERNAL", lecturerId: "t3", externalLecturer: null, externalOrg: null, externalContact: null },
+      },
     ]);
-    expect(diffCourses(course(), course({ externalContact: "021-5555 0001" })).fields.map((f) => f.field)).toEqual(["lecturer"]);
+    expect(diffCourses(course(), course({ externalContact: "021-5555 0001" })).fields.map((f) => f.field)).toEqual([
+      "lecturer",
+    ]);
   });
 
   it("sessions by time and place, trainees and materials added or removed", () => {
-    const moved = { id: "s2", startsAt: "2026-12-12T01:00:00.000Z", endsAt: "2026-12-12T04:00:00.000Z", location: "培训室 A302" };
-    const after = course({ sessions: [moved], attendeeIds: ["p2", "p3"], materials: [{ id: "f2", fileName: "讲义.pptx", sizeBytes: 200 }] });
+    const moved = {
+      id: "s2",
+      startsAt: "2026-12-12T01:00:00.000Z",
+      endsAt: "2026-12-12T04:00:00.000Z",
+      location: "培训室 A302",
+    };
+    const after = course({
+      sessions: [moved],
+      attendeeIds: ["p2", "p3"],
+      materials: [{ id: "f2", fileName: "讲义.pptx", sizeBytes: 200 }],
+    });
     const diff = diffCourses(course(), after);
     expect(diff.fields).toEqual([]);
     expect(diff.sessions).toEqual({ added: [moved], removed: [course().sessions[0]] });
     expect(diff.attendees).toEqual({ added: ["p3"], removed: ["p1"] });
-    expect(diff.materials).toEqual({ added: [{ id: "f2", fileName: "讲义.pptx", sizeBytes: 200 }], removed: [{ id: "f1", fileName: "案例.pdf", sizeBytes: 100 }] });
+    expect(diff.materials).toEqual({
+      added: [{ id: "f2", fileName: "讲义.pptx", sizeBytes: 200 }],
+      removed: [{ id: "f1", fileName: "案例.pdf", sizeBytes: 100 }],
+    });
   });
 
   it("a session deleted and added again unchanged, or trainees in another order, is no change", () => {
     const again = course({ sessions: [{ ...course().sessions[0], id: "s9" }], attendeeIds: ["p2", "p1"] });
-    expect(diffCourses(course(), again)).toEqual({ fields: [], sessions: { added: [], removed: [] }, attendees: { added: [], removed: [] }, materials: { added: [], removed: [] } });
+    expect(diffCourses(course(), again)).toEqual({
+      fields: [],
+      sessions: { added: [], removed: [] },
+      attendees: { added: [], removed: [] },
+      materials: { added: [], removed: [] },
+    });
   });
 });

@@ -3,35 +3,76 @@ import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { lastRejection, listDecisions } from "~/workflow/approval.server";
-import { courseBudget, courseClashes, getCourse } from "./course-queries.server";
+
 import { courseChanges } from "./course-changes.server";
+import { courseBudget, courseClashes, getCourse } from "./course-queries.server";
 import { CourseSubject } from "./course-subject.server";
 import { localParts } from "./session-view";
 
 /** null when the course does not exist or none of its attendees is in the reader's departments. */
-export async function coursePage(courseId: string, roles: RoleName[], departmentIds: string[] | null, timeZone: string) {
+export async function coursePage(
+  courseId: string,
+  roles: RoleName[],
+  departmentIds: string[] | null,
+  timeZone: string,
+) {
   const course = await getCourse(courseId);
   if (!course) return null;
-  const visible = departmentIds ? course.attendees.filter((a) => departmentIds.includes(a.person.departmentId)) : course.attendees;
+  const visible = departmentIds
+    ? course.attendees.filter((a) => departmentIds.includes(a.person.departmentId))
+    : course.attendees;
   if (departmentIds && visible.length === 0) return null;
   const { approval } = course;
-  const [decisions, rejection, clashes, budget] = await Promise.all([listDecisions(approval.id), lastRejection(approval), courseClashes(course), courseBudget(course)]);
+  const [decisions, rejection, clashes, budget] = await Promise.all([
+    listDecisions(approval.id),
+    lastRejection(approval),
+    courseClashes(course),
+    courseBudget(course),
+  ]);
   // Since a rejection, both the manager and the clerk see how this revision differs from the one sent back.
   const changes = rejection ? await courseChanges(approval.id, rejection.revision, departmentIds, timeZone) : null;
   return {
     course: {
-      id: course.id, title: course.title, capacity: course.capacity, outline: course.outline, lecturerKind: course.lecturerKind, lecturer: course.lecturer,
-      externalLecturer: course.externalLecturer, externalOrg: course.externalOrg, externalContact: course.externalContact,
-      costs: { lecturerFee: course.lecturerFeeFen, venueFee: course.venueFeeFen, materialsFee: course.materialsFeeFen, externalFee: course.externalFeeFen, otherFee: course.otherFeeFen },
-      state: approval.state, revision: approval.revision,
+      id: course.id,
+      title: course.title,
+      capacity: course.capacity,
+      outline: course.outline,
+      lecturerKind: course.lecturerKind,
+      lecturer: course.lecturer,
+      externalLecturer: course.externalLecturer,
+      externalOrg: course.externalOrg,
+      externalContact: course.externalContact,
+      costs: {
+        lecturerFee: course.lecturerFeeFen,
+        venueFee: course.venueFeeFen,
+        materialsFee: course.materialsFeeFen,
+        externalFee: course.externalFeeFen,
+        otherFee: course.otherFeeFen,
+      },
+      state: approval.state,
+      revision: approval.revision,
     },
-    item: { id: course.monthlyItem.id, title: course.monthlyItem.title, category: course.monthlyItem.category, planned: Boolean(course.monthlyItem.planItemId) },
+    item: {
+      id: course.monthlyItem.id,
+      title: course.monthlyItem.title,
+      category: course.monthlyItem.category,
+      planned: Boolean(course.monthlyItem.planItemId),
+    },
     plan: course.monthlyItem.plan,
     sessions: course.sessions.map((s) => {
       const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
       return { id: s.id, date: from.date, start: from.time, end: to.time, location: s.location };
     }),
-    attendees: visible.map((a) => ({ id: a.person.id, employeeNo: a.person.employeeNo, name: a.person.name, post: a.person.post, status: a.person.status, department: a.person.department.name })).sort((a, b) => a.employeeNo.localeCompare(b.employeeNo)),
+    attendees: visible
+      .map((a) => ({
+        id: a.person.id,
+        employeeNo: a.person.employeeNo,
+        name: a.person.name,
+        post: a.person.post,
+        status: a.person.status,
+        department: a.person.department.name,
+      }))
+      .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo)),
     attendeeCount: course.attendees.length,
     scoped: departmentIds !== null,
     materials: course.materials,
@@ -48,10 +89,22 @@ export async function coursePage(courseId: string, roles: RoleName[], department
 /** What the attendee form offers: departments (teams indented under theirs) and the posts in use. */
 export async function attendeeOptions() {
   const [departments, posts] = await Promise.all([
-    db.department.findMany({ where: { kind: { not: "COMPANY" } }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, name: true, kind: true, parentId: true } }),
-    db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" } }, distinct: ["post"], orderBy: { post: "asc" }, select: { post: true } }),
+    db.department.findMany({
+      where: { kind: { not: "COMPANY" } },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, name: true, kind: true, parentId: true },
+    }),
+    db.person.findMany({
+      where: { disabledAt: null, status: { not: "LEFT" } },
+      distinct: ["post"],
+      orderBy: { post: "asc" },
+      select: { post: true },
+    }),
   ]);
   const top = departments.filter((d) => d.kind === "DEPARTMENT");
-  const ordered = top.flatMap((d) => [{ id: d.id, name: d.name }, ...departments.filter((c) => c.parentId === d.id).map((c) => ({ id: c.id, name: `— ${c.name}` }))]);
+  const ordered = top.flatMap((d) => [
+    { id: d.id, name: d.name },
+    ...departments.filter((c) => c.parentId === d.id).map((c) => ({ id: c.id, name: `— ${c.name}` })),
+  ]);
   return { departments: ordered, posts: posts.map((p) => p.post) };
 }

@@ -1,24 +1,40 @@
 // A draft course's sessions, attendees and materials: each change locks the draft, checks, writes, audits.
-import type { Tx } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { companyDate } from "~/utils/company-calendar";
+import type { Tx } from "~/utils/db.server";
 import { subtreeIds } from "~/utils/department-tree";
-import { sessionInterval } from "./course-rules";
-import { checkMaterial } from "./material-rules";
-import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";
-import { fail, inDraftCourse, type Actor, type CourseOutcome } from "./course.server";
 import { messageKey } from "~/utils/validation";
 
-export async function addSession(actor: Actor, courseId: string, input: SessionInput, timeZone: string): Promise<CourseOutcome> {
+import { sessionInterval } from "./course-rules";
+import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";
+import { fail, inDraftCourse, type Actor, type CourseOutcome } from "./course.server";
+import { checkMaterial } from "./material-rules";
+
+export async function addSession(
+  actor: Actor,
+  courseId: string,
+  input: SessionInput,
+  timeZone: string,
+): Promise<CourseOutcome> {
   return inDraftCourse(courseId, async (tx, course) => {
-    const { plan } = await tx.monthlyPlanItem.findUniqueOrThrow({ where: { id: course.monthlyItemId }, select: { plan: { select: { year: true, month: true } } } });
+    const { plan } = await tx.monthlyPlanItem.findUniqueOrThrow({
+      where: { id: course.monthlyItemId },
+      select: { plan: { select: { year: true, month: true } } },
+    });
     const interval = sessionInterval(input.date, input.start, input.end, timeZone);
     const at = companyDate(interval.startsAt, timeZone);
     // A course belongs to its monthly plan: its sessions happen in that month.
-    if (at.year !== plan.year || at.month !== plan.month) return fail(messageKey("course.validation.outsideMonth", { year: plan.year, month: plan.month }), 400, "date");
+    if (at.year !== plan.year || at.month !== plan.month)
+      return fail(messageKey("course.validation.outsideMonth", { year: plan.year, month: plan.month }), 400, "date");
     const session = await tx.courseSession.create({ data: { courseId, ...interval, location: input.location } });
-    await writeAudit(tx, { actor, action: "course.sessionAdded", entityType: "Course", entityId: courseId, summary: { session: session.id, ...input } });
+    await writeAudit(tx, {
+      actor,
+      action: "course.sessionAdded",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { session: session.id, ...input },
+    });
     return { ok: true as const, id: courseId };
   });
 }
@@ -27,7 +43,13 @@ export async function deleteSession(actor: Actor, courseId: string, sessionId: s
   return inDraftCourse(courseId, async (tx) => {
     const deleted = await tx.courseSession.deleteMany({ where: { id: sessionId, courseId } });
     if (deleted.count === 0) return fail("errors.notFound", 404);
-    await writeAudit(tx, { actor, action: "course.sessionDeleted", entityType: "Course", entityId: courseId, summary: { session: sessionId } });
+    await writeAudit(tx, {
+      actor,
+      action: "course.sessionDeleted",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { session: sessionId },
+    });
     return { ok: true as const, id: courseId };
   });
 }
@@ -35,17 +57,26 @@ export async function deleteSession(actor: Actor, courseId: string, sessionId: s
 const ACTIVE = { disabledAt: null, status: { not: "LEFT" as const } };
 
 /** The people the clerk's choice names; an unknown or ambiguous name refuses the whole choice. */
-async function resolveAttendees(tx: Tx, input: AttendeesInput): Promise<{ ok: true; ids: string[] } | { ok: false; field: string; error: string }> {
+async function resolveAttendees(
+  tx: Tx,
+  input: AttendeesInput,
+): Promise<{ ok: true; ids: string[] } | { ok: false; field: string; error: string }> {
   const ids = new Set<string>();
   if (input.departmentId || input.post || input.status) {
     let departmentIds: string[] | undefined;
     if (input.departmentId) {
       const departments = await tx.department.findMany({ select: { id: true, parentId: true, name: true } });
-      if (!departments.some((d) => d.id === input.departmentId)) return { ok: false, field: "departmentId", error: "validation.invalidChoice" };
+      if (!departments.some((d) => d.id === input.departmentId))
+        return { ok: false, field: "departmentId", error: "validation.invalidChoice" };
       departmentIds = subtreeIds(departments, [input.departmentId]);
     }
     const people = await tx.person.findMany({
-      where: { ...ACTIVE, ...(departmentIds ? { departmentId: { in: departmentIds } } : {}), ...(input.post ? { post: input.post } : {}), ...(input.status ? { status: input.status } : {}) },
+      where: {
+        ...ACTIVE,
+        ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
+        ...(input.post ? { post: input.post } : {}),
+        ...(input.status ? { status: input.status } : {}),
+      },
       select: { id: true },
     });
     if (people.length === 0) return { ok: false, field: "_form", error: "course.validation.noneMatched" };
@@ -53,22 +84,48 @@ async function resolveAttendees(tx: Tx, input: AttendeesInput): Promise<{ ok: tr
   }
   if (input.names) {
     const tokens = splitNames(input.names);
-    const people = await tx.person.findMany({ where: { ...ACTIVE, OR: [{ employeeNo: { in: tokens.map((t) => t.toUpperCase()) } }, { name: { in: tokens } }] }, select: { id: true, employeeNo: true, name: true } });
+    const people = await tx.person.findMany({
+      where: { ...ACTIVE, OR: [{ employeeNo: { in: tokens.map((t) => t.toUpperCase()) } }, { name: { in: tokens } }] },
+      select: { id: true, employeeNo: true, name: true },
+    });
     const unknown = tokens.filter((t) => !people.some((p) => p.employeeNo === t.toUpperCase() || p.name === t));
-    if (unknown.length) return { ok: false, field: "names", error: messageKey("course.validation.unknownAttendees", { names: unknown.join("、") }) };
+    if (unknown.length)
+      return {
+        ok: false,
+        field: "names",
+        error: messageKey("course.validation.unknownAttendees", { names: unknown.join("、") }),
+      };
     const ambiguous = tokens.filter((t) => people.filter((p) => p.name === t).length > 1);
-    if (ambiguous.length) return { ok: false, field: "names", error: messageKey("course.validation.ambiguousAttendees", { names: ambiguous.join("、") }) };
+    if (ambiguous.length)
+      return {
+        ok: false,
+        field: "names",
+        error: messageKey("course.validation.ambiguousAttendees", { names: ambiguous.join("、") }),
+      };
     people.forEach((p) => ids.add(p.id));
   }
   return { ok: true, ids: [...ids] };
 }
 
-export async function addAttendees(actor: Actor, courseId: string, input: AttendeesInput): Promise<CourseOutcome & { added?: number }> {
+export async function addAttendees(
+  actor: Actor,
+  courseId: string,
+  input: AttendeesInput,
+): Promise<CourseOutcome & { added?: number }> {
   return inDraftCourse(courseId, async (tx) => {
     const resolved = await resolveAttendees(tx, input);
     if (!resolved.ok) return fail(resolved.error, 400, resolved.field);
-    const { count } = await tx.courseAttendee.createMany({ data: resolved.ids.map((personId) => ({ courseId, personId })), skipDuplicates: true });
-    await writeAudit(tx, { actor, action: "course.attendeesAdded", entityType: "Course", entityId: courseId, summary: { ...input, added: count } });
+    const { count } = await tx.courseAttendee.createMany({
+      data: resolved.ids.map((personId) => ({ courseId, personId })),
+      skipDuplicates: true,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "course.attendeesAdded",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { ...input, added: count },
+    });
     return { ok: true as const, id: courseId, added: count };
   });
 }
@@ -77,30 +134,63 @@ export async function removeAttendee(actor: Actor, courseId: string, personId: s
   return inDraftCourse(courseId, async (tx) => {
     const deleted = await tx.courseAttendee.deleteMany({ where: { courseId, personId } });
     if (deleted.count === 0) return fail("errors.notFound", 404);
-    await writeAudit(tx, { actor, action: "course.attendeeRemoved", entityType: "Course", entityId: courseId, summary: { personId } });
+    await writeAudit(tx, {
+      actor,
+      action: "course.attendeeRemoved",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { personId },
+    });
     return { ok: true as const, id: courseId };
   });
 }
 
-export async function addMaterial(actor: Actor, courseId: string, file: { name: string; bytes: Uint8Array }): Promise<CourseOutcome> {
+export async function addMaterial(
+  actor: Actor,
+  courseId: string,
+  file: { name: string; bytes: Uint8Array },
+): Promise<CourseOutcome> {
   const check = checkMaterial(file.name, file.bytes);
   if (!check.ok) return fail(check.error, 400, "file");
   return inDraftCourse(courseId, async (tx) => {
     const material = await tx.courseMaterial.create({
-      data: { courseId, fileName: check.fileName, mimeType: check.mime, sizeBytes: file.bytes.byteLength, bytes: Buffer.from(file.bytes), uploadedById: actor.id, uploadedAt: now() },
+      data: {
+        courseId,
+        fileName: check.fileName,
+        mimeType: check.mime,
+        sizeBytes: file.bytes.byteLength,
+        bytes: Buffer.from(file.bytes),
+        uploadedById: actor.id,
+        uploadedAt: now(),
+      },
       select: { id: true },
     });
-    await writeAudit(tx, { actor, action: "course.materialUploaded", entityType: "Course", entityId: courseId, summary: { material: material.id, fileName: check.fileName, sizeBytes: file.bytes.byteLength } });
+    await writeAudit(tx, {
+      actor,
+      action: "course.materialUploaded",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { material: material.id, fileName: check.fileName, sizeBytes: file.bytes.byteLength },
+    });
     return { ok: true as const, id: courseId };
   });
 }
 
 export async function deleteMaterial(actor: Actor, courseId: string, materialId: string): Promise<CourseOutcome> {
   return inDraftCourse(courseId, async (tx) => {
-    const material = await tx.courseMaterial.findFirst({ where: { id: materialId, courseId }, select: { fileName: true } });
+    const material = await tx.courseMaterial.findFirst({
+      where: { id: materialId, courseId },
+      select: { fileName: true },
+    });
     if (!material) return fail("errors.notFound", 404);
     await tx.courseMaterial.delete({ where: { id: materialId } });
-    await writeAudit(tx, { actor, action: "course.materialDeleted", entityType: "Course", entityId: courseId, summary: { material: materialId, fileName: material.fileName } });
+    await writeAudit(tx, {
+      actor,
+      action: "course.materialDeleted",
+      entityType: "Course",
+      entityId: courseId,
+      summary: { material: materialId, fileName: material.fileName },
+    });
     return { ok: true as const, id: courseId };
   });
 }

@@ -1,9 +1,16 @@
 // Reads of course plans shaped for pages: the course with its clashes and budget, and the lists.
 import { db } from "~/utils/db.server";
+
 import { courseBudgetWarnings } from "./budget-rules";
 import { clashSummary, courseCost, findClashes, type ClashCourse } from "./course-rules";
 
-const costSelect = { lecturerFeeFen: true, venueFeeFen: true, materialsFeeFen: true, externalFeeFen: true, otherFeeFen: true } as const;
+const costSelect = {
+  lecturerFeeFen: true,
+  venueFeeFen: true,
+  materialsFeeFen: true,
+  externalFeeFen: true,
+  otherFeeFen: true,
+} as const;
 
 export async function getCourse(courseId: string) {
   return db.course.findUnique({
@@ -11,10 +18,32 @@ export async function getCourse(courseId: string) {
     include: {
       approval: true,
       lecturer: { select: { id: true, name: true, employeeNo: true, post: true } },
-      monthlyItem: { include: { plan: { select: { id: true, year: true, month: true, title: true } }, planItem: { select: { id: true, title: true, budgetFen: true } } } },
+      monthlyItem: {
+        include: {
+          plan: { select: { id: true, year: true, month: true, title: true } },
+          planItem: { select: { id: true, title: true, budgetFen: true } },
+        },
+      },
       sessions: { orderBy: { startsAt: "asc" } },
-      attendees: { include: { person: { select: { id: true, employeeNo: true, name: true, post: true, status: true, departmentId: true, department: { select: { name: true } } } } } },
-      materials: { orderBy: { uploadedAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true, uploadedAt: true } },
+      attendees: {
+        include: {
+          person: {
+            select: {
+              id: true,
+              employeeNo: true,
+              name: true,
+              post: true,
+              status: true,
+              departmentId: true,
+              department: { select: { name: true } },
+            },
+          },
+        },
+      },
+      materials: {
+        orderBy: { uploadedAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true, uploadedAt: true },
+      },
     },
   });
 }
@@ -22,24 +51,62 @@ export type CourseWithParts = NonNullable<Awaited<ReturnType<typeof getCourse>>>
 
 /** A course with what its edit form shows, or null. */
 export function courseToEdit(courseId: string) {
-  return db.course.findUnique({ where: { id: courseId }, include: { approval: { select: { state: true } }, monthlyItem: { select: { id: true, title: true, category: true } } } });
+  return db.course.findUnique({
+    where: { id: courseId },
+    include: {
+      approval: { select: { state: true } },
+      monthlyItem: { select: { id: true, title: true, category: true } },
+    },
+  });
 }
 
-/** The monthly item a new course is set up for, with its plan's state (only an approved plan takes courses), or null. */
+/**
+ * The monthly item a new course is set up for, with its plan's state (only an approved plan takes courses), or null.
+ */
 export function itemForNewCourse(itemId: string) {
-  return db.monthlyPlanItem.findUnique({ where: { id: itemId }, select: { id: true, title: true, category: true, targetPeople: true, headcount: true, plan: { select: { approval: { select: { state: true } } } } } });
+  return db.monthlyPlanItem.findUnique({
+    where: { id: itemId },
+    select: {
+      id: true,
+      title: true,
+      category: true,
+      targetPeople: true,
+      headcount: true,
+      plan: { select: { approval: { select: { state: true } } } },
+    },
+  });
 }
 
-/** The people a course's internal lecturer can be chosen from, lecturers first (they are who the clerk usually picks). */
+/**
+ * The people a course's internal lecturer can be chosen from, lecturers first (they are who the clerk usually picks).
+ */
 export async function lecturerChoices() {
-  const people = await db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" } }, orderBy: { employeeNo: "asc" }, select: { id: true, name: true, employeeNo: true, post: true, roles: { where: { role: "LECTURER" }, select: { role: true } } } });
-  return people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 })).sort((a, b) => Number(b.lecturer) - Number(a.lecturer));
+  const people = await db.person.findMany({
+    where: { disabledAt: null, status: { not: "LEFT" } },
+    orderBy: { employeeNo: "asc" },
+    select: {
+      id: true,
+      name: true,
+      employeeNo: true,
+      post: true,
+      roles: { where: { role: "LECTURER" }, select: { role: true } },
+    },
+  });
+  return people
+    .map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 }))
+    .sort((a, b) => Number(b.lecturer) - Number(a.lecturer));
 }
 
 /** A course's material with its bytes, scoped like the course page (departmentIds null: every course), or null. */
 export function materialToDownload(courseId: string, materialId: string, departmentIds: string[] | null) {
   return db.courseMaterial.findFirst({
-    where: { id: materialId, courseId, ...(departmentIds ? { course: { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } } : {}) },
+    where: {
+      id: materialId,
+      courseId,
+      ...(departmentIds
+        ? { course: { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } }
+        : {}),
+    },
     select: { fileName: true, mimeType: true, bytes: true },
   });
 }
@@ -47,27 +114,68 @@ export function materialToDownload(courseId: string, materialId: string, departm
 /** The other courses whose sessions overlap this course's, as the clash rules need them. */
 export async function courseClashes(course: CourseWithParts) {
   const me: ClashCourse = {
-    id: course.id, title: course.title, capacity: course.capacity, lecturerId: course.lecturerId,
-    attendeeIds: course.attendees.map((a) => a.personId), sessions: course.sessions,
+    id: course.id,
+    title: course.title,
+    capacity: course.capacity,
+    lecturerId: course.lecturerId,
+    attendeeIds: course.attendees.map((a) => a.personId),
+    sessions: course.sessions,
   };
-  const others = course.sessions.length === 0 ? [] : await db.course.findMany({
-    where: { id: { not: course.id }, sessions: { some: { OR: course.sessions.map((s) => ({ startsAt: { lt: s.endsAt }, endsAt: { gt: s.startsAt } })) } } },
-    select: { id: true, title: true, capacity: true, lecturerId: true, attendees: { select: { personId: true } }, sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } } },
+  const others =
+    course.sessions.length === 0
+      ? []
+      : await db.course.findMany({
+          where: {
+            id: { not: course.id },
+            sessions: {
+              some: { OR: course.sessions.map((s) => ({ startsAt: { lt: s.endsAt }, endsAt: { gt: s.startsAt } })) },
+            },
+          },
+          select: {
+            id: true,
+            title: true,
+            capacity: true,
+            lecturerId: true,
+            attendees: { select: { personId: true } },
+            sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
+          },
+        });
+  const summary = clashSummary(
+    findClashes(
+      me,
+      others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) })),
+    ),
+  );
+  const people = await db.person.findMany({
+    where: { id: { in: summary.people.map((p) => p.personId) } },
+    select: { id: true, name: true, employeeNo: true },
   });
-  const summary = clashSummary(findClashes(me, others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) }))));
-  const people = await db.person.findMany({ where: { id: { in: summary.people.map((p) => p.personId) } }, select: { id: true, name: true, employeeNo: true } });
-  return { ...summary, people: summary.people.map((p) => ({ ...p, person: people.find((x) => x.id === p.personId)! })) };
+  return {
+    ...summary,
+    people: summary.people.map((p) => ({ ...p, person: people.find((x) => x.id === p.personId)! })),
+  };
 }
 
 /** What this course's cost does to the budgets above it: its monthly item and the annual item. */
 export async function courseBudget(course: CourseWithParts) {
   const costFen = courseCost(course);
-  const others = (where: object) => db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
+  const others = (where: object) =>
+    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
   const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
   const monthlyOthers = sum(await others({ monthlyItemId: course.monthlyItemId }));
   const annualItem = course.monthlyItem.planItem;
-  const monthly = { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers };
-  const annual = annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: sum(await others({ monthlyItem: { planItemId: annualItem.id } })) } : null;
+  const monthly = {
+    title: course.monthlyItem.title,
+    budgetFen: course.monthlyItem.budgetFen,
+    otherCoursesFen: monthlyOthers,
+  };
+  const annual = annualItem
+    ? {
+        title: annualItem.title,
+        budgetFen: annualItem.budgetFen,
+        otherCoursesFen: sum(await others({ monthlyItem: { planItemId: annualItem.id } })),
+      }
+    : null;
   return { costFen, monthly, annual, warnings: courseBudgetWarnings({ costFen, monthly, annual }) };
 }
 
@@ -75,12 +183,23 @@ export async function courseBudget(course: CourseWithParts) {
 export async function listCourses(filter: { year?: number; month?: number; departmentIds: string[] | null }) {
   const rows = await db.course.findMany({
     where: {
-      ...(filter.year ? { monthlyItem: { plan: { year: filter.year, ...(filter.month ? { month: filter.month } : {}) } } } : {}),
-      ...(filter.departmentIds ? { attendees: { some: { person: { departmentId: { in: filter.departmentIds } } } } } : {}),
+      ...(filter.year
+        ? { monthlyItem: { plan: { year: filter.year, ...(filter.month ? { month: filter.month } : {}) } } }
+        : {}),
+      ...(filter.departmentIds
+        ? { attendees: { some: { person: { departmentId: { in: filter.departmentIds } } } } }
+        : {}),
     },
-    orderBy: [{ monthlyItem: { plan: { year: "desc" } } }, { monthlyItem: { plan: { month: "desc" } } }, { createdAt: "asc" }],
+    orderBy: [
+      { monthlyItem: { plan: { year: "desc" } } },
+      { monthlyItem: { plan: { month: "desc" } } },
+      { createdAt: "asc" },
+    ],
     select: {
-      id: true, title: true, capacity: true, ...costSelect,
+      id: true,
+      title: true,
+      capacity: true,
+      ...costSelect,
       approval: { select: { state: true, revision: true } },
       monthlyItem: { select: { title: true, category: true, plan: { select: { id: true, year: true, month: true } } } },
       sessions: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true, location: true } },

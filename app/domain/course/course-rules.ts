@@ -35,7 +35,12 @@ export type ClashCourse = {
 };
 
 export type Clash =
-  | { kind: "person"; personId: string; sessionId: string; other: { courseId: string; title: string; sessionId: string } }
+  | {
+      kind: "person";
+      personId: string;
+      sessionId: string;
+      other: { courseId: string; title: string; sessionId: string };
+    }
   | { kind: "room"; location: string; sessionId: string; other: { courseId: string; title: string; sessionId: string } }
   | { kind: "capacity"; attendees: number; capacity: number };
 
@@ -46,7 +51,8 @@ export type Clash =
  */
 export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[] {
   const clashes: Clash[] = [];
-  if (course.attendeeIds.length > course.capacity) clashes.push({ kind: "capacity", attendees: course.attendeeIds.length, capacity: course.capacity });
+  if (course.attendeeIds.length > course.capacity)
+    clashes.push({ kind: "capacity", attendees: course.attendeeIds.length, capacity: course.capacity });
   const peopleOf = (c: ClashCourse) => new Set([...c.attendeeIds, ...(c.lecturerId ? [c.lecturerId] : [])]);
   const mine = peopleOf(course);
   for (const other of [course, ...others]) {
@@ -58,7 +64,8 @@ export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[]
         if (other === course && j <= i) continue;
         if (!overlaps(session, them)) continue;
         const ref = { courseId: other.id, title: other.title, sessionId: them.id };
-        if (sameRoom(session.location, them.location)) clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });
+        if (sameRoom(session.location, them.location))
+          clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });
         for (const personId of shared) clashes.push({ kind: "person", personId, sessionId: session.id, other: ref });
       }
     });
@@ -82,7 +89,13 @@ export function clashSummary(clashes: Clash[]) {
   };
 }
 
-export const COST_FIELDS = ["lecturerFeeFen", "venueFeeFen", "materialsFeeFen", "externalFeeFen", "otherFeeFen"] as const;
+export const COST_FIELDS = [
+  "lecturerFeeFen",
+  "venueFeeFen",
+  "materialsFeeFen",
+  "externalFeeFen",
+  "otherFeeFen",
+] as const;
 export type Costs = Record<(typeof COST_FIELDS)[number], number>;
 
 export function courseCost(costs: Costs): number {

@@ -5,13 +5,35 @@ import type { ApprovalSubject } from "~/workflow/approval.server";
 export async function courseSnapshot(tx: Tx, approvalId: string) {
   const c = await tx.course.findUniqueOrThrow({
     where: { approvalId },
-    include: { sessions: { orderBy: { startsAt: "asc" } }, attendees: { select: { personId: true } }, materials: { select: { id: true, fileName: true, sizeBytes: true } } },
+    include: {
+      sessions: { orderBy: { startsAt: "asc" } },
+      attendees: { select: { personId: true } },
+      materials: { select: { id: true, fileName: true, sizeBytes: true } },
+    },
   });
   return {
-    title: c.title, monthlyItemId: c.monthlyItemId, capacity: c.capacity, outline: c.outline, lecturerKind: c.lecturerKind, lecturerId: c.lecturerId,
-    externalLecturer: c.externalLecturer, externalOrg: c.externalOrg, externalContact: c.externalContact,
-    costs: { lecturerFeeFen: c.lecturerFeeFen, venueFeeFen: c.venueFeeFen, materialsFeeFen: c.materialsFeeFen, externalFeeFen: c.externalFeeFen, otherFeeFen: c.otherFeeFen },
-    sessions: c.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), location: s.location })),
+    title: c.title,
+    monthlyItemId: c.monthlyItemId,
+    capacity: c.capacity,
+    outline: c.outline,
+    lecturerKind: c.lecturerKind,
+    lecturerId: c.lecturerId,
+    externalLecturer: c.externalLecturer,
+    externalOrg: c.externalOrg,
+    externalContact: c.externalContact,
+    costs: {
+      lecturerFeeFen: c.lecturerFeeFen,
+      venueFeeFen: c.venueFeeFen,
+      materialsFeeFen: c.materialsFeeFen,
+      externalFeeFen: c.externalFeeFen,
+      otherFeeFen: c.otherFeeFen,
+    },
+    sessions: c.sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      location: s.location,
+    })),
     attendeeIds: c.attendees.map((a) => a.personId).sort(),
     materials: c.materials,
   };
@@ -21,7 +43,8 @@ export const CourseSubject: ApprovalSubject = {
   type: "Course",
   auditArea: "course",
   policy: { drafter: "draft:course", approver: "approve:course" },
-  approvalIdOf: async (tx, courseId) => (await tx.course.findUnique({ where: { id: courseId }, select: { approvalId: true } }))?.approvalId ?? null,
+  approvalIdOf: async (tx, courseId) =>
+    (await tx.course.findUnique({ where: { id: courseId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const c = await tx.course.findUnique({ where: { approvalId }, select: { id: true, title: true } });
     return c ? { subjectId: c.id, href: `/courses/${c.id}`, params: { title: c.title } } : null;
@@ -29,7 +52,10 @@ export const CourseSubject: ApprovalSubject = {
   snapshot: (tx, approvalId) => courseSnapshot(tx, approvalId),
   // A course goes for approval only when it can take place: sessions, attendees, seats for them all.
   async checkSubmit(tx, approvalId) {
-    const c = await tx.course.findUniqueOrThrow({ where: { approvalId }, select: { capacity: true, _count: { select: { sessions: true, attendees: true } } } });
+    const c = await tx.course.findUniqueOrThrow({
+      where: { approvalId },
+      select: { capacity: true, _count: { select: { sessions: true, attendees: true } } },
+    });
     if (c._count.sessions === 0) return "course.noSessions";
     if (c._count.attendees === 0) return "course.noAttendees";
     if (c._count.attendees > c.capacity) return "course.overCapacity";

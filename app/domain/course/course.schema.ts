@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { optionalText } from "~/utils/validation";
+
 import { money, positiveInt, shortText } from "~/domain/plan/fields";
+import { optionalText } from "~/utils/validation";
 
 export const LECTURER_KINDS = ["INTERNAL", "EXTERNAL"] as const;
 export const ATTENDEE_STATUSES = ["ACTIVE", "NEW_HIRE", "TRANSFERRING"] as const;
@@ -23,20 +24,32 @@ export const CourseSchema = z
     otherFee: money(),
   })
   .superRefine((v, ctx) => {
-    if (v.lecturerKind === "INTERNAL" && !v.lecturerId) ctx.addIssue({ code: "custom", path: ["lecturerId"], message: "course.validation.lecturerRequired" });
+    if (v.lecturerKind === "INTERNAL" && !v.lecturerId)
+      ctx.addIssue({ code: "custom", path: ["lecturerId"], message: "course.validation.lecturerRequired" });
     if (v.lecturerKind === "EXTERNAL") {
-      if (!v.externalLecturer && !v.externalOrg) ctx.addIssue({ code: "custom", path: ["externalLecturer"], message: "course.validation.externalRequired" });
-      if (!v.externalContact) ctx.addIssue({ code: "custom", path: ["externalContact"], message: "course.validation.contactRequired" });
+      if (!v.externalLecturer && !v.externalOrg)
+        ctx.addIssue({ code: "custom", path: ["externalLecturer"], message: "course.validation.externalRequired" });
+      if (!v.externalContact)
+        ctx.addIssue({ code: "custom", path: ["externalContact"], message: "course.validation.contactRequired" });
     }
   });
 export type CourseInput = z.output<typeof CourseSchema>;
 
-const time = () => z.string().trim().min(1, "validation.required").regex(/^([01]\d|2[0-3]):[0-5]\d$/, "course.validation.time");
+const time = () =>
+  z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "course.validation.time");
 
 /** One session as the clerk types it: a company-local date with start and end times. */
 export const SessionSchema = z
   .object({
-    date: z.string().trim().min(1, "validation.required").regex(/^\d{4}-\d{2}-\d{2}$/, "course.validation.date"),
+    date: z
+      .string()
+      .trim()
+      .min(1, "validation.required")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "course.validation.date"),
     start: time(),
     end: time(),
     location: shortText(100),
@@ -52,8 +65,18 @@ export const AttendeesSchema = z
     status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ATTENDEE_STATUSES).optional()),
     names: optionalText(2000),
   })
-  .refine((v) => v.departmentId || v.post || v.status || v.names, { path: ["_form"], message: "course.validation.attendeesCriteria" });
+  .refine((v) => v.departmentId || v.post || v.status || v.names, {
+    path: ["_form"],
+    message: "course.validation.attendeesCriteria",
+  });
 export type AttendeesInput = z.output<typeof AttendeesSchema>;
 
 /** "C0101, 王伟、C0102" → ["C0101", "王伟", "C0102"] */
-export const splitNames = (text: string) => [...new Set(text.split(/[\s,，、;；]+/).map((s) => s.trim()).filter(Boolean))];
+export const splitNames = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\s,，、;；]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];

@@ -1,23 +1,37 @@
 // Setting up a course plan (step 006): the course itself, for an item of an approved monthly plan.
-import { db, type Tx } from "~/utils/db.server";
-import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import { createApproval, lockDraft } from "~/workflow/approval.server";
 import { closeWhenEveryItemHasACourse } from "~/domain/monthly-plan/course-setup-todo.server";
+import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { createApproval, lockDraft } from "~/workflow/approval.server";
+
 import type { CourseInput } from "./course.schema";
 
 export type Actor = NonNullable<AuditActor>;
-export type CourseOutcome = { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
-export const fail = (error: string, status: 400 | 404 | 409, field?: string) => ({ ok: false as const, error, status, field });
+export type CourseOutcome =
+  { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
+export const fail = (error: string, status: 400 | 404 | 409, field?: string) => ({
+  ok: false as const,
+  error,
+  status,
+  field,
+});
 
 const courseData = (input: CourseInput) => {
   const internal = input.lecturerKind === "INTERNAL";
   return {
-    title: input.title, capacity: input.capacity, outline: input.outline, lecturerKind: input.lecturerKind,
+    title: input.title,
+    capacity: input.capacity,
+    outline: input.outline,
+    lecturerKind: input.lecturerKind,
     lecturerId: internal ? input.lecturerId! : null,
     externalLecturer: internal ? null : (input.externalLecturer ?? null),
     externalOrg: internal ? null : (input.externalOrg ?? null),
     externalContact: internal ? null : (input.externalContact ?? null),
-    lecturerFeeFen: input.lecturerFee, venueFeeFen: input.venueFee, materialsFeeFen: input.materialsFee, externalFeeFen: input.externalFee, otherFeeFen: input.otherFee,
+    lecturerFeeFen: input.lecturerFee,
+    venueFeeFen: input.venueFee,
+    materialsFeeFen: input.materialsFee,
+    externalFeeFen: input.externalFee,
+    otherFeeFen: input.otherFee,
   };
 };
 
@@ -28,27 +42,47 @@ async function lecturerIsActive(tx: Tx, personId: string | null) {
 
 export async function createCourse(actor: Actor, monthlyItemId: string, input: CourseInput): Promise<CourseOutcome> {
   return db.$transaction(async (tx) => {
-    const item = await tx.monthlyPlanItem.findUnique({ where: { id: monthlyItemId }, select: { planId: true, plan: { select: { approvalId: true } } } });
+    const item = await tx.monthlyPlanItem.findUnique({
+      where: { id: monthlyItemId },
+      select: { planId: true, plan: { select: { approvalId: true } } },
+    });
     if (!item) return fail("errors.notFound", 404);
     // Courses are set up only for what the approving leader approved (step 005 before 006). The plan's
     // approval row stays locked to the commit: a reopening cannot slip in, and two clerks setting up
     // the month's last courses at once each see the other's course when counting what is left.
-    const [plan] = await tx.$queryRaw<Array<{ state: string }>>`SELECT "state" FROM "Approval" WHERE "id" = ${item.plan.approvalId} FOR UPDATE`;
+    const [plan] = await tx.$queryRaw<
+      Array<{ state: string }>
+    >`SELECT "state" FROM "Approval" WHERE "id" = ${item.plan.approvalId} FOR UPDATE`;
     if (plan?.state !== "APPROVED") return fail("course.monthlyPlanNotApproved", 409);
     const data = courseData(input);
-    if (!(await lecturerIsActive(tx, data.lecturerId))) return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    if (!(await lecturerIsActive(tx, data.lecturerId)))
+      return fail("course.validation.unknownLecturer", 400, "lecturerId");
     const approval = await createApproval(tx, "Course");
-    const course = await tx.course.create({ data: { ...data, monthlyItemId, approvalId: approval.id, createdById: actor.id } });
-    await writeAudit(tx, { actor, action: "course.created", entityType: "Course", entityId: course.id, summary: { monthlyItemId, ...data } });
+    const course = await tx.course.create({
+      data: { ...data, monthlyItemId, approvalId: approval.id, createdById: actor.id },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "course.created",
+      entityType: "Course",
+      entityId: course.id,
+      summary: { monthlyItemId, ...data },
+    });
     await closeWhenEveryItemHasACourse(tx, item.planId);
     return { ok: true as const, id: course.id };
   });
 }
 
 /** Runs a change of a course's content while it is a draft; a submitted or approved course is locked. */
-export async function inDraftCourse<T extends CourseOutcome>(courseId: string, change: (tx: Tx, course: { id: string; approvalId: string; capacity: number; monthlyItemId: string }) => Promise<T>): Promise<T | CourseOutcome> {
+export async function inDraftCourse<T extends CourseOutcome>(
+  courseId: string,
+  change: (tx: Tx, course: { id: string; approvalId: string; capacity: number; monthlyItemId: string }) => Promise<T>,
+): Promise<T | CourseOutcome> {
   return db.$transaction(async (tx) => {
-    const course = await tx.course.findUnique({ where: { id: courseId }, select: { id: true, approvalId: true, capacity: true, monthlyItemId: true } });
+    const course = await tx.course.findUnique({
+      where: { id: courseId },
+      select: { id: true, approvalId: true, capacity: true, monthlyItemId: true },
+    });
     if (!course) return fail("errors.notFound", 404);
     if (!(await lockDraft(tx, course.approvalId))) return fail("course.locked", 409);
     return change(tx, course);
@@ -58,7 +92,8 @@ export async function inDraftCourse<T extends CourseOutcome>(courseId: string, c
 export async function updateCourse(actor: Actor, courseId: string, input: CourseInput): Promise<CourseOutcome> {
   return inDraftCourse(courseId, async (tx) => {
     const data = courseData(input);
-    if (!(await lecturerIsActive(tx, data.lecturerId))) return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    if (!(await lecturerIsActive(tx, data.lecturerId)))
+      return fail("course.validation.unknownLecturer", 400, "lecturerId");
     await tx.course.update({ where: { id: courseId }, data });
     await writeAudit(tx, { actor, action: "course.updated", entityType: "Course", entityId: courseId, summary: data });
     return { ok: true as const, id: courseId };

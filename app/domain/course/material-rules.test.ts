@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { checkMaterial, MAX_MATERIAL_BYTES } from "./material-rules";
 
-const bytes = (...parts: Array<number[] | string>) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
+const bytes = (...parts: Array<number[] | string>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
 const zip = (folder: string) => bytes([0x50, 0x4b, 0x03, 0x04], `....${folder}document.xml....`);
 
 describe("course materials: extension and content must both be allowed and agree", () => {
@@ -32,6 +34,9 @@ describe("course materials: extension and content must both be allowed and agree
     const big = new Uint8Array(MAX_MATERIAL_BYTES + 1);
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
     expect(checkMaterial("大.pdf", big)).toEqual({ ok: false, error: "course.material.tooLarge" });
-    expect(checkMaterial("C:\\Users\\clerk\\讲义.pdf", bytes("%PDF-1.4"))).toMatchObject({ ok: true, fileName: "讲义.pdf" });
+    expect(checkMaterial("C:\\Users\\clerk\\讲义.pdf", bytes("%PDF-1.4"))).toMatchObject({
+      ok: true,
+      fileName: "讲义.pdf",
+    });
   });
 });

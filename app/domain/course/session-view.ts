@@ -5,7 +5,12 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 export function localParts(at: Date | string, timeZone: string) {
   const d = new TZDate(new Date(at).getTime(), timeZone);
-  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, day: d.getDate(), time: `${pad(d.getHours())}:${pad(d.getMinutes())}`, weekday: d.getDay() === 0 ? 7 : d.getDay() };
+  return {
+    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    day: d.getDate(),
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    weekday: d.getDay() === 0 ? 7 : d.getDay(),
+  };
 }
 
 /** A month as weeks of day numbers, Monday first; null pads the first and last week. */

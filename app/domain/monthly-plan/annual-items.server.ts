@@ -1,20 +1,43 @@
 // "The annual plan in force" for a month: its approved content, even while a new revision is drafted
 // (docs/decisions/0006, consequences).
-import type { Tx } from "~/utils/db.server";
-import type { SnapshotItem } from "~/domain/plan/plan-rules";
 import type { Category } from "~/domain/plan/fields";
+import type { SnapshotItem } from "~/domain/plan/plan-rules";
+import type { Tx } from "~/utils/db.server";
 
-type AnnualItem = Pick<SnapshotItem, "id" | "title" | "months" | "targetPeople" | "sessions" | "budgetFen" | "needIds"> & { category: Category };
+type AnnualItem = Pick<
+  SnapshotItem,
+  "id" | "title" | "months" | "targetPeople" | "sessions" | "budgetFen" | "needIds"
+> & { category: Category };
 
 export async function annualItemsInForce(tx: Tx, year: number): Promise<AnnualItem[] | null> {
-  const plan = await tx.annualPlan.findUnique({ where: { year }, select: { approval: { select: { id: true, state: true } }, items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } } } });
+  const plan = await tx.annualPlan.findUnique({
+    where: { year },
+    select: {
+      approval: { select: { id: true, state: true } },
+      items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } },
+    },
+  });
   if (!plan) return null;
-  if (plan.approval.state === "APPROVED") return plan.items.map((i) => ({ ...i, needIds: i.needs.map((n) => n.needItemId) }));
-  const approved = await tx.approvalDecision.findFirst({ where: { approvalId: plan.approval.id, action: "APPROVE" }, orderBy: { revision: "desc" }, select: { revision: true } });
+  if (plan.approval.state === "APPROVED")
+    return plan.items.map((i) => ({ ...i, needIds: i.needs.map((n) => n.needItemId) }));
+  const approved = await tx.approvalDecision.findFirst({
+    where: { approvalId: plan.approval.id, action: "APPROVE" },
+    orderBy: { revision: "desc" },
+    select: { revision: true },
+  });
   if (!approved) return null;
-  const submitted = await tx.approvalDecision.findUnique({ where: { approvalId_revision_action: { approvalId: plan.approval.id, revision: approved.revision, action: "SUBMIT" } }, select: { snapshot: true } });
-  const items = ((submitted?.snapshot as { items?: AnnualItem[] } | null)?.items ?? []);
+  const submitted = await tx.approvalDecision.findUnique({
+    where: {
+      approvalId_revision_action: { approvalId: plan.approval.id, revision: approved.revision, action: "SUBMIT" },
+    },
+    select: { snapshot: true },
+  });
+  const items = (submitted?.snapshot as { items?: AnnualItem[] } | null)?.items ?? [];
   // A monthly item links to the annual item's row, which a draft may have removed since.
-  const existing = new Set((await tx.planItem.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { id: true } })).map((i) => i.id));
+  const existing = new Set(
+    (await tx.planItem.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { id: true } })).map(
+      (i) => i.id,
+    ),
+  );
   return items.filter((i) => existing.has(i.id));
 }

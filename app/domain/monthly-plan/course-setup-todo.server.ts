@@ -15,15 +15,25 @@ const source = (planId: string) => ({ sourceType: "MonthlyPlan", sourceId: planI
 
 /** In the approval's transaction: asks everyone who sets up courses to do so for the month's items that have none. */
 export async function askForCourses(tx: Tx, approvalId: string) {
-  const plan = await tx.monthlyPlan.findUnique({ where: { approvalId }, select: { id: true, year: true, month: true, items: { where: { courses: { none: {} } }, select: { id: true } } } });
+  const plan = await tx.monthlyPlan.findUnique({
+    where: { approvalId },
+    select: { id: true, year: true, month: true, items: { where: { courses: { none: {} } }, select: { id: true } } },
+  });
   // A revision approved again with a course for every item asks nothing new.
   if (!plan || plan.items.length === 0) return;
   for (const personId of await peopleHolding(tx, "draft:course")) {
-    await addTodo(tx, { ...source(plan.id), personId, href: `/monthly-plans/${plan.id}`, params: { year: plan.year, month: plan.month } });
+    await addTodo(tx, {
+      ...source(plan.id),
+      personId,
+      href: `/monthly-plans/${plan.id}`,
+      params: { year: plan.year, month: plan.month },
+    });
   }
 }
 
-/** In the transaction that set up a course: closes the month's to-do, for every clerk, once no item is left without one. */
+/**
+ * In the transaction that set up a course: closes the month's to-do, for every clerk, once no item is left without one.
+ */
 export async function closeWhenEveryItemHasACourse(tx: Tx, planId: string) {
   const left = await tx.monthlyPlanItem.count({ where: { planId, courses: { none: {} } } });
   if (left === 0) await closeTodos(tx, source(planId));

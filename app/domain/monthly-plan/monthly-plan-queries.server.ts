@@ -1,40 +1,69 @@
 // Reads of monthly plans shaped for their pages and the month calendar.
+import { overBy, rollUp } from "~/domain/course/budget-rules";
+import { courseCost } from "~/domain/course/course-rules";
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
-import { courseCost } from "~/domain/course/course-rules";
-import { overBy, rollUp } from "~/domain/course/budget-rules";
+
 import { diffMonthlyPlans, type MonthlySnapshot } from "./monthly-plan-diff";
 import { MonthlyPlanSubject, monthlySnapshot } from "./monthly-plan-subject.server";
 
 export function listMonthlyPlans() {
   return db.monthlyPlan.findMany({
     orderBy: [{ year: "desc" }, { month: "desc" }],
-    select: { id: true, year: true, month: true, title: true, approval: { select: { state: true, revision: true } }, items: { select: { budgetFen: true } } },
+    select: {
+      id: true,
+      year: true,
+      month: true,
+      title: true,
+      approval: { select: { state: true, revision: true } },
+      items: { select: { budgetFen: true } },
+    },
   });
 }
 
 /** The plan and the item ("new": none) an item form edits; null when either does not exist. */
 export async function monthlyItemToEdit(planId: string, itemId: string) {
-  const plan = await db.monthlyPlan.findUnique({ where: { id: planId }, select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } } });
+  const plan = await db.monthlyPlan.findUnique({
+    where: { id: planId },
+    select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } },
+  });
   if (!plan) return null;
   if (itemId === "new") return { plan, item: null };
   const item = await db.monthlyPlanItem.findFirst({ where: { id: itemId, planId } });
   return item ? { plan, item } : null;
 }
 
-const monthRange = (year: number, month: number) => ({ gte: new Date(Date.UTC(year, month - 1, 1)), lt: new Date(Date.UTC(year, month, 1)) });
+const monthRange = (year: number, month: number) => ({
+  gte: new Date(Date.UTC(year, month - 1, 1)),
+  lt: new Date(Date.UTC(year, month, 1)),
+});
 
 /**
  * Who the month's own items are for: people hired (or about to be) this month, and people moving post;
  * only those in `departmentIds` when given (a department head sees their own people only).
  */
 export async function peopleToTrain(year: number, month: number, departmentIds: string[] | null = null) {
-  const select = { id: true, employeeNo: true, name: true, post: true, hireDate: true, department: { select: { name: true } } } as const;
-  const active = { disabledAt: null, status: { not: "LEFT" as const }, ...(departmentIds ? { departmentId: { in: departmentIds } } : {}) };
+  const select = {
+    id: true,
+    employeeNo: true,
+    name: true,
+    post: true,
+    hireDate: true,
+    department: { select: { name: true } },
+  } as const;
+  const active = {
+    disabledAt: null,
+    status: { not: "LEFT" as const },
+    ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
+  };
   const [newHires, transfers] = await Promise.all([
-    db.person.findMany({ where: { ...active, OR: [{ status: "NEW_HIRE" }, { hireDate: monthRange(year, month) }] }, select, orderBy: { employeeNo: "asc" } }),
+    db.person.findMany({
+      where: { ...active, OR: [{ status: "NEW_HIRE" }, { hireDate: monthRange(year, month) }] },
+      select,
+      orderBy: { employeeNo: "asc" },
+    }),
     db.person.findMany({ where: { ...active, status: "TRANSFERRING" }, select, orderBy: { employeeNo: "asc" } }),
   ]);
   return { newHires, transfers };
@@ -50,7 +79,19 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
         orderBy: { createdAt: "asc" },
         include: {
           planItem: { select: { title: true, months: true, budgetFen: true } },
-          courses: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, lecturerFeeFen: true, venueFeeFen: true, materialsFeeFen: true, externalFeeFen: true, otherFeeFen: true, approval: { select: { state: true, revision: true } } } },
+          courses: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              id: true,
+              title: true,
+              lecturerFeeFen: true,
+              venueFeeFen: true,
+              materialsFeeFen: true,
+              externalFeeFen: true,
+              otherFeeFen: true,
+              approval: { select: { state: true, revision: true } },
+            },
+          },
         },
       },
     },
@@ -59,28 +100,74 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
   const { approval } = plan;
   const budget = rollUp({
     annualItems: [],
-    monthlyItems: plan.items.map((i) => ({ id: i.id, planItemId: i.planItemId, month: plan.month, category: i.category, title: i.title, budgetFen: i.budgetFen })),
-    courses: plan.items.flatMap((i) => i.courses.map((c) => ({ id: c.id, monthlyItemId: i.id, costFen: courseCost(c), approved: c.approval.state === "APPROVED" }))),
+    monthlyItems: plan.items.map((i) => ({
+      id: i.id,
+      planItemId: i.planItemId,
+      month: plan.month,
+      category: i.category,
+      title: i.title,
+      budgetFen: i.budgetFen,
+    })),
+    courses: plan.items.flatMap((i) =>
+      i.courses.map((c) => ({
+        id: c.id,
+        monthlyItemId: i.id,
+        costFen: courseCost(c),
+        approved: c.approval.state === "APPROVED",
+      })),
+    ),
   });
-  const [decisions, rejection, people] = await Promise.all([listDecisions(approval.id), lastRejection(approval), peopleToTrain(plan.year, plan.month, peopleIn)]);
+  const [decisions, rejection, people] = await Promise.all([
+    listDecisions(approval.id),
+    lastRejection(approval),
+    peopleToTrain(plan.year, plan.month, peopleIn),
+  ]);
   // Since a rejection, both the leader and the manager see how this revision differs from the one sent back.
-  const before = rejection ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null) : null;
+  const before = rejection
+    ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null)
+    : null;
   return {
-    plan: { id: plan.id, year: plan.year, month: plan.month, title: plan.title, state: approval.state, revision: approval.revision },
+    plan: {
+      id: plan.id,
+      year: plan.year,
+      month: plan.month,
+      title: plan.title,
+      state: approval.state,
+      revision: approval.revision,
+    },
     items: plan.items.map((i) => {
       const line = budget.monthlyItems.find((m) => m.id === i.id)!;
       return {
-        id: i.id, title: i.title, category: i.category, targetPeople: i.targetPeople, headcount: i.headcount, sessions: i.sessions, budgetFen: i.budgetFen,
-        planned: Boolean(i.planItemId), annualTitle: i.planItem?.title ?? null, unplannedReason: i.unplannedReason,
-        committedFen: line.committedFen, pendingFen: line.pendingFen, overFen: overBy(line),
-        courses: i.courses.map((c) => ({ id: c.id, title: c.title, costFen: courseCost(c), state: c.approval.state, revision: c.approval.revision })),
+        id: i.id,
+        title: i.title,
+        category: i.category,
+        targetPeople: i.targetPeople,
+        headcount: i.headcount,
+        sessions: i.sessions,
+        budgetFen: i.budgetFen,
+        planned: Boolean(i.planItemId),
+        annualTitle: i.planItem?.title ?? null,
+        unplannedReason: i.unplannedReason,
+        committedFen: line.committedFen,
+        pendingFen: line.pendingFen,
+        overFen: overBy(line),
+        courses: i.courses.map((c) => ({
+          id: c.id,
+          title: c.title,
+          costFen: courseCost(c),
+          state: c.approval.state,
+          revision: c.approval.revision,
+        })),
       };
     }),
     total: budget.total,
     people,
     decisions,
     rejection,
-    diff: rejection && before ? { rejection, changes: diffMonthlyPlans(before, await monthlySnapshot(db, approval.id)) } : null,
+    diff:
+      rejection && before
+        ? { rejection, changes: diffMonthlyPlans(before, await monthlySnapshot(db, approval.id)) }
+        : null,
     actions: availableActions(approval.state, roles, MonthlyPlanSubject.policy),
     editable: isEditable(approval.state),
   };
@@ -90,14 +177,35 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
 export async function monthCalendar(year: number, month: number, departmentIds: string[] | null) {
   const plan = await db.monthlyPlan.findUnique({
     where: { year_month: { year, month } },
-    select: { id: true, title: true, approval: { select: { state: true, revision: true } }, items: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, category: true, planItemId: true } } },
+    select: {
+      id: true,
+      title: true,
+      approval: { select: { state: true, revision: true } },
+      items: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, category: true, planItemId: true } },
+    },
   });
   const sessions = await db.courseSession.findMany({
     where: {
-      course: { monthlyItem: { plan: { year, month } }, ...(departmentIds ? { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } : {}) },
+      course: {
+        monthlyItem: { plan: { year, month } },
+        ...(departmentIds ? { attendees: { some: { person: { departmentId: { in: departmentIds } } } } } : {}),
+      },
     },
     orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, endsAt: true, location: true, course: { select: { id: true, title: true, monthlyItem: { select: { category: true } }, approval: { select: { state: true } } } } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      course: {
+        select: {
+          id: true,
+          title: true,
+          monthlyItem: { select: { category: true } },
+          approval: { select: { state: true } },
+        },
+      },
+    },
   });
   return { plan, sessions };
 }

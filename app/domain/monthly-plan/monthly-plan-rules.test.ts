@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { monthShare, nextMonth, parseYearMonth } from "./monthly-plan-rules";
 
 describe("an annual item's share of a month", () => {
@@ -11,8 +12,15 @@ describe("an annual item's share of a month", () => {
 });
 
 describe("months", () => {
-  it.each([["2026-12", { year: 2026, month: 12 }], ["2027-1", { year: 2027, month: 1 }], ["2026-13", null], ["12", null], ["", null]])("%s", (v, expected) => {
+  it.each([
+    ["2026-12", { year: 2026, month: 12 }],
+    ["2027-1", { year: 2027, month: 1 }],
+    ["2026-13", null],
+    ["12", null],
+    ["", null],
+  ])("%s", (v, expected) => {
     expect(parseYearMonth(v)).toEqual(expected);
   });
-  it("December is followed by January of the next year", () => expect(nextMonth(2026, 12)).toEqual({ year: 2027, month: 1 }));
+  it("December is followed by January of the next year", () =>
+    expect(nextMonth(2026, 12)).toEqual({ year: 2027, month: 1 }));
 });

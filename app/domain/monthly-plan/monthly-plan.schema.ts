@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { optionalText } from "~/utils/validation";
+
 import { CATEGORIES, money, positiveInt, shortText } from "~/domain/plan/fields";
+import { optionalText } from "~/utils/validation";
+
 import { parseYearMonth } from "./monthly-plan-rules";
 
 export const CreateMonthlyPlanSchema = z.object({
-  month: z.string().trim().min(1, "validation.required").refine((v) => parseYearMonth(v) !== null, "monthlyPlan.validation.month"),
+  month: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .refine((v) => parseYearMonth(v) !== null, "monthlyPlan.validation.month"),
 });
 
 /**
@@ -23,6 +29,7 @@ export const monthlyItemSchema = (unplanned: boolean) =>
       unplannedReason: optionalText(500),
     })
     .superRefine((v, ctx) => {
-      if (unplanned && !v.unplannedReason) ctx.addIssue({ code: "custom", path: ["unplannedReason"], message: "monthlyPlan.validation.reasonRequired" });
+      if (unplanned && !v.unplannedReason)
+        ctx.addIssue({ code: "custom", path: ["unplannedReason"], message: "monthlyPlan.validation.reasonRequired" });
     });
 export type MonthlyItemInput = z.output<ReturnType<typeof monthlyItemSchema>>;

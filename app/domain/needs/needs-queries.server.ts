@@ -1,15 +1,24 @@
 // Reads of the needs survey, shaped for its pages; `scope` is the department ids in view (null = all).
-import { db } from "~/utils/db.server";
-import type { Prisma } from "~/generated/prisma/client";
 import { CATEGORIES } from "~/domain/plan/fields";
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+
 import { questionsFrozenBy, summarize } from "./needs-rules";
 
-const inScope = (scope: string[] | null): Prisma.DepartmentNeedsFormWhereInput => (scope ? { departmentId: { in: scope } } : {});
+const inScope = (scope: string[] | null): Prisma.DepartmentNeedsFormWhereInput =>
+  scope ? { departmentId: { in: scope } } : {};
 
 export async function listSurveys(scope: string[] | null) {
   const surveys = await db.needsSurvey.findMany({
     orderBy: { year: "desc" },
-    select: { id: true, year: true, status: true, deadline: true, forms: { where: inScope(scope), select: { id: true, status: true, departmentId: true } }, _count: { select: { responses: true } } },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      deadline: true,
+      forms: { where: inScope(scope), select: { id: true, status: true, departmentId: true } },
+      _count: { select: { responses: true } },
+    },
   });
   return surveys.map(({ _count, ...s }) => ({ ...s, responses: _count.responses }));
 }
@@ -26,14 +35,29 @@ export async function surveyOverview(surveyId: string, scope: string[] | null) {
       forms: {
         where: inScope(scope),
         orderBy: { department: { sortOrder: "asc" } },
-        select: { id: true, status: true, reopened: true, submittedAt: true, departmentId: true, department: { select: { name: true } }, _count: { select: { items: true } } },
+        select: {
+          id: true,
+          status: true,
+          reopened: true,
+          submittedAt: true,
+          departmentId: true,
+          department: { select: { name: true } },
+          _count: { select: { items: true } },
+        },
       },
-      questions: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true, options: true, required: true } },
+      questions: {
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, text: true, options: true, required: true },
+      },
     },
   });
   if (!survey) return null;
-  const heads = await db.roleAssignment.findMany({ where: { role: "DEPARTMENT_HEAD" }, select: { departmentId: true, person: { select: { name: true, departmentId: true } } } });
-  const headNames = (departmentId: string) => heads.filter((h) => (h.departmentId ?? h.person.departmentId) === departmentId).map((h) => h.person.name);
+  const heads = await db.roleAssignment.findMany({
+    where: { role: "DEPARTMENT_HEAD" },
+    select: { departmentId: true, person: { select: { name: true, departmentId: true } } },
+  });
+  const headNames = (departmentId: string) =>
+    heads.filter((h) => (h.departmentId ?? h.person.departmentId) === departmentId).map((h) => h.person.name);
   const departments = await db.department.findMany({ select: { id: true, parentId: true } });
   // Answers and staff counted per top-level department (teams roll up into their department).
   const parentOf = new Map(departments.map((d) => [d.id, d.parentId]));
@@ -44,13 +68,26 @@ export async function surveyOverview(surveyId: string, scope: string[] | null) {
     return at ?? id;
   };
   const [people, responses] = await Promise.all([
-    db.person.findMany({ where: { disabledAt: null, status: { not: "LEFT" }, ...(scope ? { departmentId: { in: scope } } : {}) }, select: { departmentId: true } }),
-    db.questionnaireResponse.findMany({ where: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) }, select: { departmentId: true } }),
+    db.person.findMany({
+      where: { disabledAt: null, status: { not: "LEFT" }, ...(scope ? { departmentId: { in: scope } } : {}) },
+      select: { departmentId: true },
+    }),
+    db.questionnaireResponse.findMany({
+      where: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) },
+      select: { departmentId: true },
+    }),
   ]);
-  const count = (rows: Array<{ departmentId: string }>, departmentId: string) => rows.filter((r) => topOf(r.departmentId) === departmentId).length;
+  const count = (rows: Array<{ departmentId: string }>, departmentId: string) =>
+    rows.filter((r) => topOf(r.departmentId) === departmentId).length;
   return {
     ...survey,
-    forms: survey.forms.map((f) => ({ ...f, items: f._count.items, heads: headNames(f.departmentId), staff: count(people, f.departmentId), answered: count(responses, f.departmentId) })),
+    forms: survey.forms.map((f) => ({
+      ...f,
+      items: f._count.items,
+      heads: headNames(f.departmentId),
+      staff: count(people, f.departmentId),
+      answered: count(responses, f.departmentId),
+    })),
     totals: { staff: people.length, answered: responses.length },
   };
 }
@@ -68,42 +105,90 @@ export async function getNeedsForm(formId: string, scope: string[] | null) {
 export async function questionnaireSetup(surveyId: string) {
   const survey = await db.needsSurvey.findUnique({
     where: { id: surveyId },
-    select: { id: true, year: true, status: true, questions: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true, options: true, required: true } }, _count: { select: { responses: true } } },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      questions: {
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, text: true, options: true, required: true },
+      },
+      _count: { select: { responses: true } },
+    },
   });
   if (!survey) return null;
-  return { survey: { id: survey.id, year: survey.year }, questions: survey.questions, frozen: questionsFrozenBy(survey, survey._count.responses) };
+  return {
+    survey: { id: survey.id, year: survey.year },
+    questions: survey.questions,
+    frozen: questionsFrozenBy(survey, survey._count.responses),
+  };
 }
 
 export async function questionnaireFor(surveyId: string, personId: string) {
-  const survey = await db.needsSurvey.findUnique({ where: { id: surveyId }, include: { questions: { orderBy: { position: "asc" } } } });
+  const survey = await db.needsSurvey.findUnique({
+    where: { id: surveyId },
+    include: { questions: { orderBy: { position: "asc" } } },
+  });
   if (!survey) return null;
-  const response = await db.questionnaireResponse.findUnique({ where: { surveyId_personId: { surveyId, personId } }, select: { submittedAt: true } });
+  const response = await db.questionnaireResponse.findUnique({
+    where: { surveyId_personId: { surveyId, personId } },
+    select: { submittedAt: true },
+  });
   return { survey, response };
 }
 
 /** Open questionnaires and whether this person has answered them. */
 export async function questionnairesFor(personId: string) {
-  const surveys = await db.needsSurvey.findMany({ orderBy: { year: "desc" }, take: 5, select: { id: true, year: true, status: true, deadline: true, responses: { where: { personId }, select: { submittedAt: true } } } });
+  const surveys = await db.needsSurvey.findMany({
+    orderBy: { year: "desc" },
+    take: 5,
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      deadline: true,
+      responses: { where: { personId }, select: { submittedAt: true } },
+    },
+  });
   return surveys.map(({ responses, ...s }) => ({ ...s, answeredAt: responses[0]?.submittedAt ?? null }));
 }
 
 /** The questionnaire's answers in view: counts per option, average rating, and the written answers. */
 export async function answersView(surveyId: string, scope: string[] | null) {
-  const survey = await db.needsSurvey.findUnique({ where: { id: surveyId }, include: { questions: { orderBy: { position: "asc" } } } });
+  const survey = await db.needsSurvey.findUnique({
+    where: { id: surveyId },
+    include: { questions: { orderBy: { position: "asc" } } },
+  });
   if (!survey) return null;
   const answers = await db.questionAnswer.findMany({
     where: { response: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) } },
-    select: { questionId: true, choices: true, text: true, rating: true, response: { select: { person: { select: { name: true, department: { select: { name: true } } } } } } },
+    select: {
+      questionId: true,
+      choices: true,
+      text: true,
+      rating: true,
+      response: { select: { person: { select: { name: true, department: { select: { name: true } } } } } },
+    },
   });
-  const responses = await db.questionnaireResponse.count({ where: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) } });
+  const responses = await db.questionnaireResponse.count({
+    where: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) },
+  });
   const questions = survey.questions.map((q) => {
     const mine = answers.filter((a) => a.questionId === q.id);
     const ratings = mine.map((a) => a.rating).filter((r): r is number => r !== null);
     return {
-      id: q.id, kind: q.kind, text: q.text, answered: mine.length,
-      options: q.options.map((label, index) => ({ label, count: mine.filter((a) => a.choices.includes(index)).length })),
+      id: q.id,
+      kind: q.kind,
+      text: q.text,
+      answered: mine.length,
+      options: q.options.map((label, index) => ({
+        label,
+        count: mine.filter((a) => a.choices.includes(index)).length,
+      })),
       average: ratings.length ? Math.round((ratings.reduce((s, r) => s + r, 0) / ratings.length) * 10) / 10 : null,
-      texts: mine.filter((a) => a.text).map((a) => ({ text: a.text!, name: a.response.person.name, department: a.response.person.department.name })),
+      texts: mine
+        .filter((a) => a.text)
+        .map((a) => ({ text: a.text!, name: a.response.person.name, department: a.response.person.department.name })),
     };
   });
   return { survey, responses, questions };
@@ -121,5 +206,8 @@ export type SubmittedNeed = Awaited<ReturnType<typeof submittedNeeds>>[number];
 
 /** The roll-ups the summary page and its workbook show. */
 export function summarizeNeeds(needs: SubmittedNeed[]) {
-  return summarize(needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })), CATEGORIES);
+  return summarize(
+    needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })),
+    CATEGORIES,
+  );
 }

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
+
 import { CATEGORIES } from "~/domain/plan/fields";
 import { serverT } from "~/utils/i18n";
-import { DEFAULT_QUESTIONS, defaultSurveyDeadline, hasOptions, inReadersLanguage, mayEditForm, moveInOrder, questionsFrozenBy, readAnswers, summarize, type QuestionView } from "./needs-rules";
+
+import {
+  DEFAULT_QUESTIONS,
+  defaultSurveyDeadline,
+  hasOptions,
+  inReadersLanguage,
+  mayEditForm,
+  moveInOrder,
+  questionsFrozenBy,
+  readAnswers,
+  summarize,
+  type QuestionView,
+} from "./needs-rules";
 
 const deadline = new Date("2026-12-15T15:59:59.999Z");
 const open = { status: "OPEN" as const, deadline };
@@ -18,7 +31,9 @@ describe("who may still change a department's needs form", () => {
     expect(mayEditForm(draft, open, late, true)).toBe(true);
   });
   it("nobody, once submitted or once the survey is closed", () => {
-    expect(mayEditForm({ status: "SUBMITTED", reopened: false }, open, new Date("2026-12-01T00:00:00Z"), true)).toBe(false);
+    expect(mayEditForm({ status: "SUBMITTED", reopened: false }, open, new Date("2026-12-01T00:00:00Z"), true)).toBe(
+      false,
+    );
     expect(mayEditForm(draft, { ...open, status: "CLOSED" }, new Date("2026-12-01T00:00:00Z"), true)).toBe(false);
   });
 });
@@ -41,8 +56,17 @@ describe("reading questionnaire answers", () => {
   });
   it("names every missing or forged answer", () => {
     const { errors } = readAnswers(questions, { q_a: "7", q_b: ["0", "1"], q_c: "9", q_d: "x".repeat(1001) });
-    expect(errors).toEqual({ q_a: "validation.invalidChoice", q_b: "validation.invalidChoice", q_c: "validation.invalidChoice", q_d: "validation.tooLong::{\"max\":1000}" });
-    expect(readAnswers(questions, {}).errors).toMatchObject({ q_a: "validation.required", q_b: "validation.required", q_c: "validation.required" });
+    expect(errors).toEqual({
+      q_a: "validation.invalidChoice",
+      q_b: "validation.invalidChoice",
+      q_c: "validation.invalidChoice",
+      q_d: 'validation.tooLong::{"max":1000}',
+    });
+    expect(readAnswers(questions, {}).errors).toMatchObject({
+      q_a: "validation.required",
+      q_b: "validation.required",
+      q_c: "validation.required",
+    });
   });
 });
 
@@ -56,7 +80,12 @@ describe("setting up the questionnaire", () => {
     expect(questionsFrozenBy({ status: "CLOSED" }, 0)).toBe("closed");
   });
   it("only choice questions keep options", () => {
-    expect(["SINGLE", "MULTIPLE", "TEXT", "RATING"].map((k) => hasOptions(k as QuestionView["kind"]))).toEqual([true, true, false, false]);
+    expect(["SINGLE", "MULTIPLE", "TEXT", "RATING"].map((k) => hasOptions(k as QuestionView["kind"]))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it("a question moves one place up or down, never off either end", () => {
     expect(moveInOrder(["a", "b", "c"], "b", "up")).toEqual(["b", "a", "c"]);
@@ -69,8 +98,24 @@ describe("setting up the questionnaire", () => {
 
 describe("the summary", () => {
   it("rolls needs up by category, department and month", () => {
-    const need = (over: object) => ({ category: "INTERNAL" as const, headcount: 10, months: [3], hoursTenths: 20, costFen: 100_00, departmentId: "d1", departmentName: "催收一部", ...over });
-    const s = summarize([need({}), need({ category: "NEW_HIRE", months: [3, 9], headcount: 5 }), need({ departmentId: "d2", departmentName: "客服部", headcount: 30 })], CATEGORIES);
+    const need = (over: object) => ({
+      category: "INTERNAL" as const,
+      headcount: 10,
+      months: [3],
+      hoursTenths: 20,
+      costFen: 100_00,
+      departmentId: "d1",
+      departmentName: "催收一部",
+      ...over,
+    });
+    const s = summarize(
+      [
+        need({}),
+        need({ category: "NEW_HIRE", months: [3, 9], headcount: 5 }),
+        need({ departmentId: "d2", departmentName: "客服部", headcount: 30 }),
+      ],
+      CATEGORIES,
+    );
     expect(s.total).toEqual({ needs: 3, headcount: 45, costFen: 300_00 });
     expect(s.byCategory.find((r) => r.key === "INTERNAL")).toMatchObject({ needs: 2, headcount: 40 });
     expect(s.byCategory.find((r) => r.key === "GROUP")).toMatchObject({ needs: 0 });
@@ -84,12 +129,24 @@ describe("the default questionnaire in the reader's language", () => {
   const [zh, en] = [serverT("zh-CN"), serverT("en")];
   const stored = DEFAULT_QUESTIONS.map((q, i) => ({ id: String(i), text: q.text, options: [...q.options] }));
 
-  it("a new survey stores the default questions in Chinese; an English reader sees them in English, a Chinese reader as stored", () => {
-    expect(stored[0]).toMatchObject({ text: "您希望参加哪些方面的培训？", options: expect.arrayContaining(["话术规范"]) });
-    expect(inReadersLanguage(en, stored[0])).toEqual({ id: "0", text: "Which kinds of training would you like to attend?", options: expect.arrayContaining(["Call-script rules"]) });
-    expect(stored.map((q) => inReadersLanguage(zh, q))).toEqual(stored);
-    for (const q of stored.map((q) => inReadersLanguage(en, q))) expect(JSON.stringify(q)).not.toMatch(/[\u4e00-\u9fff]/);
-  });
+  it(
+    "a new survey stores the default questions in Chinese; " +
+      "an English reader sees them in English, a Chinese reader as stored",
+    () => {
+      expect(stored[0]).toMatchObject({
+        text: "您希望参加哪些方面的培训？",
+        options: expect.arrayContaining(["话术规范"]),
+      });
+      expect(inReadersLanguage(en, stored[0])).toEqual({
+        id: "0",
+        text: "Which kinds of training would you like to attend?",
+        options: expect.arrayContaining(["Call-script rules"]),
+      });
+      expect(stored.map((q) => inReadersLanguage(zh, q))).toEqual(stored);
+      for (const q of stored.map((q) => inReadersLanguage(en, q)))
+        expect(JSON.stringify(q)).not.toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
 
   it("option counts on the answers page keep their place", () => {
     const counted = { text: stored[2].text, options: stored[2].options.map((label, count) => ({ label, count })) };

@@ -1,9 +1,10 @@
 // Pure rules of the needs survey: who may still change a department's form, the questionnaire's
 // answers, and the roll-ups of the summary.
 import type { TFunction } from "i18next";
+
 import type { Category } from "~/domain/plan/fields";
-import type { CompanyDate } from "~/utils/company-calendar";
 import storedWording from "~/locales/zh-CN/needs.json";
+import type { CompanyDate } from "~/utils/company-calendar";
 import { messageKey } from "~/utils/validation";
 
 export type FormState = { status: "DRAFT" | "SUBMITTED"; reopened: boolean };
@@ -51,7 +52,11 @@ export const DEFAULT_QUESTIONS = (
     { key: "satisfaction", kind: "RATING", required: true },
     { key: "suggestions", kind: "TEXT", required: false },
   ] as const
-).map((q) => ({ ...q, text: storedWording.defaultQuestions[q.key].text, options: storedWording.defaultQuestions[q.key].options as readonly string[] }));
+).map((q) => ({
+  ...q,
+  text: storedWording.defaultQuestions[q.key].text,
+  options: storedWording.defaultQuestions[q.key].options as readonly string[],
+}));
 
 type Wording = { text: string; options: ReadonlyArray<string | { label: string }> };
 
@@ -62,17 +67,26 @@ type Wording = { text: string; options: ReadonlyArray<string | { label: string }
  */
 export function inReadersLanguage<Q extends Wording>(t: TFunction, q: Q): Q {
   const labels = q.options.map((o) => (typeof o === "string" ? o : o.label));
-  const original = DEFAULT_QUESTIONS.find((d) => d.text === q.text && d.options.length === labels.length && d.options.every((o, i) => o === labels[i]));
+  const original = DEFAULT_QUESTIONS.find(
+    (d) => d.text === q.text && d.options.length === labels.length && d.options.every((o, i) => o === labels[i]),
+  );
   if (!original) return q;
   const option = (i: number) => t(`needs.defaultQuestions.${original.key}.options.${i}`);
-  return { ...q, text: t(`needs.defaultQuestions.${original.key}.text`), options: q.options.map((o, i) => (typeof o === "string" ? option(i) : { ...o, label: option(i) })) };
+  return {
+    ...q,
+    text: t(`needs.defaultQuestions.${original.key}.text`),
+    options: q.options.map((o, i) => (typeof o === "string" ? option(i) : { ...o, label: option(i) })),
+  };
 }
 
 /**
  * Why the questionnaire's questions can no longer change, or null while they still can: answers
  * already given refer to the questions and options as they were, so the first answer freezes them.
  */
-export function questionsFrozenBy(survey: { status: "OPEN" | "CLOSED" }, responses: number): "answered" | "closed" | null {
+export function questionsFrozenBy(
+  survey: { status: "OPEN" | "CLOSED" },
+  responses: number,
+): "answered" | "closed" | null {
   if (responses > 0) return "answered";
   return survey.status === "OPEN" ? null : "closed";
 }
@@ -89,17 +103,27 @@ export function moveInOrder(ids: string[], id: string, direction: "up" | "down")
   return order;
 }
 
-export type QuestionView = { id: string; kind: "SINGLE" | "MULTIPLE" | "TEXT" | "RATING"; options: string[]; required: boolean };
+export type QuestionView = {
+  id: string;
+  kind: "SINGLE" | "MULTIPLE" | "TEXT" | "RATING";
+  options: string[];
+  required: boolean;
+};
 export type AnswerInput = { questionId: string; choices: number[]; text: string | null; rating: number | null };
 
 /** Reads the questionnaire form (`q_<id>` fields) against the questions; errors per question. */
-export function readAnswers(questions: QuestionView[], values: Record<string, string | string[]>): { answers: AnswerInput[]; errors: Record<string, string> } {
+export function readAnswers(
+  questions: QuestionView[],
+  values: Record<string, string | string[]>,
+): { answers: AnswerInput[]; errors: Record<string, string> } {
   const answers: AnswerInput[] = [];
   const errors: Record<string, string> = {};
   for (const q of questions) {
     const field = `q_${q.id}`;
     const raw = values[field];
-    const list = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).map((s) => s.trim()).filter(Boolean);
+    const list = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw])
+      .map((s) => s.trim())
+      .filter(Boolean);
     const answer: AnswerInput = { questionId: q.id, choices: [], text: null, rating: null };
     if (q.kind === "TEXT") {
       const text = list.join("\n");
@@ -122,7 +146,15 @@ export function readAnswers(questions: QuestionView[], values: Record<string, st
   return { answers, errors };
 }
 
-export type NeedForSummary = { category: Category; headcount: number; months: number[]; hoursTenths: number; costFen: number; departmentId: string; departmentName: string };
+export type NeedForSummary = {
+  category: Category;
+  headcount: number;
+  months: number[];
+  hoursTenths: number;
+  costFen: number;
+  departmentId: string;
+  departmentName: string;
+};
 
 export type Rollup = { key: string; label: string; needs: number; headcount: number; costFen: number };
 
@@ -139,9 +171,16 @@ function add(map: Map<string, Rollup>, key: string, label: string, need: NeedFor
  * of them (it is demand for that month); its cost counts once, in the category and department rows.
  */
 export function summarize(needs: NeedForSummary[], categories: readonly Category[]) {
-  const byCategory = new Map<string, Rollup>(categories.map((c) => [c, { key: c, label: c, needs: 0, headcount: 0, costFen: 0 }]));
+  const byCategory = new Map<string, Rollup>(
+    categories.map((c) => [c, { key: c, label: c, needs: 0, headcount: 0, costFen: 0 }]),
+  );
   const byDepartment = new Map<string, Rollup>();
-  const byMonth = new Map<string, Rollup>(Array.from({ length: 12 }, (_, i) => [String(i + 1), { key: String(i + 1), label: String(i + 1), needs: 0, headcount: 0, costFen: 0 }]));
+  const byMonth = new Map<string, Rollup>(
+    Array.from({ length: 12 }, (_, i) => [
+      String(i + 1),
+      { key: String(i + 1), label: String(i + 1), needs: 0, headcount: 0, costFen: 0 },
+    ]),
+  );
   for (const need of needs) {
     add(byCategory, need.category, need.category, need);
     add(byDepartment, need.departmentId, need.departmentName, need);
@@ -155,6 +194,10 @@ export function summarize(needs: NeedForSummary[], categories: readonly Category
     byCategory: [...byCategory.values()],
     byDepartment: [...byDepartment.values()].sort((a, b) => b.headcount - a.headcount),
     byMonth: [...byMonth.values()],
-    total: { needs: needs.length, headcount: needs.reduce((s, n) => s + n.headcount, 0), costFen: needs.reduce((s, n) => s + n.costFen, 0) },
+    total: {
+      needs: needs.length,
+      headcount: needs.reduce((s, n) => s + n.headcount, 0),
+      costFen: needs.reduce((s, n) => s + n.costFen, 0),
+    },
   };
 }

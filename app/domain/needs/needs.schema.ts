@@ -1,8 +1,19 @@
 import { z } from "zod";
+
 import { CalendarDateSchema } from "~/domain/people/people.schema";
+import {
+  CATEGORIES,
+  DELIVERY_MODES,
+  PRIORITIES,
+  hours,
+  money,
+  monthsOf,
+  positiveInt,
+  shortText,
+} from "~/domain/plan/fields";
 import { optionalText } from "~/utils/validation";
+
 import { hasOptions } from "./needs-rules";
-import { CATEGORIES, DELIVERY_MODES, PRIORITIES, hours, money, monthsOf, positiveInt, shortText } from "~/domain/plan/fields";
 
 export const QUESTION_KINDS = ["SINGLE", "MULTIPLE", "TEXT", "RATING"] as const;
 
@@ -33,7 +44,13 @@ export const needItemSchema = (year: number) =>
 export type NeedItemInput = z.output<ReturnType<typeof needItemSchema>>;
 
 const lines = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : []),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
   z.array(z.string().max(100)).max(12),
 );
 
@@ -44,7 +61,10 @@ export const QuestionSchema = z
     options: lines,
     required: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   })
-  .refine((q) => (hasOptions(q.kind) ? q.options.length >= 2 : true), { path: ["options"], message: "needs.validation.twoOptions" });
+  .refine((q) => (hasOptions(q.kind) ? q.options.length >= 2 : true), {
+    path: ["options"],
+    message: "needs.validation.twoOptions",
+  });
 export type QuestionInput = z.output<typeof QuestionSchema>;
 
 const questionId = z.string().trim().min(1).max(40);

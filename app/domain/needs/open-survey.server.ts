@@ -1,17 +1,28 @@
 import { TZDate } from "@date-fns/tz";
-import { db } from "~/utils/db.server";
+
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
-import { DEFAULT_QUESTIONS } from "./needs-rules";
+
 import { answerTodo, fillTodo, headsOf, respondents } from "./needs-people.server";
+import { DEFAULT_QUESTIONS } from "./needs-rules";
 
 export type OpenSurveyInput = { year: number; deadline: Date; note?: string; requirements?: string };
 export type OpenSurveyOutcome = { ok: true; id: string } | { ok: false; field?: "year" | "deadline"; error: string };
 
 /** The last moment of the deadline's calendar day in the company's time zone. */
 export function endOfDay(calendarDate: Date, timeZone: string): Date {
-  const d = new TZDate(calendarDate.getUTCFullYear(), calendarDate.getUTCMonth(), calendarDate.getUTCDate(), 23, 59, 59, 999, timeZone);
+  const d = new TZDate(
+    calendarDate.getUTCFullYear(),
+    calendarDate.getUTCMonth(),
+    calendarDate.getUTCDate(),
+    23,
+    59,
+    59,
+    999,
+    timeZone,
+  );
   return new Date(d.getTime());
 }
 
@@ -19,26 +30,67 @@ export function endOfDay(calendarDate: Date, timeZone: string): Date {
  * Opens the year-end survey: a needs form for every department, the standard questionnaire, and a
  * to-do for each department head (the form) and each employee (the questionnaire).
  */
-export async function openSurvey(actor: NonNullable<AuditActor>, input: OpenSurveyInput, timeZone: string): Promise<OpenSurveyOutcome> {
+export async function openSurvey(
+  actor: NonNullable<AuditActor>,
+  input: OpenSurveyInput,
+  timeZone: string,
+): Promise<OpenSurveyOutcome> {
   const deadline = endOfDay(input.deadline, timeZone);
   if (deadline < now()) return { ok: false, field: "deadline", error: "needs.validation.deadlinePast" };
   return db.$transaction(async (tx) => {
-    if (await tx.needsSurvey.findUnique({ where: { year: input.year }, select: { id: true } })) return { ok: false as const, field: "year" as const, error: "needs.yearTaken" };
+    if (await tx.needsSurvey.findUnique({ where: { year: input.year }, select: { id: true } }))
+      return { ok: false as const, field: "year" as const, error: "needs.yearTaken" };
     const survey = await tx.needsSurvey.create({
-      data: { year: input.year, deadline, note: input.note ?? null, requirements: input.requirements ?? null, openedById: actor.id, openedAt: now() },
+      data: {
+        year: input.year,
+        deadline,
+        note: input.note ?? null,
+        requirements: input.requirements ?? null,
+        openedById: actor.id,
+        openedAt: now(),
+      },
     });
-    await tx.surveyQuestion.createMany({ data: DEFAULT_QUESTIONS.map((q, i) => ({ surveyId: survey.id, position: i + 1, kind: q.kind, text: q.text, options: [...q.options], required: q.required })) });
-    const departments = await tx.department.findMany({ where: { kind: "DEPARTMENT" }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
+    await tx.surveyQuestion.createMany({
+      data: DEFAULT_QUESTIONS.map((q, i) => ({
+        surveyId: survey.id,
+        position: i + 1,
+        kind: q.kind,
+        text: q.text,
+        options: [...q.options],
+        required: q.required,
+      })),
+    });
+    const departments = await tx.department.findMany({
+      where: { kind: "DEPARTMENT" },
+      select: { id: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    });
     for (const department of departments) {
       const form = await tx.departmentNeedsForm.create({ data: { surveyId: survey.id, departmentId: department.id } });
       for (const personId of await headsOf(tx, department.id)) {
-        await addTodo(tx, { ...fillTodo(survey.id, form.id), personId, params: { year: input.year, department: department.name }, dueAt: deadline });
+        await addTodo(tx, {
+          ...fillTodo(survey.id, form.id),
+          personId,
+          params: { year: input.year, department: department.name },
+          dueAt: deadline,
+        });
       }
     }
     for (const person of await respondents(tx)) {
-      await addTodo(tx, { ...answerTodo(survey.id), personId: person.id, params: { year: input.year }, dueAt: deadline });
+      await addTodo(tx, {
+        ...answerTodo(survey.id),
+        personId: person.id,
+        params: { year: input.year },
+        dueAt: deadline,
+      });
     }
-    await writeAudit(tx, { actor, action: "needsSurvey.opened", entityType: "NeedsSurvey", entityId: survey.id, summary: { year: input.year, deadline: deadline.toISOString(), departments: departments.length } });
+    await writeAudit(tx, {
+      actor,
+      action: "needsSurvey.opened",
+      entityType: "NeedsSurvey",
+      entityId: survey.id,
+      summary: { year: input.year, deadline: deadline.toISOString(), departments: departments.length },
+    });
     return { ok: true as const, id: survey.id };
   });
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import "~/utils/validation";
 import { fromUnits, hours, money, monthsOf, parseMonth, positiveInt, toUnits } from "./fields";
 
 describe("figures are stored as integers", () => {
-  it.each([["0", 0], ["12", 1200], ["12.5", 1250], ["12.05", 1205], ["9999999.99", 999999999]])("money %s yuan is %i fen", (input, fen) => {
+  it.each([
+    ["0", 0],
+    ["12", 1200],
+    ["12.5", 1250],
+    ["12.05", 1205],
+    ["9999999.99", 999999999],
+  ])("money %s yuan is %i fen", (input, fen) => {
     expect(money().parse(input)).toBe(fen);
     expect(toUnits(input, 2)).toBe(fen);
   });
@@ -32,7 +39,7 @@ describe("figures are stored as integers", () => {
 
   it("headcounts are whole numbers from 1", () => {
     expect(positiveInt(999).parse("30")).toBe(30);
-    expect(positiveInt(999).safeParse("0").error?.issues[0].message).toBe("validation.tooSmall::{\"min\":1}");
+    expect(positiveInt(999).safeParse("0").error?.issues[0].message).toBe('validation.tooSmall::{"min":1}');
     expect(positiveInt(999).safeParse("-1").error?.issues[0].message).toBe("training.validation.negative");
     expect(positiveInt(999).safeParse("2.5").error?.issues[0].message).toBe("training.validation.wholeNumber");
   });
@@ -45,7 +52,9 @@ describe("months belong to the plan year", () => {
   });
 
   it.each([["13"], ["0"], ["2026-05"], ["2028-01"], ["May"]])("refuses %s for 2027", (value) => {
-    expect(monthsOf(2027).safeParse([value]).error?.issues[0].message).toBe("training.validation.monthOutsideYear::{\"year\":2027}");
+    expect(monthsOf(2027).safeParse([value]).error?.issues[0].message).toBe(
+      'training.validation.monthOutsideYear::{"year":2027}',
+    );
   });
 
   it("needs at least one month", () => {

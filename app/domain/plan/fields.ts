@@ -1,6 +1,7 @@
 // Form fields shared by the needs forms and the annual plan: figures arrive as text and are stored
 // as integers (fen, tenths of an hour, months 1–12), never as floats.
 import { z } from "zod";
+
 import { messageKey } from "~/utils/validation";
 
 export const CATEGORIES = ["NEW_HIRE", "INTERNAL", "TRANSFER", "EXTERNAL", "GROUP"] as const;
@@ -18,7 +19,9 @@ export function toUnits(text: string, places: number): number {
 
 export function fromUnits(units: number, places: number): string {
   const whole = Math.floor(units / 10 ** places);
-  const fraction = String(units % 10 ** places).padStart(places, "0").replace(/0+$/, "");
+  const fraction = String(units % 10 ** places)
+    .padStart(places, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
@@ -46,7 +49,8 @@ export function positiveInt(max: number) {
 }
 
 export const money = () => decimalUnits(2, 10_000_000, "training.validation.money");
-export const hours = () => decimalUnits(1, 999, "training.validation.hours").pipe(z.number().min(1, "training.validation.hoursPositive"));
+export const hours = () =>
+  decimalUnits(1, 999, "training.validation.hours").pipe(z.number().min(1, "training.validation.hoursPositive"));
 
 /** A month of the plan year: "7", or "2027-07" when the year is the plan's; anything else is refused. */
 export function parseMonth(value: string, year: number): number | null {
@@ -64,7 +68,8 @@ export function monthsOf(year: number) {
       .min(1, "training.validation.monthRequired")
       .superRefine((values, ctx) => {
         const bad = values.find((v) => parseMonth(v, year) === null);
-        if (bad !== undefined) ctx.addIssue({ code: "custom", message: messageKey("training.validation.monthOutsideYear", { year }) });
+        if (bad !== undefined)
+          ctx.addIssue({ code: "custom", message: messageKey("training.validation.monthOutsideYear", { year }) });
       })
       .transform((values) => [...new Set(values.map((v) => parseMonth(v, year)!))].sort((a, b) => a - b)),
   );

@@ -2,8 +2,9 @@
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
-import { diffPlans, planTotals, uncoveredNeeds, type PlanSnapshot } from "./plan-rules";
+
 import { getPlan, itemView, needsForYear } from "./plan-queries.server";
+import { diffPlans, planTotals, uncoveredNeeds, type PlanSnapshot } from "./plan-rules";
 import { AnnualPlanSubject } from "./plan-subject.server";
 
 export async function planPage(planId: string, roles: RoleName[]) {
@@ -11,7 +12,11 @@ export async function planPage(planId: string, roles: RoleName[]) {
   if (!plan) return null;
   const { approval } = plan;
   const items = plan.items.map(itemView);
-  const [decisions, needs, rejection] = await Promise.all([listDecisions(approval.id), needsForYear(plan.year), lastRejection(approval)]);
+  const [decisions, needs, rejection] = await Promise.all([
+    listDecisions(approval.id),
+    needsForYear(plan.year),
+    lastRejection(approval),
+  ]);
   // Since a rejection, both sides can see how this revision differs from the one sent back.
   let diff = null;
   if (rejection) {
@@ -19,7 +24,14 @@ export async function planPage(planId: string, roles: RoleName[]) {
     if (before) diff = { rejection, changes: diffPlans(before, { title: plan.title, items }) };
   }
   return {
-    plan: { id: plan.id, year: plan.year, title: plan.title, state: approval.state, revision: approval.revision, updatedAt: plan.updatedAt },
+    plan: {
+      id: plan.id,
+      year: plan.year,
+      title: plan.title,
+      state: approval.state,
+      revision: approval.revision,
+      updatedAt: plan.updatedAt,
+    },
     items,
     totals: planTotals(items),
     needs: needs.needs,

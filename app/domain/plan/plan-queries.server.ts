@@ -1,11 +1,18 @@
 // Reads of the annual plan, shaped for its pages, print view and export.
-import { db } from "~/utils/db.server";
 import { submittedNeeds } from "~/domain/needs/needs-queries.server";
+import { db } from "~/utils/db.server";
 
 export function listPlans() {
   return db.annualPlan.findMany({
     orderBy: { year: "desc" },
-    select: { id: true, year: true, title: true, updatedAt: true, approval: { select: { state: true, revision: true } }, _count: { select: { items: true } } },
+    select: {
+      id: true,
+      year: true,
+      title: true,
+      updatedAt: true,
+      approval: { select: { state: true, revision: true } },
+      _count: { select: { items: true } },
+    },
   });
 }
 
@@ -33,11 +40,32 @@ export async function needsForYear(year: number) {
   const needs = await submittedNeeds(survey.id, null);
   return {
     surveyId: survey.id,
-    needs: needs.map((n) => ({ id: n.id, topic: n.topic, category: n.category, department: n.form.department.name, headcount: n.headcount, months: n.months, hoursTenths: n.hoursTenths, costFen: n.costFen, priority: n.priority, delivery: n.delivery, targetPeople: n.targetPeople })),
+    needs: needs.map((n) => ({
+      id: n.id,
+      topic: n.topic,
+      category: n.category,
+      department: n.form.department.name,
+      headcount: n.headcount,
+      months: n.months,
+      hoursTenths: n.hoursTenths,
+      costFen: n.costFen,
+      priority: n.priority,
+      delivery: n.delivery,
+      targetPeople: n.targetPeople,
+    })),
   };
 }
 
 export const itemView = (i: PlanWithItems["items"][number]) => ({
-  id: i.id, title: i.title, category: i.category, months: i.months, targetPeople: i.targetPeople, sessions: i.sessions,
-  hoursTenths: i.hoursTenths, delivery: i.delivery, lecturerType: i.lecturerType, budgetFen: i.budgetFen, needIds: i.needs.map((n) => n.needItemId),
+  id: i.id,
+  title: i.title,
+  category: i.category,
+  months: i.months,
+  targetPeople: i.targetPeople,
+  sessions: i.sessions,
+  hoursTenths: i.hoursTenths,
+  delivery: i.delivery,
+  lecturerType: i.lecturerType,
+  budgetFen: i.budgetFen,
+  needIds: i.needs.map((n) => n.needItemId),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { diffPlans, isEmptyDiff, planTotals, spread, uncoveredNeeds, type SnapshotItem } from "./plan-rules";
 
 describe("plan totals", () => {
@@ -15,7 +16,13 @@ describe("plan totals", () => {
     ]);
     expect(totals.byMonth[2]).toEqual({ month: 3, sessions: 3, hoursTenths: 2 * 15 + 80, budgetFen: 1_500_01 });
     expect(totals.byMonth[8]).toEqual({ month: 9, sessions: 2, hoursTenths: 30, budgetFen: 1_500_00 });
-    expect(totals.byCategory.find((c) => c.category === "INTERNAL")).toEqual({ category: "INTERNAL", items: 1, sessions: 4, hoursTenths: 60, budgetFen: 3_000_01 });
+    expect(totals.byCategory.find((c) => c.category === "INTERNAL")).toEqual({
+      category: "INTERNAL",
+      items: 1,
+      sessions: 4,
+      hoursTenths: 60,
+      budgetFen: 3_000_01,
+    });
     expect(totals.total).toEqual({ items: 2, sessions: 5, hoursTenths: 140, budgetFen: 3_000_01 });
     expect(totals.byMonth.reduce((s, m) => s + m.budgetFen, 0)).toBe(totals.total.budgetFen);
   });
@@ -29,15 +36,40 @@ describe("needs covered by the plan", () => {
 });
 
 describe("what changed since the rejected revision", () => {
-  const item = (over: Partial<SnapshotItem>): SnapshotItem => ({ id: "a", title: "话术规范培训", category: "INTERNAL", months: [3], targetPeople: "全体催收员", sessions: 4, hoursTenths: 20, delivery: "INTERNAL", lecturerType: "INTERNAL", budgetFen: 0, needIds: ["n1", "n2"], ...over });
+  const item = (over: Partial<SnapshotItem>): SnapshotItem => ({
+    id: "a",
+    title: "话术规范培训",
+    category: "INTERNAL",
+    months: [3],
+    targetPeople: "全体催收员",
+    sessions: 4,
+    hoursTenths: 20,
+    delivery: "INTERNAL",
+    lecturerType: "INTERNAL",
+    budgetFen: 0,
+    needIds: ["n1", "n2"],
+    ...over,
+  });
 
   it("names added, removed and changed items with before and after", () => {
     const before = { title: "计划", items: [item({}), item({ id: "b", title: "情绪管理" })] };
-    const after = { title: "计划", items: [item({ months: [3, 9], budgetFen: 500_00, needIds: ["n2", "n1"] }), item({ id: "c", title: "法律法规" })] };
+    const after = {
+      title: "计划",
+      items: [item({ months: [3, 9], budgetFen: 500_00, needIds: ["n2", "n1"] }), item({ id: "c", title: "法律法规" })],
+    };
     const diff = diffPlans(before, after);
     expect(diff.added.map((i) => i.title)).toEqual(["法律法规"]);
     expect(diff.removed.map((i) => i.title)).toEqual(["情绪管理"]);
-    expect(diff.changed).toEqual([{ id: "a", title: "话术规范培训", changes: [{ field: "months", before: [3], after: [3, 9] }, { field: "budgetFen", before: 0, after: 500_00 }] }]);
+    expect(diff.changed).toEqual([
+      {
+        id: "a",
+        title: "话术规范培训",
+        changes: [
+          { field: "months", before: [3], after: [3, 9] },
+          { field: "budgetFen", before: 0, after: 500_00 },
+        ],
+      },
+    ]);
   });
 
   it("an unchanged resubmission shows no changes", () => {

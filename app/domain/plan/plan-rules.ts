@@ -1,8 +1,15 @@
 // Pure rules of the annual plan: totals, which needs are covered, and what changed between revisions.
 import { diffById } from "~/utils/revision-diff";
+
 import { CATEGORIES, type Category } from "./fields";
 
-export type ItemFigures = { category: Category; months: number[]; sessions: number; hoursTenths: number; budgetFen: number };
+export type ItemFigures = {
+  category: Category;
+  months: number[];
+  sessions: number;
+  hoursTenths: number;
+  budgetFen: number;
+};
 
 /** n split over k parts as evenly as whole numbers allow, the earlier parts taking the remainder. */
 export function spread(n: number, k: number): number[] {
@@ -31,7 +38,15 @@ export function planTotals(items: ItemFigures[]) {
     row.hoursTenths += item.sessions * item.hoursTenths;
     row.budgetFen += item.budgetFen;
   }
-  const total = byCategory.reduce((t, c) => ({ items: t.items + c.items, sessions: t.sessions + c.sessions, hoursTenths: t.hoursTenths + c.hoursTenths, budgetFen: t.budgetFen + c.budgetFen }), { items: 0, sessions: 0, hoursTenths: 0, budgetFen: 0 });
+  const total = byCategory.reduce(
+    (t, c) => ({
+      items: t.items + c.items,
+      sessions: t.sessions + c.sessions,
+      hoursTenths: t.hoursTenths + c.hoursTenths,
+      budgetFen: t.budgetFen + c.budgetFen,
+    }),
+    { items: 0, sessions: 0, hoursTenths: 0, budgetFen: 0 },
+  );
   return { byMonth, byCategory, total };
 }
 
@@ -41,18 +56,47 @@ export function uncoveredNeeds<N extends { id: string }>(needs: N[], items: Arra
   return needs.filter((n) => !covered.has(n.id));
 }
 
-export const SNAPSHOT_FIELDS = ["title", "category", "months", "targetPeople", "sessions", "hoursTenths", "delivery", "lecturerType", "budgetFen", "needIds"] as const;
+export const SNAPSHOT_FIELDS = [
+  "title",
+  "category",
+  "months",
+  "targetPeople",
+  "sessions",
+  "hoursTenths",
+  "delivery",
+  "lecturerType",
+  "budgetFen",
+  "needIds",
+] as const;
 type Field = (typeof SNAPSHOT_FIELDS)[number];
-export type SnapshotItem = { id: string; title: string; category: string; months: number[]; targetPeople: string; sessions: number; hoursTenths: number; delivery: string; lecturerType: string; budgetFen: number; needIds: string[] };
+export type SnapshotItem = {
+  id: string;
+  title: string;
+  category: string;
+  months: number[];
+  targetPeople: string;
+  sessions: number;
+  hoursTenths: number;
+  delivery: string;
+  lecturerType: string;
+  budgetFen: number;
+  needIds: string[];
+};
 export type PlanSnapshot = { title: string; items: SnapshotItem[] };
 
 export type FieldChange = { field: Field; before: SnapshotItem[Field]; after: SnapshotItem[Field] };
-export type PlanDiff = { added: SnapshotItem[]; removed: SnapshotItem[]; changed: Array<{ id: string; title: string; changes: FieldChange[] }> };
+export type PlanDiff = {
+  added: SnapshotItem[];
+  removed: SnapshotItem[];
+  changed: Array<{ id: string; title: string; changes: FieldChange[] }>;
+};
 
 /** What changed between two revisions, item by item (items keep their id from revision to revision). */
 export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
   // The needs an item answers are a set: their order is no change.
-  return diffById(before.items, after.items, SNAPSHOT_FIELDS, (field, value) => (field === "needIds" ? [...(value as string[])].sort() : value));
+  return diffById(before.items, after.items, SNAPSHOT_FIELDS, (field, value) =>
+    field === "needIds" ? [...(value as string[])].sort() : value,
+  );
 }
 
 export function isEmptyDiff(diff: PlanDiff): boolean {

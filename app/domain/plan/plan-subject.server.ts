@@ -1,13 +1,17 @@
 // The annual plan as a subject of the one approval workflow (steps 002–003).
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
-import type { PlanSnapshot } from "./plan-rules";
+
 import { itemView } from "./plan-queries.server";
+import type { PlanSnapshot } from "./plan-rules";
 
 export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnapshot> {
   const plan = await tx.annualPlan.findUniqueOrThrow({
     where: { approvalId },
-    select: { title: true, items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } } },
+    select: {
+      title: true,
+      items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } },
+    },
   });
   return { title: plan.title, items: plan.items.map(itemView) };
 }
@@ -16,7 +20,8 @@ export const AnnualPlanSubject: ApprovalSubject = {
   type: "AnnualPlan",
   auditArea: "annualPlan",
   policy: { drafter: "draft:annual-plan", approver: "approve:annual-plan" },
-  approvalIdOf: async (tx, planId) => (await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } }))?.approvalId ?? null,
+  approvalIdOf: async (tx, planId) =>
+    (await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const plan = await tx.annualPlan.findUnique({ where: { approvalId }, select: { id: true, year: true } });
     return plan ? { subjectId: plan.id, href: `/plans/${plan.id}`, params: { year: plan.year } } : null;

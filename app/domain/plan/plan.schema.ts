@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { optionalText } from "~/utils/validation";
+
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES, hours, money, monthsOf, positiveInt, shortText } from "./fields";
 
 export const CreatePlanSchema = z.object({
@@ -19,6 +21,9 @@ export const planItemSchema = (year: number) =>
     delivery: z.enum(DELIVERY_MODES),
     lecturerType: z.enum(LECTURER_TYPES),
     budget: money(),
-    needIds: z.preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(200)),
+    needIds: z.preprocess(
+      (v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().max(40)).max(200),
+    ),
   });
 export type PlanItemInput = z.output<ReturnType<typeof planItemSchema>>;

@@ -1,42 +1,73 @@
 // Drafting the annual plan: the plan for a year, and its items while the plan is a draft.
-import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
+
 import type { PlanItemInput } from "./plan.schema";
 
 type Actor = NonNullable<AuditActor>;
-export type PlanOutcome = { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
+export type PlanOutcome =
+  { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
 
 export async function createPlan(actor: Actor, input: { year: number; title: string }): Promise<PlanOutcome> {
   try {
     return await db.$transaction(async (tx) => {
-      if (await tx.annualPlan.findUnique({ where: { year: input.year }, select: { id: true } })) return { ok: false as const, field: "year", error: "plan.yearTaken", status: 400 as const };
+      if (await tx.annualPlan.findUnique({ where: { year: input.year }, select: { id: true } }))
+        return { ok: false as const, field: "year", error: "plan.yearTaken", status: 400 as const };
       const approval = await createApproval(tx, "AnnualPlan");
-      const plan = await tx.annualPlan.create({ data: { year: input.year, title: input.title, approvalId: approval.id, createdById: actor.id } });
-      await writeAudit(tx, { actor, action: "annualPlan.created", entityType: "AnnualPlan", entityId: plan.id, summary: { year: input.year, title: input.title } });
+      const plan = await tx.annualPlan.create({
+        data: { year: input.year, title: input.title, approvalId: approval.id, createdById: actor.id },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: "annualPlan.created",
+        entityType: "AnnualPlan",
+        entityId: plan.id,
+        summary: { year: input.year, title: input.title },
+      });
       return { ok: true as const, id: plan.id };
     });
   } catch (error) {
     // Two managers creating the same year at once: the unique year lets one through.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, field: "year", error: "plan.yearTaken", status: 400 };
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, field: "year", error: "plan.yearTaken", status: 400 };
     throw error;
   }
 }
 
 const itemData = (input: PlanItemInput) => ({
-  title: input.title, category: input.category, months: input.months, targetPeople: input.targetPeople, sessions: input.sessions,
-  hoursTenths: input.hoursPerSession, delivery: input.delivery, lecturerType: input.lecturerType, budgetFen: input.budget,
+  title: input.title,
+  category: input.category,
+  months: input.months,
+  targetPeople: input.targetPeople,
+  sessions: input.sessions,
+  hoursTenths: input.hoursPerSession,
+  delivery: input.delivery,
+  lecturerType: input.lecturerType,
+  budgetFen: input.budget,
 });
 
 /** Adds or changes an item; only in a draft, and only linking needs of the same year's survey. */
-export async function savePlanItem(actor: Actor, planId: string, itemId: string | null, input: PlanItemInput): Promise<PlanOutcome> {
+export async function savePlanItem(
+  actor: Actor,
+  planId: string,
+  itemId: string | null,
+  input: PlanItemInput,
+): Promise<PlanOutcome> {
   return db.$transaction(async (tx) => {
-    const plan = await tx.annualPlan.findUnique({ where: { id: planId }, select: { id: true, year: true, approvalId: true } });
+    const plan = await tx.annualPlan.findUnique({
+      where: { id: planId },
+      select: { id: true, year: true, approvalId: true },
+    });
     if (!plan) return { ok: false as const, error: "errors.notFound", status: 404 as const };
-    if (!(await lockDraft(tx, plan.approvalId))) return { ok: false as const, error: "plan.locked", status: 409 as const };
+    if (!(await lockDraft(tx, plan.approvalId)))
+      return { ok: false as const, error: "plan.locked", status: 409 as const };
     const needIds = [...new Set(input.needIds)];
-    const valid = await tx.needItem.count({ where: { id: { in: needIds }, form: { status: "SUBMITTED", survey: { year: plan.year } } } });
-    if (valid !== needIds.length) return { ok: false as const, field: "needIds", error: "validation.invalidChoice", status: 400 as const };
+    const valid = await tx.needItem.count({
+      where: { id: { in: needIds }, form: { status: "SUBMITTED", survey: { year: plan.year } } },
+    });
+    if (valid !== needIds.length)
+      return { ok: false as const, field: "needIds", error: "validation.invalidChoice", status: 400 as const };
     const data = itemData(input);
     let id = itemId;
     if (itemId) {
@@ -47,7 +78,13 @@ export async function savePlanItem(actor: Actor, planId: string, itemId: string 
       id = (await tx.planItem.create({ data: { ...data, planId } })).id;
     }
     await tx.planItemNeed.createMany({ data: needIds.map((needItemId) => ({ planItemId: id!, needItemId })) });
-    await writeAudit(tx, { actor, action: itemId ? "annualPlan.itemUpdated" : "annualPlan.itemAdded", entityType: "AnnualPlan", entityId: planId, summary: { item: id, ...data, needIds } });
+    await writeAudit(tx, {
+      actor,
+      action: itemId ? "annualPlan.itemUpdated" : "annualPlan.itemAdded",
+      entityType: "AnnualPlan",
+      entityId: planId,
+      summary: { item: id, ...data, needIds },
+    });
     return { ok: true as const, id: id! };
   });
 }
@@ -56,11 +93,18 @@ export async function deletePlanItem(actor: Actor, planId: string, itemId: strin
   return db.$transaction(async (tx) => {
     const plan = await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } });
     if (!plan) return { ok: false as const, error: "errors.notFound", status: 404 as const };
-    if (!(await lockDraft(tx, plan.approvalId))) return { ok: false as const, error: "plan.locked", status: 409 as const };
+    if (!(await lockDraft(tx, plan.approvalId)))
+      return { ok: false as const, error: "plan.locked", status: 409 as const };
     const item = await tx.planItem.findFirst({ where: { id: itemId, planId }, select: { title: true } });
     if (!item) return { ok: false as const, error: "errors.notFound", status: 404 as const };
     await tx.planItem.delete({ where: { id: itemId } });
-    await writeAudit(tx, { actor, action: "annualPlan.itemDeleted", entityType: "AnnualPlan", entityId: planId, summary: { item: itemId, title: item.title } });
+    await writeAudit(tx, {
+      actor,
+      action: "annualPlan.itemDeleted",
+      entityType: "AnnualPlan",
+      entityId: planId,
+      summary: { item: itemId, title: item.title },
+    });
     return { ok: true as const, id: planId };
   });
 }
