@@ -1,15 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useEffect, useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import stylesheet from "./tailwind.css?url";
+
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { skipLayoutReloadOpeningAttempt } from "./components/quiz/attempt-api";
+import { getSettings } from "./domain/settings/settings.server";
+import stylesheet from "./tailwind.css?url";
 import { getCurrentUser } from "./utils/auth.server";
 import { createI18n, DEFAULT_LOCALE } from "./utils/i18n";
 import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
-import { getSettings } from "./domain/settings/settings.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -5,8 +5,10 @@
 // Targets: ≥ 10,000 requests/s, p99 < 5 ms, no errors; a revoked key, a disabled person and a lapse
 // after a rule change refused within 1 s; every call in the log.
 import { availableParallelism } from "node:os";
+
 import autocannon from "autocannon";
 import pg from "pg";
+
 import type { Bench } from "./run";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
 import { seedClearanceBench, type ClearanceBenchData } from "./support/clearance-bench-data";
@@ -36,14 +38,23 @@ const bench: Bench = async () => {
   await sql.connect();
   try {
     const base = server.baseURLs[0];
-    const get = (employeeNo: string, key = data.key) => fetch(`${base}/api/v1/clearance/${employeeNo}`, { headers: { Authorization: `Bearer ${key}` } });
+    const get = (employeeNo: string, key = data.key) =>
+      fetch(`${base}/api/v1/clearance/${employeeNo}`, { headers: { Authorization: `Bearer ${key}` } });
     // The server's first snapshot loads in the background; wait for it.
-    for (let i = 0; i < 200 && (await get(data.certified[0])).status !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await get(data.certified[0])).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const sample = await (await get(data.certified[0])).json();
 
     // Warm-up, then the measured run. Each request asks about a different person, round robin.
     let next = 0;
-    const requests = [{ setupRequest: (req: { path?: string }) => ({ ...req, path: `/api/v1/clearance/${data.employeeNos[next++ % data.employeeNos.length]}` }) }];
+    const requests = [
+      {
+        setupRequest: (req: { path?: string }) => ({
+          ...req,
+          path: `/api/v1/clearance/${data.employeeNos[next++ % data.employeeNos.length]}`,
+        }),
+      },
+    ];
     const options = { url: base, connections: CONNECTIONS, headers: { Authorization: `Bearer ${data.key}` }, requests };
     await autocannon({ ...options, duration: 3 });
     // Let the warm-up's calls reach the log first (it is written once a second).
@@ -58,17 +69,27 @@ const bench: Bench = async () => {
     // Changes reach the answers within a second.
     const person = data.certified[1];
     const revokedKeyMs = await timeToRefusal(
-      () => sql.query(`UPDATE "ApiKey" SET "revokedAt" = now(), "updatedAt" = now() WHERE "keyHash" = encode(sha256($1::bytea), 'hex')`, [data.keyToRevoke]),
+      () =>
+        sql.query(
+          `UPDATE "ApiKey" SET "revokedAt" = now(), "updatedAt" = now()
+           WHERE "keyHash" = encode(sha256($1::bytea), 'hex')`,
+          [data.keyToRevoke],
+        ),
       async () => (await get(person, data.keyToRevoke)).status === 401,
     );
     const disabledMs = await timeToRefusal(
-      () => sql.query(`UPDATE "Person" SET "disabledAt" = now(), "updatedAt" = now() WHERE "employeeNo" = $1`, [person]),
+      () =>
+        sql.query(`UPDATE "Person" SET "disabledAt" = now(), "updatedAt" = now() WHERE "employeeNo" = $1`, [person]),
       async () => (await (await get(person)).json()).cleared === false,
     );
     const lapsed = data.certified[2];
     const lapseMs = await timeToRefusal(
-      () => sql.query(`INSERT INTO "CallRuleVersion" (id, "ruleId", version, "titleZh", "titleEn", "textZh", "textEn", "redLine", "effectiveAt")
-        SELECT 'bench-b3-v9', "ruleId", 9, "titleZh", "titleEn", "textZh", "textEn", "redLine", now() - interval '8 days' FROM "CallRuleVersion" WHERE "ruleId" = 'B3' AND version = 1`),
+      () =>
+        sql.query(`INSERT INTO "CallRuleVersion"
+          (id, "ruleId", version, "titleZh", "titleEn", "textZh", "textEn", "redLine", "effectiveAt")
+        SELECT 'bench-b3-v9', "ruleId", 9, "titleZh", "titleEn", "textZh", "textEn", "redLine",
+               now() - interval '8 days'
+        FROM "CallRuleVersion" WHERE "ruleId" = 'B3' AND version = 1`),
       async () => (await (await get(lapsed)).json()).cleared === false,
     );
 
@@ -78,21 +99,37 @@ const bench: Bench = async () => {
     return {
       name: "clearance API",
       lines: [
-        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, autocannon in the bench process (${availableParallelism()} cores)`,
-        `data: demo company + ${PEOPLE} people, ${data.attempts} quiz attempts; ${data.certified.length} of the 5,000 certified`,
+        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, ` +
+          `autocannon in the bench process (${availableParallelism()} cores)`,
+        `data: demo company + ${PEOPLE} people, ${data.attempts} quiz attempts; ` +
+          `${data.certified.length} of the 5,000 certified`,
         `sample answer: ${JSON.stringify(sample).slice(0, 160)}…`,
         `load: ${CONNECTIONS} connections, ${DURATION_S} s after 3 s warm-up, a different person each request`,
-        `  ${result.requests.total} requests = ${rps.toFixed(0)} requests/s (min ${result.requests.min}, max ${result.requests.max} per second); ${failures} errors/non-2xx`,
-        `  latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${p99} ms, p99.9 ${result.latency.p99_9} ms, max ${result.latency.max} ms`,
-        `  server CPU ${(serverCpu * 100).toFixed(0)}% of one core; call log rows written ${logged} for ${result.requests.total} answers (+ up to ${CONNECTIONS} in flight at the end)`,
-        `refused within: revoked key ${revokedKeyMs.toFixed(0)} ms, disabled person ${disabledMs.toFixed(0)} ms, lapse after a rule change ${lapseMs.toFixed(0)} ms`,
+        `  ${result.requests.total} requests = ${rps.toFixed(0)} requests/s ` +
+          `(min ${result.requests.min}, max ${result.requests.max} per second); ${failures} errors/non-2xx`,
+        `  latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${p99} ms, ` +
+          `p99.9 ${result.latency.p99_9} ms, max ${result.latency.max} ms`,
+        `  server CPU ${(serverCpu * 100).toFixed(0)}% of one core; ` +
+          `call log rows written ${logged} for ${result.requests.total} answers ` +
+          `(+ up to ${CONNECTIONS} in flight at the end)`,
+        `refused within: revoked key ${revokedKeyMs.toFixed(0)} ms, disabled person ${disabledMs.toFixed(0)} ms, ` +
+          `lapse after a rule change ${lapseMs.toFixed(0)} ms`,
       ],
       targets: [
-        { label: `≥ 10,000 requests/s with ${CONNECTIONS} connections (measured ${rps.toFixed(0)})`, met: rps >= 10_000 },
+        {
+          label: `≥ 10,000 requests/s with ${CONNECTIONS} connections (measured ${rps.toFixed(0)})`,
+          met: rps >= 10_000,
+        },
         { label: `p99 < 5 ms (measured ${p99} ms)`, met: p99 < 5 },
         { label: `no errors (measured ${failures})`, met: failures === 0 },
-        { label: "a revoked key, a disabled person and a rule-change lapse refused within 1 s", met: Math.max(revokedKeyMs, disabledMs, lapseMs) < 1_000 },
-        { label: "every answered call is in the call log", met: logged >= result.requests.total && logged <= result.requests.total + CONNECTIONS },
+        {
+          label: "a revoked key, a disabled person and a rule-change lapse refused within 1 s",
+          met: Math.max(revokedKeyMs, disabledMs, lapseMs) < 1_000,
+        },
+        {
+          label: "every answered call is in the call log",
+          met: logged >= result.requests.total && logged <= result.requests.total + CONNECTIONS,
+        },
       ],
     };
   } finally {

@@ -10,10 +10,12 @@
 // Targets (docs/decisions/0010): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
 // all get their first question, none an error.
 import { availableParallelism } from "node:os";
+
 import { attemptApi } from "../app/domain/quiz/attempt.schema";
-import { requestJson } from "./support/json-client";
+
 import type { Bench } from "./run";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
+import { requestJson } from "./support/json-client";
 import { seedQuizBench } from "./support/quiz-bench-data";
 
 const CONCURRENT_AGENTS = Number(process.env.BENCH_AGENTS ?? 10);
@@ -55,7 +57,10 @@ function client(baseURL: string, cookie: string, quizId: string, version: string
       return res.body.attemptId as string;
     },
     async discover(attemptId: string) {
-      const res = await requestJson(`${baseURL}/__manifest?${new URLSearchParams({ p: `/quiz/attempts/${attemptId}`, version })}`, { headers });
+      const res = await requestJson(
+        `${baseURL}/__manifest?${new URLSearchParams({ p: `/quiz/attempts/${attemptId}`, version })}`,
+        { headers },
+      );
       expect(res.status === 200, "discover", res.status);
     },
     async load(attemptId: string): Promise<Question[]> {
@@ -70,12 +75,17 @@ function client(baseURL: string, cookie: string, quizId: string, version: string
     },
     async submit(attemptId: string) {
       const res = await post(attemptApi.submit(attemptId), {});
-      expect(res.status === 200 && res.body.ok === true && String(res.body.resultUrl).endsWith("/result"), "submit", res.status);
+      expect(
+        res.status === 200 && res.body.ok === true && String(res.body.resultUrl).endsWith("/result"),
+        "submit",
+        res.status,
+      );
     },
   };
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function throughput(baseURLs: string[], quizId: string, cookies: string[], version: string) {
@@ -117,7 +127,16 @@ async function throughput(baseURLs: string[], quizId: string, cookies: string[],
     const sorted = [...list].sort((a, b) => a - b);
     return `${step} p50 ${ms(pct(sorted, 50))} p95 ${ms(pct(sorted, 95))}`;
   });
-  return { steps, perSecond: completed / seconds, completed, seconds, errors, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
+  return {
+    steps,
+    perSecond: completed / seconds,
+    completed,
+    seconds,
+    errors,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+  };
 }
 
 async function burst(baseURLs: string[], quizId: string, cookies: string[], version: string) {
@@ -141,7 +160,14 @@ async function burst(baseURLs: string[], quizId: string, cookies: string[], vers
   );
   const wall = (performance.now() - t0) / 1000;
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  return { ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok), wall, p50: pct(times, 50), p95: pct(times, 95), max: times[times.length - 1] };
+  return {
+    ok: results.filter((r) => r.ok).length,
+    failed: results.filter((r) => !r.ok),
+    wall,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    max: times[times.length - 1],
+  };
 }
 
 const bench: Bench = async () => {
@@ -159,19 +185,35 @@ const bench: Bench = async () => {
     return {
       name: "quiz attempts",
       lines: [
-        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, load generator on the same machine (${availableParallelism()} cores)`,
-        `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, ${REQUESTS_PER_ATTEMPT} requests per attempt`,
-        `  ${t.completed} attempts in ${t.seconds.toFixed(1)} s = ${t.perSecond.toFixed(1)} attempts/s (${(t.perSecond * REQUESTS_PER_ATTEMPT).toFixed(0)} requests/s), ${t.errors.length} errors`,
-        `  attempt latency p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, p99 ${ms(t.p99)}; server CPU ${(serverCpu * 100).toFixed(0)}% of one core`,
+        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, ` +
+          `load generator on the same machine (${availableParallelism()} cores)`,
+        `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, ` +
+          `${REQUESTS_PER_ATTEMPT} requests per attempt`,
+        `  ${t.completed} attempts in ${t.seconds.toFixed(1)} s = ${t.perSecond.toFixed(1)} attempts/s ` +
+          `(${(t.perSecond * REQUESTS_PER_ATTEMPT).toFixed(0)} requests/s), ${t.errors.length} errors`,
+        `  attempt latency p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, p99 ${ms(t.p99)}; ` +
+          `server CPU ${(serverCpu * 100).toFixed(0)}% of one core`,
         `  per request: ${t.steps.join("; ")}`,
         ...t.errors.slice(0, 5).map((e) => `  error: ${e}`),
-        `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s (one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), each start + route discovery + first load`,
-        `  ${b.ok}/${BURST_AGENTS} got their first question, ${b.failed.length} errors, done in ${b.wall.toFixed(1)} s; start+load p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)}`,
+        `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s ` +
+          `(one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), ` +
+          `each start + route discovery + first load`,
+        `  ${b.ok}/${BURST_AGENTS} got their first question, ${b.failed.length} errors, ` +
+          `done in ${b.wall.toFixed(1)} s; ` +
+          `start+load p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)}`,
         ...b.failed.slice(0, 5).map((f) => `  error: ${f.error}`),
       ],
       targets: [
-        { label: `≥ 110 complete attempts/s with ${CONCURRENT_AGENTS} agents (measured ${t.perSecond.toFixed(1)})`, met: t.perSecond >= 110 && t.errors.length === 0 },
-        { label: `all ${BURST_AGENTS} agents starting within ${BURST_WINDOW_S} s get their first question, none an error`, met: b.ok === BURST_AGENTS },
+        {
+          label: `≥ 110 complete attempts/s with ${CONCURRENT_AGENTS} agents (measured ${t.perSecond.toFixed(1)})`,
+          met: t.perSecond >= 110 && t.errors.length === 0,
+        },
+        {
+          label:
+            `all ${BURST_AGENTS} agents starting within ${BURST_WINDOW_S} s get their first question, ` +
+            `none an error`,
+          met: b.ok === BURST_AGENTS,
+        },
       ],
     };
   } finally {

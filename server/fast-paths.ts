@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+
 import type { FastPathOptions, FastPaths } from "../app/utils/fast-path.server";
 
 /**
@@ -7,7 +8,10 @@ import type { FastPathOptions, FastPaths } from "../app/utils/fast-path.server";
  * clearance API and the quiz attempt calls, which come from the build's entry module (app/fast-paths/)
  * so that they run on the build's own modules. A fast path returns true when it answered the request.
  */
-export type AppFastPaths = { handled: (req: IncomingMessage, res: ServerResponse) => boolean; stop: () => Promise<void> };
+export type AppFastPaths = {
+  handled: (req: IncomingMessage, res: ServerResponse) => boolean;
+  stop: () => Promise<void>;
+};
 
 type EntryWithFastPaths = { createFastPaths?: (options: FastPathOptions) => FastPaths };
 
@@ -16,13 +20,18 @@ export function secureAsExpressSeesIt(trustProxy: (address: string, hop: number)
   return (req: IncomingMessage) => {
     if ((req.socket as TLSSocket).encrypted) return true;
     if (!trustProxy(req.socket.remoteAddress ?? "", 0)) return false;
-    const proto = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim();
+    const proto = String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]
+      .trim();
     return proto === "https";
   };
 }
 
 export function appFastPaths(entry: unknown, options: FastPathOptions): AppFastPaths {
-  const { paths, stop } = (entry as EntryWithFastPaths).createFastPaths?.(options) ?? { paths: [], stop: async () => {} };
+  const { paths, stop } = (entry as EntryWithFastPaths).createFastPaths?.(options) ?? {
+    paths: [],
+    stop: async () => {},
+  };
   return {
     handled(req, res) {
       for (const path of paths) if (path(req, res)) return true;

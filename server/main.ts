@@ -3,8 +3,12 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
 import type { ServerBuild } from "@remix-run/node";
+import type { RequestHandler } from "express";
+
 import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
+
 import { createApp } from "./app";
 import { migrate, startDatabase } from "./database";
 import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
@@ -32,7 +36,11 @@ async function main() {
   if (cluster.isWorker) return serve();
   const database = await startDatabase(config, log);
   setDatabaseUrl(database.url);
-  log(database.embedded ? `Embedded PostgreSQL is running (data in ${config.TRAINGATE_DATA_DIR}).` : "Using the PostgreSQL server from DATABASE_URL.");
+  log(
+    database.embedded
+      ? `Embedded PostgreSQL is running (data in ${config.TRAINGATE_DATA_DIR}).`
+      : "Using the PostgreSQL server from DATABASE_URL.",
+  );
   await migrate(database.url);
   log("Database schema is up to date.");
 
@@ -89,7 +97,7 @@ async function main() {
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {
   let build: ServerBuild | (() => Promise<ServerBuild>);
-  let devServer: { middlewares: import("express").RequestHandler; close: () => Promise<void> } | undefined;
+  let devServer: { middlewares: RequestHandler; close: () => Promise<void> } | undefined;
   if (dev) {
     const vite = await import("vite");
     const viteServer = await vite.createServer({ server: { middlewareMode: true } });

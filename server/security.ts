@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+
 import { isForbiddenCrossOriginWrite } from "../app/utils/origin";
 
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {

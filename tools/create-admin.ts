@@ -11,5 +11,7 @@ const { bootstrapAdmin } = await import("../app/domain/people/bootstrap-admin.se
 const { disconnectDb } = await import("../app/utils/db.server");
 const { DEFAULT_SETTINGS } = await import("../app/domain/settings/settings.schema");
 const { password } = await bootstrapAdmin({ employeeNo, name, companyName: DEFAULT_SETTINGS.companyName });
-console.log(`Administrator ${employeeNo.toUpperCase()} created. One-time password (change it at first sign-in): ${password}`);
+console.log(
+  `Administrator ${employeeNo.toUpperCase()} created. One-time password (change it at first sign-in): ${password}`,
+);
 await disconnectDb();

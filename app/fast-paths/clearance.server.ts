@@ -2,12 +2,17 @@
 // question, answered before express and Remix from this process's snapshot (each WEB_CONCURRENCY
 // process keeps one). Any error answers 503 with "cleared": false.
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { bearerKey } from "~/domain/clearance/api-key-rules";
 import { createClearanceAnswers, type ClearanceOptions } from "~/domain/clearance/clearance-answers.server";
 
 export const CLEARANCE_PATH = "/api/v1/clearance/";
 
-const HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+const HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="traingate"' };
 
 function send(res: ServerResponse, status: number, json: string, extra: Record<string, string> = {}) {
@@ -45,7 +50,8 @@ export function createClearanceService(options: ClearanceOptions) {
       send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
     } catch (error) {
       answers.onError(error);
-      if (!res.headersSent) send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
+      if (!res.headersSent)
+        send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
       else res.destroy();
     }
     return true;

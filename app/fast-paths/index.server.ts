@@ -2,6 +2,7 @@
 import { disconnectDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { FastPathOptions, FastPaths } from "~/utils/fast-path.server";
+
 import { createClearanceService } from "./clearance.server";
 import { quizAttemptsFastPath } from "./quiz-attempts.server";
 

@@ -5,16 +5,29 @@
 //   POST /api/quiz/attempts/:id/answers     {position, option[]} save one answer → {ok}
 //   POST /api/quiz/attempts/:id/submit                           hand in → {ok, resultUrl}
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authorizeApiCall, type CurrentUser } from "~/utils/auth.server";
-import { BodyTooLarge, isCrossOriginWrite, readJsonBody, sendJson, type FastPath, type FastPathOptions } from "~/utils/fast-path.server";
-import { AnswerSchema, StartAttemptSchema } from "~/domain/quiz/attempt.schema";
+
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { getAttemptForTaking } from "~/domain/quiz/attempt-queries.server";
+import { AnswerSchema, StartAttemptSchema } from "~/domain/quiz/attempt.schema";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
+import { authorizeApiCall, type CurrentUser } from "~/utils/auth.server";
+import {
+  BodyTooLarge,
+  isCrossOriginWrite,
+  readJsonBody,
+  sendJson,
+  type FastPath,
+  type FastPathOptions,
+} from "~/utils/fast-path.server";
 
 const PATH = /^\/api\/quiz\/attempts(?:\/([A-Za-z0-9_-]{1,60})(?:\/(answers|submit))?)?\/?$/;
-const ANSWER_STATUS: Record<string, number> = { "errors.notFound": 404, "quiz.alreadySubmitted": 409, "quiz.expired": 409, "quiz.invalidAnswer": 400 };
+const ANSWER_STATUS: Record<string, number> = {
+  "errors.notFound": 404,
+  "quiz.alreadySubmitted": 409,
+  "quiz.expired": 409,
+  "quiz.invalidAnswer": 400,
+};
 
 type Call = { req: IncomingMessage; res: ServerResponse; user: CurrentUser; attemptId?: string };
 
@@ -22,14 +35,23 @@ async function start({ req, res, user }: Call) {
   const parsed = StartAttemptSchema.safeParse(await readJsonBody(req));
   if (!parsed.success) return sendJson(res, 400, { ok: false, error: "validation.invalid" });
   const outcome = await startAttempt(user, parsed.data.quizId, parsed.data.mode);
-  if (!outcome.ok) return sendJson(res, outcome.error === "errors.notFound" ? 404 : 409, { ok: false, error: outcome.error, until: outcome.until?.toISOString() ?? null });
+  if (!outcome.ok)
+    return sendJson(res, outcome.error === "errors.notFound" ? 404 : 409, {
+      ok: false,
+      error: outcome.error,
+      until: outcome.until?.toISOString() ?? null,
+    });
   sendJson(res, outcome.resumed ? 200 : 201, outcome);
 }
 
 async function load({ res, user, attemptId }: Call) {
   const view = await getAttemptForTaking(user.id, attemptId!);
   if (view.kind === "notFound") return sendJson(res, 404, { ok: false, error: "errors.notFound" });
-  sendJson(res, 200, view.kind === "open" ? view : { kind: "submitted", resultUrl: `/quiz/attempts/${attemptId}/result` });
+  sendJson(
+    res,
+    200,
+    view.kind === "open" ? view : { kind: "submitted", resultUrl: `/quiz/attempts/${attemptId}/result` },
+  );
 }
 
 async function answer({ req, res, user, attemptId }: Call) {
@@ -54,7 +76,19 @@ export function quizAttemptsFastPath(options: FastPathOptions): FastPath {
     if (!match) return false;
     const [, attemptId, action] = match;
     const method = req.method ?? "GET";
-    const handler = !attemptId ? (method === "POST" ? start : null) : !action ? (method === "GET" ? load : null) : method === "POST" ? (action === "answers" ? answer : submit) : null;
+    const handler = !attemptId
+      ? method === "POST"
+        ? start
+        : null
+      : !action
+        ? method === "GET"
+          ? load
+          : null
+        : method === "POST"
+          ? action === "answers"
+            ? answer
+            : submit
+          : null;
     if (!handler) {
       sendJson(res, 405, { ok: false, error: "errors.methodNotAllowed" });
       return true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "./db.server";
+
 import { writeAudit } from "./audit.server";
+import { db } from "./db.server";
 
 describe("audit log", () => {
   it("is append-only: the database refuses to change or delete an entry", async () => {

@@ -1,5 +1,5 @@
-import type { Tx } from "./db.server";
 import { now } from "./clock.server";
+import type { Tx } from "./db.server";
 import { sql, type SqlClient } from "./sql.server";
 
 export type AuditActor = { id: string; employeeNo: string } | null;
@@ -37,7 +37,16 @@ export async function writeAuditSql(client: SqlClient, input: AuditInput) {
   await sql(
     `INSERT INTO "AuditEntry" (at, "actorId", "actorEmployeeNo", action, "entityType", "entityId", summary, reason)
      VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-    [row.at, row.actorId, row.actorEmployeeNo, row.action, row.entityType, row.entityId, row.summary === undefined ? null : JSON.stringify(row.summary), row.reason],
+    [
+      row.at,
+      row.actorId,
+      row.actorEmployeeNo,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.summary === undefined ? null : JSON.stringify(row.summary),
+      row.reason,
+    ],
     client,
   );
 }

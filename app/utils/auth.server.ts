@@ -1,9 +1,10 @@
 import { redirect } from "@remix-run/node";
-import { db } from "./db.server";
+
 import { writeAudit } from "./audit.server";
+import { db } from "./db.server";
+import { subtreeIds } from "./department-tree";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
 import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "./session.server";
-import { subtreeIds } from "./department-tree";
 
 export type CurrentUser = {
   id: string;
@@ -38,7 +39,9 @@ function userFromSession(session: SessionLookup): CurrentUser | null {
     locale: person.locale,
     mustChangePassword: person.mustChangePassword,
     roles,
-    headOfDepartmentIds: person.roles.filter((r) => r.role === "DEPARTMENT_HEAD").map((r) => r.departmentId ?? person.departmentId),
+    headOfDepartmentIds: person.roles
+      .filter((r) => r.role === "DEPARTMENT_HEAD")
+      .map((r) => r.departmentId ?? person.departmentId),
   };
 }
 
@@ -50,7 +53,10 @@ function loginPath(returnTo: string, cookieHeader: string | null | undefined) {
 }
 
 /** The signed-in person; anyone else goes to the login page, and a forced password change comes first. */
-export async function requireUser(request: Request, options: { allowPasswordChange?: boolean } = {}): Promise<CurrentUser> {
+export async function requireUser(
+  request: Request,
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<CurrentUser> {
   const user = await getCurrentUser(request);
   if (!user) {
     const url = new URL(request.url);
@@ -87,18 +93,28 @@ export async function requirePermission(request: Request, permission: Permission
 
 export type ApiAuthorization =
   | ({ ok: true } & Authorized)
-  | { ok: false; status: 401 | 403; error: "auth.sessionEnded" | "auth.mustChangePassword" | "errors.forbidden"; redirect?: string };
+  | {
+      ok: false;
+      status: 401 | 403;
+      error: "auth.sessionEnded" | "auth.mustChangePassword" | "errors.forbidden";
+      redirect?: string;
+    };
 
 /**
  * requirePermission for the JSON fast paths, which answer before a Request exists: the same session,
  * the same rules (signed in, password changed, permission), the same audited refusal; an answer
  * instead of a redirect.
  */
-export async function authorizeApiCall(call: { cookie: string | undefined; secure: boolean; path: string; method: string; returnTo: string }, permission: Permission): Promise<ApiAuthorization> {
+export async function authorizeApiCall(
+  call: { cookie: string | undefined; secure: boolean; path: string; method: string; returnTo: string },
+  permission: Permission,
+): Promise<ApiAuthorization> {
   const token = await readSessionTokenFromHeader(call.cookie, call.secure);
   const user = userFromSession(await lookupSessionByToken(token));
-  if (!user) return { ok: false, status: 401, error: "auth.sessionEnded", redirect: loginPath(call.returnTo, call.cookie) };
-  if (user.mustChangePassword) return { ok: false, status: 403, error: "auth.mustChangePassword", redirect: "/password" };
+  if (!user)
+    return { ok: false, status: 401, error: "auth.sessionEnded", redirect: loginPath(call.returnTo, call.cookie) };
+  if (user.mustChangePassword)
+    return { ok: false, status: 403, error: "auth.mustChangePassword", redirect: "/password" };
   const scope = scopeFor(user.roles, permission);
   if (!scope) {
     await auditRefusal(user, permission, call.path, call.method);

@@ -29,7 +29,10 @@ describe("the clock", () => {
 
   it("a production server ignores TRAINGATE_TEST_NOW, unless it runs the test clock", async () => {
     near((await clockWith({ NODE_ENV: "production", TRAINGATE_TEST_NOW: TEST_NOW })).now(), Date.now());
-    near((await clockWith({ NODE_ENV: "production", TRAINGATE_TEST_CLOCK: "1", TRAINGATE_TEST_NOW: TEST_NOW })).now(), Date.parse(TEST_NOW));
+    near(
+      (await clockWith({ NODE_ENV: "production", TRAINGATE_TEST_CLOCK: "1", TRAINGATE_TEST_NOW: TEST_NOW })).now(),
+      Date.parse(TEST_NOW),
+    );
   });
 
   it("the test clock's advance counts from TRAINGATE_TEST_NOW, and frozen time returns to it", async () => {

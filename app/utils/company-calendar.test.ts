@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { companyDate, companyDay } from "./company-calendar";
 
 const SHANGHAI = "Asia/Shanghai";
@@ -13,7 +14,10 @@ describe("the company's calendar", () => {
   });
 
   it("a day runs from midnight to midnight in the company's zone", () => {
-    expect(companyDay(new Date("2026-12-31T16:30:00Z"), SHANGHAI)).toEqual({ start: new Date("2026-12-31T16:00:00Z"), end: new Date("2027-01-01T16:00:00Z") });
+    expect(companyDay(new Date("2026-12-31T16:30:00Z"), SHANGHAI)).toEqual({
+      start: new Date("2026-12-31T16:00:00Z"),
+      end: new Date("2027-01-01T16:00:00Z"),
+    });
   });
 
   it("a day with a clock change is 23 or 25 hours long where the zone has one", () => {

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
+
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+
 import { env } from "./env.server";
 import { createPgPool } from "./pg-pool.server";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { flattenTree, subtreeIds, wouldCreateCycle } from "./department-tree";
 
 const tree = [
@@ -15,7 +16,13 @@ describe("department tree", () => {
   });
 
   it("lists depth-first in the configured order", () => {
-    expect(flattenTree(tree).map((d) => `${d.depth}:${d.id}`)).toEqual(["0:co", "1:trn", "1:col1", "2:col1-1", "1:col2"]);
+    expect(flattenTree(tree).map((d) => `${d.depth}:${d.id}`)).toEqual([
+      "0:co",
+      "1:trn",
+      "1:col1",
+      "2:col1-1",
+      "1:col2",
+    ]);
   });
 
   it("refuses to move a department below its own team", () => {

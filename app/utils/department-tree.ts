@@ -23,7 +23,8 @@ export function subtreeIds(departments: readonly DepartmentNode[], rootIds: read
 export function flattenTree<T extends DepartmentNode>(departments: readonly T[]): Array<T & { depth: number }> {
   const byParent = new Map<string | null, T[]>();
   for (const d of departments) byParent.set(d.parentId, [...(byParent.get(d.parentId) ?? []), d]);
-  for (const list of byParent.values()) list.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
+  for (const list of byParent.values())
+    list.sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.name.localeCompare(b.name, "zh-CN"));
   const out: Array<T & { depth: number }> = [];
   const ids = new Set(departments.map((d) => d.id));
   const visit = (parentId: string | null, depth: number) => {
@@ -34,10 +35,11 @@ export function flattenTree<T extends DepartmentNode>(departments: readonly T[])
   };
   visit(null, 0);
   // Orphans (parent outside the list) still show, at the top level.
-  for (const d of departments) if (d.parentId && !ids.has(d.parentId) && !out.some((o) => o.id === d.id)) {
-    out.push({ ...d, depth: 0 });
-    visit(d.id, 1);
-  }
+  for (const d of departments)
+    if (d.parentId && !ids.has(d.parentId) && !out.some((o) => o.id === d.id)) {
+      out.push({ ...d, depth: 0 });
+      visit(d.id, 1);
+    }
   return out;
 }
 

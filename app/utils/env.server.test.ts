@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { EnvError, EnvSchema, parseEnv } from "./env.server";
 
 const problems = (source: Record<string, string>) => {
@@ -34,7 +36,11 @@ describe("the environment", () => {
   });
 
   it("an empty variable counts as unset", () => {
-    expect(parseEnv({ PORT: "", TRAINGATE_DEMO: "", WEB_CONCURRENCY: "" })).toMatchObject({ PORT: 3000, TRAINGATE_DEMO: false, WEB_CONCURRENCY: 1 });
+    expect(parseEnv({ PORT: "", TRAINGATE_DEMO: "", WEB_CONCURRENCY: "" })).toMatchObject({
+      PORT: 3000,
+      TRAINGATE_DEMO: false,
+      WEB_CONCURRENCY: 1,
+    });
   });
 
   it("reads what a production server sets", () => {
@@ -52,7 +58,18 @@ describe("the environment", () => {
       CASE_SYSTEM_API_KEY: "tgk_x",
       PATH: "/usr/bin",
     });
-    expect(env).toMatchObject({ NODE_ENV: "production", PORT: 8080, DATABASE_POOL_SIZE: 20, TRAINGATE_DATA_DIR: "/var/lib/traingate", EMBEDDED_PG_PORT: 55000, TRAINGATE_DEMO: false, WEB_CONCURRENCY: 2, TRUST_PROXY: "loopback,10.0.0.0/8", CASE_DATA_KEYS: "2027a:abc", CASE_SYSTEM_API_KEY: "tgk_x" });
+    expect(env).toMatchObject({
+      NODE_ENV: "production",
+      PORT: 8080,
+      DATABASE_POOL_SIZE: 20,
+      TRAINGATE_DATA_DIR: "/var/lib/traingate",
+      EMBEDDED_PG_PORT: 55000,
+      TRAINGATE_DEMO: false,
+      WEB_CONCURRENCY: 2,
+      TRUST_PROXY: "loopback,10.0.0.0/8",
+      CASE_DATA_KEYS: "2027a:abc",
+      CASE_SYSTEM_API_KEY: "tgk_x",
+    });
     expect(env).not.toHaveProperty("PATH");
   });
 
@@ -80,8 +97,12 @@ describe("the environment", () => {
   });
 
   it("TRAINGATE_TEST_NOW is an instant", () => {
-    expect(parseEnv({ TRAINGATE_TEST_NOW: "2026-03-02T09:00:00+08:00" }).TRAINGATE_TEST_NOW?.toISOString()).toBe("2026-03-02T01:00:00.000Z");
-    expect(parseEnv({ TRAINGATE_TEST_NOW: "2026-03-02T01:00Z" }).TRAINGATE_TEST_NOW?.toISOString()).toBe("2026-03-02T01:00:00.000Z");
+    expect(parseEnv({ TRAINGATE_TEST_NOW: "2026-03-02T09:00:00+08:00" }).TRAINGATE_TEST_NOW?.toISOString()).toBe(
+      "2026-03-02T01:00:00.000Z",
+    );
+    expect(parseEnv({ TRAINGATE_TEST_NOW: "2026-03-02T01:00Z" }).TRAINGATE_TEST_NOW?.toISOString()).toBe(
+      "2026-03-02T01:00:00.000Z",
+    );
   });
 
   it.each([
@@ -95,16 +116,36 @@ describe("the environment", () => {
     ["WEB_CONCURRENCY", "auto", 'WEB_CONCURRENCY: expected a whole number of processes from 1 to 64, got "auto"'],
     ["TRAINGATE_DEMO", "yes", 'TRAINGATE_DEMO: expected 1 or 0 (or true or false), got "yes"'],
     ["TRAINGATE_TEST_CLOCK", "on", 'TRAINGATE_TEST_CLOCK: expected 1 or 0 (or true or false), got "on"'],
-    ["TRUST_PROXY", "nginx", 'TRUST_PROXY: expected true, a number of proxies, or addresses and subnets such as loopback, 10.0.0.0/8, got "nginx"'],
-    ["TRUST_PROXY", "10.0.0.0/8/1", 'TRUST_PROXY: expected true, a number of proxies, or addresses and subnets such as loopback, 10.0.0.0/8, got "10.0.0.0/8/1"'],
-    ["TRAINGATE_TEST_NOW", "2026-03-02 09:00", 'TRAINGATE_TEST_NOW: expected an ISO instant such as 2026-03-02T09:00:00+08:00, got "2026-03-02 09:00"'],
-    ["TRAINGATE_TEST_NOW", "2026-13-01T09:00:00Z", 'TRAINGATE_TEST_NOW: expected an ISO instant such as 2026-03-02T09:00:00+08:00, got "2026-13-01T09:00:00Z"'],
+    [
+      "TRUST_PROXY",
+      "nginx",
+      "TRUST_PROXY: expected true, a number of proxies, " +
+        'or addresses and subnets such as loopback, 10.0.0.0/8, got "nginx"',
+    ],
+    [
+      "TRUST_PROXY",
+      "10.0.0.0/8/1",
+      "TRUST_PROXY: expected true, a number of proxies, " +
+        'or addresses and subnets such as loopback, 10.0.0.0/8, got "10.0.0.0/8/1"',
+    ],
+    [
+      "TRAINGATE_TEST_NOW",
+      "2026-03-02 09:00",
+      'TRAINGATE_TEST_NOW: expected an ISO instant such as 2026-03-02T09:00:00+08:00, got "2026-03-02 09:00"',
+    ],
+    [
+      "TRAINGATE_TEST_NOW",
+      "2026-13-01T09:00:00Z",
+      'TRAINGATE_TEST_NOW: expected an ISO instant such as 2026-03-02T09:00:00+08:00, got "2026-13-01T09:00:00Z"',
+    ],
   ])("%s=%s is refused, naming the variable", (name, text, message) => {
     expect(problems({ [name]: text })).toEqual([message]);
   });
 
   it("a bad DATABASE_URL is named without repeating it (it may hold a password)", () => {
-    expect(problems({ DATABASE_URL: "mysql://root:hunter2@db/traingate" })).toEqual(["DATABASE_URL: expected a postgresql:// URL, got something else"]);
+    expect(problems({ DATABASE_URL: "mysql://root:hunter2@db/traingate" })).toEqual([
+      "DATABASE_URL: expected a postgresql:// URL, got something else",
+    ]);
   });
 
   it("every bad variable is named at once", () => {
@@ -116,7 +157,8 @@ describe("the environment", () => {
 
   it("README's configuration table or the testing guide names every variable", () => {
     const root = path.resolve(__dirname, "../..");
-    const docs = readFileSync(path.join(root, "README.md"), "utf8") + readFileSync(path.join(root, "docs/testing.md"), "utf8");
+    const docs =
+      readFileSync(path.join(root, "README.md"), "utf8") + readFileSync(path.join(root, "docs/testing.md"), "utf8");
     const missing = Object.keys(EnvSchema.shape).filter((name) => !new RegExp(`\\| \`${name}[\`=]`).test(docs));
     expect(missing).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // "Configuration"). The server parses it at start and stops with one line per bad variable; code reads
 // the typed values through env(), never process.env.
 import { isIP } from "node:net";
+
 import { z } from "zod";
 
 const BAD = Symbol("bad");
@@ -16,16 +17,31 @@ function variable<T, F>(expected: string, read: Read<T>, fallback: F, options: {
       if (text === undefined || text === "") return fallback;
       const value = read(text);
       if (value !== BAD) return value;
-      ctx.addIssue({ code: "custom", message: `expected ${expected}, got ${options.secret ? "something else" : JSON.stringify(text)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `expected ${expected}, got ${options.secret ? "something else" : JSON.stringify(text)}`,
+      });
       return z.NEVER;
     });
 }
 
-const wholeNumber = (min: number, max: number): Read<number> => (text) => (/^\d{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : BAD);
+const wholeNumber =
+  (min: number, max: number): Read<number> =>
+  (text) =>
+    /^\d{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : BAD;
 const port = (fallback: number) => variable("a port number 1–65535", wholeNumber(1, 65_535), fallback);
-const flag = () => variable("1 or 0 (or true or false)", (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : BAD), false);
+const flag = () =>
+  variable(
+    "1 or 0 (or true or false)",
+    (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : BAD),
+    false,
+  );
 const oneOf = <const T extends string>(values: readonly T[], fallback: T) =>
-  variable(values.join(", ").replace(/, ([^,]*)$/, " or $1"), (text) => (values.includes(text as T) ? (text as T) : BAD), fallback);
+  variable(
+    values.join(", ").replace(/, ([^,]*)$/, " or $1"),
+    (text) => (values.includes(text as T) ? (text as T) : BAD),
+    fallback,
+  );
 
 // express's `trust proxy`: true, a number of proxies in front, or addresses and subnets
 // ("loopback", "10.0.0.0/8, 192.168.1.1"). 0 or false: trust none (express's default).
@@ -37,7 +53,10 @@ const readTrustProxy: Read<boolean | number | string> = (text) => {
   const entries = text.split(",").map((entry) => entry.trim());
   const valid = entries.every((entry) => {
     const [address, bits, extra] = entry.split("/");
-    return extra === undefined && (PROXY_NAMES.has(entry) || (isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits))));
+    return (
+      extra === undefined &&
+      (PROXY_NAMES.has(entry) || (isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits))))
+    );
   });
   return valid ? entries.join(",") : BAD;
 };
@@ -48,19 +67,32 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 export const EnvSchema = z.object({
   NODE_ENV: oneOf(["development", "production", "test"], "development"),
   PORT: port(3000),
-  DATABASE_URL: variable("a postgresql:// URL", (text) => (/^postgres(ql)?:\/\/\S+$/.test(text) ? text : BAD), undefined as string | undefined, { secret: true }),
+  DATABASE_URL: variable(
+    "a postgresql:// URL",
+    (text) => (/^postgres(ql)?:\/\/\S+$/.test(text) ? text : BAD),
+    undefined as string | undefined,
+    { secret: true },
+  ),
   DATABASE_POOL_SIZE: variable("a whole number from 1 to 100", wholeNumber(1, 100), 10),
   TRAINGATE_DATA_DIR: variable("a directory", (text) => text, "./data"),
   EMBEDDED_PG_PORT: port(54329),
   TRAINGATE_DEMO: flag(),
   WEB_CONCURRENCY: variable("a whole number of processes from 1 to 64", wholeNumber(1, 64), 1),
-  TRUST_PROXY: variable("true, a number of proxies, or addresses and subnets such as loopback, 10.0.0.0/8", readTrustProxy, false as boolean | number | string),
+  TRUST_PROXY: variable(
+    "true, a number of proxies, or addresses and subnets such as loopback, 10.0.0.0/8",
+    readTrustProxy,
+    false as boolean | number | string,
+  ),
   // Read by the case keyring (app/domain/cases/case-keyring.ts), which checks them and names the bad entry.
   CASE_DATA_KEYS: z.string().optional(),
   CASE_DATA_KEY: z.string().optional(),
   CASE_SYSTEM_API_KEY: variable("an API key", (text) => text, undefined as string | undefined, { secret: true }),
   TRAINGATE_TEST_CLOCK: flag(),
-  TRAINGATE_TEST_NOW: variable("an ISO instant such as 2026-03-02T09:00:00+08:00", (text) => (ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? new Date(text) : BAD), undefined as Date | undefined),
+  TRAINGATE_TEST_NOW: variable(
+    "an ISO instant such as 2026-03-02T09:00:00+08:00",
+    (text) => (ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? new Date(text) : BAD),
+    undefined as Date | undefined,
+  ),
 });
 
 export type Env = z.output<typeof EnvSchema>;

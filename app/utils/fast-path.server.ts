@@ -2,6 +2,7 @@
 // few calls made so often that express, helmet and Remix's ~1 ms per request would decide the
 // throughput. A fast path returns true when the request is its own; it then answers, always.
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { isForbiddenCrossOriginWrite } from "./origin";
 
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -9,7 +10,10 @@ export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 /** How the server knows a request came over https (express's `trust proxy` decides; see server/main.ts). */
 export type FastPathOptions = { isSecure: (req: IncomingMessage) => boolean };
 
-/** What the app build gives the server (app/fast-paths/): the paths to ask in order, and how to stop what they run (at shutdown). */
+/**
+ * What the app build gives the server (app/fast-paths/): the paths to ask in order, and how to stop what they run
+ * (at shutdown).
+ */
 export type FastPaths = { paths: FastPath[]; stop: () => Promise<void> };
 
 const JSON_HEADERS = {
@@ -43,7 +47,10 @@ export function isCrossOriginWrite(req: IncomingMessage, secure: boolean): boole
 
 export class BodyTooLarge extends Error {}
 
-/** The request's JSON body (undefined when empty); throws BodyTooLarge past `limit` bytes and SyntaxError when it is not JSON. */
+/**
+ * The request's JSON body (undefined when empty); throws BodyTooLarge past `limit` bytes and SyntaxError when it is
+ * not JSON.
+ */
 export function readJsonBody(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { flashHeaders, readFlash, redirectWithFlash } from "./flash.server";
 
-const requestWith = (cookie: string | null) => new Request("http://x/home", cookie ? { headers: { Cookie: cookie } } : {});
+const requestWith = (cookie: string | null) =>
+  new Request("http://x/home", cookie ? { headers: { Cookie: cookie } } : {});
 const pairOf = (headers: Headers) => headers.getSetCookie()[0].split(";")[0];
 
 describe("flash message", () => {
@@ -15,7 +17,11 @@ describe("flash message", () => {
   });
 
   it("is read once: the next page gets it together with the header that clears it", async () => {
-    const { flash, headers } = await readFlash(requestWith(`tg_session=abc; ${pairOf(await flashHeaders({ message: "departments.notices.deleted", tone: "info" }))}`));
+    const { flash, headers } = await readFlash(
+      requestWith(
+        `tg_session=abc; ${pairOf(await flashHeaders({ message: "departments.notices.deleted", tone: "info" }))}`,
+      ),
+    );
     expect(flash).toMatchObject({ tone: "info", message: "departments.notices.deleted", id: expect.any(String) });
     expect(headers?.get("Set-Cookie")).toMatch(/^tg_flash=;.*Max-Age=0/);
   });
@@ -27,7 +33,8 @@ describe("flash message", () => {
 
   it("a tampered cookie is ignored and cleared", async () => {
     const pair = pairOf(await flashHeaders("common.saved"));
-    const forged = `tg_flash=${Buffer.from(JSON.stringify({ id: "1", tone: "error", message: "auth.locked" })).toString("base64")}`;
+    const payload = JSON.stringify({ id: "1", tone: "error", message: "auth.locked" });
+    const forged = `tg_flash=${Buffer.from(payload).toString("base64")}`;
     for (const cookie of [forged, pair.slice(0, -3) + "abc"]) {
       const { flash, headers } = await readFlash(requestWith(cookie));
       expect(flash).toBeNull();

@@ -2,6 +2,7 @@
 // redirect, read and cleared by the _app layout's loader, shown once by the layout. It lives in a
 // signed cookie, never in the URL, so a reload or a shared link shows nothing stale.
 import { randomBytes, randomUUID } from "node:crypto";
+
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
 
@@ -17,17 +18,27 @@ export type FlashInput = string | { message: string; tone?: Flash["tone"] };
 // COOKIE_SECRET signs the cookie (several, comma-separated, to rotate: the first signs, all verify).
 // Without it each process makes one at start; server/main.ts hands the primary's to its workers.
 function cookieSecrets(): string[] {
-  const configured = (process.env.COOKIE_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const configured = (process.env.COOKIE_SECRET ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return configured.length > 0 ? configured : [randomBytes(32).toString("base64url")];
 }
 
 const FLASH_COOKIE = "tg_flash";
 // Read on the very next page; a message nobody picked up within a minute is dropped.
-const flashCookie = createCookie(FLASH_COOKIE, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60, secrets: cookieSecrets() });
+const flashCookie = createCookie(FLASH_COOKIE, {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60,
+  secrets: cookieSecrets(),
+});
 
 function combineHeaders(...all: Array<HeadersInit | null | undefined>): Headers {
   const combined = new Headers();
-  for (const headers of all) if (headers) for (const [name, value] of new Headers(headers).entries()) combined.append(name, value);
+  for (const headers of all)
+    if (headers) for (const [name, value] of new Headers(headers).entries()) combined.append(name, value);
   return combined;
 }
 
@@ -50,5 +61,8 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
   const cookie = request.headers.get("Cookie");
   if (!cookie || !new RegExp(`(^|;\\s*)${FLASH_COOKIE}=`).test(cookie)) return { flash: null, headers: undefined };
   const parsed = FlashSchema.safeParse(await flashCookie.parse(cookie));
-  return { flash: parsed.success ? parsed.data : null, headers: new Headers({ "Set-Cookie": await flashCookie.serialize("", { maxAge: 0 }) }) };
+  return {
+    flash: parsed.success ? parsed.data : null,
+    headers: new Headers({ "Set-Cookie": await flashCookie.serialize("", { maxAge: 0 }) }),
+  };
 }

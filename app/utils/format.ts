@@ -1,12 +1,22 @@
 // Dates and times always in the company's time zone (a setting), whatever the browser's zone.
 export function formatDateTime(value: Date | string | null | undefined, locale: string, timeZone: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(value));
 }
 
 export function formatDate(value: Date | string | null | undefined, locale: string, timeZone: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(value),
+  );
 }
 
 /** A calendar date (no time of day), e.g. a hire date: shown as stored, never shifted by a zone. */

@@ -7,7 +7,10 @@ export const DEFAULT_LOCALE: Locale = "zh-CN";
 // Each area keeps its own catalog file (locales/<locale>/<area>.json); its keys live under "<area>.".
 const files = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { eager: true, import: "default" });
 
-export const resources: Record<Locale, { translation: Record<string, unknown> }> = { "zh-CN": { translation: {} }, en: { translation: {} } };
+export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
+  "zh-CN": { translation: {} },
+  en: { translation: {} },
+};
 for (const [path, messages] of Object.entries(files)) {
   const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
   if (!match) continue;

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+
 import { pickLocalized } from "./localized";
 
 it("an English page shows the English name, and the Chinese one where there is no English", () => {

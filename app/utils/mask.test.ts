@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { maskEmail, maskIdNumber, maskPhone } from "./mask";
 
 describe("masking personal numbers", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { getParams, Id, invariantResponse } from "./params";
 
 async function thrown(run: () => unknown): Promise<Response> {

@@ -8,7 +8,11 @@ export const Id = z.string().trim().min(1).max(64);
  * Throws a Response when the condition is false (as Epic Stack's app/utils/misc.tsx): one line for
  * "missing → 404". The route's ErrorBoundary shows the status inside the layout.
  */
-export function invariantResponse(condition: unknown, message: string | (() => string), init?: ResponseInit): asserts condition {
+export function invariantResponse(
+  condition: unknown,
+  message: string | (() => string),
+  init?: ResponseInit,
+): asserts condition {
   if (!condition) throw new Response(typeof message === "function" ? message() : message, { status: 400, ...init });
 }
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { can, PERMISSIONS, ROLES, scopeFor } from "./permissions";
 
 // The foundation's administrative permissions; later capabilities test their own grants beside their code.
-const FOUNDATION = ["read:person", "write:person", "import:person", "assign:role", "manage:department", "read:audit", "manage:settings"] as const;
+const FOUNDATION = [
+  "read:person",
+  "write:person",
+  "import:person",
+  "assign:role",
+  "manage:department",
+  "read:audit",
+  "manage:settings",
+] as const;
 
 describe("permissions", () => {
   it("an administrator may do everything the foundation offers, over every department", () => {
@@ -11,7 +20,8 @@ describe("permissions", () => {
 
   it("a department head reads people of their own department only, and changes nothing", () => {
     expect(scopeFor(["DEPARTMENT_HEAD"], "read:person")).toBe("department");
-    for (const permission of FOUNDATION.filter((p) => p !== "read:person")) expect(can(["DEPARTMENT_HEAD"], permission)).toBe(false);
+    for (const permission of FOUNDATION.filter((p) => p !== "read:person"))
+      expect(can(["DEPARTMENT_HEAD"], permission)).toBe(false);
   });
 
   it("an agent (employee) and a lecturer hold none of the administrative permissions", () => {

@@ -8,12 +8,24 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const asIs: Normalise = (_field, value) => value;
 
 /** The fields whose values differ, in the order the fields are listed. */
-export function changedFields<T, F extends keyof T>(before: T, after: T, fields: readonly F[], normalise: Normalise = asIs): Array<Change<T, F>> {
-  return fields.filter((f) => !same(normalise(f, before[f]), normalise(f, after[f]))).map((field) => ({ field, before: before[field], after: after[field] }));
+export function changedFields<T, F extends keyof T>(
+  before: T,
+  after: T,
+  fields: readonly F[],
+  normalise: Normalise = asIs,
+): Array<Change<T, F>> {
+  return fields
+    .filter((f) => !same(normalise(f, before[f]), normalise(f, after[f])))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
 }
 
-/** Rows matched by their id (ids are stable across revisions): added, removed, and changed with their changed fields. */
-export function diffById<T extends { id: string; title: string }, F extends keyof T>(before: T[], after: T[], fields: readonly F[], normalise: Normalise = asIs) {
+/** Rows matched by id (ids are stable across revisions): added, removed, and changed with their changed fields. */
+export function diffById<T extends { id: string; title: string }, F extends keyof T>(
+  before: T[],
+  after: T[],
+  fields: readonly F[],
+  normalise: Normalise = asIs,
+) {
   const old = new Map(before.map((row) => [row.id, row]));
   const now = new Set(after.map((row) => row.id));
   const changed = after

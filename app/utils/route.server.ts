@@ -1,6 +1,7 @@
 // The plumbing every route shares (docs/conventions.md, "A route in ten lines"): who acts, and how a
 // use-case's outcome becomes the answer.
 import { data, redirect } from "@remix-run/node";
+
 import { requirePermission, type Authorized, type CurrentUser } from "./auth.server";
 import { redirectWithFlash, type FlashInput } from "./flash.server";
 import type { Permission } from "./permissions";
@@ -10,7 +11,14 @@ import type { FieldErrors, FormValues } from "./validation";
 export type Actor = Pick<CurrentUser, "id" | "employeeNo" | "name" | "departmentId" | "roles" | "headOfDepartmentIds">;
 
 export function actorOf(user: CurrentUser): Actor {
-  return { id: user.id, employeeNo: user.employeeNo, name: user.name, departmentId: user.departmentId, roles: user.roles, headOfDepartmentIds: user.headOfDepartmentIds };
+  return {
+    id: user.id,
+    employeeNo: user.employeeNo,
+    name: user.name,
+    departmentId: user.departmentId,
+    roles: user.roles,
+    headOfDepartmentIds: user.headOfDepartmentIds,
+  };
 }
 
 /** requirePermission (a refusal is audited and answered with 403), and the acting person. */
@@ -27,11 +35,15 @@ export type FormFailure = { intent: string | null; errors: FieldErrors; values: 
 
 type SentForm = { intent?: string | null; values: FormValues };
 
-const echo = (values: FormValues = {}): FormValues => Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+const echo = (values: FormValues = {}): FormValues =>
+  Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
 
 /** A form its schema refused (the failed result of parseIntent or parseForm): 400. */
 export function invalid(form: SentForm & { errors: FieldErrors }) {
-  return data<FormFailure>({ intent: form.intent ?? null, errors: form.errors, values: echo(form.values) }, { status: 400 });
+  return data<FormFailure>(
+    { intent: form.intent ?? null, errors: form.errors, values: echo(form.values) },
+    { status: 400 },
+  );
 }
 
 /** A use-case's refusal: a message key, for one field or the whole form, and a status when it is not 400. */
@@ -39,7 +51,9 @@ export type Failure = { ok: false; error: string; field?: string; errors?: Field
 
 /** The status of a refusal that names none: the two generic errors have theirs, the rest are bad input. */
 export function failureStatus(failure: Failure): number {
-  return failure.status ?? (failure.error === "errors.notFound" ? 404 : failure.error === "errors.conflict" ? 409 : 400);
+  return (
+    failure.status ?? (failure.error === "errors.notFound" ? 404 : failure.error === "errors.conflict" ? 409 : 400)
+  );
 }
 
 type Done<O> = Extract<O, { ok: true }>;

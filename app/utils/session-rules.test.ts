@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { needsTouch, sessionExpiry, sessionState } from "./session-rules";
 
 const t0 = new Date("2026-03-02T01:00:00Z");

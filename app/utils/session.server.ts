@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
+
 import { createCookie } from "@remix-run/node";
+
+import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
 import { sql } from "~/utils/sql.server";
-import { now } from "~/utils/clock.server";
+
 import { needsTouch, sessionExpiry, sessionState, SESSION_ABSOLUTE_MS } from "./session-rules";
 
 const base = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: SESSION_ABSOLUTE_MS / 1000 };
@@ -20,7 +23,10 @@ export async function readSessionToken(request: Request): Promise<string | null>
 }
 
 /** The same, from a raw Cookie header (the JSON fast paths answer before a Request exists). */
-export async function readSessionTokenFromHeader(cookieHeader: string | null | undefined, secure: boolean): Promise<string | null> {
+export async function readSessionTokenFromHeader(
+  cookieHeader: string | null | undefined,
+  secure: boolean,
+): Promise<string | null> {
   const value = await (secure ? httpsCookie : httpCookie).parse(cookieHeader ?? null);
   return typeof value === "string" && value.length > 20 ? value : null;
 }
@@ -29,7 +35,13 @@ export async function createSession(tx: Tx, personId: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const created = now();
   await tx.session.create({
-    data: { id: hashToken(token), personId, createdAt: created, lastSeenAt: created, expiresAt: sessionExpiry(created) },
+    data: {
+      id: hashToken(token),
+      personId,
+      createdAt: created,
+      lastSeenAt: created,
+      expiresAt: sessionExpiry(created),
+    },
   });
   return token;
 }
@@ -80,8 +92,11 @@ export async function lookupSessionByToken(token: string | null): Promise<Sessio
   // Plain SQL: every request of every page and of the quiz's JSON calls starts here (ADR 0010).
   const rows = await sql<Row>(
     `SELECT s."createdAt", s."lastSeenAt", s."expiresAt",
-           p.id, p."employeeNo", p.name, p."departmentId", p.locale, p."mustChangePassword", p."disabledAt", p.status::text AS status,
-           COALESCE(json_agg(json_build_object('role', r.role, 'departmentId', r."departmentId")) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles
+           p.id, p."employeeNo", p.name, p."departmentId", p.locale, p."mustChangePassword", p."disabledAt",
+           p.status::text AS status,
+           COALESCE(json_agg(json_build_object('role', r.role, 'departmentId', r."departmentId"))
+                      FILTER (WHERE r.id IS NOT NULL),
+                    '[]'::json) AS roles
     FROM "Session" s
     JOIN "Person" p ON p.id = s."personId"
     LEFT JOIN "RoleAssignment" r ON r."personId" = p.id

@@ -1,9 +1,11 @@
 // Plain SQL and Prisma must agree on every timestamp whatever the machine's time zone (servers in
 // China run in Asia/Shanghai; Prisma keeps UTC in columns without a zone).
 import { afterEach, beforeEach, expect, it } from "vitest";
+
+import { makeDepartment, makePerson } from "../../prisma/seed/factories";
+
 import { db } from "./db.server";
 import { sql, sqlTransaction } from "./sql.server";
-import { makeDepartment, makePerson } from "../../prisma/seed/factories";
 
 const zone = process.env.TZ;
 let personId: string;
@@ -28,7 +30,9 @@ it("a time written by Prisma reads back the same through plain SQL, and the othe
 
   const later = new Date("2026-11-30T01:15:00.000Z");
   await sql(`UPDATE "Session" SET "lastSeenAt" = $1::timestamptz WHERE id = 's1'`, [later]);
-  expect((await db.session.findUniqueOrThrow({ where: { id: "s1" } })).lastSeenAt.toISOString()).toBe(later.toISOString());
+  expect((await db.session.findUniqueOrThrow({ where: { id: "s1" } })).lastSeenAt.toISOString()).toBe(
+    later.toISOString(),
+  );
   // Compared in SQL, too: the column against a parameter.
   expect(await sql(`SELECT 1 FROM "Session" WHERE "lastSeenAt" = $1::timestamptz::timestamp`, [later])).toHaveLength(1);
 });
@@ -37,7 +41,11 @@ it("a transaction that throws leaves nothing behind", async () => {
   const at = new Date();
   await expect(
     sqlTransaction(async (client) => {
-      await client.query(`INSERT INTO "Session" (id, "personId", "createdAt", "lastSeenAt", "expiresAt") VALUES ('s2', $1, $2::timestamptz, $2::timestamptz, $2::timestamptz)`, [personId, at]);
+      await client.query(
+        `INSERT INTO "Session" (id, "personId", "createdAt", "lastSeenAt", "expiresAt")
+         VALUES ('s2', $1, $2::timestamptz, $2::timestamptz, $2::timestamptz)`,
+        [personId, at],
+      );
       throw new Error("second statement failed");
     }),
   ).rejects.toThrow("second statement failed");

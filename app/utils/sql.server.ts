@@ -2,7 +2,9 @@
 // (0.3–0.8 ms of CPU against ~0.1 ms) and round trips decide the throughput (docs/decisions/0010).
 // Everywhere else, use Prisma. Timestamps: pass `$n::timestamptz` (a Date) and read back UTC Dates.
 import { createHash } from "node:crypto";
+
 import type pg from "pg";
+
 import { getPool } from "./db.server";
 
 export type SqlClient = Pick<pg.ClientBase, "query">;
@@ -16,7 +18,11 @@ function statementName(text: string) {
   return name;
 }
 
-export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = [], client: SqlClient = getPool()): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+  client: SqlClient = getPool(),
+): Promise<T[]> {
   return (await client.query<T>({ name: statementName(text), text, values })).rows;
 }
 

@@ -1,5 +1,5 @@
-import { db, type Tx } from "~/utils/db.server";
 import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
 
 // The one "待我处理" mechanism: a capability adds an item when someone must act, and closes it in
 // the same transaction as the act. The page shows `todo.kinds.<kind>` with the item's params.
@@ -22,7 +22,10 @@ export async function addTodo(tx: Tx, input: TodoInput) {
   });
 }
 
-export async function closeTodos(tx: Tx, where: { sourceType: string; sourceId: string; kind?: string; personId?: string }) {
+export async function closeTodos(
+  tx: Tx,
+  where: { sourceType: string; sourceId: string; kind?: string; personId?: string },
+) {
   await tx.todoItem.updateMany({ where: { ...where, doneAt: null }, data: { doneAt: now() } });
 }
 
@@ -31,10 +34,17 @@ export async function closeTodos(tx: Tx, where: { sourceType: string; sourceId: 
  * one round trip (ADR 0010). Each argument is an SQL expression of the caller's statement (a
  * parameter such as "$8", or a literal); `when`, if given, must hold for anything to close.
  */
-export function closeTodosSql(expr: { at: string; sourceType: string; sourceId: string; personId: string; when?: string }): string {
+export function closeTodosSql(expr: {
+  at: string;
+  sourceType: string;
+  sourceId: string;
+  personId: string;
+  when?: string;
+}): string {
   const when = expr.when ? `${expr.when} AND ` : "";
   return `UPDATE "TodoItem" SET "doneAt" = ${expr.at}::timestamptz
-         WHERE ${when}"sourceType" = ${expr.sourceType} AND "sourceId" = ${expr.sourceId} AND "personId" = ${expr.personId} AND "doneAt" IS NULL`;
+         WHERE ${when}"sourceType" = ${expr.sourceType} AND "sourceId" = ${expr.sourceId}
+           AND "personId" = ${expr.personId} AND "doneAt" IS NULL`;
 }
 
 export function listOpenTodos(personId: string) {

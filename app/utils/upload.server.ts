@@ -1,4 +1,8 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -10,7 +14,13 @@ export type UploadResult = { ok: true; form: FormData } | { ok: false; reason: "
  */
 export async function readMultipart(request: Request, maxPartBytes: number): Promise<UploadResult> {
   try {
-    return { ok: true, form: await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes })) };
+    return {
+      ok: true,
+      form: await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes }),
+      ),
+    };
   } catch (error) {
     return { ok: false, reason: error instanceof MaxPartSizeExceededError ? "tooLarge" : "unreadable" };
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PersonFormSchema } from "~/domain/people/people.schema";
 import { z } from "zod";
+
+import { PersonFormSchema } from "~/domain/people/people.schema";
+
 import { parseForm, parseIntent, parseMessage } from "./validation";
 
 const form = (entries: Record<string, string>) => {
@@ -10,7 +12,16 @@ const form = (entries: Record<string, string>) => {
 };
 
 describe("form parsing", () => {
-  const valid = { employeeNo: "c0301", name: "王小明", departmentId: "d1", post: "催收员", phone: "138 0013 8000", email: "", hireDate: "2026-11-02", status: "NEW_HIRE" };
+  const valid = {
+    employeeNo: "c0301",
+    name: "王小明",
+    departmentId: "d1",
+    post: "催收员",
+    phone: "138 0013 8000",
+    email: "",
+    hireDate: "2026-11-02",
+    status: "NEW_HIRE",
+  };
 
   it("normalises what people type", () => {
     const result = parseForm(PersonFormSchema, form(valid));
@@ -24,7 +35,10 @@ describe("form parsing", () => {
   });
 
   it("returns a message key per field and keeps what was typed", () => {
-    const result = parseForm(PersonFormSchema, form({ ...valid, name: "", phone: "12345", hireDate: "2026-02-30", status: "BOSS" }));
+    const result = parseForm(
+      PersonFormSchema,
+      form({ ...valid, name: "", phone: "12345", hireDate: "2026-02-30", status: "BOSS" }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors.name).toBe("validation.required");
@@ -54,11 +68,20 @@ describe("parseIntent: one discriminated union for the forms of a page", () => {
 
   it("refuses a form with errors per field, says which form it was and keeps what was typed", () => {
     const result = parseIntent(form({ intent: "rename", name: "far too long a name" }), Intents);
-    expect(result).toMatchObject({ ok: false, intent: "rename", errors: { name: 'validation.tooLong::{"max":10}' }, values: { name: "far too long a name" } });
+    expect(result).toMatchObject({
+      ok: false,
+      intent: "rename",
+      errors: { name: 'validation.tooLong::{"max":10}' },
+      values: { name: "far too long a name" },
+    });
   });
 
   it("an unknown or missing intent is a form-level error", () => {
-    expect(parseIntent(form({ intent: "explode" }), Intents)).toMatchObject({ ok: false, intent: "explode", errors: { _form: expect.any(String) } });
+    expect(parseIntent(form({ intent: "explode" }), Intents)).toMatchObject({
+      ok: false,
+      intent: "explode",
+      errors: { _form: expect.any(String) },
+    });
     const missing = parseIntent(form({ name: "a" }), Intents);
     expect(missing).toMatchObject({ ok: false, intent: null, errors: { _form: expect.any(String) } });
     if (!missing.ok) expect(missing.errors).not.toHaveProperty("intent");

@@ -15,7 +15,10 @@ export function parseMessage(message: string): { key: string; params?: Record<st
   }
 }
 
-export function translateMessage(t: (key: string, params?: Record<string, unknown>) => string, message: string | undefined): string | undefined {
+export function translateMessage(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  message: string | undefined,
+): string | undefined {
   if (!message) return undefined;
   const { key, params } = parseMessage(message);
   return t(key, params);
@@ -26,7 +29,10 @@ z.config({
   customError: (issue) => {
     switch (issue.code) {
       case "too_small":
-        if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "validation.required" : messageKey("validation.tooShort", { min: Number(issue.minimum) });
+        if (issue.origin === "string")
+          return Number(issue.minimum) <= 1
+            ? "validation.required"
+            : messageKey("validation.tooShort", { min: Number(issue.minimum) });
         if (issue.origin === "number") return messageKey("validation.tooSmall", { min: Number(issue.minimum) });
         return messageKey("validation.tooFew", { min: Number(issue.minimum) });
       case "too_big":
@@ -34,7 +40,9 @@ z.config({
         if (issue.origin === "number") return messageKey("validation.tooBig", { max: Number(issue.maximum) });
         return messageKey("validation.tooMany", { max: Number(issue.maximum) });
       case "invalid_type":
-        return issue.input === undefined || issue.input === null || issue.input === "" ? "validation.required" : "validation.invalid";
+        return issue.input === undefined || issue.input === null || issue.input === ""
+          ? "validation.required"
+          : "validation.invalid";
       case "invalid_format":
         return issue.format === "email" ? "validation.email" : "validation.invalid";
       case "invalid_value":
@@ -70,8 +78,7 @@ export function formValues(formData: FormData): FormValues {
 }
 
 export type ParseResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues };
+  { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParseResult<z.output<S>> {
   const values = formValues(formData);
@@ -90,14 +97,24 @@ export type Submission<T> =
  * is refused, so the page shows the errors under the form that was sent; an unknown intent is a
  * form-level error.
  */
-export function parseIntent<S extends z.ZodType<{ intent: string }>>(formData: FormData, schema: S): Submission<z.output<S>> {
+export function parseIntent<S extends z.ZodType<{ intent: string }>>(
+  formData: FormData,
+  schema: S,
+): Submission<z.output<S>> {
   const parsed = parseForm(schema, formData);
   if (parsed.ok) return { ...parsed, intent: parsed.data.intent };
   const sent = formData.get("intent");
   const { intent: intentError, ...errors } = parsed.errors;
-  return { ...parsed, intent: typeof sent === "string" ? sent : null, errors: intentError ? { _form: intentError, ...errors } : errors };
+  return {
+    ...parsed,
+    intent: typeof sent === "string" ? sent : null,
+    errors: intentError ? { _form: intentError, ...errors } : errors,
+  };
 }
 
 /** Optional text field: empty input means "not given". */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max).optional(),
+  );

@@ -1,10 +1,12 @@
 // Every action of the one workflow is labelled wherever a person sees it: the panel, the history,
 // each loop's notice after the post redirects, and the audit log.
 import { describe, expect, it } from "vitest";
+
 import { CourseSubject } from "~/domain/course/course-subject.server";
 import { MonthlyPlanSubject } from "~/domain/monthly-plan/monthly-plan-subject.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
 import { createI18n, LOCALES } from "~/utils/i18n";
+
 import { ACTION_VERBS, APPROVAL_ACTIONS } from "./approval-rules";
 
 // The catalog area of each loop's page notices (`<area>.notices.<ACTION>`).
@@ -23,8 +25,11 @@ describe.each(LOCALES)("workflow labels in %s", (locale) => {
     expect(has(`workflow.did.${action}`)).toBe(true);
   });
 
-  it.each(loops.flatMap((loop) => APPROVAL_ACTIONS.map((action) => [loop.subject.auditArea, action, loop] as const)))("%s: %s has a notice and an audit label", (_area, action, { subject, pageArea }) => {
-    expect(has(`${pageArea}.notices.${action}`)).toBe(true);
-    expect(has(`audit.actions.${subject.auditArea}.${ACTION_VERBS[action]}`)).toBe(true);
-  });
+  it.each(loops.flatMap((loop) => APPROVAL_ACTIONS.map((action) => [loop.subject.auditArea, action, loop] as const)))(
+    "%s: %s has a notice and an audit label",
+    (_area, action, { subject, pageArea }) => {
+      expect(has(`${pageArea}.notices.${action}`)).toBe(true);
+      expect(has(`audit.actions.${subject.auditArea}.${ACTION_VERBS[action]}`)).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
+
 import type { RoleName } from "~/utils/permissions";
-import { ACTION_VERBS, APPROVAL_ACTIONS, APPROVAL_STATES, availableActions, checkTransition, isEditable, mayAct, permissionFor, TRANSITIONS, transitionFor, type ApprovalPolicy } from "./approval-rules";
+
+import {
+  ACTION_VERBS,
+  APPROVAL_ACTIONS,
+  APPROVAL_STATES,
+  availableActions,
+  checkTransition,
+  isEditable,
+  mayAct,
+  permissionFor,
+  TRANSITIONS,
+  transitionFor,
+  type ApprovalPolicy,
+} from "./approval-rules";
 
 const policy: ApprovalPolicy = { drafter: "draft:annual-plan", approver: "approve:annual-plan" };
 const manager: RoleName[] = ["TRAINING_MANAGER", "EMPLOYEE"];
@@ -34,12 +48,27 @@ describe("the approval transition table", () => {
     expect(transitionFor(state, action)?.to ?? null).toBe(EXPECTED[`${state} ${action}`]);
   });
 
-  it("every way back to a draft starts a new revision; rejecting and reopening need a reason, withdrawing does not", () => {
-    const all = Object.entries(TRANSITIONS).flatMap(([state, row]) => Object.entries(row).map(([action, t]) => ({ state, action, ...t })));
-    expect(all.filter((t) => t.newRevision).map((t) => t.action).sort()).toEqual(["REJECT", "REOPEN", "WITHDRAW"]);
-    for (const t of all) expect(t.newRevision, `${t.state} ${t.action}`).toBe(t.to === "DRAFT");
-    expect(all.filter((t) => t.reasonRequired).map((t) => t.action).sort()).toEqual(["REJECT", "REOPEN"]);
-  });
+  it(
+    "every way back to a draft starts a new revision; " + "rejecting and reopening need a reason, withdrawing does not",
+    () => {
+      const all = Object.entries(TRANSITIONS).flatMap(([state, row]) =>
+        Object.entries(row).map(([action, t]) => ({ state, action, ...t })),
+      );
+      expect(
+        all
+          .filter((t) => t.newRevision)
+          .map((t) => t.action)
+          .sort(),
+      ).toEqual(["REJECT", "REOPEN", "WITHDRAW"]);
+      for (const t of all) expect(t.newRevision, `${t.state} ${t.action}`).toBe(t.to === "DRAFT");
+      expect(
+        all
+          .filter((t) => t.reasonRequired)
+          .map((t) => t.action)
+          .sort(),
+      ).toEqual(["REJECT", "REOPEN"]);
+    },
+  );
 
   it.each(APPROVAL_ACTIONS)("%s has an audit verb", (action) => {
     expect(ACTION_VERBS[action]).toMatch(/^[a-z]+$/);
@@ -62,8 +91,13 @@ describe("who may act", () => {
   });
 
   it("a posted intent needs its actor's permission; any other intent (editing the draft) the drafter's", () => {
-    expect(["SUBMIT", "REOPEN", "WITHDRAW", "deleteItem", ""].map((i) => permissionFor(policy, i))).toEqual(Array(5).fill("draft:annual-plan"));
-    expect(["APPROVE", "REJECT"].map((i) => permissionFor(policy, i))).toEqual(["approve:annual-plan", "approve:annual-plan"]);
+    expect(["SUBMIT", "REOPEN", "WITHDRAW", "deleteItem", ""].map((i) => permissionFor(policy, i))).toEqual(
+      Array(5).fill("draft:annual-plan"),
+    );
+    expect(["APPROVE", "REJECT"].map((i) => permissionFor(policy, i))).toEqual([
+      "approve:annual-plan",
+      "approve:annual-plan",
+    ]);
   });
 
   it("an agent can do nothing in the plan's loop", () => {
@@ -72,7 +106,10 @@ describe("who may act", () => {
 
   it.each(APPROVAL_STATES)("the buttons offered in %s are exactly the allowed transitions for the role", (state) => {
     for (const roles of [manager, leader, agent]) {
-      for (const action of availableActions(state, roles, policy)) expect(checkTransition({ state, revision: 1, expectedRevision: 1, action, roles, policy, reason: "x" }).ok).toBe(true);
+      for (const action of availableActions(state, roles, policy))
+        expect(
+          checkTransition({ state, revision: 1, expectedRevision: 1, action, roles, policy, reason: "x" }).ok,
+        ).toBe(true);
     }
   });
 });
@@ -86,29 +123,53 @@ describe("checking a transition against what the form showed", () => {
 
   it("the drafter withdraws the revision they submitted, with or without a reason, as a new revision", () => {
     for (const reason of [null, "提交错了"]) {
-      expect(checkTransition({ ...base, roles: manager, action: "WITHDRAW", reason })).toMatchObject({ ok: true, transition: { to: "DRAFT", newRevision: true } });
+      expect(checkTransition({ ...base, roles: manager, action: "WITHDRAW", reason })).toMatchObject({
+        ok: true,
+        transition: { to: "DRAFT", newRevision: true },
+      });
     }
   });
 
-  it("the approver cannot withdraw, and withdrawing an older or decided revision is told it was already decided", () => {
-    expect(checkTransition({ ...base, action: "WITHDRAW" })).toEqual({ ok: false, error: "workflow.notAllowed" });
-    expect(checkTransition({ ...base, roles: manager, expectedRevision: 1, action: "WITHDRAW" })).toEqual({ ok: false, error: "workflow.alreadyDecided" });
-    expect(checkTransition({ ...base, roles: manager, state: "APPROVED", action: "WITHDRAW" })).toEqual({ ok: false, error: "workflow.alreadyDecided" });
-  });
+  it(
+    "the approver cannot withdraw, and " + "withdrawing an older or decided revision is told it was already decided",
+    () => {
+      expect(checkTransition({ ...base, action: "WITHDRAW" })).toEqual({ ok: false, error: "workflow.notAllowed" });
+      expect(checkTransition({ ...base, roles: manager, expectedRevision: 1, action: "WITHDRAW" })).toEqual({
+        ok: false,
+        error: "workflow.alreadyDecided",
+      });
+      expect(checkTransition({ ...base, roles: manager, state: "APPROVED", action: "WITHDRAW" })).toEqual({
+        ok: false,
+        error: "workflow.alreadyDecided",
+      });
+    },
+  );
 
   it("a rejection without a reason is refused", () => {
-    expect(checkTransition({ ...base, action: "REJECT", reason: "  " })).toEqual({ ok: false, error: "workflow.reasonRequired" });
+    expect(checkTransition({ ...base, action: "REJECT", reason: "  " })).toEqual({
+      ok: false,
+      error: "workflow.reasonRequired",
+    });
   });
 
   it("acting on an older revision (back button, second tab) is told it was already decided", () => {
-    expect(checkTransition({ ...base, expectedRevision: 1, action: "APPROVE" })).toEqual({ ok: false, error: "workflow.alreadyDecided" });
+    expect(checkTransition({ ...base, expectedRevision: 1, action: "APPROVE" })).toEqual({
+      ok: false,
+      error: "workflow.alreadyDecided",
+    });
   });
 
   it("approving what was approved a moment ago is told it was already decided", () => {
-    expect(checkTransition({ ...base, state: "APPROVED", action: "APPROVE" })).toEqual({ ok: false, error: "workflow.alreadyDecided" });
+    expect(checkTransition({ ...base, state: "APPROVED", action: "APPROVE" })).toEqual({
+      ok: false,
+      error: "workflow.alreadyDecided",
+    });
   });
 
   it("an agent is refused before anything else is looked at", () => {
-    expect(checkTransition({ ...base, roles: agent, action: "APPROVE" })).toEqual({ ok: false, error: "workflow.notAllowed" });
+    expect(checkTransition({ ...base, roles: agent, action: "APPROVE" })).toEqual({
+      ok: false,
+      error: "workflow.notAllowed",
+    });
   });
 });

@@ -43,7 +43,11 @@ export function transitionFor(state: ApprovalStateName, action: ApprovalActionNa
 
 /** The kind of actor an action needs (whatever the state). */
 export function actorOf(action: ApprovalActionName): ActorKind | null {
-  return Object.values(TRANSITIONS).map((row) => row[action]?.by).find(Boolean) ?? null;
+  return (
+    Object.values(TRANSITIONS)
+      .map((row) => row[action]?.by)
+      .find(Boolean) ?? null
+  );
 }
 
 /** Whether the roles make someone the kind of actor this action needs (whatever the state). */
@@ -59,7 +63,11 @@ export function permissionFor(policy: ApprovalPolicy, intent: string): Permissio
 }
 
 /** The actions these roles may take now, for the buttons a page shows. */
-export function availableActions(state: ApprovalStateName, roles: readonly RoleName[], policy: ApprovalPolicy): ApprovalActionName[] {
+export function availableActions(
+  state: ApprovalStateName,
+  roles: readonly RoleName[],
+  policy: ApprovalPolicy,
+): ApprovalActionName[] {
   return APPROVAL_ACTIONS.filter((action) => transitionFor(state, action) && mayAct(roles, policy, action));
 }
 
@@ -68,7 +76,9 @@ export function isEditable(state: ApprovalStateName): boolean {
   return state === "DRAFT";
 }
 
-export type Check = { ok: true; transition: Transition } | { ok: false; error: "workflow.notAllowed" | "workflow.alreadyDecided" | "workflow.reasonRequired" };
+export type Check =
+  | { ok: true; transition: Transition }
+  | { ok: false; error: "workflow.notAllowed" | "workflow.alreadyDecided" | "workflow.reasonRequired" };
 
 /**
  * Decides whether an action may happen, given what the actor's form was showing (the revision).
@@ -91,4 +101,10 @@ export function checkTransition(input: {
 }
 
 /** Audit verbs: `<area>.<verb>`. */
-export const ACTION_VERBS: Record<ApprovalActionName, string> = { SUBMIT: "submitted", APPROVE: "approved", REJECT: "rejected", REOPEN: "reopened", WITHDRAW: "withdrawn" };
+export const ACTION_VERBS: Record<ApprovalActionName, string> = {
+  SUBMIT: "submitted",
+  APPROVE: "approved",
+  REJECT: "rejected",
+  REOPEN: "reopened",
+  WITHDRAW: "withdrawn",
+};

@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { optionalText } from "~/utils/validation";
+
 import { APPROVAL_ACTIONS } from "./approval-rules";
 
 /** A workflow decision from a subject's page: the form carries the revision it was showing. */

@@ -1,12 +1,19 @@
 // Performs the transitions of approval-rules.ts: one transaction per decision, guarded by a
 // conditional update so that of two people acting at once exactly one wins (docs/decisions/0006).
-import { db, type Tx } from "~/utils/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
 import { scopeFor, type RoleName } from "~/utils/permissions";
 import { addTodo, closeTodos } from "~/utils/todo.server";
-import { ACTION_VERBS, checkTransition, type ApprovalActionName, type ApprovalPolicy, type ApprovalStateName } from "./approval-rules";
-import type { Prisma } from "~/generated/prisma/client";
+
+import {
+  ACTION_VERBS,
+  checkTransition,
+  type ApprovalActionName,
+  type ApprovalPolicy,
+  type ApprovalStateName,
+} from "./approval-rules";
 
 export type Actor = { id: string; employeeNo: string; name: string; roles: RoleName[] };
 
@@ -20,7 +27,10 @@ export type ApprovalSubject = {
   /** The approval of the subject with this id (the id in its page's URL), or null if there is none. */
   approvalIdOf(tx: Tx, subjectId: string): Promise<string | null>;
   /** The subject behind an approval: its id, page and the parameters its to-do labels use. */
-  describe(tx: Tx, approvalId: string): Promise<{ subjectId: string; href: string; params: Record<string, string | number> } | null>;
+  describe(
+    tx: Tx,
+    approvalId: string,
+  ): Promise<{ subjectId: string; href: string; params: Record<string, string | number> } | null>;
   /** Who must decide a submission; by default everyone holding the approver permission. */
   approverIds?(tx: Tx, approvalId: string): Promise<string[]>;
   /** The content of the revision as submitted, kept on the decision so later revisions can be compared. */
@@ -35,7 +45,11 @@ export type DecisionOutcome =
   | { ok: true; state: ApprovalStateName; revision: number }
   | { ok: false; error: string; status: 400 | 403 | 404 | 409 };
 
-const STATUS: Record<string, 400 | 403 | 409> = { "workflow.notAllowed": 403, "workflow.alreadyDecided": 409, "workflow.reasonRequired": 400 };
+const STATUS: Record<string, 400 | 403 | 409> = {
+  "workflow.notAllowed": 403,
+  "workflow.alreadyDecided": 409,
+  "workflow.reasonRequired": 400,
+};
 
 // Thrown inside the transaction to roll back what was already written, then returned as the outcome.
 class Refusal {
@@ -53,7 +67,14 @@ export async function peopleHolding(tx: Tx, permission: ApprovalPolicy[keyof App
     where: { disabledAt: null, status: { not: "LEFT" }, roles: { some: {} } },
     select: { id: true, roles: { select: { role: true } } },
   });
-  return people.filter((p) => scopeFor(p.roles.map((r) => r.role), permission)).map((p) => p.id);
+  return people
+    .filter((p) =>
+      scopeFor(
+        p.roles.map((r) => r.role),
+        permission,
+      ),
+    )
+    .map((p) => p.id);
 }
 
 /**
@@ -61,7 +82,10 @@ export async function peopleHolding(tx: Tx, permission: ApprovalPolicy[keyof App
  * interleave; false when the subject is no longer a draft (submitted or approved: locked).
  */
 export async function lockDraft(tx: Tx, approvalId: string): Promise<boolean> {
-  const touched = await tx.approval.updateMany({ where: { id: approvalId, state: "DRAFT" }, data: { updatedAt: now() } });
+  const touched = await tx.approval.updateMany({
+    where: { id: approvalId, state: "DRAFT" },
+    data: { updatedAt: now() },
+  });
   return touched.count === 1;
 }
 
@@ -77,7 +101,15 @@ export async function decide(
       const approvalId = await subject.approvalIdOf(tx, input.subjectId);
       const approval = approvalId ? await tx.approval.findUnique({ where: { id: approvalId } }) : null;
       if (!approval || approval.subjectType !== subject.type) throw notFound;
-      const check = checkTransition({ state: approval.state, revision: approval.revision, expectedRevision: input.revision, action: input.action, roles: input.actor.roles, policy: subject.policy, reason });
+      const check = checkTransition({
+        state: approval.state,
+        revision: approval.revision,
+        expectedRevision: input.revision,
+        action: input.action,
+        roles: input.actor.roles,
+        policy: subject.policy,
+        reason,
+      });
       if (!check.ok) throw new Refusal({ ok: false, error: check.error, status: STATUS[check.error] });
       const { transition } = check;
       const nextRevision = transition.newRevision ? approval.revision + 1 : approval.revision;
@@ -86,7 +118,11 @@ export async function decide(
       // waits for the first commit, then matches no row.
       const updated = await tx.approval.updateMany({
         where: { id: approval.id, state: approval.state, revision: approval.revision },
-        data: { state: transition.to, revision: nextRevision, ...(input.action === "SUBMIT" ? { submittedById: input.actor.id } : {}) },
+        data: {
+          state: transition.to,
+          revision: nextRevision,
+          ...(input.action === "SUBMIT" ? { submittedById: input.actor.id } : {}),
+        },
       });
       if (updated.count === 0) throw new Refusal({ ok: false, error: "workflow.alreadyDecided", status: 409 });
 
@@ -117,17 +153,32 @@ export async function decide(
         action: `${subject.auditArea}.${ACTION_VERBS[input.action]}`,
         entityType: subject.type,
         entityId: about.subjectId,
-        summary: { ...about.params, revision: approval.revision, from: approval.state, to: transition.to, newRevision: transition.newRevision ? nextRevision : undefined },
+        summary: {
+          ...about.params,
+          revision: approval.revision,
+          from: approval.state,
+          to: transition.to,
+          newRevision: transition.newRevision ? nextRevision : undefined,
+        },
         reason,
       });
-      await tellWhoIsNext(tx, subject, { approvalId: approval.id, action: input.action, revision: nextRevision, submittedById: approval.submittedById, actor: input.actor, reason, about });
+      await tellWhoIsNext(tx, subject, {
+        approvalId: approval.id,
+        action: input.action,
+        revision: nextRevision,
+        submittedById: approval.submittedById,
+        actor: input.actor,
+        reason,
+        about,
+      });
       if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id);
       return { ok: true as const, state: transition.to, revision: nextRevision };
     });
   } catch (error) {
     if (error instanceof Refusal) return error.outcome;
     // The unique (approval, revision, action) key: a duplicate that slipped past the guard.
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "workflow.alreadyDecided", status: 409 };
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, error: "workflow.alreadyDecided", status: 409 };
     throw error;
   }
 }
@@ -139,7 +190,12 @@ async function tellWhoIsNext(
   tx: Tx,
   subject: ApprovalSubject,
   input: {
-    approvalId: string; action: ApprovalActionName; revision: number; submittedById: string | null; actor: { id: string; name: string }; reason: string | null;
+    approvalId: string;
+    action: ApprovalActionName;
+    revision: number;
+    submittedById: string | null;
+    actor: { id: string; name: string };
+    reason: string | null;
     about: { href: string; params: Record<string, string | number> };
   },
 ) {
@@ -151,17 +207,32 @@ async function tellWhoIsNext(
   if (input.action === "SUBMIT") {
     await closeTodos(tx, { ...source, kind: revise });
     await closeTodos(tx, { ...source, kind: withdrawn });
-    const approvers = subject.approverIds ? await subject.approverIds(tx, input.approvalId) : await peopleHolding(tx, subject.policy.approver);
-    for (const personId of approvers) await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params });
+    const approvers = subject.approverIds
+      ? await subject.approverIds(tx, input.approvalId)
+      : await peopleHolding(tx, subject.policy.approver);
+    for (const personId of approvers)
+      await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params });
     return;
   }
   await closeTodos(tx, { ...source, kind: review });
   if (input.action === "REJECT" && input.submittedById) {
-    await addTodo(tx, { ...source, personId: input.submittedById, kind: revise, href: input.about.href, params: { ...params, reason: input.reason ?? "" } });
+    await addTodo(tx, {
+      ...source,
+      personId: input.submittedById,
+      kind: revise,
+      href: input.about.href,
+      params: { ...params, reason: input.reason ?? "" },
+    });
   }
   // A colleague who withdraws someone else's submission tells them; their own withdrawal needs no note.
   if (input.action === "WITHDRAW" && input.submittedById && input.submittedById !== input.actor.id) {
-    await addTodo(tx, { ...source, personId: input.submittedById, kind: withdrawn, href: input.about.href, params: { ...params, name: input.actor.name } });
+    await addTodo(tx, {
+      ...source,
+      personId: input.submittedById,
+      kind: withdrawn,
+      href: input.about.href,
+      params: { ...params, name: input.actor.name },
+    });
   }
 }
 
@@ -182,13 +253,26 @@ export function listDecisions(approvalId: string): Promise<DecisionView[]> {
   return db.approvalDecision.findMany({
     where: { approvalId },
     orderBy: { at: "desc" },
-    select: { id: true, revision: true, action: true, fromState: true, toState: true, actorName: true, actorEmployeeNo: true, reason: true, at: true },
+    select: {
+      id: true,
+      revision: true,
+      action: true,
+      fromState: true,
+      toState: true,
+      actorName: true,
+      actorEmployeeNo: true,
+      reason: true,
+      at: true,
+    },
   });
 }
 
 /** The content of a revision as it was submitted, or null if it never was. */
 export async function submittedSnapshot(approvalId: string, revision: number): Promise<unknown> {
-  const row = await db.approvalDecision.findUnique({ where: { approvalId_revision_action: { approvalId, revision, action: "SUBMIT" } }, select: { snapshot: true } });
+  const row = await db.approvalDecision.findUnique({
+    where: { approvalId_revision_action: { approvalId, revision, action: "SUBMIT" } },
+    select: { snapshot: true },
+  });
   return row?.snapshot ?? null;
 }
 
@@ -197,6 +281,10 @@ export async function submittedSnapshot(approvalId: string, revision: number): P
  * with until one is approved. null when none was sent back, or the subject is approved now.
  */
 export async function lastRejection(approval: { id: string; state: ApprovalStateName; revision: number }) {
-  const rejection = await db.approvalDecision.findFirst({ where: { approvalId: approval.id, action: "REJECT" }, orderBy: { revision: "desc" }, select: { revision: true, reason: true, actorName: true, at: true } });
+  const rejection = await db.approvalDecision.findFirst({
+    where: { approvalId: approval.id, action: "REJECT" },
+    orderBy: { revision: "desc" },
+    select: { revision: true, reason: true, actorName: true, at: true },
+  });
   return rejection && rejection.revision < approval.revision && approval.state !== "APPROVED" ? rejection : null;
 }

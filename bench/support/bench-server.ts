@@ -25,7 +25,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.slice(-5000)}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output.slice(-5000)}`)),
+    );
   });
 }
 
@@ -59,7 +63,8 @@ export async function startBenchServer(seed: () => Promise<void>, processes = 1)
   const appDir = path.join(dataDir, "srv");
   mkdirSync(appDir);
   cpSync(path.join(ROOT, "build"), path.join(appDir, "build"), { recursive: true });
-  for (const entry of ["node_modules", "tools", "prisma", "app", "package.json", "prisma.config.ts", "tsconfig.json"]) if (existsSync(path.join(ROOT, entry))) symlinkSync(path.join(ROOT, entry), path.join(appDir, entry));
+  for (const entry of ["node_modules", "tools", "prisma", "app", "package.json", "prisma.config.ts", "tsconfig.json"])
+    if (existsSync(path.join(ROOT, entry))) symlinkSync(path.join(ROOT, entry), path.join(appDir, entry));
   const cleanUp = async () => {
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1_000 });
 
 export type JsonResponse = { status: number; body: Record<string, unknown> };
 
-export function requestJson(url: string, init: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: unknown } = {}): Promise<JsonResponse> {
+export function requestJson(
+  url: string,
+  init: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<JsonResponse> {
   const payload = init.body === undefined ? undefined : JSON.stringify(init.body);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -15,7 +18,12 @@ export function requestJson(url: string, init: { method?: "GET" | "POST"; header
       {
         agent,
         method: init.method ?? (payload === undefined ? "GET" : "POST"),
-        headers: { ...init.headers, ...(payload === undefined ? {} : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }) },
+        headers: {
+          ...init.headers,
+          ...(payload === undefined
+            ? {}
+            : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -12,14 +12,26 @@ export async function seedQuizBench(agentCount: number): Promise<BenchAgents> {
   const rules = ["B3", "B5", "B6", "B8", "OPS3"];
   const quiz = await db.quiz.create({
     data: {
-      code: "BENCH5", title: "压测：5 题", titleEn: "Benchmark: 5 questions", timeLimitMinutes: 30, passPercent: 80, attemptsPerDay: 1_000_000, cooldownMinutes: 0,
+      code: "BENCH5",
+      title: "压测：5 题",
+      titleEn: "Benchmark: 5 questions",
+      timeLimitMinutes: 30,
+      passPercent: 80,
+      attemptsPerDay: 1_000_000,
+      cooldownMinutes: 0,
       draws: { createMany: { data: rules.map((ruleId) => ({ ruleId, count: 1 })) } },
     },
     select: { id: true },
   });
   const team = await db.department.findUniqueOrThrow({ where: { code: "COL1-1" }, select: { id: true } });
   const people = await db.person.createManyAndReturn({
-    data: Array.from({ length: agentCount }, (_, i) => ({ employeeNo: `B${String(i + 1).padStart(4, "0")}`, name: `压测${i + 1}`, departmentId: team.id, post: "催收员", mustChangePassword: false })),
+    data: Array.from({ length: agentCount }, (_, i) => ({
+      employeeNo: `B${String(i + 1).padStart(4, "0")}`,
+      name: `压测${i + 1}`,
+      departmentId: team.id,
+      post: "催收员",
+      mustChangePassword: false,
+    })),
     select: { id: true },
   });
   await db.roleAssignment.createMany({ data: people.map((p) => ({ personId: p.id, role: "EMPLOYEE" as const })) });

@@ -5,9 +5,18 @@ import type { RoleName } from "../../app/utils/permissions";
 type DepartmentKind = "COMPANY" | "DEPARTMENT" | "TEAM";
 type PersonStatus = "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT";
 
-export async function makeDepartment(tx: Tx, input: { code: string; name: string; kind?: DepartmentKind; parentId?: string | null; sortOrder?: number }) {
+export async function makeDepartment(
+  tx: Tx,
+  input: { code: string; name: string; kind?: DepartmentKind; parentId?: string | null; sortOrder?: number },
+) {
   return tx.department.create({
-    data: { code: input.code, name: input.name, kind: input.kind ?? "DEPARTMENT", parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 },
+    data: {
+      code: input.code,
+      name: input.name,
+      kind: input.kind ?? "DEPARTMENT",
+      parentId: input.parentId ?? null,
+      sortOrder: input.sortOrder ?? 0,
+    },
   });
 }
 
@@ -39,7 +48,9 @@ export async function makePerson(tx: Tx, input: PersonFixture) {
       passwordHash: input.passwordHash ?? null,
       mustChangePassword: input.mustChangePassword ?? false,
       roles: {
-        create: (input.roles ?? ["EMPLOYEE"]).map((r) => (typeof r === "string" ? { role: r } : { role: r.role, departmentId: r.departmentId })),
+        create: (input.roles ?? ["EMPLOYEE"]).map((r) =>
+          typeof r === "string" ? { role: r } : { role: r.role, departmentId: r.departmentId },
+        ),
       },
     },
   });

@@ -19,7 +19,7 @@ let calls: string[] = [];
 beforeEach(() => {
   calls = [];
   failing = (...args: unknown[]) => {
-    calls.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(" "));
+    calls.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "));
     originalConsoleError(...args);
   };
   spy = vi.spyOn(console, "error").mockImplementation(failing);

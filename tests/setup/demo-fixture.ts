@@ -25,7 +25,8 @@ export async function buildDemoFixture(templateUrl: string, tables: string[], at
     for (const t of tables) await c.query(`CREATE TABLE ${FIXTURE_SCHEMA}.${ident(t)} AS TABLE public.${ident(t)}`);
     await c.query(
       `CREATE TABLE ${FIXTURE_SCHEMA}."_sequences" AS
-         SELECT sequencename AS name, last_value FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL`,
+         SELECT sequencename AS name, last_value FROM pg_sequences
+         WHERE schemaname = 'public' AND last_value IS NOT NULL`,
     );
     await c.query(`TRUNCATE TABLE ${tables.map((t) => `public.${ident(t)}`).join(", ")} RESTART IDENTITY CASCADE`);
   });

@@ -5,6 +5,7 @@
  * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped.
  */
 import fs from "node:fs";
+
 import { beforeEach, inject } from "vitest";
 
 const skipReason = inject("e2eSkipReason");
@@ -14,7 +15,8 @@ const WAIT_MS = 300_000;
 if (!skipReason && !process.env.E2E_BASE_URL) {
   const deadline = Date.now() + WAIT_MS;
   while (!fs.existsSync(readyFile)) {
-    if (Date.now() > deadline) throw new Error(`the e2e server was not ready within ${WAIT_MS / 1000} s (${readyFile})`);
+    if (Date.now() > deadline)
+      throw new Error(`the e2e server was not ready within ${WAIT_MS / 1000} s (${readyFile})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { baseURL?: string; error?: string };

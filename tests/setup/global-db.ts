@@ -5,6 +5,7 @@
  * Each worker then clones the template (see db-worker.ts).
  */
 import type { TestProject } from "vitest/node";
+
 import { buildDemoFixture } from "./demo-fixture";
 import {
   acquirePostgres,

@@ -13,7 +13,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import type { TestProject } from "vitest/node";
+
 import { chromiumExists, chromiumPath, E2E_SKIPPED_MARKER } from "./chromium";
 import {
   acquirePostgres,
@@ -89,11 +91,16 @@ export default async function setup(project: TestProject) {
       const t = Date.now();
       const started = await startServer(databaseUrl, await freePort());
       child = started.child;
-      log(`server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`);
+      log(
+        `server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`,
+      );
       fs.writeFileSync(E2E_READY_FILE, JSON.stringify({ baseURL: started.baseURL }));
     } catch (error) {
       await building.catch(() => {}); // never leave the build running behind a failure
-      fs.writeFileSync(E2E_READY_FILE, JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+      fs.writeFileSync(
+        E2E_READY_FILE,
+        JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
+      );
       throw error;
     }
   })();
@@ -134,10 +141,15 @@ async function startServer(databaseUrl: string, port: number): Promise<{ child: 
     const fail = (why: string) => {
       clearTimeout(timer);
       void stopServer(child).then(() =>
-        reject(new Error(`The TrainGate server did not start: ${why}\n--- server output ---\n${output.slice(-20_000)}`)),
+        reject(
+          new Error(`The TrainGate server did not start: ${why}\n--- server output ---\n${output.slice(-20_000)}`),
+        ),
       );
     };
-    const timer = setTimeout(() => fail(`no "listening on" line within ${SERVER_START_TIMEOUT_MS / 1000} s`), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`no "listening on" line within ${SERVER_START_TIMEOUT_MS / 1000} s`),
+      SERVER_START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       output += text;

@@ -17,6 +17,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import pg from "pg";
 
 const localRequire = createRequire(import.meta.url);
@@ -125,7 +126,7 @@ async function startEmbedded(): Promise<{ server: PgServer; stop: () => Promise<
   const databaseDir = path.join(os.tmpdir(), `traingate-test-pg-${process.pid}-${Date.now().toString(36)}`);
   const output: string[] = [];
   const keep = (m: unknown) => {
-    output.push(String(m instanceof Error ? m.stack ?? m.message : m));
+    output.push(String(m instanceof Error ? (m.stack ?? m.message) : m));
     if (output.length > 400) output.shift();
   };
   const instance = new EmbeddedPostgres({
@@ -138,12 +139,18 @@ async function startEmbedded(): Promise<{ server: PgServer; stop: () => Promise<
     createPostgresUser: true, // we run as root; PostgreSQL refuses to
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "fsync=off",
-      "-c", "synchronous_commit=off",
-      "-c", "full_page_writes=off",
-      "-c", "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=200",
     ],
     onLog: keep,
     onError: keep,

@@ -2,6 +2,7 @@
 // demo company back when a test asks for it (tests/integration/support.ts → seedDemoCompany).
 import pg from "pg";
 import { inject } from "vitest";
+
 import { restoreDemoSql } from "./demo-fixture";
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -39,7 +40,9 @@ export async function closeWorkerConnection() {
 
 /** How many connections to this database are waiting for a lock (row, table or advisory) right now. */
 export async function lockWaiters(): Promise<number> {
-  const { rows } = await (await connection()).query<{ n: number }>(
+  const { rows } = await (
+    await connection()
+  ).query<{ n: number }>(
     "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
   );
   return rows[0].n;

@@ -2,6 +2,7 @@
 // (tests may reach anywhere: they exercise the whole app).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
@@ -20,9 +21,17 @@ const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, "").
 /** What each file imports: a path inside the repository for `~/…` and relative imports, else the package name. */
 const files = sourceFiles(app).map((file) => {
   const code = withoutComments(readFileSync(file, "utf8"));
-  const specifiers = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)].map((m) => m[1]);
-  const imports = specifiers.map((s) => (s.startsWith("~/") ? path.join(app, s.slice(2)) : s.startsWith(".") ? path.resolve(path.dirname(file), s) : s));
-  return { file: path.relative(root, file), code, imports: imports.map((i) => (path.isAbsolute(i) ? path.relative(root, i) : i)) };
+  const specifiers = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)].map(
+    (m) => m[1],
+  );
+  const imports = specifiers.map((s) =>
+    s.startsWith("~/") ? path.join(app, s.slice(2)) : s.startsWith(".") ? path.resolve(path.dirname(file), s) : s,
+  );
+  return {
+    file: path.relative(root, file),
+    code,
+    imports: imports.map((i) => (path.isAbsolute(i) ? path.relative(root, i) : i)),
+  };
 });
 
 const inside = (dir: string) => (p: string) => p === dir || p.startsWith(`${dir}/`);
@@ -45,10 +54,16 @@ describe("boundaries", () => {
 
   it("app/domain handles no HTTP: no server, Request or Response objects (routes and app/fast-paths do)", () => {
     const http = /^(node:)?https?$|^express$|^@remix-run\//;
-    expect(violations(inside("app/domain"), (i) => http.test(i) || inside("app/routes")(i) || inside("app/fast-paths")(i))).toEqual([]);
+    expect(
+      violations(inside("app/domain"), (i) => http.test(i) || inside("app/routes")(i) || inside("app/fast-paths")(i)),
+    ).toEqual([]);
     const objects = files
       .filter((f) => inside("app/domain")(f.file))
-      .flatMap((f) => [...f.code.matchAll(/\b(Request|Response|Headers|IncomingMessage|ServerResponse)\b/g)].map((m) => `${f.file}: ${m[1]}`));
+      .flatMap((f) =>
+        [...f.code.matchAll(/\b(Request|Response|Headers|IncomingMessage|ServerResponse)\b/g)].map(
+          (m) => `${f.file}: ${m[1]}`,
+        ),
+      );
     expect(objects).toEqual([]);
   });
 });

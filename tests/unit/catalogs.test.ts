@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "../../app");
@@ -23,21 +24,27 @@ describe("message catalogs", () => {
     const areas = locales.map((l) => readdirSync(path.join(root, "locales", l)).sort());
     expect(areas[1]).toEqual(areas[0]);
     for (const area of areas[0]) {
-      const [zh, en] = locales.map((l) => keys(JSON.parse(readFileSync(path.join(root, "locales", l, area), "utf8"))).sort());
+      const [zh, en] = locales.map((l) =>
+        keys(JSON.parse(readFileSync(path.join(root, "locales", l, area), "utf8"))).sort(),
+      );
       expect(en, `keys of ${area}`).toEqual(zh);
     }
   });
 
   it("no component hard-codes Chinese text: every user-facing string comes from a catalog", () => {
     const offenders = files(root, /\.tsx$/).filter((file) => {
-      const code = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+      const code = readFileSync(file, "utf8")
+        .replace(/\/\/.*$/gm, "")
+        .replace(/\/\*[\s\S]*?\*\//g, "");
       return /[\u4e00-\u9fff]/.test(code);
     });
     expect(offenders).toEqual([]);
   });
 
   it("every kind of entity the audit log records has a label in both languages", () => {
-    const source = [...files(root, /\.tsx?$/), ...files(path.resolve(root, "../prisma/seed"), /\.ts$/)].filter((file) => !/\.test\.tsx?$/.test(file));
+    const source = [...files(root, /\.tsx?$/), ...files(path.resolve(root, "../prisma/seed"), /\.ts$/)].filter(
+      (file) => !/\.test\.tsx?$/.test(file),
+    );
     const written = new Set<string>();
     for (const file of source) {
       const code = readFileSync(file, "utf8");
@@ -47,16 +54,33 @@ describe("message catalogs", () => {
     }
     expect(written.size).toBeGreaterThan(20);
     for (const locale of locales) {
-      const entities = JSON.parse(readFileSync(path.join(root, "locales", locale, "audit.json"), "utf8")).entities ?? {};
-      expect([...written].filter((type) => typeof entities[type] !== "string"), `audit.entities in ${locale}`).toEqual([]);
+      const entities =
+        JSON.parse(readFileSync(path.join(root, "locales", locale, "audit.json"), "utf8")).entities ?? {};
+      expect(
+        [...written].filter((type) => typeof entities[type] !== "string"),
+        `audit.entities in ${locale}`,
+      ).toEqual([]);
     }
   });
 
-  it("components and workbook exports take their punctuation from the catalogs, so English gets English punctuation", () => {
-    // Full-width marks such as （）《》；、：，。 belong in the zh-CN catalog, not in code.
-    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
-    const code = [...files(path.join(root, "components"), /\.tsx?$/), ...files(path.join(root, "domain"), /-export\.server\.ts$/)];
-    const offenders = code.filter((file) => fullWidth.test(readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "")));
-    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
-  });
+  it(
+    "components and workbook exports take their punctuation from the catalogs, " +
+      "so English gets English punctuation",
+    () => {
+      // Full-width marks such as （）《》；、：，。 belong in the zh-CN catalog, not in code.
+      const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
+      const code = [
+        ...files(path.join(root, "components"), /\.tsx?$/),
+        ...files(path.join(root, "domain"), /-export\.server\.ts$/),
+      ];
+      const offenders = code.filter((file) =>
+        fullWidth.test(
+          readFileSync(file, "utf8")
+            .replace(/\/\/.*$/gm, "")
+            .replace(/\/\*[\s\S]*?\*\//g, ""),
+        ),
+      );
+      expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { expect, it } from "vitest";
 
 const routes = path.resolve(__dirname, "../../app/routes");
@@ -10,7 +11,10 @@ it("every page under the signed-in layout exports an ErrorBoundary", () => {
   const pages = readdirSync(routes).filter((file) => file.startsWith("_app.") && file.endsWith(".tsx"));
   const missing = pages.filter((file) => {
     const code = readFileSync(path.join(routes, file), "utf8");
-    return /^export default /m.test(code) && !/^export (\{[^}]*\bErrorBoundary\b[^}]*\}|function ErrorBoundary\b|const ErrorBoundary\b)/m.test(code);
+    return (
+      /^export default /m.test(code) &&
+      !/^export (\{[^}]*\bErrorBoundary\b[^}]*\}|function ErrorBoundary\b|const ErrorBoundary\b)/m.test(code)
+    );
   });
   expect(pages.length).toBeGreaterThan(30);
   expect(missing).toEqual([]);

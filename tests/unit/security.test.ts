@@ -1,16 +1,22 @@
 import type { IncomingMessage } from "node:http";
+
 import type { ServerBuild } from "@remix-run/node";
-import { describe, expect, it, vi } from "vitest";
 import type { Request, Response } from "express";
-import { createApp } from "../../server/app";
-import { secureAsExpressSeesIt } from "../../server/fast-paths";
-import { hstsOverHttps } from "../../server/security";
+import { describe, expect, it, vi } from "vitest";
+
 import { parseEnv } from "~/utils/env.server";
 import { clearSessionCookieHeader, sessionCookieHeader } from "~/utils/session.server";
 
+import { createApp } from "../../server/app";
+import { secureAsExpressSeesIt } from "../../server/fast-paths";
+import { hstsOverHttps } from "../../server/security";
+
 describe("session cookie", () => {
   it("is HttpOnly and SameSite=Lax over http", async () => {
-    const header = await sessionCookieHeader(new Request("http://intranet.local/login"), "token-value-long-enough-xxxx");
+    const header = await sessionCookieHeader(
+      new Request("http://intranet.local/login"),
+      "token-value-long-enough-xxxx",
+    );
     expect(header).toMatch(/^tg_session=/);
     expect(header).toContain("HttpOnly");
     expect(header).toContain("SameSite=Lax");
@@ -18,7 +24,10 @@ describe("session cookie", () => {
   });
 
   it("is __Host- prefixed and Secure over https", async () => {
-    const header = await sessionCookieHeader(new Request("https://traingate.example/login"), "token-value-long-enough-xxxx");
+    const header = await sessionCookieHeader(
+      new Request("https://traingate.example/login"),
+      "token-value-long-enough-xxxx",
+    );
     expect(header).toMatch(/^__Host-tg_session=/);
     expect(header).toContain("Secure");
     expect(header).toContain("Path=/");
@@ -46,7 +55,8 @@ describe("HSTS", () => {
 });
 
 describe("behind a reverse proxy", () => {
-  const forwardedHttps = (from: string) => ({ socket: { remoteAddress: from }, headers: { "x-forwarded-proto": "https" } }) as unknown as IncomingMessage;
+  const forwardedHttps = (from: string) =>
+    ({ socket: { remoteAddress: from }, headers: { "x-forwarded-proto": "https" } }) as unknown as IncomingMessage;
   const secureWith = (vars: Record<string, string>) => {
     const app = createApp({ build: {} as ServerBuild, trustProxy: parseEnv(vars).TRUST_PROXY });
     return secureAsExpressSeesIt(app.get("trust proxy fn"));

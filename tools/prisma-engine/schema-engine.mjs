@@ -7,35 +7,38 @@
 //   schema-engine --datamodels <file>… --datasource '{…}'     -> JSON-RPC 2.0, one message per line
 // RPC calls are forwarded to @prisma/schema-engine-wasm, which reaches PostgreSQL through
 // @prisma/adapter-pg. Every pitfall handled below is listed in /work/shared/TOOLCHAIN.md.
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createInterface } from 'node:readline';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
-import pg from 'pg';
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 const require = createRequire(import.meta.url);
 // pg's own URL parser (a dependency of pg): same rules pg applies, incl. ?host=/socket and sslmode.
-const parsePgUrl = createRequire(require.resolve('pg'))('pg-connection-string').parse;
+const parsePgUrl = createRequire(require.resolve("pg"))("pg-connection-string").parse;
 
 // --- logging -----------------------------------------------------------------------------------
 // The CLI reads stderr as JSON lines shaped like the Rust engine's tracing output. For one-shot
 // commands it throws the first line away unread, so one harmless info line always goes first.
 function log(level, message, extra = {}) {
-  process.stderr.write(`${JSON.stringify({ level, target: 'schema_engine::logger', fields: { message, ...extra } })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level, target: "schema_engine::logger", fields: { message, ...extra } })}\n`,
+  );
 }
-log('INFO', 'Starting schema engine (WebAssembly, tools/prisma-engine/schema-engine.mjs)');
+log("INFO", "Starting schema engine (WebAssembly, tools/prisma-engine/schema-engine.mjs)");
 
 // --- arguments ---------------------------------------------------------------------------------
 const args = { datamodels: [], datasource: {}, cli: null, version: false };
 for (let argv = process.argv.slice(2), i = 0; i < argv.length; i++) {
   const a = argv[i];
-  if (a === '--version') args.version = true;
-  else if (a === '--datamodels') args.datamodels.push(argv[++i]);
-  else if (a === '--datasource') args.datasource = JSON.parse(argv[++i]);
-  else if (a === 'cli') args.cli = argv[++i];
-  else if (a.startsWith('--')) i++; // --enabled-preview-features, --extension-types: not needed by the wasm engine
+  if (a === "--version") args.version = true;
+  else if (a === "--datamodels") args.datamodels.push(argv[++i]);
+  else if (a === "--datasource") args.datasource = JSON.parse(argv[++i]);
+  else if (a === "cli") args.cli = argv[++i];
+  else if (a.startsWith("--")) i++; // --enabled-preview-features, --extension-types: not needed by the wasm engine
 }
 
 // --- PostgreSQL connection ---------------------------------------------------------------------
@@ -47,11 +50,15 @@ const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;
 // string override `database`, so PrismaPg's `{ ...config, database: shadow }` would silently reuse
 // the main database as the shadow database.
 function pgConfig(url) {
-  if (!url) throw new Error('DATABASE_URL is not set (prisma.config.ts reads it). This schema engine needs a database even for `migrate diff` between schema files.');
-  const { schema = 'public', ...config } = parsePgUrl(url);
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set (prisma.config.ts reads it). " +
+        "This schema engine needs a database even for `migrate diff` between schema files.",
+    );
+  const { schema = "public", ...config } = parsePgUrl(url);
   // Prisma's `?schema=` is no pg option. Like the native engine, make it the search_path, or the
   // (unqualified) migration SQL would land in "public" whatever the URL says.
-  config.options = `${config.options ?? ''} -c search_path=${quoteIdent(schema)}`.trim();
+  config.options = `${config.options ?? ""} -c search_path=${quoteIdent(schema)}`.trim();
   return { config, schema };
 }
 
@@ -68,11 +75,11 @@ async function withClient(config, fn) {
 // Runs `sql` on a maintenance database of the same server (a database cannot create/drop itself).
 async function onMaintenanceDb(config, sql) {
   let lastError;
-  for (const database of ['postgres', 'template1']) {
+  for (const database of ["postgres", "template1"]) {
     try {
       return await withClient({ ...config, database }, (c) => c.query(sql));
     } catch (e) {
-      if (e.code !== '3D000') throw e;
+      if (e.code !== "3D000") throw e;
       lastError = e;
     }
   }
@@ -129,8 +136,8 @@ function fixAdapter(adapter) {
 // The URL is only checked on first use: `migrate diff --from-empty --to-schema …` needs no database.
 function adapterFactory({ url, shadowDatabaseUrl }) {
   return {
-    provider: 'postgres',
-    adapterName: '@prisma/adapter-pg',
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
     async connect() {
       const main = pgConfig(url);
       return fixAdapter(await new PrismaPg(main.config, { schema: main.schema }).connect());
@@ -140,7 +147,9 @@ function adapterFactory({ url, shadowDatabaseUrl }) {
         // A configured shadow database is scratch space: empty it first, as the native engine does.
         const shadow = pgConfig(shadowDatabaseUrl);
         const schema = quoteIdent(shadow.schema);
-        await withClient(shadow.config, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
+        await withClient(shadow.config, (c) =>
+          c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`),
+        );
         return fixAdapter(await new PrismaPg(shadow.config, { schema: shadow.schema }).connect());
       }
       const main = pgConfig(url);
@@ -165,10 +174,17 @@ function engineError(code, message) {
 
 // Native engine's user-facing codes for connection failures (https://pris.ly/d/error-codes).
 function connectionError(e, config) {
-  const at = `${config.host ?? 'localhost'}:${config.port ?? 5432}`;
-  if (e.code === '3D000') return engineError('P1003', `Database \`${config.database}\` does not exist on the database server at \`${at}\`.`);
-  if (e.code === '28P01' || e.code === '28000') return engineError('P1000', `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${config.user}\` are not valid.`);
-  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(e.code)) return engineError('P1001', `Can't reach database server at \`${at}\`.`);
+  const at = `${config.host ?? "localhost"}:${config.port ?? 5432}`;
+  if (e.code === "3D000")
+    return engineError("P1003", `Database \`${config.database}\` does not exist on the database server at \`${at}\`.`);
+  if (e.code === "28P01" || e.code === "28000")
+    return engineError(
+      "P1000",
+      `Authentication failed against database server at \`${at}\`, ` +
+        `the provided database credentials for \`${config.user}\` are not valid.`,
+    );
+  if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH"].includes(e.code))
+    return engineError("P1001", `Can't reach database server at \`${at}\`.`);
   return e;
 }
 
@@ -179,17 +195,17 @@ async function runCliCommand(command) {
   let config = {};
   try {
     ({ config } = pgConfig(args.datasource.url));
-    if (command === 'can-connect-to-database') await withClient(config, () => {});
-    else if (command === 'create-database') {
+    if (command === "can-connect-to-database") await withClient(config, () => {});
+    else if (command === "create-database") {
       await onMaintenanceDb(config, `CREATE DATABASE ${quoteIdent(config.database)}`).catch((e) => {
-        if (e.code !== '42P04') throw e; // already exists: fine
+        if (e.code !== "42P04") throw e; // already exists: fine
       });
-    } else if (command === 'drop-database') {
+    } else if (command === "drop-database") {
       await onMaintenanceDb(config, `DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`);
     } else throw new Error(`Unknown cli command: ${command}`);
   } catch (e) {
     const err = connectionError(e, config);
-    log('ERROR', err.message, err.code?.startsWith?.('P') ? { error_code: err.code } : {});
+    log("ERROR", err.message, err.code?.startsWith?.("P") ? { error_code: err.code } : {});
     process.exit(1);
   }
 }
@@ -198,17 +214,19 @@ async function runCliCommand(command) {
 // The engine's panic hook stores the Rust panic message here (the Prisma CLI defines the same
 // global in its own process); without it a panic surfaces as "reading 'set_message'".
 const panics = (globalThis.PRISMA_WASM_PANIC_REGISTRY = {
-  message: '',
-  set_message(message) { this.message = message; },
+  message: "",
+  set_message(message) {
+    this.message = message;
+  },
 });
 
 // The package's entry does `import … from "./schema_engine_bg.wasm"`, which Node 20 cannot load
 // without a flag; instantiate the module by hand instead, as its glue code expects.
 async function loadWasm() {
-  const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bg = await import(bgPath);
-  const { instance } = await WebAssembly.instantiate(readFileSync(bgPath.replace(/\.js$/, '.wasm')), {
-    './schema_engine_bg.js': bg,
+  const { instance } = await WebAssembly.instantiate(readFileSync(bgPath.replace(/\.js$/, ".wasm")), {
+    "./schema_engine_bg.js": bg,
   });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
@@ -219,36 +237,39 @@ async function loadWasm() {
 // differs for two of them.
 async function call(engine, state, method, params, notify) {
   switch (method) {
-    case 'getDatabaseVersion':
+    case "getDatabaseVersion":
       return engine.version(params);
-    case 'diff': {
+    case "diff": {
       // Native engine prints the diff through a "print" request to the CLI; the wasm one returns it.
       const { stdout, ...rest } = await engine.diff(params);
-      if (stdout) notify('print', { content: stdout.replace(/\n$/, '') });
+      if (stdout) notify("print", { content: stdout.replace(/\n$/, "") });
       return { ...rest, stdout: null };
     }
-    case 'devDiagnostic':
-    case 'diagnoseMigrationHistory': {
+    case "devDiagnostic":
+    case "diagnoseMigrationHistory": {
       const result = await engine[method](params);
-      if (method === 'devDiagnostic' || params.optInToShadowDatabase) state.shadowReady = true;
+      if (method === "devDiagnostic" || params.optInToShadowDatabase) state.shadowReady = true;
       return result;
     }
-    case 'evaluateDataLoss':
+    case "evaluateDataLoss":
       // The wasm engine only sets up its shadow database in devDiagnostic or
       // diagnoseMigrationHistory; called first, this fails with "PostgreSQL shadow DB must be
       // provided through an external factory". `migrate dev` does call devDiagnostic first.
       if (!state.shadowReady) {
-        await call(engine, state, 'diagnoseMigrationHistory', {
-          migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters,
+        await call(engine, state, "diagnoseMigrationHistory", {
+          migrationsList: params.migrationsList,
+          optInToShadowDatabase: true,
+          filters: params.filters,
         });
       }
       return engine.evaluateDataLoss(params);
-    case 'applyMigrations':
-    case 'markMigrationApplied':
-    case 'markMigrationRolledBack':
+    case "applyMigrations":
+    case "markMigrationApplied":
+    case "markMigrationRolledBack":
       return withMigrationsTable(engine, params, () => engine[method](params));
     default:
-      if (typeof engine[method] !== 'function') throw new Error(`Method not supported by the wasm schema engine: ${method}`);
+      if (typeof engine[method] !== "function")
+        throw new Error(`Method not supported by the wasm schema engine: ${method}`);
       return engine[method](params);
   }
 }
@@ -259,7 +280,7 @@ async function withMigrationsTable(engine, params, run) {
   try {
     return await run();
   } catch (e) {
-    if (e?.code !== 'P1014') throw e;
+    if (e?.code !== "P1014") throw e;
     const migrationsList = { ...params.migrationsList, migrationDirectories: [] };
     await engine.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } });
     return run();
@@ -280,32 +301,37 @@ function rpcError(e, factory) {
       is_panic: isPanic,
       message,
       ...(isPanic ? { error: { message }, backtrace: error.stack } : {}),
-      ...(typeof error?.code === 'string' && /^P\d{4}$/.test(error.code) ? { error_code: error.code, meta: error.meta ?? {} } : {}),
+      ...(typeof error?.code === "string" && /^P\d{4}$/.test(error.code)
+        ? { error_code: error.code, meta: error.meta ?? {} }
+        : {}),
     },
   };
 }
 
 async function serveRpc() {
-  const datamodels = args.datamodels.map((file) => [file, readFileSync(file, 'utf8')]);
+  const datamodels = args.datamodels.map((file) => [file, readFileSync(file, "utf8")]);
   const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(args.datasource));
   // One engine for the whole process (some calls rely on state left by earlier ones), created on
   // the first request so that a failure (e.g. database unreachable) becomes that request's error.
   let engine;
-  const getEngine = () => (engine ??= loadWasm().then((wasm) => wasm.SchemaEngine.new(
-    { datamodels: datamodels.length ? datamodels : undefined },
-    (line) => process.stderr.write(`${line}\n`), // the engine's own logs, already JSON lines
-    factory,
-  )));
+  const getEngine = () =>
+    (engine ??= loadWasm().then((wasm) =>
+      wasm.SchemaEngine.new(
+        { datamodels: datamodels.length ? datamodels : undefined },
+        (line) => process.stderr.write(`${line}\n`), // the engine's own logs, already JSON lines
+        factory,
+      ),
+    ));
   const state = { shadowReady: false };
-  const send = (msg) => process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...msg })}\n`);
+  const send = (msg) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", ...msg })}\n`);
   let nextNotifyId = 1;
   const notify = (method, params) => send({ id: `shim-${nextNotifyId++}`, method, params });
 
   // Never die on our own: when the engine process vanishes while the CLI awaits an answer, the CLI
   // exits with code 0 as if all went well. Answer the pending request with the error instead.
   let current = null;
-  process.on('uncaughtException', (e) => {
-    log('ERROR', `Uncaught: ${e?.stack ?? e}`);
+  process.on("uncaughtException", (e) => {
+    log("ERROR", `Uncaught: ${e?.stack ?? e}`);
     if (current !== null) send({ id: current, error: rpcError(e, factory) });
     current = null;
   });
@@ -313,7 +339,7 @@ async function serveRpc() {
   // Requests run one at a time, in order, like the native engine.
   let queue = Promise.resolve();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  rl.on('line', (line) => {
+  rl.on("line", (line) => {
     if (!line.trim()) return;
     const msg = JSON.parse(line);
     if (!msg.method) return; // the CLI's answer to one of our "print" requests
@@ -328,7 +354,7 @@ async function serveRpc() {
       current = null;
     });
   });
-  rl.on('close', () => queue.then(() => process.exit(0)));
+  rl.on("close", () => queue.then(() => process.exit(0)));
 }
 
 // --- main --------------------------------------------------------------------------------------

@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { db } from "~/utils/db.server";
+
 import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined);
+const day = z
+  .preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  )
+  .catch(undefined);
 
 export const AuditQuerySchema = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
@@ -28,7 +37,12 @@ export async function listAuditEntries(query: AuditQuery, offsetMinutes: number)
   const where = { AND: and };
   const [total, entries, actions] = await Promise.all([
     db.auditEntry.count({ where }),
-    db.auditEntry.findMany({ where, orderBy: { id: "desc" }, skip: (query.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db.auditEntry.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (query.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+    }),
     db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   return {

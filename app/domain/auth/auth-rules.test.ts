@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { shouldLock } from "./auth-rules";
 
 describe("lockout", () => {

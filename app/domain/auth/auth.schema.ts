@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { messageKey } from "~/utils/validation";
 
 export const PASSWORD_MIN = 12;

@@ -1,14 +1,22 @@
-import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import { hashPassword, verifyPassword } from "./password.server";
+import { db } from "~/utils/db.server";
 import { createSession, deleteAllSessions } from "~/utils/session.server";
 import { closeTodos } from "~/utils/todo.server";
 
-export type ChangePasswordOutcome = { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
+import { hashPassword, verifyPassword } from "./password.server";
+
+export type ChangePasswordOutcome =
+  { ok: true; token: string } | { ok: false; field: "currentPassword" | "newPassword"; error: string };
 
 /** A password change ends every session of the person on the server and starts a fresh one here. */
-export async function changeOwnPassword(actor: NonNullable<AuditActor>, input: { currentPassword: string; newPassword: string }): Promise<ChangePasswordOutcome> {
-  const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, employeeNo: true } });
+export async function changeOwnPassword(
+  actor: NonNullable<AuditActor>,
+  input: { currentPassword: string; newPassword: string },
+): Promise<ChangePasswordOutcome> {
+  const person = await db.person.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { passwordHash: true, employeeNo: true },
+  });
   if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", error: "auth.currentPasswordWrong" };
   }

@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+
 import { freezeClock, setClock } from "~/utils/clock.server";
-import { login } from "./login.server";
-import { seedDemoCompany } from "../../../tests/integration/support";
+import { db } from "~/utils/db.server";
+
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo";
+import { seedDemoCompany } from "../../../tests/integration/support";
+
+import { login } from "./login.server";
 
 const at = (iso: string) => freezeClock(iso);
 afterEach(() => setClock(null));
@@ -30,8 +33,12 @@ describe("signing in", () => {
   it("five failures within 15 minutes lock the account for 15 minutes, even against the right password", async () => {
     await seedDemoCompany();
     at("2026-03-02T02:00:00Z");
-    for (let i = 0; i < 4; i++) expect((await login({ employeeNo: "C0105", password: "wrong-password-x" })).ok).toBe(false);
-    expect(await login({ employeeNo: "C0105", password: "wrong-password-x" })).toEqual({ ok: false, error: "auth.locked" });
+    for (let i = 0; i < 4; i++)
+      expect((await login({ employeeNo: "C0105", password: "wrong-password-x" })).ok).toBe(false);
+    expect(await login({ employeeNo: "C0105", password: "wrong-password-x" })).toEqual({
+      ok: false,
+      error: "auth.locked",
+    });
     expect(await db.auditEntry.count({ where: { action: "auth.lockout", entityId: "C0105" } })).toBe(1);
 
     at("2026-03-02T02:14:00Z");
@@ -47,7 +54,10 @@ describe("signing in", () => {
     await seedDemoCompany();
     for (const minute of [0, 5, 10, 16, 20]) {
       at(`2026-03-02T03:${String(minute).padStart(2, "0")}:00Z`);
-      expect(await login({ employeeNo: "C0107", password: "wrong-password-x" })).toEqual({ ok: false, error: "auth.invalidCredentials" });
+      expect(await login({ employeeNo: "C0107", password: "wrong-password-x" })).toEqual({
+        ok: false,
+        error: "auth.invalidCredentials",
+      });
     }
   });
 
@@ -69,13 +79,20 @@ describe("signing in", () => {
   it("a disabled person cannot sign in", async () => {
     await seedDemoCompany();
     await db.person.update({ where: { employeeNo: "C0109" }, data: { disabledAt: new Date() } });
-    expect(await login({ employeeNo: "C0109", password: DEMO_PASSWORD })).toEqual({ ok: false, error: "auth.disabled" });
+    expect(await login({ employeeNo: "C0109", password: DEMO_PASSWORD })).toEqual({
+      ok: false,
+      error: "auth.disabled",
+    });
   });
 
   it("signing in again rotates the session: the old token no longer works", async () => {
     await seedDemoCompany();
     const first = await login({ employeeNo: "C0110", password: DEMO_PASSWORD });
-    const second = await login({ employeeNo: "C0110", password: DEMO_PASSWORD, previousToken: first.ok ? first.token : null });
+    const second = await login({
+      employeeNo: "C0110",
+      password: DEMO_PASSWORD,
+      previousToken: first.ok ? first.token : null,
+    });
     expect(second.ok && first.ok && second.token !== first.token).toBe(true);
     const person = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0110" } });
     expect(await db.session.count({ where: { personId: person.id } })).toBe(1);

@@ -1,5 +1,5 @@
-import { db } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
 import { deleteSessionByToken } from "~/utils/session.server";
 
 export async function logout(token: string | null, actor: AuditActor) {

@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { freezeClock, setClock } from "~/utils/clock.server";
+
+import { setDisabled, setPasswordByAdmin } from "~/domain/people/set-access.server";
 import { getCurrentUser } from "~/utils/auth.server";
+import { freezeClock, setClock } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { readSessionToken } from "~/utils/session.server";
+
+import { DEMO_PASSWORD } from "../../../prisma/seed/demo";
+import { cookieFor, personId, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+
 import { changeOwnPassword } from "./change-password.server";
 import { logout } from "./logout.server";
-import { readSessionToken } from "~/utils/session.server";
-import { setDisabled, setPasswordByAdmin } from "~/domain/people/set-access.server";
-import { cookieFor, personId, requestAs, seedDemoCompany } from "../../../tests/integration/support";
-import { DEMO_PASSWORD } from "../../../prisma/seed/demo";
 
 afterEach(() => setClock(null));
 const user = (cookie: string) => getCurrentUser(requestAs(cookie, "/home"));
@@ -57,27 +60,41 @@ describe("sessions on the server", () => {
     await seedDemoCompany();
     const other = await cookieFor("C0105");
     const id = await personId("C0105");
-    const result = await changeOwnPassword({ id, employeeNo: "C0105" }, { currentPassword: DEMO_PASSWORD, newPassword: "a-brand-new-secret" });
+    const result = await changeOwnPassword(
+      { id, employeeNo: "C0105" },
+      { currentPassword: DEMO_PASSWORD, newPassword: "a-brand-new-secret" },
+    );
     expect(result.ok).toBe(true);
     expect(await user(other)).toBeNull();
     expect(await db.session.count({ where: { personId: id } })).toBe(1);
   });
 
-  it("a password set by an administrator must be changed, and shows in the person's to-do list until it is", async () => {
-    await seedDemoCompany();
-    const id = await personId("C0106");
-    await setPasswordByAdmin({ id: await personId("A0001"), employeeNo: "A0001" }, id, "temporary-password-1");
-    const person = await db.person.findUniqueOrThrow({ where: { id } });
-    expect(person.mustChangePassword).toBe(true);
-    expect(await db.todoItem.count({ where: { personId: id, kind: "changePassword", doneAt: null } })).toBe(1);
-    await changeOwnPassword({ id, employeeNo: "C0106" }, { currentPassword: "temporary-password-1", newPassword: "my-own-secret-123" });
-    expect(await db.todoItem.count({ where: { personId: id, kind: "changePassword", doneAt: null } })).toBe(0);
-    expect((await db.person.findUniqueOrThrow({ where: { id } })).mustChangePassword).toBe(false);
-  });
+  it(
+    "a password set by an administrator must be changed, and " + "shows in the person's to-do list until it is",
+    async () => {
+      await seedDemoCompany();
+      const id = await personId("C0106");
+      await setPasswordByAdmin({ id: await personId("A0001"), employeeNo: "A0001" }, id, "temporary-password-1");
+      const person = await db.person.findUniqueOrThrow({ where: { id } });
+      expect(person.mustChangePassword).toBe(true);
+      expect(await db.todoItem.count({ where: { personId: id, kind: "changePassword", doneAt: null } })).toBe(1);
+      await changeOwnPassword(
+        { id, employeeNo: "C0106" },
+        { currentPassword: "temporary-password-1", newPassword: "my-own-secret-123" },
+      );
+      expect(await db.todoItem.count({ where: { personId: id, kind: "changePassword", doneAt: null } })).toBe(0);
+      expect((await db.person.findUniqueOrThrow({ where: { id } })).mustChangePassword).toBe(false);
+    },
+  );
 
   it("a new password may not contain the employee number", async () => {
     await seedDemoCompany();
     const id = await personId("C0107");
-    expect(await changeOwnPassword({ id, employeeNo: "C0107" }, { currentPassword: DEMO_PASSWORD, newPassword: "xx-c0107-password" })).toMatchObject({ ok: false, error: "auth.passwordContainsEmployeeNo" });
+    expect(
+      await changeOwnPassword(
+        { id, employeeNo: "C0107" },
+        { currentPassword: DEMO_PASSWORD, newPassword: "xx-c0107-password" },
+      ),
+    ).toMatchObject({ ok: false, error: "auth.passwordContainsEmployeeNo" });
   });
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
+
 import { checkAction, fullNumbersIn, numberKey, type ActionContext, type ActionInput } from "./action-rules";
 
 const TZ = "Asia/Shanghai";
 // 2026-11-30 in Shanghai (UTC+8): hh:mm local → instant.
 const at = (hhmm: string) => new Date(`2026-11-30T${hhmm}:00+08:00`);
 const context: ActionContext = { timeZone: TZ, thirdPartyCallsToday: 0, slurWords: ["老赖", "骗子"] };
-const call = (over: Partial<ActionInput> = {}): ActionInput => ({ type: "CALL_DEBTOR", at: at("10:00"), numberDialled: "13800138000", note: "本人接听，承诺月底还款。", ...over });
-const rules = (input: ActionInput, ctx: Partial<ActionContext> = {}) => checkAction(input, { ...context, ...ctx }).map((b) => b.ruleId);
+const call = (over: Partial<ActionInput> = {}): ActionInput => ({
+  type: "CALL_DEBTOR",
+  at: at("10:00"),
+  numberDialled: "13800138000",
+  note: "本人接听，承诺月底还款。",
+  ...over,
+});
+const rules = (input: ActionInput, ctx: Partial<ActionContext> = {}) =>
+  checkAction(input, { ...context, ...ctx }).map((b) => b.ruleId);
 
 describe("action record rule checks", () => {
   it("a proper call in the daytime breaks nothing", () => {
@@ -55,7 +63,13 @@ describe("action record rule checks", () => {
   });
 
   it("several breaches are all reported, in rule order", () => {
-    expect(rules(call({ at: at("22:30"), numberDialled: null, note: "老赖 6222001234567890" }))).toEqual(["B3", "B6", "REC2", "OPS1", "REC3"]);
+    expect(rules(call({ at: at("22:30"), numberDialled: null, note: "老赖 6222001234567890" }))).toEqual([
+      "B3",
+      "B6",
+      "REC2",
+      "OPS1",
+      "REC3",
+    ]);
   });
 });
 

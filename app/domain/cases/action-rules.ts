@@ -56,7 +56,11 @@ export function checkAction(input: ActionInput, context: ActionContext): Breach[
     const second = secondOfDay(input.at, context.timeZone);
     if (second < EARLIEST_SECOND || second > LATEST_SECOND) breaches.push({ ruleId: "B3" });
   }
-  if (input.type === "CALL_THIRD_PARTY" && numberKey(input.numberDialled) && context.thirdPartyCallsToday >= MAX_THIRD_PARTY_CALLS_PER_DAY) {
+  if (
+    input.type === "CALL_THIRD_PARTY" &&
+    numberKey(input.numberDialled) &&
+    context.thirdPartyCallsToday >= MAX_THIRD_PARTY_CALLS_PER_DAY
+  ) {
     breaches.push({ ruleId: "B8", detail: { calls: context.thirdPartyCallsToday } });
   }
   const text = `${input.note}\n${input.result ?? ""}`;

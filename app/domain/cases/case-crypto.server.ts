@@ -4,13 +4,28 @@
 // development and tests use a fixed, published key of their own; a production server without keys
 // refuses to store or show case numbers, and one with malformed keys does not start.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+
 import { env, type Env } from "~/utils/env.server";
-import { LEGACY_KEY_ID, openSealed, parseCaseKeyring, sealedPrefix, CaseKeyConfigError, type CaseKeyring } from "./case-keyring";
+
+import {
+  LEGACY_KEY_ID,
+  openSealed,
+  parseCaseKeyring,
+  sealedPrefix,
+  CaseKeyConfigError,
+  type CaseKeyring,
+} from "./case-keyring";
 
 // Published on purpose: it protects demo data only, never a real case.
 const DEMO_KEY = createHash("sha256").update("TrainGate demo case data key (not for real cases)").digest();
 // Demo data written before key ids ("v1:") was sealed with the demo key: it answers to "legacy" too.
-const DEMO_KEYRING: CaseKeyring = { currentId: "demo", keys: new Map([["demo", DEMO_KEY], [LEGACY_KEY_ID, DEMO_KEY]]) };
+const DEMO_KEYRING: CaseKeyring = {
+  currentId: "demo",
+  keys: new Map([
+    ["demo", DEMO_KEY],
+    [LEGACY_KEY_ID, DEMO_KEY],
+  ]),
+};
 
 type KeyEnv = Pick<Env, "CASE_DATA_KEYS" | "CASE_DATA_KEY" | "TRAINGATE_DEMO" | "NODE_ENV">;
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { importableDepartments, type DepartmentRow } from "./case-departments";
 
-const dept = (id: string, kind: DepartmentRow["kind"], parentId: string | null, sortOrder = 0): DepartmentRow => ({ id, name: id, kind, parentId, sortOrder });
+const dept = (id: string, kind: DepartmentRow["kind"], parentId: string | null, sortOrder = 0): DepartmentRow => ({
+  id,
+  name: id,
+  kind,
+  parentId,
+  sortOrder,
+});
 const TREE = [
   dept("company", "COMPANY", null),
   dept("training", "DEPARTMENT", "company", 2),

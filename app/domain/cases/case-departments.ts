@@ -6,7 +6,11 @@ import { subtreeIds, type DepartmentNode } from "~/utils/department-tree";
 export type DepartmentRow = DepartmentNode & { kind: "COMPANY" | "DEPARTMENT" | "TEAM"; sortOrder: number };
 
 /** `agentDepartmentIds`: where people in collection posts are; `scope`: null means every department. */
-export function importableDepartments<T extends DepartmentRow>(departments: readonly T[], agentDepartmentIds: Iterable<string>, scope: readonly string[] | null): T[] {
+export function importableDepartments<T extends DepartmentRow>(
+  departments: readonly T[],
+  agentDepartmentIds: Iterable<string>,
+  scope: readonly string[] | null,
+): T[] {
   const agents = new Set(agentDepartmentIds);
   return departments
     .filter((d) => d.kind === "DEPARTMENT" && (scope === null || scope.includes(d.id)))

@@ -1,20 +1,37 @@
 // The case-work gate inside TrainGate: the agent a case is assigned to needs a valid certification
 // to open it, record an action or see a full number, read from the one certification function. A
 // refusal is audited. Anyone else allowed to read the case (a department head in scope) is not gated.
-import { db } from "~/utils/db.server";
-import { writeAudit } from "~/utils/audit.server";
 import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
 import type { Certification } from "~/domain/certification/certification-rules";
+import { writeAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
 
 export type GateOutcome = { ok: true } | { ok: false; certification: Certification };
 
-export async function caseWorkGate(actor: { id: string; employeeNo: string }, kase: { id: string; assignedToId: string | null }, purpose: "open" | "record" | "reveal"): Promise<GateOutcome> {
+export async function caseWorkGate(
+  actor: { id: string; employeeNo: string },
+  kase: { id: string; assignedToId: string | null },
+  purpose: "open" | "record" | "reveal",
+): Promise<GateOutcome> {
   if (kase.assignedToId !== actor.id) return { ok: true };
   const certification = await getCaseWorkClearance(actor.id);
   if (certification?.cleared) return { ok: true };
-  const refused = certification ?? { cleared: false, status: "never", validUntil: null, certifiedAt: null, reasons: [{ code: "inactive" }], staleRules: [] };
+  const refused = certification ?? {
+    cleared: false,
+    status: "never",
+    validUntil: null,
+    certifiedAt: null,
+    reasons: [{ code: "inactive" }],
+    staleRules: [],
+  };
   await db.$transaction((tx) =>
-    writeAudit(tx, { actor, action: "case.gateRefused", entityType: "CollectionCase", entityId: kase.id, summary: { purpose, status: refused.status, reasons: refused.reasons.map((r) => r.code) } }),
+    writeAudit(tx, {
+      actor,
+      action: "case.gateRefused",
+      entityType: "CollectionCase",
+      entityId: kase.id,
+      summary: { purpose, status: refused.status, reasons: refused.reasons.map((r) => r.code) },
+    }),
   );
   return { ok: false, certification: refused };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { CaseKeyConfigError, LEGACY_KEY_ID, openSealed, parseCaseKeyring } from "./case-keyring";
 
 const A = randomBytes(32).toString("base64");
@@ -63,6 +65,7 @@ describe("the stored form of a number", () => {
   });
 
   it("anything else is refused", () => {
-    for (const bad of ["", "AAAA", "v1:", "v3:k:AAAA", "v2:AAAA", "v2:bad id:AAAA", "v2:k:", "v1:a:b"]) expect(() => openSealed(bad)).toThrow(/Unknown case number encryption format/);
+    for (const bad of ["", "AAAA", "v1:", "v3:k:AAAA", "v2:AAAA", "v2:bad id:AAAA", "v2:k:", "v1:a:b"])
+      expect(() => openSealed(bad)).toThrow(/Unknown case number encryption format/);
   });
 });

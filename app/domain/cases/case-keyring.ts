@@ -22,7 +22,8 @@ const HOW = "Each key is 32 random bytes, base64-encoded (openssl rand -base64 3
 
 function decodeKey(value: string, where: string): Buffer {
   const key = Buffer.from(value, "base64");
-  if (!BASE64_32_BYTES.test(value) || key.length !== 32) throw new CaseKeyConfigError(`${where}: the key is not 32 bytes of base64. ${HOW}`);
+  if (!BASE64_32_BYTES.test(value) || key.length !== 32)
+    throw new CaseKeyConfigError(`${where}: the key is not 32 bytes of base64. ${HOW}`);
   return key;
 }
 
@@ -30,8 +31,12 @@ function decodeKey(value: string, where: string): Buffer {
 export function parseCaseKeyring(env: KeyringEnv): CaseKeyring | null {
   const list = env.CASE_DATA_KEYS?.trim();
   const single = env.CASE_DATA_KEY?.trim();
-  if (list && single) throw new CaseKeyConfigError(`Set CASE_DATA_KEYS or CASE_DATA_KEY, not both (CASE_DATA_KEY=<key> is CASE_DATA_KEYS=${LEGACY_KEY_ID}:<key>).`);
-  if (env.CASE_DATA_KEYS !== undefined && !list && !single) throw new CaseKeyConfigError("CASE_DATA_KEYS is set but empty.");
+  if (list && single)
+    throw new CaseKeyConfigError(
+      `Set CASE_DATA_KEYS or CASE_DATA_KEY, not both (CASE_DATA_KEY=<key> is CASE_DATA_KEYS=${LEGACY_KEY_ID}:<key>).`,
+    );
+  if (env.CASE_DATA_KEYS !== undefined && !list && !single)
+    throw new CaseKeyConfigError("CASE_DATA_KEYS is set but empty.");
   if (single) return { currentId: LEGACY_KEY_ID, keys: new Map([[LEGACY_KEY_ID, decodeKey(single, "CASE_DATA_KEY")]]) };
   if (!list) return null;
   const keys = new Map<string, Buffer>();
@@ -54,8 +59,10 @@ export type SealedNumber = { keyId: string; aad: string | null; payload: Buffer 
 /** Which key made a stored number, and its parts. Throws on a form this version does not know. */
 export function openSealed(stored: string): SealedNumber {
   const parts = stored.split(":");
-  if (parts.length === 2 && parts[0] === "v1" && parts[1]) return { keyId: LEGACY_KEY_ID, aad: null, payload: Buffer.from(parts[1], "base64") };
-  if (parts.length === 3 && parts[0] === "v2" && KEY_ID.test(parts[1]) && parts[2]) return { keyId: parts[1], aad: `v2:${parts[1]}`, payload: Buffer.from(parts[2], "base64") };
+  if (parts.length === 2 && parts[0] === "v1" && parts[1])
+    return { keyId: LEGACY_KEY_ID, aad: null, payload: Buffer.from(parts[1], "base64") };
+  if (parts.length === 3 && parts[0] === "v2" && KEY_ID.test(parts[1]) && parts[2])
+    return { keyId: parts[1], aad: `v2:${parts[1]}`, payload: Buffer.from(parts[2], "base64") };
   throw new Error("Unknown case number encryption format");
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import { maskIdNumber } from "~/utils/mask";
+
 import { demoCardNumber, demoIdNumber } from "../../../prisma/seed/cases";
+
 import { isValidCardNumber, isValidIdNumber, maskCardNumber, normaliseNumber } from "./case-numbers";
 
 describe("case numbers", () => {

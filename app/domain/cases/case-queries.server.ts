@@ -1,11 +1,12 @@
 // Reads shaped for the case pages. Scope: an agent sees the cases assigned to them; a department
 // head those of their department (teams included). Only masked numbers leave this file.
-import { db } from "~/utils/db.server";
-import { maskPhone } from "~/utils/mask";
+import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
+import { renderText } from "~/domain/quiz/rule-text";
 import type { Authorized } from "~/utils/auth.server";
 import { departmentIdsInScope } from "~/utils/auth.server";
-import { renderText } from "~/domain/quiz/rule-text";
-import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
+import { db } from "~/utils/db.server";
+import { maskPhone } from "~/utils/mask";
+
 import { importableDepartments } from "./case-departments";
 
 export async function caseScopeWhere(auth: Authorized) {
@@ -15,13 +16,33 @@ export async function caseScopeWhere(auth: Authorized) {
 }
 
 const LIST_FIELDS = {
-  id: true, caseNo: true, clientBank: true, debtorName: true, cardNumberMasked: true, amountOwedFen: true, overdueDays: true, mandateDueDate: true,
-  department: { select: { name: true } }, assignedTo: { select: { id: true, employeeNo: true, name: true } },
+  id: true,
+  caseNo: true,
+  clientBank: true,
+  debtorName: true,
+  cardNumberMasked: true,
+  amountOwedFen: true,
+  overdueDays: true,
+  mandateDueDate: true,
+  department: { select: { name: true } },
+  assignedTo: { select: { id: true, employeeNo: true, name: true } },
 } as const;
 
 export async function listCases(auth: Authorized, filter: { assigned?: "yes" | "no" } = {}) {
-  const where = { ...(await caseScopeWhere(auth)), ...(filter.assigned === "no" ? { assignedToId: null } : filter.assigned === "yes" ? { assignedToId: { not: null } } : {}) };
-  return db.collectionCase.findMany({ where, orderBy: [{ mandateDueDate: "asc" }, { caseNo: "asc" }], take: 500, select: LIST_FIELDS });
+  const where = {
+    ...(await caseScopeWhere(auth)),
+    ...(filter.assigned === "no"
+      ? { assignedToId: null }
+      : filter.assigned === "yes"
+        ? { assignedToId: { not: null } }
+        : {}),
+  };
+  return db.collectionCase.findMany({
+    where,
+    orderBy: [{ mandateDueDate: "asc" }, { caseNo: "asc" }],
+    take: 500,
+    select: LIST_FIELDS,
+  });
 }
 
 /** The case as its page shows it, or null when it is outside the person's scope. */
@@ -29,18 +50,49 @@ export async function getCasePage(auth: Authorized, caseId: string) {
   const found = await db.collectionCase.findFirst({
     where: { id: caseId, ...(await caseScopeWhere(auth)) },
     select: {
-      ...LIST_FIELDS, idNumberMasked: true, phones: true, address: true, departmentId: true, assignedToId: true,
-      actions: { orderBy: { at: "desc" }, take: 100, select: { id: true, type: true, at: true, numberDialled: true, contactName: true, relation: true, result: true, promiseAmountFen: true, promiseDate: true, note: true, person: { select: { employeeNo: true, name: true } } } },
+      ...LIST_FIELDS,
+      idNumberMasked: true,
+      phones: true,
+      address: true,
+      departmentId: true,
+      assignedToId: true,
+      actions: {
+        orderBy: { at: "desc" },
+        take: 100,
+        select: {
+          id: true,
+          type: true,
+          at: true,
+          numberDialled: true,
+          contactName: true,
+          relation: true,
+          result: true,
+          promiseAmountFen: true,
+          promiseDate: true,
+          note: true,
+          person: { select: { employeeNo: true, name: true } },
+        },
+      },
     },
   });
   if (!found) return null;
-  return { ...found, phones: found.phones.map(maskPhone), actions: found.actions.map((a) => ({ ...a, numberDialled: a.numberDialled ? maskPhone(a.numberDialled) : null })) };
+  return {
+    ...found,
+    phones: found.phones.map(maskPhone),
+    actions: found.actions.map((a) => ({ ...a, numberDialled: a.numberDialled ? maskPhone(a.numberDialled) : null })),
+  };
 }
 
 /** Who a head may assign cases to: active people of the departments in scope. */
 export async function assignableAgents(departmentIds: string[] | null) {
   return db.person.findMany({
-    where: { ...(departmentIds ? { departmentId: { in: departmentIds } } : {}), status: { not: "LEFT" }, disabledAt: null, roles: { some: { role: "EMPLOYEE" } }, NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } } },
+    where: {
+      ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
+      status: { not: "LEFT" },
+      disabledAt: null,
+      roles: { some: { role: "EMPLOYEE" } },
+      NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } },
+    },
     orderBy: { employeeNo: "asc" },
     select: { id: true, employeeNo: true, name: true },
   });
@@ -50,9 +102,17 @@ export async function assignableAgents(departmentIds: string[] | null) {
 export async function caseImportDepartments(scope: string[] | null): Promise<Array<{ id: string; name: string }>> {
   const [departments, agents] = await Promise.all([
     db.department.findMany({ select: { id: true, parentId: true, name: true, kind: true, sortOrder: true } }),
-    db.person.findMany({ where: { status: { not: "LEFT" }, OR: COLLECTION_POSTS.map((post) => ({ post: { contains: post } })) }, distinct: ["departmentId"], select: { departmentId: true } }),
+    db.person.findMany({
+      where: { status: { not: "LEFT" }, OR: COLLECTION_POSTS.map((post) => ({ post: { contains: post } })) },
+      distinct: ["departmentId"],
+      select: { departmentId: true },
+    }),
   ]);
-  return importableDepartments(departments, agents.map((a) => a.departmentId), scope).map(({ id, name }) => ({ id, name }));
+  return importableDepartments(
+    departments,
+    agents.map((a) => a.departmentId),
+    scope,
+  ).map(({ id, name }) => ({ id, name }));
 }
 
 export async function listSlurWords(): Promise<string[]> {
@@ -61,9 +121,19 @@ export async function listSlurWords(): Promise<string[]> {
 
 /** The wording in force of the rules a refused record broke, to show beside each rule id. */
 export async function ruleTexts(ruleIds: readonly string[], companyName: string, at: Date) {
-  const versions = await db.callRuleVersion.findMany({ where: { ruleId: { in: [...ruleIds] }, effectiveAt: { lte: at } }, orderBy: { version: "desc" }, select: { ruleId: true, titleZh: true, titleEn: true, textZh: true, textEn: true } });
+  const versions = await db.callRuleVersion.findMany({
+    where: { ruleId: { in: [...ruleIds] }, effectiveAt: { lte: at } },
+    orderBy: { version: "desc" },
+    select: { ruleId: true, titleZh: true, titleEn: true, textZh: true, textEn: true },
+  });
   return ruleIds.map((ruleId) => {
     const v = versions.find((x) => x.ruleId === ruleId);
-    return { ruleId, titleZh: v?.titleZh ?? ruleId, titleEn: v?.titleEn ?? ruleId, textZh: renderText(v?.textZh ?? "", companyName), textEn: renderText(v?.textEn ?? "", companyName) };
+    return {
+      ruleId,
+      titleZh: v?.titleZh ?? ruleId,
+      titleEn: v?.titleEn ?? ruleId,
+      textZh: renderText(v?.textZh ?? "", companyName),
+      textEn: renderText(v?.textEn ?? "", companyName),
+    };
   });
 }

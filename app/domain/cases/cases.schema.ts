@@ -1,18 +1,44 @@
 import { z } from "zod";
+
 import { optionalText } from "~/utils/validation";
+
 import { ACTION_TYPES } from "./action-rules";
 
 export const RELATIONS = ["SELF", "SPOUSE", "PARENT", "CHILD", "RELATIVE", "FRIEND", "COLLEAGUE", "OTHER"] as const;
-export const RESULTS = ["PROMISED", "NEGOTIATING", "REFUSED", "NO_ANSWER", "UNREACHABLE", "LEFT_MESSAGE", "OTHER"] as const;
+export const RESULTS = [
+  "PROMISED",
+  "NEGOTIATING",
+  "REFUSED",
+  "NO_ANSWER",
+  "UNREACHABLE",
+  "LEFT_MESSAGE",
+  "OTHER",
+] as const;
 
-const optionalNumber = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().positive().max(10_000_000).multipleOf(0.01).optional());
-const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid").optional());
+const optionalNumber = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : v),
+  z.coerce.number().positive().max(10_000_000).multipleOf(0.01).optional(),
+);
+const optionalDate = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
+    .optional(),
+);
 
 /** An action record (行动记载). Its time is the server's clock when it is saved. */
 export const ActionRecordSchema = z
   .object({
     type: z.enum(ACTION_TYPES),
-    numberDialled: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(30).regex(/^\+?[\d\s()-]{3,30}$/, "cases.action.numberFormat").optional()),
+    numberDialled: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .string()
+        .max(30)
+        .regex(/^\+?[\d\s()-]{3,30}$/, "cases.action.numberFormat")
+        .optional(),
+    ),
     contactName: optionalText(50),
     relation: z.enum(RELATIONS),
     result: z.enum(RESULTS),
@@ -22,18 +48,25 @@ export const ActionRecordSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.result !== "PROMISED") return;
-    if (v.promiseAmount === undefined) ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "cases.action.promiseNeeded" });
-    if (v.promiseDate === undefined) ctx.addIssue({ code: "custom", path: ["promiseDate"], message: "cases.action.promiseNeeded" });
+    if (v.promiseAmount === undefined)
+      ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "cases.action.promiseNeeded" });
+    if (v.promiseDate === undefined)
+      ctx.addIssue({ code: "custom", path: ["promiseDate"], message: "cases.action.promiseNeeded" });
   });
 export type ActionRecordInput = z.output<typeof ActionRecordSchema>;
 
 export const AssignCasesSchema = z.object({
-  caseIds: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.string().min(1).max(40)).min(1, "cases.assign.noneChosen").max(500)),
+  caseIds: z.preprocess(
+    (v) => (Array.isArray(v) ? v : v ? [v] : []),
+    z.array(z.string().min(1).max(40)).min(1, "cases.assign.noneChosen").max(500),
+  ),
   agentId: z.string().min(1, "cases.assign.noAgent").max(40),
 });
 
-/** The import form's fields besides the file; whether the department is one the person may use is the domain's check. */
-export const CaseImportSchema = z.object({ departmentId: z.string().trim().min(1, "cases.import.departmentRequired").max(40) });
+/** The import form's fields besides the file; whether the person may use the department is the domain's check. */
+export const CaseImportSchema = z.object({
+  departmentId: z.string().trim().min(1, "cases.import.departmentRequired").max(40),
+});
 
 export const RevealSchema = z.object({ field: z.enum(["idNumber", "cardNumber"]) });
 

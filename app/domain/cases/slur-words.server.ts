@@ -1,6 +1,6 @@
 // The training manager's list of words an action record may not contain (B6, REC2).
-import { db } from "~/utils/db.server";
 import { writeAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
 
 type Actor = { id: string; employeeNo: string };
 
@@ -16,6 +16,7 @@ export async function addSlurWord(actor: Actor, word: string): Promise<{ ok: tru
 export async function removeSlurWord(actor: Actor, word: string) {
   await db.$transaction(async (tx) => {
     const removed = await tx.caseSlurWord.deleteMany({ where: { word } });
-    if (removed.count) await writeAudit(tx, { actor, action: "caseSlur.removed", entityType: "CaseSlurWord", entityId: word });
+    if (removed.count)
+      await writeAudit(tx, { actor, action: "caseSlur.removed", entityType: "CaseSlurWord", entityId: word });
   });
 }

@@ -1,8 +1,15 @@
 // Reads that feed the one certification function: for one person (the case-work gate) or many (the board).
-import { db, type Tx } from "~/utils/db.server";
-import { now } from "~/utils/clock.server";
 import { getSettings } from "~/domain/settings/settings.server";
-import { attemptsByPerson, certificationState, EXPIRING_WITHIN_DAYS, type CertPolicy, type Certification } from "./certification-rules";
+import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
+
+import {
+  attemptsByPerson,
+  certificationState,
+  EXPIRING_WITHIN_DAYS,
+  type CertPolicy,
+  type Certification,
+} from "./certification-rules";
 
 export async function certificationPolicy(): Promise<CertPolicy> {
   const s = await getSettings();
@@ -11,7 +18,11 @@ export async function certificationPolicy(): Promise<CertPolicy> {
 
 /** The quiz whose pass grants the case-work certification (`client`: a transaction's, to read inside it). */
 export async function caseWorkQuizId(client: Pick<Tx, "quiz"> = db): Promise<string | null> {
-  const quiz = await client.quiz.findFirst({ where: { grantsCertification: true, active: true }, orderBy: { code: "asc" }, select: { id: true } });
+  const quiz = await client.quiz.findFirst({
+    where: { grantsCertification: true, active: true },
+    orderBy: { code: "asc" },
+    select: { id: true },
+  });
   return quiz?.id ?? null;
 }
 
@@ -20,24 +31,59 @@ function ruleVersionsForCertification() {
   return db.callRule.findMany({ select: { id: true, versions: { select: { version: true, effectiveAt: true } } } });
 }
 
-const ATTEMPT_FIELDS = { personId: true, mode: true, status: true, submittedAt: true, scorePercent: true, passPercent: true, redLineMissed: true, ruleVersions: true } as const;
+const ATTEMPT_FIELDS = {
+  personId: true,
+  mode: true,
+  status: true,
+  submittedAt: true,
+  scorePercent: true,
+  passPercent: true,
+  redLineMissed: true,
+  ruleVersions: true,
+} as const;
 
 /** Certification of each given person (all of them: persons without attempts are "never"). */
-export async function certificationsFor(persons: ReadonlyArray<{ id: string; status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT"; disabledAt?: Date | null }>): Promise<Map<string, Certification>> {
-  const [quizId, rules, policy] = await Promise.all([caseWorkQuizId(), ruleVersionsForCertification(), certificationPolicy()]);
+export async function certificationsFor(
+  persons: ReadonlyArray<{
+    id: string;
+    status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT";
+    disabledAt?: Date | null;
+  }>,
+): Promise<Map<string, Certification>> {
+  const [quizId, rules, policy] = await Promise.all([
+    caseWorkQuizId(),
+    ruleVersionsForCertification(),
+    certificationPolicy(),
+  ]);
   const at = now();
   const attempts = quizId
-    ? await db.quizAttempt.findMany({ where: { quizId, status: "SUBMITTED", personId: { in: persons.map((p) => p.id) } }, select: ATTEMPT_FIELDS })
+    ? await db.quizAttempt.findMany({
+        where: { quizId, status: "SUBMITTED", personId: { in: persons.map((p) => p.id) } },
+        select: ATTEMPT_FIELDS,
+      })
     : [];
   const byPerson = attemptsByPerson(attempts);
   const out = new Map<string, Certification>();
-  for (const p of persons) out.set(p.id, certificationState({ id: p.id, status: p.status, disabled: Boolean(p.disabledAt) }, rules, byPerson.get(p.id) ?? [], at, policy));
+  for (const p of persons)
+    out.set(
+      p.id,
+      certificationState(
+        { id: p.id, status: p.status, disabled: Boolean(p.disabledAt) },
+        rules,
+        byPerson.get(p.id) ?? [],
+        at,
+        policy,
+      ),
+    );
   return out;
 }
 
 /** What the case-work gate reads: is this person cleared to work cases right now, why, and until when. */
 export async function getCaseWorkClearance(personId: string): Promise<Certification | null> {
-  const person = await db.person.findUnique({ where: { id: personId }, select: { id: true, status: true, disabledAt: true } });
+  const person = await db.person.findUnique({
+    where: { id: personId },
+    select: { id: true, status: true, disabledAt: true },
+  });
   if (!person) return null;
   return (await certificationsFor([person])).get(person.id)!;
 }

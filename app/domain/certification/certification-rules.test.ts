@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { scoreAttempt, type ScoredQuestion } from "~/domain/quiz/quiz-rules";
+
 import { isPass } from "./certification-rules";
 import { attemptPassed, certificationState, type CertAttempt, type CertRule } from "./certification-rules";
 
@@ -9,11 +11,28 @@ const at = (days: number) => new Date(t0.getTime() + days * DAY);
 const policy = { validityMonths: 12, graceDays: 7, expiringWithinDays: 30 };
 const agent = { id: "p1", status: "ACTIVE" as const };
 const v1 = { version: 1, effectiveAt: new Date("2025-01-01T00:00:00Z") };
-const rules: CertRule[] = [{ id: "B3", versions: [v1] }, { id: "B5", versions: [v1] }, { id: "B9", versions: [v1] }];
-const withB3v2 = (day: number): CertRule[] => [{ id: "B3", versions: [v1, { version: 2, effectiveAt: at(day) }] }, rules[1], rules[2]];
+const rules: CertRule[] = [
+  { id: "B3", versions: [v1] },
+  { id: "B5", versions: [v1] },
+  { id: "B9", versions: [v1] },
+];
+const withB3v2 = (day: number): CertRule[] => [
+  { id: "B3", versions: [v1, { version: 2, effectiveAt: at(day) }] },
+  rules[1],
+  rules[2],
+];
 
 function attempt(day: number, over: Partial<CertAttempt> = {}): CertAttempt {
-  return { mode: "FULL", status: "SUBMITTED", submittedAt: at(day), scorePercent: 100, passPercent: 90, redLineMissed: false, ruleVersions: { B3: 1, B5: 1 }, ...over };
+  return {
+    mode: "FULL",
+    status: "SUBMITTED",
+    submittedAt: at(day),
+    scorePercent: 100,
+    passPercent: 90,
+    redLineMissed: false,
+    ruleVersions: { B3: 1, B5: 1 },
+    ...over,
+  };
 }
 
 describe("the case-work certification", () => {
@@ -23,7 +42,13 @@ describe("the case-work certification", () => {
   });
 
   it("a failed attempt or one still open does not certify", () => {
-    const c = certificationState(agent, rules, [attempt(0, { scorePercent: 80 }), attempt(1, { status: "OPEN", submittedAt: null, scorePercent: null })], at(2), policy);
+    const c = certificationState(
+      agent,
+      rules,
+      [attempt(0, { scorePercent: 80 }), attempt(1, { status: "OPEN", submittedAt: null, scorePercent: null })],
+      at(2),
+      policy,
+    );
     expect(c.cleared).toBe(false);
   });
 
@@ -67,14 +92,23 @@ describe("the case-work certification", () => {
   });
 
   it("a change to a rule the certification did not cover changes nothing", () => {
-    const changedB9: CertRule[] = [rules[0], rules[1], { id: "B9", versions: [v1, { version: 2, effectiveAt: at(10) }] }];
+    const changedB9: CertRule[] = [
+      rules[0],
+      rules[1],
+      { id: "B9", versions: [v1, { version: 2, effectiveAt: at(10) }] },
+    ];
     expect(certificationState(agent, changedB9, [attempt(0)], at(30), policy).status).toBe("certified");
   });
 
   it("passing the re-quiz on the changed rules keeps the certification, with its original end date", () => {
     const requiz = attempt(12, { mode: "REQUIZ", ruleVersions: { B3: 2 } });
     const c = certificationState(agent, withB3v2(10), [attempt(0), requiz], at(40), policy);
-    expect(c).toMatchObject({ cleared: true, status: "certified", validUntil: new Date("2027-01-10T02:00:00Z"), staleRules: [] });
+    expect(c).toMatchObject({
+      cleared: true,
+      status: "certified",
+      validUntil: new Date("2027-01-10T02:00:00Z"),
+      staleRules: [],
+    });
   });
 
   it("a failed re-quiz does not cover the change", () => {
@@ -92,7 +126,13 @@ describe("the case-work certification", () => {
   });
 
   it("a full quiz passed after the change covers it", () => {
-    const c = certificationState(agent, withB3v2(10), [attempt(0), attempt(20, { ruleVersions: { B3: 2, B5: 1 } })], at(40), policy);
+    const c = certificationState(
+      agent,
+      withB3v2(10),
+      [attempt(0), attempt(20, { ruleVersions: { B3: 2, B5: 1 } })],
+      at(40),
+      policy,
+    );
     expect(c).toMatchObject({ cleared: true, status: "certified", certifiedAt: at(20) });
   });
 
@@ -104,11 +144,27 @@ describe("the case-work certification", () => {
 describe("a passed attempt means the same to the quiz and to the certification", () => {
   // The quiz stores `passed` on the attempt when it is handed in; the certification decides from the stored score.
   const questions = (right: number, wrong: number, redLineWrong: boolean): ScoredQuestion[] => [
-    ...Array.from({ length: right }, () => ({ ruleIds: ["B3"], redLine: true, correctOptionIds: ["a"], selected: ["a"] })),
-    ...Array.from({ length: wrong }, (_, i) => ({ ruleIds: ["B5"], redLine: redLineWrong && i === 0, correctOptionIds: ["a"], selected: ["b"] })),
+    ...Array.from({ length: right }, () => ({
+      ruleIds: ["B3"],
+      redLine: true,
+      correctOptionIds: ["a"],
+      selected: ["a"],
+    })),
+    ...Array.from({ length: wrong }, (_, i) => ({
+      ruleIds: ["B5"],
+      redLine: redLineWrong && i === 0,
+      correctOptionIds: ["a"],
+      selected: ["b"],
+    })),
   ];
   it.each([
-    [9, 1, false, 90], [8, 2, false, 90], [10, 0, false, 100], [19, 1, true, 90], [0, 0, false, 90], [1, 2, false, 33], [1, 2, false, 34],
+    [9, 1, false, 90],
+    [8, 2, false, 90],
+    [10, 0, false, 100],
+    [19, 1, true, 90],
+    [0, 0, false, 90],
+    [1, 2, false, 33],
+    [1, 2, false, 34],
   ])("%i right, %i wrong (red line missed: %s), pass mark %i%%", (right, wrong, redLineWrong, passPercent) => {
     const score = scoreAttempt(questions(right, wrong, redLineWrong), passPercent);
     const stored = attempt(0, { scorePercent: score.scorePercent, passPercent, redLineMissed: score.redLineMissed });

@@ -47,7 +47,9 @@ export function addMonths(at: Date, months: number): Date {
 }
 
 /** Stored attempt rows (ruleVersions is JSON) grouped by person, as certificationState reads them. */
-export function attemptsByPerson(rows: ReadonlyArray<Omit<CertAttempt, "ruleVersions"> & { personId: string; ruleVersions: unknown }>): Map<string, CertAttempt[]> {
+export function attemptsByPerson(
+  rows: ReadonlyArray<Omit<CertAttempt, "ruleVersions"> & { personId: string; ruleVersions: unknown }>,
+): Map<string, CertAttempt[]> {
   const byPerson = new Map<string, CertAttempt[]>();
   for (const { personId, ...a } of rows) {
     const list = byPerson.get(personId) ?? [];
@@ -58,36 +60,71 @@ export function attemptsByPerson(rows: ReadonlyArray<Omit<CertAttempt, "ruleVers
 }
 
 export function attemptPassed(a: CertAttempt): boolean {
-  return a.status === "SUBMITTED" && a.submittedAt !== null && a.scorePercent !== null && isPass({ ...a, scorePercent: a.scorePercent });
+  return (
+    a.status === "SUBMITTED" &&
+    a.submittedAt !== null &&
+    a.scorePercent !== null &&
+    isPass({ ...a, scorePercent: a.scorePercent })
+  );
 }
 
-/** A rule's version in force at `at`: the highest one whose effectiveAt has come (a version dated in the future does not count yet). */
-export function versionInForce<V extends { version: number; effectiveAt: Date }>(versions: readonly V[], at: Date): V | null {
-  return versions.filter((v) => v.effectiveAt <= at).reduce<V | null>((best, v) => (!best || v.version > best.version ? v : best), null);
+/** A rule's version in force at `at`: the highest whose effectiveAt has come (a future one does not count yet). */
+export function versionInForce<V extends { version: number; effectiveAt: Date }>(
+  versions: readonly V[],
+  at: Date,
+): V | null {
+  return versions
+    .filter((v) => v.effectiveAt <= at)
+    .reduce<V | null>((best, v) => (!best || v.version > best.version ? v : best), null);
 }
 
-export function certificationState(person: CertPerson, rules: readonly CertRule[], attempts: readonly CertAttempt[], now: Date, policy: CertPolicy): Certification {
-  const done = attempts.filter((a) => a.status === "SUBMITTED" && a.submittedAt && a.submittedAt <= now).sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+export function certificationState(
+  person: CertPerson,
+  rules: readonly CertRule[],
+  attempts: readonly CertAttempt[],
+  now: Date,
+  policy: CertPolicy,
+): Certification {
+  const done = attempts
+    .filter((a) => a.status === "SUBMITTED" && a.submittedAt && a.submittedAt <= now)
+    .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
   const base = [...done].reverse().find((a) => a.mode === "FULL" && attemptPassed(a));
-  const none = (reasons: CertReason[], status: CertStatus = "never"): Certification => ({ cleared: false, status, validUntil: null, certifiedAt: null, reasons, staleRules: [] });
+  const none = (reasons: CertReason[], status: CertStatus = "never"): Certification => ({
+    cleared: false,
+    status,
+    validUntil: null,
+    certifiedAt: null,
+    reasons,
+    staleRules: [],
+  });
 
   if (person.status === "LEFT" || person.disabled) return none([{ code: "inactive" }]);
   if (!base) {
     const last = done[done.length - 1];
-    return none(last?.redLineMissed ? [{ code: "neverPassed" }, { code: "lastAttemptRedLine" }] : [{ code: "neverPassed" }]);
+    return none(
+      last?.redLineMissed ? [{ code: "neverPassed" }, { code: "lastAttemptRedLine" }] : [{ code: "neverPassed" }],
+    );
   }
 
   const certifiedAt = base.submittedAt!;
   const expiresAt = addMonths(certifiedAt, policy.validityMonths);
   if (expiresAt <= now) {
-    return { cleared: false, status: "expired", validUntil: expiresAt, certifiedAt, reasons: [{ code: "expired", at: expiresAt }], staleRules: [] };
+    return {
+      cleared: false,
+      status: "expired",
+      validUntil: expiresAt,
+      certifiedAt,
+      reasons: [{ code: "expired", at: expiresAt }],
+      staleRules: [],
+    };
   }
 
   // What the person has been quizzed on: the full quiz, then every passed re-quiz after it.
   const covered: Record<string, number> = { ...base.ruleVersions };
   for (const a of done) {
     if (a.mode === "REQUIZ" && a.submittedAt! > certifiedAt && attemptPassed(a)) {
-      for (const [ruleId, version] of Object.entries(a.ruleVersions)) covered[ruleId] = Math.max(covered[ruleId] ?? 0, version);
+      for (const [ruleId, version] of Object.entries(a.ruleVersions))
+        covered[ruleId] = Math.max(covered[ruleId] ?? 0, version);
     }
   }
 
@@ -97,8 +134,15 @@ export function certificationState(person: CertPerson, rules: readonly CertRule[
     const current = versionInForce(rule.versions, now);
     // A rule the certification never covered cannot make it lapse.
     if (had === undefined || !current || current.version <= had) continue;
-    const firstUnseen = rule.versions.filter((v) => v.version > had && v.effectiveAt <= now).sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];
-    staleRules.push({ ruleId: rule.id, fromVersion: had, toVersion: current.version, lapsesAt: new Date(firstUnseen.effectiveAt.getTime() + policy.graceDays * DAY) });
+    const firstUnseen = rule.versions
+      .filter((v) => v.version > had && v.effectiveAt <= now)
+      .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];
+    staleRules.push({
+      ruleId: rule.id,
+      fromVersion: had,
+      toVersion: current.version,
+      lapsesAt: new Date(firstUnseen.effectiveAt.getTime() + policy.graceDays * DAY),
+    });
   }
   const changed: CertReason[] = staleRules.map((s) => ({ code: "ruleChanged", ...s }));
   const lapsesAt = staleRules.length ? new Date(Math.min(...staleRules.map((s) => s.lapsesAt.getTime()))) : null;
@@ -107,8 +151,19 @@ export function certificationState(person: CertPerson, rules: readonly CertRule[
     return { cleared: false, status: "lapsed", validUntil: lapsesAt, certifiedAt, reasons: changed, staleRules };
   }
   const validUntil = lapsesAt && lapsesAt < expiresAt ? lapsesAt : expiresAt;
-  const status: CertStatus = lapsesAt ? "grace" : validUntil.getTime() - now.getTime() <= policy.expiringWithinDays * DAY ? "expiring" : "certified";
-  return { cleared: true, status, validUntil, certifiedAt, reasons: [{ code: "passed", at: certifiedAt }, ...changed], staleRules };
+  const status: CertStatus = lapsesAt
+    ? "grace"
+    : validUntil.getTime() - now.getTime() <= policy.expiringWithinDays * DAY
+      ? "expiring"
+      : "certified";
+  return {
+    cleared: true,
+    status,
+    validUntil,
+    certifiedAt,
+    reasons: [{ code: "passed", at: certifiedAt }, ...changed],
+    staleRules,
+  };
 }
 
 /**

@@ -16,7 +16,13 @@ export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) 
     await pool.query(
       `INSERT INTO "ClearanceCall" (at, "apiKeyId", "employeeNo", status, cleared)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[], $5::bool[])`,
-      [entries.map((e) => new Date(e.at)), entries.map((e) => e.apiKeyId), entries.map((e) => e.employeeNo.slice(0, 60)), entries.map((e) => e.status), entries.map((e) => e.cleared)],
+      [
+        entries.map((e) => new Date(e.at)),
+        entries.map((e) => e.apiKeyId),
+        entries.map((e) => e.employeeNo.slice(0, 60)),
+        entries.map((e) => e.status),
+        entries.map((e) => e.cleared),
+      ],
     );
   }
 

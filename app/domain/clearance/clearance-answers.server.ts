@@ -1,8 +1,9 @@
 // The clearance API's answers (ADR 0009), from an in-process snapshot refreshed in the background;
 // app/fast-paths/clearance.server.ts puts them on HTTP. Time-dependent lapse and expiry are evaluated
 // at the call's instant. Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
-import { createPgPool } from "~/utils/pg-pool.server";
 import { now } from "~/utils/clock.server";
+import { createPgPool } from "~/utils/pg-pool.server";
+
 import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
 import { answerFor } from "./clearance-response";
@@ -74,7 +75,10 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     const current = snapshot;
     if (!current || Date.now() - freshAt > maxStaleMs) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 503, cleared: false });
-      return { status: 503, json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }) };
+      return {
+        status: 503,
+        json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
+      };
     }
     const keyId = key ? current.keys.get(hashApiKey(key)) : undefined;
     if (!keyId) {
@@ -88,7 +92,15 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     }
     const t = at.getTime();
     let cached = entry.answer;
-    if (!cached || t < cached.from || t >= cached.until) cached = entry.answer = answerFor(entry.employeeNo, entry.person, current.rules, entry.attempts, at, current.policy);
+    if (!cached || t < cached.from || t >= cached.until)
+      cached = entry.answer = answerFor(
+        entry.employeeNo,
+        entry.person,
+        current.rules,
+        entry.attempts,
+        at,
+        current.policy,
+      );
     log.push({ at: t, apiKeyId: keyId, employeeNo: entry.employeeNo, status: 200, cleared: cached.cleared });
     return { status: 200, json: cached.json };
   }

@@ -1,6 +1,14 @@
 // Pure: the clearance API's answer for one person, shaped from the one certification function,
 // and the instant until which that answer holds if nothing in the database changes.
-import { addMonths, certificationState, type CertAttempt, type CertPerson, type CertPolicy, type CertRule, type Certification } from "~/domain/certification/certification-rules";
+import {
+  addMonths,
+  certificationState,
+  type CertAttempt,
+  type CertPerson,
+  type CertPolicy,
+  type CertRule,
+  type Certification,
+} from "~/domain/certification/certification-rules";
 
 export type ClearanceBody = {
   employeeNo: string;
@@ -31,13 +39,21 @@ export function clearanceBody(employeeNo: string, c: Certification, ruleIds: rea
 }
 
 /** The first instant after `at` at which the answer can change by the passing of time alone. */
-export function answerChangesAt(c: Certification, rules: readonly CertRule[], attempts: readonly CertAttempt[], at: Date, policy: CertPolicy): number {
+export function answerChangesAt(
+  c: Certification,
+  rules: readonly CertRule[],
+  attempts: readonly CertAttempt[],
+  at: Date,
+  policy: CertPolicy,
+): number {
   const t = at.getTime();
   const candidates: number[] = [];
   if (c.validUntil) candidates.push(c.validUntil.getTime());
   if (c.certifiedAt) candidates.push(addMonths(c.certifiedAt, policy.validityMonths).getTime());
   for (const s of c.staleRules) candidates.push(s.lapsesAt.getTime());
-  for (const r of rules) for (const v of r.versions) candidates.push(v.effectiveAt.getTime(), v.effectiveAt.getTime() + policy.graceDays * 86_400_000);
+  for (const r of rules)
+    for (const v of r.versions)
+      candidates.push(v.effectiveAt.getTime(), v.effectiveAt.getTime() + policy.graceDays * 86_400_000);
   for (const a of attempts) if (a.submittedAt) candidates.push(a.submittedAt.getTime());
   return Math.min(Number.POSITIVE_INFINITY, ...candidates.filter((x) => x > t));
 }
@@ -45,8 +61,24 @@ export function answerChangesAt(c: Certification, rules: readonly CertRule[], at
 export type CachedAnswer = { json: string; cleared: boolean; from: number; until: number };
 
 /** The answer at `at`, as JSON, with the span of time it holds for. */
-export function answerFor(employeeNo: string, person: CertPerson, rules: readonly CertRule[], attempts: readonly CertAttempt[], at: Date, policy: CertPolicy): CachedAnswer {
+export function answerFor(
+  employeeNo: string,
+  person: CertPerson,
+  rules: readonly CertRule[],
+  attempts: readonly CertAttempt[],
+  at: Date,
+  policy: CertPolicy,
+): CachedAnswer {
   const c = certificationState(person, rules, attempts, at, policy);
-  const body = clearanceBody(employeeNo, c, rules.map((r) => r.id));
-  return { json: JSON.stringify(body), cleared: c.cleared, from: at.getTime(), until: answerChangesAt(c, rules, attempts, at, policy) };
+  const body = clearanceBody(
+    employeeNo,
+    c,
+    rules.map((r) => r.id),
+  );
+  return {
+    json: JSON.stringify(body),
+    cleared: c.cleared,
+    from: at.getTime(),
+    until: answerChangesAt(c, rules, attempts, at, policy),
+  };
 }

@@ -2,8 +2,17 @@
 // and the active API keys, read with plain `pg` (no Prisma on the hot path). A cheap fingerprint
 // query says whether anything that can change an answer has changed since the last load.
 import type pg from "pg";
-import { attemptsByPerson, EXPIRING_WITHIN_DAYS, type CertAttempt, type CertPerson, type CertPolicy, type CertRule } from "~/domain/certification/certification-rules";
+
+import {
+  attemptsByPerson,
+  EXPIRING_WITHIN_DAYS,
+  type CertAttempt,
+  type CertPerson,
+  type CertPolicy,
+  type CertRule,
+} from "~/domain/certification/certification-rules";
 import { DEFAULT_SETTINGS } from "~/domain/settings/settings.schema";
+
 import type { CachedAnswer } from "./clearance-response";
 
 export type PersonEntry = { employeeNo: string; person: CertPerson; attempts: CertAttempt[]; answer?: CachedAnswer };
@@ -18,7 +27,8 @@ export type Snapshot = {
 // Every table whose rows can change an answer; sums of timestamps change when any row changes.
 export const FINGERPRINT_SQL = `SELECT concat_ws('|',
   (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0) FROM "Person"),
-  (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "submittedAt")), 0) FROM "QuizAttempt" WHERE status = 'SUBMITTED'),
+  (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "submittedAt")), 0) FROM "QuizAttempt"
+    WHERE status = 'SUBMITTED'),
   (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "effectiveAt")), 0) FROM "CallRuleVersion"),
   (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0) FROM "Quiz"),
   (SELECT count(*) || ':' || coalesce(sum(extract(epoch FROM "updatedAt")), 0) FROM "Setting"),
@@ -30,10 +40,17 @@ export async function fingerprint(pool: pg.Pool): Promise<string> {
 
 export async function loadSnapshot(pool: pg.Pool): Promise<Snapshot> {
   const [settings, quiz, versions, people, keys] = await Promise.all([
-    pool.query<{ key: string; value: unknown }>(`SELECT key, value FROM "Setting" WHERE key = ANY($1)`, [["certValidityMonths", "certGraceDays"]]),
+    pool.query<{ key: string; value: unknown }>(`SELECT key, value FROM "Setting" WHERE key = ANY($1)`, [
+      ["certValidityMonths", "certGraceDays"],
+    ]),
     pool.query<{ id: string }>(`SELECT id FROM "Quiz" WHERE "grantsCertification" AND active ORDER BY code LIMIT 1`),
-    pool.query<{ ruleId: string; version: number; effectiveAt: Date }>(`SELECT v."ruleId", v.version, v."effectiveAt" FROM "CallRuleVersion" v JOIN "CallRule" r ON r.id = v."ruleId" ORDER BY r."sortOrder", v.version`),
-    pool.query<{ id: string; employeeNo: string; status: CertPerson["status"]; disabledAt: Date | null }>(`SELECT id, "employeeNo", status, "disabledAt" FROM "Person"`),
+    pool.query<{ ruleId: string; version: number; effectiveAt: Date }>(
+      `SELECT v."ruleId", v.version, v."effectiveAt"
+       FROM "CallRuleVersion" v JOIN "CallRule" r ON r.id = v."ruleId" ORDER BY r."sortOrder", v.version`,
+    ),
+    pool.query<{ id: string; employeeNo: string; status: CertPerson["status"]; disabledAt: Date | null }>(
+      `SELECT id, "employeeNo", status, "disabledAt" FROM "Person"`,
+    ),
     pool.query<{ id: string; keyHash: string }>(`SELECT id, "keyHash" FROM "ApiKey" WHERE "revokedAt" IS NULL`),
   ]);
   const setting = (key: "certValidityMonths" | "certGraceDays") => {
@@ -41,27 +58,42 @@ export async function loadSnapshot(pool: pg.Pool): Promise<Snapshot> {
     return typeof value === "number" ? value : DEFAULT_SETTINGS[key];
   };
   const attempts = quiz.rows[0]
-    ? (await pool.query<CertAttempt & { personId: string }>(
-        `SELECT "personId", mode, status, "submittedAt", "scorePercent", "passPercent", "redLineMissed", "ruleVersions" FROM "QuizAttempt" WHERE "quizId" = $1 AND status = 'SUBMITTED'`,
-        [quiz.rows[0].id],
-      )).rows
+    ? (
+        await pool.query<CertAttempt & { personId: string }>(
+          `SELECT "personId", mode, status, "submittedAt", "scorePercent", "passPercent", "redLineMissed",
+                  "ruleVersions"
+           FROM "QuizAttempt" WHERE "quizId" = $1 AND status = 'SUBMITTED'`,
+          [quiz.rows[0].id],
+        )
+      ).rows
     : [];
 
   const rules = new Map<string, CertRule>();
   for (const v of versions.rows) {
     const rule = rules.get(v.ruleId) ?? { id: v.ruleId, versions: [] };
-    (rule.versions as Array<{ version: number; effectiveAt: Date }>).push({ version: v.version, effectiveAt: v.effectiveAt });
+    (rule.versions as Array<{ version: number; effectiveAt: Date }>).push({
+      version: v.version,
+      effectiveAt: v.effectiveAt,
+    });
     rules.set(v.ruleId, rule);
   }
   const byPerson = attemptsByPerson(attempts);
   const entries = new Map<string, PersonEntry>();
   for (const p of people.rows) {
-    entries.set(p.employeeNo, { employeeNo: p.employeeNo, person: { id: p.id, status: p.status, disabled: p.disabledAt !== null }, attempts: byPerson.get(p.id) ?? [] });
+    entries.set(p.employeeNo, {
+      employeeNo: p.employeeNo,
+      person: { id: p.id, status: p.status, disabled: p.disabledAt !== null },
+      attempts: byPerson.get(p.id) ?? [],
+    });
   }
   return {
     people: entries,
     keys: new Map(keys.rows.map((k) => [k.keyHash, k.id])),
     rules: [...rules.values()],
-    policy: { validityMonths: setting("certValidityMonths"), graceDays: setting("certGraceDays"), expiringWithinDays: EXPIRING_WITHIN_DAYS },
+    policy: {
+      validityMonths: setting("certValidityMonths"),
+      graceDays: setting("certGraceDays"),
+      expiringWithinDays: EXPIRING_WITHIN_DAYS,
+    },
   };
 }

@@ -2,7 +2,15 @@ import { db } from "~/utils/db.server";
 
 export function listDepartmentsWithCounts() {
   return db.department.findMany({
-    select: { id: true, code: true, name: true, kind: true, parentId: true, sortOrder: true, _count: { select: { people: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      parentId: true,
+      sortOrder: true,
+      _count: { select: { people: true } },
+    },
   });
 }
 

@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+
 import { login } from "~/domain/auth/login.server";
+import { db } from "~/utils/db.server";
+
 import { bootstrapAdmin } from "./bootstrap-admin.server";
 
 it("a production install gets its first administrator, who must change the one-time password", async () => {

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { db } from "~/utils/db.server";
-import { writeAudit } from "~/utils/audit.server";
+
 import { hashPassword } from "~/domain/auth/password.server";
+import { writeAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+
 import { EmployeeNoSchema } from "./people.schema";
 
 /**
@@ -19,11 +21,23 @@ export async function bootstrapAdmin(input: { employeeNo: string; name: string; 
       (await tx.department.create({ data: { code: "HQ", name: input.companyName, kind: "COMPANY" } }));
     const person = await tx.person.create({
       data: {
-        employeeNo, name: input.name, departmentId: company.id, post: "系统管理员", passwordHash, mustChangePassword: true,
+        employeeNo,
+        name: input.name,
+        departmentId: company.id,
+        post: "系统管理员",
+        passwordHash,
+        mustChangePassword: true,
         roles: { create: [{ role: "ADMIN" }, { role: "EMPLOYEE" }] },
       },
     });
-    await writeAudit(tx, { actor: null, action: "person.created", entityType: "Person", entityId: person.id, summary: { after: { employeeNo, roles: ["ADMIN"] } }, reason: "bootstrap" });
+    await writeAudit(tx, {
+      actor: null,
+      action: "person.created",
+      entityType: "Person",
+      entityId: person.id,
+      summary: { after: { employeeNo, roles: ["ADMIN"] } },
+      reason: "bootstrap",
+    });
   });
   return { employeeNo, password };
 }

@@ -1,13 +1,15 @@
-import { personColumns } from "./people.schema";
+import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
 import { Prisma } from "~/generated/prisma/client";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { autoAssignCaseWork } from "~/domain/quiz/assign-quiz.server";
+
 import { readPeopleFile, type UploadedFile } from "./people-file.server";
 import { checkImportRows, type ImportError, type ImportRow } from "./people-import-rules";
+import { personColumns } from "./people.schema";
 
 export type ImportActor = { id: string; employeeNo: string };
-export type ImportOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: ImportError[] };
+export type ImportOutcome =
+  { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: ImportError[] };
 
 const wholeFile = (message: string): ImportOutcome => ({ ok: false, errors: [{ row: 0, column: "", message }] });
 
@@ -39,7 +41,8 @@ export async function importPeople(actor: ImportActor, file: UploadedFile): Prom
     );
   } catch (error) {
     // Someone else created one of these employee numbers, or removed a department, meanwhile.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2003")) return wholeFile("peopleImport.conflict");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2003"))
+      return wholeFile("peopleImport.conflict");
     throw error;
   }
 }
@@ -47,7 +50,17 @@ export async function importPeople(actor: ImportActor, file: UploadedFile): Prom
 async function savePeople(tx: Tx, rows: ImportRow[]) {
   const existing = await tx.person.findMany({
     where: { employeeNo: { in: rows.map((r) => r.employeeNo) } },
-    select: { id: true, employeeNo: true, name: true, departmentId: true, post: true, phone: true, email: true, hireDate: true, status: true },
+    select: {
+      id: true,
+      employeeNo: true,
+      name: true,
+      departmentId: true,
+      post: true,
+      phone: true,
+      email: true,
+      hireDate: true,
+      status: true,
+    },
   });
   const byEmployeeNo = new Map(existing.map((p) => [p.employeeNo, p]));
 
@@ -63,7 +76,10 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
       select: { id: true, post: true, status: true },
     });
     await tx.roleAssignment.createMany({ data: created.map((p) => ({ personId: p.id, role: "EMPLOYEE" as const })) });
-    await autoAssignCaseWork(tx, created.map((p) => ({ personId: p.id, before: null, after: p })));
+    await autoAssignCaseWork(
+      tx,
+      created.map((p) => ({ personId: p.id, before: null, after: p })),
+    );
   }
 
   let updated = 0;
@@ -77,14 +93,26 @@ async function savePeople(tx: Tx, rows: ImportRow[]) {
     await tx.person.update({ where: { id: current.id }, data: changes });
     updated++;
     if (changes.post !== undefined || changes.status !== undefined) {
-      moves.push({ personId: current.id, before: current, after: { post: row.post, status: row.status ?? current.status } });
+      moves.push({
+        personId: current.id,
+        before: current,
+        after: { post: row.post, status: row.status ?? current.status },
+      });
     }
   }
   await autoAssignCaseWork(tx, moves);
   return { created: fresh.length, updated, unchanged: existing.length - updated };
 }
 
-type Current = { name: string; departmentId: string; post: string; phone: string | null; email: string | null; hireDate: Date | null; status: ImportRow["status"] };
+type Current = {
+  name: string;
+  departmentId: string;
+  post: string;
+  phone: string | null;
+  email: string | null;
+  hireDate: Date | null;
+  status: ImportRow["status"];
+};
 
 // Only what differs is written, so re-importing the same file changes nothing and counts nothing as updated.
 function changesFor(current: Current, row: ImportRow): Prisma.PersonUncheckedUpdateInput {
@@ -94,7 +122,8 @@ function changesFor(current: Current, row: ImportRow): Prisma.PersonUncheckedUpd
   if (row.post !== current.post) changes.post = row.post;
   if (row.phone !== undefined && row.phone !== current.phone) changes.phone = row.phone;
   if (row.email !== undefined && row.email !== current.email) changes.email = row.email;
-  if (row.hireDate !== undefined && row.hireDate?.getTime() !== current.hireDate?.getTime()) changes.hireDate = row.hireDate;
+  if (row.hireDate !== undefined && row.hireDate?.getTime() !== current.hireDate?.getTime())
+    changes.hireDate = row.hireDate;
   if (row.status !== undefined && row.status !== current.status) changes.status = row.status;
   return changes;
 }

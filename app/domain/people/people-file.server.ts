@@ -1,6 +1,7 @@
 // Reads an uploaded people file (.xlsx or .csv) into rows of strings; row i is spreadsheet row i + 1.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+
 import type { UploadedFile } from "~/utils/upload.server";
 import { messageKey } from "~/utils/validation";
 
@@ -11,7 +12,8 @@ export type FileRows = { ok: true; rows: string[][] } | { ok: false; error: stri
 
 export async function readPeopleFile(file: UploadedFile): Promise<FileRows> {
   if (file.bytes.byteLength === 0) return { ok: false, error: "peopleImport.noFile" };
-  if (file.bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) };
+  if (file.bytes.byteLength > MAX_FILE_BYTES)
+    return { ok: false, error: messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) };
   const name = file.name.toLowerCase();
   if (name.endsWith(".xlsx")) return readXlsx(file.bytes);
   if (name.endsWith(".csv")) return readCsv(file.bytes);
@@ -41,7 +43,9 @@ async function readXlsx(bytes: Uint8Array): Promise<FileRows> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like "Buffer"; at runtime it takes a Node Buffer.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
     // Not a zip, an .xls renamed, a password-protected workbook: all unreadable to us.
     return { ok: false, error: "peopleImport.fileUnreadable" };
@@ -59,7 +63,7 @@ async function readXlsx(bytes: Uint8Array): Promise<FileRows> {
   return { ok: true, rows: Array.from(rows, (r) => r ?? []) };
 }
 
-/** Dates become YYYY-MM-DD (Excel stores them without a zone, exceljs reads them as UTC), numbers their plain digits. */
+/** Dates become YYYY-MM-DD (Excel stores them zoneless, exceljs reads them as UTC), numbers their plain digits. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);

@@ -1,10 +1,20 @@
 // Pure: turns the rows of an uploaded people file into people to save, or into every error found.
-import { EmployeeNoSchema, PERSON_STATUSES, PersonFieldsSchema, type PersonStatusName } from "./people.schema";
 import { fieldErrors, messageKey } from "~/utils/validation";
+
+import { EmployeeNoSchema, PERSON_STATUSES, PersonFieldsSchema, type PersonStatusName } from "./people.schema";
 
 export const MAX_IMPORT_ROWS = 5_000;
 
-export const IMPORT_FIELDS = ["employeeNo", "name", "department", "post", "phone", "email", "hireDate", "status"] as const;
+export const IMPORT_FIELDS = [
+  "employeeNo",
+  "name",
+  "department",
+  "post",
+  "phone",
+  "email",
+  "hireDate",
+  "status",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ImportField[] = ["employeeNo", "name", "department", "post"];
 
@@ -22,8 +32,25 @@ export const CHINESE_HEADERS: Record<ImportField, string> = {
 
 /** The two example rows of the downloadable template. */
 export const TEMPLATE_EXAMPLES: Array<Partial<Record<ImportField, string>>> = [
-  { employeeNo: "C0301", name: "王小明", department: "COL1", post: "催收员", phone: "13800138000", email: "wangxm@example.com", hireDate: "2025-03-03", status: "新入职" },
-  { employeeNo: "C0302", name: "李娜", department: "催收二部", post: "催收员", phone: "13900139000", hireDate: "2024-09-16", status: "在职" },
+  {
+    employeeNo: "C0301",
+    name: "王小明",
+    department: "COL1",
+    post: "催收员",
+    phone: "13800138000",
+    email: "wangxm@example.com",
+    hireDate: "2025-03-03",
+    status: "新入职",
+  },
+  {
+    employeeNo: "C0302",
+    name: "李娜",
+    department: "催收二部",
+    post: "催收员",
+    phone: "13900139000",
+    hireDate: "2024-09-16",
+    status: "在职",
+  },
 ];
 
 const HEADER_ALIASES: Record<ImportField, string[]> = {
@@ -79,11 +106,21 @@ function mapHeaders(header: string[]): { columns: Partial<Record<ImportField, nu
     const key = normaliseHeader(raw ?? "");
     const field = IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(key));
     if (!field) return;
-    if (columns[field] !== undefined) errors.push({ row: 1, column: raw.trim(), message: messageKey("peopleImport.duplicateColumn", { column: raw.trim() }) });
+    if (columns[field] !== undefined)
+      errors.push({
+        row: 1,
+        column: raw.trim(),
+        message: messageKey("peopleImport.duplicateColumn", { column: raw.trim() }),
+      });
     else columns[field] = index;
   });
   for (const field of REQUIRED_FIELDS) {
-    if (columns[field] === undefined) errors.push({ row: 1, column: "", message: messageKey("peopleImport.missingColumn", { zh: CHINESE_HEADERS[field], en: field }) });
+    if (columns[field] === undefined)
+      errors.push({
+        row: 1,
+        column: "",
+        message: messageKey("peopleImport.missingColumn", { zh: CHINESE_HEADERS[field], en: field }),
+      });
   }
   return { columns, errors };
 }
@@ -111,14 +148,28 @@ function departmentResolver(departments: DepartmentRef[]) {
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
 export function checkImportRows(rows: string[][], departments: DepartmentRef[]): ImportCheck {
-  if (rows.length === 0 || isEmptyRow(rows[0])) return { ok: false, errors: [{ row: 0, column: "", message: "peopleImport.emptyFile" }] };
+  if (rows.length === 0 || isEmptyRow(rows[0]))
+    return { ok: false, errors: [{ row: 0, column: "", message: "peopleImport.emptyFile" }] };
   const header = rows[0].map((h) => (h ?? "").trim());
   const { columns, errors: headerErrors } = mapHeaders(header);
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 
-  const body = rows.slice(1).map((cells, i) => ({ row: i + 2, cells })).filter((r) => !isEmptyRow(r.cells));
+  const body = rows
+    .slice(1)
+    .map((cells, i) => ({ row: i + 2, cells }))
+    .filter((r) => !isEmptyRow(r.cells));
   if (body.length === 0) return { ok: false, errors: [{ row: 0, column: "", message: "peopleImport.noRows" }] };
-  if (body.length > MAX_IMPORT_ROWS) return { ok: false, errors: [{ row: 0, column: "", message: messageKey("peopleImport.tooManyRows", { max: MAX_IMPORT_ROWS, count: body.length }) }] };
+  if (body.length > MAX_IMPORT_ROWS)
+    return {
+      ok: false,
+      errors: [
+        {
+          row: 0,
+          column: "",
+          message: messageKey("peopleImport.tooManyRows", { max: MAX_IMPORT_ROWS, count: body.length }),
+        },
+      ],
+    };
 
   const resolveDepartment = departmentResolver(departments);
   const columnOf = (field: ImportField) => header[columns[field]!];
@@ -127,9 +178,11 @@ export function checkImportRows(rows: string[][], departments: DepartmentRef[]):
   const firstRowOf = new Map<string, number>();
 
   for (const { row, cells } of body) {
-    const cell = (field: ImportField): string | undefined => (columns[field] === undefined ? undefined : (cells[columns[field]!] ?? "").trim());
+    const cell = (field: ImportField): string | undefined =>
+      columns[field] === undefined ? undefined : (cells[columns[field]!] ?? "").trim();
     const rowErrors: Array<ImportError & { index: number }> = [];
-    const fail = (field: ImportField, message: string) => rowErrors.push({ row, column: columnOf(field), message, index: columns[field]! });
+    const fail = (field: ImportField, message: string) =>
+      rowErrors.push({ row, column: columnOf(field), message, index: columns[field]! });
 
     const statusText = cell("status");
     const status = statusText ? STATUS_WORDS.get(statusText.toUpperCase()) : undefined;
@@ -157,7 +210,8 @@ export function checkImportRows(rows: string[][], departments: DepartmentRef[]):
     const employeeNo = EmployeeNoSchema.safeParse(cell("employeeNo"));
     if (employeeNo.success) {
       const first = firstRowOf.get(employeeNo.data);
-      if (first !== undefined) fail("employeeNo", messageKey("peopleImport.duplicateEmployeeNo", { employeeNo: employeeNo.data, row: first }));
+      if (first !== undefined)
+        fail("employeeNo", messageKey("peopleImport.duplicateEmployeeNo", { employeeNo: employeeNo.data, row: first }));
       else firstRowOf.set(employeeNo.data, row);
     }
 
@@ -173,9 +227,9 @@ export function checkImportRows(rows: string[][], departments: DepartmentRef[]):
       name: parsed.data.name,
       departmentId: department.id,
       post: parsed.data.post,
-      phone: present("phone") ? parsed.data.phone ?? null : undefined,
-      email: present("email") ? parsed.data.email ?? null : undefined,
-      hireDate: present("hireDate") ? parsed.data.hireDate ?? null : undefined,
+      phone: present("phone") ? (parsed.data.phone ?? null) : undefined,
+      email: present("email") ? (parsed.data.email ?? null) : undefined,
+      hireDate: present("hireDate") ? (parsed.data.hireDate ?? null) : undefined,
       status,
     });
   }

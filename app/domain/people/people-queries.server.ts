@@ -1,5 +1,6 @@
-import { db } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+
 import type { PersonStatusName } from "./people.schema";
 
 export const PAGE_SIZE = 50;
@@ -12,7 +13,14 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
   if (scopeDepartmentIds) and.push({ departmentId: { in: scopeDepartmentIds } });
   if (filter.departmentId) and.push({ departmentId: filter.departmentId });
   if (filter.status) and.push({ status: filter.status });
-  if (filter.q) and.push({ OR: [{ employeeNo: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q } }, { post: { contains: filter.q } }] });
+  if (filter.q)
+    and.push({
+      OR: [
+        { employeeNo: { contains: filter.q, mode: "insensitive" } },
+        { name: { contains: filter.q } },
+        { post: { contains: filter.q } },
+      ],
+    });
   const where: Prisma.PersonWhereInput = { AND: and };
   const [total, people] = await Promise.all([
     db.person.count({ where }),
@@ -22,7 +30,13 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
       skip: (filter.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
-        id: true, employeeNo: true, name: true, post: true, phone: true, status: true, disabledAt: true,
+        id: true,
+        employeeNo: true,
+        name: true,
+        post: true,
+        phone: true,
+        status: true,
+        disabledAt: true,
         department: { select: { name: true } },
         roles: { select: { role: true } },
       },
@@ -36,8 +50,17 @@ export async function getPerson(id: string, scopeDepartmentIds: string[] | null)
   const person = await db.person.findUnique({
     where: { id },
     select: {
-      id: true, employeeNo: true, name: true, post: true, phone: true, email: true, status: true, hireDate: true,
-      disabledAt: true, updatedAt: true, departmentId: true,
+      id: true,
+      employeeNo: true,
+      name: true,
+      post: true,
+      phone: true,
+      email: true,
+      status: true,
+      hireDate: true,
+      disabledAt: true,
+      updatedAt: true,
+      departmentId: true,
       department: { select: { name: true } },
       roles: { select: { role: true, departmentId: true } },
     },

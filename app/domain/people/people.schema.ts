@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { optionalText } from "~/utils/validation";
+
 import { ROLES } from "~/utils/permissions";
+import { optionalText } from "~/utils/validation";
 
 export const PERSON_STATUSES = ["ACTIVE", "NEW_HIRE", "TRANSFERRING", "LEFT"] as const;
 export type PersonStatusName = (typeof PERSON_STATUSES)[number];

@@ -2,11 +2,19 @@
 // either lands before a concurrent submit scores the attempt or is refused after it; never in between.
 import { now } from "~/utils/clock.server";
 import { sql } from "~/utils/sql.server";
+
 import { finaliseAttempt } from "./submit-attempt.server";
 
-export type AnswerOutcome = { ok: true } | { ok: false; error: "errors.notFound" | "quiz.alreadySubmitted" | "quiz.expired" | "quiz.invalidAnswer" };
+export type AnswerOutcome =
+  | { ok: true }
+  | { ok: false; error: "errors.notFound" | "quiz.alreadySubmitted" | "quiz.expired" | "quiz.invalidAnswer" };
 
-export async function saveAnswer(personId: string, attemptId: string, position: number, optionIds: string[]): Promise<AnswerOutcome> {
+export async function saveAnswer(
+  personId: string,
+  attemptId: string,
+  position: number,
+  optionIds: string[],
+): Promise<AnswerOutcome> {
   const at = now();
   const selected = [...new Set(optionIds)];
   const saved = await sql(
@@ -15,7 +23,9 @@ export async function saveAnswer(personId: string, attemptId: string, position: 
        WHERE id = $1 AND "personId" = $2 AND status = 'OPEN' AND "deadlineAt" > $3::timestamptz::timestamp
        FOR SHARE
      )
-     UPDATE "QuizAttemptQuestion" q SET selected = $5::text[], "answeredAt" = CASE WHEN cardinality($5::text[]) > 0 THEN $3::timestamptz ELSE NULL END
+     UPDATE "QuizAttemptQuestion" q
+     SET selected = $5::text[],
+         "answeredAt" = CASE WHEN cardinality($5::text[]) > 0 THEN $3::timestamptz ELSE NULL END
      WHERE q."attemptId" = (SELECT id FROM a) AND q.position = $4
        AND q."optionOrder" @> $5::text[] AND (q.multiple OR cardinality($5::text[]) <= 1)
      RETURNING q.id`,
@@ -24,7 +34,10 @@ export async function saveAnswer(personId: string, attemptId: string, position: 
   if (saved.length === 1) return { ok: true };
 
   // Why not: say so precisely (and finalise an attempt found past its deadline).
-  const [attempt] = await sql<{ status: string; deadlineAt: Date }>(`SELECT status::text AS status, "deadlineAt" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, personId]);
+  const [attempt] = await sql<{ status: string; deadlineAt: Date }>(
+    `SELECT status::text AS status, "deadlineAt" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`,
+    [attemptId, personId],
+  );
   if (!attempt) return { ok: false, error: "errors.notFound" };
   if (attempt.status !== "OPEN") return { ok: false, error: "quiz.alreadySubmitted" };
   if (attempt.deadlineAt <= at) {

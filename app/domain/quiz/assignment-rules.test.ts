@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { autoAssignmentReason, isCollectionPost } from "./assignment-rules";
 
 describe("automatic assignment of the case-work quiz", () => {
@@ -14,13 +15,21 @@ describe("automatic assignment of the case-work quiz", () => {
   });
 
   it("assigns someone moving into a collection post, or marked as transferring within one", () => {
-    expect(autoAssignmentReason({ post: "客服专员", status: "ACTIVE" }, { post: "催收员", status: "ACTIVE" })).toBe("TRANSFER");
-    expect(autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "催收员", status: "TRANSFERRING" })).toBe("TRANSFER");
+    expect(autoAssignmentReason({ post: "客服专员", status: "ACTIVE" }, { post: "催收员", status: "ACTIVE" })).toBe(
+      "TRANSFER",
+    );
+    expect(autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "催收员", status: "TRANSFERRING" })).toBe(
+      "TRANSFER",
+    );
   });
 
   it("leaves everyone else alone", () => {
-    expect(autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "催收组长", status: "ACTIVE" })).toBeNull();
-    expect(autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "客服专员", status: "ACTIVE" })).toBeNull();
+    expect(
+      autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "催收组长", status: "ACTIVE" }),
+    ).toBeNull();
+    expect(
+      autoAssignmentReason({ post: "催收员", status: "ACTIVE" }, { post: "客服专员", status: "ACTIVE" }),
+    ).toBeNull();
     expect(autoAssignmentReason({ post: "客服专员", status: "ACTIVE" }, { post: "催收员", status: "LEFT" })).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 // Reads shaped for the attempt pages. While an attempt is open nothing here selects isCorrect or an
 // explanation: the correct answers cannot reach the browser before the attempt is submitted.
+import { getSettings } from "~/domain/settings/settings.server";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { sql } from "~/utils/sql.server";
-import { now } from "~/utils/clock.server";
-import { getSettings } from "~/domain/settings/settings.server";
-import { renderText } from "./rule-text";
+
 import { cooldownEndsAt, secondsLeft } from "./quiz-rules";
+import { renderText } from "./rule-text";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 type TakingRow = {
@@ -17,7 +18,15 @@ type TakingRow = {
   title: string;
   titleEn: string;
   // Explicit fields only: never isCorrect, never the explanation.
-  questions: Array<{ position: number; optionOrder: string[]; selected: string[]; multiple: boolean; kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "SCENARIO"; stem: string; options: Record<string, string> }> | null;
+  questions: Array<{
+    position: number;
+    optionOrder: string[];
+    selected: string[];
+    multiple: boolean;
+    kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "SCENARIO";
+    stem: string;
+    options: Record<string, string>;
+  }> | null;
 };
 
 /**
@@ -28,12 +37,17 @@ export async function getAttemptForTaking(personId: string, attemptId: string) {
   const at = now();
   const [[attempt], settings] = await Promise.all([
     sql<TakingRow>(
-      `SELECT a.id, a.status::text AS status, a.mode::text AS mode, a."deadlineAt", a."questionCount", z.title, z."titleEn",
+      `SELECT a.id, a.status::text AS status, a.mode::text AS mode, a."deadlineAt", a."questionCount",
+              z.title, z."titleEn",
               CASE WHEN a.status = 'OPEN' AND a."deadlineAt" > $3::timestamptz::timestamp THEN
-                (SELECT json_agg(json_build_object('position', q.position, 'optionOrder', q."optionOrder", 'selected', q.selected, 'multiple', q.multiple,
+                (SELECT json_agg(json_build_object('position', q.position, 'optionOrder', q."optionOrder",
+                                                   'selected', q.selected, 'multiple', q.multiple,
                                                    'kind', qq.kind, 'stem', qq.stem,
-                                                   'options', (SELECT json_object_agg(o.id, o.text) FROM "QuizOption" o WHERE o."questionId" = qq.id)) ORDER BY q.position)
-                 FROM "QuizAttemptQuestion" q JOIN "QuizQuestion" qq ON qq.id = q."questionId" WHERE q."attemptId" = a.id)
+                                                   'options', (SELECT json_object_agg(o.id, o.text) FROM "QuizOption" o
+                                                               WHERE o."questionId" = qq.id))
+                                 ORDER BY q.position)
+                 FROM "QuizAttemptQuestion" q JOIN "QuizQuestion" qq ON qq.id = q."questionId"
+                 WHERE q."attemptId" = a.id)
               END AS questions
        FROM "QuizAttempt" a JOIN "Quiz" z ON z.id = a."quizId"
        WHERE a.id = $1 AND a."personId" = $2`,
@@ -43,14 +57,27 @@ export async function getAttemptForTaking(personId: string, attemptId: string) {
   ]);
   if (!attempt) return { kind: "notFound" as const };
   if (attempt.status === "OPEN" && attempt.deadlineAt <= at) await finaliseAttempt(attempt.id, { auto: true });
-  if (attempt.status !== "OPEN" || attempt.deadlineAt <= at || !attempt.questions) return { kind: "submitted" as const };
+  if (attempt.status !== "OPEN" || attempt.deadlineAt <= at || !attempt.questions)
+    return { kind: "submitted" as const };
 
   const c = (s: string) => renderText(s, settings.companyName);
   return {
     kind: "open" as const,
-    attempt: { id: attempt.id, mode: attempt.mode, title: attempt.title, titleEn: attempt.titleEn, secondsLeft: secondsLeft(attempt.deadlineAt, at), questionCount: attempt.questionCount },
+    attempt: {
+      id: attempt.id,
+      mode: attempt.mode,
+      title: attempt.title,
+      titleEn: attempt.titleEn,
+      secondsLeft: secondsLeft(attempt.deadlineAt, at),
+      questionCount: attempt.questionCount,
+    },
     questions: attempt.questions.map((r) => ({
-      position: r.position, kind: r.kind, multiple: r.multiple, stem: c(r.stem), options: r.optionOrder.map((id) => ({ id, text: c(r.options?.[id] ?? "") })), selected: r.selected,
+      position: r.position,
+      kind: r.kind,
+      multiple: r.multiple,
+      stem: c(r.stem),
+      options: r.optionOrder.map((id) => ({ id, text: c(r.options?.[id] ?? "") })),
+      selected: r.selected,
     })),
   };
 }
@@ -62,7 +89,19 @@ export async function getAttemptResult(personId: string, attemptId: string) {
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, personId },
     select: {
-      id: true, status: true, mode: true, submittedAt: true, autoSubmitted: true, scorePercent: true, passPercent: true, correctCount: true, questionCount: true, passed: true, redLineMissed: true, missedRuleIds: true, ruleVersions: true,
+      id: true,
+      status: true,
+      mode: true,
+      submittedAt: true,
+      autoSubmitted: true,
+      scorePercent: true,
+      passPercent: true,
+      correctCount: true,
+      questionCount: true,
+      passed: true,
+      redLineMissed: true,
+      missedRuleIds: true,
+      ruleVersions: true,
       quiz: { select: { id: true, title: true, titleEn: true, cooldownMinutes: true } },
     },
   });
@@ -72,7 +111,16 @@ export async function getAttemptResult(personId: string, attemptId: string) {
     db.quizAttemptQuestion.findMany({
       where: { attemptId, correct: false },
       orderBy: { position: "asc" },
-      select: { position: true, selected: true, optionOrder: true, ruleIds: true, redLine: true, question: { select: { stem: true, explanation: true, options: { select: { id: true, text: true, isCorrect: true } } } } },
+      select: {
+        position: true,
+        selected: true,
+        optionOrder: true,
+        ruleIds: true,
+        redLine: true,
+        question: {
+          select: { stem: true, explanation: true, options: { select: { id: true, text: true, isCorrect: true } } },
+        },
+      },
     }),
     getSettings(),
   ]);
@@ -85,15 +133,27 @@ export async function getAttemptResult(personId: string, attemptId: string) {
   return {
     ...attempt,
     open: false as const,
-    retryAt: attempt.submittedAt && !attempt.passed ? cooldownEndsAt(attempt.submittedAt, attempt.quiz.cooldownMinutes) : null,
+    retryAt:
+      attempt.submittedAt && !attempt.passed ? cooldownEndsAt(attempt.submittedAt, attempt.quiz.cooldownMinutes) : null,
     // Red-line rules first: they are why a high score can still fail.
-    missedRules: attempt.missedRuleIds.map((id) => rules.find((r) => r.ruleId === id)).filter((r) => r !== undefined).sort((a, b) => Number(b.redLine) - Number(a.redLine)).map((r) => ({ ...r, textZh: c(r.textZh), textEn: c(r.textEn) })),
+    missedRules: attempt.missedRuleIds
+      .map((id) => rules.find((r) => r.ruleId === id))
+      .filter((r) => r !== undefined)
+      .sort((a, b) => Number(b.redLine) - Number(a.redLine))
+      .map((r) => ({ ...r, textZh: c(r.textZh), textEn: c(r.textEn) })),
     wrong: questions.map((q) => {
       const byId = new Map(q.question.options.map((o) => [o.id, o]));
       return {
-        position: q.position, ruleIds: q.ruleIds, redLine: q.redLine, stem: c(q.question.stem), explanation: c(q.question.explanation),
+        position: q.position,
+        ruleIds: q.ruleIds,
+        redLine: q.redLine,
+        stem: c(q.question.stem),
+        explanation: c(q.question.explanation),
         yours: q.selected.map((id) => c(byId.get(id)?.text ?? "")),
-        correct: q.optionOrder.map((id) => byId.get(id)).filter((o) => o?.isCorrect).map((o) => c(o!.text)),
+        correct: q.optionOrder
+          .map((id) => byId.get(id))
+          .filter((o) => o?.isCorrect)
+          .map((o) => c(o!.text)),
       };
     }),
   };
@@ -105,6 +165,18 @@ export async function listMyAttempts(personId: string) {
     where: { personId },
     orderBy: { startedAt: "desc" },
     take: 20,
-    select: { id: true, quizId: true, mode: true, status: true, startedAt: true, submittedAt: true, scorePercent: true, passed: true, redLineMissed: true, deadlineAt: true, quiz: { select: { title: true, titleEn: true } } },
+    select: {
+      id: true,
+      quizId: true,
+      mode: true,
+      status: true,
+      startedAt: true,
+      submittedAt: true,
+      scorePercent: true,
+      passed: true,
+      redLineMissed: true,
+      deadlineAt: true,
+      quiz: { select: { title: true, titleEn: true } },
+    },
   });
 }

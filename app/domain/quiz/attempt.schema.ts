@@ -2,7 +2,10 @@
 // attempt page makes with JavaScript (app/fast-paths/quiz-attempts.server.ts).
 import { z } from "zod";
 
-export const StartAttemptSchema = z.object({ quizId: z.string().min(1).max(60), mode: z.enum(["FULL", "REQUIZ"]).catch("FULL") });
+export const StartAttemptSchema = z.object({
+  quizId: z.string().min(1).max(60),
+  mode: z.enum(["FULL", "REQUIZ"]).catch("FULL"),
+});
 
 export const AnswerSchema = z.object({
   position: z.coerce.number().int().min(0).max(500),

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "~/utils/db.server";
+
 import { freezeClock, setClock } from "~/utils/clock.server";
+import { db, disconnectDb } from "~/utils/db.server";
+
 import { personId, seedDemoCompany } from "../../../tests/integration/support";
+
 import { saveAnswer } from "./answer-question.server";
 import { getAttemptForTaking } from "./attempt-queries.server";
 import { startAttempt } from "./start-attempt.server";
@@ -19,7 +22,11 @@ beforeEach(async () => {
 afterEach(() => setClock(null));
 
 async function correctOptions(attemptId: string) {
-  const rows = await db.quizAttemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" }, select: { position: true, question: { select: { options: { where: { isCorrect: true }, select: { id: true } } } } } });
+  const rows = await db.quizAttemptQuestion.findMany({
+    where: { attemptId },
+    orderBy: { position: "asc" },
+    select: { position: true, question: { select: { options: { where: { isCorrect: true }, select: { id: true } } } } },
+  });
   return rows.map((r) => r.question.options.map((o) => o.id));
 }
 
@@ -48,7 +55,8 @@ describe("attempts held on the server", () => {
   it("answers survive a server restart mid-attempt", async () => {
     const attemptId = await start();
     const correct = await correctOptions(attemptId);
-    for (const position of [0, 1, 2]) expect(await saveAnswer(agent, attemptId, position, correct[position])).toEqual({ ok: true });
+    for (const position of [0, 1, 2])
+      expect(await saveAnswer(agent, attemptId, position, correct[position])).toEqual({ ok: true });
     await disconnectDb(); // the process's connection pool is gone, as after a restart
     const view = await getAttemptForTaking(agent, attemptId);
     expect(view.kind).toBe("open");
@@ -63,7 +71,10 @@ describe("attempts held on the server", () => {
     const other = await personId("C0102");
     expect((await getAttemptForTaking(other, attemptId)).kind).toBe("notFound");
     expect(await saveAnswer(other, attemptId, 0, [])).toEqual({ ok: false, error: "errors.notFound" });
-    expect(await submitOwnAttempt({ id: other, employeeNo: "C0102" }, attemptId)).toEqual({ ok: false, error: "errors.notFound" });
+    expect(await submitOwnAttempt({ id: other, employeeNo: "C0102" }, attemptId)).toEqual({
+      ok: false,
+      error: "errors.notFound",
+    });
   });
 
   it("the page data of an open attempt holds no correct answer and no explanation", async () => {
@@ -75,22 +86,38 @@ describe("attempts held on the server", () => {
     for (const e of explanations) expect(json).not.toContain(e.explanation);
   });
 
-  it("the timer runs on the server: after the deadline the attempt is submitted automatically and answers are refused", async () => {
-    const attemptId = await start();
-    const correct = await correctOptions(attemptId);
-    await saveAnswer(agent, attemptId, 0, correct[0]);
-    freezeClock("2026-03-02T06:31:00Z");
-    expect(await saveAnswer(agent, attemptId, 1, correct[1])).toEqual({ ok: false, error: "quiz.expired" });
-    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-    expect(attempt).toMatchObject({ status: "SUBMITTED", autoSubmitted: true, openKey: null, correctCount: 1, passed: false });
-    expect(attempt.submittedAt).toEqual(attempt.deadlineAt);
-  });
+  it(
+    "the timer runs on the server: after the deadline the attempt is submitted automatically " +
+      "and answers are refused",
+    async () => {
+      const attemptId = await start();
+      const correct = await correctOptions(attemptId);
+      await saveAnswer(agent, attemptId, 0, correct[0]);
+      freezeClock("2026-03-02T06:31:00Z");
+      expect(await saveAnswer(agent, attemptId, 1, correct[1])).toEqual({ ok: false, error: "quiz.expired" });
+      const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      expect(attempt).toMatchObject({
+        status: "SUBMITTED",
+        autoSubmitted: true,
+        openKey: null,
+        correctCount: 1,
+        passed: false,
+      });
+      expect(attempt.submittedAt).toEqual(attempt.deadlineAt);
+    },
+  );
 
   it("answers must be options of the question; single choice takes one", async () => {
     const attemptId = await start();
-    expect(await saveAnswer(agent, attemptId, 0, ["not-an-option"])).toEqual({ ok: false, error: "quiz.invalidAnswer" });
+    expect(await saveAnswer(agent, attemptId, 0, ["not-an-option"])).toEqual({
+      ok: false,
+      error: "quiz.invalidAnswer",
+    });
     const q = await db.quizAttemptQuestion.findFirstOrThrow({ where: { attemptId, multiple: false } });
-    expect(await saveAnswer(agent, attemptId, q.position, q.optionOrder.slice(0, 2))).toEqual({ ok: false, error: "quiz.invalidAnswer" });
+    expect(await saveAnswer(agent, attemptId, q.position, q.optionOrder.slice(0, 2))).toEqual({
+      ok: false,
+      error: "quiz.invalidAnswer",
+    });
   });
 
   it("a wrong red-line answer fails the attempt; the cooldown then holds the next start back", async () => {
@@ -99,13 +126,19 @@ describe("attempts held on the server", () => {
     const rows = await db.quizAttemptQuestion.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
     const redLine = rows.find((r) => r.redLine)!;
     for (const r of rows) {
-      const answer = r.position === redLine.position ? r.optionOrder.filter((id) => !correct[r.position].includes(id)).slice(0, 1) : correct[r.position];
+      const answer =
+        r.position === redLine.position
+          ? r.optionOrder.filter((id) => !correct[r.position].includes(id)).slice(0, 1)
+          : correct[r.position];
       expect(await saveAnswer(agent, attemptId, r.position, answer)).toEqual({ ok: true });
     }
     await finaliseAttempt(attemptId, { auto: false });
     const done = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(done).toMatchObject({ passed: false, redLineMissed: true, scorePercent: 95 });
-    expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({ ok: false, error: "quiz.refused.cooldown" });
+    expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({
+      ok: false,
+      error: "quiz.refused.cooldown",
+    });
     freezeClock("2026-03-02T06:31:00Z");
     expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({ ok: true, resumed: false });
   });

@@ -1,5 +1,6 @@
 // Reads for the blueprint pages: the rules a quiz can draw from, and one quiz as its form shows it.
 import { db } from "~/utils/db.server";
+
 import { listRules } from "./rule-queries.server";
 
 export type BlueprintRule = { id: string; titleZh: string; titleEn: string; redLine: boolean; available: number };
@@ -7,10 +8,18 @@ export type BlueprintRule = { id: string; titleZh: string; titleEn: string; redL
 /** Every rule with the number of active questions it can draw from. */
 export async function blueprintRules(): Promise<BlueprintRule[]> {
   const rules = await listRules();
-  return rules.map((r) => ({ id: r.id, titleZh: r.current.titleZh, titleEn: r.current.titleEn, redLine: r.current.redLine, available: r.questionCount }));
+  return rules.map((r) => ({
+    id: r.id,
+    titleZh: r.current.titleZh,
+    titleEn: r.current.titleEn,
+    redLine: r.current.redLine,
+    available: r.questionCount,
+  }));
 }
 
-export type DrawsCheck = { ok: true; draws: Array<[ruleId: string, count: number]> } | { ok: false; field: "draws"; error: string; status: 400 };
+export type DrawsCheck =
+  | { ok: true; draws: Array<[ruleId: string, count: number]> }
+  | { ok: false; field: "draws"; error: string; status: 400 };
 
 /**
  * The draws a blueprint keeps: those on rules that exist, with at least one question. A blueprint
@@ -19,7 +28,9 @@ export type DrawsCheck = { ok: true; draws: Array<[ruleId: string, count: number
 export async function checkDraws(draws: Record<string, number>): Promise<DrawsCheck> {
   const rules = new Set((await db.callRule.findMany({ select: { id: true } })).map((r) => r.id));
   const kept = Object.entries(draws).filter(([ruleId, count]) => rules.has(ruleId) && count > 0);
-  return kept.length ? { ok: true, draws: kept } : { ok: false, field: "draws", error: "quiz.blueprint.errors.noQuestions", status: 400 };
+  return kept.length
+    ? { ok: true, draws: kept }
+    : { ok: false, field: "draws", error: "quiz.blueprint.errors.noQuestions", status: 400 };
 }
 
 /** Every quiz, for the question bank page's list of blueprints. */

@@ -9,13 +9,20 @@ export const BlueprintSchema = z.object({
   attemptsPerDay: z.coerce.number().int().min(1).max(20),
   cooldownMinutes: z.coerce.number().int().min(0).max(1440),
   active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-  draws: z.record(z.string(), z.coerce.number().int().min(0).max(20)).refine((d) => Object.values(d).some((n) => n > 0), "quiz.blueprint.errors.noQuestions"),
+  draws: z
+    .record(z.string(), z.coerce.number().int().min(0).max(20))
+    .refine((d) => Object.values(d).some((n) => n > 0), "quiz.blueprint.errors.noQuestions"),
 });
 export type BlueprintInput = z.output<typeof BlueprintSchema>;
 
 /** A new quiz also has a code: its stable name (CASE_WORK is the case-work quiz), fixed once created. */
 export const NewQuizSchema = BlueprintSchema.extend({
-  code: z.string().trim().toUpperCase().min(1).regex(/^[A-Z][A-Z0-9_]{1,29}$/, "quiz.blueprint.errors.codeFormat"),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1)
+    .regex(/^[A-Z][A-Z0-9_]{1,29}$/, "quiz.blueprint.errors.codeFormat"),
 });
 export type NewQuizInput = z.output<typeof NewQuizSchema>;
 

@@ -2,10 +2,21 @@
 // Kept: multiple choice (one or several right answers), true/false, general and per-answer feedback
 // (merged into the explanation), "// [tag:B3]" tags and $CATEGORY paths naming a rule. The rest is listed.
 import { parse, type GIFTQuestion, type TextFormat } from "gift-pegjs";
-import { messageKey } from "~/utils/validation";
-import { plainText, ruleIdsIn, unsupportedType, hasImage, type ReadQuestion, type ReadResult, type Unsupported } from "./question-import-rules";
 
-const plain = (t: TextFormat | null | undefined) => (t ? plainText(t.format === "markdown" ? t.text : t.text.replace(/\\([:{}=~#])/g, "$1")) : "");
+import { messageKey } from "~/utils/validation";
+
+import {
+  plainText,
+  ruleIdsIn,
+  unsupportedType,
+  hasImage,
+  type ReadQuestion,
+  type ReadResult,
+  type Unsupported,
+} from "./question-import-rules";
+
+const plain = (t: TextFormat | null | undefined) =>
+  t ? plainText(t.format === "markdown" ? t.text : t.text.replace(/\\([:{}=~#])/g, "$1")) : "";
 
 export function readGift(source: string): ReadResult {
   let parsed: GIFTQuestion[];
@@ -35,19 +46,41 @@ export function readGift(source: string): ReadResult {
     if (q.type === "TF") {
       const feedback = [plain(q.trueFeedback), plain(q.falseFeedback)].filter(Boolean);
       if (feedback.length) notes.push({ where, message: "quiz.import.unsupported.answerFeedback" });
-      questions.push({ where, kind: "TRUE_FALSE", stem: plain(q.stem), explanation: [general, ...feedback].filter(Boolean).join("\n"), options: [{ text: "正确", correct: q.isTrue }, { text: "错误", correct: !q.isTrue }], ruleHints: hints });
+      questions.push({
+        where,
+        kind: "TRUE_FALSE",
+        stem: plain(q.stem),
+        explanation: [general, ...feedback].filter(Boolean).join("\n"),
+        options: [
+          { text: "正确", correct: q.isTrue },
+          { text: "错误", correct: !q.isTrue },
+        ],
+        ruleHints: hints,
+      });
       continue;
     }
     // Weighted answers (~%50%…) are right when their weight is positive; there is no partial credit here.
     const weighted = q.choices.some((c) => c.weight !== null);
-    const options = q.choices.map((c) => ({ text: plain(c.text), correct: weighted ? (c.weight ?? 0) > 0 : c.isCorrect }));
-    if (q.choices.some((c) => c.weight !== null && c.weight > 0 && c.weight < 100) && options.filter((o) => o.correct).length === 1) notes.push({ where, message: "quiz.import.unsupported.partialCredit" });
+    const options = q.choices.map((c) => ({
+      text: plain(c.text),
+      correct: weighted ? (c.weight ?? 0) > 0 : c.isCorrect,
+    }));
+    if (
+      q.choices.some((c) => c.weight !== null && c.weight > 0 && c.weight < 100) &&
+      options.filter((o) => o.correct).length === 1
+    )
+      notes.push({ where, message: "quiz.import.unsupported.partialCredit" });
     const feedback = q.choices.map((c, k) => ({ k, fb: plain(c.feedback) })).filter((c) => c.fb);
     if (feedback.length) notes.push({ where, message: "quiz.import.unsupported.answerFeedback" });
     questions.push({
-      where, kind: options.filter((o) => o.correct).length > 1 ? "MULTIPLE" : "SINGLE", stem: plain(q.stem),
-      explanation: [general, ...feedback.map((f) => `${String.fromCharCode(65 + f.k)}. ${f.fb}`)].filter(Boolean).join("\n"),
-      options, ruleHints: hints,
+      where,
+      kind: options.filter((o) => o.correct).length > 1 ? "MULTIPLE" : "SINGLE",
+      stem: plain(q.stem),
+      explanation: [general, ...feedback.map((f) => `${String.fromCharCode(65 + f.k)}. ${f.fb}`)]
+        .filter(Boolean)
+        .join("\n"),
+      options,
+      ruleHints: hints,
     });
   }
   if (questions.length === 0 && unsupported.length === 0) return { ok: false, error: "quiz.import.errors.empty" };

@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { db } from "~/utils/db.server";
+
 import { personId, seedDemoCompany } from "../../../tests/integration/support";
+
 import { importQuestions } from "./import-questions.server";
 import { exportQuestionsXlsx } from "./question-xlsx.server";
 
@@ -88,7 +91,15 @@ describe("Moodle XML and GIFT imports", () => {
     const second = await importQuestions(actor, file("moodle.xml", MOODLE), { ...opts, skipUnsupported: true });
     expect(second).toMatchObject({ ok: true, created: 2 });
     expect(second.notes.map((n) => n.where)).toContain("夜间来电");
-    const imported = await db.quizQuestion.findMany({ where: { source: "moodle" }, select: { kind: true, explanation: true, rules: { select: { ruleId: true } }, options: { select: { text: true, isCorrect: true } } } });
+    const imported = await db.quizQuestion.findMany({
+      where: { source: "moodle" },
+      select: {
+        kind: true,
+        explanation: true,
+        rules: { select: { ruleId: true } },
+        options: { select: { text: true, isCorrect: true } },
+      },
+    });
     expect(imported.map((q) => q.kind).sort()).toEqual(["SINGLE", "TRUE_FALSE"]);
     expect(imported.every((q) => q.rules.some((r) => r.ruleId === "B3"))).toBe(true);
     expect(imported.find((q) => q.kind === "SINGLE")!.explanation).toContain("A. 对");
@@ -96,10 +107,16 @@ describe("Moodle XML and GIFT imports", () => {
   });
 
   it("GIFT: multiple answers by weight, tags as rules, the numerical question listed", async () => {
-    const outcome = await importQuestions(actor, file("bank.gift", GIFT), { defaultRuleId: "B5", skipUnsupported: true });
+    const outcome = await importQuestions(actor, file("bank.gift", GIFT), {
+      defaultRuleId: "B5",
+      skipUnsupported: true,
+    });
     expect(outcome).toMatchObject({ ok: true, created: 2 });
     expect(outcome.unsupported).toEqual([{ where: "数值题", message: expect.stringContaining("Numerical") }]);
-    const multi = await db.quizQuestion.findFirstOrThrow({ where: { source: "gift", kind: "MULTIPLE" }, select: { options: { where: { isCorrect: true }, select: { text: true } } } });
+    const multi = await db.quizQuestion.findFirstOrThrow({
+      where: { source: "gift", kind: "MULTIPLE" },
+      select: { options: { where: { isCorrect: true }, select: { text: true } } },
+    });
     expect(multi.options.map((o) => o.text).sort()).toEqual(["银联", "银行"]);
   });
 

@@ -2,11 +2,29 @@
 // Kept: multichoice (single or multiple answer), truefalse, the general feedback, per-answer feedback
 // (merged into the explanation) and tags/categories naming a rule. Everything else is listed.
 import { XMLParser } from "fast-xml-parser";
+
 import { messageKey } from "~/utils/validation";
-import { hasImage, plainText, ruleIdsIn, unsupportedType, type ReadQuestion, type ReadResult, type Unsupported } from "./question-import-rules";
+
+import {
+  hasImage,
+  plainText,
+  ruleIdsIn,
+  unsupportedType,
+  type ReadQuestion,
+  type ReadResult,
+  type Unsupported,
+} from "./question-import-rules";
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", isArray: (name) => ["question", "answer", "tag"].includes(name), processEntities: true, htmlEntities: true });
+const parser = new XMLParser({
+  parseTagValue: false,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  isArray: (name) => ["question", "answer", "tag"].includes(name),
+  processEntities: true,
+  htmlEntities: true,
+});
 
 const text = (node: unknown): string => {
   if (node === null || node === undefined) return "";
@@ -43,7 +61,8 @@ export function readMoodleXml(xml: string): ReadResult {
     if (hasImage(stemHtml)) notes.push({ where: name, message: "quiz.import.unsupported.image" });
     const answers = (q.answer as Node[] | undefined) ?? [];
     const fractions = answers.map((a) => Number(a["@fraction"] ?? 0));
-    if (fractions.some((f) => f > 0 && f < 100) && type === "multichoice" && String(q.single) === "true") notes.push({ where: name, message: "quiz.import.unsupported.partialCredit" });
+    if (fractions.some((f) => f > 0 && f < 100) && type === "multichoice" && String(q.single) === "true")
+      notes.push({ where: name, message: "quiz.import.unsupported.partialCredit" });
     const feedback = answers.map((a, k) => ({ k, fb: plainText(text(a.feedback)) })).filter((a) => a.fb);
     if (feedback.length) notes.push({ where: name, message: "quiz.import.unsupported.answerFeedback" });
     const tags = ((q.tags as Node | undefined)?.tag as Node[] | undefined)?.map((t) => text(t)) ?? [];
@@ -58,10 +77,16 @@ export function readMoodleXml(xml: string): ReadResult {
       stem: plainText(stemHtml),
       explanation,
       // Moodle stores true/false answers as "true"/"false": shown in TrainGate's words.
-      options: isTf ? options.map((o) => ({ ...o, text: o.text.toLowerCase() === "true" ? "正确" : o.text.toLowerCase() === "false" ? "错误" : o.text })) : options,
+      options: isTf
+        ? options.map((o) => ({
+            ...o,
+            text: o.text.toLowerCase() === "true" ? "正确" : o.text.toLowerCase() === "false" ? "错误" : o.text,
+          }))
+        : options,
       ruleHints: ruleIdsIn(tags).length ? ruleIdsIn(tags) : category,
     });
   }
-  if (questions.length === 0 && unsupported.length === 0) return { ok: false, error: messageKey("quiz.import.errors.empty") };
+  if (questions.length === 0 && unsupported.length === 0)
+    return { ok: false, error: messageKey("quiz.import.errors.empty") };
   return { ok: true, questions, unsupported, notes };
 }

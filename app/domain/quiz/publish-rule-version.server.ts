@@ -2,12 +2,14 @@
 // through their to-do list (re-quiz before the grace period ends); the lapse itself is computed by the
 // certification function from the version's effective date, so no job has to run at the deadline.
 import { z } from "zod";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
-import { db } from "~/utils/db.server";
-import { now } from "~/utils/clock.server";
-import { writeAudit } from "~/utils/audit.server";
-import { addTodo } from "~/utils/todo.server";
+
 import { caseWorkQuizId, certificationsFor } from "~/domain/certification/certification-queries.server";
+import { writeAudit } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { addTodo } from "~/utils/todo.server";
+
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 
 export const RuleVersionSchema = z.object({
   titleZh: z.string().trim().min(2).max(60),
@@ -19,19 +21,35 @@ export const RuleVersionSchema = z.object({
 });
 export type RuleVersionInput = z.output<typeof RuleVersionSchema>;
 
-export async function publishRuleVersion(actor: { id: string; employeeNo: string }, ruleId: string, input: RuleVersionInput) {
+export async function publishRuleVersion(
+  actor: { id: string; employeeNo: string },
+  ruleId: string,
+  input: RuleVersionInput,
+) {
   const rule = await db.callRule.findUnique({ where: { id: ruleId }, select: { currentVersion: true } });
   if (!rule) return { ok: false as const, error: "errors.notFound" };
   const at = now();
   const version = rule.currentVersion + 1;
-  const notified = await db.$transaction(async (tx) => {
-    // Conditional on the version read above: of two managers publishing at once, one wins.
-    const bumped = await tx.callRule.updateMany({ where: { id: ruleId, currentVersion: rule.currentVersion }, data: { currentVersion: version } });
-    if (bumped.count === 0) return null;
-    await tx.callRuleVersion.create({ data: { ruleId, version, ...input, effectiveAt: at, createdById: actor.id } });
-    await writeAudit(tx, { actor, action: "rule.versioned", entityType: "CallRule", entityId: ruleId, summary: { version, redLine: input.redLine }, reason: input.changeNote });
-    return version;
-  }).finally(forgetQuizCatalogue);
+  const notified = await db
+    .$transaction(async (tx) => {
+      // Conditional on the version read above: of two managers publishing at once, one wins.
+      const bumped = await tx.callRule.updateMany({
+        where: { id: ruleId, currentVersion: rule.currentVersion },
+        data: { currentVersion: version },
+      });
+      if (bumped.count === 0) return null;
+      await tx.callRuleVersion.create({ data: { ruleId, version, ...input, effectiveAt: at, createdById: actor.id } });
+      await writeAudit(tx, {
+        actor,
+        action: "rule.versioned",
+        entityType: "CallRule",
+        entityId: ruleId,
+        summary: { version, redLine: input.redLine },
+        reason: input.changeNote,
+      });
+      return version;
+    })
+    .finally(forgetQuizCatalogue);
   if (notified === null) return { ok: false as const, error: "errors.conflict" };
   const affected = await notifyAffected();
   return { ok: true as const, version, affected };
@@ -41,13 +59,24 @@ export async function publishRuleVersion(actor: { id: string; employeeNo: string
 export async function notifyAffected() {
   const quizId = await caseWorkQuizId();
   if (!quizId) return 0;
-  const people = await db.person.findMany({ where: { status: { not: "LEFT" }, quizAttempts: { some: { quizId, passed: true, mode: "FULL" } } }, select: { id: true, status: true, disabledAt: true } });
+  const people = await db.person.findMany({
+    where: { status: { not: "LEFT" }, quizAttempts: { some: { quizId, passed: true, mode: "FULL" } } },
+    select: { id: true, status: true, disabledAt: true },
+  });
   const certs = await certificationsFor(people);
   const due = [...certs].filter(([, c]) => c.cleared && c.staleRules.length > 0);
   await db.$transaction(async (tx) => {
     for (const [personId, c] of due) {
       const lapsesAt = new Date(Math.min(...c.staleRules.map((s) => s.lapsesAt.getTime())));
-      await addTodo(tx, { personId, kind: "quizRequiz", sourceType: "Quiz", sourceId: quizId, href: "/quiz", params: { rules: c.staleRules.map((s) => s.ruleId).join("、") }, dueAt: lapsesAt });
+      await addTodo(tx, {
+        personId,
+        kind: "quizRequiz",
+        sourceType: "Quiz",
+        sourceId: quizId,
+        href: "/quiz",
+        params: { rules: c.staleRules.map((s) => s.ruleId).join("、") },
+        dueAt: lapsesAt,
+      });
     }
   });
   return due.length;

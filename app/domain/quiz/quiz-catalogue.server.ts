@@ -3,9 +3,9 @@
 // production a copy is kept for a couple of seconds per process: 500 agents starting together then
 // cost one read instead of 500. A change shows in the next attempt started after that; attempts
 // already started keep what they drew. Tests always read.
+import { versionInForce } from "~/domain/certification/certification-rules";
 import { env } from "~/utils/env.server";
 import { sql } from "~/utils/sql.server";
-import { versionInForce } from "~/domain/certification/certification-rules";
 
 const CACHE_MS = env().NODE_ENV === "production" ? 2_000 : 0;
 
@@ -18,7 +18,12 @@ export type QuizBlueprint = {
   grantsCertification: boolean;
   draws: Array<{ ruleId: string; count: number }>;
 };
-export type PooledQuestion = { id: string; kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "SCENARIO"; ruleIds: string[]; optionIds: string[] };
+export type PooledQuestion = {
+  id: string;
+  kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "SCENARIO";
+  ruleIds: string[];
+  optionIds: string[];
+};
 type RuleVersion = { ruleId: string; version: number; redLine: boolean; effectiveAt: Date };
 export type QuizCatalogue = { quizzes: Map<string, QuizBlueprint>; pool: PooledQuestion[]; versions: RuleVersion[] };
 
@@ -40,15 +45,20 @@ export async function quizCatalogue(): Promise<QuizCatalogue> {
 async function readCatalogue(): Promise<QuizCatalogue> {
   const [quizzes, pool, versions] = await Promise.all([
     sql<QuizBlueprint>(
-      `SELECT q.id, q."timeLimitMinutes", q."passPercent", q."attemptsPerDay", q."cooldownMinutes", q."grantsCertification",
-              COALESCE((SELECT json_agg(json_build_object('ruleId', d."ruleId", 'count', d.count) ORDER BY r."sortOrder")
-                        FROM "QuizRuleDraw" d JOIN "CallRule" r ON r.id = d."ruleId" WHERE d."quizId" = q.id), '[]'::json) AS draws
+      `SELECT q.id, q."timeLimitMinutes", q."passPercent", q."attemptsPerDay", q."cooldownMinutes",
+              q."grantsCertification",
+              COALESCE((SELECT json_agg(json_build_object('ruleId', d."ruleId", 'count', d.count)
+                                        ORDER BY r."sortOrder")
+                        FROM "QuizRuleDraw" d JOIN "CallRule" r ON r.id = d."ruleId" WHERE d."quizId" = q.id),
+                       '[]'::json) AS draws
        FROM "Quiz" q WHERE q.active`,
     ),
     sql<PooledQuestion>(
       `SELECT q.id, q.kind::text AS kind,
-              ARRAY(SELECT t."ruleId" FROM "QuizQuestionRule" t WHERE t."questionId" = q.id ORDER BY t."ruleId") AS "ruleIds",
-              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q.id ORDER BY o."sortOrder", o.id) AS "optionIds"
+              ARRAY(SELECT t."ruleId" FROM "QuizQuestionRule" t WHERE t."questionId" = q.id
+                    ORDER BY t."ruleId") AS "ruleIds",
+              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q.id
+                    ORDER BY o."sortOrder", o.id) AS "optionIds"
        FROM "QuizQuestion" q WHERE q.active ORDER BY q.id`,
     ),
     sql<RuleVersion>(`SELECT "ruleId", version, "redLine", "effectiveAt" FROM "CallRuleVersion"`),
@@ -60,7 +70,10 @@ async function readCatalogue(): Promise<QuizCatalogue> {
 export function ruleFlagsAt(versions: readonly RuleVersion[], at: Date) {
   const out = new Map<string, { version: number; redLine: boolean }>();
   for (const ruleId of new Set(versions.map((v) => v.ruleId))) {
-    const v = versionInForce(versions.filter((x) => x.ruleId === ruleId), at);
+    const v = versionInForce(
+      versions.filter((x) => x.ruleId === ruleId),
+      at,
+    );
     if (v) out.set(ruleId, { version: v.version, redLine: v.redLine });
   }
   return out;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { canStart, drawQuestions, isCorrect, scoreAttempt, seededRandom, shuffle } from "./quiz-rules";
 
 describe("drawing questions from a blueprint", () => {
@@ -10,7 +11,14 @@ describe("drawing questions from a blueprint", () => {
 
   it("draws the asked number per rule, never the same question twice", () => {
     for (let seed = 0; seed < 50; seed++) {
-      const { questions, short } = drawQuestions(pool, [{ ruleId: "B3", count: 3 }, { ruleId: "B5", count: 2 }], seededRandom(String(seed)));
+      const { questions, short } = drawQuestions(
+        pool,
+        [
+          { ruleId: "B3", count: 3 },
+          { ruleId: "B5", count: 2 },
+        ],
+        seededRandom(String(seed)),
+      );
       const ids = questions.map((q) => q.questionId);
       expect(new Set(ids).size).toBe(5);
       expect(questions.filter((q) => q.forRule === "B3")).toHaveLength(3);
@@ -25,7 +33,10 @@ describe("drawing questions from a blueprint", () => {
   });
 
   it("is the same for the same seed and differs between seeds", () => {
-    const draw = (seed: string) => drawQuestions(pool, [{ ruleId: "B3", count: 4 }], seededRandom(seed)).questions.map((q) => q.questionId).join();
+    const draw = (seed: string) =>
+      drawQuestions(pool, [{ ruleId: "B3", count: 4 }], seededRandom(seed))
+        .questions.map((q) => q.questionId)
+        .join();
     expect(draw("s1")).toBe(draw("s1"));
     expect(new Set(["s1", "s2", "s3", "s4", "s5"].map(draw)).size).toBeGreaterThan(1);
   });
@@ -36,7 +47,12 @@ describe("drawing questions from a blueprint", () => {
 });
 
 describe("scoring", () => {
-  const q = (correct: string[], selected: string[], redLine = false, ruleIds = ["B9"]) => ({ ruleIds, redLine, correctOptionIds: correct, selected });
+  const q = (correct: string[], selected: string[], redLine = false, ruleIds = ["B9"]) => ({
+    ruleIds,
+    redLine,
+    correctOptionIds: correct,
+    selected,
+  });
 
   it("multiple choice is right only with exactly the correct options", () => {
     expect(isCorrect(["a", "b"], ["b", "a"])).toBe(true);
@@ -47,13 +63,24 @@ describe("scoring", () => {
 
   it("passes at the pass mark and lists the rules missed", () => {
     const questions = [...Array.from({ length: 9 }, () => q(["a"], ["a"])), q(["a"], ["b"], false, ["B16"])];
-    expect(scoreAttempt(questions, 90)).toMatchObject({ correctCount: 9, scorePercent: 90, passed: true, redLineMissed: false, missedRuleIds: ["B16"] });
+    expect(scoreAttempt(questions, 90)).toMatchObject({
+      correctCount: 9,
+      scorePercent: 90,
+      passed: true,
+      redLineMissed: false,
+      missedRuleIds: ["B16"],
+    });
     expect(scoreAttempt(questions, 91).passed).toBe(false);
   });
 
   it("one wrong answer on a red-line rule fails the quiz whatever the score", () => {
     const questions = [...Array.from({ length: 19 }, () => q(["a"], ["a"])), q(["a"], ["b"], true, ["B3"])];
-    expect(scoreAttempt(questions, 90)).toMatchObject({ scorePercent: 95, passed: false, redLineMissed: true, missedRuleIds: ["B3"] });
+    expect(scoreAttempt(questions, 90)).toMatchObject({
+      scorePercent: 95,
+      passed: false,
+      redLineMissed: true,
+      missedRuleIds: ["B3"],
+    });
   });
 
   it("an unanswered question counts as wrong", () => {
@@ -71,14 +98,30 @@ describe("who may start an attempt", () => {
   });
 
   it("waits out the cooldown after a failure", () => {
-    const failed = { startedAt: new Date("2026-03-02T05:40:00Z"), submittedAt: new Date("2026-03-02T05:50:00Z"), passed: false };
-    expect(canStart([failed], policy, at, tz)).toEqual({ ok: false, reason: "cooldown", until: new Date("2026-03-02T06:20:00Z") });
+    const failed = {
+      startedAt: new Date("2026-03-02T05:40:00Z"),
+      submittedAt: new Date("2026-03-02T05:50:00Z"),
+      passed: false,
+    };
+    expect(canStart([failed], policy, at, tz)).toEqual({
+      ok: false,
+      reason: "cooldown",
+      until: new Date("2026-03-02T06:20:00Z"),
+    });
     expect(canStart([failed], policy, new Date("2026-03-02T06:20:00Z"), tz)).toEqual({ ok: true });
   });
 
   it("counts the attempts of the company's calendar day", () => {
-    const morning = { startedAt: new Date("2026-03-02T01:00:00Z"), submittedAt: new Date("2026-03-02T01:10:00Z"), passed: true };
-    const yesterdayLate = { startedAt: new Date("2026-03-01T15:30:00Z"), submittedAt: new Date("2026-03-01T15:40:00Z"), passed: true }; // 23:30 Shanghai, 1 March
+    const morning = {
+      startedAt: new Date("2026-03-02T01:00:00Z"),
+      submittedAt: new Date("2026-03-02T01:10:00Z"),
+      passed: true,
+    };
+    const yesterdayLate = {
+      startedAt: new Date("2026-03-01T15:30:00Z"),
+      submittedAt: new Date("2026-03-01T15:40:00Z"),
+      passed: true,
+    }; // 23:30 Shanghai, 1 March
     expect(canStart([morning, yesterdayLate], policy, at, tz)).toEqual({ ok: true });
     const check = canStart([morning, morning], policy, at, tz);
     expect(check).toEqual({ ok: false, reason: "dailyLimit", until: new Date("2026-03-02T16:00:00Z") });

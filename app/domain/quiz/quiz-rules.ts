@@ -1,6 +1,6 @@
 // Pure quiz rules: drawing questions from a blueprint, shuffling, scoring, and who may start now.
-import { companyDay } from "~/utils/company-calendar";
 import { isPass } from "~/domain/certification/certification-rules";
+import { companyDay } from "~/utils/company-calendar";
 
 /** A small deterministic PRNG (mulberry32) seeded from a string, so one attempt's draw can be replayed in tests. */
 export function seededRandom(seed: string): () => number {
@@ -41,7 +41,10 @@ export function drawQuestions(pool: readonly PoolQuestion[], draws: readonly Rul
   const short: Array<{ ruleId: string; missing: number }> = [];
   for (const draw of draws) {
     if (draw.count <= 0) continue;
-    const candidates = shuffle(pool.filter((q) => q.ruleIds.includes(draw.ruleId) && !taken.has(q.id)), random);
+    const candidates = shuffle(
+      pool.filter((q) => q.ruleIds.includes(draw.ruleId) && !taken.has(q.id)),
+      random,
+    );
     const chosen = candidates.slice(0, draw.count);
     for (const q of chosen) {
       taken.add(q.id);
@@ -68,19 +71,32 @@ export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: 
   const missed = questions.filter((_, i) => !results[i]);
   const redLineMissed = missed.some((q) => q.redLine);
   const missedRuleIds = [...new Set(missed.flatMap((q) => q.ruleIds))];
-  return { results, correctCount, scorePercent, redLineMissed, missedRuleIds, passed: isPass({ scorePercent, passPercent, redLineMissed }) };
+  return {
+    results,
+    correctCount,
+    scorePercent,
+    redLineMissed,
+    missedRuleIds,
+    passed: isPass({ scorePercent, passPercent, redLineMissed }),
+  };
 }
 
 export type StartPolicy = { attemptsPerDay: number; cooldownMinutes: number };
 export type PastAttempt = { startedAt: Date; submittedAt: Date | null; passed: boolean | null };
 export type StartCheck = { ok: true } | { ok: false; reason: "dailyLimit" | "cooldown"; until: Date };
 
-/** Daily limit counts attempts started on the company's calendar day; the cooldown runs from the last failed submission. */
+/**
+ * Daily limit counts attempts started on the company's calendar day; the cooldown runs from the last failed
+ * submission.
+ */
 export function canStart(past: readonly PastAttempt[], policy: StartPolicy, at: Date, timeZone: string): StartCheck {
   const day = companyDay(at, timeZone);
   const today = past.filter((a) => a.startedAt >= day.start).length;
-  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay) return { ok: false, reason: "dailyLimit", until: day.end };
-  const lastFailed = past.filter((a) => a.submittedAt && a.passed === false).sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
+  if (policy.attemptsPerDay > 0 && today >= policy.attemptsPerDay)
+    return { ok: false, reason: "dailyLimit", until: day.end };
+  const lastFailed = past
+    .filter((a) => a.submittedAt && a.passed === false)
+    .sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime())[0];
   if (lastFailed && policy.cooldownMinutes > 0) {
     const until = cooldownEndsAt(lastFailed.submittedAt!, policy.cooldownMinutes);
     if (until > at) return { ok: false, reason: "cooldown", until };

@@ -1,26 +1,52 @@
 // Creating and editing questions, one at a time (the form) or many in one transaction (imports).
 // An edit keeps the ids of options whose text is unchanged, so an attempt in progress still finds them.
 import { randomUUID } from "node:crypto";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
-import { db, type Tx } from "~/utils/db.server";
-import { now } from "~/utils/clock.server";
+
 import { writeAudit } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
+
 import type { QuestionInput } from "./question.schema";
+import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 
 type Actor = { id: string; employeeNo: string };
 
 export async function insertQuestions(tx: Tx, questions: QuestionInput[], source: string) {
   const at = now();
   const rows = questions.map((q) => ({ id: randomUUID(), q }));
-  await tx.quizQuestion.createMany({ data: rows.map(({ id, q }) => ({ id, kind: q.kind, stem: q.stem, explanation: q.explanation, active: q.active, source, createdAt: at, updatedAt: at })) });
-  await tx.quizOption.createMany({ data: rows.flatMap(({ id, q }) => q.options.map((o, i) => ({ id: randomUUID(), questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i }))) });
-  await tx.quizQuestionRule.createMany({ data: rows.flatMap(({ id, q }) => q.ruleIds.map((ruleId) => ({ questionId: id, ruleId }))) });
+  await tx.quizQuestion.createMany({
+    data: rows.map(({ id, q }) => ({
+      id,
+      kind: q.kind,
+      stem: q.stem,
+      explanation: q.explanation,
+      active: q.active,
+      source,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  });
+  await tx.quizOption.createMany({
+    data: rows.flatMap(({ id, q }) =>
+      q.options.map((o, i) => ({ id: randomUUID(), questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i })),
+    ),
+  });
+  await tx.quizQuestionRule.createMany({
+    data: rows.flatMap(({ id, q }) => q.ruleIds.map((ruleId) => ({ questionId: id, ruleId }))),
+  });
   return rows.map((r) => r.id);
 }
 
 export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
-  await tx.quizQuestion.update({ where: { id }, data: { kind: q.kind, stem: q.stem, explanation: q.explanation, active: q.active } });
-  const current = await tx.quizOption.findMany({ where: { questionId: id }, orderBy: { sortOrder: "asc" }, select: { id: true, text: true, isCorrect: true } });
+  await tx.quizQuestion.update({
+    where: { id },
+    data: { kind: q.kind, stem: q.stem, explanation: q.explanation, active: q.active },
+  });
+  const current = await tx.quizOption.findMany({
+    where: { questionId: id },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, text: true, isCorrect: true },
+  });
   // Options whose text is unchanged keep their id, so an attempt in progress still shows them.
   const kept = new Set<string>();
   for (const [i, o] of q.options.entries()) {
@@ -29,7 +55,14 @@ export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
       kept.add(same.id);
       await tx.quizOption.update({ where: { id: same.id }, data: { isCorrect: o.correct, sortOrder: i } });
     } else {
-      kept.add((await tx.quizOption.create({ data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i }, select: { id: true } })).id);
+      kept.add(
+        (
+          await tx.quizOption.create({
+            data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i },
+            select: { id: true },
+          })
+        ).id,
+      );
     }
   }
   await tx.quizOption.deleteMany({ where: { questionId: id, id: { notIn: [...kept] } } });
@@ -37,16 +70,29 @@ export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
   await tx.quizQuestionRule.createMany({ data: q.ruleIds.map((ruleId) => ({ questionId: id, ruleId })) });
 }
 
-export async function saveQuestion(actor: Actor, id: string | null, q: QuestionInput): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
-  return db.$transaction(async (tx) => {
-    let questionId = id;
-    if (questionId) {
-      if (!(await tx.quizQuestion.findUnique({ where: { id: questionId }, select: { id: true } }))) return { ok: false as const, error: "errors.notFound" };
-      await replaceQuestion(tx, questionId, q);
-    } else {
-      [questionId] = await insertQuestions(tx, [q], "manual");
-    }
-    await writeAudit(tx, { actor, action: "quiz.question_saved", entityType: "QuizQuestion", entityId: questionId, summary: { kind: q.kind, ruleIds: q.ruleIds, active: q.active, created: !id } });
-    return { ok: true as const, id: questionId! };
-  }).finally(forgetQuizCatalogue);
+export async function saveQuestion(
+  actor: Actor,
+  id: string | null,
+  q: QuestionInput,
+): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+  return db
+    .$transaction(async (tx) => {
+      let questionId = id;
+      if (questionId) {
+        if (!(await tx.quizQuestion.findUnique({ where: { id: questionId }, select: { id: true } })))
+          return { ok: false as const, error: "errors.notFound" };
+        await replaceQuestion(tx, questionId, q);
+      } else {
+        [questionId] = await insertQuestions(tx, [q], "manual");
+      }
+      await writeAudit(tx, {
+        actor,
+        action: "quiz.question_saved",
+        entityType: "QuizQuestion",
+        entityId: questionId,
+        summary: { kind: q.kind, ruleIds: q.ruleIds, active: q.active, created: !id },
+      });
+      return { ok: true as const, id: questionId! };
+    })
+    .finally(forgetQuizCatalogue);
 }

@@ -2,19 +2,22 @@
 // openKey column: of 20 parallel starts one insert wins and the others resume the winner's attempt.
 // Plain SQL, three round trips at most (the hot path of 500 agents starting at once; ADR 0010).
 import { randomUUID } from "node:crypto";
+
+import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
+import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import { isUniqueViolation, sql } from "~/utils/sql.server";
-import { getSettings } from "~/domain/settings/settings.server";
-import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
-import { canStart, drawQuestions, seededRandom, shuffle, type PastAttempt } from "./quiz-rules";
+
 import { quizCatalogue, ruleFlagsAt } from "./quiz-catalogue.server";
+import { canStart, drawQuestions, seededRandom, shuffle, type PastAttempt } from "./quiz-rules";
 import { finaliseAttempt } from "./submit-attempt.server";
 
-export type StartOutcome = { ok: true; attemptId: string; resumed: boolean } | { ok: false; error: string; until?: Date };
+export type StartOutcome =
+  { ok: true; attemptId: string; resumed: boolean } | { ok: false; error: string; until?: Date };
 
 type AttemptRow = PastAttempt & { id: string; status: "OPEN" | "SUBMITTED"; deadlineAt: Date };
 
-/** The person's attempts at this quiz, the open one first, then the newest (enough for the daily limit and cooldown). */
+/** The person's attempts at this quiz, the open one first, then the newest (enough for daily limit and cooldown). */
 const recentAttempts = (personId: string, quizId: string) =>
   sql<AttemptRow>(
     `SELECT id, status::text AS status, "startedAt", "submittedAt", "deadlineAt", passed FROM "QuizAttempt"
@@ -22,8 +25,16 @@ const recentAttempts = (personId: string, quizId: string) =>
     [personId, quizId],
   );
 
-export async function startAttempt(person: { id: string }, quizId: string, mode: "FULL" | "REQUIZ"): Promise<StartOutcome> {
-  const [catalogue, settings, firstLook] = await Promise.all([quizCatalogue(), getSettings(), recentAttempts(person.id, quizId)]);
+export async function startAttempt(
+  person: { id: string },
+  quizId: string,
+  mode: "FULL" | "REQUIZ",
+): Promise<StartOutcome> {
+  const [catalogue, settings, firstLook] = await Promise.all([
+    quizCatalogue(),
+    getSettings(),
+    recentAttempts(person.id, quizId),
+  ]);
   const quiz = catalogue.quizzes.get(quizId);
   if (!quiz) return { ok: false, error: "errors.notFound" };
   const at = now();
@@ -43,7 +54,8 @@ export async function startAttempt(person: { id: string }, quizId: string, mode:
     if (!quiz.grantsCertification) return { ok: false, error: "quiz.refused.nothingToRequiz" };
     const cert = await getCaseWorkClearance(person.id);
     const stale = cert?.staleRules ?? [];
-    if (!cert?.certifiedAt || cert.status === "expired" || stale.length === 0) return { ok: false, error: "quiz.refused.nothingToRequiz" };
+    if (!cert?.certifiedAt || cert.status === "expired" || stale.length === 0)
+      return { ok: false, error: "quiz.refused.nothingToRequiz" };
     draws = stale.map((s) => ({ ruleId: s.ruleId, count: settings.requizQuestionsPerRule }));
   }
   const ruleIds = draws.filter((d) => d.count > 0).map((d) => d.ruleId);
@@ -59,19 +71,42 @@ export async function startAttempt(person: { id: string }, quizId: string, mode:
     const q = byId.get(picked.questionId)!;
     // True/false keeps 正确 before 错误; every other kind shows its options in a per-attempt order.
     const optionOrder = q.kind === "TRUE_FALSE" ? q.optionIds : shuffle(q.optionIds, random);
-    return { id: randomUUID(), questionId: q.id, position, optionOrder, multiple: q.kind === "MULTIPLE", ruleIds: q.ruleIds, redLine: q.ruleIds.some((id) => flags.get(id)?.redLine) };
+    return {
+      id: randomUUID(),
+      questionId: q.id,
+      position,
+      optionOrder,
+      multiple: q.kind === "MULTIPLE",
+      ruleIds: q.ruleIds,
+      redLine: q.ruleIds.some((id) => flags.get(id)?.redLine),
+    };
   });
   const ruleVersions = Object.fromEntries(ruleIds.map((id) => [id, flags.get(id)?.version ?? 1]));
   try {
     // One statement, so the attempt and its questions land together.
     await sql(
       `WITH attempt AS (
-         INSERT INTO "QuizAttempt" (id, "quizId", "personId", mode, "openKey", "startedAt", "deadlineAt", "passPercent", "ruleVersions", "questionCount")
+         INSERT INTO "QuizAttempt" (id, "quizId", "personId", mode, "openKey", "startedAt", "deadlineAt",
+                                    "passPercent", "ruleVersions", "questionCount")
          VALUES ($1, $2, $3, $4::"AttemptMode", $5, $6::timestamptz, $7::timestamptz, $8, $9::jsonb, $10) RETURNING id)
-       INSERT INTO "QuizAttemptQuestion" (id, "attemptId", "questionId", position, "optionOrder", multiple, "ruleIds", "redLine")
+       INSERT INTO "QuizAttemptQuestion" (id, "attemptId", "questionId", position, "optionOrder", multiple, "ruleIds",
+                                          "redLine")
        SELECT r.id, attempt.id, r."questionId", r.position, r."optionOrder", r.multiple, r."ruleIds", r."redLine"
-       FROM attempt, json_to_recordset($11::json) AS r(id text, "questionId" text, position int, "optionOrder" text[], multiple boolean, "ruleIds" text[], "redLine" boolean)`,
-      [attemptId, quizId, person.id, mode, `${person.id}:${quizId}`, at, new Date(at.getTime() + quiz.timeLimitMinutes * 60_000), quiz.passPercent, JSON.stringify(ruleVersions), rows.length, JSON.stringify(rows)],
+       FROM attempt, json_to_recordset($11::json) AS r(id text, "questionId" text, position int, "optionOrder" text[],
+                                                        multiple boolean, "ruleIds" text[], "redLine" boolean)`,
+      [
+        attemptId,
+        quizId,
+        person.id,
+        mode,
+        `${person.id}:${quizId}`,
+        at,
+        new Date(at.getTime() + quiz.timeLimitMinutes * 60_000),
+        quiz.passPercent,
+        JSON.stringify(ruleVersions),
+        rows.length,
+        JSON.stringify(rows),
+      ],
     );
   } catch (error) {
     // Someone (this agent in another tab) opened one meanwhile: resume theirs.

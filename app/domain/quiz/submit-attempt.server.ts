@@ -1,10 +1,11 @@
 // Finalising an attempt: by the agent, or automatically once the server's deadline has passed.
 // The conditional update on status makes it happen exactly once however many requests race.
 // Plain SQL in one transaction of four statements (ADR 0010).
-import { now } from "~/utils/clock.server";
 import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
 import { closeTodosSql } from "~/utils/todo.server";
+
 import { scoreAttempt } from "./quiz-rules";
 
 export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
@@ -18,20 +19,29 @@ type Claimed = {
 };
 
 /** `ownerId`: finalise only that person's attempt (an agent handing in their own). */
-export async function finaliseAttempt(attemptId: string, options: { auto: boolean; actor?: AuditActor; ownerId?: string }): Promise<FinaliseOutcome> {
+export async function finaliseAttempt(
+  attemptId: string,
+  options: { auto: boolean; actor?: AuditActor; ownerId?: string },
+): Promise<FinaliseOutcome> {
   const at = now();
   return sqlTransaction(async (client) => {
     // Claim and read in one statement. An attempt that ran out of time counts as handed in at its
     // deadline (the cooldown runs from there).
     const claimed = await sql<Claimed>(
       `WITH claimed AS (
-         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL, "submittedAt" = LEAST("deadlineAt", $2::timestamptz::timestamp),
+         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,
+                "submittedAt" = LEAST("deadlineAt", $2::timestamptz::timestamp),
                 "autoSubmitted" = ($3 OR "deadlineAt" < $2::timestamptz::timestamp)
          WHERE id = $1 AND status = 'OPEN' AND ($4::text IS NULL OR "personId" = $4)
          RETURNING id, "personId", "quizId", mode::text AS mode, "passPercent")
        SELECT c."personId", c."quizId", c.mode, c."passPercent",
-              COALESCE((SELECT json_agg(json_build_object('id', q.id, 'selected', q.selected, 'ruleIds', q."ruleIds", 'redLine', q."redLine",
-                                          'correctOptionIds', ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")) ORDER BY q.position)
+              COALESCE((SELECT json_agg(json_build_object('id', q.id, 'selected', q.selected, 'ruleIds', q."ruleIds",
+                                                          'redLine', q."redLine",
+                                                          'correctOptionIds',
+                                                          ARRAY(SELECT o.id FROM "QuizOption" o
+                                                                WHERE o."questionId" = q."questionId"
+                                                                  AND o."isCorrect"))
+                                        ORDER BY q.position)
                         FROM "QuizAttemptQuestion" q WHERE q."attemptId" = c.id), '[]'::json) AS questions
        FROM claimed c`,
       [attemptId, at, options.auto, options.ownerId ?? null],
@@ -45,14 +55,28 @@ export async function finaliseAttempt(attemptId: string, options: { auto: boolea
     // Score, each question's verdict, and on a pass the agent's quiz to-do and assignment, at once.
     await sql(
       `WITH scored AS (
-         UPDATE "QuizAttempt" SET "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5, "missedRuleIds" = $6 WHERE id = $1),
+         UPDATE "QuizAttempt" SET "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5,
+                                  "missedRuleIds" = $6
+         WHERE id = $1),
        verdicts AS (
          UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
        todos AS (
          ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })})
        UPDATE "QuizAssignment" SET "doneAt" = $8::timestamptz
        WHERE $4 AND $11 = 'FULL' AND "quizId" = $9 AND "personId" = $10 AND "doneAt" IS NULL`,
-      [attemptId, score.correctCount, score.scorePercent, score.passed, score.redLineMissed, score.missedRuleIds, rightIds, at, attempt.quizId, attempt.personId, attempt.mode],
+      [
+        attemptId,
+        score.correctCount,
+        score.scorePercent,
+        score.passed,
+        score.redLineMissed,
+        score.missedRuleIds,
+        rightIds,
+        at,
+        attempt.quizId,
+        attempt.personId,
+        attempt.mode,
+      ],
       client,
     );
     await writeAuditSql(client, {
@@ -60,7 +84,12 @@ export async function finaliseAttempt(attemptId: string, options: { auto: boolea
       action: options.auto ? "quiz.auto_submitted" : "quiz.submitted",
       entityType: "QuizAttempt",
       entityId: attemptId,
-      summary: { scorePercent: score.scorePercent, passed: score.passed, redLineMissed: score.redLineMissed, missedRuleIds: score.missedRuleIds },
+      summary: {
+        scorePercent: score.scorePercent,
+        passed: score.passed,
+        redLineMissed: score.redLineMissed,
+        missedRuleIds: score.missedRuleIds,
+      },
     });
     return { finalised: true, passed: score.passed };
   });
@@ -78,7 +107,10 @@ export async function finaliseExpiredAttempts(where: { personId?: string; quizId
 }
 
 /** The agent hands in their own attempt; anyone else's is "not found". Submitting twice changes nothing. */
-export async function submitOwnAttempt(actor: { id: string; employeeNo: string }, attemptId: string): Promise<{ ok: true; finalised: boolean } | { ok: false; error: string }> {
+export async function submitOwnAttempt(
+  actor: { id: string; employeeNo: string },
+  attemptId: string,
+): Promise<{ ok: true; finalised: boolean } | { ok: false; error: string }> {
   const outcome = await finaliseAttempt(attemptId, { auto: false, actor, ownerId: actor.id });
   if (outcome.finalised) return { ok: true, finalised: true };
   const mine = await sql(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, actor.id]);

@@ -1,11 +1,12 @@
 import { z } from "zod";
+
 import { optionalText } from "~/utils/validation";
 
 export const DEFAULT_SETTINGS = {
   companyName: "嘉亿信合资产管理有限公司",
   timeZone: "Asia/Shanghai",
-  // Case-work certification (docs/decisions/0007): months a pass is valid, days of grace after a rule changes, default pass mark,
-  // questions per changed rule in the re-quiz.
+  // Case-work certification (docs/decisions/0007): months a pass is valid, days of grace after a rule changes,
+  // default pass mark, questions per changed rule in the re-quiz.
   certValidityMonths: 12,
   certGraceDays: 7,
   defaultPassPercent: 90,

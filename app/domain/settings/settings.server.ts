@@ -1,7 +1,8 @@
-import { db, type Tx } from "~/utils/db.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { companyDate, type CompanyDate } from "~/utils/company-calendar";
+import { db, type Tx } from "~/utils/db.server";
+
 import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
 
 // Every page reads the settings; in production a copy is kept for a few seconds (a change made in
@@ -26,7 +27,8 @@ async function readSettings(client: Pick<Tx, "setting"> = db): Promise<CompanySe
   const settings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     // A stored value counts only when it has the default's type (text or number).
-    if (typeof row.value === typeof (DEFAULT_SETTINGS as Record<string, unknown>)[row.key]) (settings as Record<string, unknown>)[row.key] = row.value;
+    if (typeof row.value === typeof (DEFAULT_SETTINGS as Record<string, unknown>)[row.key])
+      (settings as Record<string, unknown>)[row.key] = row.value;
   }
   return settings;
 }
@@ -40,7 +42,13 @@ export async function updateSettings(actor: NonNullable<AuditActor>, next: Compa
     for (const [key, value] of Object.entries(next)) {
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     }
-    await writeAudit(tx, { actor, action: "settings.updated", entityType: "Setting", summary: { before, after: next }, reason });
+    await writeAudit(tx, {
+      actor,
+      action: "settings.updated",
+      entityType: "Setting",
+      summary: { before, after: next },
+      reason,
+    });
   });
   cached = null;
 }
