@@ -5,6 +5,7 @@
  * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped.
  */
 import fs from "node:fs";
+import path from "node:path";
 
 import { beforeEach, inject } from "vitest";
 
@@ -12,13 +13,26 @@ const skipReason = inject("e2eSkipReason");
 const readyFile = inject("e2eReadyFile");
 const WAIT_MS = 300_000;
 
+/** Resolves when `file` exists: woken by the file system, not by polling. */
+function fileAppears(file: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    const watcher = fs.watch(path.dirname(file), () => fs.existsSync(file) && done());
+    const timer = setTimeout(
+      () => done(new Error(`the e2e server was not ready within ${timeoutMs / 1000} s (${file})`)),
+      timeoutMs,
+    );
+    if (fs.existsSync(file)) done();
+  });
+}
+
 if (!skipReason && !process.env.E2E_BASE_URL) {
-  const deadline = Date.now() + WAIT_MS;
-  while (!fs.existsSync(readyFile)) {
-    if (Date.now() > deadline)
-      throw new Error(`the e2e server was not ready within ${WAIT_MS / 1000} s (${readyFile})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await fileAppears(readyFile, WAIT_MS);
   const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { baseURL?: string; error?: string };
   if (!ready.baseURL) throw new Error(`the e2e server did not start: ${ready.error}`);
   process.env.E2E_BASE_URL = ready.baseURL;

@@ -43,7 +43,8 @@ export default async function setup(project: TestProject) {
     const tables = await listTables(templateUrl);
     if (tables.length === 0) log("WARNING: the migrated template has no tables");
     // The instant the whole run pretends it is: TRAINGATE_TEST_NOW (see docs/testing.md) or now.
-    const at = process.env.TRAINGATE_TEST_NOW || new Date().toISOString();
+    // The one place a run reads the wall clock: it fixes the run's today for seeds and every worker.
+    const at = process.env.TRAINGATE_TEST_NOW || new Date(Date.now()).toISOString();
     const fixtureAt = await buildDemoFixture(templateUrl, tables, at);
     project.provide("demoFixtureAt", fixtureAt);
     project.provide("dbAdminUrl", server.adminUrl);
