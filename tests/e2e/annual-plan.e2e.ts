@@ -2,7 +2,9 @@
 // drafted from it, rejected with a reason, revised, approved and locked.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+
 import { freeYear } from "../../prisma/seed/demo-calendar";
+
 import { login, newPage, screenshot, serverNow } from "./harness";
 
 // The first year the demo company has not planned yet (next year, or the one after in December).
@@ -27,7 +29,19 @@ async function submitAndWait(page: Page, button: string, path: RegExp, message: 
   await flash(page, message).waitFor();
 }
 
-async function fillNeed(page: Page, need: { topic: string; category: string; people: string; headcount: string; month: string; hours: string; cost: string; reason: string }) {
+async function fillNeed(
+  page: Page,
+  need: {
+    topic: string;
+    category: string;
+    people: string;
+    headcount: string;
+    month: string;
+    hours: string;
+    cost: string;
+    reason: string;
+  },
+) {
   await page.locator("#topic").fill(need.topic);
   await page.locator("#category").selectOption({ label: need.category });
   await page.locator("#targetPeople").fill(need.people);
@@ -68,8 +82,32 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
 
   // Department heads find the form in their to-do list and submit their needs.
   for (const [head, need] of [
-    ["D0101", { topic: "投诉处理技巧", category: "公司内部培训", people: "催收员", headcount: "20", month: "3月", hours: "3", cost: "0", reason: "通话语气类投诉占比最高" }],
-    ["D0201", { topic: "情绪管理与压力调节", category: "公司内部培训", people: "催收员", headcount: "18", month: "4月", hours: "2.5", cost: "4000", reason: "高强度外呼影响情绪与通话质量" }],
+    [
+      "D0101",
+      {
+        topic: "投诉处理技巧",
+        category: "公司内部培训",
+        people: "催收员",
+        headcount: "20",
+        month: "3月",
+        hours: "3",
+        cost: "0",
+        reason: "通话语气类投诉占比最高",
+      },
+    ],
+    [
+      "D0201",
+      {
+        topic: "情绪管理与压力调节",
+        category: "公司内部培训",
+        people: "催收员",
+        headcount: "18",
+        month: "4月",
+        hours: "2.5",
+        cost: "4000",
+        reason: "高强度外呼影响情绪与通话质量",
+      },
+    ],
   ] as const) {
     const page = await newPage();
     await login(page, head);
@@ -95,7 +133,10 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
   await submitAndWait(manager, "新建年度计划", /\/plans\/[^/?#]+$/, "计划已创建。");
   const planUrl = new URL(manager.url()).pathname;
   for (let i = 0; i < 2; i++) {
-    await Promise.all([manager.waitForURL(/fromNeed=/), manager.getByRole("link", { name: "据此添加项目" }).first().click()]);
+    await Promise.all([
+      manager.waitForURL(/fromNeed=/),
+      manager.getByRole("link", { name: "据此添加项目" }).first().click(),
+    ]);
     await manager.locator("#sessions").fill("2");
     await submitAndWait(manager, "保存", /\/plans\/[^/?#]+$/, "培训项目已保存。");
   }

@@ -1,10 +1,15 @@
 import type { Page } from "playwright-core";
 import { afterAll, expect, test } from "vitest";
+
 import { baseURL, login, newPage, screenshot } from "./harness";
 
 async function clock(body: Record<string, string>): Promise<{ now: string }> {
   // The server's test-only clock (TRAINGATE_TEST_CLOCK=1, set by tests/setup/global-e2e.ts).
-  const response = await fetch(`${baseURL}/__test/clock`, { method: "POST", headers: { Origin: baseURL }, body: new URLSearchParams(body) });
+  const response = await fetch(`${baseURL}/__test/clock`, {
+    method: "POST",
+    headers: { Origin: baseURL },
+    body: new URLSearchParams(body),
+  });
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -45,40 +50,44 @@ test("an agent who never passed the quiz opens a case and is sent to the quiz", 
   await clock({ reset: "1" });
 });
 
-test("a certified agent records a call, then is refused a note with 老赖 (B6) and a call at 22:30 (B3)", { timeout: 120_000 }, async () => {
-  await clock({ reset: "1" });
-  await moveClockTo(10, 0);
-  const page = await newPage();
-  await login(page, "C0102");
-  await page.goto("/cases");
-  await page.locator("tbody a").first().click();
-  await page.waitForURL(/\/cases\/[^/]+$/);
-  const caseUrl = new URL(page.url()).pathname;
-  // Only masked numbers on the page.
-  expect(await page.locator("main, body").first().innerText()).toMatch(/\d{4} \*\*\*\* \*\*\*\* \d{4}/);
+test(
+  "a certified agent records a call, then is refused a note with 老赖 (B6) and a call at 22:30 (B3)",
+  { timeout: 120_000 },
+  async () => {
+    await clock({ reset: "1" });
+    await moveClockTo(10, 0);
+    const page = await newPage();
+    await login(page, "C0102");
+    await page.goto("/cases");
+    await page.locator("tbody a").first().click();
+    await page.waitForURL(/\/cases\/[^/]+$/);
+    const caseUrl = new URL(page.url()).pathname;
+    // Only masked numbers on the page.
+    expect(await page.locator("main, body").first().innerText()).toMatch(/\d{4} \*\*\*\* \*\*\*\* \d{4}/);
 
-  const note = `本人接听，称本月 25 日前通过银行柜台还款（${Date.now()}）`;
-  await recordCall(page, note);
-  // Saved: back on the case (no notice in the URL), the layout's flash says so once.
-  await page.getByRole("status").filter({ hasText: "行动记载已保存。" }).waitFor();
-  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(caseUrl);
-  await page.getByText(note).waitFor();
+    const note = `本人接听，称本月 25 日前通过银行柜台还款（${Date.now()}）`;
+    await recordCall(page, note);
+    // Saved: back on the case (no notice in the URL), the layout's flash says so once.
+    await page.getByRole("status").filter({ hasText: "行动记载已保存。" }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(caseUrl);
+    await page.getByText(note).waitFor();
 
-  await recordCall(page, "债务人就是个老赖，拒不还款");
-  const b6 = page.locator('[data-rule="B6"]');
-  await b6.waitFor();
-  expect(await b6.innerText()).toContain("老赖");
-  await page.locator('[data-rule="REC2"]').waitFor();
-  expect(await page.getByText("行动记载未保存").count()).toBe(1);
-  await screenshot(page, "cases-refused-slur");
+    await recordCall(page, "债务人就是个老赖，拒不还款");
+    const b6 = page.locator('[data-rule="B6"]');
+    await b6.waitFor();
+    expect(await b6.innerText()).toContain("老赖");
+    await page.locator('[data-rule="REC2"]').waitFor();
+    expect(await page.getByText("行动记载未保存").count()).toBe(1);
+    await screenshot(page, "cases-refused-slur");
 
-  // 22:30 the same day: the session has gone idle meanwhile, so sign in again.
-  await moveClockTo(22, 30);
-  await login(page, "C0102");
-  await page.goto(caseUrl);
-  await recordCall(page, "无人接听。");
-  const b3 = page.locator('[data-rule="B3"]');
-  await b3.waitFor();
-  expect(await b3.innerText()).toContain("B3");
-  await screenshot(page, "cases-refused-late-call");
-});
+    // 22:30 the same day: the session has gone idle meanwhile, so sign in again.
+    await moveClockTo(22, 30);
+    await login(page, "C0102");
+    await page.goto(caseUrl);
+    await recordCall(page, "无人接听。");
+    const b3 = page.locator('[data-rule="B3"]');
+    await b3.waitFor();
+    expect(await b3.innerText()).toContain("B3");
+    await screenshot(page, "cases-refused-late-call");
+  },
+);

@@ -12,8 +12,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeEach, inject } from "vitest";
+
 import { CHROMIUM_ARGS } from "../setup/chromium";
 
 export const DEMO_PASSWORD = "TrainGate-demo-2026";
@@ -80,7 +82,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The server's clock (it may run at TRAINGATE_TEST_NOW, or be moved by a test): "today" for a browser test. */
 export async function serverNow(): Promise<Date> {
   const response = await fetch(`${baseURL}/__test/clock`);
-  if (!response.ok) throw new Error(`GET /__test/clock answered ${response.status}: is TRAINGATE_TEST_CLOCK=1 set on the server?`);
+  if (!response.ok)
+    throw new Error(`GET /__test/clock answered ${response.status}: is TRAINGATE_TEST_CLOCK=1 set on the server?`);
   return new Date(((await response.json()) as { now: string }).now);
 }
 
@@ -90,7 +93,9 @@ export async function whatThePageSaid(page: Page): Promise<string> {
   const said = await page
     .evaluate(() => {
       const text = (e: Element | null) => (e as HTMLElement | null)?.innerText?.trim().replace(/\s+/g, " ") ?? "";
-      const alerts = [...document.querySelectorAll('[role="alert"], [role="status"], .alert')].map(text).filter(Boolean);
+      const alerts = [...document.querySelectorAll('[role="alert"], [role="status"], .alert')]
+        .map(text)
+        .filter(Boolean);
       return { alerts, main: text(document.querySelector("main") ?? document.body).slice(0, 600) };
     })
     .catch((error: unknown) => ({ alerts: [] as string[], main: `(could not read the page: ${String(error)})` }));

@@ -2,7 +2,9 @@
 // plan, rejected and approved; a course set up for it, rejected with a reason, fixed and approved.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+
 import { nextMonth } from "../../prisma/seed/demo-calendar";
+
 import { login, newPage, screenshot, serverNow } from "./harness";
 
 // The demo seed fills the current month and the two before it; next month is free (in the server's today).
@@ -12,7 +14,8 @@ const day = (d: number) => `${Y}-${String(M).padStart(2, "0")}-${String(d).padSt
 // The layout's one-time message (a flash, role "status"), by its exact text: "月度计划已批准并锁定。" is
 // not the page's own notice that the plan is locked.
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const flash = (page: Page, text: string) => page.getByRole("status").filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
+const flash = (page: Page, text: string) =>
+  page.getByRole("status").filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
 
 /**
  * Clicks a button that posts, and waits for the page it leads to: its path (notices are no longer in
@@ -107,7 +110,9 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   await clerk.locator("#status").selectOption({ label: "新员工" });
   await submit(clerk, "添加参训人员", /\/courses\/[^/?#]+$/, "参训人员已添加。");
   await clerk.getByText("23 / 30 人").waitFor();
-  await clerk.locator("#file").setInputFiles({ name: "话术规范讲义.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await clerk
+    .locator("#file")
+    .setInputFiles({ name: "话术规范讲义.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await submit(clerk, "上传资料", /\/courses\/[^/?#]+$/, "资料已上传。");
   await clerk.getByRole("link", { name: "话术规范讲义.pdf" }).waitFor();
   await clerk.getByText("没有发现时间、场地或人数冲突。").waitFor();
@@ -115,7 +120,11 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   await submit(clerk, "提交审批", /\/courses\/[^/?#]+$/, "课程计划已提交审批。");
 
   // 007: the training manager rejects with a reason; the clerk fixes and resubmits; the manager approves.
-  await openTodo(manager, /请审批课程计划《话术规范与投诉处理（催收一部 · 新员工）》（第 1 版）/, new RegExp(courseUrl));
+  await openTodo(
+    manager,
+    /请审批课程计划《话术规范与投诉处理（催收一部 · 新员工）》（第 1 版）/,
+    new RegExp(courseUrl),
+  );
   await manager.locator("#reason-REJECT").fill("讲师费超出内训标准，请调整为 400 元。");
   await submit(manager, "退回", /\/courses\/[^/?#]+$/, "课程计划已退回培训部文员修改。");
 

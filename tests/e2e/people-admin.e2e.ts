@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+
 import { login, newPage, screenshot } from "./harness";
 
 test("an administrator adds a person and sets a password; the person must change it at first sign-in", async () => {
@@ -51,7 +52,10 @@ test("without JavaScript an edit form shows the person's current values and save
   expect(await page.locator("#employeeNo").inputValue()).toBe("C0112");
   expect(await page.locator("#name").inputValue()).not.toBe("");
   await page.locator("#post").fill("催收组长");
-  await Promise.all([page.waitForURL(/\/people\/[^/?]+$/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/people\/[^/?]+$/),
+    page.getByRole("button", { name: "保存", exact: true }).click(),
+  ]);
   await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
   expect(await page.locator("#post").inputValue()).toBe("催收组长");
 });

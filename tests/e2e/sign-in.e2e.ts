@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+
 import { baseURL, DEMO_PASSWORD, login, newPage, screenshot } from "./harness";
 
 // What each demo role should find in its navigation after signing in.
@@ -48,7 +49,11 @@ test("five wrong passwords lock the account; then even the right one is refused"
       page.locator('input[name="password"]').press("Enter"),
     ]);
     // The answer is in: wait for the page to show it (the alert of attempt i, not the one before).
-    await page.getByRole("alert").filter({ hasText: i < 5 ? "工号或密码不正确" : "已被暂时锁定" }).first().waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: i < 5 ? "工号或密码不正确" : "已被暂时锁定" })
+      .first()
+      .waitFor();
   }
   await page.locator('input[name="employeeNo"]').fill("C0119");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
@@ -97,7 +102,8 @@ test("responses carry the security headers, and a cross-site form post is refuse
   const response = await fetch(`${baseURL}/login`);
   const csp = response.headers.get("content-security-policy") ?? "";
   expect(csp).toMatch(/script-src 'strict-dynamic' 'nonce-[^']+'/);
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+    expect(csp).toContain(directive);
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   expect(response.headers.get("referrer-policy")).toBeTruthy();
   const html = await response.text();

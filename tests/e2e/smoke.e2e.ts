@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+
 import { baseURL, newPage } from "./harness";
 
 test("the login page is served and has the employee number field", async () => {
@@ -14,7 +15,9 @@ test("static files are served: the favicon and the built assets", async () => {
   expect(favicon.headers.get("content-type")).toContain("svg");
   const page = await newPage();
   const css: number[] = [];
-  page.on("response", (r) => { if (r.url().includes("/assets/")) css.push(r.status()); });
+  page.on("response", (r) => {
+    if (r.url().includes("/assets/")) css.push(r.status());
+  });
   await page.goto(`${baseURL}/login`);
   expect(css.length).toBeGreaterThan(0);
   expect(css.every((s) => s === 200)).toBe(true);

@@ -3,7 +3,9 @@
 // Its own survey year (one after the 001–003 walk-through's), so that one keeps its year to itself.
 import type { Page, Route } from "playwright-core";
 import { expect, test } from "vitest";
+
 import { freeYear } from "../../prisma/seed/demo-calendar";
+
 import { login, newPage, screenshot, serverNow } from "./harness";
 
 const YEAR = freeYear(await serverNow()) + 1;
@@ -14,7 +16,8 @@ async function holdScripts(page: Page, form: string) {
   const held: Route[] = [];
   let holding = true;
   await page.route(/\.js(\?|$)/, (route) => (holding ? void held.push(route) : route.continue()));
-  const reactHas = (selector: string) => Object.keys(document.querySelector(selector) ?? {}).some((k) => k.startsWith("__reactFiber"));
+  const reactHas = (selector: string) =>
+    Object.keys(document.querySelector(selector) ?? {}).some((k) => k.startsWith("__reactFiber"));
   return {
     hydrated: () => page.evaluate(reactHas, form),
     async release() {
@@ -29,7 +32,8 @@ async function holdScripts(page: Page, form: string) {
 }
 
 /** The layout's one-time message (a flash, role "status") with exactly this text: notices are no longer in the URL. */
-const flash = (page: Page, text: string) => page.getByRole("status").filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+const flash = (page: Page, text: string) =>
+  page.getByRole("status").filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
 
 /** Every named field of the page's forms with what it holds now. */
 const fields = (page: Page) =>
@@ -46,7 +50,10 @@ async function openSurvey() {
   await manager.goto("/needs");
   await manager.locator("#year").fill(String(YEAR));
   await manager.locator("#deadline").fill(`${YEAR - 1}-06-30`);
-  await Promise.all([manager.waitForURL(/\/needs\/[^/?#]+$/), manager.getByRole("button", { name: "发起调查", exact: true }).click()]);
+  await Promise.all([
+    manager.waitForURL(/\/needs\/[^/?#]+$/),
+    manager.getByRole("button", { name: "发起调查", exact: true }).click(),
+  ]);
   await flash(manager, "需求调查已发起，相关人员已收到待办。").waitFor();
   surveyPath = new URL(manager.url()).pathname;
   return surveyPath;
@@ -73,25 +80,35 @@ test("the training manager's changes to a question, typed before the scripts loa
   await scripts.release();
   expect(await fields(page)).toEqual(typed);
 
-  await Promise.all([page.waitForURL(/\/needs\/[^/?#]+\/questions$/), page.getByRole("button", { name: "保存", exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/needs\/[^/?#]+\/questions$/),
+    page.getByRole("button", { name: "保存", exact: true }).click(),
+  ]);
   await flash(page, "题目已保存。").waitFor();
   await page.getByText("您认为投诉最集中的环节是？").waitFor();
   await page.getByText("单选 · 第三方联系 / 还款协商 / 通话语气").waitFor();
 
   // Reordering: question 2 moves up to first place.
-  await Promise.all([page.waitForURL(new RegExp(`#question-${questionId}`)), page.getByRole("button", { name: "第 2 题上移" }).click()]);
+  await Promise.all([
+    page.waitForURL(new RegExp(`#question-${questionId}`)),
+    page.getByRole("button", { name: "第 2 题上移" }).click(),
+  ]);
   await page.locator("ol > li").first().filter({ hasText: "1. 您认为投诉最集中的环节是？" }).waitFor();
   await screenshot(page, "questionnaire-questions-phone");
 });
 
-test("choices and text entered on the questionnaire before its scripts load survive, also after a refused post", async () => {
+test("choices and text typed before the questionnaire's scripts load survive, also after a refused post", async () => {
   const survey = await openSurvey();
   const page = await newPage({ viewport: { width: 390, height: 844 } });
   await login(page, "C0116");
   const scripts = await holdScripts(page, "main form");
   await page.goto(survey.replace("/needs/", "/questionnaire/"), { waitUntil: "domcontentloaded" });
   const questions = page.locator("main form fieldset");
-  const kinds = await questions.evaluateAll((all) => all.map((f) => (f.querySelector("input[type=checkbox]") ? "multiple" : f.querySelector("input[type=radio]") ? "one" : "text")));
+  const kinds = await questions.evaluateAll((all) =>
+    all.map((f) =>
+      f.querySelector("input[type=checkbox]") ? "multiple" : f.querySelector("input[type=radio]") ? "one" : "text",
+    ),
+  );
   const boxesOf = (i: number) => questions.nth(i).locator("input[type=radio], input[type=checkbox]");
   const multiple = boxesOf(kinds.indexOf("multiple"));
   const [first, second, third] = kinds.flatMap((k, i) => (k === "one" ? [boxesOf(i)] : []));
@@ -118,7 +135,10 @@ test("choices and text entered on the questionnaire before its scripts load surv
   expect(await fields(page)).toEqual(chosen);
 
   // The page's URL stays the same: the flash is what tells the answers were taken.
-  await Promise.all([page.waitForURL(/\/questionnaire\/[^/?#]+$/), page.getByRole("button", { name: "提交问卷" }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/questionnaire\/[^/?#]+$/),
+    page.getByRole("button", { name: "提交问卷" }).click(),
+  ]);
   await flash(page, "问卷已提交，谢谢您的参与！").waitFor();
   await screenshot(page, "questionnaire-answered-phone");
 

@@ -1,11 +1,13 @@
 // Steps 002–003 through the routes, as the people who use them: the one approval workflow included.
 import { beforeEach, describe, expect, it } from "vitest";
+
+import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
+import { action as itemAction } from "~/routes/_app.plans.$planId.items.$itemId";
+import { action as plansAction } from "~/routes/_app.plans._index";
 import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { translateMessage } from "~/utils/validation";
-import { action as plansAction } from "~/routes/_app.plans._index";
-import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
-import { action as itemAction } from "~/routes/_app.plans.$planId.items.$itemId";
+
 import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -13,19 +15,46 @@ const ctx = { context: { cspNonce: "" } };
 const YEAR = FREE_YEAR;
 
 const item = (over: Record<string, string | string[]> = {}) => ({
-  title: "话术规范培训", category: "INTERNAL", months: ["3", "9"], targetPeople: "全体催收员", sessions: "4", hoursPerSession: "1.5",
-  delivery: "INTERNAL", lecturerType: "INTERNAL", budget: "1200.50", ...over,
+  title: "话术规范培训",
+  category: "INTERNAL",
+  months: ["3", "9"],
+  targetPeople: "全体催收员",
+  sessions: "4",
+  hoursPerSession: "1.5",
+  delivery: "INTERNAL",
+  lecturerType: "INTERNAL",
+  budget: "1200.50",
+  ...over,
 });
 
 async function as(employeeNo: string) {
   const cookie = await cookieFor(employeeNo);
   return {
-    createPlan: () => outcome(() => plansAction({ request: requestAs(cookie, "/plans", { form: { year: String(YEAR) } }), params: {}, ...ctx })),
+    createPlan: () =>
+      outcome(() =>
+        plansAction({ request: requestAs(cookie, "/plans", { form: { year: String(YEAR) } }), params: {}, ...ctx }),
+      ),
     saveItem: (planId: string, form: Record<string, string | string[]>, itemId = "new") =>
-      outcome(() => itemAction({ request: requestAs(cookie, `/plans/${planId}/items/${itemId}`, { form }), params: { planId, itemId }, ...ctx })),
+      outcome(() =>
+        itemAction({
+          request: requestAs(cookie, `/plans/${planId}/items/${itemId}`, { form }),
+          params: { planId, itemId },
+          ...ctx,
+        }),
+      ),
     decide: (planId: string, intent: string, revision: number, reason?: string) =>
-      outcome(() => planAction({ request: requestAs(cookie, `/plans/${planId}`, { form: { intent, revision: String(revision), ...(reason ? { reason } : {}) } }), params: { planId }, ...ctx })),
-    view: async (planId: string) => (await outcome(() => planLoader({ request: requestAs(cookie, `/plans/${planId}`), params: { planId }, ...ctx }))).body as Awaited<ReturnType<typeof planLoader>>,
+      outcome(() =>
+        planAction({
+          request: requestAs(cookie, `/plans/${planId}`, {
+            form: { intent, revision: String(revision), ...(reason ? { reason } : {}) },
+          }),
+          params: { planId },
+          ...ctx,
+        }),
+      ),
+    view: async (planId: string) =>
+      (await outcome(() => planLoader({ request: requestAs(cookie, `/plans/${planId}`), params: { planId }, ...ctx })))
+        .body as Awaited<ReturnType<typeof planLoader>>,
   };
 }
 
@@ -40,12 +69,15 @@ async function draftPlan() {
   return { manager, planId };
 }
 
-const decisionsOf = async (planId: string, where: object = {}) => db.approvalDecision.count({ where: { approval: { annualPlan: { id: planId } }, ...where } });
-const approvalOf = async (planId: string) => (await db.annualPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval;
-const openTodos = (employeeNo: string, kind: string) => db.todoItem.count({ where: { person: { employeeNo }, kind, doneAt: null } });
+const decisionsOf = async (planId: string, where: object = {}) =>
+  db.approvalDecision.count({ where: { approval: { annualPlan: { id: planId } }, ...where } });
+const approvalOf = async (planId: string) =>
+  (await db.annualPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval;
+const openTodos = (employeeNo: string, kind: string) =>
+  db.todoItem.count({ where: { person: { employeeNo }, kind, doneAt: null } });
 
 describe("the annual plan's approval loop", () => {
-  it("a submitted plan reaches the leader's to-do list; a rejected plan goes back to the manager with the reason, as a new revision", async () => {
+  it("submitted: on the leader's to-dos; rejected: back to the manager with the reason as a new revision", async () => {
     const { manager, planId } = await draftPlan();
     const submitted = await manager.decide(planId, "SUBMIT", 1);
     expect(submitted).toMatchObject({ status: 302, location: `/plans/${planId}` });
@@ -57,11 +89,21 @@ describe("the annual plan's approval loop", () => {
     expect((await leader.decide(planId, "REJECT", 1, "请增加情绪管理培训")).status).toBe(302);
     expect(await approvalOf(planId)).toMatchObject({ state: "DRAFT", revision: 2 });
     expect(await openTodos("L0001", "annualPlan.review")).toBe(0);
-    const todo = await db.todoItem.findFirstOrThrow({ where: { person: { employeeNo: "T0001" }, kind: "annualPlan.revise", doneAt: null } });
+    const todo = await db.todoItem.findFirstOrThrow({
+      where: { person: { employeeNo: "T0001" }, kind: "annualPlan.revise", doneAt: null },
+    });
     expect(todo.params).toMatchObject({ year: YEAR, revision: 2, reason: "请增加情绪管理培训" });
 
-    const decision = await db.approvalDecision.findFirstOrThrow({ where: { action: "REJECT", approval: { annualPlan: { id: planId } } } });
-    expect(decision).toMatchObject({ revision: 1, actorEmployeeNo: "L0001", reason: "请增加情绪管理培训", fromState: "SUBMITTED", toState: "DRAFT" });
+    const decision = await db.approvalDecision.findFirstOrThrow({
+      where: { action: "REJECT", approval: { annualPlan: { id: planId } } },
+    });
+    expect(decision).toMatchObject({
+      revision: 1,
+      actorEmployeeNo: "L0001",
+      reason: "请增加情绪管理培训",
+      fromState: "SUBMITTED",
+      toState: "DRAFT",
+    });
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "annualPlan.rejected", entityId: planId } });
     expect(audit).toMatchObject({ actorEmployeeNo: "L0001", reason: "请增加情绪管理培训" });
   });
@@ -81,7 +123,10 @@ describe("the annual plan's approval loop", () => {
     expect(page.actions).toEqual(["APPROVE", "REJECT"]);
     expect(page.diff?.rejection).toMatchObject({ revision: 1, reason: "预算偏高" });
     expect(page.diff?.changes.added.map((i) => i.title)).toEqual(["情绪管理与压力调节"]);
-    expect(page.diff?.changes.changed[0].changes).toEqual([{ field: "months", before: [3, 9], after: [3] }, { field: "budgetFen", before: 1200_50, after: 800_00 }]);
+    expect(page.diff?.changes.changed[0].changes).toEqual([
+      { field: "months", before: [3, 9], after: [3] },
+      { field: "budgetFen", before: 1200_50, after: 800_00 },
+    ]);
 
     expect((await leader.decide(planId, "APPROVE", 2)).status).toBe(302);
     expect(await approvalOf(planId)).toMatchObject({ state: "APPROVED", revision: 2 });
@@ -94,15 +139,20 @@ describe("the annual plan's approval loop", () => {
     expect(await approvalOf(planId)).toMatchObject({ state: "DRAFT", revision: 3 });
   });
 
-  it("of two approvals at once exactly one wins; the other is told it was already decided and nothing is written twice", async () => {
+  it("of two approvals at once one wins; the other is told it was already decided, nothing written twice", async () => {
     const { manager, planId } = await draftPlan();
     await manager.decide(planId, "SUBMIT", 1);
     const [a, b] = [await as("L0001"), await as("L0001")];
     const results = await Promise.all([a.decide(planId, "APPROVE", 1), b.decide(planId, "REJECT", 1, "同时退回")]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
-    expect(results.find((r) => r.status === 409)!.body).toMatchObject({ intent: expect.any(String), errors: { _form: "workflow.alreadyDecided" } });
+    expect(results.find((r) => r.status === 409)!.body).toMatchObject({
+      intent: expect.any(String),
+      errors: { _form: "workflow.alreadyDecided" },
+    });
     expect(await decisionsOf(planId, { action: { in: ["APPROVE", "REJECT"] } })).toBe(1);
-    expect(await db.auditEntry.count({ where: { action: { in: ["annualPlan.approved", "annualPlan.rejected"] } } })).toBe(1);
+    expect(
+      await db.auditEntry.count({ where: { action: { in: ["annualPlan.approved", "annualPlan.rejected"] } } }),
+    ).toBe(1);
 
     const again = await Promise.all([a.decide(planId, "APPROVE", 1), b.decide(planId, "APPROVE", 1)]);
     expect(again.map((r) => r.status)).toEqual([409, 409]);
@@ -118,7 +168,7 @@ describe("the annual plan's approval loop", () => {
     expect(await db.todoItem.count({ where: { kind: "annualPlan.review" } })).toBe(1);
   });
 
-  it("an agent cannot approve, nor can the manager approve their own plan; each refusal is audited and changes nothing", async () => {
+  it("agent and manager cannot approve the manager's own plan; each refusal audited, changes nothing", async () => {
     const { manager, planId } = await draftPlan();
     await manager.decide(planId, "SUBMIT", 1);
     for (const employeeNo of ["C0101", "T0001", "D0101"]) {
@@ -133,21 +183,41 @@ describe("the annual plan's approval loop", () => {
   it("a plan with no items cannot be submitted", async () => {
     const manager = await as("T0001");
     const planId = (await manager.createPlan()).location!.split("/")[2];
-    expect(await manager.decide(planId, "SUBMIT", 1)).toMatchObject({ status: 400, body: { errors: { _form: "plan.emptyPlan" } } });
+    expect(await manager.decide(planId, "SUBMIT", 1)).toMatchObject({
+      status: 400,
+      body: { errors: { _form: "plan.emptyPlan" } },
+    });
     expect(await approvalOf(planId)).toMatchObject({ state: "DRAFT", revision: 1 });
     expect(await decisionsOf(planId)).toBe(0);
   });
 });
 
 describe("bad input on a plan item", () => {
-  it("empty and negative figures, a month outside the year and over-long text: a message per field in the user's language, nothing saved", async () => {
+  it("empty/negative figures, month outside the year, text too long: a message per field, nothing saved", async () => {
     const manager = await as("T0001");
     const planId = (await manager.createPlan()).location!.split("/")[2];
     const [items, audits] = [await db.planItem.count(), await db.auditEntry.count()];
-    const result = await manager.saveItem(planId, item({ title: "", sessions: "0", hoursPerSession: "-2", budget: "-100", months: ["3", `${YEAR - 1}-05`], targetPeople: "人".repeat(201) }));
+    const result = await manager.saveItem(
+      planId,
+      item({
+        title: "",
+        sessions: "0",
+        hoursPerSession: "-2",
+        budget: "-100",
+        months: ["3", `${YEAR - 1}-05`],
+        targetPeople: "人".repeat(201),
+      }),
+    );
     expect(result.status).toBe(400);
     const errors = (result.body as { errors: Record<string, string> }).errors;
-    expect(Object.keys(errors).sort()).toEqual(["budget", "hoursPerSession", "months", "sessions", "targetPeople", "title"]);
+    expect(Object.keys(errors).sort()).toEqual([
+      "budget",
+      "hoursPerSession",
+      "months",
+      "sessions",
+      "targetPeople",
+      "title",
+    ]);
     const zh = serverT("zh-CN");
     expect(translateMessage(zh, errors.months)).toBe(`月份必须在 ${YEAR} 年内（1–12 月）。`);
     expect(translateMessage(zh, errors.budget)).toBe("不能为负数。");

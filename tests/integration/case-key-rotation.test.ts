@@ -3,13 +3,16 @@
 import { execFile } from "node:child_process";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
+
 import { beforeEach, describe, expect, it } from "vitest";
-import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+
 import { decryptNumber, encryptNumber } from "~/domain/cases/case-crypto.server";
 import { parseCaseKeyring } from "~/domain/cases/case-keyring";
-import { makeDepartment } from "../../prisma/seed/factories";
+import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
+import { makeDepartment } from "../../prisma/seed/factories";
 
 const A = randomBytes(32).toString("base64");
 const B = randomBytes(32).toString("base64");
@@ -28,9 +31,18 @@ function sealV1(plain: string): string {
 
 /** `npm run cases:rekey -- --batch=2` against this worker's database, in production mode (no demo key). */
 async function rekey(keys: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "production", ...keys };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    DATABASE_URL: process.env.DATABASE_URL,
+    NODE_ENV: "production",
+    ...keys,
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "tools/rekey-case-numbers.ts", "--batch=2"], { env, cwd: process.cwd() });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "tools/rekey-case-numbers.ts", "--batch=2"],
+      { env, cwd: process.cwd() },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -38,26 +50,53 @@ async function rekey(keys: Record<string, string>) {
   }
 }
 
-const stored = () => db.collectionCase.findMany({ orderBy: { caseNo: "asc" }, select: { caseNo: true, idNumberEnc: true, cardNumberEnc: true } });
+const stored = () =>
+  db.collectionCase.findMany({
+    orderBy: { caseNo: "asc" },
+    select: { caseNo: true, idNumberEnc: true, cardNumberEnc: true },
+  });
 const plain = (i: number) => ({ id: demoIdNumber(300 + i), card: demoCardNumber(300 + i) });
 
 beforeEach(async () => {
   await db.$transaction(async (tx) => {
     const department = await makeDepartment(tx, { code: "COL1", name: "催收一部" });
-    const batch = await tx.caseBatch.create({ data: { clientBank: "江南银行", fileName: "a.csv", departmentId: department.id, importedAt: now(), caseCount: CASES } });
+    const batch = await tx.caseBatch.create({
+      data: {
+        clientBank: "江南银行",
+        fileName: "a.csv",
+        departmentId: department.id,
+        importedAt: now(),
+        caseCount: CASES,
+      },
+    });
     for (let i = 0; i < CASES; i++) {
       const { id, card } = plain(i);
       // The first two as the code before this change stored them, the others with key A and its id.
       const seal = (n: string) => (i < 2 ? sealV1(n) : encryptNumber(n, ONLY_A));
       await tx.collectionCase.create({
-        data: { caseNo: `K-${i}`, batchId: batch.id, clientBank: "江南银行", debtorName: `测试${i}`, idNumberEnc: seal(id), idNumberMasked: "x", cardNumberEnc: seal(card), cardNumberMasked: "x", amountOwedFen: 100, overdueDays: 1, phones: [], address: "", mandateDueDate: new Date("2027-01-31"), departmentId: department.id },
+        data: {
+          caseNo: `K-${i}`,
+          batchId: batch.id,
+          clientBank: "江南银行",
+          debtorName: `测试${i}`,
+          idNumberEnc: seal(id),
+          idNumberMasked: "x",
+          cardNumberEnc: seal(card),
+          cardNumberMasked: "x",
+          amountOwedFen: 100,
+          overdueDays: 1,
+          phones: [],
+          address: "",
+          mandateDueDate: new Date("2027-01-31"),
+          departmentId: department.id,
+        },
       });
     }
   });
 });
 
 describe("rotating the case data key", () => {
-  it("A → B without downtime: both read meanwhile, the command re-encrypts in batches, then B alone reads everything", async () => {
+  it("A → B without downtime: both read meanwhile, re-encryption in batches, then B alone reads all", async () => {
     // Meanwhile the servers run with B current and A kept: old numbers read, new ones are written with B.
     for (const row of await stored()) expect(decryptNumber(row.idNumberEnc, B_THEN_A)).toMatch(/^\d{17}[\dX]$/);
     expect(encryptNumber(plain(0).card, B_THEN_A)).toMatch(/^v2:b:/);
@@ -78,8 +117,18 @@ describe("rotating the case data key", () => {
       expect(() => decryptNumber(row.cardNumberEnc, ONLY_A)).toThrow(/"b"/);
     });
     // One audit entry per batch of two, in the transaction that wrote it.
-    expect((await db.auditEntry.findMany({ where: { action: "caseNumbers.rekeyed" }, orderBy: { id: "asc" }, select: { summary: true } })).map((e) => e.summary)).toEqual([
-      { keyId: "b", cases: 2 }, { keyId: "b", cases: 2 }, { keyId: "b", cases: 1 },
+    expect(
+      (
+        await db.auditEntry.findMany({
+          where: { action: "caseNumbers.rekeyed" },
+          orderBy: { id: "asc" },
+          select: { summary: true },
+        })
+      ).map((e) => e.summary),
+    ).toEqual([
+      { keyId: "b", cases: 2 },
+      { keyId: "b", cases: 2 },
+      { keyId: "b", cases: 1 },
     ]);
   }, 60_000);
 

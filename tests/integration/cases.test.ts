@@ -1,13 +1,16 @@
 // Case work inside TrainGate: the batch import, numbers at rest, scope, the gate and the rule checks.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { freezeClock, setClock } from "~/utils/clock.server";
-import * as casesPage from "~/routes/_app.cases._index";
+
+import { decryptNumber } from "~/domain/cases/case-crypto.server";
 import * as casePage from "~/routes/_app.cases.$caseId";
+import * as casesPage from "~/routes/_app.cases._index";
 import * as importPage from "~/routes/_app.cases.import";
 import * as boardPage from "~/routes/_app.certification";
-import { decryptNumber } from "~/domain/cases/case-crypto.server";
+import { freezeClock, setClock } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
+
 import { BASE, cookieFor, demoDayAt, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
@@ -20,20 +23,54 @@ beforeEach(async () => {
 });
 afterEach(() => setClock(null));
 
-const caseOf = async (employeeNo: string) => (await db.collectionCase.findFirstOrThrow({ where: { assignedTo: { employeeNo } }, orderBy: { caseNo: "asc" }, select: { id: true, caseNo: true } }));
-const open = async (employeeNo: string, caseId: string) => outcome(async () => casePage.loader({ request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`), params: { caseId }, context }));
+const caseOf = async (employeeNo: string) =>
+  await db.collectionCase.findFirstOrThrow({
+    where: { assignedTo: { employeeNo } },
+    orderBy: { caseNo: "asc" },
+    select: { id: true, caseNo: true },
+  });
+const open = async (employeeNo: string, caseId: string) =>
+  outcome(async () =>
+    casePage.loader({
+      request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`),
+      params: { caseId },
+      context,
+    }),
+  );
 const record = async (employeeNo: string, caseId: string, form: Record<string, string>) =>
-  outcome(async () => casePage.action({ request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`, { form: { intent: "record", type: "CALL_DEBTOR", numberDialled: "13800138000", contactName: "张伟强", relation: "SELF", result: "NEGOTIATING", note: "本人接听，称月底还款。", ...form } }), params: { caseId }, context }));
+  outcome(async () =>
+    casePage.action({
+      request: requestAs(await cookieFor(employeeNo), `/cases/${caseId}`, {
+        form: {
+          intent: "record",
+          type: "CALL_DEBTOR",
+          numberDialled: "13800138000",
+          contactName: "张伟强",
+          relation: "SELF",
+          result: "NEGOTIATING",
+          note: "本人接听，称月底还款。",
+          ...form,
+        },
+      }),
+      params: { caseId },
+      context,
+    }),
+  );
 
 describe("case batch import", () => {
   const HEADER = "案件编号,委托银行,债务人姓名,身份证号,卡号,欠款金额,逾期天数,联系电话,地址,委托到期日";
-  const line = (n: number, id = demoIdNumber(100 + n)) => `T-${n},江南商业银行信用卡中心,测试${n},${id},${demoCardNumber(100 + n)},1000.50,30,13800138000,上海,2027-01-31`;
+  const line = (n: number, id = demoIdNumber(100 + n)) =>
+    `T-${n},江南商业银行信用卡中心,测试${n},${id},${demoCardNumber(100 + n)},1000.50,30,13800138000,上海,2027-01-31`;
   const upload = async (csv: string) => {
     const form = new FormData();
     const departmentId = (await db.department.findUniqueOrThrow({ where: { code: "COL1" } })).id;
     form.append("departmentId", departmentId);
     form.append("file", new File([csv], "batch.csv", { type: "text/csv" }));
-    const request = new Request(`${BASE}/cases/import`, { method: "POST", headers: { Cookie: await cookieFor("D0101"), Origin: BASE }, body: form });
+    const request = new Request(`${BASE}/cases/import`, {
+      method: "POST",
+      headers: { Cookie: await cookieFor("D0101"), Origin: BASE },
+      body: form,
+    });
     return outcome(() => importPage.action({ request, params: {}, context }));
   };
 
@@ -41,7 +78,9 @@ describe("case batch import", () => {
     const before = await db.collectionCase.count();
     const result = await upload([HEADER, line(1), line(2, "110105194912310021"), line(3)].join("\n"));
     expect(result.status).toBe(400);
-    expect((result.body as { errors: Array<{ row: number; message: string }> }).errors).toEqual([{ row: 3, column: "身份证号", message: "cases.import.idNumberInvalid" }]);
+    expect((result.body as { errors: Array<{ row: number; message: string }> }).errors).toEqual([
+      { row: 3, column: "身份证号", message: "cases.import.idNumberInvalid" },
+    ]);
     expect(await db.collectionCase.count()).toBe(before);
     expect(await db.caseBatch.count({ where: { fileName: "batch.csv" } })).toBe(0);
   });
@@ -50,12 +89,16 @@ describe("case batch import", () => {
     const result = await upload([HEADER, line(1), line(2)].join("\n"));
     expect(result).toMatchObject({ status: 302, location: "/cases/import" });
     expect(await flashOf(result)).toMatchObject({ tone: "success", message: 'cases.import.success::{"count":2}' });
-    const [raw] = await db.$queryRaw<Array<{ idNumberEnc: string; cardNumberEnc: string; cardNumberMasked: string }>>`SELECT "idNumberEnc", "cardNumberEnc", "cardNumberMasked" FROM "CollectionCase" WHERE "caseNo" = 'T-1'`;
+    const [raw] = await db.$queryRaw<
+      Array<{ idNumberEnc: string; cardNumberEnc: string; cardNumberMasked: string }>
+    >`SELECT "idNumberEnc", "cardNumberEnc", "cardNumberMasked" FROM "CollectionCase" WHERE "caseNo" = 'T-1'`;
     expect(raw.idNumberEnc).not.toContain(demoIdNumber(101));
     expect(raw.cardNumberEnc).not.toContain(demoCardNumber(101).slice(4, 12));
     expect(decryptNumber(raw.idNumberEnc)).toBe(demoIdNumber(101));
     expect(raw.cardNumberMasked).toBe(`${demoCardNumber(101).slice(0, 4)} **** **** ${demoCardNumber(101).slice(-4)}`);
-    const list = await outcome(async () => casesPage.loader({ request: requestAs(await cookieFor("D0101"), "/cases?assigned=no"), params: {}, context }));
+    const list = await outcome(async () =>
+      casesPage.loader({ request: requestAs(await cookieFor("D0101"), "/cases?assigned=no"), params: {}, context }),
+    );
     expect(JSON.stringify(list.body)).not.toContain(demoCardNumber(101));
     expect(await db.auditEntry.count({ where: { action: "caseBatch.imported" } })).toBe(1);
   });
@@ -63,28 +106,48 @@ describe("case batch import", () => {
 
 describe("who imports into which department", () => {
   const HEADER = "案件编号,委托银行,债务人姓名,身份证号,卡号,欠款金额,逾期天数,联系电话,地址,委托到期日";
-  const csv = (from: number) => [HEADER, ...[0, 1].map((k) => `A-${from + k},江南商业银行信用卡中心,测试${from + k},${demoIdNumber(200 + from + k)},${demoCardNumber(200 + from + k)},800,15,13800138000,上海,2027-02-28`)].join("\n");
+  const csv = (from: number) =>
+    [
+      HEADER,
+      ...[0, 1].map(
+        (k) =>
+          // eslint-disable-next-line max-len
+          `A-${from + k},江南商业银行信用卡中心,测试${from + k},${demoIdNumber(200 + from + k)},${demoCardNumber(200 + from + k)},800,15,13800138000,上海,2027-02-28`,
+      ),
+    ].join("\n");
   const idOf = async (code: string) => (await db.department.findUniqueOrThrow({ where: { code } })).id;
   const post = async (employeeNo: string, departmentId: string, file = csv(1)) => {
     const form = new FormData();
     form.append("departmentId", departmentId);
     form.append("file", new File([file], "bank.csv", { type: "text/csv" }));
-    const request = new Request(`${BASE}/cases/import`, { method: "POST", headers: { Cookie: await cookieFor(employeeNo), Origin: BASE }, body: form });
+    const request = new Request(`${BASE}/cases/import`, {
+      method: "POST",
+      headers: { Cookie: await cookieFor(employeeNo), Origin: BASE },
+      body: form,
+    });
     return outcome(() => importPage.action({ request, params: {}, context }));
   };
   const formFor = async (employeeNo: string) =>
-    (await outcome(async () => importPage.loader({ request: requestAs(await cookieFor(employeeNo), "/cases/import"), params: {}, context }))).body as { departments: Array<{ id: string; name: string }>; preselected: string };
+    (
+      await outcome(async () =>
+        importPage.loader({ request: requestAs(await cookieFor(employeeNo), "/cases/import"), params: {}, context }),
+      )
+    ).body as { departments: Array<{ id: string; name: string }>; preselected: string };
   const written = async () => ({ batches: await db.caseBatch.count(), cases: await db.collectionCase.count() });
 
-  it("the administrator chooses among the collection departments (nothing pre-selected) and imports into either", async () => {
+  it("the administrator picks a collection department (none pre-selected) and imports into either", async () => {
     const form = await formFor("A0001");
     expect(form.departments.map((d) => d.name)).toEqual(["催收一部", "催收二部"]);
     expect(form.preselected).toBe("");
     expect((await post("A0001", await idOf("COL1"), csv(1))).status).toBe(302);
     expect((await post("A0001", await idOf("COL2"), csv(11))).status).toBe(302);
-    const batches = await db.caseBatch.findMany({ where: { fileName: "bank.csv" }, select: { department: { select: { code: true } } } });
+    const batches = await db.caseBatch.findMany({
+      where: { fileName: "bank.csv" },
+      select: { department: { select: { code: true } } },
+    });
     expect(batches.map((b) => b.department.code).sort()).toEqual(["COL1", "COL2"]);
-    for (const code of ["COL1", "COL2"]) expect(await db.collectionCase.count({ where: { caseNo: { startsWith: "A-" }, department: { code } } })).toBe(2);
+    for (const code of ["COL1", "COL2"])
+      expect(await db.collectionCase.count({ where: { caseNo: { startsWith: "A-" }, department: { code } } })).toBe(2);
     expect(await db.auditEntry.count({ where: { action: "caseBatch.imported", actorEmployeeNo: "A0001" } })).toBe(2);
   });
 
@@ -94,13 +157,18 @@ describe("who imports into which department", () => {
     expect(form.preselected).toBe(await idOf("COL1"));
   });
 
-  it("a head who edits the form to the other department is refused, nothing is written, and the refusal is audited", async () => {
+  it("a head who edits the form to another department is refused, nothing written, refusal audited", async () => {
     const before = await written();
     const refused = await post("D0101", await idOf("COL2"));
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ errors: [{ row: 0, message: "cases.import.departmentRefused" }] });
     expect(await written()).toEqual(before);
-    expect(await db.auditEntry.findFirst({ where: { action: "caseBatch.importRefused" }, select: { actorEmployeeNo: true, entityId: true } })).toEqual({ actorEmployeeNo: "D0101", entityId: await idOf("COL2") });
+    expect(
+      await db.auditEntry.findFirst({
+        where: { action: "caseBatch.importRefused" },
+        select: { actorEmployeeNo: true, entityId: true },
+      }),
+    ).toEqual({ actorEmployeeNo: "D0101", entityId: await idOf("COL2") });
   });
 
   it("a department without collection staff, or an unknown id, is refused even to the administrator", async () => {
@@ -108,28 +176,35 @@ describe("who imports into which department", () => {
     expect((await post("A0001", await idOf("TRN"))).status).toBe(403);
     expect((await post("A0001", "no-such-department")).status).toBe(403);
     expect(await written()).toEqual(before);
-    expect(await db.auditEntry.count({ where: { action: "caseBatch.importRefused", actorEmployeeNo: "A0001" } })).toBe(2);
+    expect(await db.auditEntry.count({ where: { action: "caseBatch.importRefused", actorEmployeeNo: "A0001" } })).toBe(
+      2,
+    );
   });
 
   it("no department chosen: the field says so, and nothing is written", async () => {
     const before = await written();
     const answer = await post("A0001", "");
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ fieldErrors: { departmentId: "cases.import.departmentRequired" }, values: { departmentId: "" } });
+    expect(answer.body).toMatchObject({
+      fieldErrors: { departmentId: "cases.import.departmentRequired" },
+      values: { departmentId: "" },
+    });
     expect(await written()).toEqual(before);
   });
 });
 
 describe("scope", () => {
   it("an agent sees only their own cases, and another agent's case is not found", async () => {
-    const list = await outcome(async () => casesPage.loader({ request: requestAs(await cookieFor("C0102"), "/cases"), params: {}, context }));
+    const list = await outcome(async () =>
+      casesPage.loader({ request: requestAs(await cookieFor("C0102"), "/cases"), params: {}, context }),
+    );
     const own = (list.body as { cases: Array<{ assignedTo: { employeeNo: string } }> }).cases;
     expect(own.length).toBeGreaterThan(0);
     expect(new Set(own.map((c) => c.assignedTo.employeeNo))).toEqual(new Set(["C0102"]));
     expect((await open("C0102", (await caseOf("C0101")).id)).status).toBe(404);
   });
 
-  it("a department head lists, opens and reveals only their department's cases, and the board shows only their department", async () => {
+  it("a department head lists, opens and reveals only their department's cases; the board likewise", async () => {
     const cookie = await cookieFor("D0101");
     const list = await outcome(() => casesPage.loader({ request: requestAs(cookie, "/cases"), params: {}, context }));
     const listed = (list.body as { cases: Array<{ department: { name: string } }> }).cases;
@@ -137,10 +212,18 @@ describe("scope", () => {
     expect(new Set(listed.map((c) => c.department.name))).toEqual(new Set(["催收一部"]));
     const col2Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL2" } } });
     expect((await open("D0101", col2Case.id)).status).toBe(404);
-    const reveal = await outcome(() => casePage.action({ request: requestAs(cookie, `/cases/${col2Case.id}`, { form: { intent: "reveal", field: "cardNumber" } }), params: { caseId: col2Case.id }, context }));
+    const reveal = await outcome(() =>
+      casePage.action({
+        request: requestAs(cookie, `/cases/${col2Case.id}`, { form: { intent: "reveal", field: "cardNumber" } }),
+        params: { caseId: col2Case.id },
+        context,
+      }),
+    );
     expect(reveal.status).toBe(404);
     expect(await db.auditEntry.count({ where: { action: "case.numberRevealed" } })).toBe(0);
-    const board = await outcome(() => boardPage.loader({ request: requestAs(cookie, "/certification"), params: {}, context }));
+    const board = await outcome(() =>
+      boardPage.loader({ request: requestAs(cookie, "/certification"), params: {}, context }),
+    );
     const rows = (board.body as { rows: Array<{ employeeNo: string }> }).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.employeeNo.startsWith("C01"))).toBe(true);
@@ -148,16 +231,37 @@ describe("scope", () => {
 
   it("a department head cannot assign to another department's agent, nor another department's case", async () => {
     const cookie = await cookieFor("D0101");
-    const col1Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL1" }, assignedToId: null } });
-    const col2Case = await db.collectionCase.findFirstOrThrow({ where: { department: { code: "COL2" }, assignedToId: null } });
-    const assign = (caseId: string, agentNo: string) => personId(agentNo).then((agentId) => outcome(() => casesPage.action({ request: requestAs(cookie, "/cases", { form: { caseIds: caseId, agentId } }), params: {}, context })));
-    expect(await assign(col1Case.id, "C0201")).toMatchObject({ status: 400, body: { errors: { _form: "cases.assign.agentOutOfScope" } } });
-    expect(await assign(col2Case.id, "C0103")).toMatchObject({ status: 400, body: { errors: { _form: "cases.assign.caseOutOfScope" } } });
+    const col1Case = await db.collectionCase.findFirstOrThrow({
+      where: { department: { code: "COL1" }, assignedToId: null },
+    });
+    const col2Case = await db.collectionCase.findFirstOrThrow({
+      where: { department: { code: "COL2" }, assignedToId: null },
+    });
+    const assign = (caseId: string, agentNo: string) =>
+      personId(agentNo).then((agentId) =>
+        outcome(() =>
+          casesPage.action({
+            request: requestAs(cookie, "/cases", { form: { caseIds: caseId, agentId } }),
+            params: {},
+            context,
+          }),
+        ),
+      );
+    expect(await assign(col1Case.id, "C0201")).toMatchObject({
+      status: 400,
+      body: { errors: { _form: "cases.assign.agentOutOfScope" } },
+    });
+    expect(await assign(col2Case.id, "C0103")).toMatchObject({
+      status: 400,
+      body: { errors: { _form: "cases.assign.caseOutOfScope" } },
+    });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
     const assigned = await assign(col1Case.id, "C0103");
     expect(assigned).toMatchObject({ status: 302, location: "/cases" });
     expect(await flashOf(assigned)).toMatchObject({ message: 'cases.assign.done::{"count":1}' });
-    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(await personId("C0103"));
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(
+      await personId("C0103"),
+    );
   });
 });
 
@@ -181,13 +285,29 @@ describe("the gate", () => {
   it("the full card number is shown only on request, and that view is audited", async () => {
     const kase = await caseOf("C0102");
     const page = await open("C0102", kase.id);
-    const seeded = await db.collectionCase.findUniqueOrThrow({ where: { id: kase.id }, select: { cardNumberEnc: true, cardNumberMasked: true } });
+    const seeded = await db.collectionCase.findUniqueOrThrow({
+      where: { id: kase.id },
+      select: { cardNumberEnc: true, cardNumberMasked: true },
+    });
     const full = decryptNumber(seeded.cardNumberEnc);
     expect(JSON.stringify(page.body)).not.toContain(full);
     expect(JSON.stringify(page.body)).toContain(seeded.cardNumberMasked);
-    const shown = await outcome(async () => casePage.action({ request: requestAs(await cookieFor("C0102"), `/cases/${kase.id}`, { form: { intent: "reveal", field: "cardNumber" } }), params: { caseId: kase.id }, context }));
+    const shown = await outcome(async () =>
+      casePage.action({
+        request: requestAs(await cookieFor("C0102"), `/cases/${kase.id}`, {
+          form: { intent: "reveal", field: "cardNumber" },
+        }),
+        params: { caseId: kase.id },
+        context,
+      }),
+    );
     expect(shown.body).toMatchObject({ field: "cardNumber", value: full });
-    expect(await db.auditEntry.findFirst({ where: { action: "case.numberRevealed", entityId: kase.id }, select: { actorEmployeeNo: true, summary: true } })).toEqual({ actorEmployeeNo: "C0102", summary: { caseNo: kase.caseNo, field: "cardNumber" } });
+    expect(
+      await db.auditEntry.findFirst({
+        where: { action: "case.numberRevealed", entityId: kase.id },
+        select: { actorEmployeeNo: true, summary: true },
+      }),
+    ).toEqual({ actorEmployeeNo: "C0102", summary: { caseNo: kase.caseNo, field: "cardNumber" } });
   });
 });
 
@@ -205,8 +325,13 @@ describe("action records", () => {
     expect(await db.caseAction.count({ where: { caseId: kase.id, note: { contains: "老赖" } } })).toBe(0);
     expect(await db.caseRuleBreach.count({ where: { person: { employeeNo: "C0102" } } })).toBe(2);
 
-    const board = await outcome(async () => boardPage.loader({ request: requestAs(await cookieFor("T0001"), "/certification"), params: {}, context }));
-    const body = board.body as { rows: Array<{ employeeNo: string; breaches: number }>; mostBreached: Array<{ ruleId: string; count: number }> };
+    const board = await outcome(async () =>
+      boardPage.loader({ request: requestAs(await cookieFor("T0001"), "/certification"), params: {}, context }),
+    );
+    const body = board.body as {
+      rows: Array<{ employeeNo: string; breaches: number }>;
+      mostBreached: Array<{ ruleId: string; count: number }>;
+    };
     expect(body.rows.find((r) => r.employeeNo === "C0102")?.breaches).toBe(2);
     expect(body.mostBreached.find((m) => m.ruleId === "B6")?.count).toBeGreaterThanOrEqual(2);
   });
@@ -215,13 +340,33 @@ describe("action records", () => {
     const kase = await caseOf("C0102");
     freezeClock(demoDayAt("22:30"));
     const cookie = await cookieFor("C0102");
-    const refused = await outcome(() => casePage.action({ request: requestAs(cookie, `/cases/${kase.id}`, { form: { intent: "record", type: "CALL_DEBTOR", numberDialled: "13800138000", relation: "SELF", result: "NO_ANSWER", note: "无人接听" } }), params: { caseId: kase.id }, context }));
+    const refused = await outcome(() =>
+      casePage.action({
+        request: requestAs(cookie, `/cases/${kase.id}`, {
+          form: {
+            intent: "record",
+            type: "CALL_DEBTOR",
+            numberDialled: "13800138000",
+            relation: "SELF",
+            result: "NO_ANSWER",
+            note: "无人接听",
+          },
+        }),
+        params: { caseId: kase.id },
+        context,
+      }),
+    );
     expect((refused.body as { breaches: Array<{ ruleId: string }> }).breaches.map((b) => b.ruleId)).toEqual(["B3"]);
   });
 
   it("B8: the same third party twice a day is fine, a third call is refused", async () => {
     const kase = await caseOf("C0102");
-    const thirdParty = { type: "CALL_THIRD_PARTY", numberDialled: "021-6888 1234", relation: "COLLEAGUE", note: "同事接听，答应转告。" };
+    const thirdParty = {
+      type: "CALL_THIRD_PARTY",
+      numberDialled: "021-6888 1234",
+      relation: "COLLEAGUE",
+      note: "同事接听，答应转告。",
+    };
     expect((await record("C0102", kase.id, thirdParty)).status).toBe(302);
     expect((await record("C0102", kase.id, { ...thirdParty, numberDialled: "02168881234" })).status).toBe(302);
     const third = await record("C0102", kase.id, thirdParty);

@@ -1,11 +1,14 @@
 // The clearance API over real HTTP, against the test database: the case system's view of the gate.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
-import { db } from "~/utils/db.server";
+
 import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
 import { createClearanceService, type ClearanceService } from "~/fast-paths/clearance.server";
 import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+
 import { personId, seedDemoCompany } from "./support";
 
 let service: ClearanceService;
@@ -24,7 +27,10 @@ async function start(connectionString = process.env.DATABASE_URL!, onError?: (e:
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const call = (employeeNo: string, authorization: string | null = `Bearer ${key}`) => fetch(`${base}/api/v1/clearance/${encodeURIComponent(employeeNo)}`, { headers: authorization ? { Authorization: authorization } : {} });
+const call = (employeeNo: string, authorization: string | null = `Bearer ${key}`) =>
+  fetch(`${base}/api/v1/clearance/${encodeURIComponent(employeeNo)}`, {
+    headers: authorization ? { Authorization: authorization } : {},
+  });
 
 /** Milliseconds until `check` holds, polling every 20 ms (gives up after 3 s). */
 async function msUntil(check: () => Promise<boolean>): Promise<number> {
@@ -65,7 +71,13 @@ it("a certified agent: 200, cleared, until when, and every rule", async () => {
 it("an agent who never passed: 200, not cleared, the reason, no date", async () => {
   const res = await call("C0101");
   expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ employeeNo: "C0101", cleared: false, reasons: ["neverPassed"], validUntil: null, rules: { B3: false } });
+  expect(await res.json()).toMatchObject({
+    employeeNo: "C0101",
+    cleared: false,
+    reasons: ["neverPassed"],
+    validUntil: null,
+    rules: { B3: false },
+  });
 });
 
 it("a missing or wrong key is 401; an unknown person is 404", async () => {
@@ -87,10 +99,26 @@ it("a rule change lapses the certification after the grace period, within a seco
   expect((await (await call("C0102")).json()).cleared).toBe(true);
   // A new B3 wording that took effect 8 days ago: the 7 grace days are over.
   const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
-  await db.callRuleVersion.create({ data: { ruleId: "B3", version: 2, titleZh: v1.titleZh, titleEn: v1.titleEn, textZh: `${v1.textZh}（修订）`, textEn: v1.textEn, redLine: v1.redLine, effectiveAt: new Date(now().getTime() - 8 * 86_400_000) } });
+  await db.callRuleVersion.create({
+    data: {
+      ruleId: "B3",
+      version: 2,
+      titleZh: v1.titleZh,
+      titleEn: v1.titleEn,
+      textZh: `${v1.textZh}（修订）`,
+      textEn: v1.textEn,
+      redLine: v1.redLine,
+      effectiveAt: new Date(now().getTime() - 8 * 86_400_000),
+    },
+  });
   await db.callRule.update({ where: { id: "B3" }, data: { currentVersion: 2 } });
   expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
-  expect(await (await call("C0102")).json()).toMatchObject({ cleared: false, reasons: ["ruleChanged:B3"], validUntil: null, rules: { B3: false, B8: false } });
+  expect(await (await call("C0102")).json()).toMatchObject({
+    cleared: false,
+    reasons: ["ruleChanged:B3"],
+    validUntil: null,
+    rules: { B3: false, B8: false },
+  });
 });
 
 it("a certification ended by disabling the person is refused within a second", async () => {
@@ -115,9 +143,14 @@ it("every call is logged, in batches", async () => {
   await Promise.all([call("C0102"), call("C0101"), call("X9999"), call("C0102", null)]);
   expect(await db.clearanceCall.count()).toBe(0);
   await service.flushLog();
-  const rows = await db.clearanceCall.findMany({ orderBy: { id: "asc" }, select: { employeeNo: true, status: true, cleared: true, apiKeyId: true } });
+  const rows = await db.clearanceCall.findMany({
+    orderBy: { id: "asc" },
+    select: { employeeNo: true, status: true, cleared: true, apiKeyId: true },
+  });
   expect(rows).toHaveLength(4);
-  expect(rows.filter((r) => r.status === 200 && r.cleared)).toEqual([{ employeeNo: "C0102", status: 200, cleared: true, apiKeyId: keyId }]);
+  expect(rows.filter((r) => r.status === 200 && r.cleared)).toEqual([
+    { employeeNo: "C0102", status: 200, cleared: true, apiKeyId: keyId },
+  ]);
   expect(rows.find((r) => r.status === 401)).toMatchObject({ apiKeyId: null, cleared: false });
 });
 
@@ -125,28 +158,51 @@ it("an administrator creates a key (shown once, stored hashed) and revokes it on
   const keysPage = await import("~/routes/_app.api-keys");
   const { cookieFor, flashOf, outcome, requestAs } = await import("./support");
   const cookie = await cookieFor("A0001");
-  const created = await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "create", name: "外呼系统" } }), params: {}, context: { cspNonce: "" } }));
+  const created = await outcome(() =>
+    keysPage.action({
+      request: requestAs(cookie, "/api-keys", { form: { intent: "create", name: "外呼系统" } }),
+      params: {},
+      context: { cspNonce: "" },
+    }),
+  );
   const newKey = (created.body as { created: { key: string } }).created.key;
   const stored = await db.apiKey.findFirstOrThrow({ where: { name: "外呼系统" } });
   expect(stored.keyHash).not.toContain(newKey);
   expect(JSON.stringify(await db.apiKey.findMany())).not.toContain(newKey);
-  const list = await outcome(() => keysPage.loader({ request: requestAs(cookie, "/api-keys"), params: {}, context: { cspNonce: "" } }));
+  const list = await outcome(() =>
+    keysPage.loader({ request: requestAs(cookie, "/api-keys"), params: {}, context: { cspNonce: "" } }),
+  );
   expect(JSON.stringify(list.body)).not.toContain(newKey);
   await service.refresh();
   expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(200);
-  const revoked = await outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId: stored.id } }), params: {}, context: { cspNonce: "" } }));
+  const revoked = await outcome(() =>
+    keysPage.action({
+      request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId: stored.id } }),
+      params: {},
+      context: { cspNonce: "" },
+    }),
+  );
   expect(revoked).toMatchObject({ status: 302, location: "/api-keys" });
   expect(await flashOf(revoked)).toMatchObject({ message: "clearance.revoked" });
   await service.refresh();
   expect((await call("C0102", `Bearer ${newKey}`)).status).toBe(401);
-  expect(await db.auditEntry.count({ where: { action: { in: ["apiKey.created", "apiKey.revoked"] }, entityId: stored.id } })).toBe(2);
+  expect(
+    await db.auditEntry.count({ where: { action: { in: ["apiKey.created", "apiKey.revoked"] }, entityId: stored.id } }),
+  ).toBe(2);
 });
 
 it("revoking a key that does not exist is answered not found; revoking one twice revokes it once", async () => {
   const keysPage = await import("~/routes/_app.api-keys");
   const { cookieFor, flashOf, outcome, requestAs } = await import("./support");
   const cookie = await cookieFor("A0001");
-  const revoke = (keyId: string) => outcome(() => keysPage.action({ request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId } }), params: {}, context: { cspNonce: "" } }));
+  const revoke = (keyId: string) =>
+    outcome(() =>
+      keysPage.action({
+        request: requestAs(cookie, "/api-keys", { form: { intent: "revoke", keyId } }),
+        params: {},
+        context: { cspNonce: "" },
+      }),
+    );
   expect((await revoke("no-such-key")).status).toBe(404);
   expect(await db.auditEntry.count({ where: { action: "apiKey.revoked" } })).toBe(0);
   const { id } = await createApiKey(admin, "外访系统");

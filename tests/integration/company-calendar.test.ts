@@ -1,17 +1,23 @@
 // The year, month and day a page proposes are the company's (its time zone is a setting, Asia/Shanghai
 // by default), not those of the server, which in production runs in UTC.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freezeClock, setClock } from "~/utils/clock.server";
-import { loader as plansLoader } from "~/routes/_app.plans._index";
-import { loader as surveysLoader } from "~/routes/_app.needs._index";
-import { loader as monthlyPlansLoader } from "~/routes/_app.monthly-plans._index";
+
 import { loader as budgetLoader } from "~/routes/_app.budget";
 import { loader as calendarLoader } from "~/routes/_app.calendar";
+import { loader as monthlyPlansLoader } from "~/routes/_app.monthly-plans._index";
+import { loader as surveysLoader } from "~/routes/_app.needs._index";
+import { loader as plansLoader } from "~/routes/_app.plans._index";
+import { freezeClock, setClock } from "~/utils/clock.server";
+
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 const serverZone = process.env.TZ;
-beforeAll(() => { process.env.TZ = "UTC"; });
-afterAll(() => { process.env.TZ = serverZone; });
+beforeAll(() => {
+  process.env.TZ = "UTC";
+});
+afterAll(() => {
+  process.env.TZ = serverZone;
+});
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
 
@@ -19,7 +25,8 @@ async function pagesAt(instant: string) {
   freezeClock(instant);
   const cookie = await cookieFor("T0001");
   const load = async (loader: (args: never) => Promise<unknown>, path: string) =>
-    (await outcome(() => loader({ request: requestAs(cookie, path), params: {}, context: { cspNonce: "" } } as never))).body as Record<string, unknown>;
+    (await outcome(() => loader({ request: requestAs(cookie, path), params: {}, context: { cspNonce: "" } } as never)))
+      .body as Record<string, unknown>;
   return {
     plans: await load(plansLoader, "/plans"),
     surveys: await load(surveysLoader, "/needs"),

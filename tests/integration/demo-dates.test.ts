@@ -2,11 +2,14 @@
 // annual plan for this month and the next, this month's approved plan with its courses, nothing dated
 // after today, and next month free to draft (the December bug: January needs next year's plan).
 import { afterEach, describe, expect, it } from "vitest";
-import { companyDate } from "~/utils/company-calendar";
+
 import { createMonthlyPlan } from "~/domain/monthly-plan/monthly-plan.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
+import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
+
 import { nextMonth } from "../../prisma/seed/demo-calendar";
+
 import { DEMO_AT, seedDemoCompanyAt } from "./support";
 
 afterEach(() => setClock(null));
@@ -21,7 +24,6 @@ const INSTANTS: Array<[string, string]> = [
   ["the run's own day", DEMO_AT.toISOString()],
 ];
 
-
 describe("the demo company on any day", () => {
   // A whole seed each (the first also hashes the demo password): longer than the default 20 s on a busy machine.
   it.each(INSTANTS)("%s (%s)", { timeout: 90_000 }, async (_, iso) => {
@@ -33,25 +35,40 @@ describe("the demo company on any day", () => {
     const next = nextMonth(at);
 
     // Approved annual plans for this month's year and next month's.
-    const approvedYears = (await db.annualPlan.findMany({ where: { approval: { state: "APPROVED" } }, select: { year: true } })).map((p) => p.year);
+    const approvedYears = (
+      await db.annualPlan.findMany({ where: { approval: { state: "APPROVED" } }, select: { year: true } })
+    ).map((p) => p.year);
     expect(approvedYears).toContain(today.year);
     expect(approvedYears).toContain(next.year);
 
     // This month's plan is approved and has courses; next month has none yet.
-    const thisMonth = await db.monthlyPlan.findUnique({ where: { year_month: today }, select: { approval: { select: { state: true } }, items: { select: { courses: { select: { id: true } } } } } });
+    const thisMonth = await db.monthlyPlan.findUnique({
+      where: { year_month: today },
+      select: { approval: { select: { state: true } }, items: { select: { courses: { select: { id: true } } } } },
+    });
     expect(thisMonth?.approval.state).toBe("APPROVED");
     expect(thisMonth!.items.flatMap((i) => i.courses).length).toBeGreaterThan(0);
     expect(await db.monthlyPlan.findUnique({ where: { year_month: next } })).toBeNull();
 
     // Nothing in the demo happened after today.
-    const latest = async (rows: Promise<Array<Record<string, Date | null>>>) => Math.max(0, ...(await rows).flatMap((r) => Object.values(r).map((d) => d?.getTime() ?? 0)));
+    const latest = async (rows: Promise<Array<Record<string, Date | null>>>) =>
+      Math.max(0, ...(await rows).flatMap((r) => Object.values(r).map((d) => d?.getTime() ?? 0)));
     expect(await latest(db.approvalDecision.findMany({ select: { at: true } }))).toBeLessThanOrEqual(at.getTime());
-    expect(await latest(db.needsSurvey.findMany({ select: { openedAt: true, closedAt: true } }))).toBeLessThanOrEqual(at.getTime());
-    expect(await latest(db.questionnaireResponse.findMany({ select: { submittedAt: true } }))).toBeLessThanOrEqual(at.getTime());
-    expect(await latest(db.departmentNeedsForm.findMany({ select: { submittedAt: true } }))).toBeLessThanOrEqual(at.getTime());
+    expect(await latest(db.needsSurvey.findMany({ select: { openedAt: true, closedAt: true } }))).toBeLessThanOrEqual(
+      at.getTime(),
+    );
+    expect(await latest(db.questionnaireResponse.findMany({ select: { submittedAt: true } }))).toBeLessThanOrEqual(
+      at.getTime(),
+    );
+    expect(await latest(db.departmentNeedsForm.findMany({ select: { submittedAt: true } }))).toBeLessThanOrEqual(
+      at.getTime(),
+    );
 
     // The training manager can draft next month's plan from the annual plan in force.
-    const manager = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0001" }, select: { id: true, employeeNo: true, name: true } });
+    const manager = await db.person.findUniqueOrThrow({
+      where: { employeeNo: "T0001" },
+      select: { id: true, employeeNo: true, name: true },
+    });
     const drafted = await createMonthlyPlan(manager, { ...next, title: `${next.year}-${next.month}` });
     expect(drafted).toMatchObject({ ok: true });
   });

@@ -1,5 +1,6 @@
 // Proves the per-worker test database: rows written in one test are gone in the next.
 import { expect, test } from "vitest";
+
 import { db } from "~/utils/db.server";
 
 test("writes a Setting row into the worker's database", async () => {

@@ -1,16 +1,20 @@
 // Steps 004–005 and the budget roll-up through the routes, as the people who use them.
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { db } from "~/utils/db.server";
+
 import { as, courseForm, FREE_MONTH, idFrom, seededItem, YEAR, type CoursePage } from "./course-support";
 import { flashOf, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 
-const approvalOfPlan = async (planId: string) => (await db.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval;
-const openTodos = (employeeNo: string, kind: string) => db.todoItem.count({ where: { person: { employeeNo }, kind, doneAt: null } });
+const approvalOfPlan = async (planId: string) =>
+  (await db.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval;
+const openTodos = (employeeNo: string, kind: string) =>
+  db.todoItem.count({ where: { person: { employeeNo }, kind, doneAt: null } });
 
 describe("the monthly plan (004–005)", () => {
-  it("is drafted from the annual plan's items for the month; its own items need a reason; the leader rejects, then approves a new revision", async () => {
+  it("drafted from the annual plan's month; own items need reasons; rejected, approved as revision 2", async () => {
     const manager = await as("T0001");
     const created = await manager.createMonth(`${YEAR}-${FREE_MONTH}`);
     expect(created.status).toBe(302);
@@ -19,10 +23,22 @@ describe("the monthly plan (004–005)", () => {
     const annual = await db.planItem.findMany({ where: { plan: { year: YEAR }, months: { has: FREE_MONTH } } });
     const items = await db.monthlyPlanItem.findMany({ where: { planId } });
     expect(items.map((i) => i.planItemId).sort()).toEqual(annual.map((a) => a.id).sort());
-    expect((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).body).toMatchObject({ errors: { month: "monthlyPlan.monthTaken" } });
+    expect((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).body).toMatchObject({
+      errors: { month: "monthlyPlan.monthTaken" },
+    });
 
-    const newHire = { title: "新员工入职培训", category: "NEW_HIRE", targetPeople: "新入职催收员", headcount: "4", sessions: "2", budget: "800" };
-    expect(await manager.saveItem(planId, newHire)).toMatchObject({ status: 400, body: { errors: { unplannedReason: "monthlyPlan.validation.reasonRequired" } } });
+    const newHire = {
+      title: "新员工入职培训",
+      category: "NEW_HIRE",
+      targetPeople: "新入职催收员",
+      headcount: "4",
+      sessions: "2",
+      budget: "800",
+    };
+    expect(await manager.saveItem(planId, newHire)).toMatchObject({
+      status: 400,
+      body: { errors: { unplannedReason: "monthlyPlan.validation.reasonRequired" } },
+    });
     expect(await db.monthlyPlanItem.count({ where: { planId } })).toBe(items.length);
     expect((await manager.saveItem(planId, { ...newHire, unplannedReason: "本月新入职 4 人" })).status).toBe(302);
 
@@ -31,7 +47,9 @@ describe("the monthly plan (004–005)", () => {
     const leader = await as("L0001");
     expect((await leader.decidePlan(planId, "REJECT", 1, "新员工培训预算偏低")).status).toBe(302);
     expect(await approvalOfPlan(planId)).toMatchObject({ state: "DRAFT", revision: 2 });
-    const todo = await db.todoItem.findFirstOrThrow({ where: { person: { employeeNo: "T0001" }, kind: "monthlyPlan.revise", doneAt: null } });
+    const todo = await db.todoItem.findFirstOrThrow({
+      where: { person: { employeeNo: "T0001" }, kind: "monthlyPlan.revise", doneAt: null },
+    });
     expect(todo.params).toMatchObject({ year: YEAR, month: FREE_MONTH, reason: "新员工培训预算偏低" });
     expect((await manager.viewPlan(planId)).rejection).toMatchObject({ revision: 1, reason: "新员工培训预算偏低" });
 
@@ -43,12 +61,14 @@ describe("the monthly plan (004–005)", () => {
     expect(await db.auditEntry.count({ where: { action: { startsWith: "monthlyPlan." }, entityId: planId } })).toBe(6);
   });
 
-  it("only the training manager drafts and only the approving leader approves; refusals are audited and change nothing", async () => {
-    for (const no of ["T0002", "L0001", "D0101", "C0101"]) expect((await (await as(no)).createMonth(`${YEAR}-${FREE_MONTH}`)).status).toBe(403);
+  it("only the training manager drafts, only the approving leader approves; refusals audited, no change", async () => {
+    for (const no of ["T0002", "L0001", "D0101", "C0101"])
+      expect((await (await as(no)).createMonth(`${YEAR}-${FREE_MONTH}`)).status).toBe(403);
     const manager = await as("T0001");
     const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
     await manager.decidePlan(planId, "SUBMIT", 1);
-    for (const no of ["T0001", "T0002", "G0001"]) expect((await (await as(no)).decidePlan(planId, "APPROVE", 1)).status).toBe(403);
+    for (const no of ["T0001", "T0002", "G0001"])
+      expect((await (await as(no)).decidePlan(planId, "APPROVE", 1)).status).toBe(403);
     expect(await approvalOfPlan(planId)).toMatchObject({ state: "SUBMITTED", revision: 1 });
     expect(await db.auditEntry.count({ where: { action: "auth.refused" } })).toBe(7);
   });
@@ -65,11 +85,13 @@ describe("the monthly plan (004–005)", () => {
   });
 
   it("cannot be drafted for a year without an approved annual plan", async () => {
-    expect((await (await as("T0001")).createMonth(`${YEAR + 3}-01`)).body).toMatchObject({ errors: { month: "monthlyPlan.noApprovedAnnualPlan" } });
+    expect((await (await as("T0001")).createMonth(`${YEAR + 3}-01`)).body).toMatchObject({
+      errors: { month: "monthlyPlan.noApprovedAnnualPlan" },
+    });
     expect(await db.monthlyPlan.count({ where: { year: YEAR + 3 } })).toBe(0);
   });
 
-  it("shows a department head the people to train of their own department only; the training side sees everyone", async () => {
+  it("shows a department head only their department's people to train; the training side sees everyone", async () => {
     const { id: planId } = await db.monthlyPlan.findFirstOrThrow({ select: { id: true } });
     const numbers = (page: Awaited<ReturnType<Awaited<ReturnType<typeof as>>["viewPlan"]>>) =>
       [...page.people.newHires, ...page.people.transfers].map((p) => p.employeeNo).sort();
@@ -90,14 +112,21 @@ describe("budget roll-up", () => {
     const courseId = idFrom(costly.location);
     const page = (await clerk.viewCourse(courseId)).body as CoursePage;
     const monthlyOthers = 600_00;
-    expect(page.budget.monthly).toEqual({ title: item.title, budgetFen: item.budgetFen, otherCoursesFen: monthlyOthers });
+    expect(page.budget.monthly).toEqual({
+      title: item.title,
+      budgetFen: item.budgetFen,
+      otherCoursesFen: monthlyOthers,
+    });
     expect(page.budget.warnings[0]).toMatchObject({ level: "monthly", overFen: monthlyOthers + 150_50 });
 
     const budget = await clerk.budget();
     const line = budget.monthlyItems.find((m) => m.id === item.id)!;
     expect(line).toMatchObject({ committedFen: monthlyOthers, pendingFen: item.budgetFen + 150_50 });
     const all = await db.course.findMany({ where: { monthlyItem: { plan: { year: YEAR } } } });
-    const sum = all.reduce((s, c) => s + c.lecturerFeeFen + c.venueFeeFen + c.materialsFeeFen + c.externalFeeFen + c.otherFeeFen, 0);
+    const sum = all.reduce(
+      (s, c) => s + c.lecturerFeeFen + c.venueFeeFen + c.materialsFeeFen + c.externalFeeFen + c.otherFeeFen,
+      0,
+    );
     expect(budget.total.committedFen + budget.total.pendingFen).toBe(sum);
   });
 });

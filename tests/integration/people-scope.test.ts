@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { loader as listLoader } from "~/routes/_app.people._index";
+
 import { loader as personLoader, action as personAction } from "~/routes/_app.people.$personId";
+import { loader as listLoader } from "~/routes/_app.people._index";
 import { action as newPersonAction } from "~/routes/_app.people.new";
+import { db } from "~/utils/db.server";
+
 import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -12,7 +14,9 @@ type ListBody = { total: number; people: Array<{ employeeNo: string; phone: stri
 describe("who sees whom", () => {
   it("a department head lists only their own department's people (teams included)", async () => {
     const cookie = await cookieFor("D0101");
-    const body = (await outcome(() => listLoader({ request: requestAs(cookie, "/people"), params: {}, context: { cspNonce: "" } }))).body as ListBody;
+    const body = (
+      await outcome(() => listLoader({ request: requestAs(cookie, "/people"), params: {}, context: { cspNonce: "" } }))
+    ).body as ListBody;
     const numbers = body.people.map((p) => p.employeeNo);
     expect(numbers).toContain("C0101");
     expect(numbers).toContain("C0120");
@@ -23,15 +27,33 @@ describe("who sees whom", () => {
   it("a department head cannot open a person of another department, even by id or by filter", async () => {
     const cookie = await cookieFor("D0101");
     const other = await personId("C0201");
-    const result = await outcome(() => personLoader({ request: requestAs(cookie, `/people/${other}`), params: { personId: other }, context: { cspNonce: "" } }));
+    const result = await outcome(() =>
+      personLoader({
+        request: requestAs(cookie, `/people/${other}`),
+        params: { personId: other },
+        context: { cspNonce: "" },
+      }),
+    );
     expect(result.status).toBe(404);
     const col2 = await db.department.findUniqueOrThrow({ where: { code: "COL2" } });
-    const filtered = (await outcome(() => listLoader({ request: requestAs(cookie, `/people?departmentId=${col2.id}`), params: {}, context: { cspNonce: "" } }))).body as ListBody;
+    const filtered = (
+      await outcome(() =>
+        listLoader({
+          request: requestAs(cookie, `/people?departmentId=${col2.id}`),
+          params: {},
+          context: { cspNonce: "" },
+        }),
+      )
+    ).body as ListBody;
     expect(filtered.total).toBe(0);
   });
 
   it("phone numbers leave the server masked in lists", async () => {
-    const body = (await outcome(async () => listLoader({ request: requestAs(await cookieFor("T0001"), "/people"), params: {}, context: { cspNonce: "" } }))).body as ListBody;
+    const body = (
+      await outcome(async () =>
+        listLoader({ request: requestAs(await cookieFor("T0001"), "/people"), params: {}, context: { cspNonce: "" } }),
+      )
+    ).body as ListBody;
     expect(body.people.length).toBeGreaterThan(0);
     for (const p of body.people) expect(p.phone).toMatch(/^(\d{3}\*{4}\d{4})?$/);
   });
@@ -39,7 +61,15 @@ describe("who sees whom", () => {
 
 describe("editing people", () => {
   const form = (over: Record<string, string> = {}) => ({
-    intent: "save", employeeNo: "C0101", name: "赵艳", post: "催收组长", phone: "13900001111", email: "", hireDate: "2024-05-06", status: "ACTIVE", ...over,
+    intent: "save",
+    employeeNo: "C0101",
+    name: "赵艳",
+    post: "催收组长",
+    phone: "13900001111",
+    email: "",
+    hireDate: "2024-05-06",
+    status: "ACTIVE",
+    ...over,
   });
 
   it("of two administrators saving the same person at once, exactly one wins; the other is told", async () => {
@@ -47,7 +77,15 @@ describe("editing people", () => {
     const person = await db.person.findUniqueOrThrow({ where: { id } });
     const cookie = await cookieFor("A0001");
     const submit = (name: string) =>
-      outcome(() => personAction({ request: requestAs(cookie, `/people/${id}`, { form: form({ name, departmentId: person.departmentId, updatedAt: person.updatedAt.toISOString() }) }), params: { personId: id }, context: { cspNonce: "" } }));
+      outcome(() =>
+        personAction({
+          request: requestAs(cookie, `/people/${id}`, {
+            form: form({ name, departmentId: person.departmentId, updatedAt: person.updatedAt.toISOString() }),
+          }),
+          params: { personId: id },
+          context: { cspNonce: "" },
+        }),
+      );
     const results = await Promise.all([submit("赵艳一"), submit("赵艳二")]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
     const [won, lost] = results.sort((a, b) => a.status - b.status);
@@ -62,7 +100,19 @@ describe("editing people", () => {
     const department = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
     const [people, audits] = [await db.person.count(), await db.auditEntry.count()];
     const result = await outcome(() =>
-      newPersonAction({ request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "C0301", name: "", phone: "123", hireDate: "2026-13-01", departmentId: department.id }) }), params: {}, context: { cspNonce: "" } }),
+      newPersonAction({
+        request: requestAs(cookie, "/people/new", {
+          form: form({
+            employeeNo: "C0301",
+            name: "",
+            phone: "123",
+            hireDate: "2026-13-01",
+            departmentId: department.id,
+          }),
+        }),
+        params: {},
+        context: { cspNonce: "" },
+      }),
     );
     expect(result.status).toBe(400);
     const body = result.body as { errors: Record<string, string>; values: Record<string, string> };
@@ -74,7 +124,13 @@ describe("editing people", () => {
   it("a new person opens on their own page with a one-time message", async () => {
     const cookie = await cookieFor("A0001");
     const department = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
-    const result = await outcome(() => newPersonAction({ request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "C0301", departmentId: department.id }) }), params: {}, context: { cspNonce: "" } }));
+    const result = await outcome(() =>
+      newPersonAction({
+        request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "C0301", departmentId: department.id }) }),
+        params: {},
+        context: { cspNonce: "" },
+      }),
+    );
     const created = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0301" } });
     expect(result).toMatchObject({ status: 302, location: `/people/${created.id}` });
     expect(await flashOf(result)).toMatchObject({ tone: "success", message: "people.notices.created" });
@@ -83,9 +139,19 @@ describe("editing people", () => {
   it("an administrator's new password for someone: a message, and no password sent back when refused", async () => {
     const cookie = await cookieFor("A0001");
     const id = await personId("C0111");
-    const post = (password: string) => outcome(() => personAction({ request: requestAs(cookie, `/people/${id}`, { form: { intent: "password", password } }), params: { personId: id }, context: { cspNonce: "" } }));
+    const post = (password: string) =>
+      outcome(() =>
+        personAction({
+          request: requestAs(cookie, `/people/${id}`, { form: { intent: "password", password } }),
+          params: { personId: id },
+          context: { cspNonce: "" },
+        }),
+      );
     const refused = await post("short");
-    expect(refused).toMatchObject({ status: 400, body: { intent: "password", errors: { password: expect.any(String) } } });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { intent: "password", errors: { password: expect.any(String) } },
+    });
     expect(JSON.stringify(refused.body)).not.toContain("short");
     expect(await flashOf(await post("temporary-password-1"))).toMatchObject({ message: "people.notices.passwordSet" });
   });
@@ -93,7 +159,13 @@ describe("editing people", () => {
   it("an employee number already in use is refused", async () => {
     const cookie = await cookieFor("A0001");
     const department = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
-    const result = await outcome(() => newPersonAction({ request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "c0102", departmentId: department.id }) }), params: {}, context: { cspNonce: "" } }));
+    const result = await outcome(() =>
+      newPersonAction({
+        request: requestAs(cookie, "/people/new", { form: form({ employeeNo: "c0102", departmentId: department.id }) }),
+        params: {},
+        context: { cspNonce: "" },
+      }),
+    );
     expect(result.status).toBe(400);
     expect((result.body as { errors: Record<string, string> }).errors.employeeNo).toBe("people.employeeNoTaken");
   });
@@ -103,7 +175,18 @@ describe("editing people", () => {
     const id = await personId("C0111");
     const col1 = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
     const result = await outcome(() =>
-      personAction({ request: requestAs(cookie, `/people/${id}`, { form: { intent: "roles", roles: ["EMPLOYEE", "DEPARTMENT_HEAD"], headOfDepartmentId: col1.id, reason: "代理部门负责人" } }), params: { personId: id }, context: { cspNonce: "" } }),
+      personAction({
+        request: requestAs(cookie, `/people/${id}`, {
+          form: {
+            intent: "roles",
+            roles: ["EMPLOYEE", "DEPARTMENT_HEAD"],
+            headOfDepartmentId: col1.id,
+            reason: "代理部门负责人",
+          },
+        }),
+        params: { personId: id },
+        context: { cspNonce: "" },
+      }),
     );
     expect(result).toMatchObject({ status: 302, location: `/people/${id}` });
     expect(await flashOf(result)).toMatchObject({ message: "people.notices.rolesSaved" });
@@ -116,7 +199,13 @@ describe("editing people", () => {
 describe("a made-up person id", () => {
   const made = "no-such-person";
   const post = async (form: Record<string, string>) =>
-    outcome(async () => personAction({ request: requestAs(await cookieFor("A0001"), `/people/${made}`, { form }), params: { personId: made }, context: { cspNonce: "" } }));
+    outcome(async () =>
+      personAction({
+        request: requestAs(await cookieFor("A0001"), `/people/${made}`, { form }),
+        params: { personId: made },
+        context: { cspNonce: "" },
+      }),
+    );
 
   it("setting its password answers 404 and writes nothing", async () => {
     const audits = await db.auditEntry.count();

@@ -1,24 +1,36 @@
 // Every route × every demo role: the server refuses what a role may not use, and says so in the audit log.
 import { describe, expect, it } from "vitest";
+
 import { db } from "~/utils/db.server";
 import { can, type Permission, type RoleName } from "~/utils/permissions";
+
 import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 type Guard = Permission | "signed-in" | "public";
 type RouteCase = { path: string; loader?: Guard; action?: Guard; params?: () => Promise<Record<string, string>> };
 
-const modules = import.meta.glob<{ loader?: Function; action?: Function }>("../../app/routes/*.tsx");
+type RouteFn = (args: { request: Request; params: Record<string, string>; context: { cspNonce: string } }) => unknown;
+const modules = import.meta.glob<{ loader?: RouteFn; action?: RouteFn }>("../../app/routes/*.tsx");
 
 const agentParams = async () => ({ personId: await personId("C0101") });
 // The demo company's finished survey and approved plan of the current year (prisma/seed/training-plan.ts).
 const surveyParams = async () => ({ surveyId: (await db.needsSurvey.findFirstOrThrow({ select: { id: true } })).id });
 const col1FormParams = async () => {
-  const form = await db.departmentNeedsForm.findFirstOrThrow({ where: { department: { code: "COL1" } }, select: { id: true, surveyId: true } });
+  const form = await db.departmentNeedsForm.findFirstOrThrow({
+    where: { department: { code: "COL1" } },
+    select: { id: true, surveyId: true },
+  });
   return { surveyId: form.surveyId, formId: form.id };
 };
-const planParams = async () => ({ planId: (await db.annualPlan.findFirstOrThrow({ select: { id: true } })).id, itemId: "new" });
+const planParams = async () => ({
+  planId: (await db.annualPlan.findFirstOrThrow({ select: { id: true } })).id,
+  itemId: "new",
+});
 // The demo company's approved monthly plan and 催收一部's course of the current month (prisma/seed/monthly-plan.ts).
-const monthlyParams = async () => ({ monthlyPlanId: (await db.monthlyPlan.findFirstOrThrow({ orderBy: { month: "desc" }, select: { id: true } })).id, itemId: "new" });
+const monthlyParams = async () => ({
+  monthlyPlanId: (await db.monthlyPlan.findFirstOrThrow({ orderBy: { month: "desc" }, select: { id: true } })).id,
+  itemId: "new",
+});
 const courseParams = async () => {
   const material = await db.courseMaterial.findFirstOrThrow({ select: { id: true, courseId: true } });
   return { courseId: material.courseId, materialId: material.id };
@@ -36,53 +48,145 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.home.tsx": { path: "/home", loader: "signed-in" },
   "_app.people._index.tsx": { path: "/people", loader: "read:person" },
   "_app.people.new.tsx": { path: "/people/new", loader: "write:person", action: "write:person" },
-  "_app.people.$personId.tsx": { path: "/people/x", loader: "read:person", action: "write:person", params: agentParams },
+  "_app.people.$personId.tsx": {
+    path: "/people/x",
+    loader: "read:person",
+    action: "write:person",
+    params: agentParams,
+  },
   "_app.people.import.tsx": { path: "/people/import", loader: "import:person", action: "import:person" },
   "_app.people.import-template.tsx": { path: "/people/import-template", loader: "import:person" },
   "_app.departments.tsx": { path: "/departments", loader: "manage:department", action: "manage:department" },
   "_app.needs._index.tsx": { path: "/needs", loader: "read:needs-survey", action: "manage:needs-survey" },
-  "_app.needs.$surveyId._index.tsx": { path: "/needs/x", loader: "read:needs-survey", action: "manage:needs-survey", params: surveyParams },
-  "_app.needs.$surveyId.forms.$formId.tsx": { path: "/needs/x/forms/y", loader: "read:needs-survey", action: "write:department-needs", params: col1FormParams },
-  "_app.needs.$surveyId.questions.tsx": { path: "/needs/x/questions", loader: "manage:needs-survey", action: "manage:needs-survey", params: surveyParams },
+  "_app.needs.$surveyId._index.tsx": {
+    path: "/needs/x",
+    loader: "read:needs-survey",
+    action: "manage:needs-survey",
+    params: surveyParams,
+  },
+  "_app.needs.$surveyId.forms.$formId.tsx": {
+    path: "/needs/x/forms/y",
+    loader: "read:needs-survey",
+    action: "write:department-needs",
+    params: col1FormParams,
+  },
+  "_app.needs.$surveyId.questions.tsx": {
+    path: "/needs/x/questions",
+    loader: "manage:needs-survey",
+    action: "manage:needs-survey",
+    params: surveyParams,
+  },
   "_app.needs.$surveyId.answers.tsx": { path: "/needs/x/answers", loader: "read:needs-answers", params: surveyParams },
   "_app.needs.$surveyId.summary.tsx": { path: "/needs/x/summary", loader: "read:needs-survey", params: surveyParams },
   "_app.needs.$surveyId.export.tsx": { path: "/needs/x/export", loader: "read:needs-survey", params: surveyParams },
   "_app.questionnaire._index.tsx": { path: "/questionnaire", loader: "answer:needs-questionnaire" },
-  "_app.questionnaire.$surveyId.tsx": { path: "/questionnaire/x", loader: "answer:needs-questionnaire", action: "answer:needs-questionnaire", params: surveyParams },
+  "_app.questionnaire.$surveyId.tsx": {
+    path: "/questionnaire/x",
+    loader: "answer:needs-questionnaire",
+    action: "answer:needs-questionnaire",
+    params: surveyParams,
+  },
   "_app.plans._index.tsx": { path: "/plans", loader: "read:annual-plan", action: "draft:annual-plan" },
-  "_app.plans.$planId._index.tsx": { path: "/plans/x", loader: "read:annual-plan", action: "draft:annual-plan", params: planParams },
-  "_app.plans.$planId.items.$itemId.tsx": { path: "/plans/x/items/new", loader: "draft:annual-plan", action: "draft:annual-plan", params: planParams },
+  "_app.plans.$planId._index.tsx": {
+    path: "/plans/x",
+    loader: "read:annual-plan",
+    action: "draft:annual-plan",
+    params: planParams,
+  },
+  "_app.plans.$planId.items.$itemId.tsx": {
+    path: "/plans/x/items/new",
+    loader: "draft:annual-plan",
+    action: "draft:annual-plan",
+    params: planParams,
+  },
   "_app.plans.$planId.export.tsx": { path: "/plans/x/export", loader: "read:annual-plan", params: planParams },
   "plans.$planId.print.tsx": { path: "/plans/x/print", loader: "read:annual-plan", params: planParams },
   "_app.audit.tsx": { path: "/audit", loader: "read:audit" },
   "_app.settings.tsx": { path: "/settings", loader: "manage:settings", action: "manage:settings" },
   // Call-script quizzes and certification; "x" ids answer 404 to those allowed.
   "_app.quiz._index.tsx": { path: "/quiz", loader: "take:quiz", action: "take:quiz" },
-  "_app.quiz.attempts.$attemptId._index.tsx": { path: "/quiz/attempts/x", loader: "take:quiz", action: "take:quiz", params: async () => ({ attemptId: "x" }) },
-  "_app.quiz.attempts.$attemptId.result.tsx": { path: "/quiz/attempts/x/result", loader: "take:quiz", params: async () => ({ attemptId: "x" }) },
+  "_app.quiz.attempts.$attemptId._index.tsx": {
+    path: "/quiz/attempts/x",
+    loader: "take:quiz",
+    action: "take:quiz",
+    params: async () => ({ attemptId: "x" }),
+  },
+  "_app.quiz.attempts.$attemptId.result.tsx": {
+    path: "/quiz/attempts/x/result",
+    loader: "take:quiz",
+    params: async () => ({ attemptId: "x" }),
+  },
   "_app.quiz.rules._index.tsx": { path: "/quiz/rules", loader: "read:rule" },
-  "_app.quiz.rules.$ruleId.tsx": { path: "/quiz/rules/B3", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ ruleId: "B3" }) },
+  "_app.quiz.rules.$ruleId.tsx": {
+    path: "/quiz/rules/B3",
+    loader: "manage:quiz",
+    action: "manage:quiz",
+    params: async () => ({ ruleId: "B3" }),
+  },
   "_app.quiz.questions._index.tsx": { path: "/quiz/questions", loader: "manage:quiz" },
-  "_app.quiz.questions.$questionId.tsx": { path: "/quiz/questions/new", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ questionId: "new" }) },
+  "_app.quiz.questions.$questionId.tsx": {
+    path: "/quiz/questions/new",
+    loader: "manage:quiz",
+    action: "manage:quiz",
+    params: async () => ({ questionId: "new" }),
+  },
   "_app.quiz.questions.import.tsx": { path: "/quiz/questions/import", loader: "manage:quiz", action: "manage:quiz" },
   "_app.quiz.questions.export.tsx": { path: "/quiz/questions/export", loader: "manage:quiz" },
-  "_app.quiz.blueprints.$quizId.tsx": { path: "/quiz/blueprints/x", loader: "manage:quiz", action: "manage:quiz", params: async () => ({ quizId: "x" }) },
+  "_app.quiz.blueprints.$quizId.tsx": {
+    path: "/quiz/blueprints/x",
+    loader: "manage:quiz",
+    action: "manage:quiz",
+    params: async () => ({ quizId: "x" }),
+  },
   "_app.quiz.blueprints.new.tsx": { path: "/quiz/blueprints/new", loader: "manage:quiz", action: "manage:quiz" },
   "_app.certification.tsx": { path: "/certification", loader: "read:certification", action: "manage:quiz" },
   // Steps 004–007: monthly plans, calendar, course plans, materials and budget.
-  "_app.monthly-plans._index.tsx": { path: "/monthly-plans", loader: "read:monthly-plan", action: "draft:monthly-plan" },
-  "_app.monthly-plans.$monthlyPlanId._index.tsx": { path: "/monthly-plans/x", loader: "read:monthly-plan", action: "draft:monthly-plan", params: monthlyParams },
-  "_app.monthly-plans.$monthlyPlanId.items.$itemId.tsx": { path: "/monthly-plans/x/items/new", loader: "draft:monthly-plan", action: "draft:monthly-plan", params: monthlyParams },
+  "_app.monthly-plans._index.tsx": {
+    path: "/monthly-plans",
+    loader: "read:monthly-plan",
+    action: "draft:monthly-plan",
+  },
+  "_app.monthly-plans.$monthlyPlanId._index.tsx": {
+    path: "/monthly-plans/x",
+    loader: "read:monthly-plan",
+    action: "draft:monthly-plan",
+    params: monthlyParams,
+  },
+  "_app.monthly-plans.$monthlyPlanId.items.$itemId.tsx": {
+    path: "/monthly-plans/x/items/new",
+    loader: "draft:monthly-plan",
+    action: "draft:monthly-plan",
+    params: monthlyParams,
+  },
   "_app.calendar.tsx": { path: "/calendar", loader: "read:monthly-plan" },
   "_app.courses._index.tsx": { path: "/courses", loader: "read:course" },
-  "_app.courses.$courseId._index.tsx": { path: "/courses/x", loader: "read:course", action: "draft:course", params: courseParams },
-  "_app.courses.$courseId.edit.tsx": { path: "/courses/x/edit", loader: "draft:course", action: "draft:course", params: courseParams },
-  "courses.$courseId.materials.$materialId.tsx": { path: "/courses/x/materials/y", loader: "read:course", params: courseParams },
+  "_app.courses.$courseId._index.tsx": {
+    path: "/courses/x",
+    loader: "read:course",
+    action: "draft:course",
+    params: courseParams,
+  },
+  "_app.courses.$courseId.edit.tsx": {
+    path: "/courses/x/edit",
+    loader: "draft:course",
+    action: "draft:course",
+    params: courseParams,
+  },
+  "courses.$courseId.materials.$materialId.tsx": {
+    path: "/courses/x/materials/y",
+    loader: "read:course",
+    params: courseParams,
+  },
   "_app.budget.tsx": { path: "/budget", loader: "read:training-budget" },
   "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
   // Case work and the clearance API's keys; case "x" answers 404 to those allowed.
   "_app.cases._index.tsx": { path: "/cases", loader: "read:case", action: "assign:case" },
-  "_app.cases.$caseId.tsx": { path: "/cases/x", loader: "read:case", action: "work:case", params: async () => ({ caseId: "x" }) },
+  "_app.cases.$caseId.tsx": {
+    path: "/cases/x",
+    loader: "read:case",
+    action: "work:case",
+    params: async () => ({ caseId: "x" }),
+  },
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
   "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
   "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
@@ -103,13 +207,17 @@ async function run(file: string, kind: "loader" | "action", cookie: string | nul
   const mod = await modules[`../../app/routes/${file}`]();
   const fn = mod[kind]!;
   // Anonymous visitors get made-up ids (the database is empty for them): the login check comes first.
-  const params = cookie ? ((await spec.params?.()) ?? {}) : Object.fromEntries([...file.matchAll(/\$(\w+)/g)].map(([, name]) => [name, "cl0000000000000000000000"]));
+  const params = cookie
+    ? ((await spec.params?.()) ?? {})
+    : Object.fromEntries([...file.matchAll(/\$(\w+)/g)].map(([, name]) => [name, "cl0000000000000000000000"]));
   // An empty form: an allowed role gets a validation answer, never a change.
   const request = requestAs(cookie, spec.path, kind === "action" ? { form: { intent: "save" } } : {});
-  return outcome(() => fn({ request, params, context: { cspNonce: "" } }));
+  return outcome(async () => fn({ request, params, context: { cspNonce: "" } }));
 }
 
-const guarded = Object.keys(ROUTES).filter((f) => [ROUTES[f].loader, ROUTES[f].action].some((g) => g && g !== "public"));
+const guarded = Object.keys(ROUTES).filter((f) =>
+  [ROUTES[f].loader, ROUTES[f].action].some((g) => g && g !== "public"),
+);
 
 describe.each(guarded)("route %s", (file) => {
   const spec = ROUTES[file];

@@ -1,15 +1,17 @@
 // Helpers for integration tests: the demo company as fixture, and requests made as one of its people.
+import { TZDate } from "@date-fns/tz";
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { Outlet } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { db } from "~/utils/db.server";
-import { TZDate } from "@date-fns/tz";
 import { inject } from "vitest";
+
+import { db } from "~/utils/db.server";
 import { readFlash, type Flash } from "~/utils/flash.server";
 import { createI18n, type Locale } from "~/utils/i18n";
 import { createSession, sessionCookieHeader } from "~/utils/session.server";
+
 import { seedDemo } from "../../prisma/seed/demo";
 import { freeYear } from "../../prisma/seed/demo-calendar";
 import { emptyDatabase, lockWaiters, restoreDemoCompany } from "../setup/worker-db";
@@ -44,7 +46,11 @@ export async function cookieFor(employeeNo: string): Promise<string> {
   return header.split(";")[0];
 }
 
-export function requestAs(cookie: string | null, path: string, init: { method?: string; form?: Record<string, string | string[]> } = {}) {
+export function requestAs(
+  cookie: string | null,
+  path: string,
+  init: { method?: string; form?: Record<string, string | string[]> } = {},
+) {
   const headers = new Headers({ Origin: BASE });
   if (cookie) headers.set("Cookie", cookie);
   let body: FormData | undefined;
@@ -61,13 +67,21 @@ export type Outcome = { status: number; location: string | null; body: unknown; 
 export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     const result = await run();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location"), body: null, headers: result.headers };
+    if (result instanceof Response)
+      return { status: result.status, location: result.headers.get("Location"), body: null, headers: result.headers };
     // Single-fetch `data()` results carry their status and headers in `init`.
     const maybe = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } } | null;
-    if (maybe && maybe.type === "DataWithResponseInit") return { status: maybe.init?.status ?? 200, location: null, body: maybe.data, headers: new Headers(maybe.init?.headers) };
+    if (maybe && maybe.type === "DataWithResponseInit")
+      return {
+        status: maybe.init?.status ?? 200,
+        location: null,
+        body: maybe.data,
+        headers: new Headers(maybe.init?.headers),
+      };
     return { status: 200, location: null, body: result, headers: new Headers() };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location"), body: null, headers: thrown.headers };
+    if (thrown instanceof Response)
+      return { status: thrown.status, location: thrown.headers.get("Location"), body: null, headers: thrown.headers };
     throw thrown;
   }
 }
@@ -76,7 +90,9 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 export function demoDayAt(hm: string, days = 0): Date {
   const local = new TZDate(DEMO_AT.getTime(), "Asia/Shanghai");
   const [h, m] = hm.split(":").map(Number);
-  return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, h, m, 0, 0, "Asia/Shanghai").getTime());
+  return new Date(
+    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, h, m, 0, 0, "Asia/Shanghai").getTime(),
+  );
 }
 
 /**
@@ -100,7 +116,12 @@ export async function blockedOrSettled(work: Promise<unknown>, timeoutMs = 15_00
 
 /** The flash cookie an answer sets ("tg_flash=…"), to send with the next request; null if none. */
 export function flashCookieOf(result: Outcome): string | null {
-  return result.headers.getSetCookie().find((c) => c.startsWith("tg_flash="))?.split(";")[0] ?? null;
+  return (
+    result.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("tg_flash="))
+      ?.split(";")[0] ?? null
+  );
 }
 
 /**
@@ -123,13 +144,36 @@ const pages = import.meta.glob<RouteModule>("../../app/routes/_app.*.tsx");
  */
 export async function renderInLayout(cookie: string | null, url: string, file: string, locale: Locale = "zh-CN") {
   const [layout, page] = await Promise.all([import("~/routes/_app"), pages[`../../app/routes/${file}.tsx`]()]);
-  const path = file.split(".").filter((part) => !part.startsWith("_")).map((part) => part.replace(/^\$/, ":")).join("/");
-  const route = (id: string, module: RouteModule) => ({ id, loader: module.loader as never, Component: module.default, ErrorBoundary: module.ErrorBoundary });
-  const routes = [{ id: "root", path: "/", Component: Outlet, children: [{ ...route("routes/_app", layout), children: [{ ...route(`routes/${file}`, page), path }] }] }];
+  const path = file
+    .split(".")
+    .filter((part) => !part.startsWith("_"))
+    .map((part) => part.replace(/^\$/, ":"))
+    .join("/");
+  const route = (id: string, module: RouteModule) => ({
+    id,
+    loader: module.loader as never,
+    Component: module.default,
+    ErrorBoundary: module.ErrorBoundary,
+  });
+  const routes = [
+    {
+      id: "root",
+      path: "/",
+      Component: Outlet,
+      children: [{ ...route("routes/_app", layout), children: [{ ...route(`routes/${file}`, page), path }] }],
+    },
+  ];
   const handler = createStaticHandler(routes);
   const context = await handler.query(requestAs(cookie, url));
-  if (context instanceof Response) return { status: context.status, location: context.headers.get("Location"), html: "" };
+  if (context instanceof Response)
+    return { status: context.status, location: context.headers.get("Location"), html: "" };
   const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(StaticRouterProvider, { router, context, hydrate: false })));
+  const html = renderToString(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(locale) },
+      createElement(StaticRouterProvider, { router, context, hydrate: false }),
+    ),
+  );
   return { status: context.statusCode, location: null, html };
 }
