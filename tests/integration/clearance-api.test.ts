@@ -32,14 +32,18 @@ const call = (employeeNo: string, authorization: string | null = `Bearer ${key}`
     headers: authorization ? { Authorization: authorization } : {},
   });
 
-/** Milliseconds until `check` holds, polling every 20 ms (gives up after 3 s). */
+/** Milliseconds until `check` holds, checked every 20 ms (gives up after 3 s). */
 async function msUntil(check: () => Promise<boolean>): Promise<number> {
   const t0 = Date.now();
-  while (Date.now() - t0 < 3_000) {
-    if (await check()) return Date.now() - t0;
-    await new Promise((r) => setTimeout(r, 20));
+  const holds = async () => {
+    if (!(await check())) throw new Error("not yet");
+  };
+  try {
+    await vi.waitFor(holds, { timeout: 3_000, interval: 20 });
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
-  return Number.POSITIVE_INFINITY;
+  return Date.now() - t0;
 }
 
 beforeEach(async () => {
