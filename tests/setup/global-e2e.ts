@@ -94,13 +94,10 @@ export default async function setup(project: TestProject) {
       log(
         `server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`,
       );
-      fs.writeFileSync(E2E_READY_FILE, JSON.stringify({ baseURL: started.baseURL }));
+      announce({ baseURL: started.baseURL });
     } catch (error) {
       await building.catch(() => {}); // never leave the build running behind a failure
-      fs.writeFileSync(
-        E2E_READY_FILE,
-        JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
-      );
+      announce({ error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   })();
@@ -114,6 +111,12 @@ export default async function setup(project: TestProject) {
     if (server?.kind === "external") await dropDatabase(server, E2E_DB).catch(() => {});
     await releasePostgres();
   };
+}
+
+/** Writes the ready file whole, in one rename: a watcher never sees it half-written. */
+function announce(ready: { baseURL: string } | { error: string }) {
+  fs.writeFileSync(`${E2E_READY_FILE}.tmp`, JSON.stringify(ready));
+  fs.renameSync(`${E2E_READY_FILE}.tmp`, E2E_READY_FILE);
 }
 
 async function startServer(databaseUrl: string, port: number): Promise<{ child: ChildProcess; baseURL: string }> {
