@@ -128,20 +128,22 @@ export default function DepartmentsPage() {
             <Field label={t("departments.fields.sortOrder")} name="sortOrder" error={errorOf("sortOrder")}>
               <input id="sortOrder" type="number" min={0} className="input" {...register("sortOrder")} />
             </Field>
-            <div className="flex flex-wrap justify-end gap-2">
-              {editing ? (
-                <Link to="/departments" className="btn-secondary">
-                  {t("common.cancel")}
-                </Link>
-              ) : null}
+            {/* Save comes first in the page so that Enter in a field saves (the browser submits with
+                the first button); row-reverse still shows it on the right, after Delete. */}
+            <div className="flex flex-row-reverse flex-wrap justify-start gap-2">
+              <button type="submit" name="intent" value="save" className="btn-primary">
+                {t("common.save")}
+              </button>
               {editing ? (
                 <button type="submit" name="intent" value="delete" className="btn-danger" formNoValidate>
                   {t("departments.delete")}
                 </button>
               ) : null}
-              <button type="submit" name="intent" value="save" className="btn-primary">
-                {t("common.save")}
-              </button>
+              {editing ? (
+                <Link to="/departments" className="btn-secondary">
+                  {t("common.cancel")}
+                </Link>
+              ) : null}
             </div>
           </Form>
         </div>

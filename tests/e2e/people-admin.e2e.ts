@@ -59,3 +59,26 @@ test("without JavaScript an edit form shows the person's current values and save
   await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
   expect(await page.locator("#post").inputValue()).toBe("催收组长");
 });
+
+test("Enter in a department's field saves it, never deletes it", async () => {
+  const page = await newPage();
+  await login(page, "A0001");
+  await page.goto("/departments");
+  const code = `TMP-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+  await page.locator("#name").fill(`临时小组 ${code}`);
+  await page.locator("#code").fill(code);
+  await page.locator("#parentId").selectOption({ label: "培训部" });
+  await page.locator("#name").press("Enter");
+  await page.getByRole("status").filter({ hasText: "部门已保存。" }).waitFor();
+
+  // An empty department could be deleted: Enter while editing it must save, as the Save button does.
+  await page.getByText(code, { exact: true }).locator("..").getByRole("link", { name: "编辑" }).click();
+  await page.waitForURL(/\?edit=/);
+  await page.locator("#name").fill(`临时小组 ${code}（改）`);
+  await page.locator("#name").press("Enter");
+  // The list (before the form's parent picker) shows the new name, and the flash says saved, not deleted.
+  await page.getByText(`临时小组 ${code}（改）`, { exact: true }).first().waitFor();
+  await page.getByRole("status").filter({ hasText: "部门已保存。" }).waitFor();
+  expect(await page.getByText("部门已删除。").count()).toBe(0);
+  await screenshot(page, "departments-enter-saves");
+});
