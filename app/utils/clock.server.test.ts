@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 const TEST_NOW = "2030-01-07T09:00:00+08:00";
 const clockWith = async (vars: Record<string, string>) => {
+  // A run under TEST_NOW sets TRAINGATE_TEST_NOW for every test: each case here says what it wants.
+  vi.stubEnv("TRAINGATE_TEST_NOW", undefined);
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   vi.resetModules();
   return import("./clock.server");

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db, disconnectDb } from "~/utils/db.server";
 
-import { personId, seedDemoCompany } from "../../../tests/integration/support";
+import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
 
 import { saveAnswer } from "./answer-question.server";
 import { getAttemptForTaking } from "./attempt-queries.server";
@@ -14,7 +14,7 @@ let quizId: string;
 let agent: string;
 
 beforeEach(async () => {
-  freezeClock("2026-03-02T06:00:00Z");
+  freezeClock(DEMO_AT);
   await seedDemoCompany();
   quizId = (await db.quiz.findUniqueOrThrow({ where: { code: "CASE_WORK" } })).id;
   agent = await personId("C0101");
@@ -93,7 +93,7 @@ describe("attempts held on the server", () => {
       const attemptId = await start();
       const correct = await correctOptions(attemptId);
       await saveAnswer(agent, attemptId, 0, correct[0]);
-      freezeClock("2026-03-02T06:31:00Z");
+      freezeClock(new Date(DEMO_AT.getTime() + 31 * 60_000));
       expect(await saveAnswer(agent, attemptId, 1, correct[1])).toEqual({ ok: false, error: "quiz.expired" });
       const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
       expect(attempt).toMatchObject({
@@ -139,7 +139,7 @@ describe("attempts held on the server", () => {
       ok: false,
       error: "quiz.refused.cooldown",
     });
-    freezeClock("2026-03-02T06:31:00Z");
+    freezeClock(new Date(DEMO_AT.getTime() + 31 * 60_000));
     expect(await startAttempt({ id: agent }, quizId, "FULL")).toMatchObject({ ok: true, resumed: false });
   });
 });
