@@ -25,6 +25,8 @@ const col1 = (no: string) => /^C01\d\d$/.test(no);
 const col2Active = (no: string) => /^C02(0\d|1[0-7])$/.test(no);
 const newHires = (no: string) => ["C0119", "C0120", "C0219", "C0220"].includes(no);
 
+const COMPLIANCE = "年终合规复训（话术规范与投诉案例）";
+
 // A course for each kind of item; keyed by the annual item's title, or the unplanned item's category.
 const COURSES: Record<string, Course[]> = {
   "年终合规复训（话术规范与投诉案例）": [
@@ -175,8 +177,15 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
       select: { id: true, title: true, category: true, planItemId: true },
     });
     await decisions(tx, approval.id, "monthly", manager, leader, before(6), before(4));
+    // This month always runs the two departments' call-script refreshers (the year-end item's courses
+    // in November and December, otherwise on the month's first annual item): whatever the date, this
+    // month has a planned item with courses and a session in A301 on the 10th.
+    const hasYearEnd = created.some((i) => i.title === COMPLIANCE);
+    const refresher = isToday && !hasYearEnd ? created.find((i) => i.planItemId) : undefined;
+    const coursesOf = (item: (typeof created)[number]) =>
+      item === refresher ? COURSES[COMPLIANCE] : (COURSES[item.planItemId ? item.title : item.category] ?? []);
     for (const item of created) {
-      for (const c of COURSES[item.planItemId ? item.title : item.category] ?? []) {
+      for (const c of coursesOf(item)) {
         const courseApproval = await tx.approval.create({
           data: { subjectType: "Course", state: "APPROVED", submittedById: clerk.id },
         });

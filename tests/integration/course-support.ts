@@ -86,7 +86,8 @@ export const courseForm = (over: Record<string, string> = {}) => ({
 /** The approved current-month plan's compliance item (from the annual plan), from the demo seed. */
 export async function seededItem() {
   return db.monthlyPlanItem.findFirstOrThrow({
-    where: { plan: { year: YEAR, month: today.month }, planItemId: { not: null } },
+    // The month's planned item that carries the demo's call-script refreshers.
+    where: { plan: { year: YEAR, month: today.month }, planItemId: { not: null }, courses: { some: {} } },
     select: { id: true, budgetFen: true, title: true },
   });
 }
