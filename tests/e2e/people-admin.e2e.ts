@@ -12,6 +12,8 @@ test("an administrator adds a person and sets a password; the person must change
   await admin.locator("#post").fill("催收员");
   await admin.locator("#phone").fill("13912345678");
   await admin.locator("#hireDate").fill("2026-11-23");
+  // In post already: a new hire here would change the monthly-course story's count of new hires.
+  await admin.locator("#status").selectOption({ label: "在职" });
   await Promise.all([admin.waitForURL(/\/people\/[^/?]+$/), admin.getByRole("button", { name: "新建" }).click()]);
   await admin.getByRole("status").filter({ hasText: "人员已创建" }).waitFor();
   await admin.locator("#password").fill("first-password-2026");
@@ -67,6 +69,8 @@ test("Enter in a department's field saves it, never deletes it", async () => {
   const code = `TMP-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   await page.locator("#name").fill(`临时小组 ${code}`);
   await page.locator("#code").fill(code);
+  // A team, not a department: a department would get a needs form in the 001–003 story's survey.
+  await page.locator("#kind").selectOption({ label: "小组" });
   await page.locator("#parentId").selectOption({ label: "培训部" });
   await page.locator("#name").press("Enter");
   await page.getByRole("status").filter({ hasText: "部门已保存。" }).waitFor();
