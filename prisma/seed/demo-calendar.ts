@@ -1,7 +1,10 @@
 // Which days and years the demo company covers, from the clock's today (pure, shared with the tests).
+import { nextMonth as monthAfter } from "../../app/domain/monthly-plan/monthly-plan-rules";
+import { DEFAULT_SETTINGS } from "../../app/domain/settings/settings.schema";
 import { companyDate } from "../../app/utils/company-calendar";
 
-export const DEMO_ZONE = "Asia/Shanghai";
+/** The demo company keeps the default time zone. */
+export const DEMO_ZONE = DEFAULT_SETTINGS.timeZone;
 
 /** The years whose annual plan the demo approves: those of the two months before today, today's and next month's. */
 export function demoPlanYears(today: Date): number[] {
@@ -19,5 +22,5 @@ export function freeYear(today: Date): number {
 /** The month after today's, in the company's zone. */
 export function nextMonth(today: Date): { year: number; month: number } {
   const { year, month } = companyDate(today, DEMO_ZONE);
-  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return monthAfter(year, month);
 }

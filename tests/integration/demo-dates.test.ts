@@ -8,13 +8,12 @@ import { freezeClock, setClock } from "~/utils/clock.server";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 
-import { nextMonth } from "../../prisma/seed/demo-calendar";
+import { DEMO_ZONE, nextMonth } from "../../prisma/seed/demo-calendar";
 
 import { DEMO_AT, seedDemoCompanyAt } from "./support";
 
 afterEach(() => setClock(null));
 
-const ZONE = "Asia/Shanghai";
 // The instants the suite must survive (docs/testing.md, "Any date"), and the day this run pretends it is.
 const INSTANTS: Array<[string, string]> = [
   ["31 December, 23:30 in Shanghai", "2026-12-31T23:30:00+08:00"],
@@ -30,7 +29,7 @@ describe("the demo company on any day", () => {
     const at = new Date(iso);
     freezeClock(at);
     await seedDemoCompanyAt(at);
-    const { year, month } = companyDate(at, ZONE);
+    const { year, month } = companyDate(at, DEMO_ZONE);
     const today = { year, month };
     const next = nextMonth(at);
 

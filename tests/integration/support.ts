@@ -13,7 +13,7 @@ import { createI18n, type Locale } from "~/utils/i18n";
 import { createSession, sessionCookieHeader } from "~/utils/session.server";
 
 import { seedDemo } from "../../prisma/seed/demo";
-import { freeYear } from "../../prisma/seed/demo-calendar";
+import { DEMO_ZONE, freeYear } from "../../prisma/seed/demo-calendar";
 import { emptyDatabase, lockWaiters, restoreDemoCompany } from "../setup/worker-db";
 
 export const BASE = "http://localhost:3000";
@@ -88,10 +88,10 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 
 /** The demo company's day (Asia/Shanghai) at a wall-clock time, e.g. `demoDayAt("10:00")`; `days` moves the day. */
 export function demoDayAt(hm: string, days = 0): Date {
-  const local = new TZDate(DEMO_AT.getTime(), "Asia/Shanghai");
+  const local = new TZDate(DEMO_AT.getTime(), DEMO_ZONE);
   const [h, m] = hm.split(":").map(Number);
   return new Date(
-    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, h, m, 0, 0, "Asia/Shanghai").getTime(),
+    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + days, h, m, 0, 0, DEMO_ZONE).getTime(),
   );
 }
 
