@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["app/**/*.db.test.ts", "tests/integration/**/*.test.ts"],
+          include: ["app/**/*.db.test.ts", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           exclude,
           globalSetup: ["tests/setup/global-db.ts"],
           // db-worker.ts must come before anything that imports app code.
@@ -42,7 +42,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           environment: "node",
-          include: ["tests/e2e/**/*.e2e.ts"],
+          include: ["tests/e2e/**/*.e2e.ts", "tests/security/**/*.e2e.ts"],
           exclude,
           globalSetup: ["tests/setup/global-e2e.ts"],
           setupFiles: ["tests/setup/e2e-worker.ts"],

@@ -33,9 +33,11 @@ function fileAppears(file: string, timeoutMs: number): Promise<void> {
 
 if (!skipReason && !process.env.E2E_BASE_URL) {
   await fileAppears(readyFile, WAIT_MS);
-  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { baseURL?: string; error?: string };
+  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { baseURL?: string; pid?: number; error?: string };
   if (!ready.baseURL) throw new Error(`the e2e server did not start: ${ready.error}`);
   process.env.E2E_BASE_URL = ready.baseURL;
+  // The server's process id: security tests read its memory (/proc/<pid>/status).
+  process.env.E2E_SERVER_PID = String(ready.pid ?? "");
 }
 
 beforeEach((context) => {
