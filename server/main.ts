@@ -125,7 +125,12 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
         ? new StartError(`port ${port} is in use by another program. Stop it, or set PORT to a free port.`)
         : error;
     console.error(describeStartFailure(known));
-    void (options.stopDatabase?.() ?? Promise.resolve()).finally(() => process.exit(1));
+    // The fast paths' pools first, so they do not call a database that is shutting down.
+    void fastPaths
+      .stop()
+      .then(() => options.stopDatabase?.())
+      .catch(() => {})
+      .finally(() => process.exit(1));
   });
   server.listen(port, () => {
     if (cluster.isWorker) return;

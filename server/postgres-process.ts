@@ -41,10 +41,20 @@ function probe(pid: number): ProcessProbe {
     // A zombie answers signal 0 until its new parent reaps it; where PID 1 does not reap, forever.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     if (/^\d+ \(.*\) Z/s.test(stat)) return { alive: false, cmdline: null };
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-    return { alive: true, cmdline: cmdline.length ? cmdline : null };
+    const ppid = Number(/^\d+ \(.*\) \S+ (\d+)/s.exec(stat)?.[1] ?? 0);
+    const parent = ppid > 0 ? { pid: ppid, cmdline: commandLine(ppid) } : null;
+    return { alive: true, cmdline: commandLine(pid), parent };
   } catch {
     return { alive: !isGone(pid), cmdline: null };
+  }
+}
+
+function commandLine(pid: number): string[] | null {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    return args.length ? args : null;
+  } catch {
+    return null;
   }
 }
 
@@ -91,6 +101,12 @@ export async function stopEarlierPostgres(pgDir: string, log: (line: string) => 
     log(`The lock file of ${label} names pid ${earlier.pid}, which is no longer PostgreSQL: removing it.`);
     rmSync(path.join(pgDir, "postmaster.pid"), { force: true });
     return;
+  }
+  if (earlier.kind === "inUse") {
+    throw new StartError(
+      `TrainGate (pid ${earlier.serverPid}) is still running on ${label} with its PostgreSQL (pid ${earlier.pid}). ` +
+        `Stop it first (kill ${earlier.serverPid}), or give this one another TRAINGATE_DATA_DIR.`,
+    );
   }
   if (earlier.kind !== "ours") return;
   log(`A PostgreSQL from an earlier run (pid ${earlier.pid}) is still running on ${label}: stopping it …`);

@@ -19,7 +19,12 @@ export function parsePostmasterPid(text: string): PostmasterPid | null {
  * What the system says about the pid: `alive` (signal 0 reaches it and it is no zombie) and its
  * command line, or null where it cannot be read (not Linux, or /proc refuses).
  */
-export type ProcessProbe = { alive: boolean; cmdline: string[] | null };
+export type ProcessProbe = {
+  alive: boolean;
+  cmdline: string[] | null;
+  // Its parent: the TrainGate (node) that started it, or PID 1 or a reaper once it is orphaned.
+  parent?: { pid: number; cmdline: string[] | null } | null;
+};
 
 export type EarlierPostgres =
   | { kind: "none" }
@@ -27,6 +32,8 @@ export type EarlierPostgres =
   | { kind: "stale"; pid: number }
   // A postmaster on our data directory, left running by a server that died: stop it.
   | { kind: "ours"; pid: number }
+  // The same, but the server that started it still runs (a second start on one data directory).
+  | { kind: "inUse"; pid: number; serverPid: number }
   // The pid now belongs to another program: PostgreSQL would take it for a live postmaster and
   // refuse to start, so the stale lock file has to go.
   | { kind: "reused"; pid: number };
@@ -40,9 +47,15 @@ export function judgeEarlierPostgres(
   if (!probe?.alive) return { kind: "stale", pid: file.pid };
   // Without /proc, the lock file and a live pid are all there is to go by.
   if (!probe.cmdline) return { kind: "ours", pid: file.pid };
-  return isPostmasterOn(probe.cmdline, dataDir, file)
-    ? { kind: "ours", pid: file.pid }
-    : { kind: "reused", pid: file.pid };
+  if (!isPostmasterOn(probe.cmdline, dataDir, file)) return { kind: "reused", pid: file.pid };
+  const parent = probe.parent;
+  if (parent && parent.pid > 1 && isNode(parent.cmdline))
+    return { kind: "inUse", pid: file.pid, serverPid: parent.pid };
+  return { kind: "ours", pid: file.pid };
+}
+
+function isNode(cmdline: string[] | null): boolean {
+  return /^node(js)?(\.exe)?$/i.test(path.basename(cmdline?.[0] ?? ""));
 }
 
 function isPostmasterOn(cmdline: string[], dataDir: string, file: PostmasterPid): boolean {

@@ -47,6 +47,22 @@ describe("the lock file of an earlier PostgreSQL", () => {
     expect(judgeEarlierPostgres(file, DATA_DIR, { alive: true, cmdline: other }).kind).toBe("ours");
   });
 
+  test("a postmaster whose server still runs is not an orphan: a second start leaves both alone", () => {
+    const file = parsePostmasterPid(PID_FILE);
+    const server = { pid: 4200, cmdline: ["/usr/bin/node", "--import", "tsx", "server/main.ts"] };
+    expect(judgeEarlierPostgres(file, DATA_DIR, { alive: true, cmdline: POSTMASTER, parent: server })).toEqual({
+      kind: "inUse",
+      pid: 4242,
+      serverPid: 4200,
+    });
+    // Orphaned, it belongs to PID 1 or to a reaper such as tini: ours to stop.
+    for (const parent of [
+      { pid: 1, cmdline: ["/sbin/init"] },
+      { pid: 77, cmdline: ["/sbin/tini", "--", "npm", "start"] },
+    ])
+      expect(judgeEarlierPostgres(file, DATA_DIR, { alive: true, cmdline: POSTMASTER, parent }).kind).toBe("ours");
+  });
+
   test("where the command line cannot be read, the lock file and a live pid decide", () => {
     const file = parsePostmasterPid(PID_FILE);
     expect(judgeEarlierPostgres(file, DATA_DIR, { alive: true, cmdline: null })).toEqual({ kind: "ours", pid: 4242 });

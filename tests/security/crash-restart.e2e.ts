@@ -80,7 +80,7 @@ function watchdogOf(postmaster: number): number | null {
   return null;
 }
 
-async function startServer(): Promise<Started> {
+async function serverEnv(): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(await freePort()),
@@ -91,6 +91,11 @@ async function startServer(): Promise<Started> {
     NODE_ENV: "production",
   };
   delete env.DATABASE_URL;
+  return env;
+}
+
+async function startServer(): Promise<Started> {
+  const env = await serverEnv();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env,
@@ -193,6 +198,22 @@ describe.skipIf(process.platform !== "linux")("a server killed with SIGKILL", ()
       expect(await healthz(second.baseURL)).toEqual({ status: 200, body: { ok: true } });
       const kept = await withDatabase((db) => db.query(`SELECT value FROM "Setting" WHERE key = 'crash-probe'`));
       expect(kept.rows).toEqual([{ value: "before the kill" }]);
+
+      // A second start on the same data directory while this one runs: refused, and this one goes on.
+      const env = await serverEnv();
+      const refused = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env });
+        servers.push(child);
+        let output = "";
+        child.stdout.on("data", (d) => (output += d));
+        child.stderr.on("data", (d) => (output += d));
+        child.on("exit", (code) => resolve({ code, output }));
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(
+        `TrainGate could not start: TrainGate (pid ${second.child.pid}) is still running`,
+      );
+      expect(await healthz(second.baseURL)).toEqual({ status: 200, body: { ok: true } });
 
       // A normal stop still stops PostgreSQL and leaves no watchdog behind.
       const postmaster = postmasterPid()!;
