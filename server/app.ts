@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
-import { cspNonce, hstsOverHttps, refuseCrossOriginWrites, securityHeaders } from "./security";
+import { cspNonce, hstsOverHttps, noStoreByDefault, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -40,6 +40,7 @@ export function createApp({ build, dev, trustProxy }: Options) {
       /^\/[^/]+\.(svg|ico|png|txt|webmanifest)$/.test(req.path) ? publicFiles(req, res, next) : next(),
     );
   }
+  app.use(noStoreByDefault);
   app.all(
     "*",
     createRequestHandler({

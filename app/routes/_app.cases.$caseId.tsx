@@ -8,12 +8,11 @@ import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert } from "~/components/form";
 import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
-import { caseWorkGate } from "~/domain/cases/case-gate.server";
+import { caseWorkGate, gateView } from "~/domain/cases/case-gate.server";
 import { getCasePage, ruleTexts } from "~/domain/cases/case-queries.server";
 import { ActionRecordSchema, RevealSchema } from "~/domain/cases/cases.schema";
 import { recordAction } from "~/domain/cases/record-action.server";
 import { revealNumber } from "~/domain/cases/reveal-number.server";
-import type { Certification } from "~/domain/certification/certification-rules";
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -32,12 +31,6 @@ const CaseIntent = z.discriminatedUnion("intent", [
   RevealSchema.extend({ intent: z.literal("reveal") }),
   ActionRecordSchema.extend({ intent: z.literal("record") }),
 ]);
-
-const gateView = (c: Certification) => ({
-  status: c.status,
-  date: c.validUntil?.toISOString() ?? null,
-  rules: c.staleRules.map((s) => s.ruleId).join("、"),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseId } = getParams(params, CaseParams);

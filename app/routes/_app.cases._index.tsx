@@ -3,14 +3,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert, useSchemaForm } from "~/components/form";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { assignCases } from "~/domain/cases/assign-cases.server";
-import { assignableAgents, listCases } from "~/domain/cases/case-queries.server";
+import { gateView } from "~/domain/cases/case-gate.server";
+import { assignableAgents } from "~/domain/cases/case-queries.server";
 import { AssignCasesSchema } from "~/domain/cases/cases.schema";
-import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
+import { listCasesBehindGate } from "~/domain/cases/list-cases.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -25,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:case");
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canAssign = auth.scope !== "own" && can(auth.user.roles, "assign:case");
-  const [cases, agents, certification] = await Promise.all([
-    listCases(auth, query),
+  const [list, agents] = await Promise.all([
+    listCasesBehindGate(auth, query),
     canAssign ? assignableAgents(await departmentIdsInScope(auth)) : Promise.resolve([]),
-    auth.scope === "own" ? getCaseWorkClearance(auth.user.id) : Promise.resolve(null),
   ]);
+  const { cases, certification } = list;
   return {
     cases: cases.map((c) => ({ ...c, mandateDueDate: formatCalendarDate(c.mandateDueDate) })),
     agents,
@@ -37,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canImport: can(auth.user.roles, "import:case"),
     own: auth.scope === "own",
     certification: certification ? { status: certification.status, cleared: certification.cleared } : null,
+    // An agent who may not work cases sees why and the way to the quiz instead of the list.
+    gate: list.gated ? gateView(list.certification) : null,
     query,
   };
 }
@@ -56,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CasesPage() {
   const { t } = useTranslation();
-  const { cases, agents, canAssign, canImport, own, certification, query } = useLoaderData<typeof loader>();
+  const { cases, agents, canAssign, canImport, own, certification, gate, query } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const form = useSchemaForm(AssignCasesSchema, {});
@@ -71,6 +75,7 @@ export default function CasesPage() {
     ["unassigned", "no"],
     ["assigned", "yes"],
   ] as const;
+  if (gate) return <GateRefusal gate={gate} />;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">

@@ -32,7 +32,7 @@ async function recordCall(page: Page, note: string) {
   await page.getByRole("button", { name: "保存行动记载" }).click();
 }
 
-test("an agent who never passed the quiz opens a case and is sent to the quiz", async () => {
+test("an agent who never passed the quiz sees no case, only why, and is sent to the quiz", async () => {
   // quiz.e2e.ts certifies C0101 during the same run, in whatever order the files run; seen from
   // three hours earlier that pass has not happened yet, so C0101 is as the demo seeds them.
   await clock({ reset: "1" });
@@ -40,9 +40,10 @@ test("an agent who never passed the quiz opens a case and is sent to the quiz", 
   const page = await newPage({ viewport: { width: 390, height: 844 } });
   await login(page, "C0101");
   await page.goto("/cases");
-  await page.locator("tbody a").first().click();
+  // The list is gated like the case page (tests/security/case-list-gate.test.ts): no debtor shows.
   await page.getByRole("heading", { name: "您暂不能处理案件" }).waitFor();
   expect(await page.getByRole("alert").innerText()).toContain("您尚未通过案件作业资格考核");
+  expect(await page.locator("tbody tr").count()).toBe(0);
   await screenshot(page, "cases-gate-phone");
   await page.getByRole("link", { name: "去参加话术考核" }).click();
   await page.waitForURL((url) => url.pathname === "/quiz");

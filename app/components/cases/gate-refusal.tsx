@@ -6,26 +6,32 @@ import { useFormat } from "~/components/use-format";
 
 type Gate = { status: string; date: string | null; rules: string };
 
-/** What an agent without a valid certification sees instead of the case: why, and the way to the quiz. */
-export function GateRefusal({ caseNo, gate }: { caseNo: string; gate: Gate }) {
+/**
+ * What an agent without a valid certification sees instead of a case (`caseNo`) or instead of their
+ * case list: why, and the way to the quiz.
+ */
+export function GateRefusal({ caseNo, gate }: { caseNo?: string; gate: Gate }) {
   const { t } = useTranslation();
   const format = useFormat();
   const reason =
     gate.status === "expired" || gate.status === "lapsed" || gate.status === "never" ? gate.status : "inactive";
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <Link to="/cases" className="btn-link">
-        ← {t("cases.myTitle")}
-      </Link>
+      {caseNo ? (
+        <Link to="/cases" className="btn-link">
+          ← {t("cases.myTitle")}
+        </Link>
+      ) : null}
       <section className="card space-y-4 border-red-200 p-5" role="alert" data-gate={reason}>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="flex-1 text-lg font-semibold text-red-800">{t("cases.gate.title")}</h1>
           <CertificationBadge status={gate.status} />
         </div>
-        <p className="font-mono text-xs text-slate-500">{caseNo}</p>
+        {caseNo ? <p className="font-mono text-xs text-slate-500">{caseNo}</p> : null}
         <p className="text-sm text-slate-700">
           {t(`cases.gate.${reason}`, { date: format.date(gate.date), rules: gate.rules })}
         </p>
+        {caseNo ? null : <p className="text-sm text-slate-700">{t("cases.gate.listHidden")}</p>}
         <Link to="/quiz" className="btn-primary w-full py-3 text-base sm:w-auto">
           {t("cases.gate.toQuiz")}
         </Link>

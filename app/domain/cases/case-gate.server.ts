@@ -14,16 +14,8 @@ export async function caseWorkGate(
   purpose: "open" | "record" | "reveal",
 ): Promise<GateOutcome> {
   if (kase.assignedToId !== actor.id) return { ok: true };
-  const certification = await getCaseWorkClearance(actor.id);
-  if (certification?.cleared) return { ok: true };
-  const refused = certification ?? {
-    cleared: false,
-    status: "never",
-    validUntil: null,
-    certifiedAt: null,
-    reasons: [{ code: "inactive" }],
-    staleRules: [],
-  };
+  const refused = await caseWorkCertification(actor.id);
+  if (refused.cleared) return { ok: true };
   await db.$transaction((tx) =>
     writeAudit(tx, {
       actor,
@@ -35,3 +27,24 @@ export async function caseWorkGate(
   );
   return { ok: false, certification: refused };
 }
+
+/** The person's case-work certification; a person who cannot be found is never cleared. */
+export async function caseWorkCertification(personId: string): Promise<Certification> {
+  return (
+    (await getCaseWorkClearance(personId)) ?? {
+      cleared: false,
+      status: "never",
+      validUntil: null,
+      certifiedAt: null,
+      reasons: [{ code: "inactive" }],
+      staleRules: [],
+    }
+  );
+}
+
+/** What a page may show of a refusal: the status, its date and the changed rules, nothing else. */
+export const gateView = (c: Certification) => ({
+  status: c.status,
+  date: c.validUntil?.toISOString() ?? null,
+  rules: c.staleRules.map((s) => s.ruleId).join("、"),
+});
