@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 
 import { quizAttemptsFastPath } from "~/fast-paths/quiz-attempts.server";
+import { freezeClock, now, setClock } from "~/utils/clock.server";
 import { db, getPool } from "~/utils/db.server";
 
 import { blockedOrSettled, cookieFor, seedDemoCompany } from "../integration/support";
@@ -33,7 +34,10 @@ beforeEach(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterEach(() => new Promise((r) => server.close(r)));
+afterEach(async () => {
+  setClock(null);
+  await new Promise((r) => server.close(r));
+});
 
 async function post(path: string, body: unknown) {
   const res = await fetch(base + path, {
@@ -131,4 +135,22 @@ it("an answer posted after the submit is refused with 409 and never stored", asy
   const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { questions: true } });
   expect(stored.questions.filter((q) => q.selected.length > 0).map((q) => q.position)).toEqual([answers[0].position]);
   expect(stored.correctCount).toBe(1);
+});
+
+it("an answer after the deadline is refused (409 quiz.expired), not scored, before and after the sweep", async () => {
+  const { attemptId, answers } = await openAttempt();
+  expect((await post(`/api/quiz/attempts/${attemptId}/answers`, answers[0])).status).toBe(200);
+  const { deadlineAt } = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+  freezeClock(new Date(Math.max(deadlineAt.getTime(), now().getTime()) + 1));
+  agent = await cookieFor("C0101"); // a session as fresh as the clock
+
+  for (const late of [answers[1], answers[2]]) {
+    const reply = await post(`/api/quiz/attempts/${attemptId}/answers`, late);
+    expect(reply.status).toBe(409);
+    expect(reply.json).toEqual({ ok: false, error: "quiz.expired" });
+  }
+  const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { questions: true } });
+  expect(stored).toMatchObject({ status: "SUBMITTED", autoSubmitted: true, correctCount: 1 });
+  expect(stored.submittedAt).toEqual(deadlineAt);
+  expect(stored.questions.filter((q) => q.selected.length > 0).map((q) => q.position)).toEqual([answers[0].position]);
 });
