@@ -7,6 +7,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { workbookBytes } from "~/utils/workbook.server";
 
 // The column headers stay Chinese whatever the page language: that is the file people pass around.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,10 +37,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   list.addRows(departments.map((d) => [d.code, d.name]));
   list.getRow(1).font = { bold: true };
 
-  const body = await workbook.xlsx.writeBuffer();
-  return xlsxResponse(
-    new Uint8Array(body as ArrayBuffer),
-    "people-import-template.xlsx",
-    t("peopleImport.templateFileName"),
-  );
+  return xlsxResponse(await workbookBytes(workbook), "people-import-template.xlsx", t("peopleImport.templateFileName"));
 }

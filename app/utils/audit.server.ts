@@ -1,3 +1,4 @@
+import { refusalKey, repeatWindowStart, type Refusal } from "./audit-repeats";
 import { now } from "./clock.server";
 import type { Tx } from "./db.server";
 import { sql, type SqlClient } from "./sql.server";
@@ -48,5 +49,43 @@ export async function writeAuditSql(client: SqlClient, input: AuditInput) {
       row.reason,
     ],
     client,
+  );
+}
+
+/**
+ * A refusal: audited once per key and window, its repeats counted (audit-repeats.ts). One statement:
+ * the upsert of the counter takes the key's row lock only for its own duration, so parallel refusals
+ * neither wait on each other long nor lose a count, and the audit row is inserted, never changed.
+ */
+export async function writeRefusalAudit(input: AuditInput, refusal: Refusal) {
+  const row = auditRow(input);
+  await sql(
+    `WITH counted AS (
+       INSERT INTO "AuditRepeat" (key, "windowStart") VALUES ($1, $2::timestamptz)
+       ON CONFLICT (key) DO UPDATE SET
+         repeats = CASE WHEN "AuditRepeat"."windowStart" = EXCLUDED."windowStart"
+                        THEN "AuditRepeat".repeats + 1 ELSE 0 END,
+         carried = CASE WHEN "AuditRepeat"."windowStart" = EXCLUDED."windowStart"
+                        THEN "AuditRepeat".carried ELSE "AuditRepeat".repeats END,
+         "windowStart" = EXCLUDED."windowStart"
+       RETURNING repeats, carried)
+     INSERT INTO "AuditEntry" (at, "actorId", "actorEmployeeNo", action, "entityType", "entityId", summary, reason)
+     SELECT $3::timestamptz, $4, $5, $6, $7, $8,
+            CASE WHEN carried > 0 THEN COALESCE($9::jsonb, '{}'::jsonb) || jsonb_build_object('repeats', carried)
+                 ELSE $9::jsonb END,
+            $10
+     FROM counted WHERE repeats = 0`,
+    [
+      refusalKey(refusal),
+      repeatWindowStart(row.at),
+      row.at,
+      row.actorId,
+      row.actorEmployeeNo,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.summary === undefined ? null : JSON.stringify(row.summary),
+      row.reason,
+    ],
   );
 }

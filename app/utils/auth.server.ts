@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 
-import { writeAudit } from "./audit.server";
+import { writeRefusalAudit } from "./audit.server";
 import { db } from "./db.server";
 import { subtreeIds } from "./department-tree";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
@@ -68,15 +68,17 @@ export async function requireUser(
 
 export type Authorized = { user: CurrentUser; scope: Scope };
 
+// Repeats of one person's refusal for one permission are counted, not each written (audit-repeats.ts).
 function auditRefusal(user: CurrentUser, permission: Permission, path: string, method: string) {
-  return db.$transaction((tx) =>
-    writeAudit(tx, {
+  return writeRefusalAudit(
+    {
       actor: { id: user.id, employeeNo: user.employeeNo },
       action: "auth.refused",
       entityType: "Route",
       entityId: path,
       summary: { permission, method },
-    }),
+    },
+    { action: "auth.refused", actorId: user.id, what: permission, method },
   );
 }
 

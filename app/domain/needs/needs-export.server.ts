@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 
 import { fromUnits } from "~/domain/plan/fields";
+import { workbookBytes } from "~/utils/workbook.server";
 
 import { summarizeNeeds, type SubmittedNeed } from "./needs-queries.server";
 
@@ -73,5 +74,5 @@ export async function needsWorkbook(
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
   workbook.title = t("needs.xlsx.title", { year });
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return workbookBytes(workbook);
 }

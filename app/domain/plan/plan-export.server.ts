@@ -2,6 +2,8 @@
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 
+import { workbookBytes } from "~/utils/workbook.server";
+
 import { fromUnits } from "./fields";
 import type { planPage } from "./plan-page.server";
 
@@ -89,5 +91,5 @@ export async function planWorkbook(t: TFunction, page: Page): Promise<Uint8Array
     s.columns.forEach((c) => (c.width = 14));
     s.getColumn(4).numFmt = "#,##0.00";
   }
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return workbookBytes(workbook);
 }

@@ -1,5 +1,6 @@
-// Saving one answer the moment it is given. One statement: it locks the attempt row FOR SHARE, so it
-// either lands before a concurrent submit scores the attempt or is refused after it; never in between.
+// Saving one answer the moment it is given. One statement: it holds the attempt row FOR SHARE while it
+// writes, and the submit locks that row FOR UPDATE before it reads the answers (submit-attempt.server.ts),
+// so an answer either commits before the submit reads (and is scored) or waits and is refused after it.
 import { now } from "~/utils/clock.server";
 import { sql } from "~/utils/sql.server";
 
@@ -34,12 +35,16 @@ export async function saveAnswer(
   if (saved.length === 1) return { ok: true };
 
   // Why not: say so precisely (and finalise an attempt found past its deadline).
-  const [attempt] = await sql<{ status: string; deadlineAt: Date }>(
-    `SELECT status::text AS status, "deadlineAt" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`,
+  const [attempt] = await sql<{ status: string; deadlineAt: Date; autoSubmitted: boolean }>(
+    `SELECT status::text AS status, "deadlineAt", "autoSubmitted" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`,
     [attemptId, personId],
   );
   if (!attempt) return { ok: false, error: "errors.notFound" };
-  if (attempt.status !== "OPEN") return { ok: false, error: "quiz.alreadySubmitted" };
+  if (attempt.status !== "OPEN")
+    return {
+      ok: false,
+      error: attempt.autoSubmitted && attempt.deadlineAt <= at ? "quiz.expired" : "quiz.alreadySubmitted",
+    };
   if (attempt.deadlineAt <= at) {
     await finaliseAttempt(attemptId, { auto: true });
     return { ok: false, error: "quiz.expired" };

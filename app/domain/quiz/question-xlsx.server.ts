@@ -4,7 +4,9 @@ import ExcelJS from "exceljs";
 
 import { cellText } from "~/domain/people/people-file.server";
 import { db } from "~/utils/db.server";
+import { unquoteFormulaText } from "~/utils/spreadsheet-text";
 import { messageKey } from "~/utils/validation";
+import { workbookBytes } from "~/utils/workbook.server";
 
 import { ruleIdsIn, type ReadQuestion, type ReadResult } from "./question-import-rules";
 import { MAX_OPTIONS, QUESTION_KINDS, type QuestionKindName } from "./question.schema";
@@ -57,7 +59,7 @@ export async function exportQuestionsXlsx(): Promise<Buffer> {
   }
   sheet.columns.forEach((c, i) => (c.width = i === 2 || i === XLSX_HEADERS.length - 2 ? 50 : i === 0 ? 38 : 14));
   sheet.views = [{ state: "frozen", ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbookBytes(workbook));
 }
 
 function kindOf(value: string): QuestionKindName | null {
@@ -90,7 +92,9 @@ export async function readQuestionsXlsx(
   const rowErrors: Array<{ where: string; field: string; message: string }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
-    const cell = (name: string) => (col(name) < 0 ? "" : cellText(row.getCell(col(name) + 1).value).trim());
+    // A text the export quoted (it began like a formula) comes back as it was.
+    const cell = (name: string) =>
+      col(name) < 0 ? "" : unquoteFormulaText(cellText(row.getCell(col(name) + 1).value)).trim();
     if (XLSX_HEADERS.every((h) => cell(h) === "")) return;
     const where = String(n);
     const kind = kindOf(cell("题型"));

@@ -1,6 +1,9 @@
 // Finalising an attempt: by the agent, or automatically once the server's deadline has passed.
-// The conditional update on status makes it happen exactly once however many requests race.
-// Plain SQL in one transaction of four statements (ADR 0010).
+// Race with answers (saveAnswer holds the attempt FOR SHARE while it writes): the attempt is locked
+// FOR UPDATE first, which waits for every answer in flight to commit, and only then, in a new
+// statement (a new snapshot), are the answers read. So an acknowledged answer is always scored, and
+// an answer that comes after waits and finds the attempt handed in. The claim is conditional on
+// status, so it happens exactly once however many requests race. Plain SQL, one transaction (ADR 0010).
 import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
@@ -10,53 +13,44 @@ import { scoreAttempt } from "./quiz-rules";
 
 export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
 
-type Claimed = {
-  personId: string;
-  quizId: string;
-  mode: "FULL" | "REQUIZ";
-  passPercent: number;
-  questions: Array<{ id: string; selected: string[]; ruleIds: string[]; redLine: boolean; correctOptionIds: string[] }>;
-};
+type Claimed = { personId: string; quizId: string; mode: "FULL" | "REQUIZ"; passPercent: number };
+type Answered = { id: string; selected: string[]; ruleIds: string[]; redLine: boolean; correctOptionIds: string[] };
 
 /** `ownerId`: finalise only that person's attempt (an agent handing in their own). */
 export async function finaliseAttempt(
   attemptId: string,
   options: { auto: boolean; actor?: AuditActor; ownerId?: string },
 ): Promise<FinaliseOutcome> {
-  const at = now();
   return sqlTransaction(async (client) => {
-    // Claim and read in one statement. An attempt that ran out of time counts as handed in at its
-    // deadline (the cooldown runs from there).
-    const claimed = await sql<Claimed>(
-      `WITH claimed AS (
-         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,
-                "submittedAt" = LEAST("deadlineAt", $2::timestamptz::timestamp),
-                "autoSubmitted" = ($3 OR "deadlineAt" < $2::timestamptz::timestamp)
-         WHERE id = $1 AND status = 'OPEN' AND ($4::text IS NULL OR "personId" = $4)
-         RETURNING id, "personId", "quizId", mode::text AS mode, "passPercent")
-       SELECT c."personId", c."quizId", c.mode, c."passPercent",
-              COALESCE((SELECT json_agg(json_build_object('id', q.id, 'selected', q.selected, 'ruleIds', q."ruleIds",
-                                                          'redLine', q."redLine",
-                                                          'correctOptionIds',
-                                                          ARRAY(SELECT o.id FROM "QuizOption" o
-                                                                WHERE o."questionId" = q."questionId"
-                                                                  AND o."isCorrect"))
-                                        ORDER BY q.position)
-                        FROM "QuizAttemptQuestion" q WHERE q."attemptId" = c.id), '[]'::json) AS questions
-       FROM claimed c`,
-      [attemptId, at, options.auto, options.ownerId ?? null],
+    const [attempt] = await sql<Claimed>(
+      `SELECT "personId", "quizId", mode::text AS mode, "passPercent" FROM "QuizAttempt"
+       WHERE id = $1 AND status = 'OPEN' AND ($2::text IS NULL OR "personId" = $2)
+       FOR UPDATE`,
+      [attemptId, options.ownerId ?? null],
       client,
     );
-    const attempt = claimed[0];
     if (!attempt) return { finalised: false };
+    // Read the clock once the attempt is ours: every acknowledged answer was given before it.
+    const at = now();
+    const questions = await sql<Answered>(
+      `SELECT q.id, q.selected, q."ruleIds", q."redLine",
+              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")
+                AS "correctOptionIds"
+       FROM "QuizAttemptQuestion" q WHERE q."attemptId" = $1 ORDER BY q.position`,
+      [attemptId],
+      client,
+    );
 
-    const score = scoreAttempt(attempt.questions, attempt.passPercent);
-    const rightIds = attempt.questions.filter((_, i) => score.results[i]).map((q) => q.id);
-    // Score, each question's verdict, and on a pass the agent's quiz to-do and assignment, at once.
+    const score = scoreAttempt(questions, attempt.passPercent);
+    const rightIds = questions.filter((_, i) => score.results[i]).map((q) => q.id);
+    // Handed in (an attempt that ran out of time counts as handed in at its deadline: the cooldown runs
+    // from there), the score, each question's verdict, and on a pass the quiz to-do and assignment, at once.
     await sql(
       `WITH scored AS (
-         UPDATE "QuizAttempt" SET "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5,
-                                  "missedRuleIds" = $6
+         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,
+                "submittedAt" = LEAST("deadlineAt", $8::timestamptz::timestamp),
+                "autoSubmitted" = ($12 OR "deadlineAt" < $8::timestamptz::timestamp),
+                "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5, "missedRuleIds" = $6
          WHERE id = $1),
        verdicts AS (
          UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
@@ -76,6 +70,7 @@ export async function finaliseAttempt(
         attempt.quizId,
         attempt.personId,
         attempt.mode,
+        options.auto,
       ],
       client,
     );
