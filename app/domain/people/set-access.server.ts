@@ -22,6 +22,7 @@ export async function setPasswordByAdmin(
     await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
     await tx.session.deleteMany({ where: { personId } });
     await tx.loginLock.deleteMany({ where: { employeeNo: person.employeeNo } });
+    await tx.loginAttemptCounter.deleteMany({ where: { employeeNo: person.employeeNo } });
     await addTodo(tx, {
       personId,
       kind: "changePassword",
