@@ -1,4 +1,4 @@
-// Attack: an open redirect through a login link or the language switch (issue #11, item 7).
+// Attack: an open redirect through a login link or the language switch.
 import { describe, expect, it } from "vitest";
 
 import { safeRedirect } from "./safe-redirect";

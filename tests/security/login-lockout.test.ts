@@ -1,5 +1,5 @@
 // Attack: guessing passwords past the lockout with parallel requests, locking anyone out from one
-// address, and spraying one password over many accounts from one address (issue #11, items 1–2).
+// address, and spraying one password over many accounts from one address.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { login, type LoginOutcome } from "~/domain/auth/login.server";
@@ -10,7 +10,16 @@ import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
-import { DEMO_AT, cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "../integration/support";
+import {
+  DEMO_AT,
+  cookieFor,
+  flashOf,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+} from "../integration/support";
 
 // Every password check (argon2) counted, real or against the dummy hash of an unknown number.
 const checks = vi.hoisted(() => ({ count: 0 }));
@@ -190,6 +199,13 @@ describe("telling and unlocking", () => {
       context: { cspNonce: "" },
     });
     expect(page.lockedUntil).toBe(new Date(DEMO_AT.getTime() + minutes(15)).toISOString());
+    const { html } = await renderInLayout(await cookieFor("A0001"), `/people/${id}`, "_app.people.$personId");
+    expect(html).toContain("账号已锁定至");
+    expect(html).toContain('value="unlock"');
+    // A department head may open the person's page but sees no lock and no button.
+    const head = await renderInLayout(await cookieFor("D0101"), `/people/${id}`, "_app.people.$personId");
+    expect(head.status).toBe(200);
+    expect(head.html).not.toContain('value="unlock"');
 
     const done = await unlockAs("A0001", id);
     expect(done.status).toBe(302);

@@ -1,5 +1,5 @@
 // Attack: an open redirect — a login link or language switch whose return path sends the person to
-// another site after they sign in (/login?redirectTo=%2F%09%2Fevil.example%2Fphish; issue #11, item 7).
+// another site after they sign in (/login?redirectTo=%2F%09%2Fevil.example%2Fphish).
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { action as localeAction } from "~/routes/locale";

@@ -1,6 +1,6 @@
 // The counters behind sign-in lockout, each changed by one atomic statement on the pool: a password
 // check is reserved before it runs, so however many requests arrive at once no more than the rule
-// allows are hashed, and no connection or lock is held while argon2 works (issue #11, items 1–2).
+// allows are hashed, and no connection or lock is held while argon2 works.
 import { sql } from "~/utils/sql.server";
 
 import {
