@@ -1,5 +1,6 @@
 // Pure rules of sign-in: lockout and throttling (the session's lifetime is in app/utils/session-rules.ts).
-// Counting happens in the database (login.server.ts); these say what the counts mean.
+// The counts and locks are taken by single SQL statements (login-attempts.server.ts) with these numbers,
+// so that parallel requests cannot slip between a read and a write.
 
 /** Five wrong passwords for one account from one source address lock the account for that source. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -25,19 +26,6 @@ export const SOURCE_FREE_FAILURES = 10;
 export const SOURCE_WINDOW_MS = 60 * 60_000;
 export const SOURCE_FIRST_DELAY_MS = 1_000;
 export const SOURCE_MAX_DELAY_MS = 60_000;
-
-export function shouldLock(failuresInWindow: number): boolean {
-  return failuresInWindow >= LOCK_AFTER_FAILURES;
-}
-
-/** Whether another password check for (account, source) may start, with `checks` already under way or failed. */
-export function mayCheckPassword(checksInWindow: number): boolean {
-  return checksInWindow < LOCK_AFTER_FAILURES;
-}
-
-export function shouldLockEveryone(failuresAcrossSources: number): boolean {
-  return failuresAcrossSources >= LOCK_EVERYONE_AFTER_FAILURES;
-}
 
 /** How long after attempt number `attempt` of a source (in its window) the next may start. */
 export function sourceDelayMs(attempt: number): number {

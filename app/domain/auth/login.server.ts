@@ -1,6 +1,6 @@
-import { writeAudit } from "~/utils/audit.server";
+import { writeAudit, writeAuditSql } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { db, getPool } from "~/utils/db.server";
 import { createSession, deleteSessionByToken } from "~/utils/session.server";
 import { messageKey } from "~/utils/validation";
 
@@ -104,24 +104,23 @@ async function recordFailure(
   source: string,
   person: { id: string; name: string } | null,
 ): Promise<LoginOutcome> {
-  const at = now();
-  const counted = await countFailure(employeeNo, source, at);
-  await db.$transaction(async (tx) => {
-    await writeAudit(tx, {
-      actor: person ? { id: person.id, employeeNo } : null,
-      action: "auth.login_failed",
-      entityType: "Account",
-      entityId: employeeNo,
-      summary: { failures: counted.failures, source },
-    });
-    // Administrators hear of locks on real accounts only; a lock on a made-up number concerns no one.
-    if (!person) return;
-    if (counted.lockedForSource) await reportLock(tx, { person, employeeNo, source, until: counted.lockedForSource });
-    if (counted.lockedForEveryone)
-      await reportLock(tx, { person, employeeNo, source: null, until: counted.lockedForEveryone });
-  });
-  return {
-    ok: false,
-    error: counted.lockedForSource || counted.lockedForEveryone ? "auth.locked" : "auth.invalidCredentials",
+  const counted = await countFailure(employeeNo, source, now());
+  const failed = {
+    actor: person ? { id: person.id, employeeNo } : null,
+    action: "auth.login_failed",
+    entityType: "Account",
+    entityId: employeeNo,
+    summary: { failures: counted.failures, source },
   };
+  const { lockedForSource, lockedForEveryone } = counted;
+  // Administrators hear of locks on real accounts only; a lock on a made-up number concerns no one.
+  if (person && (lockedForSource || lockedForEveryone))
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, failed);
+      if (lockedForSource) await reportLock(tx, { person, employeeNo, source, until: lockedForSource });
+      if (lockedForEveryone) await reportLock(tx, { person, employeeNo, source: null, until: lockedForEveryone });
+    });
+  // One INSERT on the pool, no interactive transaction: a flood of failures cannot run out of them.
+  else await writeAuditSql(getPool(), failed);
+  return { ok: false, error: lockedForSource || lockedForEveryone ? "auth.locked" : "auth.invalidCredentials" };
 }
