@@ -43,13 +43,11 @@ export async function reportLock(
     });
 }
 
-/** Until when the account is locked for at least one source (or everyone), or null. */
+/** Until when the account is locked for at least one source (or for everyone), or null. */
 export async function accountLockedUntil(employeeNo: string): Promise<Date | null> {
-  const at = now();
-  const [bySource, forEveryone] = await Promise.all([
-    db.loginAttemptCounter.aggregate({ where: { employeeNo, lockedUntil: { gt: at } }, _max: { lockedUntil: true } }),
-    db.loginLock.findFirst({ where: { employeeNo, until: { gt: at } }, select: { until: true } }),
-  ]);
-  const times = [bySource._max.lockedUntil, forEveryone?.until].filter((t): t is Date => Boolean(t));
-  return times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : null;
+  const locks = await db.loginAttemptCounter.aggregate({
+    where: { employeeNo, lockedUntil: { gt: now() } },
+    _max: { lockedUntil: true },
+  });
+  return locks._max.lockedUntil;
 }

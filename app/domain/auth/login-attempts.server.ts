@@ -54,34 +54,50 @@ export async function releaseSourceAttempt(source: string) {
 }
 
 /**
- * Reserves one password check of (account, source). Refused, without a row, when the account is
- * locked for this source or for everyone, or when the checks already reserved in the window (those
- * failed and those still running) reach the limit.
+ * The counter row of an account that adds up every source: it caps guesses spread over many addresses
+ * (a botnet's parallel burst included) and carries the lock for everyone. No client address is "*".
+ */
+export const EVERY_SOURCE = "*";
+
+// One statement reserves a check on one counter row: refused (no row returned) while the row is
+// locked or its checks in the window (failed or still running) have reached `$5`.
+const RESERVE_CHECK = `INSERT INTO "LoginAttemptCounter" AS c ("employeeNo", source, "windowStart", checks)
+   VALUES ($1, $2, $3::timestamptz::timestamp, 1)
+   ON CONFLICT ("employeeNo", source) DO UPDATE SET
+     "windowStart" = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN excluded."windowStart"
+                          ELSE c."windowStart" END,
+     checks = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN 1 ELSE c.checks + 1 END,
+     failures = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN 0 ELSE c.failures END
+   WHERE (c."lockedUntil" IS NULL OR c."lockedUntil" <= $3::timestamptz::timestamp)
+     AND (c."windowStart" <= $4::timestamptz::timestamp OR c.checks < $5)
+   RETURNING checks`;
+
+const RELEASE_CHECK = `UPDATE "LoginAttemptCounter" SET checks = GREATEST(checks - 1, 0)
+   WHERE "employeeNo" = $1 AND source = $2`;
+
+/**
+ * Reserves one password check of the account over every source, then from this source. Refused when
+ * the account is locked for everyone or for this source, or when the checks of the window would pass
+ * the limit of either; a reservation taken on the first and refused on the second is given back.
  */
 export async function reserveAccountCheck(employeeNo: string, source: string, at: Date): Promise<boolean> {
-  const rows = await sql(
-    `INSERT INTO "LoginAttemptCounter" AS c ("employeeNo", source, "windowStart", checks)
-     SELECT $1, $2, $3::timestamptz::timestamp, 1
-      WHERE NOT EXISTS (SELECT 1 FROM "LoginLock" WHERE "employeeNo" = $1 AND until > $3::timestamptz::timestamp)
-     ON CONFLICT ("employeeNo", source) DO UPDATE SET
-       "windowStart" = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN excluded."windowStart"
-                            ELSE c."windowStart" END,
-       checks = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN 1 ELSE c.checks + 1 END,
-       failures = CASE WHEN c."windowStart" <= $4::timestamptz::timestamp THEN 0 ELSE c.failures END
-     WHERE (c."lockedUntil" IS NULL OR c."lockedUntil" <= $3::timestamptz::timestamp)
-       AND (c."windowStart" <= $4::timestamptz::timestamp OR c.checks < $5)
-       AND NOT EXISTS (SELECT 1 FROM "LoginLock" WHERE "employeeNo" = $1 AND until > $3::timestamptz::timestamp)
-     RETURNING checks`,
-    [employeeNo, source, at, ago(at, FAILURE_WINDOW_MS), LOCK_AFTER_FAILURES],
-  );
-  return rows.length > 0;
+  const since = ago(at, FAILURE_WINDOW_MS);
+  const everyone = await sql(RESERVE_CHECK, [employeeNo, EVERY_SOURCE, at, since, LOCK_EVERYONE_AFTER_FAILURES]);
+  if (everyone.length === 0) return false;
+  const fromSource = await sql(RESERVE_CHECK, [employeeNo, source, at, since, LOCK_AFTER_FAILURES]);
+  if (fromSource.length > 0) return true;
+  await sql(RELEASE_CHECK, [employeeNo, EVERY_SOURCE]);
+  return false;
 }
 
-/** A right password: this source starts again from zero for the account. */
+/** A right password: this source starts again from zero for the account, and the check is no failure. */
 export async function resetAccountChecks(employeeNo: string, source: string) {
-  await sql(`UPDATE "LoginAttemptCounter" SET checks = 0, failures = 0 WHERE "employeeNo" = $1 AND source = $2`, [
-    employeeNo,
-    source,
+  await Promise.all([
+    sql(`UPDATE "LoginAttemptCounter" SET checks = 0, failures = 0 WHERE "employeeNo" = $1 AND source = $2`, [
+      employeeNo,
+      source,
+    ]),
+    sql(RELEASE_CHECK, [employeeNo, EVERY_SOURCE]),
   ]);
 }
 
@@ -93,29 +109,23 @@ export type FailureCount = {
   lockedForEveryone: Date | null;
 };
 
-/** Counts a wrong password; the failure that reaches a limit takes the lock, so each lock is reported once. */
+// Counts a failure on one counter row; the failure that reaches `$3` takes the lock and says so.
+const COUNT_FAILURE = `UPDATE "LoginAttemptCounter" SET failures = failures + 1,
+          "lockedUntil" = CASE WHEN failures + 1 = $3 THEN $4::timestamptz::timestamp ELSE "lockedUntil" END
+    WHERE "employeeNo" = $1 AND source = $2
+    RETURNING failures, failures = $3 AS "lockedNow"`;
+
+/** Counts a wrong password from the source and over every source; each lock is reported once. */
 export async function countFailure(employeeNo: string, source: string, at: Date): Promise<FailureCount> {
   const until = later(at, LOCK_DURATION_MS);
-  const [row] = await sql<{ failures: number; lockedNow: boolean }>(
-    `UPDATE "LoginAttemptCounter" SET failures = failures + 1,
-            "lockedUntil" = CASE WHEN failures + 1 = $3 THEN $4::timestamptz::timestamp ELSE "lockedUntil" END
-      WHERE "employeeNo" = $1 AND source = $2
-      RETURNING failures, failures = $3 AS "lockedNow"`,
-    [employeeNo, source, LOCK_AFTER_FAILURES, until],
-  );
-  const everyone = await sql<{ until: Date }>(
-    `INSERT INTO "LoginLock" AS l ("employeeNo", until)
-     SELECT $1, $2::timestamptz::timestamp
-       FROM (SELECT COALESCE(SUM(failures), 0) AS n FROM "LoginAttemptCounter"
-              WHERE "employeeNo" = $1 AND "windowStart" > $3::timestamptz::timestamp) AS total
-      WHERE total.n >= $4
-     ON CONFLICT ("employeeNo") DO UPDATE SET until = excluded.until WHERE l.until <= $5::timestamptz::timestamp
-     RETURNING until`,
-    [employeeNo, until, ago(at, FAILURE_WINDOW_MS), LOCK_EVERYONE_AFTER_FAILURES, at],
-  );
+  type Counted = { failures: number; lockedNow: boolean };
+  const [[fromSource], [everyone]] = await Promise.all([
+    sql<Counted>(COUNT_FAILURE, [employeeNo, source, LOCK_AFTER_FAILURES, until]),
+    sql<Counted>(COUNT_FAILURE, [employeeNo, EVERY_SOURCE, LOCK_EVERYONE_AFTER_FAILURES, until]),
+  ]);
   return {
-    failures: row?.failures ?? 0,
-    lockedForSource: row?.lockedNow ? until : null,
-    lockedForEveryone: everyone.length > 0 ? until : null,
+    failures: fromSource?.failures ?? 0,
+    lockedForSource: fromSource?.lockedNow ? until : null,
+    lockedForEveryone: everyone?.lockedNow ? until : null,
   };
 }

@@ -2,9 +2,10 @@ import { writeAudit, writeAuditSql } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db, getPool } from "~/utils/db.server";
 import { createSession, deleteSessionByToken } from "~/utils/session.server";
+import { closeTodos } from "~/utils/todo.server";
 import { messageKey } from "~/utils/validation";
 
-import { reportLock } from "./account-lock.server";
+import { LOCK_TODO_KIND, reportLock } from "./account-lock.server";
 import {
   countFailure,
   releaseSourceAttempt,
@@ -87,6 +88,8 @@ export async function login(input: {
     // Rotation: whatever session the browser had before is ended, and a fresh token issued.
     await deleteSessionByToken(tx, input.previousToken ?? null);
     const fresh = await createSession(tx, person.id);
+    // Signed in again: a lock the administrators were told of needs nothing more from them.
+    await closeTodos(tx, { sourceType: "Person", sourceId: person.id, kind: LOCK_TODO_KIND });
     await writeAudit(tx, {
       actor: { id: person.id, employeeNo },
       action: "auth.login",

@@ -21,22 +21,18 @@ export async function unlockAccount(
     const person = await tx.person.findUnique({ where: { id: personId }, select: { employeeNo: true } });
     if (!person) return { ok: false as const, error: "errors.notFound", status: 404 as const };
     const { employeeNo } = person;
-    const [bySource, forEveryone] = await Promise.all([
-      tx.loginAttemptCounter.findMany({
-        where: { employeeNo, lockedUntil: { gt: now() } },
-        select: { source: true },
-      }),
-      tx.loginLock.findFirst({ where: { employeeNo, until: { gt: now() } }, select: { until: true } }),
-    ]);
+    const locked = await tx.loginAttemptCounter.findMany({
+      where: { employeeNo, lockedUntil: { gt: now() } },
+      select: { source: true },
+    });
     await tx.loginAttemptCounter.deleteMany({ where: { employeeNo } });
-    await tx.loginLock.deleteMany({ where: { employeeNo } });
     await closeTodos(tx, { sourceType: "Person", sourceId: personId, kind: LOCK_TODO_KIND });
     await writeAudit(tx, {
       actor,
       action: "auth.unlocked",
       entityType: "Person",
       entityId: personId,
-      summary: { employeeNo, sources: bySource.map((c) => c.source), forEveryone: Boolean(forEveryone) },
+      summary: { employeeNo, lockedFor: locked.map((c) => c.source) },
       reason,
     });
     return { ok: true as const };
