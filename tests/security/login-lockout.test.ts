@@ -8,6 +8,8 @@ import { action as personAction, loader as personLoader } from "~/routes/_app.pe
 import { action as loginAction } from "~/routes/login";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { serverT } from "~/utils/i18n";
+import { translateMessage } from "~/utils/validation";
 
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import {
@@ -156,6 +158,7 @@ describe("throttling one address over many accounts", () => {
       const early = await attempt("C0220", A, DEMO_PASSWORD);
       expect(early).toMatchObject({ ok: false, status: 429, retryAfterSeconds: wait });
       expect(errorOf(early)).toBe("auth.slowDown");
+      if (!early.ok) expect(translateMessage(serverT("zh-CN"), early.error)).toContain(`请 ${wait} 秒后再试`);
       expect(checks.count).toBe(before);
       at((elapsed += wait * 1000) - 1);
       expect(errorOf(await attempt("C0219", A))).toBe("auth.slowDown");
