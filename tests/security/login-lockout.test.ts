@@ -138,6 +138,18 @@ describe("locking out from one address", () => {
     expect((await attempt("C0103", A, DEMO_PASSWORD)).ok).toBe(true);
   });
 
+  it("guesses at made-up numbers leave no rows behind once their window has run out", async () => {
+    for (let i = 0; i < 6; i++) await attempt(`ZZ${i}`, `192.0.2.${i}`);
+    expect(await db.loginAttemptCounter.count()).toBe(12);
+    at(minutes(61));
+    await attempt("C0110", B);
+    expect(await db.loginAttemptCounter.findMany({ select: { employeeNo: true } })).toEqual([
+      { employeeNo: "C0110" },
+      { employeeNo: "C0110" },
+    ]);
+    expect(await db.loginSourceThrottle.findMany({ select: { source: true } })).toEqual([{ source: B }]);
+  });
+
   it("an unknown employee number answers and locks exactly like a real one", async () => {
     const real: string[] = [];
     const unknown: string[] = [];

@@ -129,3 +129,26 @@ export async function countFailure(employeeNo: string, source: string, at: Date)
     lockedForEveryone: everyone?.lockedNow ? until : null,
   };
 }
+
+/**
+ * Deletes up to 100 counters whose window and lock have run out (and as many source throttles), so
+ * guesses at made-up numbers from many addresses cannot grow the tables without end. Each failure
+ * adds at most three rows and removes up to 200.
+ */
+export async function pruneExpired(at: Date) {
+  await Promise.all([
+    sql(
+      `DELETE FROM "LoginAttemptCounter" WHERE ("employeeNo", source) IN (
+         SELECT "employeeNo", source FROM "LoginAttemptCounter"
+          WHERE "windowStart" <= $1::timestamptz::timestamp
+            AND ("lockedUntil" IS NULL OR "lockedUntil" <= $2::timestamptz::timestamp)
+          LIMIT 100)`,
+      [ago(at, FAILURE_WINDOW_MS), at],
+    ),
+    sql(
+      `DELETE FROM "LoginSourceThrottle" WHERE source IN (
+         SELECT source FROM "LoginSourceThrottle" WHERE "windowStart" <= $1::timestamptz::timestamp LIMIT 100)`,
+      [ago(at, SOURCE_WINDOW_MS)],
+    ),
+  ]);
+}

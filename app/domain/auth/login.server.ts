@@ -8,6 +8,7 @@ import { messageKey } from "~/utils/validation";
 import { LOCK_TODO_KIND, reportLock } from "./account-lock.server";
 import {
   countFailure,
+  pruneExpired,
   releaseSourceAttempt,
   reserveAccountCheck,
   reserveSourceAttempt,
@@ -107,7 +108,8 @@ async function recordFailure(
   source: string,
   person: { id: string; name: string } | null,
 ): Promise<LoginOutcome> {
-  const counted = await countFailure(employeeNo, source, now());
+  const at = now();
+  const [counted] = await Promise.all([countFailure(employeeNo, source, at), pruneExpired(at)]);
   const failed = {
     actor: person ? { id: person.id, employeeNo } : null,
     action: "auth.login_failed",
