@@ -10,6 +10,8 @@ import { cspNonce, hstsOverHttps, noStoreByDefault, refuseCrossOriginWrites, sec
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address as express sees it (behind TRUST_PROXY, the forwarded one): sign-in throttling. */
+    clientAddress?: string;
   }
 }
 
@@ -45,7 +47,7 @@ export function createApp({ build, dev, trustProxy }: Options) {
     "*",
     createRequestHandler({
       build: build as ServerBuild,
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),
     }),
   );
   return app;

@@ -4,10 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { Field, FormAlert } from "~/components/form";
+import { AccountLockCard } from "~/components/people/account-lock-card";
 import { PersonForm } from "~/components/people/person-form";
 import { RolesForm } from "~/components/people/roles-form";
 import { StatusBadge } from "~/components/people/status-badge";
-import { SetDisabledSchema, SetPasswordSchema } from "~/domain/people/access.schema";
+import { accountLockedUntil } from "~/domain/auth/account-lock.server";
+import { unlockAccount } from "~/domain/auth/unlock-account.server";
+import { SetDisabledSchema, SetPasswordSchema, UnlockSchema } from "~/domain/people/access.schema";
 import { getPerson, listDepartmentOptions } from "~/domain/people/people-queries.server";
 import { PersonFormSchema, RolesFormSchema } from "~/domain/people/people.schema";
 import { updatePerson } from "~/domain/people/save-person.server";
@@ -26,12 +29,13 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const PersonParams = z.object({ personId: Id });
 
-// The page's four forms, told apart by their `intent`.
+// The page's five forms, told apart by their `intent`.
 const PersonIntent = z.discriminatedUnion("intent", [
   PersonFormSchema.extend({ intent: z.literal("save"), updatedAt: z.string().min(1) }),
   RolesFormSchema.extend({ intent: z.literal("roles") }),
   SetPasswordSchema.extend({ intent: z.literal("password") }),
   SetDisabledSchema.extend({ intent: z.literal("access") }),
+  UnlockSchema.extend({ intent: z.literal("unlock") }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(person, "Not found", { status: 404 });
   const canWrite = can(auth.user.roles, "write:person");
   const canAssign = can(auth.user.roles, "assign:role");
+  const lockedUntil = canWrite ? await accountLockedUntil(person.employeeNo) : null;
   return {
     person: {
       ...person,
@@ -53,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments: canWrite || canAssign ? flattenTree(await listDepartmentOptions(null)) : [],
     canWrite,
     canAssign,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
   };
 }
 
@@ -80,12 +86,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...done,
         flash: form.data.disabled ? "people.notices.disabled" : "people.notices.enabled",
       });
+    case "unlock":
+      return respond(await unlockAccount(actor, personId, form.data.reason), {
+        ...done,
+        flash: "people.notices.unlocked",
+      });
   }
 }
 
 export default function PersonPage() {
   const { t } = useTranslation();
-  const { person, departments, canWrite, canAssign } = useLoaderData<typeof loader>();
+  const { person, departments, canWrite, canAssign, lockedUntil } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : null);
   const values = actionData?.intent === "save" ? actionData.values : null;
@@ -99,6 +110,7 @@ export default function PersonPage() {
         <span className="font-mono text-sm text-slate-500">{person.employeeNo}</span>
         <StatusBadge status={person.status} disabled={Boolean(person.disabledAt)} />
       </div>
+      {lockedUntil ? <AccountLockCard lockedUntil={lockedUntil} /> : null}
       {canWrite ? (
         <section className="card p-5">
           <h2 className="mb-4 font-semibold">{t("people.profile")}</h2>

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
-import { safeRedirect } from "~/domain/auth/auth.schema";
 import { setPersonLocale } from "~/domain/people/set-locale.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { LOCALES } from "~/utils/i18n";
 import { localeCookie } from "~/utils/locale.server";
 import { invalid } from "~/utils/route.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { parseForm } from "~/utils/validation";
 
 const LocaleSchema = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().optional() });

@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { LanguageSwitch } from "~/components/language-switch";
-import { LoginSchema, safeRedirect } from "~/domain/auth/auth.schema";
-import { login } from "~/domain/auth/login.server";
+import { LoginSchema } from "~/domain/auth/auth.schema";
+import { login, UNKNOWN_SOURCE } from "~/domain/auth/login.server";
 import { useRootData } from "~/root";
 import { getCurrentUser } from "~/utils/auth.server";
 import { isDemoMode } from "~/utils/demo-mode.server";
 import { useLocalized } from "~/utils/localized";
 import { invalid, respond } from "~/utils/route.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { readSessionToken, sessionCookieHeader } from "~/utils/session.server";
 import { parseForm } from "~/utils/validation";
 
@@ -21,10 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo: { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData());
   if (!form.ok) return invalid(form);
-  return respond(await login({ ...form.data, previousToken: await readSessionToken(request) }), {
+  // The address express saw (the client's behind TRUST_PROXY); absent only when a test calls this directly.
+  const source = context?.clientAddress || UNKNOWN_SOURCE;
+  const outcome = await login({ ...form.data, source, previousToken: await readSessionToken(request) });
+  return respond(outcome, {
     form,
     redirectTo: (done) => (done.mustChangePassword ? "/password" : safeRedirect(form.data.redirectTo)),
     headers: async (done) => ({ "Set-Cookie": await sessionCookieHeader(request, done.token) }),

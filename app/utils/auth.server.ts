@@ -4,6 +4,7 @@ import { writeRefusalAudit } from "./audit.server";
 import { db } from "./db.server";
 import { subtreeIds } from "./department-tree";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
+import { safeRedirect } from "./safe-redirect";
 import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "./session.server";
 
 export type CurrentUser = {
@@ -47,7 +48,7 @@ function userFromSession(session: SessionLookup): CurrentUser | null {
 
 /** The login page, back to `returnTo` after; "expired" when the browser still sent a session cookie. */
 function loginPath(returnTo: string, cookieHeader: string | null | undefined) {
-  const params = new URLSearchParams({ redirectTo: returnTo });
+  const params = new URLSearchParams({ redirectTo: safeRedirect(returnTo) });
   if ((cookieHeader ?? "").includes("tg_session=")) params.set("reason", "expired");
   return `/login?${params}`;
 }

@@ -155,3 +155,8 @@ export function scopeFor(roles: readonly RoleName[], permission: Permission): Sc
 export function can(roles: readonly RoleName[], permission: Permission): boolean {
   return scopeFor(roles, permission) !== null;
 }
+
+/** The roles holding a permission over every department: those told when only they can act. */
+export function rolesWithAnyScope(permission: Permission): RoleName[] {
+  return ROLES.filter((role) => GRANTS[role][permission] === "any");
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { serverT } from "~/utils/i18n";
 import { fieldErrors, translateMessage } from "~/utils/validation";
 
-import { ChangePasswordSchema, PASSWORD_MIN, safeRedirect } from "./auth.schema";
+import { ChangePasswordSchema, PASSWORD_MIN } from "./auth.schema";
 
 describe("password policy", () => {
   const change = (newPassword: string, confirmPassword = newPassword) =>
@@ -29,15 +29,5 @@ describe("password policy", () => {
   it("needs the confirmation to match and the password to change", () => {
     expect(change("long-enough-1", "long-enough-2").success).toBe(false);
     expect(change("old-password-123").success).toBe(false);
-  });
-});
-
-describe("redirect after login", () => {
-  it("stays on this site", () => {
-    expect(safeRedirect("/people?page=2")).toBe("/people?page=2");
-    expect(safeRedirect("https://evil.example")).toBe("/home");
-    expect(safeRedirect("//evil.example")).toBe("/home");
-    expect(safeRedirect("/\\evil.example")).toBe("/home");
-    expect(safeRedirect(undefined)).toBe("/home");
   });
 });

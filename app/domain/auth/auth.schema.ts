@@ -24,9 +24,3 @@ export const ChangePasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "auth.passwordMismatch" })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "auth.passwordUnchanged" });
-
-/** Only same-site relative paths, so a login link can never send someone elsewhere. */
-export function safeRedirect(to: string | null | undefined, fallback = "/home"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

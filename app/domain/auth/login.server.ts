@@ -1,38 +1,56 @@
-import { writeAudit } from "~/utils/audit.server";
+import { writeAudit, writeAuditSql } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { db, getPool } from "~/utils/db.server";
 import { createSession, deleteSessionByToken } from "~/utils/session.server";
+import { closeTodos } from "~/utils/todo.server";
+import { messageKey } from "~/utils/validation";
 
-import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, shouldLock } from "./auth-rules";
+import { LOCK_TODO_KIND, reportLock } from "./account-lock.server";
+import {
+  countFailure,
+  pruneExpired,
+  releaseSourceAttempt,
+  reserveAccountCheck,
+  reserveSourceAttempt,
+  resetAccountChecks,
+} from "./login-attempts.server";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
 
 export type LoginOutcome =
   | { ok: true; token: string; mustChangePassword: boolean }
-  | { ok: false; error: "auth.invalidCredentials" | "auth.locked" | "auth.disabled" };
+  | { ok: false; error: "auth.invalidCredentials" | "auth.locked" | "auth.disabled" }
+  | { ok: false; error: string; status: 429; retryAfterSeconds: number };
+
+/** The source a request came from, when the server could not tell (a test calling the action directly). */
+export const UNKNOWN_SOURCE = "unknown";
 
 /**
- * Checks an employee number and password. Failures are counted per account (never per IP: a whole
- * office shares one address), and unknown numbers are locked like real ones, so neither the
- * messages nor the lock reveal whether an account exists.
+ * Checks an employee number and password from a source address. Before any password is hashed, one
+ * attempt of the source and one check of (account, source) are reserved atomically: a source past
+ * its free failures waits longer after each, and an account takes at most five checks per source in
+ * the window; only failures from several sources lock it for everyone. Unknown numbers go the same
+ * way, so neither the messages nor the locks reveal whether an account exists.
  */
 export async function login(input: {
   employeeNo: string;
   password: string;
+  source: string;
   previousToken?: string | null;
 }): Promise<LoginOutcome> {
   const employeeNo = input.employeeNo.trim().toUpperCase();
+  const source = input.source || UNKNOWN_SOURCE;
   const at = now();
-  const lock = await db.loginLock.findUnique({ where: { employeeNo } });
-  if (lock && lock.until > at) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, {
-        actor: null,
-        action: "auth.login_refused_locked",
-        entityType: "Account",
-        entityId: employeeNo,
-        summary: { until: lock.until.toISOString() },
-      }),
-    );
+
+  const throttle = await reserveSourceAttempt(source, at);
+  if (!throttle.ok)
+    return {
+      ok: false,
+      error: messageKey("auth.slowDown", { seconds: throttle.wait }),
+      status: 429,
+      retryAfterSeconds: throttle.wait,
+    };
+  if (!(await reserveAccountCheck(employeeNo, source, at))) {
+    await releaseSourceAttempt(source);
     return { ok: false, error: "auth.locked" };
   }
 
@@ -41,6 +59,7 @@ export async function login(input: {
     select: {
       id: true,
       employeeNo: true,
+      name: true,
       passwordHash: true,
       disabledAt: true,
       status: true,
@@ -51,8 +70,9 @@ export async function login(input: {
   if (person?.passwordHash) valid = await verifyPassword(person.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
 
-  if (!valid || !person) return recordFailure(employeeNo, person?.id ?? null, at);
+  if (!valid || !person) return recordFailure(employeeNo, source, person);
 
+  await Promise.all([resetAccountChecks(employeeNo, source), releaseSourceAttempt(source)]);
   if (person.disabledAt || person.status === "LEFT") {
     await db.$transaction((tx) =>
       writeAudit(tx, {
@@ -66,47 +86,46 @@ export async function login(input: {
   }
 
   const token = await db.$transaction(async (tx) => {
-    await tx.loginFailure.deleteMany({ where: { employeeNo } });
     // Rotation: whatever session the browser had before is ended, and a fresh token issued.
     await deleteSessionByToken(tx, input.previousToken ?? null);
     const fresh = await createSession(tx, person.id);
+    // Signed in again: a lock the administrators were told of needs nothing more from them.
+    await closeTodos(tx, { sourceType: "Person", sourceId: person.id, kind: LOCK_TODO_KIND });
     await writeAudit(tx, {
       actor: { id: person.id, employeeNo },
       action: "auth.login",
       entityType: "Person",
       entityId: person.id,
+      summary: { source },
     });
     return fresh;
   });
   return { ok: true, token, mustChangePassword: person.mustChangePassword };
 }
 
-async function recordFailure(employeeNo: string, personId: string | null, at: Date): Promise<LoginOutcome> {
-  const locked = await db.$transaction(async (tx) => {
-    // Serialise failures of one account so that parallel guesses cannot slip past the count.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + employeeNo}))`;
-    await tx.loginFailure.create({ data: { employeeNo, at } });
-    const since = new Date(at.getTime() - FAILURE_WINDOW_MS);
-    const failures = await tx.loginFailure.count({ where: { employeeNo, at: { gt: since } } });
-    await writeAudit(tx, {
-      actor: personId ? { id: personId, employeeNo } : null,
-      action: "auth.login_failed",
-      entityType: "Account",
-      entityId: employeeNo,
-      summary: { failures },
+async function recordFailure(
+  employeeNo: string,
+  source: string,
+  person: { id: string; name: string } | null,
+): Promise<LoginOutcome> {
+  const at = now();
+  const [counted] = await Promise.all([countFailure(employeeNo, source, at), pruneExpired(at)]);
+  const failed = {
+    actor: person ? { id: person.id, employeeNo } : null,
+    action: "auth.login_failed",
+    entityType: "Account",
+    entityId: employeeNo,
+    summary: { failures: counted.failures, source },
+  };
+  const { lockedForSource, lockedForEveryone } = counted;
+  // Administrators hear of locks on real accounts only; a lock on a made-up number concerns no one.
+  if (person && (lockedForSource || lockedForEveryone))
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, failed);
+      if (lockedForSource) await reportLock(tx, { person, employeeNo, source, until: lockedForSource });
+      if (lockedForEveryone) await reportLock(tx, { person, employeeNo, source: null, until: lockedForEveryone });
     });
-    if (!shouldLock(failures)) return false;
-    const until = new Date(at.getTime() + LOCK_DURATION_MS);
-    await tx.loginLock.upsert({ where: { employeeNo }, create: { employeeNo, until }, update: { until } });
-    await tx.loginFailure.deleteMany({ where: { employeeNo } });
-    await writeAudit(tx, {
-      actor: null,
-      action: "auth.lockout",
-      entityType: "Account",
-      entityId: employeeNo,
-      summary: { until: until.toISOString() },
-    });
-    return true;
-  });
-  return { ok: false, error: locked ? "auth.locked" : "auth.invalidCredentials" };
+  // One INSERT on the pool, no interactive transaction: a flood of failures cannot run out of them.
+  else await writeAuditSql(getPool(), failed);
+  return { ok: false, error: lockedForSource || lockedForEveryone ? "auth.locked" : "auth.invalidCredentials" };
 }

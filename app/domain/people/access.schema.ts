@@ -8,3 +8,4 @@ export const SetDisabledSchema = z.object({
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
   reason: optionalText(500),
 });
+export const UnlockSchema = z.object({ reason: optionalText(500) });

@@ -21,7 +21,7 @@ export async function setPasswordByAdmin(
     if (!person) return notFound;
     await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
     await tx.session.deleteMany({ where: { personId } });
-    await tx.loginLock.deleteMany({ where: { employeeNo: person.employeeNo } });
+    await tx.loginAttemptCounter.deleteMany({ where: { employeeNo: person.employeeNo } });
     await addTodo(tx, {
       personId,
       kind: "changePassword",
