@@ -26,7 +26,9 @@ const JSON_HEADERS = {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(json) });
+  // Answered before the whole body arrived (refused, or too large): close instead of reading the rest.
+  const unread = res.req && !res.req.complete ? { Connection: "close" } : {};
+  res.writeHead(status, { ...JSON_HEADERS, ...unread, "Content-Length": Buffer.byteLength(json) });
   res.end(json);
 }
 
@@ -49,19 +51,25 @@ export class BodyTooLarge extends Error {}
 
 /**
  * The request's JSON body (undefined when empty); throws BodyTooLarge past `limit` bytes and SyntaxError when it is
- * not JSON.
+ * not JSON. A body declared larger is refused before it is read, and one that grows past the limit is read no
+ * further: the answer then closes the connection (sendJson) instead of draining the rest.
  */
 export function readJsonBody(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit the rest is read and dropped; the caller answers 413.
-      if (size <= limit) chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    req.on("data", onData);
     req.on("end", () => {
-      if (size > limit) return reject(new BodyTooLarge());
+      if (size > limit) return;
       if (size === 0) return resolve(undefined);
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
