@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkMaterial } from "~/domain/course/material-rules";
 import { inspectXlsx } from "~/utils/xlsx-guard";
 
-import { repeatedDeflate, rowBomb, workbookOf, xlsxBomb, zipOf } from "./bombs";
+import { numberedRows, repeatedDeflate, rowBomb, workbookOf, xlsxBomb, zipOf } from "./bombs";
 
 const LIMITS = { maxUncompressedBytes: 20_000_000, maxRows: 5_100 };
 
@@ -49,6 +49,8 @@ describe("the xlsx guard refuses what would expand past the import's limits, bef
       reason: "tooManyRows",
       maxRows: 5_100,
     });
+    // Within every size and ratio limit, the row count alone refuses it.
+    expect(inspectXlsx(numberedRows(300_000), LIMITS)).toEqual({ ok: false, reason: "tooManyRows", maxRows: 5_100 });
     // Just under the row limit it passes: the rows are what refused it.
     expect(inspectXlsx(rowBomb(5_000), { ...LIMITS, maxRatio: Infinity })).toEqual({ ok: true });
   });
