@@ -22,7 +22,7 @@ import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { getSettings } from "~/domain/settings/settings.server";
-import { departmentIdsInScope, requirePermission, requireUser } from "~/utils/auth.server";
+import { departmentIdsInScope, requirePermission, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -65,42 +65,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// Multipart bodies are read with the material's limit per part, in total and in number of parts, counted while
+// they stream, so an oversized file is refused without being kept.
+async function readForm(request: Request): Promise<{ formData: FormData | null; uploadError?: string }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { formData: await request.formData() };
+  const upload = await readMultipart(request, { maxFileBytes: MAX_MATERIAL_BYTES });
+  if (upload.ok) return { formData: upload.form };
+  return {
+    formData: null,
+    uploadError: upload.reason === "tooLarge" ? "course.material.tooLarge" : "course.material.uploadFailed",
+  };
+}
+
 const UPLOAD = "uploadMaterial";
 
-const isMultipart = (request: Request) =>
-  (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
-
-// A multipart post is always an upload (the page sends no other): its permission is checked before the body is
-// read, so a refused person's file never is (the server closes the connection instead of reading on). The body
-// is held to the material's limit in total and in parts while it streams.
-async function uploadMaterial(request: Request, courseId: string) {
-  const { actor } = await requireActor(request, permissionFor(CourseSubject.policy, UPLOAD));
-  const refused = (error: string) => invalid({ intent: UPLOAD, errors: { file: error }, values: {} });
-  const upload = await readMultipart(request, { maxFileBytes: MAX_MATERIAL_BYTES });
-  if (!upload.ok)
-    return refused(upload.reason === "tooLarge" ? "course.material.tooLarge" : "course.material.uploadFailed");
-  const file = upload.form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return refused("course.material.noFile");
-  const uploaded = await addMaterial(actor, courseId, {
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-  });
-  return respond(uploaded, {
-    redirectTo: `/courses/${courseId}`,
-    form: { intent: UPLOAD, values: {} },
-    flash: "course.notices.materialUploaded",
-  });
+/**
+ * Before a body is read: a permission this page's actions need, the one the person holds if any (else the
+ * uploader's, which refuses and audits). Someone who may do nothing here (an agent) is refused before a byte of
+ * their file is read, and the server closes the connection instead of reading on.
+ */
+function gatePermission(user: CurrentUser) {
+  const { drafter, approver } = CourseSubject.policy;
+  return [drafter, approver].find((p) => can(user.roles, p)) ?? permissionFor(CourseSubject.policy, UPLOAD);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { courseId } = getParams(params, CourseParams);
-  // Anonymous visitors go to the login page before their body is read.
-  await requireUser(request);
-  if (isMultipart(request)) return uploadMaterial(request, courseId);
-  const form = parseIntent(await request.formData(), CourseIntent);
-  // Approving and rejecting are the training manager's; everything else (withdrawing too) the clerk's.
-  const { actor } = await requireActor(request, permissionFor(CourseSubject.policy, form.intent ?? UPLOAD));
+  // Anonymous visitors go to the login page, and people who may change nothing here get 403, before the body is read.
+  await requireActor(request, gatePermission(await requireUser(request)));
+  const { formData, uploadError } = await readForm(request);
+  const file = formData?.get("file");
+  const form = formData && !uploadError && !(file instanceof File) ? parseIntent(formData, CourseIntent) : null;
+  // Approving and rejecting are the training manager's; everything else (withdrawing and uploading too) the clerk's.
+  const { actor } = await requireActor(request, permissionFor(CourseSubject.policy, form?.intent ?? UPLOAD));
   const done = { redirectTo: `/courses/${courseId}` };
+  if (!form) {
+    if (uploadError || !(file instanceof File) || (file.size === 0 && !file.name))
+      return invalid({ intent: UPLOAD, errors: { file: uploadError ?? "course.material.noFile" }, values: {} });
+    const uploaded = await addMaterial(actor, courseId, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return respond(uploaded, {
+      ...done,
+      form: { intent: UPLOAD, values: {} },
+      flash: "course.notices.materialUploaded",
+    });
+  }
   if (!form.ok) return invalid(form);
   const sent = { ...done, form };
   switch (form.data.intent) {
