@@ -1,11 +1,13 @@
 // How much a request may send before anything of the app sees it (issue #11, item 3). A body is refused on its
 // declared Content-Length at once, and counted while it streams in (chunked bodies declare none): past the limit
-// the server answers 413, stops reading and closes the connection, so nothing past the limit is ever held.
+// the server answers 413 and keeps nothing more: it drops at most a little more of the body (so that the client
+// reads the answer rather than a reset) and then cuts the connection (discardRest).
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 
 import { MAX_MATERIAL_BYTES } from "../app/domain/course/material-rules";
+import { discardRest } from "../app/utils/fast-path.server";
 
 /**
  * Forms and JSON. The largest legitimate one is the question editor at its maxima (stem 1,000 + explanation
@@ -51,8 +53,8 @@ function tooLargeMessage(): string {
   return (message = `${read("zh-CN")}\n${read("en")}\n`);
 }
 
-/** 413, and the connection closes after it: the rest of the body is never read. */
-export function refuseTooLarge(res: ServerResponse) {
+/** 413; the rest of the body is dropped, not kept, and the connection cut past a little more of it. */
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -62,34 +64,34 @@ export function refuseTooLarge(res: ServerResponse) {
     "Content-Type": "text/plain; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
-    Connection: "close",
   });
   res.end(body);
+  discardRest(req);
 }
 
 /**
  * The request's body as a web stream that errors with BodyTooLarge (after calling `onTooLarge`) once more than
  * `limit` bytes arrived, and with an Error when the client went away mid-way (a cut body must not pass as whole).
- * It reads only as fast as the app consumes.
+ * It reads only as fast as the app consumes; `stop()` ends it where it is (the answer went out without it).
  */
-export function limitedBody(req: IncomingMessage, limit: number, onTooLarge: () => void): ReadableStream<Uint8Array> {
+export function limitedBody(req: IncomingMessage, limit: number, onTooLarge: () => void) {
   let received = 0;
   let done = false;
-  return new ReadableStream<Uint8Array>(
+  let fail: (error: Error) => void = () => {};
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const fail = (error: Error) => {
+        fail = (error: Error) => {
           if (done) return;
           done = true;
-          req.pause();
           controller.error(error);
         };
         req.on("data", (chunk: Buffer) => {
           if (done) return;
           received += chunk.byteLength;
           if (received > limit) {
-            onTooLarge();
-            return fail(new BodyTooLarge());
+            fail(new BodyTooLarge());
+            return onTooLarge();
           }
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
@@ -102,16 +104,16 @@ export function limitedBody(req: IncomingMessage, limit: number, onTooLarge: () 
         req.once("close", () => {
           if (!req.complete) fail(new Error("The request's body was cut off"));
         });
-        req.once("error", fail);
+        req.once("error", (error) => fail(error));
       },
       pull() {
         if (!done) req.resume();
       },
       cancel() {
         done = true;
-        req.pause();
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
   );
+  return { stream, stop: () => fail(new Error("Answered without the rest of the body")) };
 }

@@ -8,6 +8,8 @@ import {
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
+import { discardRest } from "../app/utils/fast-path.server";
+
 import { bodyLimitFor, declaredTooLarge, hasBody, limitedBody, refuseTooLarge } from "./body-limit";
 
 type Options = {
@@ -47,7 +49,7 @@ export function createRemixHandler({ build, getLoadContext }: Options) {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const withBody = hasBody(req.method);
     const limit = bodyLimitFor(req);
-    if (withBody && declaredTooLarge(req, limit)) return refuseTooLarge(res);
+    if (withBody && declaredTooLarge(req, limit)) return refuseTooLarge(req, res);
     // Loaders and actions stop once no answer can be written any more (the client left, or 413 went out).
     const controller = new AbortController();
     res.on("close", () => {
@@ -58,19 +60,25 @@ export function createRemixHandler({ build, getLoadContext }: Options) {
       headers: headersOf(req),
       signal: controller.signal,
     };
-    if (withBody) {
-      init.body = limitedBody(req, limit, () => {
-        controller.abort();
-        refuseTooLarge(res);
-      });
+    const body = withBody
+      ? limitedBody(req, limit, () => {
+          controller.abort();
+          refuseTooLarge(req, res);
+        })
+      : null;
+    if (body) {
+      init.body = body.stream;
       init.duplex = "half";
     }
     try {
       const response = await handle(new Request(urlOf(req), init), getLoadContext(req, res));
       if (res.headersSent) return;
-      // Answered before the body was read (a refusal by permission, say): close rather than read the rest.
-      if (withBody && !req.complete) res.setHeader("Connection", "close");
       await send(res, response);
+      // Answered before the body was read (a refusal by permission, say): drop a little more of it, then cut.
+      if (body && !req.complete) {
+        body.stop();
+        discardRest(req);
+      }
     } catch (error) {
       if (res.headersSent) return;
       next(error);

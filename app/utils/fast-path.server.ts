@@ -26,10 +26,36 @@ const JSON_HEADERS = {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
-  // Answered before the whole body arrived (refused, or too large): close instead of reading the rest.
-  const unread = res.req && !res.req.complete ? { Connection: "close" } : {};
-  res.writeHead(status, { ...JSON_HEADERS, ...unread, "Content-Length": Buffer.byteLength(json) });
+  res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(json) });
   res.end(json);
+  if (res.req) discardRest(res.req);
+}
+
+// How much of a body answered early is still taken in (and dropped) before the connection is cut.
+const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * For a request answered before its whole body arrived (refused, or too large): the rest is dropped as it comes,
+ * never kept, and past 8 MB or 2 s the connection is cut. Cutting at once would lose the answer: a socket closed
+ * with unread data sends a reset, and the client (a browser still uploading) never reads the 413 or 403. Node's
+ * own handling would read the rest to the end, however large.
+ */
+export function discardRest(req: IncomingMessage) {
+  if (req.complete || req.socket.destroyed) return;
+  let dropped = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.byteLength;
+    if (dropped <= LINGER_BYTES) return;
+    clearTimeout(timer);
+    cut();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** The same refusal of cross-site writes as every other request (app/utils/origin.ts). */
@@ -51,8 +77,8 @@ export class BodyTooLarge extends Error {}
 
 /**
  * The request's JSON body (undefined when empty); throws BodyTooLarge past `limit` bytes and SyntaxError when it is
- * not JSON. A body declared larger is refused before it is read, and one that grows past the limit is read no
- * further: the answer then closes the connection (sendJson) instead of draining the rest.
+ * not JSON. A body declared larger is refused before it is read, and one that grows past the limit is not kept:
+ * the answer then drops at most a little more of it before cutting the connection (sendJson, discardRest).
  */
 export function readJsonBody(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -64,7 +90,6 @@ export function readJsonBody(req: IncomingMessage, limit = 16 * 1024): Promise<u
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       req.off("data", onData);
-      req.pause();
       reject(new BodyTooLarge());
     };
     req.on("data", onData);

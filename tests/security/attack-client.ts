@@ -1,7 +1,7 @@
 // A raw HTTP client for the attack tests against the running server (tests/security/*.e2e.ts): bodies that
 // declare one size and send another, chunked streams, and the server's memory from /proc.
 import fs from "node:fs";
-import http from "node:http";
+import net from "node:net";
 
 import { baseURL, DEMO_PASSWORD } from "../e2e/harness";
 
@@ -27,59 +27,85 @@ export async function signIn(employeeNo: string): Promise<string> {
   return cookies.join("; ");
 }
 
-export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number };
+export type RawAnswer = {
+  status: number;
+  body: string;
+  /** From the first byte sent to the answer's headers. */
+  ms: number;
+  /** The server closed the connection while the body was unfinished (only when writing on after the answer). */
+  cut: boolean;
+};
 
 /**
- * Sends up to `total` bytes of `chunk()` under `headers` (writing only as the socket drains) and resolves with the
- * first answer and how long it took. Stops writing once answered; a server that cuts the connection after its
- * answer is what a refusal looks like from here.
+ * Sends a POST over a plain socket (no HTTP client that would close or retry on its own): `headers`, then up to
+ * `total` bytes of `chunk()` (chunked when no Content-Length is given), writing only as the socket drains. Stops
+ * writing once answered, unless `writeOn`: then it writes on, to see whether the server cuts the connection. A
+ * body declared longer than `total` is left open: the server must answer without it.
  */
 export function rawPost(
   path: string,
   headers: Record<string, string | number>,
   chunk: () => Uint8Array,
   total: number,
+  options: { writeOn?: boolean } = {},
 ): Promise<RawAnswer> {
+  const url = new URL(path, baseURL);
+  const chunked = headers["Content-Length"] === undefined;
+  const head = Object.entries({
+    Host: url.host,
+    Origin: baseURL,
+    ...headers,
+    ...(chunked ? { "Transfer-Encoding": "chunked" } : {}),
+  })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const request = http.request(new URL(path, baseURL), {
-      method: "POST",
-      agent: false,
-      headers: { Origin: baseURL, ...headers },
-    });
-    request.on("response", (response) => {
-      answered = true;
-      const ms = performance.now() - started;
-      const parts: Buffer[] = [];
-      response.on("data", (part: Buffer) => parts.push(part));
-      const done = () => {
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: Buffer.concat(parts).toString(),
-          ms,
-        });
-        request.destroy();
-      };
-      response.on("end", done);
-      response.on("error", done);
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(error);
-    });
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    let received = Buffer.alloc(0);
+    let ms = 0;
     let sent = 0;
+    let settled = false;
+    const answer = () => {
+      const text = received.toString("utf8");
+      const split = text.indexOf("\r\n\r\n");
+      return { status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), body: text.slice(split + 4), ms };
+    };
+    const settle = (cut: boolean) => {
+      if (settled) return;
+      settled = true;
+      resolve({ ...answer(), cut });
+      socket.destroy();
+    };
+    socket.on("data", (data: Buffer) => {
+      received = Buffer.concat([received, data]);
+      const text = received.toString("latin1");
+      const split = text.indexOf("\r\n\r\n");
+      if (split < 0) return;
+      ms ||= performance.now() - started;
+      const length = Number(/content-length: (\d+)/i.exec(text.slice(0, split))?.[1] ?? NaN);
+      const whole = Number.isFinite(length) ? received.byteLength >= split + 4 + length : /\r\n0\r\n\r\n$/.test(text);
+      if (whole && !options.writeOn) settle(false);
+    });
+    socket.on("error", () => settle(true));
+    socket.on("close", () => settle(true));
     const write = () => {
-      while (!answered && sent < total) {
+      while (!settled && sent < total && !(ms && !options.writeOn)) {
         const bytes = chunk().subarray(0, total - sent);
         sent += bytes.byteLength;
-        if (!request.write(bytes)) return void request.once("drain", write);
+        const framed = chunked
+          ? Buffer.concat([Buffer.from(`${bytes.byteLength.toString(16)}\r\n`), bytes, Buffer.from("\r\n")])
+          : bytes;
+        if (!socket.write(framed)) return void socket.once("drain", write);
       }
-      // A body cut short of its declared length stays open: the server must answer without waiting for the rest.
-      const declared = headers["Content-Length"];
-      if (!answered && (declared === undefined || Number(declared) === total)) request.end();
+      // Writing on, the body is never finished: only the server can end the connection.
+      if (options.writeOn || settled || sent < total) return;
+      if (chunked) socket.write("0\r\n\r\n");
     };
-    write();
+    socket.once("connect", () => {
+      socket.write(`POST ${url.pathname}${url.search} HTTP/1.1\r\n${head}\r\n`);
+      write();
+    });
   });
 }
 
