@@ -27,6 +27,8 @@ export async function signIn(employeeNo: string): Promise<string> {
   return cookies.join("; ");
 }
 
+const WAIT_FOR_ANSWER_AT = 1024 * 1024;
+
 export type RawAnswer = {
   status: number;
   body: string;
@@ -82,7 +84,10 @@ export function rawPost(
       const text = received.toString("latin1");
       const split = text.indexOf("\r\n\r\n");
       if (split < 0) return;
-      ms ||= performance.now() - started;
+      if (!ms) {
+        ms = performance.now() - started;
+        if (options.writeOn) setImmediate(write);
+      }
       const length = Number(/content-length: (\d+)/i.exec(text.slice(0, split))?.[1] ?? NaN);
       const whole = Number.isFinite(length) ? received.byteLength >= split + 4 + length : /\r\n0\r\n\r\n$/.test(text);
       if (whole && !options.writeOn) settle(false);
@@ -90,6 +95,9 @@ export function rawPost(
     socket.on("error", () => settle(true));
     socket.on("close", () => settle(true));
     const write = () => {
+      // Writing on, it waits for the answer after 1 MB (the server answers at its limit, well before) and only then
+      // sends the rest: a reset arriving before the answer is read would discard the answer.
+      if (options.writeOn && !ms && sent >= WAIT_FOR_ANSWER_AT) return;
       while (!settled && sent < total && !(ms && !options.writeOn)) {
         const bytes = chunk().subarray(0, total - sent);
         sent += bytes.byteLength;
