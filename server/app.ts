@@ -1,10 +1,10 @@
 import path from "node:path";
 
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
+import { createRemixHandler } from "./remix-handler";
 import { cspNonce, hstsOverHttps, noStoreByDefault, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 declare module "@remix-run/node" {
@@ -45,8 +45,8 @@ export function createApp({ build, dev, trustProxy }: Options) {
   app.use(noStoreByDefault);
   app.all(
     "*",
-    createRequestHandler({
-      build: build as ServerBuild,
+    createRemixHandler({
+      build,
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),
     }),
   );

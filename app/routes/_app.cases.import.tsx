@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const answer = (body: Partial<ActionAnswer>, status: number) =>
     data<ActionAnswer>({ errors: [], fieldErrors: null, values: null, ...body }, { status });
   const fileError = (message: string) => [{ row: 0, column: "", message }];
-  const upload = await readMultipart(request, MAX_FILE_BYTES);
+  const upload = await readMultipart(request, { maxFileBytes: MAX_FILE_BYTES });
   if (!upload.ok)
     return answer(
       {

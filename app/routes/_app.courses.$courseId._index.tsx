@@ -22,7 +22,7 @@ import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { getSettings } from "~/domain/settings/settings.server";
-import { departmentIdsInScope, requirePermission, requireUser } from "~/utils/auth.server";
+import { departmentIdsInScope, requirePermission, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -65,11 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// Multipart bodies are read with a 10 MB limit per part, so an oversized file is refused without being kept.
+// Multipart bodies are read with the material's limit per part, in total and in number of parts, counted while
+// they stream, so an oversized file is refused without being kept.
 async function readForm(request: Request): Promise<{ formData: FormData | null; uploadError?: string }> {
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return { formData: await request.formData() };
-  const upload = await readMultipart(request, MAX_MATERIAL_BYTES);
+  const upload = await readMultipart(request, { maxFileBytes: MAX_MATERIAL_BYTES });
   if (upload.ok) return { formData: upload.form };
   return {
     formData: null,
@@ -79,10 +80,20 @@ async function readForm(request: Request): Promise<{ formData: FormData | null; 
 
 const UPLOAD = "uploadMaterial";
 
+/**
+ * Before a body is read: a permission this page's actions need, the one the person holds if any (else the
+ * uploader's, which refuses and audits). Someone who may do nothing here (an agent) is refused before a byte of
+ * their file is read, and the server closes the connection instead of reading on.
+ */
+function gatePermission(user: CurrentUser) {
+  const { drafter, approver } = CourseSubject.policy;
+  return [drafter, approver].find((p) => can(user.roles, p)) ?? permissionFor(CourseSubject.policy, UPLOAD);
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { courseId } = getParams(params, CourseParams);
-  // Anonymous visitors go to the login page before their body is read.
-  await requireUser(request);
+  // Anonymous visitors go to the login page, and people who may change nothing here get 403, before the body is read.
+  await requireActor(request, gatePermission(await requireUser(request)));
   const { formData, uploadError } = await readForm(request);
   const file = formData?.get("file");
   const form = formData && !uploadError && !(file instanceof File) ? parseIntent(formData, CourseIntent) : null;

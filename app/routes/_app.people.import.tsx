@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function readUpload(request: Request): Promise<{ ok: true; file: UploadedFile } | { ok: false; error: string }> {
-  const upload = await readMultipart(request, MAX_FILE_BYTES);
+  const upload = await readMultipart(request, { maxFileBytes: MAX_FILE_BYTES });
   if (!upload.ok)
     return {
       ok: false,

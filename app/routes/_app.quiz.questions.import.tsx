@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "manage:quiz");
   const empty = { errors: [], unsupported: [], notes: [] };
-  const upload = await readMultipart(request, MAX_QUESTION_FILE_BYTES);
+  const upload = await readMultipart(request, { maxFileBytes: MAX_QUESTION_FILE_BYTES });
   if (!upload.ok)
     return data(
       {

@@ -28,6 +28,34 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
   res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(json) });
   res.end(json);
+  if (res.req) discardRest(res.req);
+}
+
+// How much of a body answered early is still taken in (and dropped) before the connection is cut.
+const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * For a request answered before its whole body arrived (refused, or too large): the rest is dropped as it comes,
+ * never kept, and past 8 MB or 2 s the connection is cut. Cutting at once would lose the answer: a socket closed
+ * with unread data sends a reset, and the client (a browser still uploading) never reads the 413 or 403. Node's
+ * own handling would read the rest to the end, however large.
+ */
+export function discardRest(req: IncomingMessage) {
+  if (req.complete || req.socket.destroyed) return;
+  let dropped = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.byteLength;
+    if (dropped <= LINGER_BYTES) return;
+    clearTimeout(timer);
+    cut();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** The same refusal of cross-site writes as every other request (app/utils/origin.ts). */
@@ -49,19 +77,24 @@ export class BodyTooLarge extends Error {}
 
 /**
  * The request's JSON body (undefined when empty); throws BodyTooLarge past `limit` bytes and SyntaxError when it is
- * not JSON.
+ * not JSON. A body declared larger is refused before it is read, and one that grows past the limit is not kept:
+ * the answer then drops at most a little more of it before cutting the connection (sendJson, discardRest).
  */
 export function readJsonBody(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit the rest is read and dropped; the caller answers 413.
-      if (size <= limit) chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      reject(new BodyTooLarge());
+    };
+    req.on("data", onData);
     req.on("end", () => {
-      if (size > limit) return reject(new BodyTooLarge());
+      if (size > limit) return;
       if (size === 0) return resolve(undefined);
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));

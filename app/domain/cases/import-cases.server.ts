@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { maskIdNumber } from "~/utils/mask";
 
 import { encryptNumber } from "./case-crypto.server";
-import { checkCaseRows, type CaseImportError } from "./case-import-rules";
+import { checkCaseRows, MAX_CASE_ROWS, type CaseImportError } from "./case-import-rules";
 import { maskCardNumber } from "./case-numbers";
 import { caseImportDepartments } from "./case-queries.server";
 
@@ -29,7 +29,7 @@ export async function importCaseBatch(
 ): Promise<CaseImportOutcome> {
   if (!(await caseImportDepartments(scope)).some((d) => d.id === departmentId))
     return refuse(actor, departmentId, file);
-  const read = await readPeopleFile(file);
+  const read = await readPeopleFile(file, MAX_CASE_ROWS);
   // The people file reader's messages name the file, not people: they fit here too.
   if (!read.ok) return wholeFile(read.error);
   let checked = checkCaseRows(read.rows, new Set());

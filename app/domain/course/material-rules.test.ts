@@ -1,10 +1,16 @@
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 import { checkMaterial, MAX_MATERIAL_BYTES } from "./material-rules";
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
-const zip = (folder: string) => bytes([0x50, 0x4b, 0x03, 0x04], `....${folder}document.xml....`);
+// A minimal Office file: the content types and the format's folder (a workbook names its workbook part).
+const zip = (folder: string) =>
+  zipSync({
+    "[Content_Types].xml": strToU8("<Types/>"),
+    [`${folder}${folder === "xl/" ? "workbook" : "document"}.xml`]: strToU8("<root/>"),
+  });
 
 describe("course materials: extension and content must both be allowed and agree", () => {
   it.each([
@@ -25,6 +31,8 @@ describe("course materials: extension and content must both be allowed and agree
     ["改名.pdf", bytes("MZ...."), "course.material.contentMismatch"],
     ["表格.docx", zip("xl/"), "course.material.contentMismatch"],
     ["图片.png", bytes([0xff, 0xd8, 0xff]), "course.material.contentMismatch"],
+    ["截断.docx", zip("word/").subarray(0, 60), "course.material.damaged"],
+    ["乱码.pptx", bytes([0x50, 0x4b, 0x03, 0x04], "....ppt/....[Content_Types].xml"), "course.material.damaged"],
     ["空.pdf", new Uint8Array(0), "course.material.empty"],
   ])("refuses %s", (name, content, error) => {
     expect(checkMaterial(name, content)).toEqual({ ok: false, error });

@@ -4,18 +4,28 @@ import Papa from "papaparse";
 
 import type { UploadedFile } from "~/utils/upload.server";
 import { messageKey } from "~/utils/validation";
+import { inspectXlsx } from "~/utils/xlsx-guard";
+
+import { MAX_IMPORT_ROWS } from "./people-import-rules";
 
 export const MAX_FILE_BYTES = 2_000_000;
+/**
+ * A full 5,000-row import is ~5 MB of XML once inflated; 20 MB leaves room for styles and long cells and keeps
+ * what exceljs holds bounded. Rows: the import's limit, its header and some formatted empty rows Excel keeps.
+ */
+export const MAX_XLSX_INFLATED_BYTES = 20_000_000;
+const ROW_ALLOWANCE = 100;
 
 export type { UploadedFile };
 export type FileRows = { ok: true; rows: string[][] } | { ok: false; error: string };
 
-export async function readPeopleFile(file: UploadedFile): Promise<FileRows> {
+/** `maxRows`: the import's row limit (people and case imports share this reader). */
+export async function readPeopleFile(file: UploadedFile, maxRows = MAX_IMPORT_ROWS): Promise<FileRows> {
   if (file.bytes.byteLength === 0) return { ok: false, error: "peopleImport.noFile" };
   if (file.bytes.byteLength > MAX_FILE_BYTES)
     return { ok: false, error: messageKey("peopleImport.fileTooLarge", { max: MAX_FILE_BYTES / 1_000_000 }) };
   const name = file.name.toLowerCase();
-  if (name.endsWith(".xlsx")) return readXlsx(file.bytes);
+  if (name.endsWith(".xlsx")) return readXlsx(file.bytes, maxRows);
   if (name.endsWith(".csv")) return readCsv(file.bytes);
   return { ok: false, error: "peopleImport.wrongFileType" };
 }
@@ -39,7 +49,22 @@ function readCsv(bytes: Uint8Array): FileRows {
   return { ok: true, rows: result.data.map((cells) => cells.map((c) => c ?? "")) };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<FileRows> {
+async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<FileRows> {
+  // A zip bomb or a row bomb is refused before exceljs holds any of it.
+  const verdict = inspectXlsx(bytes, {
+    maxUncompressedBytes: MAX_XLSX_INFLATED_BYTES,
+    maxRows: maxRows + ROW_ALLOWANCE,
+  });
+  if (!verdict.ok)
+    return {
+      ok: false,
+      error:
+        verdict.reason === "tooLarge"
+          ? messageKey("peopleImport.inflatesTooLarge", { max: verdict.maxMb })
+          : verdict.reason === "tooManyRows"
+            ? messageKey("peopleImport.sheetTooManyRows", { max: maxRows })
+            : "peopleImport.fileUnreadable",
+    };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like "Buffer"; at runtime it takes a Node Buffer.

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { unquoteFormulaText } from "~/utils/spreadsheet-text";
 import { messageKey } from "~/utils/validation";
 import { workbookBytes } from "~/utils/workbook.server";
+import { inspectXlsx } from "~/utils/xlsx-guard";
 
 import { ruleIdsIn, type ReadQuestion, type ReadResult } from "./question-import-rules";
 import { MAX_OPTIONS, QUESTION_KINDS, type QuestionKindName } from "./question.schema";
@@ -70,9 +71,27 @@ function kindOf(value: string): QuestionKindName | null {
 }
 
 /** Rows into questions; problems a row can have on its own (kind, answer letters) are errors of that row. */
+/**
+ * A question bank of a few thousand questions is a few MB of XML once inflated (stems, six options, explanations);
+ * past these limits the file is not a question bank, and exceljs would hold all of it.
+ */
+const MAX_INFLATED_BYTES = 30_000_000;
+const MAX_SHEET_ROWS = 10_000;
+
 export async function readQuestionsXlsx(
   bytes: Uint8Array,
 ): Promise<ReadResult & { rowErrors?: Array<{ where: string; field: string; message: string }> }> {
+  const verdict = inspectXlsx(bytes, { maxUncompressedBytes: MAX_INFLATED_BYTES, maxRows: MAX_SHEET_ROWS });
+  if (!verdict.ok)
+    return {
+      ok: false,
+      error:
+        verdict.reason === "tooLarge"
+          ? messageKey("quiz.import.errors.inflatesTooLarge", { max: verdict.maxMb })
+          : verdict.reason === "tooManyRows"
+            ? messageKey("quiz.import.errors.tooManyRows", { max: MAX_SHEET_ROWS })
+            : "quiz.import.errors.unreadable",
+    };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(

@@ -1,0 +1,87 @@
+// Remix behind express, as @remix-run/express 2.17 does it (createRemixRequest, sendRemixResponse), with one
+// difference: the request's body is a size-limited stream (./body-limit.ts) instead of the raw socket.
+import {
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+import { discardRest } from "../app/utils/fast-path.server";
+
+import { bodyLimitFor, declaredTooLarge, hasBody, limitedBody, refuseTooLarge } from "./body-limit";
+
+type Options = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+};
+
+function headersOf(req: ExpressRequest): Headers {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else if (values) headers.set(key, values);
+  }
+  return headers;
+}
+
+async function send(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+function urlOf(req: ExpressRequest): string {
+  // req.hostname follows "trust proxy" but has no port: take it from X-Forwarded-Host or Host, as the adapter does.
+  const portOf = (header: string | undefined) => Number.parseInt(header?.split(":")[1] ?? "", 10);
+  const forwarded = portOf(req.get("X-Forwarded-Host"));
+  const host = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwarded) ? forwarded : Number.isSafeInteger(host) ? host : "";
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
+}
+
+export function createRemixHandler({ build, getLoadContext }: Options) {
+  const handle = createRequestHandler(build as ServerBuild, process.env.NODE_ENV);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const withBody = hasBody(req.method);
+    const limit = bodyLimitFor(req);
+    if (withBody && declaredTooLarge(req, limit)) return refuseTooLarge(req, res);
+    // Loaders and actions stop once no answer can be written any more (the client left, or 413 went out).
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const init: RequestInit & { duplex?: "half" } = {
+      method: req.method,
+      headers: headersOf(req),
+      signal: controller.signal,
+    };
+    const body = withBody
+      ? limitedBody(req, limit, () => {
+          controller.abort();
+          refuseTooLarge(req, res);
+        })
+      : null;
+    if (body) {
+      init.body = body.stream;
+      init.duplex = "half";
+    }
+    try {
+      const response = await handle(new Request(urlOf(req), init), getLoadContext(req, res));
+      if (res.headersSent) return;
+      await send(res, response);
+      // Answered before the body was read (a refusal by permission, say): drop a little more of it, then cut.
+      if (body && !req.complete) {
+        body.stop();
+        discardRest(req);
+      }
+    } catch (error) {
+      if (res.headersSent) return;
+      next(error);
+    }
+  };
+}
