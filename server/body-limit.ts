@@ -1,4 +1,4 @@
-// How much a request may send before anything of the app sees it (issue #11, item 3). A body is refused on its
+// How much a request may send before anything of the app sees it. A body is refused on its
 // declared Content-Length at once, and counted while it streams in (chunked bodies declare none): past the limit
 // the server answers 413 and keeps nothing more: it drops at most a little more of the body (so that the client
 // reads the answer rather than a reset) and then cuts the connection (discardRest).

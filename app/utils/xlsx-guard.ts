@@ -1,4 +1,4 @@
-// Checks an uploaded .xlsx before a spreadsheet library opens it (issue #11, item 4): a 2 MB zip can expand to
+// Checks an uploaded .xlsx before a spreadsheet library opens it: a 2 MB zip can expand to
 // gigabytes, and exceljs would hold all of it. The zip's central directory is read first (entry count, declared
 // sizes, compression ratio); then, since declared sizes can lie, every entry is inflated through a counter that
 // stops at the limit, and each worksheet's rows are counted as it streams. Nothing inflated is kept.

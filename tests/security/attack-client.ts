@@ -97,8 +97,9 @@ export function rawPost(
     const write = () => {
       // Writing on, it waits for the answer after 1 MB (the server answers at its limit, well before) and only then
       // sends the rest: a reset arriving before the answer is read would discard the answer.
-      if (options.writeOn && !ms && sent >= WAIT_FOR_ANSWER_AT) return;
       while (!settled && sent < total && !(ms && !options.writeOn)) {
+        // Checked per chunk: on loopback the socket rarely pushes back, and one loop would send it all at once.
+        if (options.writeOn && !ms && sent >= WAIT_FOR_ANSWER_AT) return;
         const bytes = chunk().subarray(0, total - sent);
         sent += bytes.byteLength;
         const framed = chunked

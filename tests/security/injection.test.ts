@@ -49,7 +49,8 @@ describe("SQL in a search box", () => {
 });
 
 const TRUE_FALSE = (text: string) =>
-  `<question type="truefalse"><name><text>n</text></name><questiontext format="html"><text>${text}</text></questiontext>` +
+  `<question type="truefalse"><name><text>n</text></name>` +
+  `<questiontext format="html"><text>${text}</text></questiontext>` +
   `<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>`;
 
 describe("XML entities in a Moodle XML question file", () => {
