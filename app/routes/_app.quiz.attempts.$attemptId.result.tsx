@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { useFormat } from "~/components/use-format";
-import { getAttemptResult } from "~/domain/quiz/attempt-queries.server";
+import { getAttemptResult } from "~/domain/quiz/attempt-result.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useLocalized } from "~/utils/localized";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -70,10 +70,21 @@ export default function AttemptResultPage() {
                   <span className="font-mono">{rule.ruleId}</span> {localized(rule.titleZh, rule.titleEn)}
                   {rule.redLine ? <span className="badge ml-2 bg-red-600 text-white">{t("quiz.redLine")}</span> : null}
                 </p>
+                <p className="mt-1 text-xs text-slate-500">
+                  {t("quiz.result.missedCount", { count: rule.missedCount })}
+                </p>
                 <p className="mt-1 text-sm leading-relaxed text-slate-700">{localized(rule.textZh, rule.textEn)}</p>
+                <Link to={`/quiz/rules#${rule.ruleId}`} className="mt-1 inline-block text-sm text-brand-700 underline">
+                  {t("quiz.result.studyRule", { rule: rule.ruleId })}
+                </Link>
               </li>
             ))}
           </ul>
+          {!r.answersShown ? (
+            <p className="mt-3 rounded-md bg-slate-50 p-3 text-sm text-slate-600">
+              {t(r.showAnswers === "never" ? "quiz.result.answersNeverShown" : "quiz.result.answersAfterPassing")}
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 
 import { Field, useSchemaForm } from "~/components/form";
-import { SettingsSchema } from "~/domain/settings/settings.schema";
+import { SettingsSchema, SHOW_ANSWERS } from "~/domain/settings/settings.schema";
 import { getSettings, updateSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -104,6 +104,20 @@ export default function SettingsPage() {
               className="input"
               {...register("requizQuestionsPerRule")}
             />
+          </Field>
+          <Field
+            label={t("settings.showAnswers")}
+            name="showAnswers"
+            error={errorOf("showAnswers")}
+            hint={t("settings.showAnswersHint")}
+          >
+            <select id="showAnswers" className="input" {...register("showAnswers")}>
+              {SHOW_ANSWERS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`settings.showAnswersChoices.${choice}`)}
+                </option>
+              ))}
+            </select>
           </Field>
         </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>

@@ -107,7 +107,9 @@ test(
     expect(await page.getByRole("alert").first().innerText()).toContain("红线规范一题答错即判为不通过");
     const missedRule = RULES.find((r) => r.id === missed!.rules.find((id) => RED_LINE.has(id)))!;
     await page.getByText(missedRule.titleZh).first().waitFor();
-    await page.getByText(render(missed!.explanation)).waitFor();
+    // A failed attempt names the rules to study, never the answers.
+    await page.getByRole("link", { name: `查看规范 ${missedRule.id} 全文` }).waitFor();
+    expect(await page.getByText(render(missed!.explanation)).count()).toBe(0);
     await screenshot(page, "quiz-failed-red-line");
 
     // The cooldown holds the next attempt back …

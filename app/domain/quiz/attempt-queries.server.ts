@@ -5,7 +5,7 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { sql } from "~/utils/sql.server";
 
-import { cooldownEndsAt, secondsLeft } from "./quiz-rules";
+import { secondsLeft } from "./quiz-rules";
 import { renderText } from "./rule-text";
 import { finaliseAttempt } from "./submit-attempt.server";
 
@@ -83,81 +83,6 @@ export async function getAttemptForTaking(personId: string, attemptId: string) {
 }
 
 export type AttemptForTaking = Awaited<ReturnType<typeof getAttemptForTaking>>;
-
-/** The agent's own submitted attempt: score, the rules missed with their text, and each wrong answer explained. */
-export async function getAttemptResult(personId: string, attemptId: string) {
-  const attempt = await db.quizAttempt.findFirst({
-    where: { id: attemptId, personId },
-    select: {
-      id: true,
-      status: true,
-      mode: true,
-      submittedAt: true,
-      autoSubmitted: true,
-      scorePercent: true,
-      passPercent: true,
-      correctCount: true,
-      questionCount: true,
-      passed: true,
-      redLineMissed: true,
-      missedRuleIds: true,
-      ruleVersions: true,
-      quiz: { select: { id: true, title: true, titleEn: true, cooldownMinutes: true } },
-    },
-  });
-  if (!attempt) return null;
-  if (attempt.status === "OPEN") return { ...attempt, open: true as const };
-  const [questions, settings] = await Promise.all([
-    db.quizAttemptQuestion.findMany({
-      where: { attemptId, correct: false },
-      orderBy: { position: "asc" },
-      select: {
-        position: true,
-        selected: true,
-        optionOrder: true,
-        ruleIds: true,
-        redLine: true,
-        question: {
-          select: { stem: true, explanation: true, options: { select: { id: true, text: true, isCorrect: true } } },
-        },
-      },
-    }),
-    getSettings(),
-  ]);
-  const versions = attempt.ruleVersions as Record<string, number>;
-  const rules = await db.callRuleVersion.findMany({
-    where: { OR: attempt.missedRuleIds.map((ruleId) => ({ ruleId, version: versions[ruleId] ?? 1 })) },
-    select: { ruleId: true, titleZh: true, titleEn: true, textZh: true, textEn: true, redLine: true },
-  });
-  const c = (s: string) => renderText(s, settings.companyName);
-  return {
-    ...attempt,
-    open: false as const,
-    retryAt:
-      attempt.submittedAt && !attempt.passed ? cooldownEndsAt(attempt.submittedAt, attempt.quiz.cooldownMinutes) : null,
-    // Red-line rules first: they are why a high score can still fail.
-    missedRules: attempt.missedRuleIds
-      .map((id) => rules.find((r) => r.ruleId === id))
-      .filter((r) => r !== undefined)
-      .sort((a, b) => Number(b.redLine) - Number(a.redLine))
-      .map((r) => ({ ...r, textZh: c(r.textZh), textEn: c(r.textEn) })),
-    wrong: questions.map((q) => {
-      const byId = new Map(q.question.options.map((o) => [o.id, o]));
-      return {
-        position: q.position,
-        ruleIds: q.ruleIds,
-        redLine: q.redLine,
-        stem: c(q.question.stem),
-        explanation: c(q.question.explanation),
-        yours: q.selected.map((id) => c(byId.get(id)?.text ?? "")),
-        correct: q.optionOrder
-          .map((id) => byId.get(id))
-          .filter((o) => o?.isCorrect)
-          .map((o) => c(o!.text)),
-      };
-    }),
-  };
-}
 
 /** The agent's quiz page: available quizzes, their open attempt, and their history. */
 export async function listMyAttempts(personId: string) {

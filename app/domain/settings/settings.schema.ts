@@ -2,6 +2,10 @@ import { z } from "zod";
 
 import { optionalText } from "~/utils/validation";
 
+/** When a result page shows the correct answers and explanations: after a pass (or to a certified person), or never. */
+export const SHOW_ANSWERS = ["afterPassing", "never"] as const;
+export type ShowAnswers = (typeof SHOW_ANSWERS)[number];
+
 export const DEFAULT_SETTINGS = {
   companyName: "嘉亿信合资产管理有限公司",
   timeZone: "Asia/Shanghai",
@@ -11,6 +15,7 @@ export const DEFAULT_SETTINGS = {
   certGraceDays: 7,
   defaultPassPercent: 90,
   requizQuestionsPerRule: 2,
+  showAnswers: "afterPassing" as ShowAnswers,
 };
 export type CompanySettings = typeof DEFAULT_SETTINGS;
 
@@ -30,5 +35,6 @@ export const SettingsSchema = z.object({
   certGraceDays: z.coerce.number().int().min(0).max(90),
   defaultPassPercent: z.coerce.number().int().min(1).max(100),
   requizQuestionsPerRule: z.coerce.number().int().min(1).max(5),
+  showAnswers: z.enum(SHOW_ANSWERS),
   reason: optionalText(500),
 });

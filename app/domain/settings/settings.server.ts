@@ -3,7 +3,7 @@ import { now } from "~/utils/clock.server";
 import { companyDate, type CompanyDate } from "~/utils/company-calendar";
 import { db, type Tx } from "~/utils/db.server";
 
-import { DEFAULT_SETTINGS, type CompanySettings } from "./settings.schema";
+import { DEFAULT_SETTINGS, SHOW_ANSWERS, type CompanySettings } from "./settings.schema";
 
 // Every page reads the settings; in production a copy is kept for a few seconds (a change made in
 // another server process shows within that time; one made here at once). Tests always read.
@@ -30,6 +30,8 @@ async function readSettings(client: Pick<Tx, "setting"> = db): Promise<CompanySe
     if (typeof row.value === typeof (DEFAULT_SETTINGS as Record<string, unknown>)[row.key])
       (settings as Record<string, unknown>)[row.key] = row.value;
   }
+  // An unknown choice falls back to the default, which shows the fewest answers.
+  if (!SHOW_ANSWERS.includes(settings.showAnswers)) settings.showAnswers = DEFAULT_SETTINGS.showAnswers;
   return settings;
 }
 
