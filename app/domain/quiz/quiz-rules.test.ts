@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { canStart, drawQuestions, isCorrect, scoreAttempt, seededRandom, shuffle } from "./quiz-rules";
+import { canStart, drawQuestions, isCorrect, recentlySeen, scoreAttempt, seededRandom, shuffle } from "./quiz-rules";
 
 describe("drawing questions from a blueprint", () => {
   const pool = [
@@ -39,6 +39,45 @@ describe("drawing questions from a blueprint", () => {
         .join();
     expect(draw("s1")).toBe(draw("s1"));
     expect(new Set(["s1", "s2", "s3", "s4", "s5"].map(draw)).size).toBeGreaterThan(1);
+  });
+
+  it("avoids the questions of the person's recent attempts while the bank has others", () => {
+    const seen = recentlySeen([
+      { attemptsAgo: 1, questionId: "a1" },
+      { attemptsAgo: 1, questionId: "a2" },
+      { attemptsAgo: 1, questionId: "b1" },
+    ]);
+    for (let seed = 0; seed < 50; seed++) {
+      const ids = drawQuestions(
+        pool,
+        [
+          { ruleId: "B3", count: 2 },
+          { ruleId: "B5", count: 1 },
+        ],
+        seededRandom(String(seed)),
+        seen,
+      ).questions.map((q) => q.questionId);
+      expect(
+        ids.filter((id) => seen.has(id)),
+        `seed ${seed}`,
+      ).toEqual([]);
+    }
+  });
+
+  it("when the bank is too small, repeats only what it must, the ones seen longest ago first", () => {
+    // B5 has b1, b2 and ab; all three were seen, b2 three attempts ago, ab two, b1 in the last one.
+    const seen = recentlySeen([
+      { attemptsAgo: 3, questionId: "b2" },
+      { attemptsAgo: 2, questionId: "ab" },
+      { attemptsAgo: 1, questionId: "b1" },
+      { attemptsAgo: 3, questionId: "b1" },
+    ]);
+    expect(seen.get("b1")).toBe(1);
+    for (let seed = 0; seed < 20; seed++) {
+      const { questions, short } = drawQuestions(pool, [{ ruleId: "B5", count: 2 }], seededRandom(String(seed)), seen);
+      expect(questions.map((q) => q.questionId).sort()).toEqual(["ab", "b2"]);
+      expect(short).toEqual([]);
+    }
   });
 
   it("shuffling keeps every item", () => {

@@ -30,21 +30,43 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 export type PoolQuestion = { id: string; ruleIds: string[] };
 export type RuleDraw = { ruleId: string; count: number };
 
+/** How many of a person's latest attempts the draw tries not to repeat questions from. */
+export const RECENT_ATTEMPTS_AVOIDED = 3;
+
+/**
+ * Questions a person saw recently: question id → how many attempts ago (1 = the last one). A question
+ * asked in several of them counts at its latest.
+ */
+export function recentlySeen(attempts: ReadonlyArray<{ attemptsAgo: number; questionId: string }>) {
+  const seen = new Map<string, number>();
+  for (const a of attempts) seen.set(a.questionId, Math.min(a.attemptsAgo, seen.get(a.questionId) ?? Infinity));
+  return seen;
+}
+
 /**
  * Draws `count` questions for each rule of the blueprint, never the same question twice (a question
  * tagged with two rules serves the first rule that draws it), and shuffles the whole set.
  * A rule with too few questions gives what it has; `short` says which and by how many.
+ * Questions the person has not seen in their recent attempts come first; when a rule's bank is too
+ * small for that, the ones seen longest ago fill the gap (so the draw stays complete).
  */
-export function drawQuestions(pool: readonly PoolQuestion[], draws: readonly RuleDraw[], random: () => number) {
+export function drawQuestions(
+  pool: readonly PoolQuestion[],
+  draws: readonly RuleDraw[],
+  random: () => number,
+  seen: ReadonlyMap<string, number> = new Map(),
+) {
   const taken = new Set<string>();
   const picked: Array<{ questionId: string; forRule: string }> = [];
   const short: Array<{ ruleId: string; missing: number }> = [];
+  // Unseen first, then seen longest ago; the sort is stable, so each group stays shuffled.
+  const freshness = (id: string) => seen.get(id) ?? Number.MAX_SAFE_INTEGER;
   for (const draw of draws) {
     if (draw.count <= 0) continue;
     const candidates = shuffle(
       pool.filter((q) => q.ruleIds.includes(draw.ruleId) && !taken.has(q.id)),
       random,
-    );
+    ).sort((a, b) => freshness(b.id) - freshness(a.id));
     const chosen = candidates.slice(0, draw.count);
     for (const q of chosen) {
       taken.add(q.id);

@@ -9,7 +9,15 @@ import { now } from "~/utils/clock.server";
 import { isUniqueViolation, sql } from "~/utils/sql.server";
 
 import { quizCatalogue, ruleFlagsAt } from "./quiz-catalogue.server";
-import { canStart, drawQuestions, seededRandom, shuffle, type PastAttempt } from "./quiz-rules";
+import {
+  canStart,
+  drawQuestions,
+  RECENT_ATTEMPTS_AVOIDED,
+  recentlySeen,
+  seededRandom,
+  shuffle,
+  type PastAttempt,
+} from "./quiz-rules";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 export type StartOutcome =
@@ -25,15 +33,26 @@ const recentAttempts = (personId: string, quizId: string) =>
     [personId, quizId],
   );
 
+/** The questions of the person's latest attempts at any quiz, with how many attempts ago each was asked. */
+const recentQuestions = (personId: string) =>
+  sql<{ attemptsAgo: number; questionId: string }>(
+    `SELECT a."attemptsAgo"::int AS "attemptsAgo", q."questionId"
+     FROM (SELECT id, row_number() OVER (ORDER BY "startedAt" DESC) AS "attemptsAgo" FROM "QuizAttempt"
+           WHERE "personId" = $1 ORDER BY "startedAt" DESC LIMIT $2) a
+     JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id`,
+    [personId, RECENT_ATTEMPTS_AVOIDED],
+  );
+
 export async function startAttempt(
   person: { id: string },
   quizId: string,
   mode: "FULL" | "REQUIZ",
 ): Promise<StartOutcome> {
-  const [catalogue, settings, firstLook] = await Promise.all([
+  const [catalogue, settings, firstLook, seenRows] = await Promise.all([
     quizCatalogue(),
     getSettings(),
     recentAttempts(person.id, quizId),
+    recentQuestions(person.id),
   ]);
   const quiz = catalogue.quizzes.get(quizId);
   if (!quiz) return { ok: false, error: "errors.notFound" };
@@ -64,7 +83,8 @@ export async function startAttempt(
   const attemptId = randomUUID();
   const random = seededRandom(attemptId);
   const byId = new Map(pool.map((q) => [q.id, q]));
-  const { questions } = drawQuestions(pool, draws, random);
+  // A question comes back to the same person only when its rule's bank has no other left.
+  const { questions } = drawQuestions(pool, draws, random, recentlySeen(seenRows));
   if (questions.length === 0) return { ok: false, error: "quiz.refused.noQuestions" };
 
   const rows = questions.map((picked, position) => {
