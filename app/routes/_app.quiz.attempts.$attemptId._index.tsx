@@ -8,20 +8,21 @@ import {
   useSearchParams,
   type ClientLoaderFunctionArgs,
 } from "@remix-run/react";
-import { useState, type MouseEvent } from "react";
+import { useState, type FormEvent, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { FormAlert } from "~/components/form";
 import { attemptApi, callAttemptApi } from "~/components/quiz/attempt-api";
-import { AnswerOptions, Countdown, QuestionDots, useAnswerSaver } from "~/components/quiz/attempt-parts";
+import { AnswerOptions, Countdown, QuestionDots } from "~/components/quiz/attempt-parts";
+import { useAnswerSync } from "~/components/quiz/use-answer-sync";
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { getAttemptForTaking, type AttemptForTaking } from "~/domain/quiz/attempt-queries.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
 import { useLocalized } from "~/utils/localized";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
-import { parseIntent } from "~/utils/validation";
+import { messageKey, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -101,13 +102,12 @@ export default function AttemptPage() {
   const [index, setIndex] = useState(() =>
     Math.min(Math.max(Number(params.get("q") ?? 1) - 1 || 0, 0), questions.length - 1),
   );
-  const [answers, setAnswers] = useState(() => questions.map((q) => q.selected));
   const question = questions[index];
-  const saver = useAnswerSaver(attempt.id, question.position, (selected) =>
-    setAnswers((all) => all.map((a, i) => (i === index ? selected : a))),
-  );
-  const answered = answers.map((a) => a.length > 0);
-  const unanswered = answered.filter((a) => !a).length;
+  // Only answers the server has count as answered; the others are retried (~/domain/quiz/answer-sync).
+  const sync = useAnswerSync(attempt.id, questions);
+  const entry = sync.state.answers[index];
+  const onChange = (event: FormEvent<HTMLFormElement>) =>
+    sync.select(index, new FormData(event.currentTarget).getAll("option").map(String));
   const last = index === questions.length - 1;
   // With JavaScript, moving is local (the URL follows for reloads); the buttons stay form posts without it.
   const go = (to: number) => (event: MouseEvent) => {
@@ -117,17 +117,27 @@ export default function AttemptPage() {
   };
   // With JavaScript the hand-in is a JSON call too; the result page is then opened like any page.
   const [submitting, setSubmitting] = useState(false);
+  const [submitFailed, setSubmitFailed] = useState(false);
   const confirmSubmit = async (event: MouseEvent) => {
     event.preventDefault();
-    if (submitting || (unanswered > 0 && !window.confirm(t("quiz.take.confirmSubmit", { count: unanswered })))) return;
+    if (submitting) return;
     setSubmitting(true);
+    setSubmitFailed(false);
+    // Unsaved answers are sent once more first; what still is not saved is named before handing in.
+    const { unsaved, unanswered } = await sync.flush();
+    const warning =
+      unsaved > 0
+        ? t("quiz.take.confirmSubmitUnsaved", { count: unsaved })
+        : unanswered > 0
+          ? t("quiz.take.confirmSubmit", { count: unanswered })
+          : null;
+    if (warning && !window.confirm(warning)) return setSubmitting(false);
     try {
-      await saver.settled();
       const { body } = await callAttemptApi<{ resultUrl?: string }>(attemptApi.submit(attempt.id), {});
       navigate(body.redirect ?? body.resultUrl ?? `/quiz/attempts/${attempt.id}/result`);
     } catch {
       setSubmitting(false);
-      saver.fail();
+      setSubmitFailed(true);
     }
   };
   return (
@@ -140,7 +150,13 @@ export default function AttemptPage() {
           </p>
           <p className="text-xs text-slate-500">
             {t("quiz.take.progress", { n: index + 1, total: questions.length })} ·{" "}
-            {t("quiz.take.answeredCount", { count: questions.length - unanswered })}
+            {t("quiz.take.answeredCount", { count: sync.counts.answered })}
+            {sync.counts.unsaved > 0 ? (
+              <span className="font-medium text-amber-700">
+                {" "}
+                · {t("quiz.take.unsavedCount", { count: sync.counts.unsaved })}
+              </span>
+            ) : null}
           </p>
         </div>
         <Countdown seconds={attempt.secondsLeft} />
@@ -149,24 +165,21 @@ export default function AttemptPage() {
         <div className="h-full bg-brand-600" style={{ width: `${((index + 1) * 100) / questions.length}%` }} />
       </div>
 
-      <Form
-        method="post"
-        replace
-        className="card space-y-4 p-4 sm:p-6"
-        onChange={saver.onChange}
-        key={question.position}
-      >
+      <Form method="post" replace className="card space-y-4 p-4 sm:p-6" onChange={onChange} key={question.position}>
         <input type="hidden" name="position" value={question.position} />
         <p className="text-xs font-medium uppercase tracking-wide text-brand-700">
           {t(`quiz.kinds.${question.kind}`)}
           {question.multiple ? ` · ${t("quiz.take.chooseAll")}` : ""}
         </p>
         <h1 className="text-lg font-semibold leading-relaxed text-slate-900">{question.stem}</h1>
-        <AnswerOptions options={question.options} multiple={question.multiple} selected={answers[index]} />
+        <AnswerOptions options={question.options} multiple={question.multiple} selected={entry.selected} />
         <p className="min-h-5 text-xs text-slate-500" role="status" aria-live="polite">
-          {saver.state === "idle" ? "" : t(`quiz.take.save.${saver.state}`)}
+          {entry.version === 0 ? "" : t(`quiz.take.save.${entry.status}`)}
         </p>
-        {saver.state === "failed" ? <FormAlert message="quiz.take.save.failedHint" /> : null}
+        {sync.counts.unsaved > 0 ? (
+          <FormAlert message={messageKey("quiz.take.save.unsavedHint", { count: sync.counts.unsaved })} />
+        ) : null}
+        {submitFailed ? <FormAlert message="quiz.take.submitFailed" /> : null}
         <div className="grid grid-cols-2 gap-3">
           <button
             type="submit"
@@ -203,7 +216,7 @@ export default function AttemptPage() {
         </div>
       </Form>
 
-      <QuestionDots answered={answered} current={index} onPick={(i) => go(i)} />
+      <QuestionDots marks={sync.marks} current={index} onPick={(i) => go(i)} />
       {!last ? (
         <Form method="post" replace className="text-center">
           <button type="submit" name="intent" value="submit" className="btn-link" onClick={confirmSubmit}>

@@ -1,47 +1,8 @@
-import { useNavigate, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { attemptApi, callAttemptApi } from "./attempt-api";
-
-type SaveState = "idle" | "saving" | "saved" | "failed";
-
-/**
- * Saves the answer the moment it changes: a JSON call answered before Remix (ADR 0010), so no
- * loader revalidates on every tap. Saves go one after another, so the server keeps the newest.
- */
-export function useAnswerSaver(attemptId: string, position: number, onSelect: (selected: string[]) => void) {
-  const navigate = useNavigate();
-  const [state, setState] = useState<SaveState>("idle");
-  const seq = useRef(0);
-  useEffect(() => setState("idle"), [position]);
-
-  // The chain of saves; handing in waits for it, so the last tap is never lost.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-
-  const save = async (chosen: string[], mine: number) => {
-    try {
-      const { body: result } = await callAttemptApi(attemptApi.answers(attemptId), { position, option: chosen });
-      if (mine !== seq.current) return;
-      if (result.ok) return setState("saved");
-      if (result.redirect) return navigate(result.redirect);
-      if (result.error === "quiz.expired" || result.error === "quiz.alreadySubmitted")
-        return navigate(`/quiz/attempts/${attemptId}/result`);
-      setState("failed");
-    } catch {
-      if (mine === seq.current) setState("failed");
-    }
-  };
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const chosen = new FormData(event.currentTarget).getAll("option").map(String);
-    onSelect(chosen);
-    const mine = ++seq.current;
-    setState("saving");
-    queue.current = queue.current.then(() => save(chosen, mine));
-  };
-  const settled = () => queue.current;
-  return { state, onChange, settled, fail: () => setState("failed") };
-}
+import type { QuestionMark } from "~/domain/quiz/answer-sync";
 
 export function AnswerOptions({
   options,
@@ -130,13 +91,13 @@ export function Countdown({ seconds }: { seconds: number }) {
   );
 }
 
-/** Jump to any question; plain links to ?q=N without JavaScript. */
+/** Jump to any question; plain links to ?q=N without JavaScript. An answer not yet saved is marked, not filled. */
 export function QuestionDots({
-  answered,
+  marks,
   current,
   onPick,
 }: {
-  answered: boolean[];
+  marks: QuestionMark[];
   current: number;
   onPick: (index: number) => (event: MouseEvent) => void;
 }) {
@@ -144,19 +105,31 @@ export function QuestionDots({
   return (
     <nav aria-label={t("quiz.take.allQuestions")} className="card p-3">
       <ol className="grid grid-cols-6 gap-2 sm:grid-cols-8">
-        {answered.map((done, i) => (
+        {marks.map((mark, i) => (
           <li key={i}>
             <a
               href={`?q=${i + 1}`}
               onClick={onPick(i)}
               aria-current={i === current ? "step" : undefined}
               className={[
-                "flex h-11 items-center justify-center rounded-md border text-sm font-medium",
+                "relative flex h-11 items-center justify-center rounded-md border text-sm font-medium",
                 i === current ? "border-brand-600 ring-2 ring-brand-500" : "border-slate-200",
-                done ? "bg-brand-600 text-white" : "bg-white text-slate-700",
+                mark === "answered"
+                  ? "bg-brand-600 text-white"
+                  : mark === "unsaved"
+                    ? "border-dashed border-amber-500 bg-amber-50 text-amber-900"
+                    : "bg-white text-slate-700",
               ].join(" ")}
             >
               {i + 1}
+              {mark === "unsaved" ? (
+                <>
+                  <span aria-hidden="true" className="absolute right-0.5 top-0 text-xs font-bold text-amber-600">
+                    !
+                  </span>
+                  <span className="sr-only">{t("quiz.take.save.unsavedMark")}</span>
+                </>
+              ) : null}
             </a>
           </li>
         ))}
