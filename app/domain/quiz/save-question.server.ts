@@ -28,7 +28,14 @@ export async function insertQuestions(tx: Tx, questions: QuestionInput[], source
   });
   await tx.quizOption.createMany({
     data: rows.flatMap(({ id, q }) =>
-      q.options.map((o, i) => ({ id: randomUUID(), questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i })),
+      q.options.map((o, i) => ({
+        id: randomUUID(),
+        questionId: id,
+        text: o.text,
+        isCorrect: o.correct,
+        sortOrder: i,
+        feedback: o.feedback ?? null,
+      })),
     ),
   });
   await tx.quizQuestionRule.createMany({
@@ -53,12 +60,15 @@ export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
     const same = current.find((c) => c.text === o.text && !kept.has(c.id));
     if (same) {
       kept.add(same.id);
-      await tx.quizOption.update({ where: { id: same.id }, data: { isCorrect: o.correct, sortOrder: i } });
+      await tx.quizOption.update({
+        where: { id: same.id },
+        data: { isCorrect: o.correct, sortOrder: i, ...(o.feedback !== undefined ? { feedback: o.feedback } : {}) },
+      });
     } else {
       kept.add(
         (
           await tx.quizOption.create({
-            data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i },
+            data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i, feedback: o.feedback ?? null },
             select: { id: true },
           })
         ).id,
