@@ -104,7 +104,7 @@ export function checkImported(
   requireExplanation = false,
 ) {
   const errors: ImportError[] = [];
-  const valid: Array<{ id?: string; value: QuestionInput }> = [];
+  const valid: Array<{ id?: string; where: string; value: QuestionInput }> = [];
   for (const q of questions) {
     const ruleIds = q.ruleHints.length ? q.ruleHints : defaultRuleId ? [defaultRuleId] : [];
     if (ruleIds.length === 0) {
@@ -127,6 +127,7 @@ export function checkImported(
     else
       valid.push({
         id: q.id,
+        where: q.where,
         value: {
           ...checked.value,
           explanation: q.explanation,
