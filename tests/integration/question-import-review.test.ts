@@ -9,7 +9,7 @@ import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { action } from "~/routes/_app.quiz.questions._index";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
 
 let manager: { id: string; employeeNo: string };
 let quizId: string;
@@ -145,7 +145,7 @@ describe("a stem already in the bank", () => {
     const retyped = `  ${existing.stem.replace(/[0-9A-Za-z]/g, (c) =>
       String.fromCharCode(c.charCodeAt(0) + 0xfee0),
     )}   `.replace(/[:{}=~#]/g, (c) => `\\${c}`);
-    const done = await importQuestions(manager, gift(`::dup:: ${retyped} {=甲 ~乙}\n`), {
+    const done = await importQuestions(manager, gift(`::dup:: ${retyped} {=甲#对 ~乙}\n`), {
       defaultRuleId: "B1",
       skipUnsupported: false,
     });
@@ -157,6 +157,13 @@ describe("a stem already in the bank", () => {
     expect(pending.questions[0].duplicateOf.map((d) => d.id)).toEqual([existing.id]);
 
     const id = pending.questions[0].id;
+    const reviewer = await cookieFor("T0001");
+    const list = await renderInLayout(reviewer, "/quiz/questions?review=pending", "_app.quiz.questions._index");
+    for (const shown of ["待审核", "疑似重复", "全部启用", "确认重复的题目也启用", "与已有题目重复"])
+      expect(list.html).toContain(shown);
+    const preview = await renderInLayout(reviewer, `/quiz/questions/${id}`, "_app.quiz.questions.$questionId");
+    expect(preview.html).toContain("正在等待审核");
+    expect(preview.html).toContain("选项反馈：对");
     const refused = await activate("T0001", { intent: "activate", questionId: id });
     expect(refused.status).toBe(400);
     expect(await db.quizQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ reviewPending: true });
