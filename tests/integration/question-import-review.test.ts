@@ -2,6 +2,7 @@
 // only someone who manages the bank may activate, and a stem already in the bank is flagged.
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { activateQuestions } from "~/domain/quiz/activate-questions.server";
 import { importQuestions } from "~/domain/quiz/import-questions.server";
 import { listQuestions } from "~/domain/quiz/question-queries.server";
 import { forgetQuizCatalogue } from "~/domain/quiz/quiz-catalogue.server";
@@ -99,6 +100,18 @@ describe("imported questions wait for review", () => {
     const others = await db.quizQuestion.findMany({ where: { id: { in: rest.map((q) => q.id) } } });
     expect(others.every((q) => q.reviewPending && !q.active)).toBe(true);
     expect(await db.auditEntry.count({ where: { action: "quiz.question_activated" } })).toBe(1);
+  });
+
+  it("two reviewers activating the same batch at once activate and audit each question once", async () => {
+    const done = await importThree();
+    const [a, b] = await Promise.all([
+      activateQuestions(manager, { batchId: done.batchId! }, { confirmDuplicates: false }),
+      activateQuestions(manager, { batchId: done.batchId! }, { confirmDuplicates: false }),
+    ]);
+    // The later one finds nothing left (404) or nothing left to change (0): never a second activation.
+    const counts = [a, b].map((r) => (r.ok ? r.activated : (expect(r.error).toBe("errors.notFound"), 0)));
+    expect(counts[0] + counts[1]).toBe(3);
+    expect(await db.auditEntry.count({ where: { action: "quiz.question_activated" } })).toBe(3);
   });
 
   it.each(["C0101", "D0101"])("%s cannot activate (403, audited), and the question keeps waiting", async (who) => {
