@@ -65,6 +65,9 @@ export default function QuestionEditPage() {
       </Link>
       <h1 className="page-title">{question.id ? t("quiz.questions.edit") : t("quiz.questions.new")}</h1>
       <FormAlert message={errors._form} />
+      {"reviewPending" in question && question.reviewPending ? (
+        <FormAlert tone="info" message="quiz.review.pendingHint" />
+      ) : null}
       <Form method="post" className="card space-y-4 p-5">
         <Field label={t("quiz.questions.fields.kind")} name="kind" error={errors.kind}>
           <select id="kind" name="kind" className="input" defaultValue={q.kind}>
@@ -88,7 +91,7 @@ export default function QuestionEditPage() {
           <p className="mb-2 text-xs text-slate-500">{t("quiz.questions.optionsHint")}</p>
           <div className="space-y-2">
             {options.map((o, i) => (
-              <div key={i} className="flex items-center gap-2">
+              <div key={i} className="flex flex-wrap items-center gap-2">
                 <span className="w-5 text-sm font-medium text-slate-500">{String.fromCharCode(65 + i)}</span>
                 <input
                   name={`option${i}`}
@@ -100,6 +103,12 @@ export default function QuestionEditPage() {
                   <input type="checkbox" name="correct" value={i} defaultChecked={o.correct} className="h-4 w-4" />
                   {t("quiz.questions.correct")}
                 </label>
+                {/* Imported per-answer feedback, shown with its option (it is kept when the option is saved). */}
+                {(o as { feedback?: string | null }).feedback ? (
+                  <p className="w-full pl-7 text-xs text-slate-500">
+                    {t("quiz.review.feedback", { text: (o as { feedback?: string | null }).feedback })}
+                  </p>
+                ) : null}
               </div>
             ))}
           </div>

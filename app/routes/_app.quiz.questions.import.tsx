@@ -43,8 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!outcome.ok) return data(outcome, { status: 400 });
   // Show what was left out once more; otherwise redirect so a reload cannot import twice.
   if (outcome.unsupported.length || outcome.notes.length) return outcome;
+  // New questions wait for review: the list of what is waiting is where the reviewer goes next.
   return redirectWithFlash(
-    "/quiz/questions/import",
+    outcome.created ? "/quiz/questions?review=pending" : "/quiz/questions/import",
     messageKey("quiz.import.done", { created: outcome.created, updated: outcome.updated }),
   );
 }

@@ -123,7 +123,7 @@ const ROUTES: Record<string, RouteCase> = {
     action: "manage:quiz",
     params: async () => ({ ruleId: "B3" }),
   },
-  "_app.quiz.questions._index.tsx": { path: "/quiz/questions", loader: "manage:quiz" },
+  "_app.quiz.questions._index.tsx": { path: "/quiz/questions", loader: "manage:quiz", action: "manage:quiz" },
   "_app.quiz.questions.$questionId.tsx": {
     path: "/quiz/questions/new",
     loader: "manage:quiz",

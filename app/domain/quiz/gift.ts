@@ -1,15 +1,18 @@
 // GIFT question files, parsed by gift-pegjs (the maintained PEG grammar of the GIFT format).
-// Kept: multiple choice (one or several right answers), true/false, general and per-answer feedback
-// (merged into the explanation), "// [tag:B3]" tags and $CATEGORY paths naming a rule. The rest is listed.
+// Kept: multiple choice graded by its answer weights as Moodle grades them, true/false, the general
+// feedback (the explanation), per-answer feedback (kept with its option), "// [tag:B3]" tags and $CATEGORY
+// paths naming a rule. Other question types, credit TrainGate cannot hold and stems that need a file are
+// listed with the reason, never silently dropped.
 import { parse, type GIFTQuestion, type TextFormat } from "gift-pegjs";
 
 import { messageKey } from "~/utils/validation";
 
 import {
+  gradeByWeight,
+  needsMedia,
   plainText,
   ruleIdsIn,
   unsupportedType,
-  hasImage,
   type ReadQuestion,
   type ReadResult,
   type Unsupported,
@@ -18,13 +21,23 @@ import {
 const plain = (t: TextFormat | null | undefined) =>
   t ? plainText(t.format === "markdown" ? t.text : t.text.replace(/\\([:{}=~#])/g, "$1")) : "";
 
-export function readGift(source: string): ReadResult {
+/** The line a syntax error points at, quoted (cut short) so the author can find it. */
+function syntaxError(source: string, error: unknown) {
+  const line = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? 0;
+  const text = (source.split("\n")[line - 1] ?? "").trim();
+  return messageKey("quiz.import.errors.giftSyntax", {
+    line,
+    text: text.length > 80 ? `${text.slice(0, 80)}…` : text,
+  });
+}
+
+export function readGift(raw: string): ReadResult {
+  const source = raw.replace(/\r\n?/g, "\n");
   let parsed: GIFTQuestion[];
   try {
-    parsed = parse(source.replace(/\r\n?/g, "\n"));
+    parsed = parse(source);
   } catch (error) {
-    const line = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? 0;
-    return { ok: false, error: messageKey("quiz.import.errors.giftSyntax", { line }) };
+    return { ok: false, error: syntaxError(source, error) };
   }
   const questions: ReadQuestion[] = [];
   const unsupported: Unsupported[] = [];
@@ -37,49 +50,53 @@ export function readGift(source: string): ReadResult {
     }
     const where = q.title || `#${i + 1}`;
     if (q.type !== "MC" && q.type !== "TF") {
-      unsupported.push(unsupportedType(where, q.type));
+      // "The ___ is {=x}" is a fill-in-the-blank; gift-pegjs calls it "Short" too.
+      const blank = q.type === "Short" && q.hasEmbeddedAnswers;
+      unsupported.push(unsupportedType(where, blank ? "cloze" : q.type));
       continue;
     }
-    if (hasImage(q.stem.text)) notes.push({ where, message: "quiz.import.unsupported.image" });
+    const texts = [q.stem.text, ...(q.type === "MC" ? q.choices.map((c) => c.text.text) : [])];
+    if (texts.some(needsMedia)) {
+      unsupported.push({ where, message: "quiz.import.unsupported.media" });
+      continue;
+    }
     const hints = ruleIdsIn(q.tags ?? []).length ? ruleIdsIn(q.tags ?? []) : category;
-    const general = plain(q.globalFeedback);
+    const explanation = plain(q.globalFeedback);
     if (q.type === "TF") {
-      const feedback = [plain(q.trueFeedback), plain(q.falseFeedback)].filter(Boolean);
-      if (feedback.length) notes.push({ where, message: "quiz.import.unsupported.answerFeedback" });
+      // GIFT writes {T#shown for the wrong answer#shown for the right answer}; gift-pegjs keeps them in that
+      // order under the names trueFeedback and falseFeedback.
+      const [wrong, right] = [plain(q.trueFeedback), plain(q.falseFeedback)];
       questions.push({
         where,
         kind: "TRUE_FALSE",
         stem: plain(q.stem),
-        explanation: [general, ...feedback].filter(Boolean).join("\n"),
+        explanation,
         options: [
-          { text: "正确", correct: q.isTrue },
-          { text: "错误", correct: !q.isTrue },
+          { text: "正确", correct: q.isTrue, feedback: q.isTrue ? right : wrong },
+          { text: "错误", correct: !q.isTrue, feedback: q.isTrue ? wrong : right },
         ],
         ruleHints: hints,
       });
       continue;
     }
-    // Weighted answers (~%50%…) are right when their weight is positive; there is no partial credit here.
-    const weighted = q.choices.some((c) => c.weight !== null);
-    const options = q.choices.map((c) => ({
-      text: plain(c.text),
-      correct: weighted ? (c.weight ?? 0) > 0 : c.isCorrect,
-    }));
-    if (
-      q.choices.some((c) => c.weight !== null && c.weight > 0 && c.weight < 100) &&
-      options.filter((o) => o.correct).length === 1
-    )
-      notes.push({ where, message: "quiz.import.unsupported.partialCredit" });
-    const feedback = q.choices.map((c, k) => ({ k, fb: plain(c.feedback) })).filter((c) => c.fb);
-    if (feedback.length) notes.push({ where, message: "quiz.import.unsupported.answerFeedback" });
+    // "=" is a 100 % answer, "~" without a weight 0 %, "~%n%" n %.
+    const weights = q.choices.map((c) => c.weight ?? (c.isCorrect ? 100 : 0));
+    const graded = gradeByWeight(weights, null);
+    if (!graded.ok) {
+      unsupported.push({ where, message: graded.reason });
+      continue;
+    }
+    if (graded.partialDropped) notes.push({ where, message: "quiz.import.notes.partialDropped" });
     questions.push({
       where,
-      kind: options.filter((o) => o.correct).length > 1 ? "MULTIPLE" : "SINGLE",
+      kind: graded.kind,
       stem: plain(q.stem),
-      explanation: [general, ...feedback.map((f) => `${String.fromCharCode(65 + f.k)}. ${f.fb}`)]
-        .filter(Boolean)
-        .join("\n"),
-      options,
+      explanation,
+      options: q.choices.map((c, k) => ({
+        text: plain(c.text),
+        correct: graded.correct[k],
+        feedback: plain(c.feedback),
+      })),
       ruleHints: hints,
     });
   }

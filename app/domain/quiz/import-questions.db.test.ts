@@ -90,20 +90,25 @@ describe("Moodle XML and GIFT imports", () => {
 
     const second = await importQuestions(actor, file("moodle.xml", MOODLE), { ...opts, skipUnsupported: true });
     expect(second).toMatchObject({ ok: true, created: 2 });
-    expect(second.notes.map((n) => n.where)).toContain("夜间来电");
     const imported = await db.quizQuestion.findMany({
       where: { source: "moodle" },
       select: {
         kind: true,
         explanation: true,
         rules: { select: { ruleId: true } },
-        options: { select: { text: true, isCorrect: true } },
+        options: { select: { text: true, isCorrect: true, feedback: true } },
       },
     });
     expect(imported.map((q) => q.kind).sort()).toEqual(["SINGLE", "TRUE_FALSE"]);
     expect(imported.every((q) => q.rules.some((r) => r.ruleId === "B3"))).toBe(true);
-    expect(imported.find((q) => q.kind === "SINGLE")!.explanation).toContain("A. 对");
-    expect(imported.find((q) => q.kind === "TRUE_FALSE")!.options).toContainEqual({ text: "正确", isCorrect: true });
+    const single = imported.find((q) => q.kind === "SINGLE")!;
+    expect(single.explanation).toBe("B3：22:00 以后不得催收。");
+    expect(single.options).toContainEqual({ text: "约定次日再联系", isCorrect: true, feedback: "对" });
+    expect(imported.find((q) => q.kind === "TRUE_FALSE")!.options).toContainEqual({
+      text: "正确",
+      isCorrect: true,
+      feedback: null,
+    });
   });
 
   it("GIFT: multiple answers by weight, tags as rules, the numerical question listed", async () => {
@@ -112,7 +117,7 @@ describe("Moodle XML and GIFT imports", () => {
       skipUnsupported: true,
     });
     expect(outcome).toMatchObject({ ok: true, created: 2 });
-    expect(outcome.unsupported).toEqual([{ where: "数值题", message: expect.stringContaining("Numerical") }]);
+    expect(outcome.unsupported).toEqual([{ where: "数值题", message: "quiz.import.unsupported.types.numerical" }]);
     const multi = await db.quizQuestion.findFirstOrThrow({
       where: { source: "gift", kind: "MULTIPLE" },
       select: { options: { where: { isCorrect: true }, select: { text: true } } },

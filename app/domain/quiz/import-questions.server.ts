@@ -1,13 +1,19 @@
 // Importing questions from .xlsx, Moodle XML or GIFT: all or nothing. Every question is checked first;
 // any error means nothing is saved. Content the format holds that TrainGate cannot represent is
 // listed, and the import goes ahead only once the training manager has confirmed skipping it.
+// New questions start inactive, waiting for review (one batch per file); a stem already in the bank is
+// flagged here and again in the review list.
+import { randomUUID } from "node:crypto";
+
 import { decodeText } from "~/domain/people/people-file.server";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { messageKey } from "~/utils/validation";
 
 import { readGift } from "./gift";
 import { readMoodleXml } from "./moodle-xml";
 import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
+import { duplicatesIn } from "./question-review-rules";
 import { readQuestionsXlsx } from "./question-xlsx.server";
 import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { insertQuestions, replaceQuestion } from "./save-question.server";
@@ -21,6 +27,8 @@ export type QuestionImportOutcome =
       format: ImportFormat;
       created: number;
       updated: number;
+      /** The review batch the new questions wait in (null when the file only updated questions). */
+      batchId: string | null;
       unsupported: Unsupported[];
       notes: Unsupported[];
     }
@@ -77,12 +85,23 @@ export async function importQuestions(
   if (read.unsupported.length && !options.skipUnsupported)
     return { ok: false, errors: [], needsConfirmation: true, ...listed };
 
-  const fresh = checked.valid.filter((v) => !v.id).map((v) => v.value);
+  const freshChecked = checked.valid.filter((v) => !v.id);
+  const fresh = freshChecked.map((v) => v.value);
   const updates = checked.valid.filter((v) => v.id);
+  const batchId = fresh.length ? randomUUID() : null;
+  // Flagged against the bank and against the file's other new questions.
+  const bank = await db.quizQuestion.findMany({ select: { id: true, stem: true } });
+  const candidates = fresh.map((q, k) => ({ id: `new:${k}`, stem: q.stem }));
+  const duplicates = duplicatesIn(candidates, [...bank, ...candidates]);
+  const duplicateNotes = [...duplicates].map(([id, same]) => ({
+    where: freshChecked[Number(id.slice(4))].where,
+    message: messageKey("quiz.import.notes.duplicate", { stem: same[0].stem.slice(0, 60) }),
+  }));
+  const listedNotes = [...read.notes, ...duplicateNotes];
   await db
     .$transaction(
       async (tx) => {
-        if (fresh.length) await insertQuestions(tx, fresh, format);
+        if (fresh.length) await insertQuestions(tx, fresh, format, { batchId: batchId! });
         for (const u of updates) await replaceQuestion(tx, u.id!, u.value);
         await writeAudit(tx, {
           actor,
@@ -93,6 +112,8 @@ export async function importQuestions(
             fileName: file.name.slice(0, 200),
             created: fresh.length,
             updated: updates.length,
+            batchId,
+            duplicates: duplicateNotes.length,
             skipped: read.unsupported.map((u) => `${u.where}: ${u.message}`).slice(0, 100),
           },
         });
@@ -100,5 +121,13 @@ export async function importQuestions(
       { timeout: 60_000 },
     )
     .finally(forgetQuizCatalogue);
-  return { ok: true, format, created: fresh.length, updated: updates.length, ...listed };
+  return {
+    ok: true,
+    format,
+    created: fresh.length,
+    updated: updates.length,
+    batchId,
+    unsupported: read.unsupported,
+    notes: listedNotes,
+  };
 }

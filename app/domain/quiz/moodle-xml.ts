@@ -1,12 +1,14 @@
 // Moodle XML question files (Moodle's "Export questions" → "Moodle XML format"), read with fast-xml-parser.
-// Kept: multichoice (single or multiple answer), truefalse, the general feedback, per-answer feedback
-// (merged into the explanation) and tags/categories naming a rule. Everything else is listed.
+// Kept: multichoice graded by its answer fractions as Moodle grades them, truefalse, the general feedback
+// (the explanation), per-answer feedback (kept with its option) and tags/categories naming a rule.
+// Everything else is listed with the reason: other types, credit TrainGate cannot hold, stems needing a file.
 import { XMLParser } from "fast-xml-parser";
 
 import { messageKey } from "~/utils/validation";
 
 import {
-  hasImage,
+  gradeByWeight,
+  needsMedia,
   plainText,
   ruleIdsIn,
   unsupportedType,
@@ -57,25 +59,32 @@ export function readMoodleXml(xml: string): ReadResult {
       unsupported.push(unsupportedType(name, type));
       continue;
     }
-    const stemHtml = text(q.questiontext);
-    if (hasImage(stemHtml)) notes.push({ where: name, message: "quiz.import.unsupported.image" });
     const answers = (q.answer as Node[] | undefined) ?? [];
+    const stemHtml = text(q.questiontext);
+    const hasFile = (node: unknown) => Boolean(node && typeof node === "object" && "file" in node);
+    if ([stemHtml, ...answers.map((a) => text(a))].some(needsMedia) || hasFile(q.questiontext)) {
+      unsupported.push({ where: name, message: "quiz.import.unsupported.media" });
+      continue;
+    }
     const fractions = answers.map((a) => Number(a["@fraction"] ?? 0));
-    if (fractions.some((f) => f > 0 && f < 100) && type === "multichoice" && String(q.single) === "true")
-      notes.push({ where: name, message: "quiz.import.unsupported.partialCredit" });
-    const feedback = answers.map((a, k) => ({ k, fb: plainText(text(a.feedback)) })).filter((a) => a.fb);
-    if (feedback.length) notes.push({ where: name, message: "quiz.import.unsupported.answerFeedback" });
-    const tags = ((q.tags as Node | undefined)?.tag as Node[] | undefined)?.map((t) => text(t)) ?? [];
-    const general = plainText(text(q.generalfeedback));
-    const letters = (k: number) => String.fromCharCode(65 + k);
-    const explanation = [general, ...feedback.map((f) => `${letters(f.k)}. ${f.fb}`)].filter(Boolean).join("\n");
-    const options = answers.map((a, k) => ({ text: plainText(text(a)), correct: fractions[k] > 0 }));
     const isTf = type === "truefalse";
+    const graded = gradeByWeight(fractions, isTf || String(q.single) !== "false" ? "single" : "multiple");
+    if (!graded.ok) {
+      unsupported.push({ where: name, message: graded.reason });
+      continue;
+    }
+    if (graded.partialDropped) notes.push({ where: name, message: "quiz.import.notes.partialDropped" });
+    const tags = ((q.tags as Node | undefined)?.tag as Node[] | undefined)?.map((t) => text(t)) ?? [];
+    const options = answers.map((a, k) => ({
+      text: plainText(text(a)),
+      correct: graded.correct[k],
+      feedback: plainText(text(a.feedback)),
+    }));
     questions.push({
       where: name,
-      kind: isTf ? "TRUE_FALSE" : String(q.single) === "false" ? "MULTIPLE" : "SINGLE",
+      kind: isTf ? "TRUE_FALSE" : graded.kind,
       stem: plainText(stemHtml),
-      explanation,
+      explanation: plainText(text(q.generalfeedback)),
       // Moodle stores true/false answers as "true"/"false": shown in TrainGate's words.
       options: isTf
         ? options.map((o) => ({

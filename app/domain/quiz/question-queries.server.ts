@@ -1,26 +1,62 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
+import { duplicatesIn } from "./question-review-rules";
 import type { QuestionKindName } from "./question.schema";
 
-export type QuestionFilter = { rule?: string; kind?: QuestionKindName; q?: string };
+export type QuestionFilter = { rule?: string; kind?: QuestionKindName; q?: string; review?: "pending" };
 
 export async function listQuestions(filter: QuestionFilter) {
   const where: Prisma.QuizQuestionWhereInput = {
     ...(filter.rule ? { rules: { some: { ruleId: filter.rule } } } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.q ? { stem: { contains: filter.q } } : {}),
+    ...(filter.review === "pending" ? { reviewPending: true } : {}),
   };
   const [questions, total] = await Promise.all([
     db.quizQuestion.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 300,
-      select: { id: true, kind: true, stem: true, active: true, source: true, rules: { select: { ruleId: true } } },
+      select: {
+        id: true,
+        kind: true,
+        stem: true,
+        active: true,
+        source: true,
+        reviewPending: true,
+        importBatchId: true,
+        rules: { select: { ruleId: true } },
+      },
     }),
     db.quizQuestion.count({ where }),
   ]);
-  return { total, questions: questions.map((q) => ({ ...q, rules: q.rules.map((r) => r.ruleId) })) };
+  // Questions waiting for review are compared with the whole bank, so a duplicate is flagged in the list.
+  const waiting = questions.filter((q) => q.reviewPending);
+  const duplicates = waiting.length
+    ? duplicatesIn(waiting, await db.quizQuestion.findMany({ select: { id: true, stem: true } }))
+    : new Map<string, Array<{ id: string; stem: string }>>();
+  return {
+    total,
+    questions: questions.map((q) => ({
+      ...q,
+      rules: q.rules.map((r) => r.ruleId),
+      duplicateOf: duplicates.get(q.id)?.map((d) => ({ id: d.id, stem: d.stem })) ?? [],
+    })),
+  };
+}
+
+/** Import batches with questions still waiting for review, newest first. */
+export async function pendingBatches() {
+  const groups = await db.quizQuestion.groupBy({
+    by: ["importBatchId", "source"],
+    where: { reviewPending: true, importBatchId: { not: null } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  return groups
+    .map((g) => ({ batchId: g.importBatchId!, source: g.source, count: g._count._all, importedAt: g._min.createdAt! }))
+    .sort((a, b) => b.importedAt.getTime() - a.importedAt.getTime());
 }
 
 export async function getQuestion(id: string) {
@@ -33,15 +69,16 @@ export async function getQuestion(id: string) {
       explanation: true,
       active: true,
       source: true,
+      reviewPending: true,
       rules: { select: { ruleId: true } },
-      options: { orderBy: { sortOrder: "asc" }, select: { text: true, isCorrect: true } },
+      options: { orderBy: { sortOrder: "asc" }, select: { text: true, isCorrect: true, feedback: true } },
     },
   });
   return (
     q && {
       ...q,
       ruleIds: q.rules.map((r) => r.ruleId),
-      options: q.options.map((o) => ({ text: o.text, correct: o.isCorrect })),
+      options: q.options.map((o) => ({ text: o.text, correct: o.isCorrect, feedback: o.feedback })),
     }
   );
 }

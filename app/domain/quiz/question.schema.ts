@@ -12,7 +12,8 @@ export type QuestionInput = {
   stem: string;
   explanation: string;
   ruleIds: string[];
-  options: Array<{ text: string; correct: boolean }>;
+  /** `feedback` is shown with its option (imports from Moodle/GIFT); left out, an edit keeps what was there. */
+  options: Array<{ text: string; correct: boolean; feedback?: string }>;
   active: boolean;
 };
 

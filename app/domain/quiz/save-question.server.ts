@@ -11,7 +11,13 @@ import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 
 type Actor = { id: string; employeeNo: string };
 
-export async function insertQuestions(tx: Tx, questions: QuestionInput[], source: string) {
+/** `review`: imported questions, which start inactive and wait for a reviewer to activate them. */
+export async function insertQuestions(
+  tx: Tx,
+  questions: QuestionInput[],
+  source: string,
+  review?: { batchId: string },
+) {
   const at = now();
   const rows = questions.map((q) => ({ id: randomUUID(), q }));
   await tx.quizQuestion.createMany({
@@ -20,7 +26,9 @@ export async function insertQuestions(tx: Tx, questions: QuestionInput[], source
       kind: q.kind,
       stem: q.stem,
       explanation: q.explanation,
-      active: q.active,
+      active: review ? false : q.active,
+      reviewPending: Boolean(review),
+      importBatchId: review?.batchId ?? null,
       source,
       createdAt: at,
       updatedAt: at,
@@ -28,7 +36,14 @@ export async function insertQuestions(tx: Tx, questions: QuestionInput[], source
   });
   await tx.quizOption.createMany({
     data: rows.flatMap(({ id, q }) =>
-      q.options.map((o, i) => ({ id: randomUUID(), questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i })),
+      q.options.map((o, i) => ({
+        id: randomUUID(),
+        questionId: id,
+        text: o.text,
+        isCorrect: o.correct,
+        sortOrder: i,
+        feedback: o.feedback ?? null,
+      })),
     ),
   });
   await tx.quizQuestionRule.createMany({
@@ -38,9 +53,12 @@ export async function insertQuestions(tx: Tx, questions: QuestionInput[], source
 }
 
 export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
+  // A question waiting for review is activated only by the review (previewed, duplicates confirmed,
+  // audited), never by ticking "active" on the form or in a spreadsheet.
+  const pending = (await tx.quizQuestion.findUnique({ where: { id }, select: { reviewPending: true } }))?.reviewPending;
   await tx.quizQuestion.update({
     where: { id },
-    data: { kind: q.kind, stem: q.stem, explanation: q.explanation, active: q.active },
+    data: { kind: q.kind, stem: q.stem, explanation: q.explanation, active: pending ? false : q.active },
   });
   const current = await tx.quizOption.findMany({
     where: { questionId: id },
@@ -53,12 +71,15 @@ export async function replaceQuestion(tx: Tx, id: string, q: QuestionInput) {
     const same = current.find((c) => c.text === o.text && !kept.has(c.id));
     if (same) {
       kept.add(same.id);
-      await tx.quizOption.update({ where: { id: same.id }, data: { isCorrect: o.correct, sortOrder: i } });
+      await tx.quizOption.update({
+        where: { id: same.id },
+        data: { isCorrect: o.correct, sortOrder: i, ...(o.feedback !== undefined ? { feedback: o.feedback } : {}) },
+      });
     } else {
       kept.add(
         (
           await tx.quizOption.create({
-            data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i },
+            data: { questionId: id, text: o.text, isCorrect: o.correct, sortOrder: i, feedback: o.feedback ?? null },
             select: { id: true },
           })
         ).id,
