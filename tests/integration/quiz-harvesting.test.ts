@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { quizCatalogue } from "~/domain/quiz/quiz-catalogue.server";
 import { drawQuestions, recentlySeen, seededRandom } from "~/domain/quiz/quiz-rules";
+import { renderText } from "~/domain/quiz/rule-text";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
 import { DEFAULT_SETTINGS } from "~/domain/settings/settings.schema";
@@ -70,10 +71,13 @@ async function result(employeeNo: string, attemptId: string) {
   };
 }
 
-const explanationsOf = async (questionIds: string[]) =>
-  (await db.quizQuestion.findMany({ where: { id: { in: questionIds } }, select: { explanation: true } })).map(
-    (q) => q.explanation,
+// As an agent reads them: "{company}" filled in with the company's name.
+const explanationsOf = async (questionIds: string[]) => {
+  const { companyName } = await getSettings();
+  return (await db.quizQuestion.findMany({ where: { id: { in: questionIds } }, select: { explanation: true } })).map(
+    (q) => renderText(q.explanation, companyName),
   );
+};
 
 it("C0101 answers all 24 wrong: the result lists the missed rules and how many each, never an answer", async () => {
   const { attemptId, questionIds } = await take("C0101", () => false);
