@@ -20,7 +20,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor } from "~/utils/route.server";
-import { parseIntent } from "~/utils/validation";
+import { messageKey, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -82,11 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (outcome.kind === "gate") return redirect(casePage);
       // Refused by the call rules: each broken rule with its text, above the form that keeps what was typed.
       const settings = await getSettings();
-      const breaches: RefusedRule[] = await ruleTexts(
+      const texts = await ruleTexts(
         outcome.breaches.map((b) => b.ruleId),
         settings.companyName,
         now(),
       );
+      // What exactly broke the rule (the word, the field), said in the reader's language.
+      const breaches: RefusedRule[] = texts.map((text, i) => {
+        const { ruleId, detail } = outcome.breaches[i];
+        return { ...text, detail: detail ? messageKey(`cases.action.breachDetail.${ruleId}`, detail) : null };
+      });
       return data({ intent: "record" as const, breaches, values: form.values }, { status: 422 });
     }
   }

@@ -5,9 +5,17 @@ import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { ACTION_TYPES } from "~/domain/cases/action-rules";
 import { ActionRecordSchema, RELATIONS, RESULTS } from "~/domain/cases/cases.schema";
 import { useLocalized } from "~/utils/localized";
-import type { FieldErrors, FormValues } from "~/utils/validation";
+import { parseMessage, type FieldErrors, type FormValues } from "~/utils/validation";
 
-export type RefusedRule = { ruleId: string; titleZh: string; titleEn: string; textZh: string; textEn: string };
+export type RefusedRule = {
+  ruleId: string;
+  titleZh: string;
+  titleEn: string;
+  textZh: string;
+  textEn: string;
+  /** A message key with parameters: the offending word, the fields that hold it. */
+  detail: string | null;
+};
 
 /** The action record (行动记载) form; a refused record comes back with each broken rule's id and text. */
 export function ActionRecordForm({
@@ -21,6 +29,15 @@ export function ActionRecordForm({
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const breachDetail = (message: string) => {
+    const { key, params } = parseMessage(message);
+    const fields = String(params?.fields ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((f) => t(`cases.action.${f}`))
+      .join("、");
+    return t(key, { ...params, fields });
+  };
   const form = useSchemaForm(ActionRecordSchema, {
     defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" },
     serverErrors: errors,
@@ -42,6 +59,11 @@ export function ActionRecordForm({
                 <span className="badge mr-1 bg-red-100 font-mono text-red-800">{b.ruleId}</span>
                 <span className="font-medium">{localized(b.titleZh, b.titleEn)}</span>
                 <p className="mt-0.5 text-red-700">{localized(b.textZh, b.textEn)}</p>
+                {b.detail ? (
+                  <p className="mt-0.5 font-medium" data-testid={`breach-detail-${b.ruleId}`}>
+                    {breachDetail(b.detail)}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

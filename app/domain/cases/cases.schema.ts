@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { optionalText } from "~/utils/validation";
 
-import { ACTION_TYPES } from "./action-rules";
+import { ACTION_TYPES, fullNumbersIn, numberKey } from "./action-rules";
 
 export const RELATIONS = ["SELF", "SPOUSE", "PARENT", "CHILD", "RELATIVE", "FRIEND", "COLLEAGUE", "OTHER"] as const;
 export const RESULTS = [
@@ -35,8 +35,9 @@ export const ActionRecordSchema = z
       (v) => (typeof v === "string" ? v.trim() || undefined : v),
       z
         .string()
-        .max(30)
-        .regex(/^\+?[\d\s()-]{3,30}$/, "cases.action.numberFormat")
+        .max(40)
+        // A phone however it is typed; an ID or card number goes on to the OPS1 check, which refuses and counts it.
+        .refine((v) => numberKey(v) !== null || fullNumbersIn(v).length > 0, "cases.action.numberFormat")
         .optional(),
     ),
     contactName: optionalText(50),

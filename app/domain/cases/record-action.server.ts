@@ -50,8 +50,13 @@ export async function recordAction(
           })
         : 0;
     const breaches = checkAction(
-      { type: input.type, at, numberDialled: input.numberDialled, note: input.note },
-      { timeZone: settings.timeZone, thirdPartyCallsToday, slurWords: slurWords.map((w) => w.word) },
+      { type: input.type, at, numberDialled: input.numberDialled, contactName: input.contactName, note: input.note },
+      {
+        timeZone: settings.timeZone,
+        thirdPartyCallsToday,
+        reachesThirdParty: input.type === "CALL_THIRD_PARTY" && key !== null,
+        slurWords: slurWords.map((w) => w.word),
+      },
     );
     if (breaches.length) {
       await tx.caseRuleBreach.createMany({
@@ -73,7 +78,8 @@ export async function recordAction(
         personId: actor.id,
         type: input.type,
         at,
-        numberDialled: input.numberDialled ?? null,
+        // Kept in its one normalised spelling; pages show it masked.
+        numberDialled: key,
         numberKey: key,
         contactName: input.contactName ?? "",
         relation: input.relation,
