@@ -1,6 +1,7 @@
 // Demo case work: a batch of credit-card cases from a (fictitious) bank, assigned across both
 // collection departments; the slur list; a few action records and refused breaches for the board;
 // and the demo key of the clearance API. ID and card numbers are made up but well-formed.
+import { contactKey, numberKey } from "../../app/domain/cases/action-rules";
 import { encryptNumber } from "../../app/domain/cases/case-crypto.server";
 import { maskCardNumber } from "../../app/domain/cases/case-numbers";
 import { DEFAULT_SLUR_WORDS } from "../../app/domain/cases/default-slur-words";
@@ -178,9 +179,10 @@ export async function seedCases(tx: Tx, at: Date = now()) {
         personId: c0102,
         type: "CALL_DEBTOR",
         at: daytime(3, 2),
-        numberDialled: cases[2].phones[0],
-        numberKey: cases[2].phones[0],
+        numberDialled: numberKey(cases[2].phones[0]),
+        numberKey: numberKey(cases[2].phones[0]),
         contactName: cases[2].debtorName,
+        contactKey: contactKey(cases[2].debtorName),
         relation: "SELF",
         result: "NEGOTIATING",
         note: "本人接听，核实身份后告知欠款金额，称月底前筹款。",
@@ -190,9 +192,10 @@ export async function seedCases(tx: Tx, at: Date = now()) {
         personId: c0102,
         type: "CALL_DEBTOR",
         at: daytime(1, 6),
-        numberDialled: cases[2].phones[0],
-        numberKey: cases[2].phones[0],
+        numberDialled: numberKey(cases[2].phones[0]),
+        numberKey: numberKey(cases[2].phones[0]),
         contactName: cases[2].debtorName,
+        contactKey: contactKey(cases[2].debtorName),
         relation: "SELF",
         result: "PROMISED",
         promiseAmountFen: 200_000,

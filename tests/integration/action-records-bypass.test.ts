@@ -46,7 +46,7 @@ async function record(caseId: string, form: Form, employeeNo = "C0102") {
 const actionsOf = (caseId: string) => db.caseAction.count({ where: { caseId } });
 const breachesOf = (caseId: string) => db.caseRuleBreach.count({ where: { caseId } });
 const ruleIds = (body: unknown) =>
-  ((body as { breaches?: Array<{ ruleId: string }> }).breaches ?? []).map((b) => b.ruleId);
+  ((body as { breaches?: Array<{ ruleId: string }> } | null)?.breaches ?? []).map((b) => b.ruleId);
 
 // [attempt, the fields typed over a proper call, the rules it is refused with].
 const TYPED_ATTEMPTS: Array<[string, Form, string[]]> = [
@@ -115,5 +115,61 @@ describe("typed past the checks", () => {
     const shown = JSON.stringify((page.body as { kase: { actions: unknown[] } }).kase.actions);
     for (const digits of ["31010419850101123X", "13900138000", "6222001234567890", "0013", "19850101"])
       expect(shown.normalize("NFKC").replace(/[\s.-]/g, "")).not.toContain(digits);
+  });
+});
+
+const THIRD_PARTY: Form = {
+  type: "CALL_THIRD_PARTY",
+  numberDialled: "021-6888-1234",
+  contactName: "王五",
+  relation: "COLLEAGUE",
+  result: "LEFT_MESSAGE",
+  note: "同事接听，答应转告。",
+};
+const DEBTOR_CALL: Form = { type: "CALL_DEBTOR", relation: "SELF", contactName: "张伟强" };
+
+// [attempt, the two contacts recorded before it today, the third one, the rules it is refused with].
+const B8_ATTEMPTS: Array<[string, Form[], Form, string[]]> = [
+  ["recorded as 致电第三方 again", [THIRD_PARTY, THIRD_PARTY], THIRD_PARTY, ["B8"]],
+  ["recorded as 致电债务人", [THIRD_PARTY, THIRD_PARTY], { ...THIRD_PARTY, ...DEBTOR_CALL }, ["B8"]],
+  ["recorded as 外访", [THIRD_PARTY, THIRD_PARTY], { ...THIRD_PARTY, type: "FIELD_VISIT" }, ["B8"]],
+  ["typed +86 21 6888 1234", [THIRD_PARTY, THIRD_PARTY], { ...THIRD_PARTY, numberDialled: "+86 21 6888 1234" }, ["B8"]],
+  ["typed (021) 6888 1234", [THIRD_PARTY, THIRD_PARTY], { ...THIRD_PARTY, numberDialled: "(021) 6888 1234" }, ["B8"]],
+  ["typed full-width", [THIRD_PARTY, THIRD_PARTY], { ...THIRD_PARTY, numberDialled: "０２１６８８８１２３４" }, ["B8"]],
+  [
+    "another number of the same third party",
+    [THIRD_PARTY, THIRD_PARTY],
+    { ...THIRD_PARTY, numberDialled: "139 0013 9000", contactName: "王 五" },
+    ["B8"],
+  ],
+  [
+    "the first two by different numbers and types",
+    [
+      { ...THIRD_PARTY, numberDialled: "+86 21 6888 1234" },
+      { ...THIRD_PARTY, type: "CALL_DEBTOR", numberDialled: "13900139000", relation: "FRIEND" },
+    ],
+    { ...THIRD_PARTY, numberDialled: "13900139000", ...DEBTOR_CALL },
+    ["B8"],
+  ],
+  ["the second contact is fine", [THIRD_PARTY], { ...THIRD_PARTY, numberDialled: "+86 21 6888 1234" }, []],
+  ["the debtor's own number is not limited", [PROPER, PROPER], PROPER, []],
+];
+
+describe("B8: a third contact in a day with the same third party", () => {
+  it.each(B8_ATTEMPTS)("%s: %j", async (_attempt, before, third, expected) => {
+    const kase = await agentCase();
+    for (const form of before) expect((await record(kase.id, form)).status).toBe(302);
+    const actions = await actionsOf(kase.id);
+    const answer = await record(kase.id, third);
+    expect(ruleIds(answer.body)).toEqual(expected);
+    expect(answer.status).toBe(expected.length ? 422 : 302);
+    expect(await actionsOf(kase.id)).toBe(actions + (expected.length ? 0 : 1));
+  });
+
+  it("a third party answering for the debtor must be named", async () => {
+    const kase = await agentCase();
+    const answer = await record(kase.id, { ...THIRD_PARTY, contactName: "" });
+    expect(answer.status).toBe(400);
+    expect((answer.body as { errors: Record<string, string> }).errors.contactName).toBe("cases.action.contactNeeded");
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { checkAction, fullNumbersIn, numberKey, type ActionContext, type ActionInput } from "./action-rules";
+import {
+  checkAction,
+  contactKey,
+  fullNumbersIn,
+  numberKey,
+  saysThirdParty,
+  type ActionContext,
+  type ActionInput,
+} from "./action-rules";
 
 const TZ = "Asia/Shanghai";
 // 2026-11-30 in Shanghai (UTC+8): hh:mm local → instant.
@@ -117,6 +125,14 @@ describe("action record rule checks", () => {
 });
 
 describe("helpers", () => {
+  it("a third party is known by its name in letters and digits, and by what the record says", () => {
+    expect(contactKey(" 王 五 ")).toBe("王五");
+    expect(contactKey("王-五")).toBe(contactKey("王五"));
+    expect(saysThirdParty({ type: "CALL_DEBTOR", relation: "FRIEND" })).toBe(true);
+    expect(saysThirdParty({ type: "FIELD_VISIT", relation: "SPOUSE" })).toBe(true);
+    expect(saysThirdParty({ type: "CALL_THIRD_PARTY", relation: "COLLEAGUE" })).toBe(true);
+    expect(saysThirdParty({ type: "CALL_DEBTOR", relation: "SELF" })).toBe(false);
+  });
   it("numbers are compared by their digits", () => {
     expect(numberKey("021-6888 1234")).toBe("02168881234");
     expect(numberKey("+86 21 6888 1234")).toBe("02168881234");

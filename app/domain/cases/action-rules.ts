@@ -49,6 +49,16 @@ export function secondOfDay(at: Date, timeZone: string): number {
 /** The normalised phone number B8 counts by (see text-normalise.ts); null when it is not a phone. */
 export const numberKey = phoneKey;
 
+/** 接触人 as B8 compares it: letters and digits only ("王 五" is "王五"); empty when no one is named. */
+export function contactKey(name: string | null | undefined): string {
+  return compactForWords(name ?? "");
+}
+
+/** A record reaches a third party by what it says: its type, or a relation other than the debtor. */
+export function saysThirdParty(input: { type: ActionType; relation: string }): boolean {
+  return input.type === "CALL_THIRD_PARTY" || input.relation !== "SELF";
+}
+
 /** Full ID and card numbers (not phones) in a text, however they are typed. */
 export function fullNumbersIn(text: string): string[] {
   return numbersIn(text)

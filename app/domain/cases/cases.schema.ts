@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { optionalText } from "~/utils/validation";
 
-import { ACTION_TYPES, fullNumbersIn, numberKey } from "./action-rules";
+import { ACTION_TYPES, fullNumbersIn, numberKey, saysThirdParty } from "./action-rules";
 
 export const RELATIONS = ["SELF", "SPOUSE", "PARENT", "CHILD", "RELATIVE", "FRIEND", "COLLEAGUE", "OTHER"] as const;
 export const RESULTS = [
@@ -48,6 +48,11 @@ export const ActionRecordSchema = z
     note: z.string().trim().min(1).max(1000),
   })
   .superRefine((v, ctx) => {
+    // B8 counts contacts with a third party by name too: whoever answers for the debtor is named.
+    if (v.type === "CALL_THIRD_PARTY" && v.relation === "SELF")
+      ctx.addIssue({ code: "custom", path: ["relation"], message: "cases.action.relationNotSelf" });
+    if (saysThirdParty(v) && !v.contactName)
+      ctx.addIssue({ code: "custom", path: ["contactName"], message: "cases.action.contactNeeded" });
     if (v.result !== "PROMISED") return;
     if (v.promiseAmount === undefined)
       ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "cases.action.promiseNeeded" });

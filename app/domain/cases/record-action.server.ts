@@ -5,9 +5,9 @@ import { getSettings } from "~/domain/settings/settings.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { companyDay } from "~/utils/company-calendar";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 
-import { checkAction, numberKey, type Breach } from "./action-rules";
+import { checkAction, contactKey, numberKey, saysThirdParty, type Breach } from "./action-rules";
 import { caseWorkGate } from "./case-gate.server";
 import type { ActionRecordInput } from "./cases.schema";
 
@@ -38,23 +38,20 @@ export async function recordAction(
   ]);
   const at = now();
   const key = numberKey(input.numberDialled);
+  const nameKey = contactKey(input.contactName);
   const day = companyDay(at, settings.timeZone);
   return db.$transaction(async (tx) => {
-    // Two agents calling the same third party at once: the count and the insert happen under one lock per number.
-    if (input.type === "CALL_THIRD_PARTY" && key)
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`b8:${key}`}))`;
-    const thirdPartyCallsToday =
-      input.type === "CALL_THIRD_PARTY" && key
-        ? await tx.caseAction.count({
-            where: { type: "CALL_THIRD_PARTY", numberKey: key, at: { gte: day.start, lt: day.end } },
-          })
-        : 0;
+    // Two agents reaching the same third party at once: the count and the insert happen under one lock
+    // per number and one per named contact of the case, taken in one order so two saves cannot deadlock.
+    const locks = [key && `b8:n:${key}`, nameKey && `b8:c:${caseId}:${nameKey}`].filter((l): l is string => !!l).sort();
+    for (const lock of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+    const b8 = await thirdPartyContacts(tx, { caseId, key, nameKey, says: saysThirdParty(input), day });
     const breaches = checkAction(
       { type: input.type, at, numberDialled: input.numberDialled, contactName: input.contactName, note: input.note },
       {
         timeZone: settings.timeZone,
-        thirdPartyCallsToday,
-        reachesThirdParty: input.type === "CALL_THIRD_PARTY" && key !== null,
+        thirdPartyCallsToday: b8.today,
+        reachesThirdParty: b8.reaches,
         slurWords: slurWords.map((w) => w.word),
       },
     );
@@ -82,6 +79,8 @@ export async function recordAction(
         numberDialled: key,
         numberKey: key,
         contactName: input.contactName ?? "",
+        contactKey: nameKey,
+        thirdParty: b8.reaches,
         relation: input.relation,
         result: input.result,
         promiseAmountFen: toFen(input.promiseAmount),
@@ -99,4 +98,43 @@ export async function recordAction(
     });
     return { ok: true as const, actionId: action.id };
   });
+}
+
+/**
+ * B8's count, whatever the record type says. The record reaches a third party when it says so, or when
+ * its number or its named contact on this case reached one before. That third party is known by the
+ * number and by every name recorded with it on this case; today's contacts are those with the same
+ * number (any case, anyone) plus those with any of those names on this case (any of their numbers).
+ */
+async function thirdPartyContacts(
+  tx: Tx,
+  q: { caseId: string; key: string | null; nameKey: string; says: boolean; day: { start: Date; end: Date } },
+): Promise<{ reaches: boolean; today: number }> {
+  const before = await tx.caseAction.findMany({
+    where: {
+      thirdParty: true,
+      OR: [
+        ...(q.key ? [{ numberKey: q.key }] : []),
+        ...(q.nameKey ? [{ caseId: q.caseId, contactKey: q.nameKey }] : []),
+      ],
+    },
+    distinct: ["caseId", "contactKey", "numberKey"],
+    select: { caseId: true, contactKey: true },
+    take: 200,
+  });
+  const knownByName = before.some((a) => a.caseId === q.caseId && a.contactKey === q.nameKey && q.nameKey);
+  const reaches = q.says || before.length > 0;
+  if (!reaches) return { reaches, today: 0 };
+  const names = new Set(before.filter((a) => a.caseId === q.caseId && a.contactKey).map((a) => a.contactKey));
+  if (q.nameKey && (q.says || knownByName)) names.add(q.nameKey);
+  const today = await tx.caseAction.count({
+    where: {
+      at: { gte: q.day.start, lt: q.day.end },
+      OR: [
+        ...(q.key ? [{ numberKey: q.key }] : []),
+        ...(names.size ? [{ caseId: q.caseId, thirdParty: true, contactKey: { in: [...names] } }] : []),
+      ],
+    },
+  });
+  return { reaches, today };
 }
