@@ -22,10 +22,15 @@ export function ActionRecordForm({
   errors,
   breaches,
   values,
+  phones,
+  calledAtDefault,
 }: {
   errors: FieldErrors | null;
   breaches: RefusedRule[] | null;
   values: FormValues | null;
+  /** The case's stored numbers, masked, in their stored order: the form sends the place, never the number. */
+  phones: readonly string[];
+  calledAtDefault: string;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -35,11 +40,17 @@ export function ActionRecordForm({
       .split(",")
       .filter(Boolean)
       .map((f) => t(`cases.action.${f}`))
-      .join("、");
+      .join(t("cases.action.fieldSeparator"));
     return t(key, { ...params, fields });
   };
   const form = useSchemaForm(ActionRecordSchema, {
-    defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" },
+    defaultValues: values ?? {
+      type: "CALL_DEBTOR",
+      relation: "SELF",
+      result: "NEGOTIATING",
+      calledAt: calledAtDefault,
+      phoneId: "",
+    },
     serverErrors: errors,
   });
   return (
@@ -81,7 +92,31 @@ export function ActionRecordForm({
             ))}
           </select>
         </Field>
-        <Field label={t("cases.action.numberDialled")} name="numberDialled" error={form.errorOf("numberDialled")}>
+        <Field label={t("cases.action.calledAt")} name="calledAt" error={form.errorOf("calledAt")}>
+          <input
+            id="calledAt"
+            type="datetime-local"
+            className="input"
+            max={calledAtDefault || undefined}
+            {...form.register("calledAt")}
+          />
+        </Field>
+        <Field label={t("cases.action.phoneId")} name="phoneId" error={form.errorOf("phoneId")}>
+          <select id="phoneId" className="input font-mono" {...form.register("phoneId")}>
+            <option value="">{t("cases.action.phoneNew")}</option>
+            {phones.map((masked, i) => (
+              <option key={i} value={String(i)}>
+                {masked}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label={t("cases.action.numberDialled")}
+          name="numberDialled"
+          error={form.errorOf("numberDialled")}
+          hint={t("cases.action.numberDialledHint")}
+        >
           <input
             id="numberDialled"
             className="input"

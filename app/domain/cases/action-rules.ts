@@ -83,7 +83,13 @@ export function checkAction(input: ActionInput, context: ActionContext): Breach[
   // A letter is not a contact at a time of day; calls and visits are.
   if (input.type !== "LETTER") {
     const second = secondOfDay(input.at, context.timeZone);
-    if (second < EARLIEST_SECOND || second > LATEST_SECOND) breaches.push({ ruleId: "B3" });
+    if (second < EARLIEST_SECOND || second > LATEST_SECOND) {
+      const two = (n: number) => String(n).padStart(2, "0");
+      breaches.push({
+        ruleId: "B3",
+        detail: { time: `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}` },
+      });
+    }
   }
   if (context.reachesThirdParty && context.thirdPartyCallsToday >= MAX_THIRD_PARTY_CALLS_PER_DAY)
     breaches.push({ ruleId: "B8", detail: { calls: context.thirdPartyCallsToday } });

@@ -27,7 +27,7 @@ const optionalDate = z.preprocess(
     .optional(),
 );
 
-/** An action record (行动记载). Its time is the server's clock when it is saved. */
+/** An action record (行动记载): the call's own time, and a stored number picked or a new one typed. */
 export const ActionRecordSchema = z
   .object({
     type: z.enum(ACTION_TYPES),
@@ -40,6 +40,16 @@ export const ActionRecordSchema = z
         .refine((v) => numberKey(v) !== null || fullNumbersIn(v).length > 0, "cases.action.numberFormat")
         .optional(),
     ),
+    /** One of the case's stored numbers, by its place in the list: the server reads the number itself. */
+    phoneId: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d$/, "validation.invalid").optional()),
+    /** When the call or visit happened, company time to the minute; empty means now. */
+    calledAt: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "cases.action.calledAtFormat")
+        .optional(),
+    ),
     contactName: optionalText(50),
     relation: z.enum(RELATIONS),
     result: z.enum(RESULTS),
@@ -48,6 +58,8 @@ export const ActionRecordSchema = z
     note: z.string().trim().min(1).max(1000),
   })
   .superRefine((v, ctx) => {
+    if (v.phoneId !== undefined && v.numberDialled !== undefined)
+      ctx.addIssue({ code: "custom", path: ["numberDialled"], message: "cases.action.pickOrType" });
     // B8 counts contacts with a third party by name too: whoever answers for the debtor is named.
     if (v.type === "CALL_THIRD_PARTY" && v.relation === "SELF")
       ctx.addIssue({ code: "custom", path: ["relation"], message: "cases.action.relationNotSelf" });

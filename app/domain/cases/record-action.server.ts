@@ -8,6 +8,7 @@ import { companyDay } from "~/utils/company-calendar";
 import { db, type Tx } from "~/utils/db.server";
 
 import { checkAction, contactKey, numberKey, saysThirdParty, type Breach } from "./action-rules";
+import { callTimeProblem, parseLocalDateTime } from "./call-time";
 import { caseWorkGate } from "./case-gate.server";
 import type { ActionRecordInput } from "./cases.schema";
 
@@ -15,7 +16,8 @@ export type RecordOutcome =
   | { ok: true; actionId: string }
   | { ok: false; kind: "notFound" }
   | { ok: false; kind: "gate"; certification: Certification }
-  | { ok: false; kind: "breach"; breaches: Breach[] };
+  | { ok: false; kind: "breach"; breaches: Breach[] }
+  | { ok: false; kind: "invalid"; errors: Record<string, string> };
 
 const toFen = (yuan: number | undefined) => (yuan === undefined ? null : Math.round(yuan * 100));
 
@@ -26,7 +28,7 @@ export async function recordAction(
 ): Promise<RecordOutcome> {
   const found = await db.collectionCase.findFirst({
     where: { id: caseId, assignedToId: actor.id },
-    select: { id: true, caseNo: true, assignedToId: true },
+    select: { id: true, caseNo: true, assignedToId: true, assignedAt: true, phones: true },
   });
   if (!found) return { ok: false, kind: "notFound" };
   const gate = await caseWorkGate(actor, found, "record");
@@ -36,8 +38,17 @@ export async function recordAction(
     getSettings(),
     db.caseSlurWord.findMany({ select: { word: true } }),
   ]);
-  const at = now();
-  const key = numberKey(input.numberDialled);
+  // The call's own time, not the save's: a call that ended at 21:58 and is saved at 22:01 is within B3.
+  const savedAt = now();
+  const at = input.calledAt ? parseLocalDateTime(input.calledAt, settings.timeZone) : savedAt;
+  if (!at) return { ok: false, kind: "invalid", errors: { calledAt: "cases.action.calledAtFormat" } };
+  const timeProblem = callTimeProblem(at, { now: savedAt, assignedAt: found.assignedAt });
+  if (timeProblem) return { ok: false, kind: "invalid", errors: { calledAt: timeProblem } };
+  // A stored number is picked by its place in the case's list; its digits never travel through the browser.
+  const numberDialled = input.phoneId === undefined ? input.numberDialled : found.phones[Number(input.phoneId)];
+  if (input.phoneId !== undefined && numberDialled === undefined)
+    return { ok: false, kind: "invalid", errors: { phoneId: "validation.invalid" } };
+  const key = numberKey(numberDialled);
   const nameKey = contactKey(input.contactName);
   const day = companyDay(at, settings.timeZone);
   return db.$transaction(async (tx) => {
@@ -47,7 +58,7 @@ export async function recordAction(
     for (const lock of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
     const b8 = await thirdPartyContacts(tx, { caseId, key, nameKey, says: saysThirdParty(input), day });
     const breaches = checkAction(
-      { type: input.type, at, numberDialled: input.numberDialled, contactName: input.contactName, note: input.note },
+      { type: input.type, at, numberDialled, contactName: input.contactName, note: input.note },
       {
         timeZone: settings.timeZone,
         thirdPartyCallsToday: b8.today,
@@ -57,7 +68,13 @@ export async function recordAction(
     );
     if (breaches.length) {
       await tx.caseRuleBreach.createMany({
-        data: breaches.map((b) => ({ at, personId: actor.id, caseId, ruleId: b.ruleId, actionType: input.type })),
+        data: breaches.map((b) => ({
+          at: savedAt,
+          personId: actor.id,
+          caseId,
+          ruleId: b.ruleId,
+          actionType: input.type,
+        })),
       });
       // The note itself is not kept: it may hold exactly what the rules forbid (a slur, a full card number).
       await writeAudit(tx, {
