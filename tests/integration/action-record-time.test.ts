@@ -8,7 +8,7 @@ import * as casePage from "~/routes/_app.cases.$caseId";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, demoDayAt, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, demoDayAt, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
 
 const context = { cspNonce: "" };
 const TZ = "Asia/Shanghai";
@@ -92,6 +92,15 @@ describe("picking a stored number", () => {
     expect(saved.status).toBe(302);
     const action = await db.caseAction.findFirstOrThrow({ where: { caseId: kase.id }, orderBy: { createdAt: "desc" } });
     expect(action.numberKey).toBe(numberKey(kase.phones[0]));
+  });
+
+  it("the page as a browser without JavaScript gets it: the time set to now, the numbers to pick masked", async () => {
+    const kase = await kaseOf();
+    const { html } = await renderInLayout(await cookieFor("C0102"), `/cases/${kase.id}`, "_app.cases.$caseId");
+    expect(html).toMatch(new RegExp(`id="calledAt"[^>]*value="${local(demoDayAt("22:01"))}"`));
+    expect(html).toContain('<option value="0"');
+    expect(html).toContain("拨打新号码");
+    for (const phone of kase.phones) expect(html.replace(/\D/g, " ")).not.toContain(numberKey(phone)!);
   });
 
   it("a pick and a typed number together, or a pick the case does not hold, are refused", async () => {
