@@ -8,6 +8,7 @@ import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert } from "~/components/form";
 import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
+import { localDateTimeValue } from "~/domain/cases/call-time";
 import { caseWorkGate, gateView } from "~/domain/cases/case-gate.server";
 import { getCasePage, ruleTexts } from "~/domain/cases/case-queries.server";
 import { ActionRecordSchema, RevealSchema } from "~/domain/cases/cases.schema";
@@ -20,7 +21,7 @@ import { formatCalendarDate } from "~/utils/format";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor } from "~/utils/route.server";
-import { parseIntent } from "~/utils/validation";
+import { messageKey, parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -53,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     isAgent,
     canReveal: can(auth.user.roles, "reveal:case-number"),
+    // The form's call time starts at now, company time, to the minute.
+    calledAtDefault: localDateTimeValue(now(), (await getSettings()).timeZone),
   };
 }
 
@@ -80,13 +83,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       invariantResponse(outcome.kind !== "notFound", "Not found", { status: 404 });
       // The page shows the reason and the way to the quiz.
       if (outcome.kind === "gate") return redirect(casePage);
+      // A call time out of bounds or an unknown pick: under its field, with what was typed.
+      if (outcome.kind === "invalid") return invalid({ ...form, errors: outcome.errors });
       // Refused by the call rules: each broken rule with its text, above the form that keeps what was typed.
       const settings = await getSettings();
-      const breaches: RefusedRule[] = await ruleTexts(
+      const texts = await ruleTexts(
         outcome.breaches.map((b) => b.ruleId),
         settings.companyName,
         now(),
       );
+      // What exactly broke the rule (the word, the field), said in the reader's language.
+      const breaches: RefusedRule[] = texts.map((text, i) => {
+        const { ruleId, detail } = outcome.breaches[i];
+        return { ...text, detail: detail ? messageKey(`cases.action.breachDetail.${ruleId}`, detail) : null };
+      });
       return data({ intent: "record" as const, breaches, values: form.values }, { status: 422 });
     }
   }
@@ -94,7 +104,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const { t } = useTranslation();
-  const { caseNo, gate, kase, isAgent, canReveal } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { caseNo, gate, kase, isAgent, canReveal } = loaded;
+  const calledAtDefault = ("calledAtDefault" in loaded ? loaded.calledAtDefault : undefined) ?? "";
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   if (gate || !kase) return <GateRefusal caseNo={caseNo} gate={gate!} />;
@@ -162,6 +174,8 @@ export default function CasePage() {
           errors={recordAnswer && "errors" in recordAnswer ? recordAnswer.errors : null}
           breaches={recordAnswer && "breaches" in recordAnswer ? recordAnswer.breaches : null}
           values={recordAnswer?.values ?? null}
+          phones={kase.phones}
+          calledAtDefault={calledAtDefault}
         />
       ) : (
         <p className="text-sm text-slate-500">{t("cases.supervisorNote")}</p>

@@ -18,3 +18,17 @@ export function maskEmail(email: string | null | undefined): string {
   if (!domain) return "***";
   return `${local.slice(0, 1)}***@${domain}`;
 }
+
+// Ten or more digits, full-width or not, however spaced or dotted: a phone, ID or card number.
+const D = "\\d０-９";
+const SEP = "\\s.\\-()·_/．－（）";
+const NUMBER_IN_TEXT = new RegExp(`[+＋]?[${D}](?:[${SEP}]{0,3}[${D}]){9,}(?:[${SEP}]?[XxＸｘ])?`, "g");
+
+/** Free text as a page may show it: every full number in it masked, however it was typed. */
+export function maskNumbersInText(text: string | null | undefined): string {
+  if (!text) return "";
+  return text.replace(NUMBER_IN_TEXT, (m) => {
+    const digits = m.normalize("NFKC").replace(/[^\dXx]/g, "");
+    return `${digits.slice(0, 3)}${"*".repeat(Math.max(4, digits.length - 7))}${digits.slice(-4)}`;
+  });
+}

@@ -1,8 +1,10 @@
 // Demo case work: a batch of credit-card cases from a (fictitious) bank, assigned across both
 // collection departments; the slur list; a few action records and refused breaches for the board;
 // and the demo key of the clearance API. ID and card numbers are made up but well-formed.
+import { contactKey, numberKey } from "../../app/domain/cases/action-rules";
 import { encryptNumber } from "../../app/domain/cases/case-crypto.server";
 import { maskCardNumber } from "../../app/domain/cases/case-numbers";
+import { DEFAULT_SLUR_WORDS } from "../../app/domain/cases/default-slur-words";
 import { hashApiKey, keyPrefix } from "../../app/domain/clearance/api-key-rules";
 import { now } from "../../app/utils/clock.server";
 import type { Tx } from "../../app/utils/db.server";
@@ -14,7 +16,7 @@ const DAY = 86_400_000;
 export const DEMO_BANK = "江南商业银行信用卡中心";
 // Published like the demo password: it opens the demo company's clearance API only.
 export const DEMO_API_KEY = "tgk_demo_case_system_2026_not_for_production";
-export const DEMO_SLUR_WORDS = ["老赖", "赖皮", "骗子", "无赖", "废物", "找死", "死皮赖脸"];
+export const DEMO_SLUR_WORDS = DEFAULT_SLUR_WORDS;
 
 const DEBTORS = [
   "张伟强",
@@ -163,7 +165,7 @@ export async function seedCases(tx: Tx, at: Date = now()) {
     data: cases,
     select: { id: true, caseNo: true, assignedToId: true },
   });
-  await tx.caseSlurWord.createMany({ data: DEMO_SLUR_WORDS.map((word) => ({ word })) });
+  await tx.caseSlurWord.createMany({ data: DEMO_SLUR_WORDS.map((word) => ({ word })), skipDuplicates: true });
 
   // Some history: calls already recorded on C0102's first case, and breaches refused earlier.
   const c0102 = agents.get("C0102")!;
@@ -177,9 +179,10 @@ export async function seedCases(tx: Tx, at: Date = now()) {
         personId: c0102,
         type: "CALL_DEBTOR",
         at: daytime(3, 2),
-        numberDialled: cases[2].phones[0],
-        numberKey: cases[2].phones[0],
+        numberDialled: numberKey(cases[2].phones[0]),
+        numberKey: numberKey(cases[2].phones[0]),
         contactName: cases[2].debtorName,
+        contactKey: contactKey(cases[2].debtorName),
         relation: "SELF",
         result: "NEGOTIATING",
         note: "本人接听，核实身份后告知欠款金额，称月底前筹款。",
@@ -189,9 +192,10 @@ export async function seedCases(tx: Tx, at: Date = now()) {
         personId: c0102,
         type: "CALL_DEBTOR",
         at: daytime(1, 6),
-        numberDialled: cases[2].phones[0],
-        numberKey: cases[2].phones[0],
+        numberDialled: numberKey(cases[2].phones[0]),
+        numberKey: numberKey(cases[2].phones[0]),
         contactName: cases[2].debtorName,
+        contactKey: contactKey(cases[2].debtorName),
         relation: "SELF",
         result: "PROMISED",
         promiseAmountFen: 200_000,

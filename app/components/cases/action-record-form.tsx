@@ -5,24 +5,52 @@ import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { ACTION_TYPES } from "~/domain/cases/action-rules";
 import { ActionRecordSchema, RELATIONS, RESULTS } from "~/domain/cases/cases.schema";
 import { useLocalized } from "~/utils/localized";
-import type { FieldErrors, FormValues } from "~/utils/validation";
+import { parseMessage, type FieldErrors, type FormValues } from "~/utils/validation";
 
-export type RefusedRule = { ruleId: string; titleZh: string; titleEn: string; textZh: string; textEn: string };
+export type RefusedRule = {
+  ruleId: string;
+  titleZh: string;
+  titleEn: string;
+  textZh: string;
+  textEn: string;
+  /** A message key with parameters: the offending word, the fields that hold it. */
+  detail: string | null;
+};
 
 /** The action record (行动记载) form; a refused record comes back with each broken rule's id and text. */
 export function ActionRecordForm({
   errors,
   breaches,
   values,
+  phones,
+  calledAtDefault,
 }: {
   errors: FieldErrors | null;
   breaches: RefusedRule[] | null;
   values: FormValues | null;
+  /** The case's stored numbers, masked, in their stored order: the form sends the place, never the number. */
+  phones: readonly string[];
+  calledAtDefault: string;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const breachDetail = (message: string) => {
+    const { key, params } = parseMessage(message);
+    const fields = String(params?.fields ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((f) => t(`cases.action.${f}`))
+      .join(t("cases.action.fieldSeparator"));
+    return t(key, { ...params, fields });
+  };
   const form = useSchemaForm(ActionRecordSchema, {
-    defaultValues: values ?? { type: "CALL_DEBTOR", relation: "SELF", result: "NEGOTIATING" },
+    defaultValues: values ?? {
+      type: "CALL_DEBTOR",
+      relation: "SELF",
+      result: "NEGOTIATING",
+      calledAt: calledAtDefault,
+      phoneId: "",
+    },
     serverErrors: errors,
   });
   return (
@@ -42,6 +70,11 @@ export function ActionRecordForm({
                 <span className="badge mr-1 bg-red-100 font-mono text-red-800">{b.ruleId}</span>
                 <span className="font-medium">{localized(b.titleZh, b.titleEn)}</span>
                 <p className="mt-0.5 text-red-700">{localized(b.textZh, b.textEn)}</p>
+                {b.detail ? (
+                  <p className="mt-0.5 font-medium" data-testid={`breach-detail-${b.ruleId}`}>
+                    {breachDetail(b.detail)}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -59,7 +92,31 @@ export function ActionRecordForm({
             ))}
           </select>
         </Field>
-        <Field label={t("cases.action.numberDialled")} name="numberDialled" error={form.errorOf("numberDialled")}>
+        <Field label={t("cases.action.calledAt")} name="calledAt" error={form.errorOf("calledAt")}>
+          <input
+            id="calledAt"
+            type="datetime-local"
+            className="input"
+            max={calledAtDefault || undefined}
+            {...form.register("calledAt")}
+          />
+        </Field>
+        <Field label={t("cases.action.phoneId")} name="phoneId" error={form.errorOf("phoneId")}>
+          <select id="phoneId" className="input font-mono" {...form.register("phoneId")}>
+            <option value="">{t("cases.action.phoneNew")}</option>
+            {phones.map((masked, i) => (
+              <option key={i} value={String(i)}>
+                {masked}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label={t("cases.action.numberDialled")}
+          name="numberDialled"
+          error={form.errorOf("numberDialled")}
+          hint={t("cases.action.numberDialledHint")}
+        >
           <input
             id="numberDialled"
             className="input"

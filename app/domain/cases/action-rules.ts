@@ -2,6 +2,8 @@
 // call-script rule it breaks; the page shows the rule's id and text, and the refusal is counted.
 import { TZDate } from "@date-fns/tz";
 
+import { compactForWords, numbersIn, phoneKey } from "./text-normalise";
+
 export const ACTION_TYPES = ["CALL_DEBTOR", "CALL_THIRD_PARTY", "FIELD_VISIT", "LETTER"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 export const CALL_TYPES: readonly ActionType[] = ["CALL_DEBTOR", "CALL_THIRD_PARTY"];
@@ -10,11 +12,26 @@ export const CALL_TYPES: readonly ActionType[] = ["CALL_DEBTOR", "CALL_THIRD_PAR
 export const CHECKED_RULES = ["B3", "B8", "B6", "REC2", "OPS1", "REC3"] as const;
 export type CheckedRule = (typeof CHECKED_RULES)[number];
 
-export type ActionInput = { type: ActionType; at: Date; numberDialled?: string | null; note: string; result?: string };
+export type ActionInput = {
+  type: ActionType;
+  /** When the call or visit happened (the agent says; the save time is something else). */
+  at: Date;
+  numberDialled?: string | null;
+  contactName?: string | null;
+  note: string;
+};
+/** The free-text fields every word and number check reads, in the order they are reported. */
+export const TEXT_FIELDS = ["contactName", "note"] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
 export type ActionContext = {
   timeZone: string;
-  /** Calls already recorded today (company day) to the same third-party number, by anyone. */
+  /**
+   * Contacts already recorded today (company day of the call) with this third party: by the
+   * normalised number, and by the third party's name on the case (any of their numbers), whatever the record type.
+   */
   thirdPartyCallsToday: number;
+  /** This record reaches a third party: by its type or relation, or its number was a third party's before. */
+  reachesThirdParty: boolean;
   slurWords: readonly string[];
 };
 export type Breach = { ruleId: CheckedRule; detail?: Record<string, string | number> };
@@ -29,23 +46,35 @@ export function secondOfDay(at: Date, timeZone: string): number {
   return local.getHours() * 3600 + local.getMinutes() * 60 + local.getSeconds();
 }
 
-/** Digits only: "021-6888 1234" and "02168881234" are the same number. */
-export function numberKey(number: string | null | undefined): string | null {
-  const digits = (number ?? "").replace(/\D/g, "");
-  return digits.length ? digits : null;
+/** The normalised phone number B8 counts by (see text-normalise.ts); null when it is not a phone. */
+export const numberKey = phoneKey;
+
+/** 接触人 as B8 compares it: letters and digits only ("王 五" is "王五"); empty when no one is named. */
+export function contactKey(name: string | null | undefined): string {
+  return compactForWords(name ?? "");
 }
 
-// A full ID number (15 or 18 characters) or a bank card number (16–19 digits), groups optionally
-// separated by single spaces or dashes as people type them. Phone numbers (11 digits) do not match.
-const LONG_NUMBER = /(?<![\dXx])\d(?:[ -]?\d){14,18}(?:[ -]?[Xx])?(?![\dXx])/g;
+/** A record reaches a third party by what it says: its type, or a relation other than the debtor. */
+export function saysThirdParty(input: { type: ActionType; relation: string }): boolean {
+  return input.type === "CALL_THIRD_PARTY" || input.relation !== "SELF";
+}
 
+/** Full ID and card numbers (not phones) in a text, however they are typed. */
 export function fullNumbersIn(text: string): string[] {
-  return [...text.matchAll(LONG_NUMBER)].map((m) => m[0].replace(/[ -]/g, ""));
+  return numbersIn(text)
+    .filter((n) => n.kind === "idNumber" || n.kind === "cardNumber")
+    .map((n) => n.digits);
 }
 
+/** The listed words a text holds once spaces and punctuation are gone ("老 赖", "老-赖"). */
 export function slursIn(text: string, words: readonly string[]): string[] {
-  const lower = text.toLowerCase();
-  return words.filter((w) => w.trim() && lower.includes(w.trim().toLowerCase()));
+  const compact = compactForWords(text);
+  const found = new Set<string>();
+  for (const word of words) {
+    const key = compactForWords(word);
+    if (key && compact.includes(key)) found.add(word.trim());
+  }
+  return [...found];
 }
 
 export function checkAction(input: ActionInput, context: ActionContext): Breach[] {
@@ -54,22 +83,31 @@ export function checkAction(input: ActionInput, context: ActionContext): Breach[
   // A letter is not a contact at a time of day; calls and visits are.
   if (input.type !== "LETTER") {
     const second = secondOfDay(input.at, context.timeZone);
-    if (second < EARLIEST_SECOND || second > LATEST_SECOND) breaches.push({ ruleId: "B3" });
+    if (second < EARLIEST_SECOND || second > LATEST_SECOND) {
+      const two = (n: number) => String(n).padStart(2, "0");
+      breaches.push({
+        ruleId: "B3",
+        detail: { time: `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}` },
+      });
+    }
   }
-  if (
-    input.type === "CALL_THIRD_PARTY" &&
-    numberKey(input.numberDialled) &&
-    context.thirdPartyCallsToday >= MAX_THIRD_PARTY_CALLS_PER_DAY
-  ) {
+  if (context.reachesThirdParty && context.thirdPartyCallsToday >= MAX_THIRD_PARTY_CALLS_PER_DAY)
     breaches.push({ ruleId: "B8", detail: { calls: context.thirdPartyCallsToday } });
-  }
-  const text = `${input.note}\n${input.result ?? ""}`;
-  const slurs = slursIn(text, context.slurWords);
+
+  const texts = TEXT_FIELDS.map((field) => ({ field, text: input[field] ?? "" }));
+  const slurs = [...new Set(texts.flatMap(({ text }) => slursIn(text, context.slurWords)))];
   if (slurs.length) {
-    breaches.push({ ruleId: "B6", detail: { words: slurs.join("、") } });
-    breaches.push({ ruleId: "REC2", detail: { words: slurs.join("、") } });
+    const fields = texts.filter(({ text }) => slursIn(text, context.slurWords).length).map((t) => t.field);
+    const detail = { words: slurs.join("、"), fields: fields.join(",") };
+    breaches.push({ ruleId: "B6", detail });
+    breaches.push({ ruleId: "REC2", detail });
   }
-  if (fullNumbersIn(text).length) breaches.push({ ruleId: "OPS1" });
+  // Every full number in free text, and an ID or card number given as the number dialled.
+  const numberFields = [
+    ...texts.filter(({ text }) => numbersIn(text).length).map((t) => t.field),
+    ...(fullNumbersIn(input.numberDialled ?? "").length ? ["numberDialled"] : []),
+  ];
+  if (numberFields.length) breaches.push({ ruleId: "OPS1", detail: { fields: numberFields.join(",") } });
   if (isCall && !numberKey(input.numberDialled)) breaches.push({ ruleId: "REC3" });
   return breaches;
 }

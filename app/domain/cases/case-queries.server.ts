@@ -5,7 +5,7 @@ import { renderText } from "~/domain/quiz/rule-text";
 import type { Authorized } from "~/utils/auth.server";
 import { departmentIdsInScope } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { maskPhone } from "~/utils/mask";
+import { maskNumbersInText, maskPhone } from "~/utils/mask";
 
 import { importableDepartments } from "./case-departments";
 
@@ -79,7 +79,13 @@ export async function getCasePage(auth: Authorized, caseId: string) {
   return {
     ...found,
     phones: found.phones.map(maskPhone),
-    actions: found.actions.map((a) => ({ ...a, numberDialled: a.numberDialled ? maskPhone(a.numberDialled) : null })),
+    // Records saved before numbers were checked in every field may hold one: the page never shows it whole.
+    actions: found.actions.map((a) => ({
+      ...a,
+      numberDialled: a.numberDialled ? maskPhone(a.numberDialled) : null,
+      contactName: maskNumbersInText(a.contactName),
+      note: maskNumbersInText(a.note),
+    })),
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { optionalText } from "~/utils/validation";
 
-import { ACTION_TYPES } from "./action-rules";
+import { ACTION_TYPES, fullNumbersIn, numberKey, saysThirdParty } from "./action-rules";
 
 export const RELATIONS = ["SELF", "SPOUSE", "PARENT", "CHILD", "RELATIVE", "FRIEND", "COLLEAGUE", "OTHER"] as const;
 export const RESULTS = [
@@ -27,7 +27,7 @@ const optionalDate = z.preprocess(
     .optional(),
 );
 
-/** An action record (行动记载). Its time is the server's clock when it is saved. */
+/** An action record (行动记载): the call's own time, and a stored number picked or a new one typed. */
 export const ActionRecordSchema = z
   .object({
     type: z.enum(ACTION_TYPES),
@@ -35,8 +35,19 @@ export const ActionRecordSchema = z
       (v) => (typeof v === "string" ? v.trim() || undefined : v),
       z
         .string()
-        .max(30)
-        .regex(/^\+?[\d\s()-]{3,30}$/, "cases.action.numberFormat")
+        .max(40)
+        // A phone however it is typed; an ID or card number goes on to the OPS1 check, which refuses and counts it.
+        .refine((v) => numberKey(v) !== null || fullNumbersIn(v).length > 0, "cases.action.numberFormat")
+        .optional(),
+    ),
+    /** One of the case's stored numbers, by its place in the list: the server reads the number itself. */
+    phoneId: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d$/, "validation.invalid").optional()),
+    /** When the call or visit happened, company time to the minute; empty means now. */
+    calledAt: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "cases.action.calledAtFormat")
         .optional(),
     ),
     contactName: optionalText(50),
@@ -47,6 +58,13 @@ export const ActionRecordSchema = z
     note: z.string().trim().min(1).max(1000),
   })
   .superRefine((v, ctx) => {
+    if (v.phoneId !== undefined && v.numberDialled !== undefined)
+      ctx.addIssue({ code: "custom", path: ["numberDialled"], message: "cases.action.pickOrType" });
+    // B8 counts contacts with a third party by name too: whoever answers for the debtor is named.
+    if (v.type === "CALL_THIRD_PARTY" && v.relation === "SELF")
+      ctx.addIssue({ code: "custom", path: ["relation"], message: "cases.action.relationNotSelf" });
+    if (saysThirdParty(v) && !v.contactName)
+      ctx.addIssue({ code: "custom", path: ["contactName"], message: "cases.action.contactNeeded" });
     if (v.result !== "PROMISED") return;
     if (v.promiseAmount === undefined)
       ctx.addIssue({ code: "custom", path: ["promiseAmount"], message: "cases.action.promiseNeeded" });
