@@ -230,6 +230,7 @@ describe("scope", () => {
   });
 
   it("a department head cannot assign to another department's agent, nor another department's case", async () => {
+    // C0102 holds a valid case-work certification (demo data): only such an agent may be given cases.
     const cookie = await cookieFor("D0101");
     const col1Case = await db.collectionCase.findFirstOrThrow({
       where: { department: { code: "COL1" }, assignedToId: null },
@@ -251,16 +252,16 @@ describe("scope", () => {
       status: 400,
       body: { errors: { _form: "cases.assign.agentOutOfScope" } },
     });
-    expect(await assign(col2Case.id, "C0103")).toMatchObject({
+    expect(await assign(col2Case.id, "C0102")).toMatchObject({
       status: 400,
       body: { errors: { _form: "cases.assign.caseOutOfScope" } },
     });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
-    const assigned = await assign(col1Case.id, "C0103");
+    const assigned = await assign(col1Case.id, "C0102");
     expect(assigned).toMatchObject({ status: 302, location: "/cases" });
     expect(await flashOf(assigned)).toMatchObject({ message: 'cases.assign.done::{"count":1}' });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(
-      await personId("C0103"),
+      await personId("C0102"),
     );
   });
 });
