@@ -85,6 +85,19 @@ describe("case batch import", () => {
     expect(await db.caseBatch.count({ where: { fileName: "batch.csv" } })).toBe(0);
   });
 
+  it("a case number already in the system is reported in the same pass as the file's other errors", async () => {
+    const existing = await db.collectionCase.findFirstOrThrow({ select: { caseNo: true } });
+    const taken = line(2).replace(/^T-2,/, `${existing.caseNo},`);
+    const result = await upload([HEADER, line(1), taken, line(3, "110105194912310021")].join("\n"));
+    expect(result.status).toBe(400);
+    const errors = (result.body as { errors: Array<{ row: number; column: string; message: string }> }).errors;
+    expect(errors.map((e) => [e.row, e.column, e.message.split("::")[0]])).toEqual([
+      [3, "案件编号", "cases.import.caseExists"],
+      [4, "身份证号", "cases.import.idNumberInvalid"],
+    ]);
+    expect(await db.collectionCase.count({ where: { caseNo: { startsWith: "T-" } } })).toBe(0);
+  });
+
   it("a good file lands whole; ID and card numbers are ciphertext at rest and masked in the list", async () => {
     const result = await upload([HEADER, line(1), line(2)].join("\n"));
     expect(result).toMatchObject({ status: 302, location: "/cases/import" });
