@@ -20,14 +20,6 @@ function send(res: ServerResponse, status: number, json: string, extra: Record<s
   res.end(json);
 }
 
-function employeeNoOf(raw: string): string {
-  try {
-    return decodeURIComponent(raw).trim();
-  } catch {
-    return raw; // a malformed escape is just an unknown number
-  }
-}
-
 export function createClearanceService(options: ClearanceOptions) {
   const answers = createClearanceAnswers(options);
 
@@ -46,7 +38,7 @@ export function createClearanceService(options: ClearanceOptions) {
         send(res, 404, JSON.stringify({ error: "notFound" }));
         return true;
       }
-      const reply = answers.answer(bearerKey(req.headers.authorization), employeeNoOf(rawNo));
+      const reply = answers.answer(bearerKey(req.headers.authorization), rawNo);
       send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
     } catch (error) {
       answers.onError(error);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Field, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/domain/clearance/api-keys.server";
+import { callLogHealth } from "~/domain/clearance/call-log-health.server";
 import { requirePermission } from "~/utils/auth.server";
 import { Id } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -21,7 +22,8 @@ const ApiKeyIntent = z.discriminatedUnion("intent", [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:api-key");
-  return { keys: await listApiKeys() };
+  const [keys, log] = await Promise.all([listApiKeys(), callLogHealth()]);
+  return { keys, log };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
-  const { keys } = useLoaderData<typeof loader>();
+  const { keys, log } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const created = actionData && "created" in actionData ? actionData.created : null;
   const format = useFormat();
@@ -132,6 +134,24 @@ export default function ApiKeysPage() {
             ) : null}
           </tbody>
         </table>
+      </section>
+      <section className="card space-y-2 p-4 text-sm" data-testid="call-log-health">
+        <h2 className="font-semibold">{t("clearance.log.title")}</h2>
+        {log.stalled ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
+            {t("clearance.log.stalled", { count: log.consecutiveFailures })}
+          </p>
+        ) : null}
+        <p>
+          {log.lastWriteAt
+            ? t("clearance.log.lastWrite", { date: format.dateTime(log.lastWriteAt) })
+            : t("clearance.log.neverWritten")}
+        </p>
+        <p className={log.droppedRows > 0 ? "text-amber-800" : "text-slate-600"}>
+          {log.droppedRows > 0 && log.lastDropAt
+            ? t("clearance.log.dropped", { count: log.droppedRows, date: format.dateTime(log.lastDropAt) })
+            : t("clearance.log.noneDropped")}
+        </p>
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { useFormat } from "~/components/use-format";
 import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries.server";
+import { summaryView } from "~/domain/audit/audit-rules";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -67,12 +68,18 @@ export default function AuditPage() {
                 <td className="text-xs text-slate-600">{format.dateTime(e.at)}</td>
                 <td className="font-mono text-xs">{e.actorEmployeeNo ?? t("audit.system")}</td>
                 <td>{label(e.action)}</td>
-                <td className="text-xs text-slate-600">
+                <td className="whitespace-normal text-xs text-slate-600">
                   {i18n.exists(`audit.entities.${e.entityType}`) ? t(`audit.entities.${e.entityType}`) : e.entityType}
-                  {e.entityId ? <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span> : null}
+                  {e.entityLabel ? (
+                    <span className="ml-1 text-slate-900" data-testid="entity-label">
+                      {e.entityLabel}
+                    </span>
+                  ) : e.entityId ? (
+                    <span className="ml-1 font-mono text-slate-400">{e.entityId.slice(0, 14)}</span>
+                  ) : null}
                 </td>
-                <td className="max-w-xs whitespace-normal break-all font-mono text-[11px] text-slate-500">
-                  {e.summary ? JSON.stringify(e.summary).slice(0, 300) : ""}
+                <td className="max-w-xs whitespace-normal text-xs text-slate-600">
+                  <Summary summary={e.summary} />
                 </td>
                 <td className="whitespace-normal text-xs">{e.reason ?? ""}</td>
               </tr>
@@ -89,5 +96,35 @@ export default function AuditPage() {
       </div>
       <Pagination page={query.page} pages={pages} total={total} />
     </div>
+  );
+}
+
+/** The summary as "key: value" lines for the keys the page can name; anything else as JSON, folded. */
+function Summary({ summary }: { summary: unknown }) {
+  const { t, i18n } = useTranslation();
+  const view = summaryView(summary, (key) => i18n.exists(`audit.summary.${key}`));
+  return (
+    <>
+      {view.lines.length ? (
+        <dl className="space-y-0.5">
+          {view.lines.map((line) => (
+            <div key={line.key} className="flex gap-1">
+              <dt className="shrink-0 text-slate-500">
+                {t("audit.summaryLine", { label: t(`audit.summary.${line.key}`) })}
+              </dt>
+              <dd className="break-all">{line.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {view.rest ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-slate-400">{t("audit.moreDetails")}</summary>
+          <pre className="whitespace-pre-wrap break-all font-mono text-[11px] text-slate-500">
+            {JSON.stringify(view.rest, null, 1).slice(0, 2_000)}
+          </pre>
+        </details>
+      ) : null}
+    </>
   );
 }

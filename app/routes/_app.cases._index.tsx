@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 
 import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert, useSchemaForm } from "~/components/form";
@@ -10,6 +9,7 @@ import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { assignCases } from "~/domain/cases/assign-cases.server";
 import { gateView } from "~/domain/cases/case-gate.server";
+import { CaseListQuerySchema, type CaseListQuery } from "~/domain/cases/case-list-rules";
 import { assignableAgents } from "~/domain/cases/case-queries.server";
 import { AssignCasesSchema } from "~/domain/cases/cases.schema";
 import { listCasesBehindGate } from "~/domain/cases/list-cases.server";
@@ -21,19 +21,20 @@ import { messageKey, parseForm } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-const QuerySchema = z.object({ assigned: z.enum(["yes", "no"]).optional().catch(undefined) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:case");
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = CaseListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canAssign = auth.scope !== "own" && can(auth.user.roles, "assign:case");
   const [list, agents] = await Promise.all([
     listCasesBehindGate(auth, query),
     canAssign ? assignableAgents(await departmentIdsInScope(auth)) : Promise.resolve([]),
   ]);
-  const { cases, certification } = list;
+  const { cases, certification, total, next, previous } = list;
   return {
     cases: cases.map((c) => ({ ...c, mandateDueDate: formatCalendarDate(c.mandateDueDate) })),
+    total,
+    next,
+    previous,
     agents,
     canAssign,
     canImport: can(auth.user.roles, "import:case"),
@@ -58,9 +59,18 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+/** The list's address for a query: empty parts left out. */
+function listUrl(query: Partial<Record<keyof CaseListQuery, string | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `?${search}` : "?";
+}
+
 export default function CasesPage() {
   const { t } = useTranslation();
-  const { cases, agents, canAssign, canImport, own, certification, gate, query } = useLoaderData<typeof loader>();
+  const { cases, total, next, previous, agents, canAssign, canImport, own, certification, gate, query } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const form = useSchemaForm(AssignCasesSchema, {});
@@ -93,7 +103,7 @@ export default function CasesPage() {
           {filters.map(([key, value]) => (
             <Link
               key={key}
-              to={value ? `?assigned=${value}` : "?"}
+              to={listUrl({ ...query, after: undefined, before: undefined, assigned: value })}
               className={[
                 "badge",
                 query.assigned === value ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600",
@@ -104,6 +114,43 @@ export default function CasesPage() {
           ))}
         </nav>
       ) : null}
+      <Form method="get" className="card flex flex-wrap items-end gap-3 p-4" role="search">
+        {query.assigned ? <input type="hidden" name="assigned" value={query.assigned} /> : null}
+        <div className="min-w-48 flex-1">
+          <label className="label" htmlFor="q">
+            {t("cases.search.label")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            className="input"
+            defaultValue={query.q ?? ""}
+            placeholder={t("cases.search.placeholder")}
+            maxLength={60}
+          />
+        </div>
+        <div className="min-w-40">
+          <label className="label" htmlFor="bank">
+            {t("cases.search.bank")}
+          </label>
+          <input
+            id="bank"
+            name="bank"
+            className="input"
+            defaultValue={query.bank ?? ""}
+            placeholder={t("cases.search.bankPlaceholder")}
+            maxLength={60}
+          />
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("cases.search.submit")}
+        </button>
+        {query.q || query.bank ? (
+          <Link to={listUrl({ assigned: query.assigned })} className="btn-link text-sm">
+            {t("cases.search.clear")}
+          </Link>
+        ) : null}
+      </Form>
 
       <Form method="post" className="space-y-3" onSubmit={form.onSubmit} noValidate>
         {canAssign ? (
@@ -115,8 +162,11 @@ export default function CasesPage() {
               <select id="agentId" className="input" {...form.register("agentId")}>
                 <option value="">{t("cases.assign.chooseAgent")}</option>
                 {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.employeeNo} {a.name}
+                  <option key={a.id} value={a.id} data-cleared={a.cleared}>
+                    {a.employeeNo} {a.name}{" "}
+                    {a.cleared
+                      ? t("cases.assign.certifiedOption", { status: t(`certification.status.${a.certification}`) })
+                      : t("cases.assign.notCertifiedOption", { status: t(`certification.status.${a.certification}`) })}
                   </option>
                 ))}
               </select>
@@ -128,7 +178,7 @@ export default function CasesPage() {
         ) : null}
         <section className="card overflow-x-auto">
           <p className="border-b border-slate-200 px-4 py-2 text-xs text-slate-500">
-            {t("cases.count", { count: cases.length })}
+            {t("cases.total", { count: total, shown: cases.length })}
           </p>
           <table className="table">
             <thead>
@@ -194,6 +244,22 @@ export default function CasesPage() {
           </table>
         </section>
       </Form>
+      {previous || next ? (
+        <nav aria-label={t("cases.pages.label")} className="flex justify-between gap-3">
+          {previous ? (
+            <Link to={listUrl({ ...query, after: undefined, before: previous })} className="btn-secondary" rel="prev">
+              {t("cases.pages.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link to={listUrl({ ...query, before: undefined, after: next })} className="btn-secondary" rel="next">
+              {t("cases.pages.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -85,6 +85,19 @@ describe("case batch import", () => {
     expect(await db.caseBatch.count({ where: { fileName: "batch.csv" } })).toBe(0);
   });
 
+  it("a case number already in the system is reported in the same pass as the file's other errors", async () => {
+    const existing = await db.collectionCase.findFirstOrThrow({ select: { caseNo: true } });
+    const taken = line(2).replace(/^T-2,/, `${existing.caseNo},`);
+    const result = await upload([HEADER, line(1), taken, line(3, "110105194912310021")].join("\n"));
+    expect(result.status).toBe(400);
+    const errors = (result.body as { errors: Array<{ row: number; column: string; message: string }> }).errors;
+    expect(errors.map((e) => [e.row, e.column, e.message.split("::")[0]])).toEqual([
+      [3, "案件编号", "cases.import.caseExists"],
+      [4, "身份证号", "cases.import.idNumberInvalid"],
+    ]);
+    expect(await db.collectionCase.count({ where: { caseNo: { startsWith: "T-" } } })).toBe(0);
+  });
+
   it("a good file lands whole; ID and card numbers are ciphertext at rest and masked in the list", async () => {
     const result = await upload([HEADER, line(1), line(2)].join("\n"));
     expect(result).toMatchObject({ status: 302, location: "/cases/import" });
@@ -230,6 +243,7 @@ describe("scope", () => {
   });
 
   it("a department head cannot assign to another department's agent, nor another department's case", async () => {
+    // C0102 holds a valid case-work certification (demo data): only such an agent may be given cases.
     const cookie = await cookieFor("D0101");
     const col1Case = await db.collectionCase.findFirstOrThrow({
       where: { department: { code: "COL1" }, assignedToId: null },
@@ -251,16 +265,16 @@ describe("scope", () => {
       status: 400,
       body: { errors: { _form: "cases.assign.agentOutOfScope" } },
     });
-    expect(await assign(col2Case.id, "C0103")).toMatchObject({
+    expect(await assign(col2Case.id, "C0102")).toMatchObject({
       status: 400,
       body: { errors: { _form: "cases.assign.caseOutOfScope" } },
     });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
-    const assigned = await assign(col1Case.id, "C0103");
+    const assigned = await assign(col1Case.id, "C0102");
     expect(assigned).toMatchObject({ status: 302, location: "/cases" });
     expect(await flashOf(assigned)).toMatchObject({ message: 'cases.assign.done::{"count":1}' });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(
-      await personId("C0103"),
+      await personId("C0102"),
     );
   });
 });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
+import { entityLabels } from "./audit-labels.server";
+
 export const AUDIT_PAGE_SIZE = 50;
 
 const day = z
@@ -45,10 +47,15 @@ export async function listAuditEntries(query: AuditQuery, offsetMinutes: number)
     }),
     db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
+  const labels = await entityLabels(entries);
   return {
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: entries.map((e) => ({ ...e, id: e.id.toString() })),
+    entries: entries.map((e) => ({
+      ...e,
+      id: e.id.toString(),
+      entityLabel: e.entityId ? (labels[`${e.entityType}:${e.entityId}`] ?? null) : null,
+    })),
     actions: actions.map((a) => a.action),
   };
 }

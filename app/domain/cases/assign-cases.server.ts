@@ -1,7 +1,11 @@
-// A department head assigns cases of their department to agents of their department.
+// A department head assigns cases of their department to agents of their department who hold a
+// valid case-work certification: a case given to an agent who may not work it would sit unreachable.
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { messageKey } from "~/utils/validation";
+
+import { caseWorkCertification } from "./case-gate.server";
 
 export type AssignOutcome = { ok: true; assigned: number } | { ok: false; error: string };
 
@@ -15,9 +19,18 @@ export async function assignCases(
   const inScope = departmentIds ? { departmentId: { in: departmentIds } } : {};
   const agent = await db.person.findFirst({
     where: { id: agentId, ...inScope, status: { not: "LEFT" }, disabledAt: null },
-    select: { id: true, employeeNo: true },
+    select: { id: true, employeeNo: true, name: true },
   });
   if (!agent) return { ok: false, error: "cases.assign.agentOutOfScope" };
+  const certification = await caseWorkCertification(agent.id);
+  if (!certification.cleared)
+    return {
+      ok: false,
+      error: messageKey(`cases.assign.notCertified.${certification.status}`, {
+        name: agent.name,
+        employeeNo: agent.employeeNo,
+      }),
+    };
   return db.$transaction(async (tx) => {
     const cases = await tx.collectionCase.findMany({
       where: { id: { in: caseIds }, ...inScope },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { demoCardNumber, demoIdNumber } from "../../../prisma/seed/cases";
 
-import { checkCaseRows } from "./case-import-rules";
+import { caseNumbersIn, checkCaseRows } from "./case-import-rules";
 
 const HEADER = [
   "案件编号",
@@ -81,5 +81,27 @@ describe("case batch rows", () => {
     expect(!missing.ok && missing.errors[0].message).toContain("cases.import.missingColumn");
     const empty = checkCaseRows([HEADER], new Set());
     expect(!empty.ok && empty.errors[0].message).toBe("cases.import.noRows");
+  });
+});
+
+describe("caseNumbersIn", () => {
+  it("reads the case number column of every row, whatever else is wrong with the rows", () => {
+    const badId = demoIdNumber(3).slice(0, 17) + "0";
+    expect(caseNumbersIn([HEADER, row(1), row(2, { 3: badId }), row(1), row(4, { 0: "  JN-9 " }), []])).toEqual([
+      "JN-1",
+      "JN-2",
+      "JN-9",
+    ]);
+  });
+
+  it("finds the column by any of its names, and nothing without one", () => {
+    expect(
+      caseNumbersIn([
+        ["姓名", "案件号"],
+        ["张三", "A-1"],
+      ]),
+    ).toEqual(["A-1"]);
+    expect(caseNumbersIn([["姓名"], ["张三"]])).toEqual([]);
+    expect(caseNumbersIn([])).toEqual([]);
   });
 });

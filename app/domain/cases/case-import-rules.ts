@@ -89,15 +89,31 @@ function parseAmount(value: string): number | null {
   return fen > 0 ? fen : null;
 }
 
-/** `existingCaseNos`: case numbers already in TrainGate (a batch never overwrites a case). */
-export function checkCaseRows(rows: string[][], existingCaseNos: ReadonlySet<string>): CaseImportCheck {
-  if (rows.length === 0 || isEmptyRow(rows[0])) return fileError("cases.import.emptyFile");
-  const header = rows[0].map((h) => (h ?? "").trim());
+/** Which column holds which field (the first column a header names). */
+function columnsOf(header: string[]): Partial<Record<CaseField, number>> {
   const columns: Partial<Record<CaseField, number>> = {};
   header.forEach((raw, i) => {
     const field = CASE_FIELDS.find((f) => ALIASES[f].includes(normaliseHeader(raw)));
     if (field && columns[field] === undefined) columns[field] = i;
   });
+  return columns;
+}
+
+/** The case numbers a file names, read before its rows are checked, so that the numbers already in
+ * TrainGate are reported in the same pass as every other error. */
+export function caseNumbersIn(rows: string[][]): string[] {
+  if (rows.length === 0) return [];
+  const column = columnsOf(rows[0].map((h) => (h ?? "").trim())).caseNo;
+  if (column === undefined) return [];
+  const numbers = rows.slice(1).map((cells) => (cells[column] ?? "").trim());
+  return [...new Set(numbers.filter((n) => n && n.length <= 40))];
+}
+
+/** `existingCaseNos`: case numbers already in TrainGate (a batch never overwrites a case). */
+export function checkCaseRows(rows: string[][], existingCaseNos: ReadonlySet<string>): CaseImportCheck {
+  if (rows.length === 0 || isEmptyRow(rows[0])) return fileError("cases.import.emptyFile");
+  const header = rows[0].map((h) => (h ?? "").trim());
+  const columns = columnsOf(header);
   const missing = REQUIRED_CASE_FIELDS.filter((f) => columns[f] === undefined);
   if (missing.length)
     return {

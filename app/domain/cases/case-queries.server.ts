@@ -1,5 +1,6 @@
 // Reads shaped for the case pages. Scope: an agent sees the cases assigned to them; a department
 // head those of their department (teams included). Only masked numbers leave this file.
+import { certificationsFor } from "~/domain/certification/certification-queries.server";
 import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
 import { renderText } from "~/domain/quiz/rule-text";
 import type { Authorized } from "~/utils/auth.server";
@@ -8,6 +9,14 @@ import { db } from "~/utils/db.server";
 import { maskNumbersInText, maskPhone } from "~/utils/mask";
 
 import { importableDepartments } from "./case-departments";
+import {
+  CASE_PAGE_SIZE,
+  caseSearchWhere,
+  keysetWhere,
+  pageRequest,
+  shapePage,
+  type CaseListQuery,
+} from "./case-list-rules";
 
 export async function caseScopeWhere(auth: Authorized) {
   if (auth.scope === "own") return { assignedToId: auth.user.id };
@@ -28,21 +37,23 @@ const LIST_FIELDS = {
   assignedTo: { select: { id: true, employeeNo: true, name: true } },
 } as const;
 
-export async function listCases(auth: Authorized, filter: { assigned?: "yes" | "no" } = {}) {
-  const where = {
-    ...(await caseScopeWhere(auth)),
-    ...(filter.assigned === "no"
-      ? { assignedToId: null }
-      : filter.assigned === "yes"
-        ? { assignedToId: { not: null } }
-        : {}),
-  };
-  return db.collectionCase.findMany({
-    where,
-    orderBy: [{ mandateDueDate: "asc" }, { caseNo: "asc" }],
-    take: 500,
-    select: LIST_FIELDS,
-  });
+/** One page of the cases in scope matching `query` (keyset, case-list-rules.ts), the true total and the
+ * cursors of the neighbouring pages. `exclude`: more rows to leave out (the gate's). */
+export async function listCases(auth: Authorized, query: CaseListQuery = {}, exclude: object[] = []) {
+  const where = { AND: [await caseScopeWhere(auth), ...caseSearchWhere(query), ...exclude] };
+  const request = pageRequest(query);
+  const order = request.direction === "after" ? "asc" : "desc";
+  const [fetched, total] = await Promise.all([
+    db.collectionCase.findMany({
+      where: request.cursor ? { AND: [where, keysetWhere(request.cursor, request.direction)] } : where,
+      orderBy: [{ mandateDueDate: order }, { caseNo: order }],
+      take: CASE_PAGE_SIZE + 1,
+      select: LIST_FIELDS,
+    }),
+    db.collectionCase.count({ where }),
+  ]);
+  const page = shapePage(fetched, request);
+  return { cases: page.rows, total, next: page.next, previous: page.previous };
 }
 
 /** The case as its page shows it, or null when it is outside the person's scope. */
@@ -89,9 +100,10 @@ export async function getCasePage(auth: Authorized, caseId: string) {
   };
 }
 
-/** Who a head may assign cases to: active people of the departments in scope. */
+/** Who a head may assign cases to: active people of the departments in scope, each with their
+ * case-work certification (only a cleared one can be given cases). */
 export async function assignableAgents(departmentIds: string[] | null) {
-  return db.person.findMany({
+  const people = await db.person.findMany({
     where: {
       ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
       status: { not: "LEFT" },
@@ -100,7 +112,12 @@ export async function assignableAgents(departmentIds: string[] | null) {
       NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } },
     },
     orderBy: { employeeNo: "asc" },
-    select: { id: true, employeeNo: true, name: true },
+    select: { id: true, employeeNo: true, name: true, status: true, disabledAt: true },
+  });
+  const certifications = await certificationsFor(people);
+  return people.map(({ id, employeeNo, name }) => {
+    const c = certifications.get(id)!;
+    return { id, employeeNo, name, certification: c.status, cleared: c.cleared };
   });
 }
 

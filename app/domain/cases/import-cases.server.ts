@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { maskIdNumber } from "~/utils/mask";
 
 import { encryptNumber } from "./case-crypto.server";
-import { checkCaseRows, MAX_CASE_ROWS, type CaseImportError } from "./case-import-rules";
+import { caseNumbersIn, checkCaseRows, MAX_CASE_ROWS, type CaseImportError } from "./case-import-rules";
 import { maskCardNumber } from "./case-numbers";
 import { caseImportDepartments } from "./case-queries.server";
 
@@ -32,14 +32,13 @@ export async function importCaseBatch(
   const read = await readPeopleFile(file, MAX_CASE_ROWS);
   // The people file reader's messages name the file, not people: they fit here too.
   if (!read.ok) return wholeFile(read.error);
-  let checked = checkCaseRows(read.rows, new Set());
-  if (!checked.ok) return checked;
-  // A batch never overwrites a case: numbers already here are reported by row, like any other error.
-  const existing = await db.collectionCase.findMany({
-    where: { caseNo: { in: checked.rows.map((r) => r.caseNo) } },
-    select: { caseNo: true },
-  });
-  if (existing.length) checked = checkCaseRows(read.rows, new Set(existing.map((c) => c.caseNo)));
+  // A batch never overwrites a case: numbers already here are reported by row, in the same pass as
+  // every other error of the file (looked up first, from the file's case number column).
+  const named = caseNumbersIn(read.rows);
+  const existing = named.length
+    ? await db.collectionCase.findMany({ where: { caseNo: { in: named } }, select: { caseNo: true } })
+    : [];
+  const checked = checkCaseRows(read.rows, new Set(existing.map((c) => c.caseNo)));
   if (!checked.ok) return checked;
   const rows = checked.rows;
   const at = now();

@@ -8,6 +8,7 @@ import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
 import { answerFor } from "./clearance-response";
 import { fingerprint, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
+import { parseEmployeeNoSegment } from "./employee-no-rules";
 
 export type ClearanceOptions = {
   connectionString: string;
@@ -21,10 +22,13 @@ export type ClearanceOptions = {
   onError?: (error: unknown) => void;
 };
 
-/** A status and its JSON body: 200 (the answer), 401 (no valid key), 404 (no such person) or 503. */
-export type ClearanceReply = { status: 200 | 401 | 404 | 503; json: string };
+/** A status and its JSON body: 200 (the answer), 400 (not an employee number), 401 (no valid key),
+ * 404 (no such person) or 503. */
+export type ClearanceReply = { status: 200 | 400 | 401 | 404 | 503; json: string };
 
 const UNAUTHORIZED: ClearanceReply = { status: 401, json: JSON.stringify({ error: "unauthorized" }) };
+// Fixed: what was sent is never echoed.
+const INVALID: ClearanceReply = { status: 400, json: JSON.stringify({ error: "invalidEmployeeNo" }) };
 
 export function createClearanceAnswers(options: ClearanceOptions) {
   const refreshMs = options.refreshMs ?? 250;
@@ -69,10 +73,18 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   loop();
   const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 1_000).unref();
 
-  /** The answer for `employeeNo` to a caller holding `key` (the bearer key, or null); every call is logged. */
-  function answer(key: string | null, employeeNo: string): ClearanceReply {
+  /** The answer for the path segment `segment` (as sent, percent-encoded) to a caller holding `key` (the
+   * bearer key, or null); every call is logged. The employee number is checked before anything else. */
+  function answer(key: string | null, segment: string): ClearanceReply {
     const at = now();
     const current = snapshot;
+    const checked = parseEmployeeNoSegment(segment);
+    if (!checked.ok) {
+      const apiKeyId = (key && current?.keys.get(hashApiKey(key))) || null;
+      log.push({ at: at.getTime(), apiKeyId, employeeNo: segment, status: 400, cleared: false });
+      return INVALID;
+    }
+    const { employeeNo } = checked;
     if (!current || Date.now() - freshAt > maxStaleMs) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 503, cleared: false });
       return {
@@ -85,7 +97,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
       return UNAUTHORIZED;
     }
-    const entry = current.people.get(employeeNo) ?? current.people.get(employeeNo.toUpperCase());
+    const entry = current.people.get(employeeNo);
     if (!entry) {
       log.push({ at: at.getTime(), apiKeyId: keyId, employeeNo, status: 404, cleared: false });
       return { status: 404, json: JSON.stringify({ error: "notFound", employeeNo }) };

@@ -80,7 +80,7 @@ export async function loadSnapshot(pool: pg.Pool): Promise<Snapshot> {
   const byPerson = attemptsByPerson(attempts);
   const entries = new Map<string, PersonEntry>();
   for (const p of people.rows) {
-    entries.set(p.employeeNo, {
+    entries.set(p.employeeNo.toUpperCase(), {
       employeeNo: p.employeeNo,
       person: { id: p.id, status: p.status, disabled: p.disabledAt !== null },
       attempts: byPerson.get(p.id) ?? [],
