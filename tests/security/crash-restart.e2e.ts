@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const START_MS = 150_000;
@@ -33,14 +33,16 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Waits on a condition (vitest's waitFor re-checks it), failing with `what` past the deadline. */
+function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {
+  return vi.waitFor(
+    async () => {
+      const value = await check();
+      if (!value) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
+      return value as NonNullable<T>;
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
 }
 
 function isAlive(pid: number): boolean {
