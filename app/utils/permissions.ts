@@ -44,6 +44,13 @@ export const PERMISSIONS = [
   "draft:course",
   "approve:course",
   "read:training-budget",
+  // Steps 008–010: preparing an approved course, the heads' confirmation, notices and the session day.
+  "prepare:course",
+  "override:course-checklist",
+  "confirm:course-attendees",
+  // Mail leaves through the outbox (docs/decisions/0017); the administrator reads and resends it.
+  "read:outbox",
+  "manage:outbox",
   // Case work and the clearance API (docs/decisions/0009).
   "read:case",
   "import:case",
@@ -64,6 +71,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:audit": "any",
     "manage:settings": "any",
     "manage:api-key": "any",
+    "read:outbox": "any",
+    "manage:outbox": "any",
     // Loads the banks' case batches into any collection department, without reading the cases.
     "import:case": "any",
   },
@@ -105,6 +114,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:course": "any",
     "approve:course": "any",
     "read:training-budget": "any",
+    "override:course-checklist": "any",
   },
   TRAINING_CLERK: {
     "read:person": "any",
@@ -114,6 +124,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:course": "any",
     "draft:course": "any",
     "read:training-budget": "any",
+    "prepare:course": "any",
   },
   DEPARTMENT_HEAD: {
     "read:person": "department",
@@ -124,6 +135,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:certification": "department",
     "read:monthly-plan": "any",
     "read:course": "department",
+    "confirm:course-attendees": "department",
     "read:case": "department",
     "import:case": "department",
     "assign:case": "department",

@@ -16,6 +16,12 @@ export const DEFAULT_SETTINGS = {
   defaultPassPercent: 90,
   requizQuestionsPerRule: 2,
   showAnswers: "afterPassing" as ShowAnswers,
+  // Notices (step 009): who the mail comes from, how long before a session the reminder goes out, and how
+  // many days before the first session department heads must have confirmed their attendees.
+  mailSenderName: "嘉亿信合培训部",
+  mailSenderAddress: "training@jyxh.example.com",
+  reminderLeadHours: 24,
+  headConfirmDays: 3,
 };
 export type CompanySettings = typeof DEFAULT_SETTINGS;
 
@@ -36,5 +42,9 @@ export const SettingsSchema = z.object({
   defaultPassPercent: z.coerce.number().int().min(1).max(100),
   requizQuestionsPerRule: z.coerce.number().int().min(1).max(5),
   showAnswers: z.enum(SHOW_ANSWERS),
+  mailSenderName: z.string().trim().min(1).max(100),
+  mailSenderAddress: z.email().max(200),
+  reminderLeadHours: z.coerce.number().int().min(1).max(168),
+  headConfirmDays: z.coerce.number().int().min(0).max(30),
   reason: optionalText(500),
 });
