@@ -8,7 +8,9 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
-    hour12: false,
+    // Not `hour12: false`: Node's ICU reads that as h24 for English ("24:56") while browsers write
+    // "00:56", so the server's HTML and the browser's render disagreed and React re-rendered the page.
+    hourCycle: "h23",
   }).format(new Date(value));
 }
 

@@ -71,6 +71,10 @@ export default async function setup(project: TestProject) {
   // Off the critical path: the build, the database and the server start in the background while the
   // unit and integration tests run; e2e-worker.ts waits for the ready file before the first browser test.
   fs.rmSync(E2E_READY_FILE, { force: true });
+  // Mail goes to an SMTP server that the browser tests start themselves on this port (smtp-server);
+  // until one listens, the app's outbox keeps retrying, as it would with a real server down.
+  const smtpPort = await freePort();
+  project.provide("e2eSmtpPort", smtpPort);
   let child: ChildProcess | undefined;
   const serverPromise = acquirePostgres();
   const preparing = (async () => {
@@ -89,7 +93,7 @@ export default async function setup(project: TestProject) {
       log(`e2e database ready in ${Date.now() - t0} ms`);
       await building;
       const t = Date.now();
-      const started = await startServer(databaseUrl, await freePort());
+      const started = await startServer(databaseUrl, await freePort(), smtpPort);
       child = started.child;
       log(
         `server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`,
@@ -119,7 +123,11 @@ function announce(ready: { baseURL: string; pid: number } | { error: string }) {
   fs.renameSync(`${E2E_READY_FILE}.tmp`, E2E_READY_FILE);
 }
 
-async function startServer(databaseUrl: string, port: number): Promise<{ child: ChildProcess; baseURL: string }> {
+async function startServer(
+  databaseUrl: string,
+  port: number,
+  smtpPort: number,
+): Promise<{ child: ChildProcess; baseURL: string }> {
   const entry = path.join(ROOT, "server/main.ts");
   if (!fs.existsSync(entry)) throw new Error(`Cannot start the server: ${entry} does not exist.`);
   const logStream = fs.createWriteStream(SERVER_LOG);
@@ -133,6 +141,7 @@ async function startServer(databaseUrl: string, port: number): Promise<{ child: 
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       TRAINGATE_DEMO: "1",
       // Lets browser tests move the server clock (POST /__test/clock); the route 404s without it.
       TRAINGATE_TEST_CLOCK: "1",

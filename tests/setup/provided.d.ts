@@ -16,6 +16,8 @@ declare module "vitest" {
     e2eReadyFile: string;
     /** e2e: Chromium executable. */
     chromiumPath: string;
+    /** e2e: the port of the SMTP server the browser tests start (the app server's SMTP_URL points there). */
+    e2eSmtpPort: number;
     /** e2e: non-empty when browser tests are not run (Chromium missing outside CI). */
     e2eSkipReason: string;
   }
