@@ -27,6 +27,22 @@ function auditRow(input: AuditInput) {
   };
 }
 
+const AUDIT_COLUMNS = `at, "actorId", "actorEmployeeNo", action, "entityType", "entityId", summary, reason`;
+
+/** The row's values in AUDIT_COLUMNS order, for the plain-SQL writers. */
+function auditValues(row: ReturnType<typeof auditRow>) {
+  return [
+    row.at,
+    row.actorId,
+    row.actorEmployeeNo,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.summary === undefined ? null : JSON.stringify(row.summary),
+    row.reason,
+  ];
+}
+
 // Always called with the transaction of the change it records, so both land or neither does.
 export async function writeAudit(tx: Tx, input: AuditInput) {
   await tx.auditEntry.create({ data: auditRow(input) });
@@ -34,20 +50,9 @@ export async function writeAudit(tx: Tx, input: AuditInput) {
 
 /** The same entry from a plain-SQL transaction (app/utils/sql.server.ts). */
 export async function writeAuditSql(client: SqlClient, input: AuditInput) {
-  const row = auditRow(input);
   await sql(
-    `INSERT INTO "AuditEntry" (at, "actorId", "actorEmployeeNo", action, "entityType", "entityId", summary, reason)
-     VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-    [
-      row.at,
-      row.actorId,
-      row.actorEmployeeNo,
-      row.action,
-      row.entityType,
-      row.entityId,
-      row.summary === undefined ? null : JSON.stringify(row.summary),
-      row.reason,
-    ],
+    `INSERT INTO "AuditEntry" (${AUDIT_COLUMNS}) VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+    auditValues(auditRow(input)),
     client,
   );
 }
@@ -69,23 +74,12 @@ export async function writeRefusalAudit(input: AuditInput, refusal: Refusal) {
                         THEN "AuditRepeat".carried ELSE "AuditRepeat".repeats END,
          "windowStart" = EXCLUDED."windowStart"
        RETURNING repeats, carried)
-     INSERT INTO "AuditEntry" (at, "actorId", "actorEmployeeNo", action, "entityType", "entityId", summary, reason)
+     INSERT INTO "AuditEntry" (${AUDIT_COLUMNS})
      SELECT $3::timestamptz, $4, $5, $6, $7, $8,
             CASE WHEN carried > 0 THEN COALESCE($9::jsonb, '{}'::jsonb) || jsonb_build_object('repeats', carried)
                  ELSE $9::jsonb END,
             $10
      FROM counted WHERE repeats = 0`,
-    [
-      refusalKey(refusal),
-      repeatWindowStart(row.at),
-      row.at,
-      row.actorId,
-      row.actorEmployeeNo,
-      row.action,
-      row.entityType,
-      row.entityId,
-      row.summary === undefined ? null : JSON.stringify(row.summary),
-      row.reason,
-    ],
+    [refusalKey(refusal), repeatWindowStart(row.at), ...auditValues(row)],
   );
 }
