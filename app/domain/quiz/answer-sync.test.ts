@@ -5,7 +5,9 @@ import {
   classifyReply,
   counts,
   dueToSend,
+  FIRST_RETRY_MS,
   initialSync,
+  MAX_DELAY_MS,
   nextRetryAt,
   questionMarks,
   replied,
@@ -33,13 +35,13 @@ describe("an answer that fails to save", () => {
     expect(s.answers[1].status).toBe("unsaved");
     expect(questionMarks(s)).toEqual(["answered", "unsaved", "empty"]);
     expect(counts(s)).toEqual({ answered: 1, unsaved: 1, unanswered: 1 });
-    expect(nextRetryAt(s)).toBe(T0 + 1000);
+    expect(nextRetryAt(s)).toBe(T0 + FIRST_RETRY_MS);
     expect(dueToSend(s, T0 + 999)).toEqual([]);
     expect(dueToSend(s, T0 + 1000)).toHaveLength(1);
 
     // The retry fails too: the next one waits longer.
     s = replied(sending(s, 1, 1), 1, 1, "failed", T0 + 1000);
-    expect(nextRetryAt(s)).toBe(T0 + 1000 + 2000);
+    expect(nextRetryAt(s)).toBe(T0 + 1000 + 2 * FIRST_RETRY_MS);
 
     // Then it goes through.
     s = replied(sending(s, 1, 1), 1, 1, "saved", T0 + 3000);
@@ -57,7 +59,15 @@ describe("an answer that fails to save", () => {
   });
 
   it("backoff doubles from 1 s and stops growing at 30 s", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    const f = FIRST_RETRY_MS;
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(retryDelayMs)).toEqual([
+      f,
+      2 * f,
+      4 * f,
+      8 * f,
+      16 * f,
+      ...[30, 30, 30].map(() => MAX_DELAY_MS),
+    ]);
   });
 });
 

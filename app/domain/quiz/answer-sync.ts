@@ -16,7 +16,9 @@ export type AnswerEntry = {
 export type SyncState = { answers: AnswerEntry[]; ended: null | "submitted" | "expired" };
 export type SaveReply = "saved" | "failed" | "submitted" | "expired";
 
-const MAX_DELAY_MS = 30_000;
+/** The first retry waits this long, each next one twice as long, up to MAX_DELAY_MS. */
+export const FIRST_RETRY_MS = 1000;
+export const MAX_DELAY_MS = 30_000;
 
 /** The answers the server sent with the page are saved already. */
 export function initialSync(selected: readonly string[][]): SyncState {
@@ -56,7 +58,7 @@ export function sending(state: SyncState, index: number, version: number): SyncS
 
 /** Wait before the n-th retry: 1, 2, 4, 8, 16 s, then every 30 s. */
 export function retryDelayMs(failures: number): number {
-  return Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.max(0, failures - 1));
+  return Math.min(MAX_DELAY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
 }
 
 /** The server's reply (or the network's failure) for the answer sent at `version`. */
