@@ -33,11 +33,19 @@ function fileAppears(file: string, timeoutMs: number): Promise<void> {
 
 if (!skipReason && !process.env.E2E_BASE_URL) {
   await fileAppears(readyFile, WAIT_MS);
-  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { baseURL?: string; pid?: number; error?: string };
+  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as {
+    baseURL?: string;
+    pid?: number;
+    databaseUrl?: string;
+    error?: string;
+  };
   if (!ready.baseURL) throw new Error(`the e2e server did not start: ${ready.error}`);
   process.env.E2E_BASE_URL = ready.baseURL;
   // The server's process id: security tests read its memory (/proc/<pid>/status).
   process.env.E2E_SERVER_PID = String(ready.pid ?? "");
+  // A browser test may set up what its story starts from (an approved course) with the app's own
+  // modules, in the server's database; what it then checks goes through the pages.
+  if (ready.databaseUrl) process.env.DATABASE_URL = ready.databaseUrl;
 }
 
 beforeEach((context) => {

@@ -98,7 +98,7 @@ export default async function setup(project: TestProject) {
       log(
         `server listening at ${started.baseURL} after ${Date.now() - t} ms (log: ${path.relative(ROOT, SERVER_LOG)})`,
       );
-      announce({ baseURL: started.baseURL, pid: child.pid ?? 0 });
+      announce({ baseURL: started.baseURL, pid: child.pid ?? 0, databaseUrl });
     } catch (error) {
       await building.catch(() => {}); // never leave the build running behind a failure
       announce({ error: error instanceof Error ? error.message : String(error) });
@@ -118,7 +118,7 @@ export default async function setup(project: TestProject) {
 }
 
 /** Writes the ready file whole, in one rename: a watcher never sees it half-written. */
-function announce(ready: { baseURL: string; pid: number } | { error: string }) {
+function announce(ready: { baseURL: string; pid: number; databaseUrl: string } | { error: string }) {
   fs.writeFileSync(`${E2E_READY_FILE}.tmp`, JSON.stringify(ready));
   fs.renameSync(`${E2E_READY_FILE}.tmp`, E2E_READY_FILE);
 }
