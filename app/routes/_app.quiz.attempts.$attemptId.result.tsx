@@ -102,6 +102,11 @@ export default function AttemptResultPage() {
                 <p className="mt-2 text-sm text-red-700">
                   {t("quiz.result.yourAnswer")}: {q.yours.length ? q.yours.join("；") : t("quiz.result.noAnswer")}
                 </p>
+                {q.feedback.map((f) => (
+                  <p key={f} className="mt-1 border-l-2 border-red-200 pl-2 text-sm text-slate-700">
+                    {f}
+                  </p>
+                ))}
                 <p className="text-sm text-emerald-700">
                   {t("quiz.result.correctAnswer")}: {q.correct.join("；")}
                 </p>

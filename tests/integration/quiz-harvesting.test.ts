@@ -66,7 +66,7 @@ async function result(employeeNo: string, attemptId: string) {
   return page.body as {
     passed: boolean;
     answersShown: boolean;
-    wrong: Array<{ explanation: string; correct: string[] }>;
+    wrong: Array<{ explanation: string; correct: string[]; feedback: string[] }>;
     missedRules: Array<{ ruleId: string; titleZh: string; missedCount: number }>;
   };
 }
@@ -115,11 +115,17 @@ it("a passing attempt shows its missed answers; once the administrator sets 'nev
   });
   const wrongRow = rows.find((r) => !r.redLine)!;
   const [explanation] = await explanationsOf([wrongRow.questionId]);
+  // The author's feedback on each option: the one chosen shows with the answer, the others do not.
+  const options = await db.quizOption.findMany({ where: { questionId: wrongRow.questionId }, select: { id: true } });
+  for (const [i, o] of options.entries())
+    await db.quizOption.update({ where: { id: o.id }, data: { feedback: `选项反馈 ${i}` } });
   const shown = await result("C0101", attemptId);
   expect(shown).toMatchObject({ passed: true, answersShown: true });
   expect(shown.wrong).toHaveLength(1);
   expect(shown.wrong[0].explanation).toBe(explanation);
   expect(shown.wrong[0].correct.length).toBeGreaterThan(0);
+  expect(shown.wrong[0].feedback).toHaveLength(1);
+  expect(shown.wrong[0].feedback[0]).toMatch(/^选项反馈 \d$/);
 
   const admin = await cookieFor("A0001");
   const form = {

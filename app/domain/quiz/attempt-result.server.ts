@@ -87,7 +87,7 @@ async function explainMissed(
       id: true,
       stem: true,
       explanation: true,
-      options: { select: { id: true, text: true, isCorrect: true } },
+      options: { select: { id: true, text: true, isCorrect: true, feedback: true } },
     },
   });
   const byQuestion = new Map(questions.map((q) => [q.id, q]));
@@ -101,6 +101,11 @@ async function explainMissed(
       stem: c(question.stem),
       explanation: c(question.explanation),
       yours: q.selected.map((id) => c(byId.get(id)?.text ?? "")),
+      // What the question's author wrote for the options this person chose (Moodle's per-answer feedback).
+      feedback: q.selected.flatMap((id) => {
+        const text = byId.get(id)?.feedback?.trim();
+        return text ? [c(text)] : [];
+      }),
       correct: q.optionOrder
         .map((id) => byId.get(id))
         .filter((o) => o?.isCorrect)
