@@ -24,12 +24,34 @@ async function workbookBytes(edit: (sheet: ExcelJS.Worksheet) => void) {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-describe("the .xlsx question bank", () => {
+// A round trip of the whole bank rewrites every question; on a busy 2-core machine that takes a while.
+describe("the .xlsx question bank", { timeout: 60_000 }, () => {
   it("exports the bank and imports it back unchanged", async () => {
     const count = await db.quizQuestion.count();
     const outcome = await importQuestions(actor, { name: "bank.xlsx", bytes: await workbookBytes(() => {}) }, opts);
-    expect(outcome).toMatchObject({ ok: true, created: 0, updated: count });
+    expect(outcome).toMatchObject({ ok: true, created: 0, updated: count, batchId: null });
     expect(await db.quizQuestion.count()).toBe(count);
+    expect(await db.quizQuestion.count({ where: { reviewPending: true } })).toBe(0);
+  });
+
+  it("a row whose answer key changed goes back to review, switched off; the unchanged rows stay live", async () => {
+    const activeBefore = await db.quizQuestion.count({ where: { active: true } });
+    let changedId = "";
+    const bytes = await workbookBytes((sheet) => {
+      const row = sheet.getRow(2);
+      changedId = String(row.getCell(1).value);
+      // The answer letters: A becomes B (or B becomes A), as a slip or a tampering in a spreadsheet would.
+      row.getCell(10).value = String(row.getCell(10).value) === "A" ? "B" : "A";
+    });
+    const outcome = await importQuestions(actor, { name: "bank.xlsx", bytes }, opts);
+    expect(outcome).toMatchObject({ ok: true, created: 0 });
+    if (!outcome.ok) return;
+    expect(outcome.batchId).toEqual(expect.any(String));
+    expect(outcome.notes.map((n) => n.message)).toContain("quiz.import.notes.changedToReview");
+    const changed = await db.quizQuestion.findUniqueOrThrow({ where: { id: changedId } });
+    expect(changed).toMatchObject({ active: false, reviewPending: true, importBatchId: outcome.batchId });
+    expect(await db.quizQuestion.count({ where: { reviewPending: true } })).toBe(1);
+    expect(await db.quizQuestion.count({ where: { active: true } })).toBe(activeBefore - 1);
   });
 
   it("is all or nothing: one bad row and no row is saved, with every problem listed by row", async () => {

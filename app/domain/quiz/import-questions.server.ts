@@ -13,7 +13,7 @@ import { messageKey } from "~/utils/validation";
 import { readGift } from "./gift";
 import { readMoodleXml } from "./moodle-xml";
 import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
-import { duplicatesIn } from "./question-review-rules";
+import { contentChanged, duplicatesIn } from "./question-review-rules";
 import { readQuestionsXlsx } from "./question-xlsx.server";
 import { forgetQuizCatalogue } from "./quiz-catalogue.server";
 import { insertQuestions, replaceQuestion } from "./save-question.server";
@@ -27,7 +27,7 @@ export type QuestionImportOutcome =
       format: ImportFormat;
       created: number;
       updated: number;
-      /** The review batch the new questions wait in (null when the file only updated questions). */
+      /** The review batch the new and changed questions wait in (null when nothing needs review). */
       batchId: string | null;
       unsupported: Unsupported[];
       notes: Unsupported[];
@@ -88,7 +88,20 @@ export async function importQuestions(
   const freshChecked = checked.valid.filter((v) => !v.id);
   const fresh = freshChecked.map((v) => v.value);
   const updates = checked.valid.filter((v) => v.id);
-  const batchId = fresh.length ? randomUUID() : null;
+  const stored = await db.quizQuestion.findMany({
+    where: { id: { in: updates.map((u) => u.id!) } },
+    select: {
+      id: true,
+      kind: true,
+      stem: true,
+      explanation: true,
+      options: { orderBy: { sortOrder: "asc" }, select: { text: true, isCorrect: true } },
+      rules: { select: { ruleId: true } },
+    },
+  });
+  const storedById = new Map(stored.map((q) => [q.id, { ...q, ruleIds: q.rules.map((r) => r.ruleId) }]));
+  const changed = updates.filter((u) => contentChanged(storedById.get(u.id!)!, u.value));
+  const batchId = fresh.length || changed.length ? randomUUID() : null;
   // Flagged against the bank and against the file's other new questions.
   const bank = await db.quizQuestion.findMany({ select: { id: true, stem: true } });
   const candidates = fresh.map((q, k) => ({ id: `new:${k}`, stem: q.stem }));
@@ -97,12 +110,18 @@ export async function importQuestions(
     where: freshChecked[Number(id.slice(4))].where,
     message: messageKey("quiz.import.notes.duplicate", { stem: same[0].stem.slice(0, 60) }),
   }));
-  const listedNotes = [...read.notes, ...duplicateNotes];
+  const reviewNotes = changed.map((u) => ({ where: u.where, message: "quiz.import.notes.changedToReview" }));
+  const listedNotes = [...read.notes, ...duplicateNotes, ...reviewNotes];
   await db
     .$transaction(
       async (tx) => {
         if (fresh.length) await insertQuestions(tx, fresh, format, { batchId: batchId! });
         for (const u of updates) await replaceQuestion(tx, u.id!, u.value);
+        if (changed.length)
+          await tx.quizQuestion.updateMany({
+            where: { id: { in: changed.map((u) => u.id!) } },
+            data: { active: false, reviewPending: true, importBatchId: batchId },
+          });
         await writeAudit(tx, {
           actor,
           action: "quiz.questions_imported",
@@ -112,6 +131,7 @@ export async function importQuestions(
             fileName: file.name.slice(0, 200),
             created: fresh.length,
             updated: updates.length,
+            sentToReview: changed.length,
             batchId,
             duplicates: duplicateNotes.length,
             skipped: read.unsupported.map((u) => `${u.where}: ${u.message}`).slice(0, 100),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { duplicatesIn, normaliseStem } from "./question-review-rules";
+import { contentChanged, duplicatesIn, normaliseStem } from "./question-review-rules";
 
 describe("the same stem, however it is typed", () => {
   it.each([
@@ -25,5 +25,63 @@ describe("the same stem, however it is typed", () => {
     );
     expect([...found.keys()]).toEqual(["new1"]);
     expect(found.get("new1")!.map((q) => q.id)).toEqual(["old"]);
+  });
+});
+
+describe("contentChanged: what sends an imported question back to review", () => {
+  const stored = {
+    kind: "SINGLE",
+    stem: "22:10 债务人回电，你应当？",
+    explanation: "B3：22:00 以后不得催收。",
+    options: [
+      { text: "告知已过作业时间，次日再联系", isCorrect: true },
+      { text: "继续催收", isCorrect: false },
+    ],
+    ruleIds: ["B3"],
+  };
+  const incoming = {
+    ...stored,
+    options: stored.options.map((o) => ({ text: o.text, correct: o.isCorrect })),
+    ruleIds: ["B3"],
+  };
+
+  it("an identical row (spaces around text aside) changes nothing", () => {
+    expect(contentChanged(stored, { ...incoming, stem: ` ${stored.stem} ` })).toBe(false);
+  });
+
+  it.each([
+    [
+      "the right answer",
+      {
+        options: [
+          { text: "告知已过作业时间，次日再联系", correct: false },
+          { text: "继续催收", correct: true },
+        ],
+      },
+    ],
+    [
+      "an option's text",
+      {
+        options: [
+          { text: "告知已过作业时间", correct: true },
+          { text: "继续催收", correct: false },
+        ],
+      },
+    ],
+    [
+      "the order of the options",
+      {
+        options: [
+          { text: "继续催收", correct: false },
+          { text: "告知已过作业时间，次日再联系", correct: true },
+        ],
+      },
+    ],
+    ["the stem", { stem: "22:30 债务人回电，你应当？" }],
+    ["the explanation", { explanation: "B3：21:00 以后不得催收。" }],
+    ["the rules", { ruleIds: ["B3", "B5"] }],
+    ["the kind", { kind: "MULTIPLE" }],
+  ])("a change of %s is a change", (_what, change) => {
+    expect(contentChanged(stored, { ...incoming, ...change })).toBe(true);
   });
 });

@@ -22,3 +22,38 @@ export function duplicatesIn(candidates: Stemmed[], bank: Stemmed[]): Map<string
   }
   return out;
 }
+
+export type StoredQuestion = {
+  kind: string;
+  stem: string;
+  explanation: string;
+  options: Array<{ text: string; isCorrect: boolean }>;
+  ruleIds: string[];
+};
+export type IncomingQuestion = {
+  kind: string;
+  stem: string;
+  explanation: string;
+  options: Array<{ text: string; correct: boolean }>;
+  ruleIds: string[];
+};
+
+/**
+ * Whether an imported row changes what an agent is asked or marked on: the kind, stem, explanation,
+ * options (text, order, which are right) or rules. Such a change goes back to review, like a new
+ * question: an answer key edited in a spreadsheet must not reach live quizzes unseen.
+ */
+export function contentChanged(stored: StoredQuestion, incoming: IncomingQuestion): boolean {
+  const same = (a: string, b: string) => a.trim() === b.trim();
+  if (stored.kind !== incoming.kind || !same(stored.stem, incoming.stem)) return true;
+  if (!same(stored.explanation, incoming.explanation)) return true;
+  if (stored.options.length !== incoming.options.length) return true;
+  if (
+    stored.options.some(
+      (o, i) => !same(o.text, incoming.options[i].text) || o.isCorrect !== incoming.options[i].correct,
+    )
+  )
+    return true;
+  const rules = (ids: string[]) => [...new Set(ids)].sort().join(",");
+  return rules(stored.ruleIds) !== rules(incoming.ruleIds);
+}
