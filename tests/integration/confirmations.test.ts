@@ -8,7 +8,17 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
-import { cookieFor, DEMO_AT, demoDayAt, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  DEMO_AT,
+  demoDayAt,
+  flashOf,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+} from "./support";
 
 type Page = Awaited<ReturnType<typeof loader>>;
 type Failure = { intent: string; errors: Record<string, string>; values: Record<string, string> };
@@ -315,6 +325,25 @@ describe("a head swaps or withdraws", () => {
       "离岗培训冲突",
     );
   });
+  it("withdrawing a department's last attendee leaves it nothing to confirm", async () => {
+    const courseId = await requested();
+    const col2 = await dept("COL2");
+    const result = await (
+      await as("D0201")
+    ).post(courseId, {
+      intent: "withdraw",
+      departmentId: col2,
+      personId: await personId("C0205"),
+      reason: "业务高峰，暂不参训",
+      sure: "yes",
+    });
+    expect(result.status).toBe(302);
+    expect((await rowsOf(courseId)).map((r) => r.departmentId)).toEqual([await dept("COL1")]);
+    expect(
+      await db.todoItem.count({ where: { kind: "course.confirm", sourceId: `${courseId}:${col2}`, doneAt: null } }),
+    ).toBe(0);
+    expect((await (await as("D0201")).view(courseId)).status).toBe(404);
+  });
 });
 
 describe("reminding heads", () => {
@@ -338,5 +367,25 @@ describe("reminding heads", () => {
     const later = await (await as("T0002")).post(courseId, { intent: "remind" });
     expect(later).toMatchObject({ status: 302, location: `/courses/${courseId}/confirmations` });
     expect(await reminders()).toHaveLength(2);
+  });
+});
+
+describe("the page", () => {
+  it("renders the clerk's overview and the head's attendees with their actions", async () => {
+    const courseId = await requested();
+    const url = `/courses/${courseId}/confirmations`;
+    const clerk = await renderInLayout(await cookieFor("T0002"), url, "_app.courses.$courseId.confirmations");
+    expect(clerk.status).toBe(200);
+    expect(clerk.html).toContain("各部门确认情况");
+    expect(clerk.html).toContain("无部门负责人");
+    expect(clerk.html).toContain("提醒未确认的负责人");
+    const head = await renderInLayout(await cookieFor("D0101"), url, "_app.courses.$courseId.confirmations");
+    expect(head.status).toBe(200);
+    expect(head.html).toContain("确认课程、讲师与参训人员");
+    expect(head.html).toContain("C0112");
+    expect(head.html).not.toContain("C0205");
+    expect(head.html).not.toContain("各部门确认情况");
+    const english = await renderInLayout(await cookieFor("D0101"), url, "_app.courses.$courseId.confirmations", "en");
+    expect(english.html).toContain("Confirm course, lecturer and attendees");
   });
 });
