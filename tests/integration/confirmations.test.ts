@@ -196,7 +196,7 @@ describe("a head confirms", () => {
     expect((await rowsOf(courseId)).every((r) => r.state === "PENDING")).toBe(true);
   });
 
-  it("after the deadline a head can no longer confirm", async () => {
+  it("after the deadline a head can no longer confirm or swap", async () => {
     const courseId = await requested();
     const { confirmBy } = await db.courseDelivery.findUniqueOrThrow({ where: { courseId } });
     setClock(() => new Date(confirmBy!.getTime() + 60_000));
@@ -204,6 +204,18 @@ describe("a head confirms", () => {
     expect(result.status).toBe(409);
     expect((result.body as Failure).errors._form).toBe("confirmations.pastDeadline");
     expect((await rowsOf(courseId)).every((r) => r.state === "PENDING")).toBe(true);
+    const swap = await (
+      await as("D0101")
+    ).post(courseId, {
+      intent: "swap",
+      departmentId: await dept("COL1"),
+      personId: await personId("C0103"),
+      replacementId: await personId("C0105"),
+      reason: "C0103 当天轮休",
+    });
+    expect(swap.status).toBe(409);
+    expect(zh((swap.body as Failure).errors._form)).toContain("已过确认截止时间");
+    expect(await attendeeNos(courseId)).toEqual(["C0103", "C0112", "C0205", "K0001"]);
   });
 
   it("two heads of one department confirming at once: one wins, the other is told it is done", async () => {
