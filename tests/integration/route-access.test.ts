@@ -190,6 +190,13 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
   "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
   "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
+  // Department heads' confirmation of a course (heads confirm; an unknown intent is the clerk's).
+  "_app.courses.$courseId.confirmations.tsx": {
+    path: "/courses/x/confirmations",
+    loader: "read:course",
+    action: "prepare:course",
+    params: courseParams,
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
