@@ -190,6 +190,14 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
   "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
   "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
+  // Step 008: preparation checklists (the course is the demo's 催收一部 course with a material).
+  "_app.preparation.tsx": { path: "/preparation", loader: "read:course" },
+  "_app.courses.$courseId.preparation.tsx": {
+    path: "/courses/x/preparation",
+    loader: "read:course",
+    action: "prepare:course",
+    params: courseParams,
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
