@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { parseMessage } from "~/utils/validation";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR } from "./course-support";
-import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
@@ -313,5 +313,34 @@ describe("the clerk's list", () => {
     const all = (await (await person("T0002")).list(true)).months.flatMap((m) => m.courses);
     expect(all.length).toBeGreaterThanOrEqual(rows.length);
     expect(all.length).toBe(await db.courseDelivery.count());
+  });
+});
+
+describe("the pages render", () => {
+  it("the course's preparation page, the clerk's list and the budget with an agreed fee", async () => {
+    const course = await demoCourse("EXTERNAL");
+    const clerk = await person("T0002");
+    await clerk.act(course.id, { intent: "institution", institutionContact: "王老师", agreedFee: "99999" });
+    const cookie = await cookieFor("T0002");
+    const page = await renderInLayout(
+      cookie,
+      `/courses/${course.id}/preparation`,
+      "_app.courses.$courseId.preparation",
+    );
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("培训费用已与机构确认");
+    expect(page.html).toContain("超出预算");
+    const list = await renderInLayout(cookie, "/preparation?past=1", "_app.preparation");
+    expect(list.html).toContain("场地已预订并确认");
+    const manager = await renderInLayout(
+      await cookieFor("T0001"),
+      `/courses/${course.id}/preparation`,
+      "_app.courses.$courseId.preparation",
+      "en",
+    );
+    expect(manager.html).toContain("Allow publishing");
+    const budget = await renderInLayout(cookie, `/budget?year=${YEAR}`, "_app.budget");
+    expect(budget.html).toContain("外训协议费用与预算差额");
+    expect(budget.html).toContain(course.title);
   });
 });
