@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { checklistBlocker } from "~/domain/delivery/preparation-check.server";
+import { startPreparation } from "~/domain/delivery/start-preparation.server";
 import { action as prepAction, loader as prepLoader } from "~/routes/_app.courses.$courseId.preparation";
 import { loader as listLoader } from "~/routes/_app.preparation";
 import { db } from "~/utils/db.server";
@@ -342,5 +343,26 @@ describe("the pages render", () => {
     const budget = await renderInLayout(cookie, `/budget?year=${YEAR}`, "_app.budget");
     expect(budget.html).toContain("外训协议费用与预算差额");
     expect(budget.html).toContain(course.title);
+  });
+});
+
+describe("at the same time", () => {
+  it("of two overrides exactly one wins; starting preparation twice adds nothing", async () => {
+    const courseId = await col1Course();
+    const [a, b] = [await person("T0001"), await person("T0001")];
+    const race = await Promise.all([
+      a.act(courseId, { intent: "override", reason: "场地由合作方提供" }),
+      b.act(courseId, { intent: "override", reason: "设备由机构自带" }),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual([302, 409]);
+    expect(await db.auditEntry.count({ where: { entityId: courseId, action: "preparation.overridden" } })).toBe(1);
+    const before = await db.courseDelivery.findUniqueOrThrow({ where: { courseId } });
+    expect(before.version).toBe(1);
+    await db.$transaction((tx) => startPreparation(tx, courseId));
+    expect(await db.preparationItem.count({ where: { courseId } })).toBe(4);
+    expect(await db.courseDelivery.findUniqueOrThrow({ where: { courseId } })).toMatchObject({
+      overrideReason: before.overrideReason,
+      version: 1,
+    });
   });
 });
