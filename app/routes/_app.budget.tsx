@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { formatYuan } from "~/components/training/format";
@@ -132,6 +132,44 @@ export default function BudgetPage() {
           </table>
         </section>
       </div>
+      <section className="card overflow-x-auto">
+        <h2 className="px-4 pt-4 font-semibold">{t("preparation.budget.title")}</h2>
+        <p className="px-4 pt-1 text-sm text-slate-500">{t("preparation.budget.intro")}</p>
+        {b.feeDifferences.rows.length === 0 ? (
+          <p className="px-4 py-4 text-sm text-slate-500">{t("preparation.budget.none")}</p>
+        ) : (
+          <table className="table mt-2">
+            <thead>
+              <tr>
+                <th>{t("preparation.budget.course")}</th>
+                <th>{t("budget.cols.month")}</th>
+                <th className="!text-right">{t("preparation.budget.budgeted")}</th>
+                <th className="!text-right">{t("preparation.budget.agreed")}</th>
+                <th className="!text-right">{t("preparation.budget.difference")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {b.feeDifferences.rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="whitespace-normal">
+                    <Link to={`/courses/${r.id}/preparation`} className="btn-link">
+                      {r.title}
+                    </Link>
+                  </td>
+                  <td>{t(`training.monthShort.${r.month}`)}</td>
+                  {money(r.budgetedFen)}
+                  {money(r.agreedFen)}
+                  {money(r.differenceFen, r.differenceFen > 0)}
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <td colSpan={4}>{t("preparation.budget.total")}</td>
+                {money(b.feeDifferences.totalFen, b.feeDifferences.totalFen > 0)}
+              </tr>
+            </tbody>
+          </table>
+        )}
+      </section>
     </div>
   );
 }

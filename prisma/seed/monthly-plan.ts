@@ -2,6 +2,7 @@
 // and the two before it (each in its own year's annual plan), in the company's time zone.
 import { sessionInterval } from "../../app/domain/course/course-rules";
 import { courseSnapshot } from "../../app/domain/course/course-subject.server";
+import { startPreparation } from "../../app/domain/delivery/start-preparation.server";
 import { monthShare, yearMonth } from "../../app/domain/monthly-plan/monthly-plan-rules";
 import { monthlySnapshot } from "../../app/domain/monthly-plan/monthly-plan-subject.server";
 import type { Prisma } from "../../app/generated/prisma/client";
@@ -229,6 +230,8 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
           });
         }
         await decisions(tx, courseApproval.id, "course", clerk, manager, before(3), before(2));
+        // As the workflow's approval would have (step 008): the course starts preparing.
+        await startPreparation(tx, course.id);
       }
     }
   }

@@ -197,6 +197,14 @@ const ROUTES: Record<string, RouteCase> = {
     action: "prepare:course",
     params: courseParams,
   },
+  // Step 008: preparation checklists (the course is the demo's 催收一部 course with a material).
+  "_app.preparation.tsx": { path: "/preparation", loader: "read:course" },
+  "_app.courses.$courseId.preparation.tsx": {
+    path: "/courses/x/preparation",
+    loader: "read:course",
+    action: "prepare:course",
+    params: courseParams,
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

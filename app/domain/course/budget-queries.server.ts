@@ -2,7 +2,7 @@
 import { planTotals } from "~/domain/plan/plan-rules";
 import { db } from "~/utils/db.server";
 
-import { rollUp } from "./budget-rules";
+import { agreedFeeDifferences, budgetCost, rollUp } from "./budget-rules";
 import { courseCost } from "./course-rules";
 
 export async function yearBudget(year: number) {
@@ -47,7 +47,10 @@ export async function yearBudget(year: number) {
         materialsFeeFen: true,
         externalFeeFen: true,
         otherFeeFen: true,
+        title: true,
         approval: { select: { state: true } },
+        delivery: { select: { agreedFeeFen: true } },
+        monthlyItem: { select: { plan: { select: { month: true } } } },
       },
     }),
   ]);
@@ -65,14 +68,35 @@ export async function yearBudget(year: number) {
     courses: courses.map((c) => ({
       id: c.id,
       monthlyItemId: c.monthlyItemId,
-      costFen: courseCost(c),
+      costFen: budgetCost({
+        costFen: courseCost(c),
+        externalFeeFen: c.externalFeeFen,
+        agreedFeeFen: c.delivery?.agreedFeeFen ?? null,
+      }),
       approved: c.approval.state === "APPROVED",
     })),
   });
   // The annual plan's own month split, beside what the monthly plans then planned.
   const annualByMonth = planTotals(annualItems).byMonth.map((m) => m.budgetFen);
+  // External courses whose fee was agreed with the institution, beside what was budgeted for it.
+  const feeDifferences = agreedFeeDifferences(
+    courses.flatMap((c) =>
+      c.delivery?.agreedFeeFen != null
+        ? [
+            {
+              id: c.id,
+              title: c.title,
+              month: c.monthlyItem.plan.month,
+              budgetedFen: c.externalFeeFen,
+              agreedFen: c.delivery.agreedFeeFen,
+            },
+          ]
+        : [],
+    ),
+  );
   return {
     year,
+    feeDifferences,
     annualTitle: annual?.title ?? null,
     annualState: annual?.approval.state ?? null,
     annualByMonth,

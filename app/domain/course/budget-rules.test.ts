@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { courseBudgetWarnings, overBy, rollUp } from "./budget-rules";
+import { agreedFeeDifferences, budgetCost, courseBudgetWarnings, overBy, rollUp } from "./budget-rules";
 
 describe("budget roll-up: course → monthly item → annual item", () => {
   const input = {
@@ -88,5 +88,25 @@ describe("over-budget warning for a course", () => {
     expect(
       courseBudgetWarnings({ costFen: 1, monthly: { title: "x", budgetFen: 0, otherCoursesFen: 0 }, annual: null }),
     ).toMatchObject([{ level: "monthly", overFen: 1 }]);
+  });
+});
+
+describe("agreed external fees (step 008)", () => {
+  it("an agreed fee replaces the budgeted external fee in the course's cost", () => {
+    expect(budgetCost({ costFen: 1_500_00, externalFeeFen: 1_000_00, agreedFeeFen: null })).toBe(1_500_00);
+    expect(budgetCost({ costFen: 1_500_00, externalFeeFen: 1_000_00, agreedFeeFen: 1_200_00 })).toBe(1_700_00);
+    expect(budgetCost({ costFen: 1_500_00, externalFeeFen: 1_000_00, agreedFeeFen: 0 })).toBe(500_00);
+  });
+
+  it("lists each difference by month and sums them", () => {
+    const r = agreedFeeDifferences([
+      { id: "b", title: "投诉处理", month: 12, budgetedFen: 1_000_00, agreedFen: 1_200_00 },
+      { id: "a", title: "合规外训", month: 11, budgetedFen: 800_00, agreedFen: 750_00 },
+    ]);
+    expect(r.rows.map((x) => [x.id, x.differenceFen])).toEqual([
+      ["a", -50_00],
+      ["b", 200_00],
+    ]);
+    expect(r.totalFen).toBe(150_00);
   });
 });

@@ -12,6 +12,24 @@ export type BudgetMonthlyItem = {
 };
 export type BudgetAnnualItem = { id: string; title: string; category: Category; budgetFen: number };
 
+/**
+ * What a course costs the budget: an external course whose fee was agreed with the institution (step 008)
+ * counts the agreed fee instead of the budgeted external fee.
+ */
+export function budgetCost(input: { costFen: number; externalFeeFen: number; agreedFeeFen: number | null }): number {
+  return input.agreedFeeFen === null ? input.costFen : input.costFen - input.externalFeeFen + input.agreedFeeFen;
+}
+
+export type AgreedFee = { id: string; title: string; month: number; budgetedFen: number; agreedFen: number };
+
+/** The agreed fees that differ from the budget, by course, and their total (agreed − budgeted). */
+export function agreedFeeDifferences(fees: AgreedFee[]) {
+  const rows = fees
+    .map((f) => ({ ...f, differenceFen: f.agreedFen - f.budgetedFen }))
+    .sort((a, b) => a.month - b.month || a.title.localeCompare(b.title));
+  return { rows, totalFen: rows.reduce((sum, r) => sum + r.differenceFen, 0) };
+}
+
 export type Line = { plannedFen: number; committedFen: number; pendingFen: number };
 const empty = (): Line => ({ plannedFen: 0, committedFen: 0, pendingFen: 0 });
 

@@ -1,4 +1,5 @@
 // The course plan as a subject of the one approval workflow (steps 006–007).
+import { startPreparation } from "~/domain/delivery/start-preparation.server";
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
@@ -60,5 +61,10 @@ export const CourseSubject: ApprovalSubject = {
     if (c._count.attendees === 0) return "course.noAttendees";
     if (c._count.attendees > c.capacity) return "course.overCapacity";
     return null;
+  },
+  // Approved: preparation starts (step 008). Approved again after a reopen, the checklist stays as it was.
+  async onApproved(tx, approvalId) {
+    const c = await tx.course.findUniqueOrThrow({ where: { approvalId }, select: { id: true } });
+    await startPreparation(tx, c.id);
   },
 };
