@@ -190,6 +190,14 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
   "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
   "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
+  // Mail: the outbox; message "x" answers 404 to those allowed.
+  "_app.outbox._index.tsx": { path: "/outbox", loader: "read:outbox" },
+  "_app.outbox.$messageId.tsx": {
+    path: "/outbox/x",
+    loader: "read:outbox",
+    action: "manage:outbox",
+    params: async () => ({ messageId: "x" }),
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
