@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { OutboxStatusBadge } from "~/components/mail/outbox-status";
 import { Pagination } from "~/components/pagination";
 import { useFormat } from "~/components/use-format";
+import { OUTBOX_STATUSES } from "~/domain/mail/delivery-rules";
 import {
   listOutbox,
   mailStatus,
   outboxCounts,
-  OUTBOX_STATUSES,
   OutboxQuerySchema,
   type SmtpView,
 } from "~/domain/mail/outbox-queries.server";

@@ -1,6 +1,9 @@
 // Pure rules of mail delivery: what a queued message becomes on the wire, how failures are retried,
 // how a periodic job is scheduled. docs/decisions/0017-mail-outbox.md
 
+/** An outbox message's states, in the order the outbox page lists them. */
+export const OUTBOX_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;
+
 /** The outbox row fields a message is made of. */
 export type OutboxRow = {
   id: string;

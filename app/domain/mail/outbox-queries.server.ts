@@ -5,10 +5,10 @@ import type { OutboxStatus, Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
+import { OUTBOX_STATUSES } from "./delivery-rules";
 import { smtpConfig, type SmtpConfig } from "./smtp-config";
 
 export const OUTBOX_PAGE_SIZE = 50;
-export const OUTBOX_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const satisfies readonly OutboxStatus[];
 
 export const OutboxQuerySchema = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
