@@ -88,8 +88,11 @@ async function main() {
       if (stopping) return;
       stopping = true;
       log(`${signal}: stopping TrainGate …`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 500));
+      const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      // The workers finish their mail deliveries (up to 10 s) before the database stops under them.
+      const exited = Promise.all(running.map((w) => new Promise((r) => (w.isDead() ? r(null) : w.once("exit", r)))));
+      for (const worker of running) worker.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
       await database.stop();
       log("Stopped.");
       process.exit(0);
