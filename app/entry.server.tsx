@@ -14,6 +14,8 @@ export const streamTimeout = 5_000;
 // server/main.ts asks these before express and Remix (ADRs 0009, 0010, 0012); exported here so they
 // run on this build's own modules (one clock, one pool, one cache per process).
 export { createFastPaths } from "./fast-paths/index.server";
+// The mail worker runs on the build's modules too (server/mail.ts).
+export { startMailWorker } from "./domain/mail/mail-worker.server";
 
 export default function handleRequest(
   request: Request,

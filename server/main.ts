@@ -12,6 +12,7 @@ import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 import { createApp } from "./app";
 import { type Database, migrate, startDatabase } from "./database";
 import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
+import { startAppMail } from "./mail";
 import { StartError, describeStartFailure } from "./postgres-rules";
 
 const log = (line: string) => console.log(line);
@@ -87,8 +88,11 @@ async function main() {
       if (stopping) return;
       stopping = true;
       log(`${signal}: stopping TrainGate …`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 500));
+      const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      // The workers finish their mail deliveries (up to 10 s) before the database stops under them.
+      const exited = Promise.all(running.map((w) => new Promise((r) => (w.isDead() ? r(null) : w.once("exit", r)))));
+      for (const worker of running) worker.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
       await database.stop();
       log("Stopped.");
       process.exit(0);
@@ -132,6 +136,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
       .catch(() => {})
       .finally(() => process.exit(1));
   });
+  // The first process prints the line about mail; every process delivers.
+  const mail = await startAppMail(entry, config, { log, announce: (cluster.worker?.id ?? 1) === 1 });
   server.listen(port, () => {
     if (cluster.isWorker) return;
     log(`TrainGate listening on http://localhost:${port}`);
@@ -146,6 +152,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     server.close();
     server.closeAllConnections?.();
     await devServer?.close();
+    // Lets a delivery under way finish (pg-boss waits up to 10 s), so it is not sent again later.
+    await mail.stop();
     // Writes the clearance calls still queued and closes the build's pools.
     await fastPaths.stop();
     await options.stopDatabase?.();

@@ -120,6 +120,55 @@ export default function SettingsPage() {
             </select>
           </Field>
         </fieldset>
+        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("settings.noticesTitle")}</legend>
+          <Field
+            label={t("settings.mailSenderName")}
+            name="mailSenderName"
+            error={errorOf("mailSenderName")}
+            hint={t("settings.mailSenderNameHint")}
+          >
+            <input id="mailSenderName" className="input" {...register("mailSenderName")} />
+          </Field>
+          <Field
+            label={t("settings.mailSenderAddress")}
+            name="mailSenderAddress"
+            error={errorOf("mailSenderAddress")}
+            hint={t("settings.mailSenderAddressHint")}
+          >
+            <input id="mailSenderAddress" type="email" className="input" {...register("mailSenderAddress")} />
+          </Field>
+          <Field
+            label={t("settings.reminderLeadHours")}
+            name="reminderLeadHours"
+            error={errorOf("reminderLeadHours")}
+            hint={t("settings.reminderLeadHoursHint")}
+          >
+            <input
+              id="reminderLeadHours"
+              type="number"
+              min={1}
+              max={168}
+              className="input"
+              {...register("reminderLeadHours")}
+            />
+          </Field>
+          <Field
+            label={t("settings.headConfirmDays")}
+            name="headConfirmDays"
+            error={errorOf("headConfirmDays")}
+            hint={t("settings.headConfirmDaysHint")}
+          >
+            <input
+              id="headConfirmDays"
+              type="number"
+              min={0}
+              max={30}
+              className="input"
+              {...register("headConfirmDays")}
+            />
+          </Field>
+        </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>
           <input id="reason" className="input" {...register("reason")} />
         </Field>

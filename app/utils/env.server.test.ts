@@ -30,6 +30,13 @@ describe("the environment", () => {
       CASE_DATA_KEYS: undefined,
       CASE_DATA_KEY: undefined,
       CASE_SYSTEM_API_KEY: undefined,
+      SMTP_URL: undefined,
+      SMTP_HOST: undefined,
+      SMTP_PORT: undefined,
+      SMTP_SECURE: undefined,
+      SMTP_USER: undefined,
+      SMTP_PASSWORD: undefined,
+      MAIL_WORKER: true,
       TRAINGATE_TEST_CLOCK: false,
       TRAINGATE_TEST_NOW: undefined,
     });
@@ -140,6 +147,12 @@ describe("the environment", () => {
     ],
   ])("%s=%s is refused, naming the variable", (name, text, message) => {
     expect(problems({ [name]: text })).toEqual([message]);
+  });
+
+  it("a malformed SMTP setting does not stop the start: the outbox page names it", () => {
+    expect(problems({ SMTP_PORT: "abc", SMTP_SECURE: "maybe", SMTP_URL: "nonsense" })).toEqual([]);
+    expect(parseEnv({ MAIL_WORKER: "0" }).MAIL_WORKER).toBe(false);
+    expect(problems({ MAIL_WORKER: "off" })).toEqual(['MAIL_WORKER: expected 1 or 0 (or true or false), got "off"']);
   });
 
   it("a bad DATABASE_URL is named without repeating it (it may hold a password)", () => {

@@ -87,6 +87,20 @@ export const EnvSchema = z.object({
   CASE_DATA_KEYS: z.string().optional(),
   CASE_DATA_KEY: z.string().optional(),
   CASE_SYSTEM_API_KEY: variable("an API key", (text) => text, undefined as string | undefined, { secret: true }),
+  // Mail (docs/operations.md, "Mail"). Read as text and checked by app/domain/mail/smtp-config.ts: a bad
+  // value must not stop the server, whose outbox page then names it while the messages wait.
+  SMTP_URL: z.string().optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.string().optional(),
+  SMTP_SECURE: z.string().optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  // Off: this process delivers no mail and runs no periodic job (another process, or nobody, does).
+  MAIL_WORKER: variable(
+    "1 or 0 (or true or false)",
+    (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : BAD),
+    true,
+  ),
   TRAINGATE_TEST_CLOCK: flag(),
   TRAINGATE_TEST_NOW: variable(
     "an ISO instant such as 2026-03-02T09:00:00+08:00",

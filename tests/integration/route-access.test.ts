@@ -205,6 +205,14 @@ const ROUTES: Record<string, RouteCase> = {
     action: "prepare:course",
     params: courseParams,
   },
+  // Mail: the outbox; message "x" answers 404 to those allowed.
+  "_app.outbox._index.tsx": { path: "/outbox", loader: "read:outbox" },
+  "_app.outbox.$messageId.tsx": {
+    path: "/outbox/x",
+    loader: "read:outbox",
+    action: "manage:outbox",
+    params: async () => ({ messageId: "x" }),
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
