@@ -27,6 +27,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: "/calendar", labelKey: "nav.calendar", group: "training", icon: "calendar", permission: "read:monthly-plan" },
   { to: "/courses", labelKey: "nav.courses", group: "training", icon: "form", permission: "read:course" },
+  {
+    to: "/training-day",
+    labelKey: "nav.trainingDay",
+    group: "training",
+    icon: "calendar",
+    permission: "prepare:course",
+  },
   { to: "/budget", labelKey: "nav.budget", group: "training", icon: "bank", permission: "read:training-budget" },
   { to: "/quiz", labelKey: "nav.quiz", group: "certification", icon: "quiz", permission: "take:quiz" },
   { to: "/quiz/rules", labelKey: "nav.callRules", group: "certification", icon: "rules", permission: "read:rule" },
