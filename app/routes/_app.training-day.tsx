@@ -3,9 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { SessionDayCard } from "~/components/delivery/session-day-card";
+import { localParts } from "~/domain/course/session-view";
 import { sessionDay } from "~/domain/delivery/session-day-queries.server";
 import { isoDate, pickDay } from "~/domain/delivery/session-day-rules";
-import { localParts } from "~/domain/course/session-view";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";

@@ -109,7 +109,7 @@ export function SignInSheetPage({ sheet, xlsxHref }: { sheet: SheetView; xlsxHre
         </thead>
         <tbody>
           {sheet.rows.map((row) => (
-            <tr key={row.personId} className="h-[11mm] break-inside-avoid">
+            <tr key={row.personId} className="h-[10mm] break-inside-avoid">
               <td className={`${cell} text-center`}>{row.no}</td>
               <td className={cell}>{row.employeeNo}</td>
               <td className={cell}>{row.name}</td>

@@ -36,7 +36,7 @@ export function sheetRows(attendees: readonly SheetAttendee[]): SheetRow[] {
 
 /** "第 n 场，共 m 场": the session's place among the course's sessions in time order; null if not one of them. */
 export function sessionOrdinal(
-  sessions: readonly { id: string; startsAt: Date | string }[],
+  sessions: ReadonlyArray<{ id: string; startsAt: Date | string }>,
   sessionId: string,
 ): { n: number; of: number } | null {
   const ordered = [...sessions].sort(
@@ -48,10 +48,11 @@ export function sessionOrdinal(
 
 /**
  * Rows that fit one A4 portrait page (12 mm margins) under the sheet's header, and on the pages after
- * it, where only the repeated table header sits above them; rows are 11 mm tall, tall enough to sign.
+ * it, where only the repeated table header sits above them; rows are 10 mm tall, tall
+ * enough to sign (checked on a PDF printed by Chromium).
  */
-export const ROWS_FIRST_PAGE = 17;
-export const ROWS_NEXT_PAGE = 23;
+export const ROWS_FIRST_PAGE = 20;
+export const ROWS_NEXT_PAGE = 26;
 
 /** How many printed pages the sheet takes. */
 export function sheetPageCount(rows: number): number {
