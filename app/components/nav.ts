@@ -34,6 +34,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "form",
     permission: "read:course",
   },
+  {
+    to: "/training-day",
+    labelKey: "nav.trainingDay",
+    group: "training",
+    icon: "calendar",
+    permission: "prepare:course",
+  },
   { to: "/budget", labelKey: "nav.budget", group: "training", icon: "bank", permission: "read:training-budget" },
   { to: "/quiz", labelKey: "nav.quiz", group: "certification", icon: "quiz", permission: "take:quiz" },
   { to: "/quiz/rules", labelKey: "nav.callRules", group: "certification", icon: "rules", permission: "read:rule" },

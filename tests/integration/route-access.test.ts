@@ -213,6 +213,31 @@ const ROUTES: Record<string, RouteCase> = {
     action: "manage:outbox",
     params: async () => ({ messageId: "x" }),
   },
+  // The session day and its sign-in sheets: a session of an approved demo course.
+  "_app.training-day.tsx": { path: "/training-day", loader: "prepare:course" },
+  "courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx": {
+    path: "/courses/x/sessions/y/sign-in-sheet",
+    loader: "read:course",
+    params: async () => {
+      const session = await db.courseSession.findFirstOrThrow({
+        where: { course: { approval: { state: "APPROVED" } } },
+        select: { id: true, courseId: true },
+      });
+      return { courseId: session.courseId, sessionId: session.id };
+    },
+  },
+  "courses.$courseId.sessions.$sessionId.sign-in-sheet[.xlsx].tsx": {
+    path: "/courses/x/sessions/y/sign-in-sheet.xlsx",
+    loader: "read:course",
+    params: () => ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!(),
+  },
+  "_app.sessions.$sessionId.sign-in.tsx": {
+    path: "/sessions/x/sign-in",
+    loader: "signed-in",
+    params: async () => ({
+      sessionId: (await ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!()).sessionId,
+    }),
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

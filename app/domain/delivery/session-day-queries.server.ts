@@ -1,0 +1,66 @@
+// Reads for the clerk's day view (010): the sessions of approved courses on a day and the day after,
+// each with room, time, lecturer, checklist and roster. Attendance (011) adds each row's leave.
+import { db } from "~/utils/db.server";
+
+import { checklistLine, dayOf, dayPair, rosterCounts, type RosterRow } from "./session-day-rules";
+import { attendeesOf, lecturerOf, sessionWhen, sheetCourseSelect } from "./sign-in-sheet-queries.server";
+import { sessionOrdinal } from "./sign-in-sheet-rules";
+
+export async function sessionDay(date: string, timeZone: string) {
+  const pair = dayPair(date, timeZone);
+  const found = await db.courseSession.findMany({
+    where: {
+      startsAt: { gte: pair.first.start, lt: pair.second.end },
+      course: {
+        approval: { state: "APPROVED" },
+        OR: [{ delivery: { is: null } }, { delivery: { isNot: { state: "CANCELLED" } } }],
+      },
+    },
+    orderBy: [{ startsAt: "asc" }, { location: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      course: {
+        select: {
+          ...sheetCourseSelect,
+          preparation: {
+            select: { id: true, key: true, label: true, doneAt: true, sortOrder: true },
+            orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+          },
+        },
+      },
+    },
+  });
+  const sessions = found.map((s) => {
+    const roster: RosterRow[] = attendeesOf(s.course).map((r) => ({
+      personId: r.personId,
+      employeeNo: r.employeeNo,
+      name: r.name,
+      department: r.department,
+      leave: null,
+    }));
+    const checklist = s.course.preparation.map(checklistLine);
+    return {
+      id: s.id,
+      day: dayOf(s.startsAt, pair),
+      ...sessionWhen(s, timeZone),
+      location: s.location,
+      ordinal: sessionOrdinal(s.course.sessions, s.id),
+      course: { id: s.course.id, title: s.course.title, category: s.course.monthlyItem.category },
+      state: s.course.delivery?.state ?? "PREPARING",
+      lecturer: lecturerOf(s.course),
+      checklist,
+      checklistDone: checklist.filter((c) => c.done).length,
+      roster,
+      counts: rosterCounts(roster),
+    };
+  });
+  return {
+    first: { date: pair.first.date, sessions: sessions.filter((s) => s.day === "first") },
+    second: { date: pair.second.date, sessions: sessions.filter((s) => s.day === "second") },
+  };
+}
+export type SessionDay = Awaited<ReturnType<typeof sessionDay>>;
+export type DaySession = SessionDay["first"]["sessions"][number];
