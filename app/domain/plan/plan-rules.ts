@@ -102,3 +102,23 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
 export function isEmptyDiff(diff: PlanDiff): boolean {
   return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
+
+/** A monthly plan item built on an annual item: its month, its plan's state and its courses. */
+export type MonthlyUse = {
+  id: string;
+  title: string;
+  unplannedReason: string | null;
+  year: number;
+  month: number;
+  planState: string;
+  courses: string[];
+};
+
+/**
+ * The uses that forbid deleting the annual item: a monthly plan submitted or approved is locked work,
+ * and a course set up on the item was planned against it. Only a draft monthly plan's item without
+ * courses may be turned into an unplanned item (and goes through approval again with its plan).
+ */
+export function usesBlockingDeletion(uses: MonthlyUse[]): MonthlyUse[] {
+  return uses.filter((u) => u.planState !== "DRAFT" || u.courses.length > 0);
+}
