@@ -122,3 +122,21 @@ export type MonthlyUse = {
 export function usesBlockingDeletion(uses: MonthlyUse[]): MonthlyUse[] {
   return uses.filter((u) => u.planState !== "DRAFT" || u.courses.length > 0);
 }
+
+/** External and group training are given by others, outside the company (外训, never an internal lecturer). */
+const OUTSIDE_CATEGORIES = ["EXTERNAL", "GROUP"];
+
+/**
+ * What does not fit together in an item: a message key for the field to correct, or null. 外部培训 and
+ * 集团培训 are trainings outside the company: delivered as 外训, by someone who is not an internal lecturer.
+ */
+export function categoryMismatch(item: {
+  category: string;
+  delivery: string;
+  lecturerType: string;
+}): { field: "delivery" | "lecturerType"; message: string } | null {
+  if (!OUTSIDE_CATEGORIES.includes(item.category)) return null;
+  if (item.lecturerType === "INTERNAL") return { field: "lecturerType", message: "plan.validation.outsideLecturer" };
+  if (item.delivery === "INTERNAL") return { field: "delivery", message: "plan.validation.outsideDelivery" };
+  return null;
+}
