@@ -132,12 +132,16 @@ export function Field({
         {label}
       </label>
       {children}
-      {hint && !error ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? (
-        <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">
-          {translateMessage(t, error)}
-        </p>
-      ) : null}
+      {/* A line is always kept for the hint or the message: a message appearing when the field loses
+          focus must not push down what is below it, or a click already under way there (a month's
+          checkbox) lands beside its target and is lost. */}
+      <p
+        id={error ? `${name}-error` : undefined}
+        role={error ? "alert" : undefined}
+        className={`mt-1 min-h-4 text-xs ${error ? "text-red-600" : "text-slate-500"}`}
+      >
+        {error ? translateMessage(t, error) : (hint ?? "")}
+      </p>
     </div>
   );
 }

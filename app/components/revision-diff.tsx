@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 export type DiffLine = { key: string; label: ReactNode; before: ReactNode; after: ReactNode };
 /** One line of what changed: something added or removed, or changed with the fields that changed. */
 export type DiffEntry = { key: string; kind: "added" | "removed" | "changed"; title: ReactNode; lines?: DiffLine[] };
-export type Rejection = { revision: number; reason: string | null; actorName: string };
+/**
+ * The revision compared with: the last one sent back (with the approver's reason), or the approved one
+ * being changed (with the reason it was reopened). Without `kind` it is one sent back.
+ */
+export type Rejection = { revision: number; reason: string | null; actorName: string; kind?: "rejected" | "approved" };
 
 type Titled = { id: string; title: string };
 /** The entries of a list of items compared revision to revision (the annual and the monthly plan). */
@@ -31,20 +35,21 @@ const BADGE = {
 } as const;
 
 /**
- * What changed since the revision the approver sent back, so neither side needs to reread it all:
- * one look for the annual plan, the monthly plan and the course plan.
+ * What changed since the revision the approver sent back, or since the approved revision being
+ * changed, so neither side needs to reread it all: one look for the annual plan, the monthly plan and
+ * the course plan.
  */
 export function RevisionDiff({ rejection, entries }: { rejection: Rejection; entries: DiffEntry[] }) {
   const { t } = useTranslation();
-  const title = t("workflow.diff.title", { revision: rejection.revision });
+  const approved = rejection.kind === "approved";
+  const title = t(approved ? "workflow.diff.titleApproved" : "workflow.diff.title", { revision: rejection.revision });
+  const because = approved ? "workflow.diff.reopenedBecause" : "workflow.diff.rejectedBecause";
   return (
     <section className="card border-sky-200 p-4 text-sm" aria-label={title}>
       <h2 className="font-semibold">{title}</h2>
-      <p className="mt-1 text-slate-600">
-        {t("workflow.diff.rejectedBecause", { name: rejection.actorName, reason: rejection.reason ?? "" })}
-      </p>
+      <p className="mt-1 text-slate-600">{t(because, { name: rejection.actorName, reason: rejection.reason ?? "" })}</p>
       {entries.length === 0 ? (
-        <p className="mt-2 text-slate-500">{t("workflow.diff.none")}</p>
+        <p className="mt-2 text-slate-500">{t(approved ? "workflow.diff.noneApproved" : "workflow.diff.none")}</p>
       ) : (
         <ul className="mt-2 space-y-1.5">
           {entries.map((entry) => (

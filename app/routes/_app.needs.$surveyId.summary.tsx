@@ -86,6 +86,7 @@ export default function SummaryPage() {
             bars={summary.byMonth.map((m) => ({ label: t(`training.monthShort.${m.key}`), value: m.headcount }))}
             unit={t("needs.summary.people")}
           />
+          <p className="mt-2 text-xs text-slate-500">{t("needs.summary.monthShareNote")}</p>
         </div>
         <div className="card p-5">
           <BarChart

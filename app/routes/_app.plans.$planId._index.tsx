@@ -5,12 +5,13 @@ import { z } from "zod";
 
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { FormAlert } from "~/components/form";
+import { DeleteItemConfirm } from "~/components/plan/delete-item-confirm";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
 import { PlanItemsTable, PlanTotals } from "~/components/plan/plan-items";
+import { deletePlanItem } from "~/domain/plan/delete-plan-item.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
-import { deletePlanItem } from "~/domain/plan/plan.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
@@ -24,9 +25,10 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const PlanParams = z.object({ planId: Id });
 
-// The page's forms: deleting an item, and the workflow's decisions (DecisionSchema's intents).
+// The page's forms: deleting an item (confirmed when draft monthly plans use it), and the workflow's
+// decisions (DecisionSchema's intents).
 const PlanIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("deleteItem"), itemId: Id }),
+  z.object({ intent: z.literal("deleteItem"), itemId: Id, confirmed: z.enum(["1"]).optional() }),
   DecisionSchema,
 ]);
 
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const done = { form, redirectTo: `/plans/${planId}` };
   if (form.data.intent === "deleteItem")
-    return respond(await deletePlanItem(actor, planId, form.data.itemId), {
+    return respond(await deletePlanItem(actor, planId, form.data.itemId, form.data.confirmed === "1"), {
       ...done,
       flash: "plan.notices.itemDeleted",
     });
@@ -62,6 +64,9 @@ export default function PlanPage() {
   const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // A deletion that would turn draft monthly items unplanned asks first; any other refusal shows above.
+  const pageError = decisionError(actionData?.errors);
+  const confirmItem = pageError?.startsWith("plan.deleteAffectsDrafts") ? actionData?.values.itemId : undefined;
   const needTitle = (id: string) => {
     const n = needs.find((x) => x.id === id);
     return n ? `${n.department}·${n.topic}` : "—";
@@ -98,8 +103,11 @@ export default function PlanPage() {
         state={plan.state}
         revision={plan.revision}
         actions={actions}
-        error={decisionError(actionData?.errors)}
+        error={typeof confirmItem === "string" ? undefined : pageError}
       />
+      {typeof confirmItem === "string" && pageError ? (
+        <DeleteItemConfirm message={pageError} itemId={confirmItem} />
+      ) : null}
       {diff ? <PlanDiffView diff={diff.changes} rejection={diff.rejection} needTitle={needTitle} /> : null}
       <PlanItemsTable items={items} needs={needs} editable={editable && canDraft} />
       <PlanTotals totals={totals} />

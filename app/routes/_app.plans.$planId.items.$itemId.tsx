@@ -50,10 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           category: from.category,
           months: from.months.map(String),
           targetPeople: from.targetPeople,
-          sessions: "1",
+          // One session in each month the need is wanted in.
+          sessions: String(Math.max(1, from.months.length)),
           hoursPerSession: formatHours(from.hoursTenths),
           delivery: from.delivery,
-          lecturerType: from.delivery === "EXTERNAL" ? "EXTERNAL" : "INTERNAL",
+          lecturerType:
+            from.category === "GROUP"
+              ? "GROUP"
+              : from.delivery === "EXTERNAL" || from.category === "EXTERNAL"
+                ? "EXTERNAL"
+                : "INTERNAL",
           budget: yuanInput(from.costFen),
           needIds: [from.id],
         }

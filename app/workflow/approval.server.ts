@@ -277,14 +277,43 @@ export async function submittedSnapshot(approvalId: string, revision: number): P
 }
 
 /**
- * The last revision an approver sent back, with the reason: what the revisions after it are compared
- * with until one is approved. null when none was sent back, or the subject is approved now.
+ * What a revision in the making is compared with: the most recent revision before it that was decided
+ * on, sent back or approved (a withdrawn one never was). Sent back: the approver's reason. Approved and
+ * reopened for a change: the reason given for reopening it, which the approver needs to see. null when
+ * there is none, or the subject is approved now (there is nothing in the making).
  */
-export async function lastRejection(approval: { id: string; state: ApprovalStateName; revision: number }) {
-  const rejection = await db.approvalDecision.findFirst({
-    where: { approvalId: approval.id, action: "REJECT" },
+export type ComparisonBase = {
+  revision: number;
+  kind: "rejected" | "approved";
+  reason: string | null;
+  actorName: string;
+  at: Date;
+};
+
+export async function comparisonBase(approval: {
+  id: string;
+  state: ApprovalStateName;
+  revision: number;
+}): Promise<ComparisonBase | null> {
+  if (approval.state === "APPROVED") return null;
+  const last = await db.approvalDecision.findFirst({
+    where: { approvalId: approval.id, action: { in: ["REJECT", "APPROVE"] }, revision: { lt: approval.revision } },
     orderBy: { revision: "desc" },
-    select: { revision: true, reason: true, actorName: true, at: true },
+    select: { revision: true, action: true, reason: true, actorName: true, at: true },
   });
-  return rejection && rejection.revision < approval.revision && approval.state !== "APPROVED" ? rejection : null;
+  if (!last) return null;
+  if (last.action === "REJECT")
+    return { revision: last.revision, kind: "rejected", reason: last.reason, actorName: last.actorName, at: last.at };
+  // Reopening an approved revision is recorded on that revision, with why it is being changed.
+  const reopened = await db.approvalDecision.findUnique({
+    where: { approvalId_revision_action: { approvalId: approval.id, revision: last.revision, action: "REOPEN" } },
+    select: { reason: true, actorName: true, at: true },
+  });
+  return {
+    revision: last.revision,
+    kind: "approved",
+    reason: reopened?.reason ?? null,
+    actorName: reopened?.actorName ?? last.actorName,
+    at: reopened?.at ?? last.at,
+  };
 }

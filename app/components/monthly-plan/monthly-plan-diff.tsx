@@ -16,7 +16,7 @@ const LABELS: Record<Change["field"], string> = {
   unplannedReason: "monthlyPlan.item.unplannedReason",
 };
 
-/** What changed in the month's items since the revision the leader sent back (steps 004–005). */
+/** What changed in the month's items since the revision the leader sent back or approved (steps 004–005). */
 export function MonthlyPlanDiff({ changes, rejection }: { changes: MonthlyDiff; rejection: Rejection }) {
   const { t } = useTranslation();
   const show = (field: Change["field"], value: Change["before"]) => {

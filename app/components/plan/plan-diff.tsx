@@ -4,7 +4,7 @@ import { itemEntries, RevisionDiff, type Rejection } from "~/components/revision
 import { formatHours, formatMonths, formatYuan } from "~/components/training/format";
 import type { FieldChange, PlanDiff } from "~/domain/plan/plan-rules";
 
-/** What changed since the revision the leader sent back, so they need not reread the whole plan. */
+/** What changed since the revision the leader sent back or approved, so they need not reread the whole plan. */
 export function PlanDiffView({
   diff,
   rejection,

@@ -44,11 +44,14 @@ export function MonthPicker({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">
-          {translateMessage(t, error)}
-        </p>
-      ) : null}
+      {/* The message's line is kept even when empty, so the needs list below does not move under a click. */}
+      <p
+        id={error ? `${name}-error` : undefined}
+        role={error ? "alert" : undefined}
+        className="mt-1 min-h-4 text-xs text-red-600"
+      >
+        {error ? translateMessage(t, error) : ""}
+      </p>
     </fieldset>
   );
 }

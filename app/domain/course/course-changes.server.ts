@@ -1,4 +1,4 @@
-// What changed in a course plan since the revision the training manager sent back, shaped for the
+// What changed in a course plan since the last revision decided on (sent back or approved), shaped for the
 // course page: people by name, sessions in company-local time.
 import { db } from "~/utils/db.server";
 import { submittedSnapshot } from "~/workflow/approval.server";
@@ -14,16 +14,17 @@ import { courseSnapshot } from "./course-subject.server";
 import { localParts } from "./session-view";
 
 /**
- * The changes since the rejected revision, or null if it was never submitted. A department head sees
- * only their own departments' people among the trainees added or removed, as on the rest of the page.
+ * The changes since the base revision (sent back, or approved and reopened), or null if it was never
+ * submitted. A department head sees only their own departments' people among the trainees added or
+ * removed, as on the rest of the page.
  */
 export async function courseChanges(
   approvalId: string,
-  rejectedRevision: number,
+  baseRevision: number,
   departmentIds: string[] | null,
   timeZone: string,
 ): Promise<CourseChanges | null> {
-  const before = (await submittedSnapshot(approvalId, rejectedRevision)) as CourseSnapshot | null;
+  const before = (await submittedSnapshot(approvalId, baseRevision)) as CourseSnapshot | null;
   if (!before) return null;
   const diff = diffCourses(before, await courseSnapshot(db, approvalId));
   const lecturers = diff.fields.flatMap((f) =>

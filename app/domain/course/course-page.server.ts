@@ -2,7 +2,7 @@
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
-import { lastRejection, listDecisions } from "~/workflow/approval.server";
+import { comparisonBase, listDecisions } from "~/workflow/approval.server";
 
 import { courseChanges } from "./course-changes.server";
 import { courseBudget, courseClashes, getCourse } from "./course-queries.server";
@@ -23,14 +23,16 @@ export async function coursePage(
     : course.attendees;
   if (departmentIds && visible.length === 0) return null;
   const { approval } = course;
-  const [decisions, rejection, clashes, budget] = await Promise.all([
+  const [decisions, base, clashes, budget] = await Promise.all([
     listDecisions(approval.id),
-    lastRejection(approval),
+    comparisonBase(approval),
     courseClashes(course),
     courseBudget(course),
   ]);
-  // Since a rejection, both the manager and the clerk see how this revision differs from the one sent back.
-  const changes = rejection ? await courseChanges(approval.id, rejection.revision, departmentIds, timeZone) : null;
+  // While a revision is in the making, the manager and the clerk see how it differs from the last one
+  // decided on: the one sent back, or the approved one it changes (with why it was reopened).
+  const changes = base ? await courseChanges(approval.id, base.revision, departmentIds, timeZone) : null;
+  const rejection = base?.kind === "rejected" ? base : null;
   return {
     course: {
       id: course.id,
@@ -80,7 +82,7 @@ export async function coursePage(
     budget,
     decisions,
     rejection,
-    diff: rejection && changes ? { rejection, changes } : null,
+    diff: base && changes ? { rejection: base, changes } : null,
     actions: availableActions(approval.state, roles, CourseSubject.policy),
     editable: isEditable(approval.state),
   };

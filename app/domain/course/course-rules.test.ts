@@ -6,11 +6,16 @@ import {
   clashSummary,
   courseCost,
   findClashes,
+  lecturerFitsCategory,
+  MAX_SESSION_MINUTES,
   overlaps,
   sameRoom,
   sessionInterval,
+  sessionMinutes,
+  sessionTooLong,
   type ClashCourse,
 } from "./course-rules";
+import { SessionSchema } from "./course.schema";
 
 const Z = "Asia/Shanghai";
 const s = (id: string, date: string, start: string, end: string, location = "A301") => ({
@@ -146,4 +151,36 @@ it("a course's cost is the sum of its five cost lines, in fen", () => {
       otherFeeFen: 1,
     }),
   ).toBe(1_500_01 + 100);
+});
+
+describe("how long a session may be", () => {
+  it("at most 12 hours: a 21.5-hour session is refused, a full working day is fine", () => {
+    expect(MAX_SESSION_MINUTES).toBe(12 * 60);
+    expect(sessionMinutes("09:00", "17:30")).toBe(510);
+    expect(sessionTooLong("01:00", "22:30")).toBe(true);
+    expect(sessionTooLong("08:00", "20:01")).toBe(true);
+    expect(sessionTooLong("08:00", "20:00")).toBe(false);
+    expect(sessionTooLong("09:00", "12:00")).toBe(false);
+  });
+});
+
+describe("who teaches a course of external or group training", () => {
+  it("not an internal lecturer", () => {
+    expect(lecturerFitsCategory("EXTERNAL", "INTERNAL")).toBe(false);
+    expect(lecturerFitsCategory("GROUP", "INTERNAL")).toBe(false);
+    expect(lecturerFitsCategory("EXTERNAL", "EXTERNAL")).toBe(true);
+    expect(lecturerFitsCategory("INTERNAL", "INTERNAL")).toBe(true);
+    expect(lecturerFitsCategory("NEW_HIRE", "EXTERNAL")).toBe(true);
+  });
+});
+
+describe("a session as the clerk types it", () => {
+  it("longer than the longest session allowed is refused on its end time", () => {
+    const parsed = SessionSchema.safeParse({ date: "2026-12-08", start: "01:00", end: "22:30", location: "A301" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["end"], message: expect.stringMatching(/sessionTooLong/) });
+    expect(
+      SessionSchema.safeParse({ date: "2026-12-08", start: "09:00", end: "17:00", location: "A301" }).success,
+    ).toBe(true);
+  });
 });

@@ -14,6 +14,28 @@ export function sessionInterval(date: string, start: string, end: string, timeZo
   return { startsAt: at(start), endsAt: at(end) };
 }
 
+/** The longest session: a training longer than a working day is given as several sessions. */
+export const MAX_SESSION_MINUTES = 12 * 60;
+
+/** Minutes from a start to an end typed as "HH:MM" on the same day (negative when the end comes first). */
+export function sessionMinutes(start: string, end: string): number {
+  const minutes = (hm: string) => {
+    const [h, m] = hm.split(":").map(Number);
+    return h * 60 + m;
+  };
+  return minutes(end) - minutes(start);
+}
+
+/** Whether a session typed as start and end times is longer than a session may be. */
+export const sessionTooLong = (start: string, end: string) => sessionMinutes(start, end) > MAX_SESSION_MINUTES;
+
+/**
+ * Whether a lecturer kind fits the item's category: 外部培训 and 集团培训 happen outside the company,
+ * so their course is not taught by one of the company's own people.
+ */
+export const lecturerFitsCategory = (category: string, lecturerKind: string) =>
+  !(["EXTERNAL", "GROUP"].includes(category) && lecturerKind === "INTERNAL");
+
 /** Whether two sessions share any moment; back-to-back (one ends as the other starts) is fine. */
 export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;

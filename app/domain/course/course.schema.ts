@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 import { money, positiveInt, shortText } from "~/domain/plan/fields";
-import { optionalText } from "~/utils/validation";
+import { messageKey, optionalText } from "~/utils/validation";
+
+import { MAX_SESSION_MINUTES, sessionTooLong } from "./course-rules";
 
 export const LECTURER_KINDS = ["INTERNAL", "EXTERNAL"] as const;
 export const ATTENDEE_STATUSES = ["ACTIVE", "NEW_HIRE", "TRANSFERRING"] as const;
@@ -54,7 +56,11 @@ export const SessionSchema = z
     end: time(),
     location: shortText(100),
   })
-  .refine((v) => v.end > v.start, { path: ["end"], message: "course.validation.endBeforeStart" });
+  .refine((v) => v.end > v.start, { path: ["end"], message: "course.validation.endBeforeStart" })
+  .refine((v) => !sessionTooLong(v.start, v.end), {
+    path: ["end"],
+    message: messageKey("course.validation.sessionTooLong", { hours: MAX_SESSION_MINUTES / 60 }),
+  });
 export type SessionInput = z.output<typeof SessionSchema>;
 
 /** Who attends: everyone matching the department, post and status given, and/or people named one by one. */

@@ -4,6 +4,7 @@ import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
 
+import { lecturerFitsCategory } from "./course-rules";
 import type { CourseInput } from "./course.schema";
 
 export type Actor = NonNullable<AuditActor>;
@@ -44,7 +45,7 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
   return db.$transaction(async (tx) => {
     const item = await tx.monthlyPlanItem.findUnique({
       where: { id: monthlyItemId },
-      select: { planId: true, plan: { select: { approvalId: true } } },
+      select: { planId: true, category: true, plan: { select: { approvalId: true } } },
     });
     if (!item) return fail("errors.notFound", 404);
     // Courses are set up only for what the approving leader approved (step 005 before 006). The plan's
@@ -54,6 +55,8 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
       Array<{ state: string }>
     >`SELECT "state" FROM "Approval" WHERE "id" = ${item.plan.approvalId} FOR UPDATE`;
     if (plan?.state !== "APPROVED") return fail("course.monthlyPlanNotApproved", 409);
+    if (!lecturerFitsCategory(item.category, input.lecturerKind))
+      return fail("course.validation.outsideLecturer", 400, "lecturerId");
     const data = courseData(input);
     if (!(await lecturerIsActive(tx, data.lecturerId)))
       return fail("course.validation.unknownLecturer", 400, "lecturerId");
@@ -90,7 +93,13 @@ export async function inDraftCourse<T extends CourseOutcome>(
 }
 
 export async function updateCourse(actor: Actor, courseId: string, input: CourseInput): Promise<CourseOutcome> {
-  return inDraftCourse(courseId, async (tx) => {
+  return inDraftCourse(courseId, async (tx, course) => {
+    const item = await tx.monthlyPlanItem.findUniqueOrThrow({
+      where: { id: course.monthlyItemId },
+      select: { category: true },
+    });
+    if (!lecturerFitsCategory(item.category, input.lecturerKind))
+      return fail("course.validation.outsideLecturer", 400, "lecturerId");
     const data = courseData(input);
     if (!(await lecturerIsActive(tx, data.lecturerId)))
       return fail("course.validation.unknownLecturer", 400, "lecturerId");

@@ -4,7 +4,7 @@ import { courseCost } from "~/domain/course/course-rules";
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
-import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
+import { comparisonBase, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
 
 import { diffMonthlyPlans, type MonthlySnapshot } from "./monthly-plan-diff";
 import { MonthlyPlanSubject, monthlySnapshot } from "./monthly-plan-subject.server";
@@ -117,15 +117,15 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
       })),
     ),
   });
-  const [decisions, rejection, people] = await Promise.all([
+  const [decisions, base, people] = await Promise.all([
     listDecisions(approval.id),
-    lastRejection(approval),
+    comparisonBase(approval),
     peopleToTrain(plan.year, plan.month, peopleIn),
   ]);
-  // Since a rejection, both the leader and the manager see how this revision differs from the one sent back.
-  const before = rejection
-    ? ((await submittedSnapshot(approval.id, rejection.revision)) as MonthlySnapshot | null)
-    : null;
+  // While a revision is in the making, the leader and the manager see how it differs from the last one
+  // decided on: the one sent back, or the approved one it changes (with why it was reopened).
+  const before = base ? ((await submittedSnapshot(approval.id, base.revision)) as MonthlySnapshot | null) : null;
+  const rejection = base?.kind === "rejected" ? base : null;
   return {
     plan: {
       id: plan.id,
@@ -165,8 +165,8 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
     decisions,
     rejection,
     diff:
-      rejection && before
-        ? { rejection, changes: diffMonthlyPlans(before, await monthlySnapshot(db, approval.id)) }
+      base && before
+        ? { rejection: base, changes: diffMonthlyPlans(before, await monthlySnapshot(db, approval.id)) }
         : null,
     actions: availableActions(approval.state, roles, MonthlyPlanSubject.policy),
     editable: isEditable(approval.state),

@@ -120,8 +120,23 @@ describe("the summary", () => {
     expect(s.byCategory.find((r) => r.key === "INTERNAL")).toMatchObject({ needs: 2, headcount: 40 });
     expect(s.byCategory.find((r) => r.key === "GROUP")).toMatchObject({ needs: 0 });
     expect(s.byDepartment.map((r) => r.label)).toEqual(["客服部", "催收一部"]);
-    expect(s.byMonth.find((r) => r.key === "3")).toMatchObject({ needs: 3, headcount: 45 });
-    expect(s.byMonth.find((r) => r.key === "9")).toMatchObject({ needs: 1, headcount: 5 });
+    // The need of 5 people over March and September is shared out (3 + 2), not counted twice.
+    expect(s.byMonth.find((r) => r.key === "3")).toMatchObject({ needs: 3, headcount: 43 });
+    expect(s.byMonth.find((r) => r.key === "9")).toMatchObject({ needs: 1, headcount: 2 });
+  });
+
+  it("the months' people add up to the total people, however many months a need spans", () => {
+    const base = { category: "INTERNAL" as const, hoursTenths: 10, costFen: 0, departmentId: "d", departmentName: "D" };
+    const s = summarize(
+      [
+        { ...base, headcount: 20, months: [1, 2] },
+        { ...base, headcount: 7, months: [3, 4, 5] },
+        { ...base, headcount: 1, months: [6, 7] },
+      ],
+      CATEGORIES,
+    );
+    expect(s.byMonth.reduce((sum, m) => sum + m.headcount, 0)).toBe(s.total.headcount);
+    expect(s.total.headcount).toBe(28);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { TFunction } from "i18next";
 
 import type { Category } from "~/domain/plan/fields";
+import { spread } from "~/domain/plan/plan-rules";
 import storedWording from "~/locales/zh-CN/needs.json";
 import type { CompanyDate } from "~/utils/company-calendar";
 import { messageKey } from "~/utils/validation";
@@ -167,8 +168,10 @@ function add(map: Map<string, Rollup>, key: string, label: string, need: NeedFor
 }
 
 /**
- * Needs rolled up by category, department and month. A need wanted in several months counts in each
- * of them (it is demand for that month); its cost counts once, in the category and department rows.
+ * Needs rolled up by category, department and month. A need wanted in several months is listed in
+ * each of them, but its people are shared out over those months (as the annual plan shares out an
+ * item's sessions), so the months add up to the total; its cost counts once, in the category and
+ * department rows.
  */
 export function summarize(needs: NeedForSummary[], categories: readonly Category[]) {
   const byCategory = new Map<string, Rollup>(
@@ -184,11 +187,13 @@ export function summarize(needs: NeedForSummary[], categories: readonly Category
   for (const need of needs) {
     add(byCategory, need.category, need.category, need);
     add(byDepartment, need.departmentId, need.departmentName, need);
-    for (const month of need.months) {
+    const months = [...new Set(need.months)].sort((a, b) => a - b);
+    const shares = spread(need.headcount, months.length);
+    months.forEach((month, i) => {
       const row = byMonth.get(String(month))!;
       row.needs += 1;
-      row.headcount += need.headcount;
-    }
+      row.headcount += shares[i];
+    });
   }
   return {
     byCategory: [...byCategory.values()],

@@ -1,7 +1,7 @@
 // Everything the plan page, print view and export show, in one read.
 import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
-import { lastRejection, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
+import { comparisonBase, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
 
 import { getPlan, itemView, needsForYear } from "./plan-queries.server";
 import { diffPlans, planTotals, uncoveredNeeds, type PlanSnapshot } from "./plan-rules";
@@ -12,16 +12,17 @@ export async function planPage(planId: string, roles: RoleName[]) {
   if (!plan) return null;
   const { approval } = plan;
   const items = plan.items.map(itemView);
-  const [decisions, needs, rejection] = await Promise.all([
+  const [decisions, needs, base] = await Promise.all([
     listDecisions(approval.id),
     needsForYear(plan.year),
-    lastRejection(approval),
+    comparisonBase(approval),
   ]);
-  // Since a rejection, both sides can see how this revision differs from the one sent back.
+  // While a revision is in the making, both sides see how it differs from the last one decided on:
+  // the one sent back, or the approved one it changes (with why it was reopened).
   let diff = null;
-  if (rejection) {
-    const before = (await submittedSnapshot(approval.id, rejection.revision)) as PlanSnapshot | null;
-    if (before) diff = { rejection, changes: diffPlans(before, { title: plan.title, items }) };
+  if (base) {
+    const before = (await submittedSnapshot(approval.id, base.revision)) as PlanSnapshot | null;
+    if (before) diff = { rejection: base, changes: diffPlans(before, { title: plan.title, items }) };
   }
   return {
     plan: {

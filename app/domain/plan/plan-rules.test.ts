@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { diffPlans, isEmptyDiff, planTotals, spread, uncoveredNeeds, type SnapshotItem } from "./plan-rules";
+import {
+  diffPlans,
+  isEmptyDiff,
+  planTotals,
+  spread,
+  uncoveredNeeds,
+  usesBlockingDeletion,
+  type MonthlyUse,
+  type SnapshotItem,
+} from "./plan-rules";
 
 describe("plan totals", () => {
   it("splits whole sessions and fen evenly, earlier months taking the remainder", () => {
@@ -74,5 +83,27 @@ describe("what changed since the rejected revision", () => {
 
   it("an unchanged resubmission shows no changes", () => {
     expect(isEmptyDiff(diffPlans({ title: "x", items: [item({})] }, { title: "x", items: [item({})] }))).toBe(true);
+  });
+});
+
+describe("which uses of an annual item forbid deleting it", () => {
+  const use = (over: Partial<MonthlyUse>): MonthlyUse => ({
+    id: "m",
+    title: "话术规范培训",
+    unplannedReason: null,
+    year: 2027,
+    month: 2,
+    planState: "DRAFT",
+    courses: [],
+    ...over,
+  });
+  it("submitted and approved monthly plans, and any item with courses; not a bare draft", () => {
+    const uses = [
+      use({ id: "draft" }),
+      use({ id: "submitted", planState: "SUBMITTED" }),
+      use({ id: "approved", planState: "APPROVED" }),
+      use({ id: "draftWithCourse", courses: ["话术复训"] }),
+    ];
+    expect(usesBlockingDeletion(uses).map((u) => u.id)).toEqual(["submitted", "approved", "draftWithCourse"]);
   });
 });

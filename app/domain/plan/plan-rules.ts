@@ -102,3 +102,41 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
 export function isEmptyDiff(diff: PlanDiff): boolean {
   return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
+
+/** A monthly plan item built on an annual item: its month, its plan's state and its courses. */
+export type MonthlyUse = {
+  id: string;
+  title: string;
+  unplannedReason: string | null;
+  year: number;
+  month: number;
+  planState: string;
+  courses: string[];
+};
+
+/**
+ * The uses that forbid deleting the annual item: a monthly plan submitted or approved is locked work,
+ * and a course set up on the item was planned against it. Only a draft monthly plan's item without
+ * courses may be turned into an unplanned item (and goes through approval again with its plan).
+ */
+export function usesBlockingDeletion(uses: MonthlyUse[]): MonthlyUse[] {
+  return uses.filter((u) => u.planState !== "DRAFT" || u.courses.length > 0);
+}
+
+/** External and group training are given by others, outside the company (外训, never an internal lecturer). */
+const OUTSIDE_CATEGORIES = ["EXTERNAL", "GROUP"];
+
+/**
+ * What does not fit together in an item: a message key for the field to correct, or null. 外部培训 and
+ * 集团培训 are trainings outside the company: delivered as 外训, by someone who is not an internal lecturer.
+ */
+export function categoryMismatch(item: {
+  category: string;
+  delivery: string;
+  lecturerType: string;
+}): { field: "delivery" | "lecturerType"; message: string } | null {
+  if (!OUTSIDE_CATEGORIES.includes(item.category)) return null;
+  if (item.lecturerType === "INTERNAL") return { field: "lecturerType", message: "plan.validation.outsideLecturer" };
+  if (item.delivery === "INTERNAL") return { field: "delivery", message: "plan.validation.outsideDelivery" };
+  return null;
+}

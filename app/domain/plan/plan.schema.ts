@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { optionalText } from "~/utils/validation";
+import { messageKey, optionalText } from "~/utils/validation";
 
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES, hours, money, monthsOf, positiveInt, shortText } from "./fields";
+import { categoryMismatch } from "./plan-rules";
 
 export const CreatePlanSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -11,19 +12,31 @@ export const CreatePlanSchema = z.object({
 
 /** One line of 《年度培训计划表》; months belong to the plan's year. */
 export const planItemSchema = (year: number) =>
-  z.object({
-    title: shortText(100),
-    category: z.enum(CATEGORIES),
-    months: monthsOf(year),
-    targetPeople: shortText(200),
-    sessions: positiveInt(999),
-    hoursPerSession: hours(),
-    delivery: z.enum(DELIVERY_MODES),
-    lecturerType: z.enum(LECTURER_TYPES),
-    budget: money(),
-    needIds: z.preprocess(
-      (v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.string().max(40)).max(200),
-    ),
-  });
+  z
+    .object({
+      title: shortText(100),
+      category: z.enum(CATEGORIES),
+      months: monthsOf(year),
+      targetPeople: shortText(200),
+      sessions: positiveInt(999),
+      hoursPerSession: hours(),
+      delivery: z.enum(DELIVERY_MODES),
+      lecturerType: z.enum(LECTURER_TYPES),
+      budget: money(),
+      needIds: z.preprocess(
+        (v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.string().max(40)).max(200),
+      ),
+    })
+    .superRefine((item, ctx) => {
+      const mismatch = categoryMismatch(item);
+      if (mismatch) ctx.addIssue({ code: "custom", path: [mismatch.field], message: mismatch.message });
+      // Each month the item is held in has a session of its own, so the totals by month count it there.
+      if (item.sessions < item.months.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["sessions"],
+          message: messageKey("plan.validation.sessionsPerMonth", { months: item.months.length }),
+        });
+    });
 export type PlanItemInput = z.output<ReturnType<typeof planItemSchema>>;

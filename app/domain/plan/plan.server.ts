@@ -5,7 +5,7 @@ import { createApproval, lockDraft } from "~/workflow/approval.server";
 
 import type { PlanItemInput } from "./plan.schema";
 
-type Actor = NonNullable<AuditActor>;
+export type Actor = NonNullable<AuditActor>;
 export type PlanOutcome =
   { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
 
@@ -86,25 +86,5 @@ export async function savePlanItem(
       summary: { item: id, ...data, needIds },
     });
     return { ok: true as const, id: id! };
-  });
-}
-
-export async function deletePlanItem(actor: Actor, planId: string, itemId: string): Promise<PlanOutcome> {
-  return db.$transaction(async (tx) => {
-    const plan = await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } });
-    if (!plan) return { ok: false as const, error: "errors.notFound", status: 404 as const };
-    if (!(await lockDraft(tx, plan.approvalId)))
-      return { ok: false as const, error: "plan.locked", status: 409 as const };
-    const item = await tx.planItem.findFirst({ where: { id: itemId, planId }, select: { title: true } });
-    if (!item) return { ok: false as const, error: "errors.notFound", status: 404 as const };
-    await tx.planItem.delete({ where: { id: itemId } });
-    await writeAudit(tx, {
-      actor,
-      action: "annualPlan.itemDeleted",
-      entityType: "AnnualPlan",
-      entityId: planId,
-      summary: { item: itemId, title: item.title },
-    });
-    return { ok: true as const, id: planId };
   });
 }
