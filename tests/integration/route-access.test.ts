@@ -190,6 +190,20 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.cases.import.tsx": { path: "/cases/import", loader: "import:case", action: "import:case" },
   "_app.cases.slur-words.tsx": { path: "/cases/slur-words", loader: "manage:quiz", action: "manage:quiz" },
   "_app.api-keys.tsx": { path: "/api-keys", loader: "manage:api-key", action: "manage:api-key" },
+  // Notices (step 009, attendee side): the clerk's page, and an attendee's own notice and calendar file
+  // (the demo course's attendee list decides who finds it; everyone else gets 404, not 403).
+  "_app.courses.$courseId.notices.tsx": {
+    path: "/courses/x/notices",
+    loader: "read:course",
+    action: "prepare:course",
+    params: courseParams,
+  },
+  "_app.my-training.$courseId.tsx": { path: "/my-training/x", loader: "signed-in", params: courseParams },
+  "my-training.$courseId.calendar[.ics].tsx": {
+    path: "/my-training/x/calendar.ics",
+    loader: "signed-in",
+    params: courseParams,
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

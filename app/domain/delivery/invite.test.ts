@@ -35,7 +35,7 @@ describe("buildInvite", () => {
     expect(events).toHaveLength(1);
     const [e] = events;
     expect(e.start.toISOString()).toBe("2026-12-10T01:00:00.000Z");
-    expect(e.end.toISOString()).toBe("2026-12-10T04:00:00.000Z");
+    expect(e.end!.toISOString()).toBe("2026-12-10T04:00:00.000Z");
     expect((e.start as Date & { tz?: string }).tz).toBe(ZONE);
     expect(e.uid).toBe("s1@traingate");
     expect(Number(e.sequence)).toBe(2);
