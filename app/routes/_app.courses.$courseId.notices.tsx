@@ -99,15 +99,22 @@ export default function CourseNotices() {
       <section className="card space-y-2">
         <p>{t("notices.page.readiness", { done: checklist.done, total: checklist.total })}</p>
         {delivery?.overrideReason ? (
-          <p className="text-sm text-slate-600">{t("notices.page.readinessOverridden", { reason: delivery.overrideReason })}</p>
+          <p className="text-sm text-slate-600">
+            {t("notices.page.readinessOverridden", { reason: delivery.overrideReason })}
+          </p>
         ) : null}
         <Link to={`/courses/${course.id}/preparation`} className="btn-link">
           {t("notices.page.openPreparation")}
         </Link>
-        {delivery?.publishedAt ? <p className="text-sm">{t("notices.page.published", { at: fmt.dateTime(delivery.publishedAt) })}</p> : null}
+        {delivery?.publishedAt ? (
+          <p className="text-sm">{t("notices.page.published", { at: fmt.dateTime(delivery.publishedAt) })}</p>
+        ) : null}
         {delivery?.cancelledAt ? (
           <p className="text-sm text-red-700">
-            {t("notices.page.cancelledAt", { at: fmt.dateTime(delivery.cancelledAt), reason: delivery.cancelReason ?? "" })}
+            {t("notices.page.cancelledAt", {
+              at: fmt.dateTime(delivery.cancelledAt),
+              reason: delivery.cancelReason ?? "",
+            })}
           </p>
         ) : null}
       </section>
@@ -154,7 +161,9 @@ export default function CourseNotices() {
               {course.lecturer} · {t("notices.page.lecturerHelp")}
             </p>
             {delivery?.lecturerNotifiedAt ? (
-              <p className="text-sm">{t("notices.page.lecturerNotified", { at: fmt.dateTime(delivery.lecturerNotifiedAt) })}</p>
+              <p className="text-sm">
+                {t("notices.page.lecturerNotified", { at: fmt.dateTime(delivery.lecturerNotifiedAt) })}
+              </p>
             ) : null}
             <FormAlert message={errorOf("notifyLecturer")?._form} />
             {canAct && state !== "CANCELLED" ? (

@@ -43,20 +43,53 @@ export function NoticeSessions({
                       <FormAlert message={mine ? errors?._form : undefined} />
                     </div>
                     <Field label={t("notices.page.date")} name={`date-${s.id}`} error={error("date")}>
-                      <input id={`date-${s.id}`} name="date" type="date" className="input" defaultValue={v("date")} required />
+                      <input
+                        id={`date-${s.id}`}
+                        name="date"
+                        type="date"
+                        className="input"
+                        defaultValue={v("date")}
+                        required
+                      />
                     </Field>
                     <Field label={t("notices.page.start")} name={`start-${s.id}`} error={error("start")}>
-                      <input id={`start-${s.id}`} name="start" type="time" className="input" defaultValue={v("start")} required />
+                      <input
+                        id={`start-${s.id}`}
+                        name="start"
+                        type="time"
+                        className="input"
+                        defaultValue={v("start")}
+                        required
+                      />
                     </Field>
                     <Field label={t("notices.page.end")} name={`end-${s.id}`} error={error("end")}>
-                      <input id={`end-${s.id}`} name="end" type="time" className="input" defaultValue={v("end")} required />
+                      <input
+                        id={`end-${s.id}`}
+                        name="end"
+                        type="time"
+                        className="input"
+                        defaultValue={v("end")}
+                        required
+                      />
                     </Field>
                     <Field label={t("notices.page.location")} name={`location-${s.id}`} error={error("location")}>
-                      <input id={`location-${s.id}`} name="location" className="input" defaultValue={v("location")} required />
+                      <input
+                        id={`location-${s.id}`}
+                        name="location"
+                        className="input"
+                        defaultValue={v("location")}
+                        required
+                      />
                     </Field>
                     <div className="sm:col-span-3">
                       <Field label={t("notices.page.reason")} name={`reason-${s.id}`} error={error("reason")}>
-                        <input id={`reason-${s.id}`} name="reason" className="input" defaultValue={mine ? sent.reason : ""} required />
+                        <input
+                          id={`reason-${s.id}`}
+                          name="reason"
+                          className="input"
+                          defaultValue={mine ? sent.reason : ""}
+                          required
+                        />
                       </Field>
                     </div>
                     <div className="flex items-end">

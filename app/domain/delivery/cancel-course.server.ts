@@ -2,16 +2,15 @@
 // leaves their to-do list and a cancellation takes its place. Cannot be undone.
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { closeTodos } from "~/utils/todo.server";
 import { db } from "~/utils/db.server";
+import { closeTodos } from "~/utils/todo.server";
 import type { Actor } from "~/workflow/approval.server";
 
 import { LECTURER_TODO } from "./notice-data.server";
 import { syncInvites, type InviteSync } from "./sync-invites.server";
 
 export type CancelOutcome =
-  | { ok: true; sync: InviteSync }
-  | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
+  { ok: true; sync: InviteSync } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
 
 export async function cancelCourse(
   actor: Actor,

@@ -62,7 +62,9 @@ describe("buildInvite", () => {
   });
 
   it("writes a cancellation with METHOD:CANCEL and a cancelled event", () => {
-    const { events, text, method } = parse(buildInvite({ ...base, method: "CANCEL", events: [event({ sequence: 3 })] }));
+    const { events, text, method } = parse(
+      buildInvite({ ...base, method: "CANCEL", events: [event({ sequence: 3 })] }),
+    );
     expect(text).toMatch(/^METHOD:CANCEL\r$/m);
     if (method) expect(method).toBe("CANCEL");
     expect(events[0].status).toBe("CANCELLED");
@@ -71,7 +73,11 @@ describe("buildInvite", () => {
   });
 
   it("gives each person their own attendee line from one template, folded at 75 octets", () => {
-    const template = inviteTemplate({ ...base, method: "REQUEST", events: [event(), event({ uid: sessionUid("s2") })] });
+    const template = inviteTemplate({
+      ...base,
+      method: "REQUEST",
+      events: [event(), event({ uid: sessionUid("s2") })],
+    });
     const long = "欧阳".repeat(20);
     const text = template({ name: long, email: "long@example.com" });
     expect(text.split("\r\n").every((l) => new TextEncoder().encode(l).length <= 75)).toBe(true);

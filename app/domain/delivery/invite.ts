@@ -95,9 +95,7 @@ export function inviteTemplate(input: Omit<InviteInput, "attendee">): (attendee:
   return (attendee) => {
     if (!attendee || !line) return parts.join("").replace(/\r\n\r\n/g, "\r\n");
     const own = foldLines(
-      line
-        .replace(PLACEHOLDER.name, attendee.name.replace(/["\\]/g, ""))
-        .replace(PLACEHOLDER.email, attendee.email),
+      line.replace(PLACEHOLDER.name, attendee.name.replace(/["\\]/g, "")).replace(PLACEHOLDER.email, attendee.email),
     );
     return parts.join(own);
   };

@@ -1,19 +1,32 @@
 // What every notice use-case reads about a course (in its transaction), and the set-based writes they
 // share: the attendees' to-dos and the mails built once per language and invite, not once per person.
+import type { MailInput } from "~/domain/mail/queue-mail.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
-import type { MailInput } from "~/domain/mail/queue-mail.server";
 
 import { inviteTemplate, type InviteEvent } from "./invite";
-import { courseDetails, localeOf, noticeText, type NoticeCourse, type NoticeKind, type SessionChange } from "./notice-text";
+import {
+  courseDetails,
+  localeOf,
+  noticeText,
+  type NoticeCourse,
+  type NoticeKind,
+  type SessionChange,
+} from "./notice-text";
 
 export const NOTICE_TODO = "course.notice";
 export const CANCELLED_TODO = "course.cancelled";
 export const LECTURER_TODO = "course.lecturerPrepare";
 export const myTrainingHref = (courseId: string) => `/my-training/${courseId}`;
 
-export type NoticePerson = { id: string; name: string; employeeNo: string; email: string | null; locale: string | null };
+export type NoticePerson = {
+  id: string;
+  name: string;
+  employeeNo: string;
+  email: string | null;
+  locale: string | null;
+};
 export type NoticeData = Awaited<ReturnType<typeof loadNoticeCourse>>;
 
 /** The course as the notices tell it, its attendees and the mail settings; null if there is no such course. */
@@ -42,8 +55,7 @@ export async function loadNoticeCourse(tx: Tx, courseId: string) {
   });
   if (!course) return null;
   const settings = await getSettings();
-  const lecturer =
-    course.lecturer?.name ?? [course.externalLecturer, course.externalOrg].filter(Boolean).join("，");
+  const lecturer = course.lecturer?.name ?? [course.externalLecturer, course.externalOrg].filter(Boolean).join("，");
   const notice: NoticeCourse = {
     title: course.title,
     lecturer,
@@ -108,7 +120,15 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
     const changeKey = JSON.stringify(m.changes ?? []);
     const textKey = `${m.kind}|${locale}|${changeKey}`;
     let text = texts.get(textKey);
-    if (!text) texts.set(textKey, (text = noticeText(m.kind, locale, notice, tz, { changes: m.changes, reason, sender: settings.mailSenderName })));
+    if (!text)
+      texts.set(
+        textKey,
+        (text = noticeText(m.kind, locale, notice, tz, {
+          changes: m.changes,
+          reason,
+          sender: settings.mailSenderName,
+        })),
+      );
     const inviteKey = `${m.method}|${locale}|${JSON.stringify(m.events)}`;
     const description = courseDetails(locale, notice, tz).join("\n");
     let invite = invites.get(inviteKey);
@@ -138,4 +158,3 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
   }
   return out;
 }
-

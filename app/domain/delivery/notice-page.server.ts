@@ -8,7 +8,7 @@ import { inviteTemplate, sessionUid } from "./invite";
 import { hasEmail } from "./notice-data.server";
 import { courseDetails, localeOf } from "./notice-text";
 
-/** The clerk's notices page; null when there is no such course or none of its attendees is in the reader's departments. */
+/** The clerk's notices page; null without such a course or when none of its attendees is in the reader's scope. */
 export async function noticePage(courseId: string, departmentIds: string[] | null) {
   const { timeZone } = await getSettings();
   const course = await db.course.findUnique({
@@ -88,9 +88,15 @@ export async function myTraining(courseId: string, personId: string) {
       externalLecturer: true,
       externalOrg: true,
       delivery: { select: { state: true, bringItems: true, cancelReason: true } },
-      sessions: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true } },
+      sessions: {
+        orderBy: { startsAt: "asc" },
+        select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true },
+      },
       attendees: { where: { personId }, select: { personId: true } },
-      invites: { where: { personId }, select: { uid: true, sequence: true, cancelled: true, startsAt: true, endsAt: true, location: true } },
+      invites: {
+        where: { personId },
+        select: { uid: true, sequence: true, cancelled: true, startsAt: true, endsAt: true, location: true },
+      },
     },
   });
   if (!course) return null;
@@ -108,7 +114,10 @@ export async function myTraining(courseId: string, personId: string) {
 }
 
 /** The person's calendar file for the course: their sessions as they stand, or the cancellation of what they had. */
-export async function myCalendar(courseId: string, person: { id: string; name: string; email: string | null; locale: string | null }) {
+export async function myCalendar(
+  courseId: string,
+  person: { id: string; name: string; email: string | null; locale: string | null },
+) {
   const mine = await myTraining(courseId, person.id);
   if (!mine) return null;
   const settings = await getSettings();
@@ -119,7 +128,15 @@ export async function myCalendar(courseId: string, person: { id: string; name: s
     ? mine.invites.map((i) => ({ ...i, summary: mine.title, description }))
     : mine.sessions.map((s) => {
         const uid = sessionUid(s.id);
-        return { uid, sequence: Math.max(s.sequence, sent.get(uid)?.sequence ?? 0), startsAt: s.startsAt, endsAt: s.endsAt, location: s.location, summary: mine.title, description };
+        return {
+          uid,
+          sequence: Math.max(s.sequence, sent.get(uid)?.sequence ?? 0),
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          location: s.location,
+          summary: mine.title,
+          description,
+        };
       });
   return inviteTemplate({
     method: mine.cancelled ? "CANCEL" : "REQUEST",

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { changeLines, lecturerText, noticeText, sessionLine } from "./notice-text";
 
 const TZ = "Asia/Shanghai";
-const session = { startsAt: new Date("2026-12-10T01:00:00Z"), endsAt: new Date("2026-12-10T04:00:00Z"), location: "培训室 A301" };
+const session = {
+  startsAt: new Date("2026-12-10T01:00:00Z"),
+  endsAt: new Date("2026-12-10T04:00:00Z"),
+  location: "培训室 A301",
+};
 const course = { title: "话术规范复训", lecturer: "王老师", bringItems: "笔记本、工牌", sessions: [session] };
 const sender = "嘉亿信合培训部";
 
@@ -23,7 +27,12 @@ describe("notice texts", () => {
   });
 
   it("says what changed, old → new, and why", () => {
-    const moved = { ...session, startsAt: new Date("2026-12-10T02:00:00Z"), endsAt: new Date("2026-12-10T05:00:00Z"), location: "培训室 B202" };
+    const moved = {
+      ...session,
+      startsAt: new Date("2026-12-10T02:00:00Z"),
+      endsAt: new Date("2026-12-10T05:00:00Z"),
+      location: "培训室 B202",
+    };
     expect(changeLines("zh-CN", { before: session, after: moved }, TZ)).toEqual([
       "时间 2026-12-10（周四）09:00–12:00 → 2026-12-10（周四）10:00–13:00",
       "地点 培训室 A301 → 培训室 B202",
@@ -53,6 +62,7 @@ describe("notice texts", () => {
       { name: "王老师", sender },
     );
     expect(m.subject).toBe("授课准备：话术规范复训");
-    for (const part of ["参训人数：12 人", "课程资料：要点.pdf", "一、开场白", "培训室 A301"]) expect(m.text).toContain(part);
+    for (const part of ["参训人数：12 人", "课程资料：要点.pdf", "一、开场白", "培训室 A301"])
+      expect(m.text).toContain(part);
   });
 });

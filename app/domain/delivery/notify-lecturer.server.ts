@@ -11,9 +11,7 @@ import type { Actor } from "~/workflow/approval.server";
 import { hasEmail, LECTURER_TODO, loadNoticeCourse, myTrainingHref } from "./notice-data.server";
 import { lecturerText, localeOf } from "./notice-text";
 
-export type LecturerOutcome =
-  | { ok: true; mailed: boolean }
-  | { ok: false; error: string; status: 400 | 404 | 409 };
+export type LecturerOutcome = { ok: true; mailed: boolean } | { ok: false; error: string; status: 400 | 404 | 409 };
 
 export async function notifyLecturer(actor: Actor, courseId: string): Promise<LecturerOutcome> {
   return db.$transaction(async (tx) => {
@@ -73,7 +71,12 @@ export async function notifyLecturer(actor: Actor, courseId: string): Promise<Le
       action: "notices.lecturerNotified",
       entityType: "Course",
       entityId: courseId,
-      summary: { lecturer: lecturer.employeeNo, mailed, attendees: data.people.length, again: Boolean(course.delivery?.lecturerNotifiedAt) },
+      summary: {
+        lecturer: lecturer.employeeNo,
+        mailed,
+        attendees: data.people.length,
+        again: Boolean(course.delivery?.lecturerNotifiedAt),
+      },
     });
     return { ok: true as const, mailed };
   });

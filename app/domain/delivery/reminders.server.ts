@@ -31,7 +31,8 @@ export async function queueDueReminders(at: Date): Promise<number> {
       RETURNING i."personId", i."courseId", i."uid", i."sequence", i."startsAt", i."endsAt", i."location"`;
     if (claimed.length === 0) return 0;
     const bySession = new Map<string, Claimed[]>();
-    for (const c of claimed) bySession.set(`${c.courseId}|${c.uid}`, [...(bySession.get(`${c.courseId}|${c.uid}`) ?? []), c]);
+    for (const c of claimed)
+      bySession.set(`${c.courseId}|${c.uid}`, [...(bySession.get(`${c.courseId}|${c.uid}`) ?? []), c]);
     const courses = new Map<string, Awaited<ReturnType<typeof loadNoticeCourse>>>();
     for (const rows of bySession.values()) {
       const { courseId } = rows[0];

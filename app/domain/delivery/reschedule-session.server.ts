@@ -60,7 +60,8 @@ export async function rescheduleSession(
       before.startsAt.getTime() !== next.startsAt.getTime() ||
       before.endsAt.getTime() !== next.endsAt.getTime() ||
       before.location !== location;
-    if (!changed) return { ok: true as const, changed: false, sync: { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 } };
+    if (!changed)
+      return { ok: true as const, changed: false, sync: { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 } };
     const clash = await attendeeClash(
       tx,
       courseId,

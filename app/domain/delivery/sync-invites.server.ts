@@ -25,13 +25,23 @@ import type { SessionChange } from "./notice-text";
 
 export type InviteSync = { invited: number; updated: number; cancelled: number; withoutEmail: number };
 
-type Sent = { uid: string; personId: string; sequence: number; startsAt: Date; endsAt: Date; location: string; cancelled: boolean };
+type Sent = {
+  uid: string;
+  personId: string;
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  cancelled: boolean;
+};
 type Want = { uid: string; sessionId: string; sequence: number; startsAt: Date; endsAt: Date; location: string };
 type Row = Omit<Sent, "personId"> & { sessionId: string | null };
 
 const NONE: InviteSync = { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 };
 const sameSlot = (a: Omit<Want, "uid" | "sessionId" | "sequence">, b: Omit<Want, "uid" | "sessionId" | "sequence">) =>
-  a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime() && a.location === b.location;
+  a.startsAt.getTime() === b.startsAt.getTime() &&
+  a.endsAt.getTime() === b.endsAt.getTime() &&
+  a.location === b.location;
 
 /**
  * Does nothing (all zeros) while the course is not published: nothing has been sent yet, and publishing
@@ -61,7 +71,15 @@ export async function syncInvites(
   const people = published ? data.people : [];
   const sent = await tx.sessionInvite.findMany({
     where: { courseId },
-    select: { uid: true, personId: true, sequence: true, startsAt: true, endsAt: true, location: true, cancelled: true },
+    select: {
+      uid: true,
+      personId: true,
+      sequence: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      cancelled: true,
+    },
   });
   const sentBy = new Map(sent.map((r) => [`${r.uid}|${r.personId}`, r]));
   const activeBefore = new Set(sent.filter((r) => !r.cancelled).map((r) => r.personId));
@@ -110,7 +128,18 @@ export async function syncInvites(
   for (const r of sent) {
     if (r.cancelled || (wantedUids.has(r.uid) && wantedPeople.has(r.personId))) continue;
     const sequence = r.sequence + 1;
-    change({ uid: r.uid, sessionId: null, sequence, startsAt: r.startsAt, endsAt: r.endsAt, location: r.location, cancelled: true }, r.personId);
+    change(
+      {
+        uid: r.uid,
+        sessionId: null,
+        sequence,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        location: r.location,
+        cancelled: true,
+      },
+      r.personId,
+    );
     of(r.personId).cancels.push({ uid: r.uid, sequence, startsAt: r.startsAt, endsAt: r.endsAt, location: r.location });
     if (wantedPeople.has(r.personId)) of(r.personId).changes.push({ before: r, after: null });
     counts.cancelled++;
@@ -118,8 +147,7 @@ export async function syncInvites(
   if (perPerson.size === 0) return NONE;
 
   const at = now();
-  if (creates.length)
-    await tx.sessionInvite.createMany({ data: creates.map((c) => ({ ...c, courseId, sentAt: at })) });
+  if (creates.length) await tx.sessionInvite.createMany({ data: creates.map((c) => ({ ...c, courseId, sentAt: at })) });
   for (const { row, personIds } of changes.values()) {
     // A cancelled row keeps its session id (the session may be gone; the UID is what calendars know).
     const { sessionId, uid, ...rest } = row;
@@ -129,7 +157,9 @@ export async function syncInvites(
     });
   }
 
-  const byId = new Map<string, NoticePerson>([...data.people, ...(await removedPeople(tx, perPerson, data.people))].map((p) => [p.id, p]));
+  const byId = new Map<string, NoticePerson>(
+    [...data.people, ...(await removedPeople(tx, perPerson, data.people))].map((p) => [p.id, p]),
+  );
   const mails: PersonMail[] = [];
   const newcomers: string[] = [];
   const updatedPeople: string[] = [];
@@ -140,11 +170,23 @@ export async function syncInvites(
     const still = wantedPeople.has(personId);
     if (p.requests.length) {
       const fresh = !activeBefore.has(personId);
-      mails.push({ person, kind: fresh ? "notice" : "update", method: "REQUEST", events: p.requests, changes: p.changes });
+      mails.push({
+        person,
+        kind: fresh ? "notice" : "update",
+        method: "REQUEST",
+        events: p.requests,
+        changes: p.changes,
+      });
       (fresh ? newcomers : updatedPeople).push(personId);
     }
     if (p.cancels.length)
-      mails.push({ person, kind: still ? "update" : "cancel", method: "CANCEL", events: p.cancels, changes: p.changes });
+      mails.push({
+        person,
+        kind: still ? "update" : "cancel",
+        method: "CANCEL",
+        events: p.cancels,
+        changes: p.changes,
+      });
     if (!still) leavers.push(personId);
     if (!hasEmail(person)) counts.withoutEmail++;
   }
@@ -164,7 +206,7 @@ async function removedPeople(tx: Tx, perPerson: Map<string, unknown>, attendees:
   });
 }
 
-/** The notice on the to-do list follows the invite: opened for newcomers, re-opened after a change, closed for leavers. */
+/** The to-do follows the invite: opened for newcomers, re-opened after a change, closed for leavers. */
 async function noticeTodos(
   tx: Tx,
   course: { id: string; title: string },
@@ -174,7 +216,13 @@ async function noticeTodos(
   await openTodosFor(tx, [...who.newcomers, ...who.updatedPeople], { ...todo, kind: NOTICE_TODO });
   if (who.leavers.length === 0) return;
   await tx.todoItem.updateMany({
-    where: { kind: NOTICE_TODO, sourceType: "Course", sourceId: course.id, personId: { in: who.leavers }, doneAt: null },
+    where: {
+      kind: NOTICE_TODO,
+      sourceType: "Course",
+      sourceId: course.id,
+      personId: { in: who.leavers },
+      doneAt: null,
+    },
     data: { doneAt: now() },
   });
   await openTodosFor(tx, who.leavers, { ...todo, kind: CANCELLED_TODO });
