@@ -130,7 +130,6 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
         })),
       );
     const inviteKey = `${m.method}|${locale}|${JSON.stringify(m.events)}`;
-    const description = courseDetails(locale, notice, tz).join("\n");
     let invite = invites.get(inviteKey);
     if (!invite)
       invites.set(
@@ -140,7 +139,11 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
           timeZone: tz,
           stamp,
           organizer: { name: settings.mailSenderName, email: settings.mailSenderAddress },
-          events: m.events.map((e): InviteEvent => ({ ...e, summary: notice.title, description })),
+          events: m.events.map((e): InviteEvent => ({
+            ...e,
+            summary: notice.title,
+            description: courseDetails(locale, notice, tz).join("\n"),
+          })),
         })),
       );
     const email = m.person.email!.trim();
