@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
-import { cookieFor, DEMO_AT, demoDayAt, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, DEMO_AT, demoDayAt, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const clerkOf = async () => {
@@ -301,5 +301,27 @@ describe("who may act", () => {
       );
     expect((await read(attendee.employeeNo)).status).toBe(200);
     expect((await read("C0201")).status).toBe(404);
+  });
+
+  it("the clerk's page lists who has no e-mail before publishing; the attendee's page shows the notice", async () => {
+    const { courseId, people } = await preparedCourse();
+    const noMail = await db.person.findUniqueOrThrow({ where: { id: people[3].id } });
+    const page = await renderInLayout(
+      await cookieFor("T0002"),
+      `/courses/${courseId}/notices?confirm=publish`,
+      "_app.courses.$courseId.notices",
+    );
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("确认发布");
+    expect(page.html).toContain(noMail.employeeNo);
+    const attendee = await db.person.findUniqueOrThrow({ where: { id: people[0].id } });
+    const mine = await renderInLayout(
+      await cookieFor(attendee.employeeNo),
+      `/my-training/${courseId}`,
+      "_app.my-training.$courseId",
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain("通知测试课程");
+    expect(mine.html).toContain(`/my-training/${courseId}/calendar.ics`);
   });
 });
