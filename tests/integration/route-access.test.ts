@@ -193,6 +193,11 @@ const ROUTES: Record<string, RouteCase> = {
   // Department heads' confirmation of a course (heads confirm; an unknown intent is the clerk's).
   "_app.courses.$courseId.confirmations.tsx": {
     path: "/courses/x/confirmations",
+  },
+  // Notices (step 009, attendee side): the clerk's page, and an attendee's own notice and calendar file
+  // (the demo course's attendee list decides who finds it; everyone else gets 404, not 403).
+  "_app.courses.$courseId.notices.tsx": {
+    path: "/courses/x/notices",
     loader: "read:course",
     action: "prepare:course",
     params: courseParams,
@@ -237,6 +242,12 @@ const ROUTES: Record<string, RouteCase> = {
     params: async () => ({
       sessionId: (await ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!()).sessionId,
     }),
+  },
+  "_app.my-training.$courseId.tsx": { path: "/my-training/x", loader: "signed-in", params: courseParams },
+  "my-training.$courseId.calendar[.ics].tsx": {
+    path: "/my-training/x/calendar.ics",
+    loader: "signed-in",
+    params: courseParams,
   },
 };
 

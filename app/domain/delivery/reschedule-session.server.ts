@@ -1,0 +1,126 @@
+// Moving a session of an approved course (step 009): the plan's content is fixed, but time and place are
+// logistics the clerk may still change, with a reason, audited; after publishing everyone gets an update.
+import { sessionInterval } from "~/domain/course/course-rules";
+import { localParts } from "~/domain/course/session-view";
+import { getSettings } from "~/domain/settings/settings.server";
+import { writeAudit } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
+import { messageKey } from "~/utils/validation";
+import type { Actor } from "~/workflow/approval.server";
+
+import { syncInvites, type InviteSync } from "./sync-invites.server";
+
+export type RescheduleInput = { date: string; start: string; end: string; location: string; reason: string };
+export type RescheduleOutcome =
+  | { ok: true; changed: boolean; sync: InviteSync }
+  | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
+
+const refuse = (error: string, status: 400 | 404 | 409 = 400, field?: string) => ({
+  ok: false as const,
+  error,
+  status,
+  field,
+});
+
+export async function rescheduleSession(
+  actor: Actor,
+  courseId: string,
+  sessionId: string,
+  input: RescheduleInput,
+): Promise<RescheduleOutcome> {
+  const reason = input.reason.trim();
+  const location = input.location.trim();
+  if (!reason) return refuse("notices.errors.reasonRequired", 400, "reason");
+  const { timeZone } = await getSettings();
+  const next = sessionInterval(input.date, input.start, input.end, timeZone);
+  if (Number.isNaN(next.startsAt.getTime()) || Number.isNaN(next.endsAt.getTime()))
+    return refuse("validation.invalid", 400, "date");
+  if (next.endsAt <= next.startsAt) return refuse("notices.errors.endBeforeStart", 400, "end");
+  if (next.startsAt <= now()) return refuse("notices.errors.past", 400, "date");
+  return db.$transaction(async (tx) => {
+    // The session row is locked to the commit: two moves of the same session are applied one after the other.
+    const [locked] = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT "id" FROM "CourseSession" WHERE "id" = ${sessionId} AND "courseId" = ${courseId} FOR UPDATE`;
+    if (!locked) return refuse("errors.notFound", 404);
+    const course = await tx.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: {
+        title: true,
+        approval: { select: { state: true } },
+        delivery: { select: { state: true } },
+        attendees: { select: { personId: true } },
+      },
+    });
+    if (course.approval.state !== "APPROVED") return refuse("notices.errors.notApproved", 409);
+    if (course.delivery?.state === "CANCELLED") return refuse("notices.errors.cancelled", 409);
+    const before = await tx.courseSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const changed =
+      before.startsAt.getTime() !== next.startsAt.getTime() ||
+      before.endsAt.getTime() !== next.endsAt.getTime() ||
+      before.location !== location;
+    if (!changed)
+      return { ok: true as const, changed: false, sync: { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 } };
+    const clash = await attendeeClash(
+      tx,
+      courseId,
+      course.attendees.map((a) => a.personId),
+      next,
+    );
+    if (clash) return refuse(clash, 409, "date");
+    await tx.courseSession.update({
+      where: { id: sessionId },
+      data: { ...next, location, sequence: { increment: 1 } },
+    });
+    await tx.courseDelivery.updateMany({ where: { courseId }, data: { version: { increment: 1 } } });
+    const sync = await syncInvites(tx, courseId, { actor, reason });
+    const show = (s: { startsAt: Date; endsAt: Date; location: string }) => ({
+      date: localParts(s.startsAt, timeZone).date,
+      start: localParts(s.startsAt, timeZone).time,
+      end: localParts(s.endsAt, timeZone).time,
+      location: s.location,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: "notices.rescheduled",
+      entityType: "Course",
+      entityId: courseId,
+      reason,
+      summary: { sessionId, before: show(before), after: show({ ...next, location }), ...sync },
+    });
+    return { ok: true as const, changed: true, sync };
+  });
+}
+
+/**
+ * An attendee booked in another course's session at the new time (a cancelled course books nobody): the
+ * message names them and the other courses.
+ */
+async function attendeeClash(
+  tx: Tx,
+  courseId: string,
+  personIds: string[],
+  at: { startsAt: Date; endsAt: Date },
+): Promise<string | null> {
+  if (personIds.length === 0) return null;
+  const booked = await tx.courseAttendee.findMany({
+    where: {
+      personId: { in: personIds },
+      courseId: { not: courseId },
+      course: {
+        sessions: { some: { startsAt: { lt: at.endsAt }, endsAt: { gt: at.startsAt } } },
+        OR: [{ delivery: null }, { delivery: { state: { not: "CANCELLED" } } }],
+      },
+    },
+    select: { person: { select: { name: true, employeeNo: true } }, course: { select: { title: true } } },
+    orderBy: { personId: "asc" },
+  });
+  if (booked.length === 0) return null;
+  const names = [...new Set(booked.map((b) => b.person.name))];
+  const courses = [...new Set(booked.map((b) => b.course.title))];
+  return messageKey("notices.errors.clash", {
+    names: names.join("、"),
+    courses: courses.join("、"),
+  });
+}
