@@ -158,7 +158,8 @@ const ROUTES: Record<string, RouteCase> = {
     action: "draft:monthly-plan",
     params: monthlyParams,
   },
-  "_app.calendar.tsx": { path: "/calendar", loader: "read:monthly-plan" },
+  // Everyone's own sessions; the month of the plan for those who read monthly plans.
+  "_app.calendar.tsx": { path: "/calendar", loader: "signed-in" },
   "_app.courses._index.tsx": { path: "/courses", loader: "read:course" },
   "_app.courses.$courseId._index.tsx": {
     path: "/courses/x",
