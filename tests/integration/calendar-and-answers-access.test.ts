@@ -2,8 +2,8 @@
 // the general manager; an agent's calendar shows the sessions of the approved courses they attend, nothing else.
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
 import { loader as calendarLoader } from "~/routes/_app.calendar";
+import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
 import { db } from "~/utils/db.server";
 
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
@@ -42,7 +42,7 @@ describe("the approving leader and the questionnaire's answers", () => {
 });
 
 describe("an agent's calendar", () => {
-  it("shows only the sessions of the approved courses the agent attends, without the plan or course links", async () => {
+  it("shows only the sessions of the approved courses the agent attends, no plan, no course links", async () => {
     // An approved course of the demo months and an agent (no role but EMPLOYEE) attending it.
     const attendance = await db.courseAttendee.findFirstOrThrow({
       where: {
