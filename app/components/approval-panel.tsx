@@ -63,7 +63,9 @@ export function ApprovalPanel({
       <p className="text-sm text-slate-600">{t(`workflow.next.${state}`)}</p>
       <FormAlert message={error} />
       {actions.length > 0 ? (
-        <div className="flex flex-col gap-3 lg:flex-row lg:items-start">
+        // On a phone the actions stack: approving and rejecting are kept well apart (a divider, the reason's
+        // visible label) so a thumb meant for one does not land on the other.
+        <div className="flex flex-col gap-6 lg:flex-row lg:items-start lg:gap-3">
           {simple.map((action) => (
             <Form key={action} method="post">
               <input type="hidden" name="intent" value={action} />
@@ -75,10 +77,20 @@ export function ApprovalPanel({
           ))}
           {withReason.map((action) => {
             const form = (
-              <Form key={action} method="post" className="flex flex-1 flex-col gap-2 sm:flex-row">
+              <Form
+                key={action}
+                method="post"
+                className={[
+                  "flex flex-1 flex-col gap-2 sm:flex-row sm:flex-wrap",
+                  action === "REJECT" && simple.length > 0 ? "border-t border-slate-200 pt-5 lg:border-0 lg:pt-0" : "",
+                ].join(" ")}
+              >
                 <input type="hidden" name="intent" value={action} />
                 <input type="hidden" name="revision" value={revision} />
-                <label className="sr-only" htmlFor={`reason-${action}`}>
+                <label
+                  className={action === "REJECT" ? "label w-full lg:sr-only" : "sr-only"}
+                  htmlFor={`reason-${action}`}
+                >
                   {t(`workflow.reasonLabel.${action}`)}
                 </label>
                 {/* Withdrawing needs no reason and no confirmation:

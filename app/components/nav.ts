@@ -25,7 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "calendar",
     permission: "read:monthly-plan",
   },
-  { to: "/calendar", labelKey: "nav.calendar", group: "training", icon: "calendar", permission: "read:monthly-plan" },
+  // Everyone has a calendar: an agent's shows the sessions they attend.
+  { to: "/calendar", labelKey: "nav.calendar", group: "training", icon: "calendar" },
   { to: "/courses", labelKey: "nav.courses", group: "training", icon: "form", permission: "read:course" },
   {
     to: "/preparation",

@@ -1,31 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ApprovalBadge } from "~/components/approval-panel";
+import { attendeeSessions } from "~/domain/course/course-queries.server";
 import { localParts, monthGrid } from "~/domain/course/session-view";
 import { monthCalendar } from "~/domain/monthly-plan/monthly-plan-queries.server";
 import { nextMonth, parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { companyToday, getSettings } from "~/domain/settings/settings.server";
-import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { departmentIdsInScope, requireUser } from "~/utils/auth.server";
 import { scopeFor } from "~/utils/permissions";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requirePermission(request, "read:monthly-plan");
+  // Everyone signed in has a calendar: who reads the monthly plans sees the month; anyone else (an agent)
+  // sees only the sessions of the approved courses they attend, without the plan.
+  const user = await requireUser(request);
   const { timeZone } = await getSettings();
   const { year, month } =
     parseYearMonth(new URL(request.url).searchParams.get("month") ?? "") ?? (await companyToday());
+  const readsPlans = scopeFor(user.roles, "read:monthly-plan") !== null;
   // A department head sees the sessions their own people attend; the plan's items are open to all readers.
-  const scope = scopeFor(auth.user.roles, "read:course");
-  const departmentIds = scope ? await departmentIdsInScope({ user: auth.user, scope }) : [];
-  const { plan, sessions } = await monthCalendar(year, month, departmentIds);
+  const scope = scopeFor(user.roles, "read:course");
+  const departmentIds = scope ? await departmentIdsInScope({ user, scope }) : [];
+  const { plan, sessions } = readsPlans
+    ? await monthCalendar(year, month, departmentIds)
+    : { plan: null, sessions: await attendeeSessions(user.id, year, month) };
   const prev = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
   const next = nextMonth(year, month);
   return {
     year,
     month,
+    readsPlans,
+    linksCourses: scope !== null,
     prev: yearMonth(prev.year, prev.month),
     next: yearMonth(next.year, next.month),
     weeks: monthGrid(year, month, timeZone),
@@ -52,9 +61,15 @@ const CATEGORY_STYLE: Record<string, string> = {
   GROUP: "bg-rose-50 text-rose-800 border-rose-200",
 };
 
+// Someone who may not open a course page (an agent) sees the session without a link to it.
+function SessionLink({ link, ...props }: { link: boolean } & ComponentProps<typeof Link>) {
+  if (link) return <Link {...props} />;
+  return <span className={props.className}>{props.children}</span>;
+}
+
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const { year, month, prev, next, weeks, plan, sessions } = useLoaderData<typeof loader>();
+  const { year, month, prev, next, weeks, plan, sessions, readsPlans, linksCourses } = useLoaderData<typeof loader>();
   const onDay = (day: number) => sessions.filter((s) => s.day === day);
   return (
     <div className="space-y-5">
@@ -71,27 +86,29 @@ export default function CalendarPage() {
           </Link>
         </div>
       </div>
-      <section className="card p-4">
-        {plan ? (
-          <>
-            <div className="flex flex-wrap items-center gap-3">
-              <Link to={`/monthly-plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
-                {plan.title}
-              </Link>
-              <ApprovalBadge state={plan.approval.state} revision={plan.approval.revision} />
-            </div>
-            <ul className="mt-3 flex flex-wrap gap-2" aria-label={t("monthlyPlan.cal.items")}>
-              {plan.items.map((i) => (
-                <li key={i.id} className={`rounded border px-2 py-1 text-xs ${CATEGORY_STYLE[i.category]}`}>
-                  {t(`training.categories.${i.category}`)} · {i.title}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p className="text-sm text-slate-500">{t("monthlyPlan.cal.noPlan")}</p>
-        )}
-      </section>
+      {readsPlans ? (
+        <section className="card p-4">
+          {plan ? (
+            <>
+              <div className="flex flex-wrap items-center gap-3">
+                <Link to={`/monthly-plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {plan.title}
+                </Link>
+                <ApprovalBadge state={plan.approval.state} revision={plan.approval.revision} />
+              </div>
+              <ul className="mt-3 flex flex-wrap gap-2" aria-label={t("monthlyPlan.cal.items")}>
+                {plan.items.map((i) => (
+                  <li key={i.id} className={`rounded border px-2 py-1 text-xs ${CATEGORY_STYLE[i.category]}`}>
+                    {t(`training.categories.${i.category}`)} · {i.title}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">{t("monthlyPlan.cal.noPlan")}</p>
+          )}
+        </section>
+      ) : null}
       {/* Wide screens: the month as a grid. Phones: the days that have sessions, as a list. */}
       <div className="card hidden overflow-hidden md:block">
         <div
@@ -120,7 +137,8 @@ export default function CalendarPage() {
                 {day ? <p className="text-xs font-medium text-slate-500">{day}</p> : null}
                 {day
                   ? onDay(day).map((s) => (
-                      <Link
+                      <SessionLink
+                        link={linksCourses}
                         key={s.id}
                         to={`/courses/${s.courseId}`}
                         className={[
@@ -133,7 +151,7 @@ export default function CalendarPage() {
                         </span>{" "}
                         {s.title}
                         <span className="block truncate opacity-75">{s.location}</span>
-                      </Link>
+                      </SessionLink>
                     ))
                   : null}
               </div>
@@ -149,7 +167,8 @@ export default function CalendarPage() {
           <ul className="space-y-2">
             {sessions.map((s) => (
               <li key={s.id}>
-                <Link
+                <SessionLink
+                  link={linksCourses}
                   to={`/courses/${s.courseId}`}
                   className={`block rounded border px-2 py-1.5 text-sm ${CATEGORY_STYLE[s.category]}`}
                 >
@@ -158,7 +177,7 @@ export default function CalendarPage() {
                   </span>{" "}
                   {s.title}
                   <span className="block text-xs opacity-75">{s.location}</span>
-                </Link>
+                </SessionLink>
               </li>
             ))}
           </ul>

@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { ConfirmAction, ConfirmReason } from "~/components/confirm";
 import { FormAlert, useTextDefault } from "~/components/form";
 import { useFormat } from "~/components/use-format";
+import { cancelSurvey } from "~/domain/needs/cancel-survey.server";
 import { reopenNeedsForm } from "~/domain/needs/needs-form.server";
 import { surveyOverview } from "~/domain/needs/needs-queries.server";
-import { RequirementsSchema } from "~/domain/needs/needs.schema";
+import { NeedsReasonSchema, RequirementsSchema } from "~/domain/needs/needs.schema";
 import { closeSurvey, sendReminders, setRequirements } from "~/domain/needs/survey-admin.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -23,8 +25,9 @@ const SurveyParams = z.object({ surveyId: Id });
 const SurveyIntent = z.discriminatedUnion("intent", [
   RequirementsSchema.extend({ intent: z.literal("requirements") }),
   z.object({ intent: z.literal("remind") }),
-  z.object({ intent: z.literal("reopen"), formId: Id }),
+  NeedsReasonSchema.extend({ intent: z.literal("reopen"), formId: Id }),
   z.object({ intent: z.literal("close") }),
+  NeedsReasonSchema.extend({ intent: z.literal("cancel") }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,9 +65,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         flash: (sent) => messageKey("needs.notices.reminded", { forms: sent.forms, people: sent.people }),
       });
     case "reopen":
-      return respond(await reopenNeedsForm(actor, form.data.formId), { ...done, flash: "needs.notices.reopened" });
+      return respond(await reopenNeedsForm(actor, form.data.formId, form.data.reason), {
+        ...done,
+        flash: "needs.notices.reopened",
+      });
     case "close":
       return respond(await closeSurvey(actor, surveyId), { ...done, flash: "needs.notices.closed" });
+    case "cancel":
+      return respond(await cancelSurvey(actor, surveyId, form.data.reason), {
+        form,
+        redirectTo: "/needs",
+        flash: "needs.notices.cancelled",
+      });
   }
 }
 
@@ -77,6 +89,10 @@ export default function SurveyPage() {
   const textDefault = useTextDefault();
   const open = survey.status === "OPEN";
   const missing = survey.forms.filter((f) => f.status !== "SUBMITTED").length;
+  const unanswered = survey.totals.staff - survey.totals.answered;
+  // Nothing anyone sent would be lost: a survey opened by mistake can still be taken back.
+  const cancellable = missing === survey.forms.length && survey.totals.answered === 0;
+  const reasonError = (intent: string) => (actionData?.intent === intent ? actionData.errors?.reason : undefined);
   return (
     <div className="space-y-5">
       <Link to="/needs" className="btn-link">
@@ -169,12 +185,30 @@ export default function SurveyPage() {
                   {t("needs.remind")}
                 </button>
               </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="close" />
-                <button type="submit" className="btn-secondary">
-                  {t("needs.close")}
-                </button>
-              </Form>
+              <ConfirmAction
+                label={t("needs.close")}
+                question={t("needs.closeConfirm.question")}
+                consequences={[t("needs.closeConfirm.final")]}
+                warning={
+                  missing > 0 || unanswered > 0
+                    ? t("needs.closeConfirm.outstanding", { departments: missing, people: unanswered })
+                    : null
+                }
+                confirmLabel={t("needs.closeConfirm.confirm")}
+                fields={{ intent: "close" }}
+              />
+              {cancellable ? (
+                <ConfirmAction
+                  label={t("needs.cancel.label")}
+                  question={t("needs.cancel.question", { year: survey.year })}
+                  consequences={[t("needs.cancel.todos"), t("needs.cancel.yearFree")]}
+                  confirmLabel={t("needs.cancel.confirm")}
+                  fields={{ intent: "cancel" }}
+                  open={Boolean(reasonError("cancel"))}
+                >
+                  <ConfirmReason id="cancel-reason" label={t("needs.cancel.reason")} error={reasonError("cancel")} />
+                </ConfirmAction>
+              ) : null}
             </div>
           ) : null}
         </header>
@@ -222,13 +256,21 @@ export default function SurveyPage() {
                     {t("needs.openForm")}
                   </Link>
                   {canManage && open && f.status === "SUBMITTED" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="reopen" />
-                      <input type="hidden" name="formId" value={f.id} />
-                      <button type="submit" className="btn-link">
-                        {t("needs.reopen")}
-                      </button>
-                    </Form>
+                    <ConfirmAction
+                      label={t("needs.reopen")}
+                      trigger="link"
+                      question={t("needs.reopenConfirm.question", { department: f.department.name })}
+                      consequences={[t("needs.reopenConfirm.told")]}
+                      confirmLabel={t("needs.reopen")}
+                      fields={{ intent: "reopen", formId: f.id }}
+                      open={actionData?.values?.formId === f.id && Boolean(reasonError("reopen"))}
+                    >
+                      <ConfirmReason
+                        id={`reopen-reason-${f.id}`}
+                        label={t("needs.reopenConfirm.reason")}
+                        error={actionData?.values?.formId === f.id ? reasonError("reopen") : undefined}
+                      />
+                    </ConfirmAction>
                   ) : null}
                 </td>
               </tr>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { ConfirmAction, ConfirmReason } from "~/components/confirm";
 import { FormAlert } from "~/components/form";
 import { NeedItemForm } from "~/components/needs/need-item-form";
 import { formatHours, formatMonths, formatYuan, yuanInput } from "~/components/training/format";
@@ -10,7 +11,7 @@ import { useFormat } from "~/components/use-format";
 import { deleteNeedItem, reopenNeedsForm, saveNeedItem, submitNeedsForm } from "~/domain/needs/needs-form.server";
 import { getNeedsForm } from "~/domain/needs/needs-queries.server";
 import { mayEditForm } from "~/domain/needs/needs-rules";
-import { needItemSchema } from "~/domain/needs/needs.schema";
+import { NeedsReasonSchema, needItemSchema } from "~/domain/needs/needs.schema";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -28,7 +29,7 @@ const needsFormIntent = (year: number) =>
     needItemSchema(year).extend({ intent: z.literal("saveItem"), itemId: optionalText(64) }),
     z.object({ intent: z.literal("deleteItem"), itemId: Id }),
     z.object({ intent: z.literal("submit") }),
-    z.object({ intent: z.literal("reopen") }),
+    NeedsReasonSchema.extend({ intent: z.literal("reopen") }),
   ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,7 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "submit":
       return respond(await submitNeedsForm(actor, scope, formId), { ...done, flash: "needs.notices.submitted" });
     case "reopen":
-      return respond(await reopenNeedsForm(actor, formId), { ...done, flash: "needs.notices.reopened" });
+      return respond(await reopenNeedsForm(actor, formId, form.data.reason), {
+        ...done,
+        flash: "needs.notices.reopened",
+      });
   }
 }
 
@@ -206,13 +210,13 @@ export default function NeedsFormPage() {
                 <Link to={`?edit=${item.id}#item-form`} className="btn-link">
                   {t("common.edit")}
                 </Link>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="deleteItem" />
-                  <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" className="text-sm font-medium text-red-600 hover:underline">
-                    {t("needs.deleteItem")}
-                  </button>
-                </Form>
+                <ConfirmAction
+                  label={t("needs.deleteItem")}
+                  trigger="link"
+                  question={t("needs.deleteConfirm", { topic: item.topic })}
+                  confirmLabel={t("needs.deleteItem")}
+                  fields={{ intent: "deleteItem", itemId: item.id }}
+                />
               </div>
             ) : null}
           </article>
@@ -232,21 +236,37 @@ export default function NeedsFormPage() {
         </section>
       ) : null}
       {canEdit ? (
-        <Form method="post" className="card flex flex-col gap-3 p-5 sm:flex-row sm:items-center sm:justify-between">
+        <section className="card flex flex-col gap-3 p-5 sm:flex-row sm:items-start sm:justify-between">
           <p className="text-sm text-slate-600">{t("needs.submitHint", { count: form.items.length })}</p>
-          <input type="hidden" name="intent" value="submit" />
-          <button type="submit" className="btn-primary">
-            {t("needs.submitForm")}
-          </button>
-        </Form>
+          <ConfirmAction
+            label={t("needs.submitForm")}
+            trigger="primary"
+            tone="primary"
+            question={t("needs.submitConfirm.question", { count: form.items.length })}
+            consequences={[t("needs.submitConfirm.locked")]}
+            warning={form.items.length === 0 ? t("needs.submitConfirm.empty") : null}
+            confirmLabel={t("needs.submitForm")}
+            fields={{ intent: "submit" }}
+          />
+        </section>
       ) : null}
       {canReopen ? (
-        <Form method="post" className="flex justify-end">
-          <input type="hidden" name="intent" value="reopen" />
-          <button type="submit" className="btn-secondary">
-            {t("needs.reopen")}
-          </button>
-        </Form>
+        <div className="flex justify-end">
+          <ConfirmAction
+            label={t("needs.reopen")}
+            question={t("needs.reopenConfirm.question", { department: form.department.name })}
+            consequences={[t("needs.reopenConfirm.told")]}
+            confirmLabel={t("needs.reopen")}
+            fields={{ intent: "reopen" }}
+            open={actionData?.intent === "reopen" && Boolean(actionData.errors?.reason)}
+          >
+            <ConfirmReason
+              id="reopen-reason"
+              label={t("needs.reopenConfirm.reason")}
+              error={actionData?.intent === "reopen" ? actionData.errors?.reason : undefined}
+            />
+          </ConfirmAction>
+        </div>
       ) : null}
     </div>
   );

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmAction } from "~/components/confirm";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { listSurveys } from "~/domain/needs/needs-queries.server";
 import { defaultSurveyDeadline } from "~/domain/needs/needs-rules";
 import { OpenSurveySchema } from "~/domain/needs/needs.schema";
-import { openSurvey } from "~/domain/needs/open-survey.server";
+import { openSurvey, openSurveyReach } from "~/domain/needs/open-survey.server";
 import { companyToday, getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
@@ -21,9 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const surveys = await listSurveys(await departmentIdsInScope(auth));
   const today = await companyToday();
   const nextYear = today.year + 1;
+  const canOpen = can(auth.user.roles, "manage:needs-survey");
   return {
     surveys,
-    canOpen: can(auth.user.roles, "manage:needs-survey"),
+    canOpen,
+    // The years a survey may be opened for, and who would be asked (for the confirmation).
+    thisYear: today.year,
+    reach: canOpen ? await openSurveyReach() : null,
     nextYear,
     defaultDeadline: defaultSurveyDeadline(today, nextYear),
   };
@@ -41,7 +46,19 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defaultDeadline: string }) {
+type Reach = { departments: number; heads: number; people: number };
+
+function OpenSurveyForm({
+  thisYear,
+  nextYear,
+  defaultDeadline,
+  reach,
+}: {
+  thisYear: number;
+  nextYear: number;
+  defaultDeadline: string;
+  reach: Reach;
+}) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const { register, onSubmit, errorOf } = useSchemaForm(OpenSurveySchema, {
@@ -54,7 +71,12 @@ function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defau
       <p className="text-sm text-slate-500">{t("needs.open.hint")}</p>
       <FormAlert message={actionData?.errors?._form} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("needs.fields.year")} name="year" error={errorOf("year")}>
+        <Field
+          label={t("needs.fields.year")}
+          name="year"
+          error={errorOf("year")}
+          hint={t("needs.open.yearHint", { from: thisYear, to: nextYear })}
+        >
           <input
             id="year"
             inputMode="numeric"
@@ -85,9 +107,18 @@ function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defau
         <textarea id="requirements" rows={3} className="input" {...register("requirements")} />
       </Field>
       <div className="flex justify-end">
-        <button type="submit" className="btn-primary">
-          {t("needs.open.submit")}
-        </button>
+        <ConfirmAction
+          ownForm={false}
+          label={t("needs.open.submit")}
+          trigger="primary"
+          tone="primary"
+          question={t("needs.open.question")}
+          consequences={[
+            t("needs.open.reachForms", { departments: reach.departments, heads: reach.heads }),
+            t("needs.open.reachPeople", { people: reach.people }),
+          ]}
+          confirmLabel={t("needs.open.submit")}
+        />
       </div>
     </Form>
   );
@@ -95,7 +126,7 @@ function OpenSurveyForm({ nextYear, defaultDeadline }: { nextYear: number; defau
 
 export default function NeedsSurveysPage() {
   const { t } = useTranslation();
-  const { surveys, canOpen, nextYear, defaultDeadline } = useLoaderData<typeof loader>();
+  const { surveys, canOpen, thisYear, nextYear, defaultDeadline, reach } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-5">
@@ -149,7 +180,9 @@ export default function NeedsSurveysPage() {
           </tbody>
         </table>
       </div>
-      {canOpen ? <OpenSurveyForm nextYear={nextYear} defaultDeadline={defaultDeadline} /> : null}
+      {canOpen && reach ? (
+        <OpenSurveyForm thisYear={thisYear} nextYear={nextYear} defaultDeadline={defaultDeadline} reach={reach} />
+      ) : null}
     </div>
   );
 }

@@ -91,6 +91,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
   APPROVING_LEADER: {
     "read:person": "any",
     "read:needs-survey": "any",
+    "read:needs-answers": "any",
     "read:annual-plan": "any",
     "approve:annual-plan": "any",
     "read:certification": "any",

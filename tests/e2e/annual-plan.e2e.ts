@@ -77,6 +77,8 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
   // Explicit: the default deadline depends on the day the test runs (never past, but not always 20 December).
   await manager.locator("#deadline").fill(`${YEAR - 1}-12-20`);
   await manager.locator("#requirements").fill("投诉率高的环节必须安排针对性培训。");
+  // The button unfolds a confirmation saying whom the survey will ask; the real submit is inside it.
+  await manager.locator("summary", { hasText: "发起调查" }).click();
   await submitAndWait(manager, "发起调查", /\/needs\/[^/?#]+$/, "需求调查已发起，相关人员已收到待办。");
   const surveyUrl = new URL(manager.url()).pathname;
 
@@ -114,6 +116,7 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
     await page.getByRole("link", { name: new RegExp(`${YEAR} 年度培训需求调查表`) }).click();
     await page.waitForURL(/\/forms\//);
     await fillNeed(page, need);
+    await page.locator("summary", { hasText: "提交调查表" }).click();
     await submitAndWait(page, "提交调查表", /\/needs\/[^/?#]+\/forms\/[^/?#]+$/, "调查表已提交。");
     await page.getByText("已提交").first().waitFor();
     await screenshot(page, `plan-loop-needs-${head}`);

@@ -50,6 +50,7 @@ async function openSurvey() {
   await manager.goto("/needs");
   await manager.locator("#year").fill(String(YEAR));
   await manager.locator("#deadline").fill(`${YEAR - 1}-06-30`);
+  await manager.locator("summary", { hasText: "发起调查" }).click();
   await Promise.all([
     manager.waitForURL(/\/needs\/[^/?#]+$/),
     manager.getByRole("button", { name: "发起调查", exact: true }).click(),

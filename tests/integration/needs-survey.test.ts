@@ -212,7 +212,7 @@ describe("department needs forms", () => {
     expect([await db.needItem.count({ where: { formId: col1 } }), await db.auditEntry.count()]).toEqual([0, audits]);
   });
 
-  it("after the deadline only the training manager can reopen a form", async () => {
+  it("after the deadline only the training manager can reopen a form, with a reason the heads are told", async () => {
     const { surveyId, col2 } = await openSurvey();
     freezeClock(`${YEAR}-01-05T02:00:00Z`);
     expect((await postForm("D0201", surveyId, col2, need())).body).toMatchObject({
@@ -241,17 +241,27 @@ describe("department needs forms", () => {
         )
       ).status,
     ).toBe(403);
+    const reopen = (form: Record<string, string>) =>
+      outcome(() =>
+        surveyAction({
+          request: requestAs(manager, `/needs/${surveyId}`, { form: { intent: "reopen", formId: col2, ...form } }),
+          params: { surveyId },
+          ...ctx,
+        }),
+      );
+    // Returning a form asks why, and the department heads' to-do says it.
+    expect(await reopen({})).toMatchObject({ status: 400, body: { errors: { reason: "validation.required" } } });
+    expect((await reopen({ reason: "请补充新员工的培训需求" })).status).toBe(302);
+    const refill = await db.todoItem.findFirstOrThrow({
+      where: { person: { employeeNo: "D0201" }, kind: "needs.refill", sourceId: col2, doneAt: null },
+    });
+    expect(refill.params).toMatchObject({ reason: "请补充新员工的培训需求" });
     expect(
-      (
-        await outcome(() =>
-          surveyAction({
-            request: requestAs(manager, `/needs/${surveyId}`, { form: { intent: "reopen", formId: col2 } }),
-            params: { surveyId },
-            ...ctx,
-          }),
-        )
-      ).status,
-    ).toBe(302);
+      await db.auditEntry.findFirst({
+        where: { action: "needsForm.reopened", entityId: col2 },
+        select: { reason: true },
+      }),
+    ).toEqual({ reason: "请补充新员工的培训需求" });
     expect((await postForm("D0201", surveyId, col2, need())).status).toBe(302);
   });
 });

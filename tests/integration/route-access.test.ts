@@ -158,7 +158,8 @@ const ROUTES: Record<string, RouteCase> = {
     action: "draft:monthly-plan",
     params: monthlyParams,
   },
-  "_app.calendar.tsx": { path: "/calendar", loader: "read:monthly-plan" },
+  // Everyone's own sessions; the month of the plan for those who read monthly plans.
+  "_app.calendar.tsx": { path: "/calendar", loader: "signed-in" },
   "_app.courses._index.tsx": { path: "/courses", loader: "read:course" },
   "_app.courses.$courseId._index.tsx": {
     path: "/courses/x",
@@ -193,6 +194,9 @@ const ROUTES: Record<string, RouteCase> = {
   // Department heads' confirmation of a course (heads confirm; an unknown intent is the clerk's).
   "_app.courses.$courseId.confirmations.tsx": {
     path: "/courses/x/confirmations",
+    loader: "read:course",
+    action: "prepare:course",
+    params: courseParams,
   },
   // Notices (step 009, attendee side): the clerk's page, and an attendee's own notice and calendar file
   // (the demo course's attendee list decides who finds it; everyone else gets 404, not 403).

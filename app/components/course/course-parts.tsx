@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmDelete } from "~/components/confirm";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { useFormat } from "~/components/use-format";
 import { AttendeesSchema, ATTENDEE_STATUSES, SessionSchema } from "~/domain/course/course.schema";
@@ -51,7 +52,11 @@ export function Sessions({
                 <span className="text-slate-600">· {s.location}</span>
               </span>
               {editable ? (
-                <RemoveButton intent="deleteSession" name="sessionId" value={s.id} label={t("course.session.delete")} />
+                <ConfirmDelete
+                  label={t("course.session.delete")}
+                  name={`${t("course.session.when", s)} · ${s.location}`}
+                  fields={{ intent: "deleteSession", sessionId: s.id }}
+                />
               ) : null}
             </li>
           ))}

@@ -79,21 +79,33 @@ type Clashes = {
   capacity: { attendees: number; capacity: number } | null;
   rooms: Array<{ location: string; sessionId: string; other: { title: string; sessionId: string } }>;
   people: Array<{ personId: string; courses: string[]; person: { name: string; employeeNo: string } }>;
+  groups: {
+    rooms: Array<{ location: string; title: string; self: boolean; sessions: number }>;
+    people: Array<{ title: string; self: boolean; count: number; first: Array<{ name: string; employeeNo: string }> }>;
+  };
 };
 
 /** What collides with this course; shown to the clerk while setting it up and to the manager deciding. */
 export function ClashPanel({ clashes }: { clashes: Clashes }) {
   const { t } = useTranslation();
+  const quoted = (title: string) => t("training.quotedTitle", { title });
   const lines = [
     ...(clashes.capacity ? [t("course.clash.capacity", clashes.capacity)] : []),
-    ...clashes.rooms.map((r) => t("course.clash.room", { location: r.location, title: r.other.title })),
-    ...clashes.people.map((p) =>
-      t("course.clash.person", {
-        name: p.person.name,
-        employeeNo: p.person.employeeNo,
-        courses: p.courses.map((title) => t("training.quotedTitle", { title })).join(t("training.listSeparator")),
-      }),
+    ...clashes.groups.rooms.map((r) =>
+      r.self
+        ? t("course.clash.selfRoom", { location: r.location, count: r.sessions })
+        : t("course.clash.roomGroup", { location: r.location, title: r.title, count: r.sessions }),
     ),
+    ...clashes.groups.people.map((g) => {
+      const names = g.first
+        .map((p) => t("course.clash.personName", { name: p.name, employeeNo: p.employeeNo }))
+        .join(t("training.listSeparator"));
+      const params = { title: quoted(g.title), count: g.count, names };
+      if (g.self) return t("course.clash.selfOverlap", params);
+      return g.count > g.first.length
+        ? t("course.clash.peopleGroupMore", params)
+        : t("course.clash.peopleGroup", params);
+    }),
   ];
   return (
     <section

@@ -1,7 +1,8 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ApprovalBadge } from "~/components/approval-panel";
+import { ConfirmDelete } from "~/components/confirm";
 import { formatYuan } from "~/components/training/format";
 import type { ApprovalStateName } from "~/workflow/approval-rules";
 
@@ -108,13 +109,12 @@ export function MonthlyItems({
                 <Link to={`items/${item.id}`} className="btn-secondary">
                   {t("common.edit")}
                 </Link>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="deleteItem" />
-                  <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" className="btn-secondary text-red-700">
-                    {t("monthlyPlan.deleteItem")}
-                  </button>
-                </Form>
+                <ConfirmDelete
+                  label={t("monthlyPlan.deleteItem")}
+                  name={item.title}
+                  trigger="secondary"
+                  fields={{ intent: "deleteItem", itemId: item.id }}
+                />
               </>
             ) : null}
           </div>

@@ -1,6 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmDelete } from "~/components/confirm";
 import { formatHours, formatMonths, formatYuan } from "~/components/training/format";
 import type { SnapshotItem } from "~/domain/plan/plan-rules";
 
@@ -97,13 +98,11 @@ export function PlanItemsTable({
                       <Link to={`items/${item.id}`} className="btn-link">
                         {t("common.edit")}
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="deleteItem" />
-                        <input type="hidden" name="itemId" value={item.id} />
-                        <button type="submit" className="text-sm text-red-600 hover:underline">
-                          {t("plan.deleteItem")}
-                        </button>
-                      </Form>
+                      <ConfirmDelete
+                        label={t("plan.deleteItem")}
+                        name={item.title}
+                        fields={{ intent: "deleteItem", itemId: item.id }}
+                      />
                     </div>
                   </td>
                 ) : null}

@@ -27,6 +27,11 @@ export async function addSession(
     // A course belongs to its monthly plan: its sessions happen in that month.
     if (at.year !== plan.year || at.month !== plan.month)
       return fail(messageKey("course.validation.outsideMonth", { year: plan.year, month: plan.month }), 400, "date");
+    // The same people cannot sit two sessions of one course at once (the draft's lock makes this check safe).
+    const overlapping = await tx.courseSession.count({
+      where: { courseId, startsAt: { lt: interval.endsAt }, endsAt: { gt: interval.startsAt } },
+    });
+    if (overlapping > 0) return fail("course.validation.sessionOverlap", 400, "start");
     const session = await tx.courseSession.create({ data: { courseId, ...interval, location: input.location } });
     await writeAudit(tx, {
       actor,

@@ -2,6 +2,7 @@
 import { db } from "~/utils/db.server";
 
 import { courseBudgetWarnings } from "./budget-rules";
+import { clashGroups } from "./clash-groups";
 import { clashSummary, courseCost, findClashes, type ClashCourse } from "./course-rules";
 
 const costSelect = {
@@ -111,6 +112,8 @@ export function materialToDownload(courseId: string, materialId: string, departm
   });
 }
 
+const CLASH_NAMES_SHOWN = 5;
+
 /** The other courses whose sessions overlap this course's, as the clash rules need them. */
 export async function courseClashes(course: CourseWithParts) {
   const me: ClashCourse = {
@@ -140,19 +143,29 @@ export async function courseClashes(course: CourseWithParts) {
             sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
           },
         });
-  const summary = clashSummary(
-    findClashes(
-      me,
-      others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) })),
-    ),
+  const clashes = findClashes(
+    me,
+    others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) })),
   );
+  const summary = clashSummary(clashes);
+  const groups = clashGroups(course.id, clashes);
   const people = await db.person.findMany({
     where: { id: { in: summary.people.map((p) => p.personId) } },
     select: { id: true, name: true, employeeNo: true },
   });
+  const personOf = (id: string) => people.find((x) => x.id === id)!;
   return {
     ...summary,
-    people: summary.people.map((p) => ({ ...p, person: people.find((x) => x.id === p.personId)! })),
+    people: summary.people.map((p) => ({ ...p, person: personOf(p.personId) })),
+    // What the page lists: per other course, how many people and the first few of them.
+    groups: {
+      rooms: groups.rooms,
+      people: groups.people.map(({ personIds, ...g }) => ({
+        ...g,
+        count: personIds.length,
+        first: personIds.slice(0, CLASH_NAMES_SHOWN).map(personOf),
+      })),
+    },
   };
 }
 
@@ -207,4 +220,32 @@ export async function listCourses(filter: { year?: number; month?: number; depar
     },
   });
   return rows.map((r) => ({ ...r, costFen: courseCost(r) }));
+}
+
+/** The month's sessions of the approved courses a person attends: the calendar of someone who reads no plans. */
+export function attendeeSessions(personId: string, year: number, month: number) {
+  return db.courseSession.findMany({
+    where: {
+      course: {
+        monthlyItem: { plan: { year, month } },
+        approval: { state: "APPROVED" },
+        attendees: { some: { personId } },
+      },
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      location: true,
+      course: {
+        select: {
+          id: true,
+          title: true,
+          monthlyItem: { select: { category: true } },
+          approval: { select: { state: true } },
+        },
+      },
+    },
+  });
 }

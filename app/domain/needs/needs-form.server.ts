@@ -127,8 +127,8 @@ export async function submitNeedsForm(actor: FormActor, scope: string[] | null, 
   });
 }
 
-/** The training manager reopens a submitted (or late) form; its department heads are told. */
-export async function reopenNeedsForm(actor: FormActor, formId: string): Promise<FormOutcome> {
+/** The training manager returns a submitted (or late) form to be refilled; its department heads are told why. */
+export async function reopenNeedsForm(actor: FormActor, formId: string, reason: string): Promise<FormOutcome> {
   return db.$transaction(async (tx) => {
     const form = await tx.departmentNeedsForm.findUnique({
       where: { id: formId },
@@ -144,8 +144,9 @@ export async function reopenNeedsForm(actor: FormActor, formId: string): Promise
     for (const personId of await headsOf(tx, form.departmentId)) {
       await addTodo(tx, {
         ...fillTodo(form.surveyId, formId),
+        kind: "needs.refill",
         personId,
-        params: { year: form.survey.year, department: form.department.name },
+        params: { year: form.survey.year, department: form.department.name, reason },
       });
     }
     await writeAudit(tx, {
@@ -153,6 +154,7 @@ export async function reopenNeedsForm(actor: FormActor, formId: string): Promise
       action: "needsForm.reopened",
       entityType: "DepartmentNeedsForm",
       entityId: formId,
+      reason,
       summary: { department: form.department.name, year: form.survey.year },
     });
     return { ok: true as const, id: formId };

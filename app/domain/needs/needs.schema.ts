@@ -18,11 +18,15 @@ import { hasOptions } from "./needs-rules";
 export const QUESTION_KINDS = ["SINGLE", "MULTIPLE", "TEXT", "RATING"] as const;
 
 export const OpenSurveySchema = z.object({
+  // The company's this year and next are checked when opening (openSurvey); this only keeps the number sane.
   year: z.coerce.number().int().min(2000).max(2100),
   deadline: CalendarDateSchema.pipe(z.date({ error: "validation.required" })),
   note: optionalText(1000),
   requirements: optionalText(2000),
 });
+
+/** Why a form is returned or a survey cancelled: told to those it concerns and kept in the audit log. */
+export const NeedsReasonSchema = z.object({ reason: shortText(500) });
 
 export const RequirementsSchema = z.object({ requirements: optionalText(2000) });
 

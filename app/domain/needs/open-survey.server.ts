@@ -1,9 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 
+import { companyToday } from "~/domain/settings/settings.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
+import { messageKey } from "~/utils/validation";
 
 import { answerTodo, fillTodo, headsOf, respondents } from "./needs-people.server";
 import { DEFAULT_QUESTIONS } from "./needs-rules";
@@ -35,6 +37,10 @@ export async function openSurvey(
   input: OpenSurveyInput,
   timeZone: string,
 ): Promise<OpenSurveyOutcome> {
+  // A survey plans this year or the next; a far year opened by mistake would still ask everyone.
+  const { year } = await companyToday();
+  if (input.year < year || input.year > year + 1)
+    return { ok: false, field: "year", error: messageKey("needs.validation.yearRange", { from: year, to: year + 1 }) };
   const deadline = endOfDay(input.deadline, timeZone);
   if (deadline < now()) return { ok: false, field: "deadline", error: "needs.validation.deadlinePast" };
   return db.$transaction(async (tx) => {
@@ -76,14 +82,18 @@ export async function openSurvey(
         });
       }
     }
-    for (const person of await respondents(tx)) {
-      await addTodo(tx, {
-        ...answerTodo(survey.id),
+    // Everyone's to-do in one statement: the survey is new, so none of them exists yet (addTodo's upsert
+    // per person made opening slow enough to outrun the transaction's time limit).
+    const answer = answerTodo(survey.id);
+    await tx.todoItem.createMany({
+      data: (await respondents(tx)).map((person) => ({
+        ...answer,
         personId: person.id,
         params: { year: input.year },
         dueAt: deadline,
-      });
-    }
+        createdAt: now(),
+      })),
+    });
     await writeAudit(tx, {
       actor,
       action: "needsSurvey.opened",
@@ -92,5 +102,15 @@ export async function openSurvey(
       summary: { year: input.year, deadline: deadline.toISOString(), departments: departments.length },
     });
     return { ok: true as const, id: survey.id };
+  });
+}
+
+/** Who opening a survey now would ask: the departments (with heads to fill their form) and the people to answer. */
+export async function openSurveyReach() {
+  return db.$transaction(async (tx) => {
+    const departments = await tx.department.findMany({ where: { kind: "DEPARTMENT" }, select: { id: true } });
+    const heads = new Set<string>();
+    for (const d of departments) for (const id of await headsOf(tx, d.id)) heads.add(id);
+    return { departments: departments.length, heads: heads.size, people: (await respondents(tx)).length };
   });
 }
