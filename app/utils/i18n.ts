@@ -1,23 +1,16 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 
+import { CATALOGS } from "~/locales/catalogs";
+
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 // Each area keeps its own catalog file (locales/<locale>/<area>.json); its keys live under "<area>.".
-const files = import.meta.glob<Record<string, unknown>>("../locales/*/*.json", { eager: true, import: "default" });
-
 export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
-  "zh-CN": { translation: {} },
-  en: { translation: {} },
+  "zh-CN": { translation: { ...CATALOGS["zh-CN"] } },
+  en: { translation: { ...CATALOGS.en } },
 };
-for (const [path, messages] of Object.entries(files)) {
-  const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-  if (!match) continue;
-  const [, locale, area] = match;
-  if (!(LOCALES as readonly string[]).includes(locale)) continue;
-  resources[locale as Locale].translation[area] = messages;
-}
 
 export function toLocale(value: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : null;

@@ -38,7 +38,7 @@ export type ApprovalSubject = {
   /** A message key when the subject is not ready to be submitted (e.g. no items). */
   checkSubmit?(tx: Tx, approvalId: string): Promise<string | null>;
   /** What the approval sets off (e.g. step 006 after a monthly plan), in the decision's transaction. */
-  onApproved?(tx: Tx, approvalId: string): Promise<void>;
+  onApproved?(tx: Tx, approvalId: string, actor: Actor): Promise<void>;
 };
 
 export type DecisionOutcome =
@@ -171,7 +171,7 @@ export async function decide(
         reason,
         about,
       });
-      if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id);
+      if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id, input.actor);
       return { ok: true as const, state: transition.to, revision: nextRevision };
     });
   } catch (error) {

@@ -2,8 +2,7 @@
 // desk looks like on the seed's day. Courses that have begun were prepared, confirmed by the heads and
 // published before their first session; courses still ahead are being prepared, and those within two
 // weeks wait for a department head's confirmation. Nothing is dated after `at`.
-import { confirmationSource, confirmationsHref } from "../../app/domain/delivery/confirmation-support.server";
-import { defaultConfirmBy } from "../../app/domain/delivery/confirmation-rules";
+import { confirmationSource, confirmationsHref, defaultConfirmBy } from "../../app/domain/delivery/confirmation-rules";
 import { sessionUid } from "../../app/domain/delivery/invite";
 import type { Tx } from "../../app/utils/db.server";
 
@@ -43,7 +42,8 @@ export async function seedDelivery(tx: Tx, at: Date) {
     if (!first) continue;
     const approvedAt = course.approval.decisions[0]?.at ?? new Date(at.getTime() - 7 * DAY);
     // A moment between approval and today, as close to `wanted` as those allow.
-    const when = (wanted: Date) => new Date(Math.min(at.getTime(), Math.max(approvedAt.getTime() + 3_600_000, wanted.getTime())));
+    const when = (wanted: Date) =>
+      new Date(Math.min(at.getTime(), Math.max(approvedAt.getTime() + 3_600_000, wanted.getTime())));
     const byDepartment = new Map<string, string[]>();
     for (const a of course.attendees) {
       const d = confirming(a.person.departmentId);

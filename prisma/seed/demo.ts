@@ -5,6 +5,7 @@ import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
 import { seedCases } from "./cases";
+import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { makeDepartment, makePerson } from "./factories";
 import { seedMonthlyPlans } from "./monthly-plan";
@@ -236,6 +237,7 @@ export async function seedDemo(at: Date = now()) {
       await seedQuiz(tx, at);
       await seedTrainingPlan(tx, at);
       await seedMonthlyPlans(tx, at);
+      await seedDelivery(tx, at);
       await seedCases(tx, at);
       await writeAudit(tx, {
         actor: null,

@@ -63,6 +63,31 @@ describe("the demo company on any day", () => {
       at.getTime(),
     );
 
+    // Steps 008–010: every approved course is being prepared or was published before its first session;
+    // nothing was ticked, confirmed, published or sent after today.
+    const courses = await db.course.findMany({
+      where: { approval: { state: "APPROVED" } },
+      select: {
+        delivery: { select: { state: true, publishedAt: true } },
+        sessions: { orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
+        _count: { select: { preparation: true } },
+      },
+    });
+    for (const c of courses) {
+      expect(c._count.preparation).toBeGreaterThanOrEqual(4);
+      const begun = c.sessions[0].startsAt <= at;
+      expect(c.delivery?.state).toBe(begun ? "PUBLISHED" : "PREPARING");
+      if (begun) expect(c.delivery!.publishedAt!.getTime()).toBeLessThanOrEqual(c.sessions[0].startsAt.getTime());
+    }
+    expect(await latest(db.preparationItem.findMany({ select: { doneAt: true } }))).toBeLessThanOrEqual(at.getTime());
+    expect(await latest(db.headConfirmation.findMany({ select: { confirmedAt: true } }))).toBeLessThanOrEqual(
+      at.getTime(),
+    );
+    expect(await latest(db.sessionInvite.findMany({ select: { sentAt: true, remindedAt: true } }))).toBeLessThanOrEqual(
+      at.getTime(),
+    );
+    expect(await latest(db.todoItem.findMany({ select: { createdAt: true } }))).toBeLessThanOrEqual(at.getTime());
+
     // The training manager can draft next month's plan from the annual plan in force.
     const manager = await db.person.findUniqueOrThrow({
       where: { employeeNo: "T0001" },

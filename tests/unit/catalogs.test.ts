@@ -31,6 +31,14 @@ describe("message catalogs", () => {
     }
   });
 
+  it("app/locales/catalogs.ts imports every catalog file, under its area's name", async () => {
+    const { CATALOGS } = await import("../../app/locales/catalogs");
+    for (const locale of locales) {
+      const areas = readdirSync(path.join(root, "locales", locale)).map((f) => f.replace(/\.json$/, ""));
+      expect(Object.keys(CATALOGS[locale as keyof typeof CATALOGS]).sort(), locale).toEqual(areas.sort());
+    }
+  });
+
   it("no component hard-codes Chinese text: every user-facing string comes from a catalog", () => {
     const offenders = files(root, /\.tsx$/).filter((file) => {
       const code = readFileSync(file, "utf8")

@@ -1,5 +1,6 @@
 // The course plan as a subject of the one approval workflow (steps 006–007).
 import { startPreparation } from "~/domain/delivery/start-preparation.server";
+import { afterCourseApproved } from "~/domain/delivery/sync-invites.server";
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
@@ -63,8 +64,11 @@ export const CourseSubject: ApprovalSubject = {
     return null;
   },
   // Approved: preparation starts (step 008). Approved again after a reopen, the checklist stays as it was.
-  async onApproved(tx, approvalId) {
+  // Approval starts the preparation (step 008); a published course approved again after a reopen tells its
+  // attendees what changed (same UID, higher SEQUENCE), in the decision's transaction.
+  async onApproved(tx, approvalId, actor) {
     const c = await tx.course.findUniqueOrThrow({ where: { approvalId }, select: { id: true } });
     await startPreparation(tx, c.id);
+    await afterCourseApproved(tx, c.id, actor);
   },
 };

@@ -113,3 +113,10 @@ export function sameAttendees(a: readonly string[], b: readonly string[]): boole
   const set = new Set(a);
   return b.every((id) => set.has(id));
 }
+
+/** Where a head's confirmation to-do points, and what it is about (one per course and department). */
+export const confirmationsHref = (courseId: string) => `/courses/${courseId}/confirmations`;
+export const confirmationSource = (courseId: string, departmentId: string) => ({
+  sourceType: "HeadConfirmation",
+  sourceId: `${courseId}:${departmentId}`,
+});

@@ -7,7 +7,14 @@ import { formatDateTime } from "~/utils/format";
 import { createI18n, toLocale, DEFAULT_LOCALE } from "~/utils/i18n";
 import { addTodo } from "~/utils/todo.server";
 
-import { groupByConfirmingDepartment, type DepartmentRow } from "./confirmation-rules";
+import {
+  confirmationSource,
+  confirmationsHref,
+  groupByConfirmingDepartment,
+  type DepartmentRow,
+} from "./confirmation-rules";
+
+export { confirmationSource, confirmationsHref };
 
 export type LockedCourse = {
   id: string;
@@ -92,12 +99,7 @@ export async function headsOf(tx: Tx, departmentIds: string[]): Promise<Head[]> 
 }
 
 /** The to-do and mail of one department's confirmation are kept under this source. */
-export const confirmationSource = (courseId: string, departmentId: string) => ({
-  sourceType: "HeadConfirmation",
-  sourceId: `${courseId}:${departmentId}`,
-});
 
-export const confirmationsHref = (courseId: string) => `/courses/${courseId}/confirmations`;
 
 /** The request (or reminder) mail to a head, in the head's language; null for a head without an address. */
 export function headMail(

@@ -1,7 +1,9 @@
-// The jobs the mail worker runs on a schedule, each in one process at a time (pg-boss schedule): the
-// place to add one, e.g. the day-before reminders { name: "course-reminders", everyMinutes: 15, run }.
+// The jobs the mail worker runs on a schedule, each in one process at a time (pg-boss schedule).
+import { queueDueReminders } from "~/domain/delivery/reminders.server";
+
 import type { PeriodicJob } from "./mail-worker.server";
 
 export function periodicJobs(): PeriodicJob[] {
-  return [];
+  // The day-before reminders (the lead time is a setting): every 5 minutes, each invite claimed once.
+  return [{ name: "course-reminders", everyMinutes: 5, run: async (at) => void (await queueDueReminders(at)) }];
 }
