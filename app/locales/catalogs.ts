@@ -1,35 +1,6 @@
 // Every message catalog, imported by name (not through Vite's import.meta.glob), so the seed, scripts and
 // worker processes that run without Vite can translate too. tests/unit/catalogs.test.ts checks that this
 // list names every file in app/locales/<locale>/.
-import enAudit from "./en/audit.json";
-import enAuth from "./en/auth.json";
-import enBudget from "./en/budget.json";
-import enCases from "./en/cases.json";
-import enCertification from "./en/certification.json";
-import enClearance from "./en/clearance.json";
-import enCommon from "./en/common.json";
-import enConfirmations from "./en/confirmations.json";
-import enCourse from "./en/course.json";
-import enDepartments from "./en/departments.json";
-import enErrors from "./en/errors.json";
-import enHome from "./en/home.json";
-import enMail from "./en/mail.json";
-import enMonthlyPlan from "./en/monthlyPlan.json";
-import enNav from "./en/nav.json";
-import enNeeds from "./en/needs.json";
-import enNotices from "./en/notices.json";
-import enPeople from "./en/people.json";
-import enPeopleImport from "./en/peopleImport.json";
-import enPlan from "./en/plan.json";
-import enPreparation from "./en/preparation.json";
-import enQuiz from "./en/quiz.json";
-import enRoles from "./en/roles.json";
-import enSessionDay from "./en/sessionDay.json";
-import enSettings from "./en/settings.json";
-import enTodo from "./en/todo.json";
-import enTraining from "./en/training.json";
-import enValidation from "./en/validation.json";
-import enWorkflow from "./en/workflow.json";
 import zhAudit from "./zh-CN/audit.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBudget from "./zh-CN/budget.json";
@@ -39,6 +10,7 @@ import zhClearance from "./zh-CN/clearance.json";
 import zhCommon from "./zh-CN/common.json";
 import zhConfirmations from "./zh-CN/confirmations.json";
 import zhCourse from "./zh-CN/course.json";
+import zhDelivery from "./zh-CN/delivery.json";
 import zhDepartments from "./zh-CN/departments.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhHome from "./zh-CN/home.json";
@@ -59,6 +31,36 @@ import zhTodo from "./zh-CN/todo.json";
 import zhTraining from "./zh-CN/training.json";
 import zhValidation from "./zh-CN/validation.json";
 import zhWorkflow from "./zh-CN/workflow.json";
+import enAudit from "./en/audit.json";
+import enAuth from "./en/auth.json";
+import enBudget from "./en/budget.json";
+import enCases from "./en/cases.json";
+import enCertification from "./en/certification.json";
+import enClearance from "./en/clearance.json";
+import enCommon from "./en/common.json";
+import enConfirmations from "./en/confirmations.json";
+import enCourse from "./en/course.json";
+import enDelivery from "./en/delivery.json";
+import enDepartments from "./en/departments.json";
+import enErrors from "./en/errors.json";
+import enHome from "./en/home.json";
+import enMail from "./en/mail.json";
+import enMonthlyPlan from "./en/monthlyPlan.json";
+import enNav from "./en/nav.json";
+import enNeeds from "./en/needs.json";
+import enNotices from "./en/notices.json";
+import enPeople from "./en/people.json";
+import enPeopleImport from "./en/peopleImport.json";
+import enPlan from "./en/plan.json";
+import enPreparation from "./en/preparation.json";
+import enQuiz from "./en/quiz.json";
+import enRoles from "./en/roles.json";
+import enSessionDay from "./en/sessionDay.json";
+import enSettings from "./en/settings.json";
+import enTodo from "./en/todo.json";
+import enTraining from "./en/training.json";
+import enValidation from "./en/validation.json";
+import enWorkflow from "./en/workflow.json";
 
 export const CATALOGS = {
   "zh-CN": {
@@ -71,6 +73,7 @@ export const CATALOGS = {
     common: zhCommon,
     confirmations: zhConfirmations,
     course: zhCourse,
+    delivery: zhDelivery,
     departments: zhDepartments,
     errors: zhErrors,
     home: zhHome,
@@ -102,6 +105,7 @@ export const CATALOGS = {
     common: enCommon,
     confirmations: enConfirmations,
     course: enCourse,
+    delivery: enDelivery,
     departments: enDepartments,
     errors: enErrors,
     home: enHome,

@@ -7,6 +7,7 @@ import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/
 import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
+import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { FormAlert } from "~/components/form";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
 import {
@@ -178,6 +179,7 @@ export default function CoursePage() {
       <Link to={`/monthly-plans/${plan.id}`} className="btn-link">
         ← {plan.title}
       </Link>
+      {course.state === "APPROVED" ? <DeliveryTabs courseId={course.id} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">{t("course.formName")}</p>

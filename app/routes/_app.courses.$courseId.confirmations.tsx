@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { ClerkPanel, CourseFacts, HeadPanel } from "~/components/delivery/confirmation-panels";
+import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { FormAlert } from "~/components/form";
 import { confirmAttendees } from "~/domain/delivery/confirm-attendees.server";
 import { acknowledgeAttendeeChanges } from "~/domain/delivery/confirmation-acknowledge.server";
@@ -113,6 +114,7 @@ export default function ConfirmationsPage() {
       <Link to={`/courses/${page.course.id}`} className="btn-link">
         ← {t("confirmations.back")}
       </Link>
+      <DeliveryTabs courseId={page.course.id} />
       <div>
         <p className="text-sm text-slate-500">{t("confirmations.title")}</p>
         <h1 className="page-title">{page.course.title}</h1>

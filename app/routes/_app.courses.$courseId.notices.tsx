@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { NoticeHistory, NoticeSessions } from "~/components/delivery/notice-parts";
 import { FormAlert } from "~/components/form";
 import { useFormat } from "~/components/use-format";
@@ -90,6 +91,7 @@ export default function CourseNotices() {
       <Link to={`/courses/${course.id}`} className="btn-link">
         ← {t("notices.page.back")}
       </Link>
+      <DeliveryTabs courseId={course.id} />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="page-title">{t("notices.page.title")}</h1>
         <span className="badge">{t(`notices.state.${state}`)}</span>
@@ -183,6 +185,7 @@ export default function CourseNotices() {
       </section>
 
       <NoticeSessions
+        courseId={course.id}
         sessions={page.sessions}
         editable={canAct && course.approved && state !== "CANCELLED"}
         errors={errorOf("reschedule")}

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { Checklist } from "~/components/delivery/preparation-checklist";
 import {
   BringItemsPanel,
@@ -134,6 +135,7 @@ export default function PreparationPage() {
       <Link to={`/courses/${course.id}`} className="btn-link">
         ← {t("preparation.backToCourse")}
       </Link>
+      <DeliveryTabs courseId={course.id} />
       <div>
         <p className="text-sm text-slate-500">
           {t("preparation.title")} · {t(`preparation.kinds.${course.kind}`)}

@@ -56,9 +56,9 @@ export async function seedDelivery(tx: Tx, at: Date) {
         where: { courseId: course.id, ...(keys === "all" ? {} : { key: { in: keys } }) },
         data: { doneAt, doneById: clerk.id, doneByName: clerk.name },
       });
+    // The institution agreed to the budgeted fee (the budget page lists a difference once one is typed).
     const institution = external
-      ? // The institution agreed ¥500 more than budgeted for the external course: the budget page shows it.
-        { institutionContact: course.externalContact, agreedFeeFen: course.externalFeeFen + 500_00 }
+      ? { institutionContact: course.externalContact, agreedFeeFen: course.externalFeeFen }
       : {};
 
     if (first <= at) {

@@ -18,6 +18,7 @@ import {
   renderInLayout,
   requestAs,
   seedDemoCompany,
+  untouchedDeliveries,
 } from "./support";
 
 type Page = Awaited<ReturnType<typeof loader>>;
@@ -26,6 +27,7 @@ const ctx = { context: { cspNonce: "" } };
 
 beforeEach(async () => {
   await seedDemoCompany();
+  await untouchedDeliveries();
   freezeClock(DEMO_AT);
 });
 afterEach(() => setClock(null));

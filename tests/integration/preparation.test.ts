@@ -10,9 +10,20 @@ import { db } from "~/utils/db.server";
 import { parseMessage } from "~/utils/validation";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR } from "./course-support";
-import { cookieFor, flashOf, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  flashOf,
+  outcome,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  untouchedDeliveries,
+} from "./support";
 
-beforeEach(seedDemoCompany);
+beforeEach(async () => {
+  await seedDemoCompany();
+  await untouchedDeliveries();
+});
 const ctx = { context: { cspNonce: "" } };
 
 type Page = Awaited<ReturnType<typeof prepLoader>>;

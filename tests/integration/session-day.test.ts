@@ -79,6 +79,8 @@ describe("the day view", () => {
   it("shows the checklist's ticks, labels by key or own text; leaves out cancelled courses", async () => {
     const session = await demoSession(COMPLIANCE);
     freezeClock(session.startsAt);
+    // This course's checklist as the test wants it: one standard line ticked, one line of the clerk's own.
+    await db.preparationItem.deleteMany({ where: { courseId: session.courseId } });
     await db.preparationItem.createMany({
       data: [
         { courseId: session.courseId, key: "venue", sortOrder: 1, doneAt: DEMO_AT },
@@ -92,7 +94,11 @@ describe("the day view", () => {
     ]);
     expect(card.checklistDone).toBe(1);
 
-    await db.courseDelivery.create({ data: { courseId: session.courseId, state: "CANCELLED" } });
+    await db.courseDelivery.upsert({
+      where: { courseId: session.courseId },
+      create: { courseId: session.courseId, state: "CANCELLED" },
+      update: { state: "CANCELLED" },
+    });
     const after = ((await day("T0002")).body as DayData).days[0].sessions.map((s) => s.id);
     expect(after).not.toContain(session.id);
     expect((await sheet("T0002", session.courseId, session.id)).status).toBe(404);

@@ -29,6 +29,35 @@ export async function seedDemoCompany() {
   await restoreDemoCompany();
 }
 
+/**
+ * The demo's approved courses as step 007 leaves them, for tests of steps 008–010 that start from there:
+ * standard checklists untouched, nobody asked to confirm, nothing published or sent. (The demo seed has
+ * moved them on to what a clerk's desk looks like on the seed's day.)
+ */
+export async function untouchedDeliveries() {
+  await db.$transaction([
+    db.sessionInvite.deleteMany(),
+    db.headConfirmation.deleteMany(),
+    db.outboxMessage.deleteMany(),
+    db.todoItem.deleteMany({ where: { sourceType: "HeadConfirmation" } }),
+    db.preparationItem.deleteMany({ where: { key: null } }),
+    db.preparationItem.updateMany({ data: { doneAt: null, doneById: null, doneByName: null, note: null } }),
+    db.courseDelivery.updateMany({
+      data: {
+        state: "PREPARING",
+        institutionContact: null,
+        agreedFeeFen: null,
+        bringItems: "",
+        confirmBy: null,
+        lecturerNotifiedAt: null,
+        publishedAt: null,
+        publishedById: null,
+        version: 0,
+      },
+    }),
+  ]);
+}
+
 /** The demo company as it would stand on another day: a real seed, for the few tests that need one. */
 export async function seedDemoCompanyAt(at: Date | string) {
   await emptyDatabase();

@@ -1,5 +1,5 @@
 // The notices page's sessions (each with its reschedule form) and the sent-mail history.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { Field, FormAlert } from "~/components/form";
@@ -8,11 +8,13 @@ type Session = { id: string; date: string; start: string; end: string; location:
 type Errors = Record<string, string | undefined> | undefined;
 
 export function NoticeSessions({
+  courseId,
   sessions,
   editable,
   errors,
   values,
 }: {
+  courseId: string;
   sessions: Session[];
   editable: boolean;
   errors: Errors;
@@ -30,8 +32,17 @@ export function NoticeSessions({
           const error = (name: string) => (mine ? errors?.[name] : undefined);
           return (
             <li key={s.id} className="border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-              <p className="font-medium">
-                {s.date} {s.start}–{s.end} · {s.location}
+              <p className="flex flex-wrap items-baseline justify-between gap-2 font-medium">
+                <span>
+                  {s.date} {s.start}–{s.end} · {s.location}
+                </span>
+                {/* The session's printable sign-in sheet (step 010). */}
+                <Link
+                  to={`/courses/${courseId}/sessions/${s.id}/sign-in-sheet`}
+                  className="text-sm font-normal text-sky-700"
+                >
+                  {t("notices.page.signInSheet")}
+                </Link>
               </p>
               {editable ? (
                 <details open={mine && Boolean(errors)}>
