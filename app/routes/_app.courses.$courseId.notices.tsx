@@ -98,7 +98,7 @@ export default function CourseNotices() {
       </div>
       <p className="text-slate-700">{course.title}</p>
 
-      <section className="card space-y-2">
+      <section className="card space-y-2 p-4 sm:p-5">
         <p>{t("notices.page.readiness", { done: checklist.done, total: checklist.total })}</p>
         {delivery?.overrideReason ? (
           <p className="text-sm text-slate-600">
@@ -122,7 +122,7 @@ export default function CourseNotices() {
       </section>
 
       {canAct && state === "PREPARING" ? (
-        <section className="card space-y-3">
+        <section className="card space-y-3 p-4 sm:p-5">
           <h2 className="text-lg font-semibold">{t("notices.page.publishTitle")}</h2>
           <p className="text-sm text-slate-600">{t("notices.page.publishHelp")}</p>
           <FormAlert message={errorOf("publish")?._form} />
@@ -155,7 +155,7 @@ export default function CourseNotices() {
         </section>
       ) : null}
 
-      <section className="card space-y-2">
+      <section className="card space-y-2 p-4 sm:p-5">
         <h2 className="text-lg font-semibold">{t("notices.page.lecturer")}</h2>
         {course.lecturerKind === "INTERNAL" ? (
           <>
@@ -193,7 +193,7 @@ export default function CourseNotices() {
       />
 
       {canAct && course.approved && state !== "CANCELLED" ? (
-        <section className="card space-y-3">
+        <section className="card space-y-3 p-4 sm:p-5">
           <h2 className="text-lg font-semibold">{t("notices.page.cancel")}</h2>
           <p className="text-sm text-slate-600">{t("notices.page.cancelHelp")}</p>
           {confirm === "cancel" || errorOf("cancel") ? (

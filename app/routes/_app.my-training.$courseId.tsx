@@ -38,7 +38,7 @@ export default function MyTraining() {
           {t("notices.my.cancelled")}
         </div>
       ) : null}
-      <section className="card space-y-3">
+      <section className="card space-y-3 p-4 sm:p-5">
         <dl className="grid gap-2 sm:grid-cols-[8rem_1fr]">
           <dt className="text-sm text-slate-500">{t("notices.my.course")}</dt>
           <dd className="font-medium">{course.title}</dd>

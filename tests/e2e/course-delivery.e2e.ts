@@ -177,7 +177,7 @@ test("a course from checklist to published invites, a move by an hour, and both 
 
   // 010: both sign-in sheets, saved as PDF from Chromium on A4.
   await Promise.all([clerk.waitForURL(/sign-in-sheet$/), clerk.getByRole("link", { name: "签到表", exact: true }).first().click()]);
-  await clerk.getByText("《培训签到表》").first().waitFor();
+  await clerk.getByRole("heading", { name: "培训签到表", exact: true }).waitFor();
   for (const no of AFTER_SWAP) await clerk.getByRole("cell", { name: no }).waitFor();
   await expectA4(clerk, "sign-in-sheet-general");
 
@@ -186,7 +186,7 @@ test("a course from checklist to published invites, a move by an hour, and both 
     select: { id: true, courseId: true },
   });
   await clerk.goto(`/courses/${onboarding.courseId}/sessions/${onboarding.id}/sign-in-sheet`);
-  await clerk.getByText("《新员工入职培训签到表》").first().waitFor();
+  await clerk.getByRole("heading", { name: "新员工入职培训签到表", exact: true }).waitFor();
   await expectA4(clerk, "sign-in-sheet-new-hire");
 });
 

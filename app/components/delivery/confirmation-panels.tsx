@@ -48,7 +48,7 @@ export function CourseFacts({ page }: { page: Page }) {
   const format = useFormat();
   const { course } = page;
   return (
-    <section className="card space-y-3">
+    <section className="card space-y-3 p-4 sm:p-5">
       <h2 className="text-base font-semibold">{t("confirmations.course.heading")}</h2>
       <dl className="grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="text-slate-500">{t("confirmations.course.lecturer")}</dt>
@@ -96,7 +96,7 @@ export function ClerkPanel({ page, feedback }: { page: Page; feedback: Feedback 
   const requestErrors = feedback?.intent === "request" ? feedback.errors : null;
   const requested = page.overview.some((r) => r.requested);
   return (
-    <section className="card space-y-4">
+    <section className="card space-y-4 p-4 sm:p-5">
       <h2 className="text-base font-semibold">{t("confirmations.overview.heading")}</h2>
       {page.overview.length === 0 ? (
         <p className="text-sm text-slate-500">{t("confirmations.overview.empty")}</p>
@@ -288,7 +288,7 @@ export function HeadPanel({ section, page, feedback }: { section: Section; page:
   const confirmErrors =
     feedback?.intent === "confirm" && value(feedback, "departmentId") === section.departmentId ? feedback.errors : null;
   return (
-    <section className="card space-y-4">
+    <section className="card space-y-4 p-4 sm:p-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold">
           {t("confirmations.head.heading", { department: section.department, count: section.people.length })}

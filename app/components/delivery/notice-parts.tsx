@@ -23,7 +23,7 @@ export function NoticeSessions({
   const { t } = useTranslation();
   const sent = (values ?? {}) as Record<string, string | undefined>;
   return (
-    <section className="card space-y-3">
+    <section className="card space-y-3 p-4 sm:p-5">
       <h2 className="text-lg font-semibold">{t("notices.page.sessions")}</h2>
       <ul className="space-y-4">
         {sessions.map((s) => {
@@ -122,7 +122,7 @@ export function NoticeSessions({
 export function NoticeHistory({ history }: { history: Array<{ kind: string; status: string; count: number }> }) {
   const { t } = useTranslation();
   return (
-    <section className="card space-y-2">
+    <section className="card space-y-2 p-4 sm:p-5">
       <h2 className="text-lg font-semibold">{t("notices.page.history")}</h2>
       {history.length === 0 ? (
         <p className="text-sm text-slate-500">{t("notices.page.noHistory")}</p>
