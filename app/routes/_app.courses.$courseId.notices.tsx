@@ -126,7 +126,12 @@ export default function CourseNotices() {
           <h2 className="text-lg font-semibold">{t("notices.page.publishTitle")}</h2>
           <p className="text-sm text-slate-600">{t("notices.page.publishHelp")}</p>
           <FormAlert message={errorOf("publish")?._form} />
-          {confirm === "publish" ? (
+          {confirm === "publish" && !ready ? (
+            // The server refuses it anyway; the confirmation step says so before the clerk presses anything.
+            <FormAlert
+              message={`notices.errors.checklistIncomplete::${JSON.stringify({ count: checklist.total - checklist.done })}`}
+            />
+          ) : confirm === "publish" ? (
             <Form method="post" className="space-y-3">
               <input type="hidden" name="intent" value="publish" />
               <input type="hidden" name="version" value={delivery?.version ?? 0} />
