@@ -1,36 +1,6 @@
 // Every message catalog, imported by name (not through Vite's import.meta.glob), so the seed, scripts and
 // worker processes that run without Vite can translate too. tests/unit/catalogs.test.ts checks that this
 // list names every file in app/locales/<locale>/.
-import zhAudit from "./zh-CN/audit.json";
-import zhAuth from "./zh-CN/auth.json";
-import zhBudget from "./zh-CN/budget.json";
-import zhCases from "./zh-CN/cases.json";
-import zhCertification from "./zh-CN/certification.json";
-import zhClearance from "./zh-CN/clearance.json";
-import zhCommon from "./zh-CN/common.json";
-import zhConfirmations from "./zh-CN/confirmations.json";
-import zhCourse from "./zh-CN/course.json";
-import zhDelivery from "./zh-CN/delivery.json";
-import zhDepartments from "./zh-CN/departments.json";
-import zhErrors from "./zh-CN/errors.json";
-import zhHome from "./zh-CN/home.json";
-import zhMail from "./zh-CN/mail.json";
-import zhMonthlyPlan from "./zh-CN/monthlyPlan.json";
-import zhNav from "./zh-CN/nav.json";
-import zhNeeds from "./zh-CN/needs.json";
-import zhNotices from "./zh-CN/notices.json";
-import zhPeople from "./zh-CN/people.json";
-import zhPeopleImport from "./zh-CN/peopleImport.json";
-import zhPlan from "./zh-CN/plan.json";
-import zhPreparation from "./zh-CN/preparation.json";
-import zhQuiz from "./zh-CN/quiz.json";
-import zhRoles from "./zh-CN/roles.json";
-import zhSessionDay from "./zh-CN/sessionDay.json";
-import zhSettings from "./zh-CN/settings.json";
-import zhTodo from "./zh-CN/todo.json";
-import zhTraining from "./zh-CN/training.json";
-import zhValidation from "./zh-CN/validation.json";
-import zhWorkflow from "./zh-CN/workflow.json";
 import enAudit from "./en/audit.json";
 import enAuth from "./en/auth.json";
 import enBudget from "./en/budget.json";
@@ -61,6 +31,36 @@ import enTodo from "./en/todo.json";
 import enTraining from "./en/training.json";
 import enValidation from "./en/validation.json";
 import enWorkflow from "./en/workflow.json";
+import zhAudit from "./zh-CN/audit.json";
+import zhAuth from "./zh-CN/auth.json";
+import zhBudget from "./zh-CN/budget.json";
+import zhCases from "./zh-CN/cases.json";
+import zhCertification from "./zh-CN/certification.json";
+import zhClearance from "./zh-CN/clearance.json";
+import zhCommon from "./zh-CN/common.json";
+import zhConfirmations from "./zh-CN/confirmations.json";
+import zhCourse from "./zh-CN/course.json";
+import zhDelivery from "./zh-CN/delivery.json";
+import zhDepartments from "./zh-CN/departments.json";
+import zhErrors from "./zh-CN/errors.json";
+import zhHome from "./zh-CN/home.json";
+import zhMail from "./zh-CN/mail.json";
+import zhMonthlyPlan from "./zh-CN/monthlyPlan.json";
+import zhNav from "./zh-CN/nav.json";
+import zhNeeds from "./zh-CN/needs.json";
+import zhNotices from "./zh-CN/notices.json";
+import zhPeople from "./zh-CN/people.json";
+import zhPeopleImport from "./zh-CN/peopleImport.json";
+import zhPlan from "./zh-CN/plan.json";
+import zhPreparation from "./zh-CN/preparation.json";
+import zhQuiz from "./zh-CN/quiz.json";
+import zhRoles from "./zh-CN/roles.json";
+import zhSessionDay from "./zh-CN/sessionDay.json";
+import zhSettings from "./zh-CN/settings.json";
+import zhTodo from "./zh-CN/todo.json";
+import zhTraining from "./zh-CN/training.json";
+import zhValidation from "./zh-CN/validation.json";
+import zhWorkflow from "./zh-CN/workflow.json";
 
 export const CATALOGS = {
   "zh-CN": {

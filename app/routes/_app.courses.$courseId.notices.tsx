@@ -86,6 +86,7 @@ export default function CourseNotices() {
   const errorOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const confirm = search.get("confirm");
   const ready = checklist.done === checklist.total || Boolean(delivery?.overrideReason);
+  const openItems = checklist.total - checklist.done;
   return (
     <div className="space-y-5">
       <Link to={`/courses/${course.id}`} className="btn-link">
@@ -128,9 +129,7 @@ export default function CourseNotices() {
           <FormAlert message={errorOf("publish")?._form} />
           {confirm === "publish" && !ready ? (
             // The server refuses it anyway; the confirmation step says so before the clerk presses anything.
-            <FormAlert
-              message={`notices.errors.checklistIncomplete::${JSON.stringify({ count: checklist.total - checklist.done })}`}
-            />
+            <FormAlert message={`notices.errors.checklistIncomplete::${JSON.stringify({ count: openItems })}`} />
           ) : confirm === "publish" ? (
             <Form method="post" className="space-y-3">
               <input type="hidden" name="intent" value="publish" />

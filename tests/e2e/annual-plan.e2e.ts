@@ -1,14 +1,17 @@
 // Steps 001–003 end to end with the demo accounts: the year-end survey for next year, the plan
 // drafted from it, rejected with a reason, revised, approved and locked.
 import type { Page } from "playwright-core";
-import { expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { freeYear } from "../../prisma/seed/demo-calendar";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, makeNextYear, moveServerClock, newPage, screenshot, serverNow } from "./harness";
 
 // The first year the demo company has not planned yet (next year, or the one after in December).
 const YEAR = freeYear(await serverNow());
+// Surveys are opened for this year and next only: the server's clock moves ahead until YEAR is next year.
+beforeAll(() => makeNextYear(YEAR));
+afterAll(() => moveServerClock("reset"));
 
 // The layout's one-time message (a flash, role "status"), by its exact text: "计划已批准并锁定。" is not
 // the page's own "本计划已批准并锁定。".

@@ -176,7 +176,10 @@ test("a course from checklist to published invites, a move by an hour, and both 
   }
 
   // 010: both sign-in sheets, saved as PDF from Chromium on A4.
-  await Promise.all([clerk.waitForURL(/sign-in-sheet$/), clerk.getByRole("link", { name: "签到表", exact: true }).first().click()]);
+  await Promise.all([
+    clerk.waitForURL(/sign-in-sheet$/),
+    clerk.getByRole("link", { name: "签到表", exact: true }).first().click(),
+  ]);
   await clerk.getByRole("heading", { name: "培训签到表", exact: true }).waitFor();
   for (const no of AFTER_SWAP) await clerk.getByRole("cell", { name: no }).waitFor();
   await expectA4(clerk, "sign-in-sheet-general");

@@ -13,9 +13,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { addYears } from "date-fns";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeEach, inject } from "vitest";
 
+import { companyDate } from "../../app/utils/company-calendar";
 import { CHROMIUM_ARGS } from "../setup/chromium";
 
 export const DEMO_PASSWORD = "TrainGate-demo-2026";
@@ -85,6 +87,30 @@ export async function serverNow(): Promise<Date> {
   if (!response.ok)
     throw new Error(`GET /__test/clock answered ${response.status}: is TRAINGATE_TEST_CLOCK=1 set on the server?`);
   return new Date(((await response.json()) as { now: string }).now);
+}
+
+/** Moves the server's test clock (TRAINGATE_TEST_CLOCK=1) by `minutes`, or back to where it was with `reset`. */
+export async function moveServerClock(change: { minutes: number } | "reset"): Promise<Date> {
+  const body: Record<string, string> =
+    change === "reset" ? { reset: "1" } : { advanceMinutes: String(Math.round(change.minutes)) };
+  const response = await fetch(`${baseURL}/__test/clock`, {
+    method: "POST",
+    headers: { Origin: baseURL },
+    body: new URLSearchParams(body),
+  });
+  if (!response.ok) throw new Error(`POST /__test/clock answered ${response.status}`);
+  return new Date(((await response.json()) as { now: string }).now);
+}
+
+/**
+ * A needs survey may be opened for this year and next only. A story that surveys `year` moves the server's
+ * clock ahead by whole years until `year` is next year (in December the demo has planned next year already);
+ * undo it with moveServerClock("reset") after the story.
+ */
+export async function makeNextYear(year: number): Promise<void> {
+  const at = await serverNow();
+  const years = year - 1 - companyDate(at, "Asia/Shanghai").year;
+  if (years > 0) await moveServerClock({ minutes: (addYears(at, years).getTime() - at.getTime()) / 60_000 });
 }
 
 /** What a page shows a person: its URL, its alerts and the start of its main text. */

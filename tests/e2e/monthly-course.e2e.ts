@@ -102,7 +102,7 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
     await clerk.locator("#end").fill("12:00");
     await clerk.locator("#location").fill("培训室 A301");
     await submit(clerk, "添加场次", /\/courses\/[^/?#]+$/, "场次已添加。");
-    await clerk.getByText(`${day(d)} 09:00–12:00`).waitFor();
+    await clerk.getByText(`${day(d)} 09:00–12:00`, { exact: true }).waitFor();
   }
   await clerk.locator("#departmentId").selectOption({ label: "催收一部" });
   await submit(clerk, "添加参训人员", /\/courses\/[^/?#]+$/, "参训人员已添加。");

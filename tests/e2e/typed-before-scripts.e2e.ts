@@ -2,13 +2,16 @@
 // has taken the page over (hydration). The scripts are held back with page.route, then let through.
 // Its own survey year (one after the 001–003 walk-through's), so that one keeps its year to itself.
 import type { Page, Route } from "playwright-core";
-import { expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { freeYear } from "../../prisma/seed/demo-calendar";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, makeNextYear, moveServerClock, newPage, screenshot, serverNow } from "./harness";
 
 const YEAR = freeYear(await serverNow()) + 1;
+// Surveys are opened for this year and next only: the server's clock moves ahead until YEAR is next year.
+beforeAll(() => makeNextYear(YEAR));
+afterAll(() => moveServerClock("reset"));
 let surveyPath: string | undefined;
 
 /** Holds every script of the page back until release() lets them load, then waits until React has the form. */

@@ -305,6 +305,7 @@ describe("who may act", () => {
 
   it("the clerk's page lists who has no e-mail before publishing; the attendee's page shows the notice", async () => {
     const { courseId, people } = await preparedCourse();
+    await tickAll(courseId);
     const noMail = await db.person.findUniqueOrThrow({ where: { id: people[3].id } });
     const page = await renderInLayout(
       await cookieFor("T0002"),
@@ -314,6 +315,16 @@ describe("who may act", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain("确认发布");
     expect(page.html).toContain(noMail.employeeNo);
+    // With an item open on the checklist the confirmation step says why it cannot be published, and offers no button.
+    const item = await db.preparationItem.findFirstOrThrow({ where: { courseId } });
+    await db.preparationItem.update({ where: { id: item.id }, data: { doneAt: null } });
+    const blocked = await renderInLayout(
+      await cookieFor("T0002"),
+      `/courses/${courseId}/notices?confirm=publish`,
+      "_app.courses.$courseId.notices",
+    );
+    expect(blocked.html).toContain("准备清单尚未全部完成（还有 1 项）");
+    expect(blocked.html).not.toContain("确认发布");
     const attendee = await db.person.findUniqueOrThrow({ where: { id: people[0].id } });
     const mine = await renderInLayout(
       await cookieFor(attendee.employeeNo),

@@ -100,7 +100,6 @@ export async function headsOf(tx: Tx, departmentIds: string[]): Promise<Head[]> 
 
 /** The to-do and mail of one department's confirmation are kept under this source. */
 
-
 /** The request (or reminder) mail to a head, in the head's language; null for a head without an address. */
 export function headMail(
   head: Head,
