@@ -113,6 +113,12 @@ export async function makeNextYear(year: number): Promise<void> {
   if (years > 0) await moveServerClock({ minutes: (addYears(at, years).getTime() - at.getTime()) / 60_000 });
 }
 
+/** The company's date `days` after the server's now, as a date field takes it ("2027-01-15"). */
+export async function serverDayAfter(days: number): Promise<string> {
+  const d = companyDate(new Date((await serverNow()).getTime() + days * 86_400_000), "Asia/Shanghai");
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
 /** What a page shows a person: its URL, its alerts and the start of its main text. */
 export async function whatThePageSaid(page: Page): Promise<string> {
   if (page.isClosed()) return "(page closed)";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { freeYear } from "../../prisma/seed/demo-calendar";
 
-import { login, makeNextYear, moveServerClock, newPage, screenshot, serverNow } from "./harness";
+import { login, makeNextYear, moveServerClock, newPage, screenshot, serverDayAfter, serverNow } from "./harness";
 
 const YEAR = freeYear(await serverNow()) + 1;
 // Surveys are opened for this year and next only: the server's clock moves ahead until YEAR is next year.
@@ -52,7 +52,7 @@ async function openSurvey() {
   await login(manager, "T0001");
   await manager.goto("/needs");
   await manager.locator("#year").fill(String(YEAR));
-  await manager.locator("#deadline").fill(`${YEAR - 1}-06-30`);
+  await manager.locator("#deadline").fill(await serverDayAfter(14));
   await manager.locator("summary", { hasText: "发起调查" }).click();
   await Promise.all([
     manager.waitForURL(/\/needs\/[^/?#]+$/),
