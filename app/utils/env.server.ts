@@ -101,6 +101,19 @@ export const EnvSchema = z.object({
     (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : BAD),
     true,
   ),
+  // Where people reach TrainGate (https://traingate.example.com): links in mail are absolute with it.
+  PUBLIC_URL: variable(
+    "an http(s) address such as https://traingate.example.com",
+    (text) => {
+      try {
+        const url = new URL(text);
+        return /^https?:$/.test(url.protocol) && !url.search && !url.hash ? url.href.replace(/\/$/, "") : BAD;
+      } catch {
+        return BAD;
+      }
+    },
+    undefined as string | undefined,
+  ),
   TRAINGATE_TEST_CLOCK: flag(),
   TRAINGATE_TEST_NOW: variable(
     "an ISO instant such as 2026-03-02T09:00:00+08:00",

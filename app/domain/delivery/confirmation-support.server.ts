@@ -1,8 +1,10 @@
 // What the confirmation use-cases share: the course locked for the change, the department tree, the heads
 // of a department, and the mail a head gets. Only called inside a use-case's transaction.
+import { mailLink } from "~/domain/mail/mail-link";
 import type { MailInput } from "~/domain/mail/queue-mail.server";
 import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { createI18n, toLocale, DEFAULT_LOCALE } from "~/utils/i18n";
 import { addTodo } from "~/utils/todo.server";
@@ -116,7 +118,7 @@ export function headMail(
     department: info.department,
     count: info.count,
     deadline: formatDateTime(info.confirmBy, locale, info.timeZone),
-    link: confirmationsHref(course.id),
+    link: mailLink(confirmationsHref(course.id), env().PUBLIC_URL),
   };
   const key = kind === "course.confirm" ? "request" : "reminder";
   return {
