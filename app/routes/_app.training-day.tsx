@@ -24,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
     date,
     days: [day.first, day.second].map((d) => ({ ...d, weekday: weekday(d.date) })),
+    next: day.next,
   };
 }
 
 export default function TrainingDayPage() {
   const { t } = useTranslation();
-  const { today, date, days } = useLoaderData<typeof loader>();
+  const { today, date, days, next } = useLoaderData<typeof loader>();
   const labelOf = (d: string, i: number) =>
     d === today ? t("sessionDay.today") : i === 1 && days[0].date === today ? t("sessionDay.tomorrow") : null;
   return (
@@ -73,6 +74,14 @@ export default function TrainingDayPage() {
           )}
         </section>
       ))}
+      {next ? (
+        <p className="card p-4 text-sm">
+          {t("sessionDay.nextSession", { date: next.date, title: next.title })}{" "}
+          <Link to={`?date=${next.date}`} className="btn-link">
+            {t("sessionDay.openNext")}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -50,6 +50,23 @@ async function xlsx(employeeNo: string, courseId: string, sessionId: string) {
 }
 
 describe("the day view", () => {
+  it("on two days without sessions, names the next one and the day to open", async () => {
+    const session = await demoSession(COMPLIANCE);
+    // Three days before the month's first session nothing is on (the demo's sessions start on the 10th).
+    const first = await db.courseSession.findFirstOrThrow({
+      where: {
+        startsAt: { gte: new Date(session.startsAt.getTime() - 40 * 86_400_000) },
+        course: { approval: { state: "APPROVED" } },
+      },
+      orderBy: { startsAt: "asc" },
+      include: { course: true },
+    });
+    freezeClock(new Date(first.startsAt.getTime() - 3 * 86_400_000));
+    const data = (await day("T0002")).body as DayData;
+    expect(data.days.flatMap((d) => d.sessions)).toEqual([]);
+    expect(data.next).toEqual({ date: isoDate(first.startsAt, DEMO_ZONE), title: first.course.title });
+  });
+
   it("lists the demo's session on its day with room, lecturer and roster, and the day before as tomorrow", async () => {
     const session = await demoSession(COMPLIANCE);
     freezeClock(new Date(session.startsAt.getTime() - 5 * 3_600_000));
@@ -62,7 +79,8 @@ describe("the day view", () => {
       location: session.location,
       start: "14:00",
       end: "17:00",
-      state: "PREPARING",
+      // The demo publishes a course once its first session has begun on the seed's day.
+      state: session.startsAt <= DEMO_AT ? "PUBLISHED" : "PREPARING",
       course: { id: session.courseId, title: COMPLIANCE },
       lecturer: { kind: "INTERNAL" },
     });

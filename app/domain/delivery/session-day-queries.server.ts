@@ -2,7 +2,7 @@
 // each with room, time, lecturer, checklist and roster. Attendance (011) adds each row's leave.
 import { db } from "~/utils/db.server";
 
-import { checklistLine, dayOf, dayPair, rosterCounts, type RosterRow } from "./session-day-rules";
+import { checklistLine, dayOf, dayPair, isoDate, rosterCounts, type RosterRow } from "./session-day-rules";
 import { attendeesOf, lecturerOf, sessionWhen, sheetCourseSelect } from "./sign-in-sheet-queries.server";
 import { sessionOrdinal } from "./sign-in-sheet-rules";
 
@@ -57,9 +57,25 @@ export async function sessionDay(date: string, timeZone: string) {
       counts: rosterCounts(roster),
     };
   });
+  // On two quiet days the clerk is told when the next session is, to open that day instead.
+  const next =
+    sessions.length === 0
+      ? await db.courseSession.findFirst({
+          where: {
+            startsAt: { gte: pair.second.end },
+            course: {
+              approval: { state: "APPROVED" },
+              OR: [{ delivery: { is: null } }, { delivery: { isNot: { state: "CANCELLED" } } }],
+            },
+          },
+          orderBy: { startsAt: "asc" },
+          select: { startsAt: true, course: { select: { title: true } } },
+        })
+      : null;
   return {
     first: { date: pair.first.date, sessions: sessions.filter((s) => s.day === "first") },
     second: { date: pair.second.date, sessions: sessions.filter((s) => s.day === "second") },
+    next: next ? { date: isoDate(next.startsAt, timeZone), title: next.course.title } : null,
   };
 }
 export type SessionDay = Awaited<ReturnType<typeof sessionDay>>;
