@@ -85,8 +85,7 @@ export default function CourseNotices() {
   const state = delivery?.state ?? "NONE";
   const errorOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const confirm = search.get("confirm");
-  const ready = checklist.done === checklist.total || Boolean(delivery?.overrideReason);
-  const openItems = checklist.total - checklist.done;
+  const { ready } = checklist;
   return (
     <div className="space-y-5">
       <Link to={`/courses/${course.id}`} className="btn-link">
@@ -129,7 +128,7 @@ export default function CourseNotices() {
           <FormAlert message={errorOf("publish")?._form} />
           {confirm === "publish" && !ready ? (
             // The server refuses it anyway; the confirmation step says so before the clerk presses anything.
-            <FormAlert message={`notices.errors.checklistIncomplete::${JSON.stringify({ count: openItems })}`} />
+            <FormAlert message={`notices.errors.checklistIncomplete::${JSON.stringify({ count: checklist.open })}`} />
           ) : confirm === "publish" ? (
             <Form method="post" className="space-y-3">
               <input type="hidden" name="intent" value="publish" />

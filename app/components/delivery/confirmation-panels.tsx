@@ -200,6 +200,30 @@ function errorsFor(feedback: Feedback, intent: string, personId?: string) {
   return feedback.errors;
 }
 
+/** The reason a head gives for a swap or a withdrawal; keeps what was typed when the post was refused. */
+function ReasonField({
+  id,
+  errors,
+  feedback,
+}: {
+  id: string;
+  errors: ReturnType<typeof errorsFor>;
+  feedback: Feedback;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t("confirmations.head.reason")} name={id} error={errors?.reason}>
+      <input
+        id={id}
+        name="reason"
+        className="input"
+        maxLength={500}
+        defaultValue={errors ? value(feedback, "reason") : ""}
+      />
+    </Field>
+  );
+}
+
 function AttendeeActions({ person, section, feedback }: { person: Person; section: Section; feedback: Feedback }) {
   const { t } = useTranslation();
   const swap = errorsFor(feedback, "swap", person.id);
@@ -240,15 +264,7 @@ function AttendeeActions({ person, section, feedback }: { person: Person; sectio
           {section.eligible.length === 0 ? (
             <p className="text-xs text-slate-500">{t("confirmations.head.noEligible")}</p>
           ) : null}
-          <Field label={t("confirmations.head.reason")} name={`swap-reason-${person.id}`} error={swap?.reason}>
-            <input
-              id={`swap-reason-${person.id}`}
-              name="reason"
-              className="input"
-              maxLength={500}
-              defaultValue={swap ? value(feedback, "reason") : ""}
-            />
-          </Field>
+          <ReasonField id={`swap-reason-${person.id}`} errors={swap} feedback={feedback} />
           <button type="submit" className="btn-primary">
             {t("confirmations.head.swapSubmit")}
           </button>
@@ -259,15 +275,7 @@ function AttendeeActions({ person, section, feedback }: { person: Person; sectio
         <Form method="post" className="mt-2 space-y-2">
           {hidden("withdraw")}
           <FormAlert message={withdraw?._form ?? withdraw?.personId} />
-          <Field label={t("confirmations.head.reason")} name={`withdraw-reason-${person.id}`} error={withdraw?.reason}>
-            <input
-              id={`withdraw-reason-${person.id}`}
-              name="reason"
-              className="input"
-              maxLength={500}
-              defaultValue={withdraw ? value(feedback, "reason") : ""}
-            />
-          </Field>
+          <ReasonField id={`withdraw-reason-${person.id}`} errors={withdraw} feedback={feedback} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="sure" value="yes" />
             {t("confirmations.head.sure")}

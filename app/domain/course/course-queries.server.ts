@@ -222,6 +222,22 @@ export async function listCourses(filter: { year?: number; month?: number; depar
   return rows.map((r) => ({ ...r, costFen: courseCost(r) }));
 }
 
+/** A session as the training calendar shows it. */
+export const CALENDAR_SESSION = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  location: true,
+  course: {
+    select: {
+      id: true,
+      title: true,
+      monthlyItem: { select: { category: true } },
+      approval: { select: { state: true } },
+    },
+  },
+} as const;
+
 /** The month's sessions of the approved courses a person attends: the calendar of someone who reads no plans. */
 export function attendeeSessions(personId: string, year: number, month: number) {
   return db.courseSession.findMany({
@@ -233,19 +249,6 @@ export function attendeeSessions(personId: string, year: number, month: number) 
       },
     },
     orderBy: { startsAt: "asc" },
-    select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      course: {
-        select: {
-          id: true,
-          title: true,
-          monthlyItem: { select: { category: true } },
-          approval: { select: { state: true } },
-        },
-      },
-    },
+    select: CALENDAR_SESSION,
   });
 }

@@ -59,7 +59,7 @@ export async function noticePage(courseId: string, departmentIds: string[] | nul
       lecturerNotifiedAt: delivery.lecturerNotifiedAt,
       bringItems: delivery.bringItems,
     },
-    checklist: { total: items[0]?._count._all ?? 0, done: items[0]?._count.doneAt ?? 0 },
+    checklist: checklistState(items[0]?._count._all ?? 0, items[0]?._count.doneAt ?? 0, delivery?.overrideReason),
     sessions: course.sessions.map((s) => {
       const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
       return { id: s.id, date: from.date, start: from.time, end: to.time, location: s.location, startsAt: s.startsAt };
@@ -145,4 +145,9 @@ export async function myCalendar(
     organizer: { name: settings.mailSenderName, email: settings.mailSenderAddress },
     events,
   })(person.email ? { name: person.name, email: person.email } : null);
+}
+
+/** Publishing's checklist rule as the page shows it: complete, or released by the training manager. */
+function checklistState(total: number, done: number, overrideReason: string | null | undefined) {
+  return { total, done, open: total - done, ready: done === total || Boolean(overrideReason) };
 }

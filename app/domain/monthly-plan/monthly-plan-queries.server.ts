@@ -1,5 +1,6 @@
 // Reads of monthly plans shaped for their pages and the month calendar.
 import { overBy, rollUp } from "~/domain/course/budget-rules";
+import { CALENDAR_SESSION } from "~/domain/course/course-queries.server";
 import { courseCost } from "~/domain/course/course-rules";
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
@@ -192,20 +193,7 @@ export async function monthCalendar(year: number, month: number, departmentIds: 
       },
     },
     orderBy: { startsAt: "asc" },
-    select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      course: {
-        select: {
-          id: true,
-          title: true,
-          monthlyItem: { select: { category: true } },
-          approval: { select: { state: true } },
-        },
-      },
-    },
+    select: CALENDAR_SESSION,
   });
   return { plan, sessions };
 }
