@@ -1,6 +1,7 @@
 // Every message catalog, imported by name (not through Vite's import.meta.glob), so the seed, scripts and
 // worker processes that run without Vite can translate too. tests/unit/catalogs.test.ts checks that this
 // list names every file in app/locales/<locale>/.
+import enAttendance from "./en/attendance.json";
 import enAudit from "./en/audit.json";
 import enAuth from "./en/auth.json";
 import enBudget from "./en/budget.json";
@@ -14,6 +15,7 @@ import enDelivery from "./en/delivery.json";
 import enDepartments from "./en/departments.json";
 import enErrors from "./en/errors.json";
 import enHome from "./en/home.json";
+import enLeave from "./en/leave.json";
 import enMail from "./en/mail.json";
 import enMonthlyPlan from "./en/monthlyPlan.json";
 import enNav from "./en/nav.json";
@@ -27,10 +29,12 @@ import enQuiz from "./en/quiz.json";
 import enRoles from "./en/roles.json";
 import enSessionDay from "./en/sessionDay.json";
 import enSettings from "./en/settings.json";
+import enSignIn from "./en/signIn.json";
 import enTodo from "./en/todo.json";
 import enTraining from "./en/training.json";
 import enValidation from "./en/validation.json";
 import enWorkflow from "./en/workflow.json";
+import zhAttendance from "./zh-CN/attendance.json";
 import zhAudit from "./zh-CN/audit.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBudget from "./zh-CN/budget.json";
@@ -44,6 +48,7 @@ import zhDelivery from "./zh-CN/delivery.json";
 import zhDepartments from "./zh-CN/departments.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhHome from "./zh-CN/home.json";
+import zhLeave from "./zh-CN/leave.json";
 import zhMail from "./zh-CN/mail.json";
 import zhMonthlyPlan from "./zh-CN/monthlyPlan.json";
 import zhNav from "./zh-CN/nav.json";
@@ -57,6 +62,7 @@ import zhQuiz from "./zh-CN/quiz.json";
 import zhRoles from "./zh-CN/roles.json";
 import zhSessionDay from "./zh-CN/sessionDay.json";
 import zhSettings from "./zh-CN/settings.json";
+import zhSignIn from "./zh-CN/signIn.json";
 import zhTodo from "./zh-CN/todo.json";
 import zhTraining from "./zh-CN/training.json";
 import zhValidation from "./zh-CN/validation.json";
@@ -74,6 +80,9 @@ export const CATALOGS = {
     confirmations: zhConfirmations,
     course: zhCourse,
     delivery: zhDelivery,
+    signIn: zhSignIn,
+    leave: zhLeave,
+    attendance: zhAttendance,
     departments: zhDepartments,
     errors: zhErrors,
     home: zhHome,
@@ -106,6 +115,9 @@ export const CATALOGS = {
     confirmations: enConfirmations,
     course: enCourse,
     delivery: enDelivery,
+    signIn: enSignIn,
+    leave: enLeave,
+    attendance: enAttendance,
     departments: enDepartments,
     errors: enErrors,
     home: enHome,

@@ -169,6 +169,49 @@ export default function SettingsPage() {
             />
           </Field>
         </fieldset>
+        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("settings.signInTitle")}</legend>
+          <Field
+            label={t("settings.signInOpensMinutes")}
+            name="signInOpensMinutes"
+            error={errorOf("signInOpensMinutes")}
+            hint={t("settings.signInOpensMinutesHint")}
+          >
+            <input
+              id="signInOpensMinutes"
+              type="number"
+              min={0}
+              max={240}
+              className="input"
+              {...register("signInOpensMinutes")}
+            />
+          </Field>
+          <Field
+            label={t("settings.lateAfterMinutes")}
+            name="lateAfterMinutes"
+            error={errorOf("lateAfterMinutes")}
+            hint={t("settings.lateAfterMinutesHint")}
+          >
+            <input
+              id="lateAfterMinutes"
+              type="number"
+              min={0}
+              max={120}
+              className="input"
+              {...register("lateAfterMinutes")}
+            />
+          </Field>
+          <div className="sm:col-span-2">
+            <Field
+              label={t("settings.signInNetworks")}
+              name="signInNetworks"
+              error={errorOf("signInNetworks")}
+              hint={t("settings.signInNetworksHint")}
+            >
+              <textarea id="signInNetworks" rows={2} className="input font-mono" {...register("signInNetworks")} />
+            </Field>
+          </div>
+        </fieldset>
         <Field label={t("common.reasonOptional")} name="reason" error={errorOf("reason")}>
           <input id="reason" className="input" {...register("reason")} />
         </Field>

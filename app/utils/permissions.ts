@@ -51,6 +51,14 @@ export const PERMISSIONS = [
   // Mail leaves through the outbox (docs/decisions/0017); the administrator reads and resends it.
   "read:outbox",
   "manage:outbox",
+  // Attendance and leave (step 011, docs/decisions/0018).
+  "attend:training",
+  "run:sign-in",
+  "mark:attendance",
+  "request:leave",
+  "approve:leave",
+  "receive:leave",
+  "read:make-ups",
   // Case work and the clearance API (docs/decisions/0009).
   "read:case",
   "import:case",
@@ -116,6 +124,10 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "approve:course": "any",
     "read:training-budget": "any",
     "override:course-checklist": "any",
+    "run:sign-in": "any",
+    "mark:attendance": "any",
+    "receive:leave": "any",
+    "read:make-ups": "any",
   },
   TRAINING_CLERK: {
     "read:person": "any",
@@ -126,6 +138,10 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "draft:course": "any",
     "read:training-budget": "any",
     "prepare:course": "any",
+    "run:sign-in": "any",
+    "mark:attendance": "any",
+    "receive:leave": "any",
+    "read:make-ups": "any",
   },
   DEPARTMENT_HEAD: {
     "read:person": "department",
@@ -137,6 +153,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:monthly-plan": "any",
     "read:course": "department",
     "confirm:course-attendees": "department",
+    "approve:leave": "department",
     "read:case": "department",
     "import:case": "department",
     "assign:case": "department",
@@ -146,6 +163,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
   EMPLOYEE: {
     "answer:needs-questionnaire": "own",
     "take:quiz": "own",
+    "attend:training": "own",
+    "request:leave": "own",
     "read:rule": "any",
     "read:case": "own",
     "work:case": "own",

@@ -39,6 +39,12 @@ export type ApprovalSubject = {
   checkSubmit?(tx: Tx, approvalId: string): Promise<string | null>;
   /** What the approval sets off (e.g. step 006 after a monthly plan), in the decision's transaction. */
   onApproved?(tx: Tx, approvalId: string, actor: Actor): Promise<void>;
+  /**
+   * Whether this person may take this action on this subject, beyond what their roles allow: a subject with
+   * an owner or a scope says so here (only the requester withdraws a leave form; only the head of the
+   * requester's department decides it). Refused: 403, nothing recorded.
+   */
+  mayAct?(tx: Tx, approvalId: string, actor: Actor, action: ApprovalActionName): Promise<boolean>;
 };
 
 export type DecisionOutcome =
@@ -51,10 +57,21 @@ const STATUS: Record<string, 400 | 403 | 409> = {
   "workflow.reasonRequired": 400,
 };
 
-// Thrown inside the transaction to roll back what was already written, then returned as the outcome.
-class Refusal {
+/**
+ * Thrown inside the transaction to roll back what was already written, then returned as the outcome. A
+ * use-case that decides inside its own transaction (decideIn) catches it the same way.
+ */
+export class Refusal {
   constructor(readonly outcome: Extract<DecisionOutcome, { ok: false }>) {}
 }
+
+export type DecisionInput = {
+  subjectId: string;
+  action: ApprovalActionName;
+  revision: number;
+  actor: Actor;
+  reason?: string | null;
+};
 
 /** A new approval for a subject being created in the same transaction. */
 export function createApproval(tx: Tx, subjectType: string) {
@@ -90,90 +107,9 @@ export async function lockDraft(tx: Tx, approvalId: string): Promise<boolean> {
 }
 
 /** One decision on the subject with this id (a plan, a course …): 404 when there is no such subject. */
-export async function decide(
-  subject: ApprovalSubject,
-  input: { subjectId: string; action: ApprovalActionName; revision: number; actor: Actor; reason?: string | null },
-): Promise<DecisionOutcome> {
-  const reason = input.reason?.trim() || null;
-  const notFound = new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+export async function decide(subject: ApprovalSubject, input: DecisionInput): Promise<DecisionOutcome> {
   try {
-    return await db.$transaction(async (tx) => {
-      const approvalId = await subject.approvalIdOf(tx, input.subjectId);
-      const approval = approvalId ? await tx.approval.findUnique({ where: { id: approvalId } }) : null;
-      if (!approval || approval.subjectType !== subject.type) throw notFound;
-      const check = checkTransition({
-        state: approval.state,
-        revision: approval.revision,
-        expectedRevision: input.revision,
-        action: input.action,
-        roles: input.actor.roles,
-        policy: subject.policy,
-        reason,
-      });
-      if (!check.ok) throw new Refusal({ ok: false, error: check.error, status: STATUS[check.error] });
-      const { transition } = check;
-      const nextRevision = transition.newRevision ? approval.revision + 1 : approval.revision;
-
-      // The guard: only the state and revision this actor saw may change. Whoever comes second
-      // waits for the first commit, then matches no row.
-      const updated = await tx.approval.updateMany({
-        where: { id: approval.id, state: approval.state, revision: approval.revision },
-        data: {
-          state: transition.to,
-          revision: nextRevision,
-          ...(input.action === "SUBMIT" ? { submittedById: input.actor.id } : {}),
-        },
-      });
-      if (updated.count === 0) throw new Refusal({ ok: false, error: "workflow.alreadyDecided", status: 409 });
-
-      if (input.action === "SUBMIT") {
-        const notReady = await subject.checkSubmit?.(tx, approval.id);
-        if (notReady) throw new Refusal({ ok: false, error: notReady, status: 400 });
-      }
-      const about = await subject.describe(tx, approval.id);
-      if (!about) throw notFound;
-
-      await tx.approvalDecision.create({
-        data: {
-          approvalId: approval.id,
-          revision: approval.revision,
-          action: input.action,
-          fromState: approval.state,
-          toState: transition.to,
-          actorId: input.actor.id,
-          actorEmployeeNo: input.actor.employeeNo,
-          actorName: input.actor.name,
-          reason,
-          snapshot: input.action === "SUBMIT" ? await subject.snapshot(tx, approval.id) : undefined,
-          at: now(),
-        },
-      });
-      await writeAudit(tx, {
-        actor: { id: input.actor.id, employeeNo: input.actor.employeeNo },
-        action: `${subject.auditArea}.${ACTION_VERBS[input.action]}`,
-        entityType: subject.type,
-        entityId: about.subjectId,
-        summary: {
-          ...about.params,
-          revision: approval.revision,
-          from: approval.state,
-          to: transition.to,
-          newRevision: transition.newRevision ? nextRevision : undefined,
-        },
-        reason,
-      });
-      await tellWhoIsNext(tx, subject, {
-        approvalId: approval.id,
-        action: input.action,
-        revision: nextRevision,
-        submittedById: approval.submittedById,
-        actor: input.actor,
-        reason,
-        about,
-      });
-      if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id, input.actor);
-      return { ok: true as const, state: transition.to, revision: nextRevision };
-    });
+    return await db.$transaction((tx) => decideIn(tx, subject, input));
   } catch (error) {
     if (error instanceof Refusal) return error.outcome;
     // The unique (approval, revision, action) key: a duplicate that slipped past the guard.
@@ -181,6 +117,96 @@ export async function decide(
       return { ok: false, error: "workflow.alreadyDecided", status: 409 };
     throw error;
   }
+}
+
+/**
+ * The decision inside a use-case's own transaction (filing a leave form creates and submits it at once).
+ * A refusal is thrown as a Refusal, so that the caller's transaction rolls back whole.
+ */
+export async function decideIn(
+  tx: Tx,
+  subject: ApprovalSubject,
+  input: DecisionInput,
+): Promise<Extract<DecisionOutcome, { ok: true }>> {
+  const reason = input.reason?.trim() || null;
+  const notFound = new Refusal({ ok: false, error: "errors.notFound", status: 404 });
+  const approvalId = await subject.approvalIdOf(tx, input.subjectId);
+  const approval = approvalId ? await tx.approval.findUnique({ where: { id: approvalId } }) : null;
+  if (!approval || approval.subjectType !== subject.type) throw notFound;
+  const check = checkTransition({
+    state: approval.state,
+    revision: approval.revision,
+    expectedRevision: input.revision,
+    action: input.action,
+    roles: input.actor.roles,
+    policy: subject.policy,
+    reason,
+  });
+  if (!check.ok) throw new Refusal({ ok: false, error: check.error, status: STATUS[check.error] });
+  if (subject.mayAct && !(await subject.mayAct(tx, approval.id, input.actor, input.action)))
+    throw new Refusal({ ok: false, error: "workflow.notAllowed", status: 403 });
+  const { transition } = check;
+  const nextRevision = transition.newRevision ? approval.revision + 1 : approval.revision;
+
+  // The guard: only the state and revision this actor saw may change. Whoever comes second
+  // waits for the first commit, then matches no row.
+  const updated = await tx.approval.updateMany({
+    where: { id: approval.id, state: approval.state, revision: approval.revision },
+    data: {
+      state: transition.to,
+      revision: nextRevision,
+      ...(input.action === "SUBMIT" ? { submittedById: input.actor.id } : {}),
+    },
+  });
+  if (updated.count === 0) throw new Refusal({ ok: false, error: "workflow.alreadyDecided", status: 409 });
+
+  if (input.action === "SUBMIT") {
+    const notReady = await subject.checkSubmit?.(tx, approval.id);
+    if (notReady) throw new Refusal({ ok: false, error: notReady, status: 400 });
+  }
+  const about = await subject.describe(tx, approval.id);
+  if (!about) throw notFound;
+
+  await tx.approvalDecision.create({
+    data: {
+      approvalId: approval.id,
+      revision: approval.revision,
+      action: input.action,
+      fromState: approval.state,
+      toState: transition.to,
+      actorId: input.actor.id,
+      actorEmployeeNo: input.actor.employeeNo,
+      actorName: input.actor.name,
+      reason,
+      snapshot: input.action === "SUBMIT" ? await subject.snapshot(tx, approval.id) : undefined,
+      at: now(),
+    },
+  });
+  await writeAudit(tx, {
+    actor: { id: input.actor.id, employeeNo: input.actor.employeeNo },
+    action: `${subject.auditArea}.${ACTION_VERBS[input.action]}`,
+    entityType: subject.type,
+    entityId: about.subjectId,
+    summary: {
+      ...about.params,
+      revision: approval.revision,
+      from: approval.state,
+      to: transition.to,
+      newRevision: transition.newRevision ? nextRevision : undefined,
+    },
+    reason,
+  });
+  await tellWhoIsNext(tx, subject, {
+    approvalId: approval.id,
+    action: input.action,
+    revision: nextRevision,
+    submittedById: approval.submittedById,
+    actor: input.actor,
+    reason,
+    about,
+  });
+  if (transition.to === "APPROVED") await subject.onApproved?.(tx, approval.id, input.actor);
+  return { ok: true as const, state: transition.to, revision: nextRevision };
 }
 
 // The person waiting is told through the to-do list; what they waited for closes in the same transaction.

@@ -4,10 +4,12 @@ import { writeAudit } from "../../app/utils/audit.server";
 import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
+import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { makeDepartment, makePerson } from "./factories";
+import { seedLeave, seedMakeUps } from "./leave";
 import { seedMonthlyPlans } from "./monthly-plan";
 import { seedQuiz } from "./quiz";
 import { seedTrainingPlan } from "./training-plan";
@@ -238,6 +240,9 @@ export async function seedDemo(at: Date = now()) {
       await seedTrainingPlan(tx, at);
       await seedMonthlyPlans(tx, at);
       await seedDelivery(tx, at);
+      await seedLeave(tx, at);
+      await seedAttendance(tx, at);
+      await seedMakeUps(tx, at);
       await seedCases(tx, at);
       await writeAudit(tx, {
         actor: null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { parseOfficeNetworks } from "~/domain/attendance/office-networks";
 import { optionalText } from "~/utils/validation";
 
 /** When a result page shows the correct answers and explanations: after a pass (or to a certified person), or never. */
@@ -22,6 +23,11 @@ export const DEFAULT_SETTINGS = {
   mailSenderAddress: "training@jyxh.example.com",
   reminderLeadHours: 24,
   headConfirmDays: 3,
+  // Sign-in (step 011): how many minutes before the start the code is accepted, after how many minutes past
+  // the start a sign-in counts as late, and the office network's address ranges ("" = from anywhere).
+  signInOpensMinutes: 30,
+  lateAfterMinutes: 10,
+  signInNetworks: "",
 };
 export type CompanySettings = typeof DEFAULT_SETTINGS;
 
@@ -46,5 +52,12 @@ export const SettingsSchema = z.object({
   mailSenderAddress: z.email().max(200),
   reminderLeadHours: z.coerce.number().int().min(1).max(168),
   headConfirmDays: z.coerce.number().int().min(0).max(30),
+  signInOpensMinutes: z.coerce.number().int().min(0).max(240),
+  lateAfterMinutes: z.coerce.number().int().min(0).max(120),
+  signInNetworks: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((text) => parseOfficeNetworks(text).invalid.length === 0, "settings.invalidNetworks"),
   reason: optionalText(500),
 });
