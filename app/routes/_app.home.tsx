@@ -1,12 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 
 import { Icon } from "~/components/icons";
 import { navFor } from "~/components/nav";
 import { useFormat } from "~/components/use-format";
 import { requireUser } from "~/utils/auth.server";
-import { listOpenTodos } from "~/utils/todo.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { Id } from "~/utils/params";
+import { isDismissable } from "~/utils/todo-rules";
+import { dismissTodo, listOpenTodos } from "~/utils/todo.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -14,6 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const todos = await listOpenTodos(user.id);
   return { name: user.name, roles: user.roles, todos, shortcuts: navFor(user.roles).filter((n) => n.to !== "/home") };
+}
+
+const DismissForm = z.object({ intent: z.literal("dismiss"), todoId: Id });
+
+// Puts away a note (an approval, a withdrawal …) of one's own; anything else is left as it is.
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = DismissForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !(await dismissTodo(user.id, parsed.data.todoId)))
+    return redirectWithFlash("/home", { message: "errors.notFound", tone: "error" });
+  return redirectWithFlash("/home", "home.dismissed");
 }
 
 export default function HomePage() {
@@ -45,18 +60,34 @@ export default function HomePage() {
         ) : (
           <ul className="divide-y divide-slate-100">
             {todos.map((todo) => (
-              <li key={todo.id}>
-                <Link to={todo.href} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
-                  <Icon name="inbox" className="h-5 w-5 text-brand-600" />
-                  <span className="flex-1 text-sm">
-                    {t(`todo.kinds.${todo.kind}`, (todo.params ?? {}) as Record<string, string>)}
+              <li key={todo.id} className="flex items-center gap-2 pr-3 hover:bg-slate-50">
+                <Link to={todo.href} className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3">
+                  <Icon name="inbox" className="h-5 w-5 shrink-0 text-brand-600" />
+                  <span className="min-w-0 flex-1">
+                    <span className="block text-sm">
+                      {t(`todo.kinds.${todo.kind}`, (todo.params ?? {}) as Record<string, string>)}
+                    </span>
+                    <span className="mt-0.5 block text-xs text-slate-500">
+                      {todo.fromName
+                        ? t("home.from", { name: todo.fromName, at: format.dateTime(todo.createdAt) })
+                        : t("home.fromSystem", { at: format.dateTime(todo.createdAt) })}
+                    </span>
                   </span>
                   {todo.dueAt ? (
-                    <span className="text-xs text-slate-500">
+                    <span className="shrink-0 text-xs text-slate-500">
                       {t("home.due", { date: format.dateTime(todo.dueAt) })}
                     </span>
                   ) : null}
                 </Link>
+                {isDismissable(todo.kind) ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="dismiss" />
+                    <input type="hidden" name="todoId" value={todo.id} />
+                    <button type="submit" className="btn-secondary px-2 py-1 text-xs">
+                      {t("home.dismiss")}
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

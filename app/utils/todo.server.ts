@@ -1,6 +1,8 @@
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 
+import { isDismissable } from "./todo-rules";
+
 // The one "待我处理" mechanism: a capability adds an item when someone must act, and closes it in
 // the same transaction as the act. The page shows `todo.kinds.<kind>` with the item's params.
 export type TodoInput = {
@@ -11,14 +13,17 @@ export type TodoInput = {
   href: string;
   params?: Record<string, string | number>;
   dueAt?: Date | null;
+  /** The name of the person whose act put it there, shown as its sender. */
+  from?: string | null;
 };
 
 export async function addTodo(tx: Tx, input: TodoInput) {
   const key = { personId: input.personId, kind: input.kind, sourceType: input.sourceType, sourceId: input.sourceId };
+  const content = { href: input.href, params: input.params, dueAt: input.dueAt ?? null, fromName: input.from ?? null };
   await tx.todoItem.upsert({
     where: { personId_kind_sourceType_sourceId: key },
-    create: { ...key, href: input.href, params: input.params, dueAt: input.dueAt ?? null, createdAt: now() },
-    update: { href: input.href, params: input.params, dueAt: input.dueAt ?? null, doneAt: null, createdAt: now() },
+    create: { ...key, ...content, createdAt: now() },
+    update: { ...content, doneAt: null, createdAt: now() },
   });
 }
 
@@ -51,11 +56,22 @@ export function listOpenTodos(personId: string) {
   return db.todoItem.findMany({
     where: { personId, doneAt: null },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
-    select: { id: true, kind: true, href: true, params: true, dueAt: true, createdAt: true },
+    select: { id: true, kind: true, href: true, params: true, fromName: true, dueAt: true, createdAt: true },
     take: 50,
   });
 }
 
 export function countOpenTodos(personId: string) {
   return db.todoItem.count({ where: { personId, doneAt: null } });
+}
+
+/** Puts away one of the person's own notes; false when it is not theirs, not a note, or already put away. */
+export async function dismissTodo(personId: string, todoId: string): Promise<boolean> {
+  const item = await db.todoItem.findFirst({ where: { id: todoId, personId, doneAt: null }, select: { kind: true } });
+  if (!item || !isDismissable(item.kind)) return false;
+  const closed = await db.todoItem.updateMany({
+    where: { id: todoId, personId, doneAt: null },
+    data: { doneAt: now() },
+  });
+  return closed.count === 1;
 }

@@ -229,15 +229,18 @@ async function tellWhoIsNext(
   const review = `${subject.auditArea}.review`;
   const revise = `${subject.auditArea}.revise`;
   const withdrawn = `${subject.auditArea}.withdrawn`;
+  const approved = `${subject.auditArea}.approved`;
   const params = { ...input.about.params, revision: input.revision };
+  const from = input.actor.name;
   if (input.action === "SUBMIT") {
     await closeTodos(tx, { ...source, kind: revise });
     await closeTodos(tx, { ...source, kind: withdrawn });
+    await closeTodos(tx, { ...source, kind: approved });
     const approvers = subject.approverIds
       ? await subject.approverIds(tx, input.approvalId)
       : await peopleHolding(tx, subject.policy.approver);
     for (const personId of approvers)
-      await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params });
+      await addTodo(tx, { ...source, personId, kind: review, href: input.about.href, params, from });
     return;
   }
   await closeTodos(tx, { ...source, kind: review });
@@ -248,6 +251,18 @@ async function tellWhoIsNext(
       kind: revise,
       href: input.about.href,
       params: { ...params, reason: input.reason ?? "" },
+      from,
+    });
+  }
+  // The drafter hears of an approval as they hear of a rejection; they dismiss the note on their home page.
+  if (input.action === "APPROVE" && input.submittedById && input.submittedById !== input.actor.id) {
+    await addTodo(tx, {
+      ...source,
+      personId: input.submittedById,
+      kind: approved,
+      href: input.about.href,
+      params,
+      from,
     });
   }
   // A colleague who withdraws someone else's submission tells them; their own withdrawal needs no note.
@@ -258,6 +273,7 @@ async function tellWhoIsNext(
       kind: withdrawn,
       href: input.about.href,
       params: { ...params, name: input.actor.name },
+      from,
     });
   }
 }

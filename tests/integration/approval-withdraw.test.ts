@@ -2,6 +2,7 @@
 // through its own page: annual plan (002–003), monthly plan (004–005), course plan (006–007).
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { action as homeAction, loader as homeLoader } from "~/routes/_app.home";
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
 import { action as planItemAction } from "~/routes/_app.plans.$planId.items.$itemId";
 import { action as plansAction } from "~/routes/_app.plans._index";
@@ -308,5 +309,47 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
     ]);
     expect((await loop.decide(loop.drafter, id, "SUBMIT", 2)).status).toBe(302);
     expect((await notes())[0].doneAt).not.toBeNull();
+  });
+});
+
+describe.each([annualPlan, monthlyPlan, coursePlan])("approving $name", (loop) => {
+  it("tells the drafter, from the approver, and the drafter puts the note away on the home page", async () => {
+    const id = await loop.draft();
+    expect((await loop.decide(loop.drafter, id, "SUBMIT", 1)).status).toBe(302);
+    const review = await db.todoItem.findFirstOrThrow({
+      where: { person: { employeeNo: loop.approver }, kind: `${loop.auditArea}.review`, doneAt: null },
+    });
+    const drafter = await db.person.findUniqueOrThrow({ where: { employeeNo: loop.drafter } });
+    expect(review.fromName).toBe(drafter.name);
+    expect((await loop.decide(loop.approver, id, "APPROVE", 1)).status).toBe(302);
+
+    const approver = await db.person.findUniqueOrThrow({ where: { employeeNo: loop.approver } });
+    const note = await db.todoItem.findFirstOrThrow({
+      where: { personId: drafter.id, kind: `${loop.auditArea}.approved`, doneAt: null },
+    });
+    expect(note).toMatchObject({ fromName: approver.name, href: loop.page(id) });
+    const drafterHome = await outcome(async () =>
+      homeLoader({ request: await planForm(loop.drafter, "/home"), params: {}, ...ctx }),
+    );
+    expect(JSON.stringify(drafterHome.body)).toContain(approver.name);
+
+    // Another person cannot put it away; nor can the approver put away work (a review) as if it were a note.
+    const dismiss = async (employeeNo: string, todoId: string) =>
+      outcome(async () =>
+        homeAction({
+          request: await planForm(employeeNo, "/home", { intent: "dismiss", todoId }),
+          params: {},
+          ...ctx,
+        }),
+      );
+    expect(await flashOf(await dismiss(loop.approver, note.id))).toMatchObject({ tone: "error" });
+    expect((await db.todoItem.findUniqueOrThrow({ where: { id: note.id } })).doneAt).toBeNull();
+    const work = await db.todoItem.create({
+      data: { personId: approver.id, kind: `${loop.auditArea}.review`, sourceType: "Test", sourceId: id, href: "/" },
+    });
+    expect(await flashOf(await dismiss(loop.approver, work.id))).toMatchObject({ tone: "error" });
+    expect((await db.todoItem.findUniqueOrThrow({ where: { id: work.id } })).doneAt).toBeNull();
+    expect(await flashOf(await dismiss(loop.drafter, note.id))).toMatchObject({ message: "home.dismissed" });
+    expect((await db.todoItem.findUniqueOrThrow({ where: { id: note.id } })).doneAt).not.toBeNull();
   });
 });

@@ -45,7 +45,7 @@ const ROUTES: Record<string, RouteCase> = {
   "healthz.tsx": { path: "/healthz", loader: "public" },
   "password.tsx": { path: "/password", loader: "signed-in", action: "signed-in" },
   "_app.tsx": { path: "/home", loader: "signed-in" },
-  "_app.home.tsx": { path: "/home", loader: "signed-in" },
+  "_app.home.tsx": { path: "/home", loader: "signed-in", action: "signed-in" },
   "_app.people._index.tsx": { path: "/people", loader: "read:person" },
   "_app.people.new.tsx": { path: "/people/new", loader: "write:person", action: "write:person" },
   "_app.people.$personId.tsx": {

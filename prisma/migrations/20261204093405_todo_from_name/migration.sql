@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TodoItem" ADD COLUMN     "fromName" TEXT;
