@@ -336,3 +336,40 @@ describe("who may act", () => {
     expect(mine.html).toContain(`/my-training/${courseId}/calendar.ics`);
   });
 });
+
+describe("the internal lecturer's calendar", () => {
+  it("gets the invite on publishing, the update when a session moves and the cancellation", async () => {
+    const { courseId, sessionId } = await preparedCourse();
+    const lecturer = await db.person.update({
+      where: { employeeNo: "T0003" },
+      data: { email: "t0003@example.com" },
+    });
+    await db.course.update({
+      where: { id: courseId },
+      data: { lecturerKind: "INTERNAL", lecturerId: lecturer.id, externalLecturer: null, externalOrg: null },
+    });
+    await tickAll(courseId);
+    const clerk = await clerkOf();
+    expect(await publishCourse(clerk, courseId)).toMatchObject({ ok: true, attendees: 4, mails: 3 });
+    const toLecturer = async (kind: string) =>
+      (await mails(courseId, kind)).filter((m) => m.toAddress === "t0003@example.com");
+    expect(await toLecturer("course.notice")).toHaveLength(1);
+
+    const start = demoDayAt("10:00", 5);
+    const date = new Date(start.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const moved = await rescheduleSession(clerk, courseId, sessionId, {
+      date,
+      start: "10:00",
+      end: "13:00",
+      location: "培训室 A301",
+      reason: "会议室冲突",
+    });
+    expect(moved).toMatchObject({ ok: true, sync: { updated: 4 } });
+    const [update] = await toLecturer("course.update");
+    expect(Number(events(update.ics!)[0].sequence)).toBe(1);
+
+    expect(await cancelCourse(clerk, courseId, { reason: "讲师出差" })).toMatchObject({ ok: true });
+    const [cancel] = await toLecturer("course.cancel");
+    expect(cancel.ics).toContain("METHOD:CANCEL");
+  });
+});

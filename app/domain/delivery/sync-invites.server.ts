@@ -68,7 +68,11 @@ export async function syncInvites(
         location: s.location,
       }))
     : [];
-  const people = published ? data.people : [];
+  // The internal lecturer is on the calendar too, so a move or a cancellation reaches them as it reaches the
+  // room; they are not counted among the attendees the clerk is told about.
+  const lecturer = published ? internalLecturer(data) : null;
+  const people = published ? (lecturer ? [...data.people, lecturer] : data.people) : [];
+  const counted = (personId: string) => personId !== lecturer?.id;
   const sent = await tx.sessionInvite.findMany({
     where: { courseId },
     select: {
@@ -110,7 +114,7 @@ export async function syncInvites(
         creates.push({ ...row, personId: person.id, sequence: w.sequence, cancelled: false });
         of(person.id).requests.push({ ...row, sequence: w.sequence });
         if (activeBefore.has(person.id)) of(person.id).changes.push({ before: null, after: w });
-        counts.invited++;
+        if (counted(person.id)) counts.invited++;
         continue;
       }
       if (!before.cancelled && sameSlot(before, w)) continue;
@@ -118,10 +122,11 @@ export async function syncInvites(
       const sequence = Math.max(w.sequence, before.sequence + 1);
       change({ ...row, sequence, cancelled: false }, person.id);
       of(person.id).requests.push({ ...row, sequence });
-      if (before.cancelled) counts.invited++;
-      else {
+      if (before.cancelled) {
+        if (counted(person.id)) counts.invited++;
+      } else {
         of(person.id).changes.push({ before, after: w });
-        counts.updated++;
+        if (counted(person.id)) counts.updated++;
       }
     }
   }
@@ -142,7 +147,7 @@ export async function syncInvites(
     );
     of(r.personId).cancels.push({ uid: r.uid, sequence, startsAt: r.startsAt, endsAt: r.endsAt, location: r.location });
     if (wantedPeople.has(r.personId)) of(r.personId).changes.push({ before: r, after: null });
-    counts.cancelled++;
+    if (counted(r.personId)) counts.cancelled++;
   }
   if (perPerson.size === 0) return NONE;
 
@@ -158,7 +163,7 @@ export async function syncInvites(
   }
 
   const byId = new Map<string, NoticePerson>(
-    [...data.people, ...(await removedPeople(tx, perPerson, data.people))].map((p) => [p.id, p]),
+    [...people, ...(await removedPeople(tx, perPerson, people))].map((p) => [p.id, p]),
   );
   const mails: PersonMail[] = [];
   const newcomers: string[] = [];
@@ -188,11 +193,18 @@ export async function syncInvites(
         changes: p.changes,
       });
     if (!still) leavers.push(personId);
-    if (!hasEmail(person)) counts.withoutEmail++;
+    if (!hasEmail(person) && counted(personId)) counts.withoutEmail++;
   }
   await queueMail(tx, buildMails(data, mails, options.reason ?? null));
   await noticeTodos(tx, data.course, { newcomers, updatedPeople, leavers, published });
   return counts;
+}
+
+/** The course's internal lecturer, unless they also attend it (then they are among the attendees already). */
+function internalLecturer(data: NonNullable<Awaited<ReturnType<typeof loadNoticeCourse>>>): NoticePerson | null {
+  const { course } = data;
+  if (course.lecturerKind !== "INTERNAL" || !course.lecturer) return null;
+  return data.people.some((p) => p.id === course.lecturer!.id) ? null : course.lecturer;
 }
 
 /** People who left the course (withdrawn, swapped) are no longer among its attendees, but are told. */
