@@ -67,10 +67,22 @@ export function ApprovalPanel({
         // visible label) so a thumb meant for one does not land on the other.
         <div className="flex flex-col gap-6 lg:flex-row lg:items-start lg:gap-3">
           {simple.map((action) => (
-            <Form key={action} method="post">
+            // The drafter may answer the approver (what changed, why) and the approver add a word on approval;
+            // both are optional and kept with the decision in the history.
+            <Form key={action} method="post" className="flex flex-1 flex-col gap-2 sm:flex-row">
               <input type="hidden" name="intent" value={action} />
               <input type="hidden" name="revision" value={revision} />
-              <button type="submit" className="btn-primary w-full lg:w-auto" disabled={busy}>
+              <label className="sr-only" htmlFor={`note-${action}`}>
+                {t(`workflow.noteLabel.${action}`)}
+              </label>
+              <input
+                id={`note-${action}`}
+                name="reason"
+                maxLength={500}
+                className="input flex-1"
+                placeholder={t(`workflow.noteLabel.${action}`)}
+              />
+              <button type="submit" className="btn-primary w-full sm:w-auto" disabled={busy}>
                 {t(`workflow.actions.${action}`)}
               </button>
             </Form>
@@ -144,7 +156,13 @@ export function DecisionHistory({ decisions }: { decisions: Decision[] }) {
                 {t(`workflow.did.${d.action}`, { revision: d.revision })}
                 <span className="ml-2 text-xs text-slate-500">{format.dateTime(d.at)}</span>
               </p>
-              {d.reason ? <p className="mt-0.5 text-slate-600">{t("workflow.because", { reason: d.reason })}</p> : null}
+              {d.reason ? (
+                <p className="mt-0.5 text-slate-600">
+                  {d.action === "SUBMIT" || d.action === "APPROVE"
+                    ? t("workflow.note", { note: d.reason })
+                    : t("workflow.because", { reason: d.reason })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

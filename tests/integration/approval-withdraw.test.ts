@@ -315,7 +315,12 @@ describe.each([annualPlan, monthlyPlan, coursePlan])("withdrawing $name", (loop)
 describe.each([annualPlan, monthlyPlan, coursePlan])("approving $name", (loop) => {
   it("tells the drafter, from the approver, and the drafter puts the note away on the home page", async () => {
     const id = await loop.draft();
-    expect((await loop.decide(loop.drafter, id, "SUBMIT", 1)).status).toBe(302);
+    // The drafter answers the approver on submitting; the note stays with the submission in the history.
+    expect((await loop.decide(loop.drafter, id, "SUBMIT", 1, "已按上次意见压缩预算")).status).toBe(302);
+    const { id: approvalId } = await loop.approval(id);
+    expect(
+      await db.approvalDecision.findFirstOrThrow({ where: { approvalId, action: "SUBMIT" }, select: { reason: true } }),
+    ).toEqual({ reason: "已按上次意见压缩预算" });
     const review = await db.todoItem.findFirstOrThrow({
       where: { person: { employeeNo: loop.approver }, kind: `${loop.auditArea}.review`, doneAt: null },
     });
