@@ -4,7 +4,16 @@ import { db } from "~/utils/db.server";
 
 import { localParts } from "../course/session-view";
 
-import { sessionOrdinal, sheetLayout, sheetRows, type SessionLecturer } from "./sign-in-sheet-rules";
+import { sessionRoster } from "../attendance/roster.server";
+
+import {
+  sessionOrdinal,
+  sheetLayout,
+  sheetRows,
+  sheetSignature,
+  type SessionLecturer,
+  type SheetLine,
+} from "./sign-in-sheet-rules";
 
 /** Who teaches: the internal person, or the external trainer and institution. */
 export function lecturerOf(course: {
@@ -76,13 +85,30 @@ export async function signInSheet(courseId: string, sessionId: string, timeZone:
   const session = course.sessions.find((s) => s.id === sessionId);
   const ordinal = sessionOrdinal(course.sessions, sessionId);
   if (!session || !ordinal) return null;
+  // The one roster of attendance: leave, sign-ins so far and make-up attendees are on the paper too.
+  const roster = await sessionRoster(sessionId);
+  const rows = (roster?.rows ?? []).map((r): SheetLine => ({
+    no: r.no,
+    personId: r.personId,
+    employeeNo: r.employeeNo,
+    name: r.name,
+    department: r.department,
+    departmentOrder: r.departmentOrder,
+    departmentCode: r.departmentCode,
+    signature: sheetSignature(r.status, r.attendance),
+    signedAt:
+      r.attendance && sheetSignature(r.status, r.attendance) !== null
+        ? localParts(r.attendance.at, timeZone).time
+        : null,
+    makeUp: r.makeUpFor !== null,
+  }));
   return {
     layout: sheetLayout(course.monthlyItem.category),
     course: { id: course.id, title: course.title },
     session: { id: session.id, location: session.location, ...sessionWhen(session, timeZone) },
     ordinal,
     lecturer: lecturerOf(course),
-    rows: attendeesOf(course),
+    rows,
   };
 }
 export type SignInSheet = NonNullable<Awaited<ReturnType<typeof signInSheet>>>;
