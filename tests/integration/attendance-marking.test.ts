@@ -37,7 +37,7 @@ async function qrSignIn(sessionId: string, employeeNo: string, at: Date) {
 }
 
 describe("marking the roster", () => {
-  it("records present on paper, late, absent and excused with a note; the counts follow; a miss offers a make-up", async () => {
+  it("records paper, late, absent and excused (with a note); the counts follow; a miss offers a make-up", async () => {
     const { sessionId } = await makeSession(START());
     freezeClock(minutes(30));
     const result = await post("T0002", sessionId, {
@@ -67,7 +67,7 @@ describe("marking the roster", () => {
     expect(paper).toMatchObject({ status: "PRESENT_PAPER", way: "PAPER", time: "09:30" });
   });
 
-  it("a changed mark is a correction, audited with the old and the new; corrected to present takes the make-up back", async () => {
+  it("a changed mark is a correction audited with old and new; corrected to present withdraws the offer", async () => {
     const { sessionId } = await makeSession(START());
     freezeClock(minutes(20));
     await post("T0002", sessionId, { intent: "mark", ...(await markFields(sessionId, "C0103", "ABSENT")) });

@@ -13,6 +13,11 @@ import { RosterStatusBadge, RosterTallyBar } from "./roster-parts";
 // The clerk's roster: one form for the whole list (a clerk with the paper sheet in hand goes down it and
 // saves once), "mark all present" as its own small form above it. Plain posts; no script needed.
 
+const CHOICE_BASE =
+  "block rounded-md border border-slate-300 bg-white px-1 py-1.5 text-center text-xs font-medium text-slate-700 " +
+  "peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 sm:px-2 sm:text-sm";
+const SAVE_BAR = "sticky bottom-0 flex items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-3 py-2";
+
 const CHOICE_TONE: Record<(typeof CLERK_MARKS)[number], string> = {
   PRESENT: "peer-checked:border-emerald-600 peer-checked:bg-emerald-600 peer-checked:text-white",
   PRESENT_PAPER: "peer-checked:border-emerald-700 peer-checked:bg-emerald-700 peer-checked:text-white",
@@ -87,11 +92,7 @@ function RosterLine({
                 value={mark}
                 defaultChecked={chosen === mark}
               />
-              <span
-                className={`block rounded-md border border-slate-300 bg-white px-1 py-1.5 text-center text-xs font-medium text-slate-700 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 sm:px-2 sm:text-sm ${CHOICE_TONE[mark]}`}
-              >
-                {t(`attendance.marking.choices.${mark}`)}
-              </span>
+              <span className={`${CHOICE_BASE} ${CHOICE_TONE[mark]}`}>{t(`attendance.marking.choices.${mark}`)}</span>
             </label>
           ))}
         </div>
@@ -211,7 +212,7 @@ export function RosterMarkingPage({
               />
             ))}
           </ul>
-          <div className="sticky bottom-0 flex items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-3 py-2">
+          <div className={SAVE_BAR}>
             <span className="text-xs text-slate-500">{t("attendance.marking.saveHint")}</span>
             {save}
           </div>

@@ -1,9 +1,9 @@
 // Reads for the clerk's day view (010): the sessions of approved courses on a day and the day after,
 // each with room, time, lecturer, checklist and roster. The roster is the one of attendance (011): marks,
 // sign-in times, approved leave and make-up attendees.
-import { localParts } from "~/domain/course/session-view";
 import { rosterTally, signInWay } from "~/domain/attendance/mark-rules";
 import { sessionRoster, type RosterEntry } from "~/domain/attendance/roster.server";
+import { localParts } from "~/domain/course/session-view";
 import { db } from "~/utils/db.server";
 
 import { checklistLine, dayOf, dayPair, isoDate, rosterCounts, type RosterRow } from "./session-day-rules";

@@ -2,9 +2,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
-import { localParts } from "../course/session-view";
-
 import { sessionRoster } from "../attendance/roster.server";
+import { localParts } from "../course/session-view";
 
 import {
   sessionOrdinal,
