@@ -87,7 +87,7 @@ describe("the day view", () => {
       expect(page.html).toContain(`/sessions/${sessionId}/${href}`);
     expect(page.html).toContain("签到大屏");
     expect(page.html).toContain("考勤登记");
-  });
+  }, 60_000); // The first test of the file also loads the layout and its pages once.
 });
 
 describe("the printed sheet and its workbook", () => {

@@ -13,8 +13,9 @@ import { RosterStatusBadge, RosterTallyBar } from "./roster-parts";
 // The clerk's roster: one form for the whole list (a clerk with the paper sheet in hand goes down it and
 // saves once), "mark all present" as its own small form above it. Plain posts; no script needed.
 
-const CHOICE_BASE =
-  "block rounded-md border border-slate-300 bg-white px-1 py-1.5 text-center text-xs font-medium text-slate-700 " +
+const CHOICE_BASE = // nowrap: "纸质签到" stays on one line on a 390 px phone
+  "block whitespace-nowrap rounded-md border border-slate-300 bg-white px-0.5 py-1.5 text-center text-xs font-medium " +
+  "text-slate-700 " +
   "peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 sm:px-2 sm:text-sm";
 const SAVE_BAR = "sticky bottom-0 flex items-center justify-end gap-3 border-t border-slate-200 bg-white/95 px-3 py-2";
 
@@ -78,7 +79,7 @@ function RosterLine({
           {error ? <p className="text-xs text-red-700">{translateMessage(t, error)}</p> : null}
         </div>
       </div>
-      <fieldset className="ml-8 md:ml-0" disabled={locked}>
+      <fieldset className="sm:ml-8 md:ml-0 lg:flex lg:items-center lg:gap-2" disabled={locked}>
         <legend className="sr-only">{t("attendance.marking.markFor", { name: row.name })}</legend>
         <input type="hidden" name={`was_${row.personId}`} value={row.mark ?? ""} />
         <input type="hidden" name={`wasNote_${row.personId}`} value={row.note ?? ""} />
@@ -103,7 +104,7 @@ function RosterLine({
           maxLength={NOTE_MAX}
           placeholder={t("attendance.marking.notePlaceholder")}
           aria-label={t("attendance.marking.noteFor", { name: row.name })}
-          className="input mt-1 w-full py-1 text-sm"
+          className="input mt-1 w-full py-1 text-sm lg:mt-0 lg:w-44"
         />
       </fieldset>
     </li>
@@ -182,7 +183,11 @@ export function RosterMarkingPage({
       <RosterTallyBar tally={tally} />
 
       <Form method="post" className="card flex flex-wrap items-center justify-between gap-2 p-3">
-        <p className="text-sm text-slate-700">{t("attendance.marking.markAllHint", { count: tally.unmarked })}</p>
+        <p className="text-sm text-slate-700">
+          {tally.unmarked === 0
+            ? t("attendance.marking.markAllHintNone")
+            : t("attendance.marking.markAllHint", { count: tally.unmarked })}
+        </p>
         <button
           type="submit"
           name="intent"

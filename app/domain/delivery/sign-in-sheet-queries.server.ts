@@ -8,7 +8,6 @@ import { localParts } from "../course/session-view";
 import {
   sessionOrdinal,
   sheetLayout,
-  sheetRows,
   sheetSignature,
   type SessionLecturer,
   type SheetLine,
@@ -45,34 +44,7 @@ export const sheetCourseSelect = {
   approval: { select: { state: true } },
   delivery: { select: { state: true } },
   sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
-  attendees: {
-    select: {
-      person: {
-        select: {
-          id: true,
-          employeeNo: true,
-          name: true,
-          department: { select: { name: true, code: true, sortOrder: true } },
-        },
-      },
-    },
-  },
 } satisfies Prisma.CourseSelect;
-
-type SheetCourse = Prisma.CourseGetPayload<{ select: typeof sheetCourseSelect }>;
-
-export function attendeesOf(course: Pick<SheetCourse, "attendees">) {
-  return sheetRows(
-    course.attendees.map(({ person }) => ({
-      personId: person.id,
-      employeeNo: person.employeeNo,
-      name: person.name,
-      department: person.department.name,
-      departmentOrder: person.department.sortOrder,
-      departmentCode: person.department.code,
-    })),
-  );
-}
 
 /**
  * The sheet of one session of an approved course; null when the session is not the course's, or the
