@@ -247,6 +247,15 @@ const ROUTES: Record<string, RouteCase> = {
       sessionId: (await ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!()).sessionId,
     }),
   },
+  // Attendance marking (MARKING): the clerk's roster of a demo session; an empty form is refused with 400.
+  "_app.sessions.$sessionId.attendance.tsx": {
+    path: "/sessions/x/attendance",
+    loader: "mark:attendance",
+    action: "mark:attendance",
+    params: async () => ({
+      sessionId: (await ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!()).sessionId,
+    }),
+  },
   "_app.my-training.$courseId.tsx": { path: "/my-training/x", loader: "signed-in", params: courseParams },
   "my-training.$courseId.calendar[.ics].tsx": {
     path: "/my-training/x/calendar.ics",

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { RosterStatusBadge } from "~/components/attendance/roster-parts";
+import type { RosterTally } from "~/domain/attendance/mark-rules";
 import type { ChecklistLine, RosterRow } from "~/domain/delivery/session-day-rules";
 import { lecturerText, type SessionLecturer } from "~/domain/delivery/sign-in-sheet-rules";
 
@@ -17,6 +19,7 @@ export type DayCardSession = {
   checklistDone: number;
   roster: RosterRow[];
   counts: { total: number; onLeave: number; expected: number };
+  tally: RosterTally;
 };
 
 function Checklist({ lines, done }: { lines: ChecklistLine[]; done: number }) {
@@ -63,10 +66,22 @@ function Roster({ rows }: { rows: RosterRow[] }) {
           {rows.map((row) => (
             <tr key={row.personId}>
               <td className="whitespace-nowrap">{row.employeeNo}</td>
-              <td className="whitespace-nowrap">{row.name}</td>
-              <td>{row.department}</td>
               <td className="whitespace-nowrap">
-                {row.leave ? t(`sessionDay.roster.leave.${row.leave.kind}`) : t("sessionDay.roster.noStatus")}
+                {row.name}
+                {row.makeUp ? (
+                  <span className="badge ml-1 bg-violet-100 text-violet-800">{t("attendance.marking.makeUp")}</span>
+                ) : null}
+              </td>
+              <td>{row.department}</td>
+              <td>
+                {row.status ? (
+                  <RosterStatusBadge status={row.status} time={row.time} way={row.way} />
+                ) : row.leave ? (
+                  t(`sessionDay.roster.leave.${row.leave.kind}`)
+                ) : (
+                  t("sessionDay.roster.noStatus")
+                )}
+                {row.leave?.reason ? <span className="block text-xs text-sky-800">{row.leave.reason}</span> : null}
               </td>
             </tr>
           ))}
@@ -100,7 +115,12 @@ export function SessionDayCard({ session }: { session: DayCardSession }) {
         <dt className="text-slate-500">{t("sessionDay.fields.lecturer")}</dt>
         <dd className="text-slate-900">{lecturerText(t, session.lecturer)}</dd>
         <dt className="text-slate-500">{t("sessionDay.fields.roster")}</dt>
-        <dd className="text-slate-900">{t("sessionDay.roster.counts", session.counts)}</dd>
+        <dd className="text-slate-900">
+          {t("sessionDay.roster.counts", session.counts)}
+          {session.tally.total - session.tally.unmarked - session.tally.onLeave > 0 ? (
+            <span className="block text-xs text-slate-600">{t("sessionDay.roster.marked", session.tally)}</span>
+          ) : null}
+        </dd>
       </dl>
       <section>
         <h4 className="text-sm font-semibold text-slate-700">{t("sessionDay.fields.checklist")}</h4>
@@ -113,7 +133,18 @@ export function SessionDayCard({ session }: { session: DayCardSession }) {
         <Roster rows={session.roster} />
       </details>
       <div className="flex flex-wrap gap-2">
-        <Link to={sheet} className="btn-primary">
+        <Link to={`/sessions/${session.id}/projector`} className="btn-primary">
+          {t("sessionDay.actions.projector")}
+        </Link>
+        <Link to={`/sessions/${session.id}/kiosk`} className="btn-secondary">
+          {t("sessionDay.actions.kiosk")}
+        </Link>
+        <Link to={`/sessions/${session.id}/attendance`} className="btn-secondary">
+          {t("sessionDay.actions.attendance")}
+        </Link>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Link to={sheet} className="btn-secondary">
           {t("sessionDay.actions.sheet")}
         </Link>
         <a href={`${sheet}.xlsx`} className="btn-secondary" download>

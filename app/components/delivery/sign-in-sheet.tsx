@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import {
   lecturerText,
   sheetDateTime,
+  sheetExpected,
   type SessionLecturer,
-  type SheetRow,
+  type SheetLine,
 } from "~/domain/delivery/sign-in-sheet-rules";
 
 // A4 portrait, 12 mm margins. Rows never break across pages; the table header repeats on each page.
@@ -24,7 +25,7 @@ export type SheetView = {
   session: { id: string; location: string; date: string; weekday: number; start: string; end: string };
   ordinal: { n: number; of: number };
   lecturer: SessionLecturer;
-  rows: SheetRow[];
+  rows: SheetLine[];
   qrSvg: string;
   signInUrl: string;
 };
@@ -112,10 +113,15 @@ export function SignInSheetPage({ sheet, xlsxHref }: { sheet: SheetView; xlsxHre
             <tr key={row.personId} className="h-[10mm] break-inside-avoid">
               <td className={`${cell} text-center`}>{row.no}</td>
               <td className={cell}>{row.employeeNo}</td>
-              <td className={cell}>{row.name}</td>
+              <td className={cell}>
+                {row.name}
+                {row.makeUp ? <span className="text-[10px]">{t("sessionDay.sheet.makeUpTag")}</span> : null}
+              </td>
               <td className={`${cell} truncate`}>{row.department}</td>
-              <td className={cell}></td>
-              <td className={cell}></td>
+              <td className={`${cell} ${row.signature ? "text-center text-slate-700" : ""}`}>
+                {row.signature ? t(`sessionDay.sheet.signature.${row.signature}`) : null}
+              </td>
+              <td className={`${cell} text-center tabular-nums`}>{row.signedAt}</td>
             </tr>
           ))}
           {sheet.rows.length === 0 ? (
@@ -128,7 +134,7 @@ export function SignInSheetPage({ sheet, xlsxHref }: { sheet: SheetView; xlsxHre
         </tbody>
       </table>
       <div className="mt-6 flex flex-wrap items-end justify-between gap-4 break-inside-avoid text-[12px]">
-        <span>{t("sessionDay.sheet.expected", { count: sheet.rows.length })}</span>
+        <span>{t("sessionDay.sheet.expected", { count: sheetExpected(sheet.rows) })}</span>
         <span className="flex items-end gap-1">
           {t("sessionDay.sheet.present")}
           <span className="inline-block w-[16mm] border-b border-slate-600" />

@@ -1,9 +1,13 @@
 // Reads for the clerk's day view (010): the sessions of approved courses on a day and the day after,
-// each with room, time, lecturer, checklist and roster. Attendance (011) adds each row's leave.
+// each with room, time, lecturer, checklist and roster. The roster is the one of attendance (011): marks,
+// sign-in times, approved leave and make-up attendees.
+import { rosterTally, signInWay } from "~/domain/attendance/mark-rules";
+import { sessionRoster, type RosterEntry } from "~/domain/attendance/roster.server";
+import { localParts } from "~/domain/course/session-view";
 import { db } from "~/utils/db.server";
 
 import { checklistLine, dayOf, dayPair, isoDate, rosterCounts, type RosterRow } from "./session-day-rules";
-import { attendeesOf, lecturerOf, sessionWhen, sheetCourseSelect } from "./sign-in-sheet-queries.server";
+import { lecturerOf, sessionWhen, sheetCourseSelect } from "./sign-in-sheet-queries.server";
 import { sessionOrdinal } from "./sign-in-sheet-rules";
 
 export async function sessionDay(date: string, timeZone: string) {
@@ -33,14 +37,10 @@ export async function sessionDay(date: string, timeZone: string) {
       },
     },
   });
-  const sessions = found.map((s) => {
-    const roster: RosterRow[] = attendeesOf(s.course).map((r) => ({
-      personId: r.personId,
-      employeeNo: r.employeeNo,
-      name: r.name,
-      department: r.department,
-      leave: null,
-    }));
+  const rosters = await Promise.all(found.map((s) => sessionRoster(s.id)));
+  const sessions = found.map((s, i) => {
+    const entries = rosters[i]?.rows ?? [];
+    const roster = entries.map((r) => rosterRow(r, timeZone));
     const checklist = s.course.preparation.map(checklistLine);
     return {
       id: s.id,
@@ -55,6 +55,7 @@ export async function sessionDay(date: string, timeZone: string) {
       checklistDone: checklist.filter((c) => c.done).length,
       roster,
       counts: rosterCounts(roster),
+      tally: rosterTally(entries),
     };
   });
   // On two quiet days the clerk is told when the next session is, to open that day instead.
@@ -78,5 +79,19 @@ export async function sessionDay(date: string, timeZone: string) {
     next: next ? { date: isoDate(next.startsAt, timeZone), title: next.course.title } : null,
   };
 }
+function rosterRow(r: RosterEntry, timeZone: string): RosterRow {
+  return {
+    personId: r.personId,
+    employeeNo: r.employeeNo,
+    name: r.name,
+    department: r.department,
+    leave: r.leave ? { kind: "LEAVE", reason: r.leave.reasonText } : null,
+    status: r.status,
+    time: r.attendance ? localParts(r.attendance.at, timeZone).time : null,
+    way: r.attendance ? signInWay(r.attendance) : null,
+    makeUp: r.makeUpFor !== null,
+  };
+}
+
 export type SessionDay = Awaited<ReturnType<typeof sessionDay>>;
 export type DaySession = SessionDay["first"]["sessions"][number];

@@ -1,7 +1,9 @@
 // Pure: the clerk's session day (010) — which sessions are "today" and "tomorrow" for the company,
-// what the checklist lines are called, and the shape of a roster row that attendance (011) fills in.
+// what the checklist lines are called, and the shape of a roster row (filled from attendance, 011).
 import { TZDate } from "@date-fns/tz";
 
+import type { RosterStatus } from "~/domain/attendance/attendance-rules";
+import type { SignInWay } from "~/domain/attendance/mark-rules";
 import { companyDate, companyDay } from "~/utils/company-calendar";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -70,18 +72,22 @@ export function checklistLine(item: { id: string; key: string | null; label: str
   } satisfies ChecklistLine;
 }
 
-/**
- * Why an attendee will not be in the room, once attendance (011) records it: an approved leave form or
- * a cancellation by the head. Absent today; the roster shows "—" for everyone.
- */
+/** Why an attendee will not be in the room: an approved leave form (with its reason), or excused on the day. */
 export type RosterLeave = { kind: "LEAVE" | "EXCUSED"; reason?: string | null };
 
+/** A line of the day view's roster: the shared session roster (step 011) as the card shows it. */
 export type RosterRow = {
   personId: string;
   employeeNo: string;
   name: string;
   department: string;
   leave?: RosterLeave | null;
+  status?: RosterStatus;
+  /** When and how they signed in or were marked ("09:02", QR). */
+  time?: string | null;
+  way?: SignInWay | null;
+  /** Here to make up a session of this course missed earlier. */
+  makeUp?: boolean;
 };
 
 /** Head counts of a roster: expected in the room is everyone not on approved leave. */

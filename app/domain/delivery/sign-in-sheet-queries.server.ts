@@ -2,9 +2,16 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
+import { sessionRoster } from "../attendance/roster.server";
 import { localParts } from "../course/session-view";
 
-import { sessionOrdinal, sheetLayout, sheetRows, type SessionLecturer } from "./sign-in-sheet-rules";
+import {
+  sessionOrdinal,
+  sheetLayout,
+  sheetSignature,
+  type SessionLecturer,
+  type SheetLine,
+} from "./sign-in-sheet-rules";
 
 /** Who teaches: the internal person, or the external trainer and institution. */
 export function lecturerOf(course: {
@@ -37,34 +44,7 @@ export const sheetCourseSelect = {
   approval: { select: { state: true } },
   delivery: { select: { state: true } },
   sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
-  attendees: {
-    select: {
-      person: {
-        select: {
-          id: true,
-          employeeNo: true,
-          name: true,
-          department: { select: { name: true, code: true, sortOrder: true } },
-        },
-      },
-    },
-  },
 } satisfies Prisma.CourseSelect;
-
-type SheetCourse = Prisma.CourseGetPayload<{ select: typeof sheetCourseSelect }>;
-
-export function attendeesOf(course: Pick<SheetCourse, "attendees">) {
-  return sheetRows(
-    course.attendees.map(({ person }) => ({
-      personId: person.id,
-      employeeNo: person.employeeNo,
-      name: person.name,
-      department: person.department.name,
-      departmentOrder: person.department.sortOrder,
-      departmentCode: person.department.code,
-    })),
-  );
-}
 
 /**
  * The sheet of one session of an approved course; null when the session is not the course's, or the
@@ -76,13 +56,30 @@ export async function signInSheet(courseId: string, sessionId: string, timeZone:
   const session = course.sessions.find((s) => s.id === sessionId);
   const ordinal = sessionOrdinal(course.sessions, sessionId);
   if (!session || !ordinal) return null;
+  // The one roster of attendance: leave, sign-ins so far and make-up attendees are on the paper too.
+  const roster = await sessionRoster(sessionId);
+  const rows = (roster?.rows ?? []).map((r): SheetLine => ({
+    no: r.no,
+    personId: r.personId,
+    employeeNo: r.employeeNo,
+    name: r.name,
+    department: r.department,
+    departmentOrder: r.departmentOrder,
+    departmentCode: r.departmentCode,
+    signature: sheetSignature(r.status, r.attendance),
+    signedAt:
+      r.attendance && sheetSignature(r.status, r.attendance) !== null
+        ? localParts(r.attendance.at, timeZone).time
+        : null,
+    makeUp: r.makeUpFor !== null,
+  }));
   return {
     layout: sheetLayout(course.monthlyItem.category),
     course: { id: course.id, title: course.title },
     session: { id: session.id, location: session.location, ...sessionWhen(session, timeZone) },
     ordinal,
     lecturer: lecturerOf(course),
-    rows: attendeesOf(course),
+    rows,
   };
 }
 export type SignInSheet = NonNullable<Awaited<ReturnType<typeof signInSheet>>>;

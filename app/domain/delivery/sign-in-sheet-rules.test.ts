@@ -9,7 +9,9 @@ import {
   sheetDateTime,
   sheetLayout,
   sheetPageCount,
+  sheetExpected,
   sheetRows,
+  sheetSignature,
   signInPath,
   signInUrl,
   ROWS_FIRST_PAGE,
@@ -94,5 +96,18 @@ describe("labels", () => {
     expect(sheetDateTime(t, { date: "2026-12-10", weekday: 4, start: "14:00", end: "17:00" })).toBe(
       "2026-12-10（星期四）14:00–17:00",
     );
+  });
+});
+
+describe("what the sheet writes before anyone signs", () => {
+  it("请假 for approved leave, 已准假 for the excused, the way a QR or kiosk sign-in came; a blank line otherwise", () => {
+    expect(sheetSignature("ON_LEAVE", null)).toBe("ON_LEAVE");
+    expect(sheetSignature("EXCUSED", { source: "CLERK" })).toBe("EXCUSED");
+    expect(sheetSignature("PRESENT", { source: "QR" })).toBe("QR");
+    expect(sheetSignature("LATE", { source: "KIOSK" })).toBe("KIOSK");
+    expect(sheetSignature("PRESENT_PAPER", { source: "CLERK" })).toBeNull();
+    expect(sheetSignature("ABSENT", { source: "QR" })).toBeNull();
+    expect(sheetSignature("UNMARKED", null)).toBeNull();
+    expect(sheetExpected([{ signature: "ON_LEAVE" }, { signature: "QR" }, { signature: null }])).toBe(2);
   });
 });

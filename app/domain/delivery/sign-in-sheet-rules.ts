@@ -99,3 +99,26 @@ export function sheetDateTime(
   const { date, weekday, start, end } = session;
   return t("sessionDay.sheet.dateTimeValue", { date, weekday: t(`sessionDay.weekdays.${weekday}`), start, end });
 }
+
+/**
+ * What the signature column already says before anyone signs: approved leave (请假) and excused on the day
+ * need no signature, and a QR or kiosk sign-in is written in so that the paper and the screen agree.
+ * null: a blank line to sign on.
+ */
+export type SheetSignature = "ON_LEAVE" | "EXCUSED" | "QR" | "KIOSK" | null;
+
+export function sheetSignature(
+  status: string,
+  attendance: { source: "QR" | "KIOSK" | "CLERK" } | null,
+): SheetSignature {
+  if (status === "ON_LEAVE" || status === "EXCUSED") return status;
+  if (attendance && attendance.source !== "CLERK" && status !== "ABSENT") return attendance.source;
+  return null;
+}
+
+export type SheetLine = SheetRow & { signature: SheetSignature; signedAt: string | null; makeUp: boolean };
+
+/** 应到: everyone on the sheet except those excused in advance or on the day. */
+export function sheetExpected(lines: ReadonlyArray<{ signature: SheetSignature }>): number {
+  return lines.filter((l) => l.signature !== "ON_LEAVE" && l.signature !== "EXCUSED").length;
+}

@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { workbookBytes } from "~/utils/workbook.server";
 
 import type { SignInSheet } from "./sign-in-sheet-queries.server";
-import { lecturerText, sheetDateTime } from "./sign-in-sheet-rules";
+import { lecturerText, sheetDateTime, sheetExpected } from "./sign-in-sheet-rules";
 
 const COLUMNS = ["no", "employeeNo", "name", "department", "signature", "signedAt"] as const;
 const WIDTHS = [6, 12, 12, 20, 26, 14];
@@ -63,17 +63,27 @@ export async function signInSheetWorkbook(
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEEEEE" } };
   });
   for (const r of sheet.rows) {
-    const row = ws.addRow([r.no, r.employeeNo, r.name, r.department, "", ""]);
+    const row = ws.addRow([
+      r.no,
+      r.employeeNo,
+      r.makeUp ? `${r.name}${t("sessionDay.sheet.makeUpTag")}` : r.name,
+      r.department,
+      r.signature ? t(`sessionDay.sheet.signature.${r.signature}`) : "",
+      r.signedAt ?? "",
+    ]);
     row.height = 30;
     for (let c = 1; c <= last; c++) {
       const cell = row.getCell(c);
       cell.border = border;
-      cell.alignment = { vertical: "middle", horizontal: c === 1 ? "center" : "left" };
+      cell.alignment = {
+        vertical: "middle",
+        horizontal: c === 1 || c === 6 || (c === 5 && r.signature) ? "center" : "left",
+      };
     }
   }
   ws.addRow([]);
   const footer = ws.addRow([
-    t("sessionDay.sheet.expected", { count: sheet.rows.length }),
+    t("sessionDay.sheet.expected", { count: sheetExpected(sheet.rows) }),
     "",
     `${t("sessionDay.sheet.present")} ____ ${t("sessionDay.sheet.people")}`,
     "",
