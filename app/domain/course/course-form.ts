@@ -32,6 +32,7 @@ export function courseForm(page: Page) {
       revision: course.revision,
     },
     item: page.item,
+    plan: { year: page.plan.year, month: page.plan.month },
     month: yearMonth(page.plan.year, page.plan.month),
     sessions: page.sessions.map((s, i) => ({
       no: i + 1,
@@ -64,8 +65,39 @@ export function courseLecturer(t: TFunction, course: CourseForm["course"]): stri
 }
 
 /** Every place the sessions are held, once each. */
-export const courseLocations = (t: TFunction, form: CourseForm) =>
+export const courseLocations = (t: TFunction, form: Pick<CourseForm, "sessions">) =>
   [...new Set(form.sessions.map((s) => s.location))].join(t("training.listSeparator")) || "—";
+
+/**
+ * The form's head in the document's order (item, category, headcount, place, lecturer, materials): lines of
+ * one label and value across the page, or two side by side.
+ */
+export function courseParticulars(
+  t: TFunction,
+  form: Pick<CourseForm, "course" | "item" | "attendeeCount" | "sessions" | "materials">,
+): Array<Array<[string, string]>> {
+  const { course, item } = form;
+  return [
+    [[t("course.fields.title"), course.title]],
+    [
+      [t("course.fields.item"), item.title],
+      [t("course.print.itemSource"), t(`course.print.source.${item.planned ? "planned" : "unplanned"}`)],
+    ],
+    [
+      [t("course.fields.category"), t(`training.categories.${item.category}`)],
+      [
+        t("course.print.headcount"),
+        t("course.print.headcountValue", { count: form.attendeeCount, capacity: course.capacity }),
+      ],
+    ],
+    [
+      [t("course.fields.lecturer"), courseLecturer(t, course)],
+      [t("course.fields.lecturerKind"), t(`course.lecturerKinds.${course.lecturerKind}`)],
+    ],
+    [[t("course.print.location"), courseLocations(t, form)]],
+    [[t("course.fields.materials"), form.materials.join(t("training.listSeparator")) || t("course.print.noMaterials")]],
+  ];
+}
 
 export function courseFileNames(t: TFunction, form: CourseForm) {
   const { course } = form;

@@ -8,7 +8,7 @@ import { fromUnits } from "~/domain/plan/fields";
 import { formSheet } from "~/utils/form-sheet.server";
 import { workbookBytes } from "~/utils/workbook.server";
 
-import { COST_KEYS, courseLecturer, courseLocations, type CourseForm } from "./course-form";
+import { COST_KEYS, courseParticulars, type CourseForm } from "./course-form";
 
 const WIDTHS = [12, 16, 16, 14, 16, 16];
 const yuan = (fen: number) => Number(fromUnits(fen, 2));
@@ -22,7 +22,7 @@ export async function coursePlanWorkbook(
   const formName = t("course.formName");
   const sheet = formSheet(workbook, formName, { orientation: "portrait", widths: WIDTHS });
   const { ws } = sheet;
-  const { course, item } = form;
+  const { course } = form;
   const mergeFrom = (rows: ExcelJS.Row[], col: number) =>
     rows.forEach((r) => ws.mergeCells(r.number, col, r.number, WIDTHS.length));
   const heading = (text: string) => {
@@ -34,46 +34,12 @@ export async function coursePlanWorkbook(
   sheet.wide(formName, { size: 16, bold: true }, "center").height = 26;
   sheet.wide(
     [
-      t("course.print.month", { month: form.month }),
+      t("course.print.month", form.plan),
       t("workflow.revision", { revision: course.revision }),
       t(`workflow.states.${course.state}`),
     ].join(" · "),
   );
-  sheet.pairs([[t("course.fields.title"), course.title]], 4);
-  sheet.pairs(
-    [
-      [
-        t("course.fields.item"),
-        t("training.withNote", {
-          text: item.title,
-          note: t(`course.print.source.${item.planned ? "planned" : "unplanned"}`),
-        }),
-      ],
-      [t("course.fields.category"), t(`training.categories.${item.category}`)],
-      [
-        t("course.print.headcount"),
-        t("course.print.headcountValue", { count: form.attendeeCount, capacity: course.capacity }),
-      ],
-      [t("course.print.location"), courseLocations(t, form)],
-    ],
-    4,
-  );
-  sheet.pairs(
-    [
-      [
-        t("course.fields.lecturer"),
-        t("training.withNote", {
-          text: courseLecturer(t, course),
-          note: t(`course.lecturerKinds.${course.lecturerKind}`),
-        }),
-      ],
-    ],
-    4,
-  );
-  sheet.pairs(
-    [[t("course.fields.materials"), form.materials.join(t("training.listSeparator")) || t("course.print.noMaterials")]],
-    4,
-  );
+  for (const line of courseParticulars(t, form)) sheet.pairs(line, 4);
 
   heading(t("training.withNote", { text: t("course.print.time"), note: t("course.fields.sessions") }));
   const sessions = sheet.table(

@@ -7,11 +7,12 @@ import type { MonthlyPlanForm } from "./monthly-plan-form.server";
 
 type Item = MonthlyPlanForm["items"][number];
 
-/** Where the item comes from: the annual item, or why the month needs it outside the annual plan. */
+/** Where the item comes from: the annual item (named when it is called otherwise), or why the month needs it. */
 export function itemSource(t: TFunction, item: Item): string {
-  return item.planned
+  if (!item.planned) return t("monthlyPlan.print.unplanned", { reason: item.unplannedReason ?? "" });
+  return item.annualTitle && item.annualTitle !== item.title
     ? t("monthlyPlan.print.fromAnnual", { title: item.annualTitle })
-    : t("monthlyPlan.print.unplanned", { reason: item.unplannedReason ?? "" });
+    : t("monthlyPlan.print.inAnnual");
 }
 
 /** Who teaches or runs it: the lecturers of its courses, else the kind of lecturer the annual plan foresaw. */
