@@ -188,11 +188,19 @@ export default function CoursePage() {
             <ApprovalBadge state={course.state} revision={course.revision} />
           </div>
         </div>
-        {canEdit ? (
-          <Link to="edit" className="btn-secondary">
-            {t("course.edit")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <a href={`/courses/${course.id}/print`} className="btn-secondary">
+            {t("plan.print")}
+          </a>
+          <a href={`/courses/${course.id}/export`} className="btn-secondary">
+            {t("plan.export")}
+          </a>
+          {canEdit ? (
+            <Link to="edit" className="btn-secondary">
+              {t("course.edit")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       {course.state === "APPROVED" ? <FormAlert tone="info" message="course.lockedNotice" /> : null}
       {page.diff ? (

@@ -82,6 +82,12 @@ export default function MonthlyPlanPage() {
           <ApprovalBadge state={plan.state} revision={plan.revision} />
         </div>
         <div className="flex flex-wrap gap-2">
+          <a href={`/monthly-plans/${plan.id}/print`} className="btn-secondary">
+            {t("plan.print")}
+          </a>
+          <a href={`/monthly-plans/${plan.id}/export`} className="btn-secondary">
+            {t("plan.export")}
+          </a>
           <Link to={`/calendar?month=${yearMonth(plan.year, plan.month)}`} className="btn-secondary">
             {t("monthlyPlan.calendar")}
           </Link>

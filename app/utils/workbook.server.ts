@@ -6,6 +6,8 @@ import type ExcelJS from "exceljs";
 import { quoteFormulaText } from "./spreadsheet-text";
 
 function quoteCell(cell: ExcelJS.Cell) {
+  // A merged cell reads and writes its master's value: quoting through it would quote the master again.
+  if (cell.master !== cell) return;
   const value = cell.value;
   if (typeof value === "string") {
     const quoted = quoteFormulaText(value);

@@ -178,6 +178,19 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "read:course",
     params: courseParams,
   },
+  // The monthly plan and the course plan as paper forms and workbooks: the same readers as their pages.
+  "monthly-plans.$monthlyPlanId.print.tsx": {
+    path: "/monthly-plans/x/print",
+    loader: "read:monthly-plan",
+    params: monthlyParams,
+  },
+  "_app.monthly-plans.$monthlyPlanId.export.tsx": {
+    path: "/monthly-plans/x/export",
+    loader: "read:monthly-plan",
+    params: monthlyParams,
+  },
+  "courses.$courseId.print.tsx": { path: "/courses/x/print", loader: "read:course", params: courseParams },
+  "_app.courses.$courseId.export.tsx": { path: "/courses/x/export", loader: "read:course", params: courseParams },
   "_app.budget.tsx": { path: "/budget", loader: "read:training-budget" },
   "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
   // Case work and the clearance API's keys; case "x" answers 404 to those allowed.
