@@ -11,8 +11,8 @@ import { messageKey } from "~/utils/validation";
 import { createApproval, decideIn, lockDraft, Refusal } from "~/workflow/approval.server";
 
 import { checkAttachment } from "./leave-rules";
-import type { LeaveFormInput } from "./leave.schema";
 import { LeaveSubject } from "./leave-subject.server";
+import type { LeaveFormInput } from "./leave.schema";
 
 export type LeaveOutcome =
   { ok: true; id: string } | { ok: false; error: string; field?: string; status?: 400 | 403 | 404 | 409 | 413 };

@@ -1,7 +1,7 @@
 // Reads for the leave pages, each scoped to who is looking: the requester sees their own forms, a head the
 // forms of people in their departments, the training clerks (receive:leave) every form.
-import type { Prisma } from "~/generated/prisma/client";
 import { isOnRoster } from "~/domain/attendance/roster.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -251,11 +251,26 @@ export async function filingChoice(personId: string, sessionId: string | null) {
   return { session: null, upcoming: upcoming.map(shape) };
 }
 
-/** The sessions of a course that a trainee can still ask leave for, with their form if filed (notice page). */
+/** The trainee's forms for these sessions, by session (the notice page shows them beside each session). */
 export async function leaveForSessions(personId: string, sessionIds: string[]) {
   const forms = await db.leaveRequest.findMany({
     where: { personId, sessionId: { in: sessionIds } },
-    select: { id: true, sessionId: true, approval: { select: { state: true } } },
+    select: {
+      id: true,
+      sessionId: true,
+      acknowledgedAt: true,
+      approval: { select: listSelect.approval.select },
+    },
   });
-  return new Map(forms.map((f) => [f.sessionId, { id: f.id, state: f.approval.state }]));
+  return new Map(
+    forms.map((f) => [
+      f.sessionId,
+      {
+        id: f.id,
+        state: f.approval.state,
+        acknowledgedAt: f.acknowledgedAt,
+        lastDecision: f.approval.decisions[0] ?? null,
+      },
+    ]),
+  );
 }

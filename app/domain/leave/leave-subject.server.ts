@@ -1,15 +1,15 @@
 // The leave form (《培训课程请假表》) as a subject of the one approval workflow: filed by the trainee, decided by
 // the head of their department, received by the training clerks (docs/decisions/0018).
+import { offerMakeUp } from "~/domain/attendance/make-up-offer.server";
 import { localParts } from "~/domain/course/session-view";
 import { getSettings } from "~/domain/settings/settings.server";
-import { offerMakeUp } from "~/domain/attendance/make-up-offer.server";
+import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
 import { peopleHolding, type ApprovalSubject } from "~/workflow/approval.server";
 
 import { headsFor } from "./leave-heads.server";
 import { tooLateToFile } from "./leave-rules";
-import { now } from "~/utils/clock.server";
 
 /** The clerks' "please file this approved form" item; acknowledging receipt closes it. */
 export const RECEIVED_TODO = "leave.received";
