@@ -198,7 +198,10 @@ describe("deciding and reading are scoped", () => {
     expect(await db.auditEntry.count()).toBe(before);
     expect(
       await db.approvalDecision.count({
-        where: { action: { in: ["APPROVE", "REJECT"] }, approval: { subjectType: "LeaveRequest" } },
+        where: {
+          action: { in: ["APPROVE", "REJECT"] },
+          approvalId: (await db.leaveRequest.findUniqueOrThrow({ where: { id: leaveId } })).approvalId,
+        },
       }),
     ).toBe(0);
     expect(
@@ -221,7 +224,11 @@ describe("deciding and reading are scoped", () => {
       }),
     );
     expect(ack.status).toBe(403);
-    expect(await db.approvalDecision.count({ where: { approval: { leaveRequest: { id: leaveId } } } })).toBe(1);
+    expect(
+      await db.approvalDecision.count({
+        where: { approvalId: (await db.leaveRequest.findUniqueOrThrow({ where: { id: leaveId } })).approvalId },
+      }),
+    ).toBe(1);
   });
 
   it("an approved leave is never reopened", async () => {
