@@ -117,7 +117,8 @@ export default function LeavePage() {
         </div>
         <LeaveStatusBadge status={status} />
       </div>
-      <FormAlert tone="info" message={note} />
+      {/* Sent back: the head's reason says it all; otherwise a line on what happens next. */}
+      {page.rejection && leave.state === "DRAFT" && !session.started ? null : <FormAlert tone="info" message={note} />}
       {page.rejection && leave.state === "DRAFT" ? (
         <FormAlert
           tone="error"
