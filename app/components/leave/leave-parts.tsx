@@ -105,7 +105,9 @@ export function LeaveList({
             </p>
           ) : null}
           <p className="mt-1 text-sm text-slate-700">
-            <span className="text-slate-500">{t(`leave.reasons.${item.reasonKind}`)}：</span>
+            <span className="text-slate-500">
+              {t("leave.kindLabel", { kind: t(`leave.reasons.${item.reasonKind}`) })}
+            </span>
             {item.reasonText}
             {item.hasAttachment ? (
               <a href={`/leave/${item.id}/attachment`} className="btn-link ml-2" target="_blank" rel="noreferrer">
