@@ -136,7 +136,16 @@ export default function LeavePage() {
             <span className="text-slate-500"> · {person.department}</span>
           </dd>
           <dt className="text-sm text-slate-500">{t("leave.detail.course")}</dt>
-          <dd className="font-medium">{session.courseTitle}</dd>
+          <dd className="font-medium">
+            {/* The requester's own notice of the course (time, place, what to bring, the other sessions). */}
+            {page.own ? (
+              <Link to={`/my-training/${session.courseId}`} className="text-brand-700 hover:underline">
+                {session.courseTitle}
+              </Link>
+            ) : (
+              session.courseTitle
+            )}
+          </dd>
           <dt className="text-sm text-slate-500">{t("leave.detail.time")}</dt>
           <dd>
             <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} />
