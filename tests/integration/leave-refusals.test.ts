@@ -167,6 +167,16 @@ describe("filing refused, nothing recorded", () => {
     expect(await recorded()).toEqual(before);
   });
 
+  it("when nobody heads the trainee's department or any above it (the form would wait for no one)", async () => {
+    const { sessionId } = await courseFor(["C0105"]);
+    await db.roleAssignment.deleteMany({ where: { role: "DEPARTMENT_HEAD", person: { employeeNo: "D0101" } } });
+    const before = await recorded();
+    const result = await file("C0105", { sessionId, ...REASON });
+    expect(result.status).toBe(400);
+    expect(shown(result, "_form")).toContain("没有可以审批您请假的部门负责人");
+    expect(await recorded()).toEqual(before);
+  });
+
   it("a second form for the same session points to the first", async () => {
     const { sessionId } = await courseFor(["C0105"]);
     const first = await file("C0105", { sessionId, ...REASON });
