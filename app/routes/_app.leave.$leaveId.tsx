@@ -119,6 +119,11 @@ export default function LeavePage() {
       </div>
       {/* Sent back: the head's reason says it all; otherwise a line on what happens next. */}
       {page.rejection && leave.state === "DRAFT" && !session.started ? null : <FormAlert tone="info" message={note} />}
+      {page.own && leave.state === "APPROVED" ? (
+        <Link to="/my-make-ups" className="btn-secondary">
+          {t("leave.detail.makeUp")}
+        </Link>
+      ) : null}
       {page.rejection && leave.state === "DRAFT" ? (
         <FormAlert
           tone="error"
