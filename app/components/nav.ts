@@ -42,6 +42,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "calendar",
     permission: "prepare:course",
   },
+  // Leave forms: every employee asks for their own; heads decide and clerks receive on the same page.
+  { to: "/leave", labelKey: "nav.leave", group: "training", icon: "form", permission: "request:leave" },
   { to: "/budget", labelKey: "nav.budget", group: "training", icon: "bank", permission: "read:training-budget" },
   { to: "/quiz", labelKey: "nav.quiz", group: "certification", icon: "quiz", permission: "take:quiz" },
   { to: "/quiz/rules", labelKey: "nav.callRules", group: "certification", icon: "rules", permission: "read:rule" },

@@ -1,12 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { LeaveStatusBadge, leaveStatus } from "~/components/leave/leave-parts";
 import { useFormat } from "~/components/use-format";
 import { myTraining } from "~/domain/delivery/notice-page.server";
+import { leaveForSessions } from "~/domain/leave/leave-queries.server";
+import { tooLateToFile } from "~/domain/leave/leave-rules";
 import { requireUser } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
+import { can } from "~/utils/permissions";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -19,10 +24,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const mine = await myTraining(courseId, user.id);
   invariantResponse(mine, "Not found", { status: 404 });
+  // Leave (《培训课程请假表》) is asked per session, before it starts; a form already filed is shown instead.
+  const leave = await leaveForSessions(
+    user.id,
+    mine.sessions.map((s) => s.id),
+  );
+  const mayAsk = can(user.roles, "request:leave") && !mine.cancelled;
+  const at = now();
   return {
     course: { id: mine.id, title: mine.title, lecturer: mine.lecturer, bringItems: mine.bringItems },
     cancelled: mine.cancelled,
-    sessions: mine.sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location })),
+    sessions: mine.sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      location: s.location,
+      leave: leave.get(s.id) ?? null,
+      mayAskLeave: mayAsk && !tooLateToFile(s, at),
+    })),
   };
 }
 
@@ -50,8 +69,20 @@ export default function MyTraining() {
           <dd>
             <ul className="space-y-1">
               {sessions.map((s) => (
-                <li key={s.id}>
-                  {fmt.dateTime(s.startsAt)}–{fmt.dateTime(s.endsAt).split(" ").pop()} · {s.location}
+                <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span>
+                    {fmt.dateTime(s.startsAt)}–{fmt.dateTime(s.endsAt).split(" ").pop()} · {s.location}
+                  </span>
+                  {s.leave ? (
+                    <Link to={`/leave/${s.leave.id}`} className="inline-flex items-center gap-1 text-sm">
+                      <LeaveStatusBadge status={leaveStatus(s.leave)} />
+                      <span className="btn-link">{t("leave.viewForm")}</span>
+                    </Link>
+                  ) : s.mayAskLeave ? (
+                    <Link to={`/leave/new?sessionId=${s.id}`} className="btn-link">
+                      {t("leave.ask")}
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

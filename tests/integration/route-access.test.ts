@@ -275,6 +275,23 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "signed-in",
     params: courseParams,
   },
+  // Leave forms (step 011, LEAVE): every demo person may ask for leave (EMPLOYEE), so nobody is refused at the
+  // door; what each sees is scoped inside (another's form answers 404), tested in leave-refusals.test.ts.
+  "_app.leave._index.tsx": { path: "/leave", loader: "request:leave", action: "request:leave" },
+  "_app.leave.new.tsx": { path: "/leave/new", loader: "request:leave", action: "request:leave" },
+  "_app.leave.$leaveId.tsx": {
+    path: "/leave/x",
+    loader: "request:leave",
+    action: "request:leave",
+    params: async () => ({
+      leaveId: (await db.leaveRequest.findFirst({ select: { id: true } }))?.id ?? "cl0000000000000000000000",
+    }),
+  },
+  "leave.$leaveId.attachment.tsx": {
+    path: "/leave/x/attachment",
+    loader: "request:leave",
+    params: () => ROUTES["_app.leave.$leaveId.tsx"].params!(),
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
