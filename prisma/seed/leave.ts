@@ -22,16 +22,14 @@ export async function seedMakeUps(tx: Tx, at: Date): Promise<void> {
     person: { select: { employeeNo: true } },
     session: { select: { startsAt: true, courseId: true } },
   } as const;
-  const [marked, excused] = await Promise.all([
-    tx.attendance.findMany({
-      where: { mark: { in: ["ABSENT", "EXCUSED"] }, session: ended },
-      select,
-    }),
-    tx.leaveRequest.findMany({
-      where: { approval: { state: "APPROVED" }, session: ended },
-      select,
-    }),
-  ]);
+  const marked = await tx.attendance.findMany({
+    where: { mark: { in: ["ABSENT", "EXCUSED"] }, session: ended },
+    select,
+  });
+  const excused = await tx.leaveRequest.findMany({
+    where: { approval: { state: "APPROVED" }, session: ended },
+    select,
+  });
   // A mark wins over leave (someone on leave who came anyway), as on the roster.
   const markedKeys = new Set(
     (await tx.attendance.findMany({ where: { session: ended }, select: { personId: true, sessionId: true } })).map(

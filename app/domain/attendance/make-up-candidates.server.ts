@@ -67,16 +67,15 @@ export async function makeUpCandidates(
   if (upcoming.length === 0) return out;
   const personIds = [...new Set(wants.map((w) => w.personId))];
   // Who is on which roster already: attendees of the courses, and make-ups at these sessions.
-  const [attending, makingUp] = await Promise.all([
-    client.courseAttendee.findMany({
-      where: { personId: { in: personIds }, courseId: { in: [...new Set(upcoming.map((s) => s.courseId))] } },
-      select: { personId: true, courseId: true },
-    }),
-    client.makeUp.findMany({
-      where: { personId: { in: personIds }, sessionId: { in: upcoming.map((s) => s.id) } },
-      select: { personId: true, sessionId: true },
-    }),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time.
+  const attending = await client.courseAttendee.findMany({
+    where: { personId: { in: personIds }, courseId: { in: [...new Set(upcoming.map((s) => s.courseId))] } },
+    select: { personId: true, courseId: true },
+  });
+  const makingUp = await client.makeUp.findMany({
+    where: { personId: { in: personIds }, sessionId: { in: upcoming.map((s) => s.id) } },
+    select: { personId: true, sessionId: true },
+  });
   const onCourse = new Set(attending.map((a) => `${a.courseId}:${a.personId}`));
   const atSession = new Set(makingUp.map((m) => `${m.sessionId}:${m.personId}`));
   const sessions: Candidate[] = upcoming.map((s) => {
@@ -123,32 +122,30 @@ export async function refusalFor(
   want: MakeUpWant & { sessionId: string },
   at: Date,
 ): Promise<ReturnType<typeof candidateRefusal> | "unknown"> {
-  const [missed, target] = await Promise.all([
-    client.courseSession.findUnique({
-      where: { id: want.missedSessionId },
-      select: { id: true, courseId: true, course: { select: { monthlyItemId: true } } },
-    }),
-    client.courseSession.findUnique({
-      where: { id: want.sessionId },
-      select: {
-        id: true,
-        courseId: true,
-        startsAt: true,
-        _count: { select: { makeUpsHere: true } },
-        course: {
-          select: {
-            capacity: true,
-            monthlyItemId: true,
-            approval: { select: { state: true } },
-            delivery: { select: { state: true } },
-            _count: { select: { attendees: true } },
-            attendees: { where: { personId: want.personId }, select: { personId: true } },
-          },
+  const missed = await client.courseSession.findUnique({
+    where: { id: want.missedSessionId },
+    select: { id: true, courseId: true, course: { select: { monthlyItemId: true } } },
+  });
+  const target = await client.courseSession.findUnique({
+    where: { id: want.sessionId },
+    select: {
+      id: true,
+      courseId: true,
+      startsAt: true,
+      _count: { select: { makeUpsHere: true } },
+      course: {
+        select: {
+          capacity: true,
+          monthlyItemId: true,
+          approval: { select: { state: true } },
+          delivery: { select: { state: true } },
+          _count: { select: { attendees: true } },
+          attendees: { where: { personId: want.personId }, select: { personId: true } },
         },
-        makeUpsHere: { where: { personId: want.personId }, select: { id: true } },
       },
-    }),
-  ]);
+      makeUpsHere: { where: { personId: want.personId }, select: { id: true } },
+    },
+  });
   if (!missed || !target) return "unknown";
   return candidateRefusal(
     {
