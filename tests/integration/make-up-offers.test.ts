@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { makeUpStanding } from "~/domain/attendance/attendance-rules";
-import { myMissedSessions } from "~/domain/attendance/make-up-queries.server";
 import { MAKE_UP_TODO, offerMakeUp } from "~/domain/attendance/make-up-offer.server";
+import { myMissedSessions } from "~/domain/attendance/make-up-queries.server";
 import { loader as myLoader } from "~/routes/_app.my-make-ups";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
