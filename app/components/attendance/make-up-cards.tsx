@@ -2,6 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { useFormat } from "~/components/use-format";
+import { DEFAULT_SETTINGS } from "~/domain/settings/settings.schema";
+import { useRootData } from "~/root";
 
 type When = Date | string;
 type Slot = { startsAt: When; endsAt: When; location: string };
@@ -27,11 +29,18 @@ export const STANDING_STYLE = {
   DONE: "bg-emerald-50 text-emerald-700",
 } as const;
 
-/** "2026/12/10 14:00–17:00": a session's day and hours, in the company's zone. */
+/** "2026/12/10（周四）14:00–17:00": a session's day and hours, in the company's zone. */
 export function useSessionTime() {
   const fmt = useFormat();
-  return (s: { startsAt: When; endsAt: When }) =>
-    `${fmt.dateTime(s.startsAt)}–${fmt.dateTime(s.endsAt).split(" ").pop()}`;
+  const { i18n } = useTranslation();
+  const timeZone = useRootData()?.settings.timeZone ?? DEFAULT_SETTINGS.timeZone;
+  const weekday = new Intl.DateTimeFormat(i18n.language, { timeZone, weekday: "short" });
+  return (s: { startsAt: When; endsAt: When }) => {
+    const [day, from] = fmt.dateTime(s.startsAt).replace(",", "").split(" ");
+    const to = fmt.dateTime(s.endsAt).split(" ").pop();
+    const wd = weekday.format(new Date(s.startsAt));
+    return i18n.language === "en" ? `${wd} ${day} ${from}–${to}` : `${day}（${wd}）${from}–${to}`;
+  };
 }
 
 function CandidateList({ row }: { row: MyMakeUpRow }) {
@@ -98,12 +107,15 @@ export function MyMakeUpCard({ row }: { row: MyMakeUpRow }) {
           <p className="text-slate-700">
             {enrolled.location} · {enrolled.courseTitle}
           </p>
+          {row.standing === "ENROLLED" ? (
+            <p className="mt-1 text-xs text-slate-600">{t("makeUps.my.signInReminder")}</p>
+          ) : null}
         </div>
       ) : null}
       {row.standing === "OWED" && row.makeUp ? (
         <p className="text-sm text-amber-800">{t("makeUps.my.makeUpMissed", { time: time(row.makeUp) })}</p>
       ) : null}
-      {row.mayChoose ? (
+      {row.mayChoose && (row.standing === "OWED" || row.candidates.length > 0) ? (
         <div className="space-y-2">
           <h3 className="text-sm font-medium text-slate-700">
             {row.standing === "ENROLLED" ? t("makeUps.my.changeHeading") : t("makeUps.my.chooseHeading")}

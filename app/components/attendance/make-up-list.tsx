@@ -13,6 +13,7 @@ export type MakeUpListRow = {
   name: string;
   department: string;
   missedSessionId: string;
+  courseId: string;
   courseTitle: string;
   startsAt: When;
   endsAt: When;
@@ -120,12 +121,16 @@ export function MakeUpTable({ view, rows }: { view: MakeUpView; rows: MakeUpList
           {rows.map((r) => (
             <tr key={`${r.missedSessionId}:${r.personId}`}>
               <td className="whitespace-normal">
-                <span className="font-medium">{r.name}</span>
+                <Link to={`/people/${r.personId}`} className="font-medium text-brand-700 hover:underline">
+                  {r.name}
+                </Link>
                 <span className="ml-1 font-mono text-xs text-slate-500">{r.employeeNo}</span>
                 <span className="block text-xs text-slate-500">{r.department}</span>
               </td>
               <td className="min-w-48 whitespace-normal">
-                <span className="block">{r.courseTitle}</span>
+                <Link to={`/courses/${r.courseId}`} className="block hover:underline">
+                  {r.courseTitle}
+                </Link>
                 <span className="block text-xs text-slate-500">{time(r)}</span>
               </td>
               <td className="whitespace-nowrap">
