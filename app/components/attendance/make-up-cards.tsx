@@ -29,17 +29,16 @@ export const STANDING_STYLE = {
   DONE: "bg-emerald-50 text-emerald-700",
 } as const;
 
-/** "2026/12/10（周四）14:00–17:00": a session's day and hours, in the company's zone. */
+/** "2026/12/10 (Thu) 14:00–17:00": a session's day and hours, in the company's zone. */
 export function useSessionTime() {
   const fmt = useFormat();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeZone = useRootData()?.settings.timeZone ?? DEFAULT_SETTINGS.timeZone;
   const weekday = new Intl.DateTimeFormat(i18n.language, { timeZone, weekday: "short" });
   return (s: { startsAt: When; endsAt: When }) => {
     const [day, from] = fmt.dateTime(s.startsAt).replace(",", "").split(" ");
     const to = fmt.dateTime(s.endsAt).split(" ").pop();
-    const wd = weekday.format(new Date(s.startsAt));
-    return i18n.language === "en" ? `${wd} ${day} ${from}–${to}` : `${day}（${wd}）${from}–${to}`;
+    return t("makeUps.sessionTime", { day, weekday: weekday.format(new Date(s.startsAt)), from, to });
   };
 }
 
