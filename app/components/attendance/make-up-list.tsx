@@ -111,9 +111,11 @@ export function MakeUpTable({ view, rows }: { view: MakeUpView; rows: MakeUpList
           <tr>
             <th>{t("makeUps.list.cols.person")}</th>
             <th>{t("makeUps.list.cols.missed")}</th>
-            <th>{t("makeUps.list.cols.why")}</th>
+            <th className="hidden sm:table-cell">{t("makeUps.list.cols.why")}</th>
             {view === "owed" ? <th className="hidden sm:table-cell">{t("makeUps.list.cols.since")}</th> : null}
-            {view === "owed" ? <th className="!text-right">{t("makeUps.list.cols.candidates")}</th> : null}
+            {view === "owed" ? (
+              <th className="hidden !text-right sm:table-cell">{t("makeUps.list.cols.candidates")}</th>
+            ) : null}
             {view !== "owed" ? <th>{t("makeUps.list.cols.makeUp")}</th> : null}
           </tr>
         </thead>
@@ -127,20 +129,29 @@ export function MakeUpTable({ view, rows }: { view: MakeUpView; rows: MakeUpList
                 <span className="ml-1 font-mono text-xs text-slate-500">{r.employeeNo}</span>
                 <span className="block text-xs text-slate-500">{r.department}</span>
               </td>
-              <td className="min-w-48 whitespace-normal">
+              <td className="min-w-40 whitespace-normal">
                 <Link to={`/courses/${r.courseId}`} className="block hover:underline">
                   {r.courseTitle}
                 </Link>
                 <span className="block text-xs text-slate-500">{time(r)}</span>
+                {/* On a phone the reason sits here instead of in its own column. */}
+                <span className="mt-1 flex flex-wrap items-center gap-1 text-xs sm:hidden">
+                  <span className="badge bg-slate-100 text-slate-700">{t(`makeUps.why.${r.why}`)}</span>
+                  {r.candidateCount !== null ? (
+                    <span className={r.candidateCount ? "text-slate-600" : "text-red-700"}>
+                      {t("makeUps.list.candidatesInline", { count: r.candidateCount })}
+                    </span>
+                  ) : null}
+                </span>
               </td>
-              <td className="whitespace-nowrap">
+              <td className="hidden whitespace-nowrap sm:table-cell">
                 <span className="badge bg-slate-100 text-slate-700">{t(`makeUps.why.${r.why}`)}</span>
               </td>
               {view === "owed" ? (
                 <td className="hidden whitespace-nowrap text-sm sm:table-cell">{fmt.date(r.endsAt)}</td>
               ) : null}
               {view === "owed" ? (
-                <td className="text-right tabular-nums">
+                <td className="hidden text-right tabular-nums sm:table-cell">
                   {r.candidateCount ? (
                     r.candidateCount
                   ) : (
@@ -149,7 +160,7 @@ export function MakeUpTable({ view, rows }: { view: MakeUpView; rows: MakeUpList
                 </td>
               ) : null}
               {view !== "owed" ? (
-                <td className="min-w-48 whitespace-normal">
+                <td className="min-w-40 whitespace-normal">
                   <span className={`badge ${STANDING_STYLE[r.standing]}`}>{t(`makeUps.standing.${r.standing}`)}</span>
                   {r.makeUp && r.standing !== "OWED" ? (
                     <span className="mt-1 block text-xs text-slate-600">
