@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { MyMakeUpCard, UpcomingLeaveList } from "~/components/attendance/make-up-cards";
@@ -58,6 +58,10 @@ export async function action({ request }: ActionFunctionArgs) {
     flash: (done) => (done.changed ? "makeUps.notices.changed" : "makeUps.notices.accepted"),
   });
 }
+
+// A refusal ("the last seat was just taken") must show the sessions as they are now, not as they were.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod === "POST" || defaultShouldRevalidate;
 
 export default function MyMakeUpsPage() {
   const { t } = useTranslation();
