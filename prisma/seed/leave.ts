@@ -46,8 +46,18 @@ export async function seedMakeUps(tx: Tx, at: Date): Promise<void> {
       })
     ).map((a) => `${a.courseId}:${a.personId}`),
   );
+  // Already made up or booked (a second run over the same data): left as it is.
+  const booked = new Set(
+    (
+      await tx.makeUp.findMany({
+        where: { personId: { in: missed.map((m) => m.personId) } },
+        select: { personId: true, missedSessionId: true },
+      })
+    ).map((m) => `${m.missedSessionId}:${m.personId}`),
+  );
   const wants = missed
     .filter((m) => attending.has(`${m.session.courseId}:${m.personId}`))
+    .filter((m) => !booked.has(`${m.sessionId}:${m.personId}`))
     .sort(
       (a, b) =>
         a.session.startsAt.getTime() - b.session.startsAt.getTime() ||
