@@ -1,6 +1,6 @@
 // Accepting a make-up on /my-make-ups: the trainee lands on the session's roster; anything else is
 // refused with a clear message and nothing written; two trainees cannot both take the last seat.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { MAKE_UP_TODO, offerMakeUp } from "~/domain/attendance/make-up-offer.server";
 import { sessionRoster } from "~/domain/attendance/roster.server";
@@ -8,11 +8,12 @@ import { action as myAction } from "~/routes/_app.my-make-ups";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { makeUpFixture, recordMisses, type MakeUpFixture } from "./make-up-fixture";
+import { makeUpFixture, type MakeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
 import { blockedOrSettled, cookieFor, demoDayAt, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 const ctx = { params: {}, context: { cspNonce: "" } };
 
+beforeAll(warmUpMakeUps);
 let at: Date;
 let f: MakeUpFixture;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { db, type Tx } from "~/utils/db.server";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 
-import { personId } from "./support";
+import { cookieFor, demoDayAt, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -106,4 +106,26 @@ export async function recordMisses(f: MakeUpFixture, at: Date) {
       },
     });
   });
+}
+
+/**
+ * Runs the make-up pages once before a file's tests (in its beforeAll, under the hook's longer timeout):
+ * the first run of each query shape pays for compiling it, which on a busy machine can eat most of a test's
+ * time budget.
+ */
+export async function warmUpMakeUps() {
+  const [{ loader: mine, action: accept }, { loader: list }] = await Promise.all([
+    import("~/routes/_app.my-make-ups"),
+    import("~/routes/_app.make-ups"),
+  ]);
+  await seedDemoCompany();
+  const at = demoDayAt("12:00");
+  const f = await makeUpFixture(at);
+  await recordMisses(f, at);
+  const ctx = { params: {}, context: { cspNonce: "" } };
+  const [trainee, clerk] = [await cookieFor("C0105"), await cookieFor("T0002")];
+  await outcome(() => mine({ request: requestAs(trainee, "/my-make-ups"), ...ctx }));
+  await outcome(() => list({ request: requestAs(clerk, "/make-ups"), ...ctx }));
+  const form = { intent: "accept", missedSessionId: f.missed, sessionId: f.b1 };
+  await outcome(() => accept({ request: requestAs(trainee, "/my-make-ups", { form }), ...ctx }));
 }

@@ -1,17 +1,18 @@
 // The clerk's and training manager's /make-ups: who still owes a make-up, who is booked for one, the new
 // hires who missed onboarding; and who may not see it.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { loader as listLoader } from "~/routes/_app.make-ups";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { makeUpFixture, recordMisses, type MakeUpFixture } from "./make-up-fixture";
+import { makeUpFixture, type MakeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
 import { cookieFor, demoDayAt, outcome, requestAs, seedDemoCompany } from "./support";
 
 const ctx = { params: {}, context: { cspNonce: "" } };
 type ListData = Awaited<ReturnType<typeof listLoader>>;
 
+beforeAll(warmUpMakeUps);
 let at: Date;
 let f: MakeUpFixture;
 async function setUp(category: "INTERNAL" | "NEW_HIRE" = "INTERNAL") {

@@ -1,6 +1,6 @@
 // A trainee's make-ups: what a missed session leaves owed, which later sessions are offered, and how a
 // make-up turns out (enrolled, made up, owed again).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { makeUpStanding } from "~/domain/attendance/attendance-rules";
 import { MAKE_UP_TODO, offerMakeUp } from "~/domain/attendance/make-up-offer.server";
@@ -9,12 +9,13 @@ import { loader as myLoader } from "~/routes/_app.my-make-ups";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { makeUpFixture, recordMisses, type MakeUpFixture } from "./make-up-fixture";
+import { makeUpFixture, type MakeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
 import { cookieFor, demoDayAt, outcome, requestAs, seedDemoCompany } from "./support";
 
 const ctx = { params: {}, context: { cspNonce: "" } };
 type MyData = Awaited<ReturnType<typeof myLoader>>;
 
+beforeAll(warmUpMakeUps);
 let at: Date;
 let f: MakeUpFixture;
 beforeEach(async () => {

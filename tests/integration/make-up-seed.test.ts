@@ -1,5 +1,5 @@
 // The demo's make-ups: one trainee booked into the nearest session of the same item, the rest offered.
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 
 import { MAKE_UP_TODO } from "~/domain/attendance/make-up-offer.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
@@ -7,9 +7,10 @@ import { db } from "~/utils/db.server";
 
 import { seedMakeUps } from "../../prisma/seed/leave";
 
-import { makeUpFixture, recordMisses } from "./make-up-fixture";
+import { makeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
 import { demoDayAt, seedDemoCompany } from "./support";
 
+beforeAll(warmUpMakeUps);
 beforeEach(seedDemoCompany);
 afterEach(() => setClock(null));
 
