@@ -44,6 +44,9 @@ export const NAV_ITEMS: NavItem[] = [
   },
   // Leave forms: every employee asks for their own; heads decide and clerks receive on the same page.
   { to: "/leave", labelKey: "nav.leave", group: "training", icon: "form", permission: "request:leave" },
+  // Make-ups (step 011): the clerk's and training manager's tracking; every trainee's own offers.
+  { to: "/make-ups", labelKey: "nav.makeUps", group: "training", icon: "form", permission: "read:make-ups" },
+  { to: "/my-make-ups", labelKey: "nav.myMakeUps", group: "training", icon: "calendar", permission: "attend:training" },
   { to: "/budget", labelKey: "nav.budget", group: "training", icon: "bank", permission: "read:training-budget" },
   { to: "/quiz", labelKey: "nav.quiz", group: "certification", icon: "quiz", permission: "take:quiz" },
   { to: "/quiz/rules", labelKey: "nav.callRules", group: "certification", icon: "rules", permission: "read:rule" },

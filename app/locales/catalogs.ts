@@ -17,6 +17,7 @@ import enErrors from "./en/errors.json";
 import enHome from "./en/home.json";
 import enLeave from "./en/leave.json";
 import enMail from "./en/mail.json";
+import enMakeUps from "./en/makeUps.json";
 import enMonthlyPlan from "./en/monthlyPlan.json";
 import enNav from "./en/nav.json";
 import enNeeds from "./en/needs.json";
@@ -50,6 +51,7 @@ import zhErrors from "./zh-CN/errors.json";
 import zhHome from "./zh-CN/home.json";
 import zhLeave from "./zh-CN/leave.json";
 import zhMail from "./zh-CN/mail.json";
+import zhMakeUps from "./zh-CN/makeUps.json";
 import zhMonthlyPlan from "./zh-CN/monthlyPlan.json";
 import zhNav from "./zh-CN/nav.json";
 import zhNeeds from "./zh-CN/needs.json";
@@ -83,6 +85,7 @@ export const CATALOGS = {
     signIn: zhSignIn,
     leave: zhLeave,
     attendance: zhAttendance,
+    makeUps: zhMakeUps,
     departments: zhDepartments,
     errors: zhErrors,
     home: zhHome,
@@ -118,6 +121,7 @@ export const CATALOGS = {
     signIn: enSignIn,
     leave: enLeave,
     attendance: enAttendance,
+    makeUps: enMakeUps,
     departments: enDepartments,
     errors: enErrors,
     home: enHome,

@@ -292,6 +292,10 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "request:leave",
     params: () => ROUTES["_app.leave.$leaveId.tsx"].params!(),
   },
+  // Make-ups (step 011): the clerk's and training manager's tracking; a trainee's own offers (everyone is
+  // an employee; an empty form is refused as bad input, never as a permission).
+  "_app.make-ups.tsx": { path: "/make-ups", loader: "read:make-ups" },
+  "_app.my-make-ups.tsx": { path: "/my-make-ups", loader: "attend:training", action: "attend:training" },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
