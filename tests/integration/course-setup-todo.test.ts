@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { COURSE_SETUP_TODO } from "~/domain/monthly-plan/course-setup-todo.server";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, YEAR, FREE_YM, FREE_YEAR_OF_MONTH } from "./course-support";
+import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom } from "./course-support";
 import { blockedOrSettled, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);

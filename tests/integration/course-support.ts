@@ -1,11 +1,11 @@
 // Calls the monthly-plan and course routes as one of the demo company's people (tests/integration).
+import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { loader as budgetLoader } from "~/routes/_app.budget";
 import { action as courseAction, loader as courseLoader } from "~/routes/_app.courses.$courseId._index";
 import { action as editAction } from "~/routes/_app.courses.$courseId.edit";
 import { action as planAction, loader as planLoader } from "~/routes/_app.monthly-plans.$monthlyPlanId._index";
 import { action as itemAction } from "~/routes/_app.monthly-plans.$monthlyPlanId.items.$itemId";
 import { action as listAction } from "~/routes/_app.monthly-plans._index";
-import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 

@@ -37,7 +37,8 @@ describe("past months cannot be planned", () => {
       `不能为已经过去的月份制订计划；请选择本月（${FREE_YEAR_OF_MONTH} 年 ${FREE_MONTH} 月）或以后的月份。`,
     );
     expect(translateMessage(en, message)).toBe(
-      `A month that has passed cannot be planned: choose this month (${FREE_YEAR_OF_MONTH}-${FREE_MONTH}) or a later one.`,
+      "A month that has passed cannot be planned: " +
+        `choose this month (${FREE_YEAR_OF_MONTH}-${FREE_MONTH}) or a later one.`,
     );
     expect(await db.monthlyPlan.count()).toBe(before);
 
@@ -110,7 +111,7 @@ describe("the month's new hires and transfers", () => {
     );
   });
 
-  it("an attendee of a course of another kind is still listed; the preset item names only those not scheduled", async () => {
+  it("one in a course of another kind is still listed; the preset item names only those not scheduled", async () => {
     await newHire("C0198", "C0201");
     const plan = await thisMonthPlan();
     // The planned compliance refresher has C02's people; a new hire in it still needs onboarding.
@@ -159,7 +160,7 @@ describe("headcount follows the annual item", () => {
     expect(stored.headcount).toBe(Math.max(1, item.annualHeadcount!));
   });
 
-  it("more people need a reason (400, nothing changed, in both languages); with one it is saved and shown", async () => {
+  it("more people need a reason (400, nothing changed, both languages); with one it is saved and shown", async () => {
     const { manager, planId, item, stored } = await plannedItem();
     const cap = item.annualHeadcount!;
     const form = {
