@@ -112,7 +112,12 @@ export default function MonthlyPlanPage() {
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <MonthlyItems items={items} editable={editable && canDraft} canCourse={canCourse} total={total} />
-        <PeopleToTrain newHires={people.newHires} transfers={people.transfers} editable={editable && canDraft} />
+        <PeopleToTrain
+          newHires={people.newHires}
+          transfers={people.transfers}
+          scheduled={people.scheduled}
+          editable={editable && canDraft}
+        />
       </div>
       <DecisionHistory decisions={decisions} />
     </div>

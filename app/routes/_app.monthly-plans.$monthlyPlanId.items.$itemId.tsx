@@ -30,7 +30,7 @@ async function load(params: Params) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "draft:monthly-plan");
-  const { plan, item } = await load(params);
+  const { plan, item, annualHeadcount } = await load(params);
   let defaults: Record<string, string> = { category: "INTERNAL", sessions: "1", budget: "0" };
   if (item) {
     defaults = {
@@ -67,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: { id: plan.id, title: plan.title },
     isNew: !item,
     planned: Boolean(item?.planItemId),
+    annualHeadcount,
     editable: isEditable(plan.approval.state),
     defaults,
   };
@@ -74,9 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, "draft:monthly-plan");
-  const { plan, item } = await load(params);
-  // An item not in the annual plan needs a reason: the schema depends on the item.
-  const form = parseForm(monthlyItemSchema(!item?.planItemId), await request.formData());
+  const { plan, item, annualHeadcount } = await load(params);
+  // An item not in the annual plan, or over its annual headcount, needs a reason: the schema depends on the item.
+  const form = parseForm(monthlyItemSchema(!item?.planItemId, annualHeadcount), await request.formData());
   if (!form.ok) return invalid(form);
   return respond(await saveMonthlyItem(actor, plan.id, item?.id ?? null, form.data), {
     form,
@@ -87,10 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MonthlyItemPage() {
   const { t } = useTranslation();
-  const { plan, isNew, planned, editable, defaults } = useLoaderData<typeof loader>();
+  const { plan, isNew, planned, annualHeadcount, editable, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned), {
+  const { register, onSubmit, errorOf, input, select } = useSchemaForm(monthlyItemSchema(!planned, annualHeadcount), {
     defaultValues: actionData?.values ?? defaults,
     serverErrors: actionData?.errors,
   });
@@ -113,23 +114,27 @@ export default function MonthlyItemPage() {
             {input("monthlyPlan.item.", "sessions", { inputMode: "numeric" })}
             {input("monthlyPlan.item.", "budget", { inputMode: "decimal" })}
           </div>
-          {/* An item from the annual plan needs no reason; the month's own items must say why. */}
-          {planned ? null : (
-            <Field
-              label={t("monthlyPlan.item.unplannedReason")}
-              name="unplannedReason"
-              error={errorOf("unplannedReason")}
-              hint={t("monthlyPlan.item.unplannedReasonHint")}
-            >
-              <textarea
-                id="unplannedReason"
-                rows={2}
-                className="input"
-                aria-invalid={Boolean(errorOf("unplannedReason"))}
-                {...register("unplannedReason")}
-              />
-            </Field>
-          )}
+          {/* The month's own items must say why; an annual item only when it takes more people than planned. */}
+          <Field
+            label={t(planned ? "monthlyPlan.item.plannedReason" : "monthlyPlan.item.unplannedReason")}
+            name="unplannedReason"
+            error={errorOf("unplannedReason")}
+            hint={
+              !planned
+                ? t("monthlyPlan.item.unplannedReasonHint")
+                : annualHeadcount === null
+                  ? t("monthlyPlan.item.plannedReasonHint")
+                  : t("monthlyPlan.item.overHeadcountHint", { count: annualHeadcount })
+            }
+          >
+            <textarea
+              id="unplannedReason"
+              rows={2}
+              className="input"
+              aria-invalid={Boolean(errorOf("unplannedReason"))}
+              {...register("unplannedReason")}
+            />
+          </Field>
           <div className="flex justify-end gap-2">
             <Link to={`/monthly-plans/${plan.id}`} className="btn-secondary">
               {t("common.cancel")}

@@ -28,7 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     budgetFen: p.items.reduce((s, i) => s + i.budgetFen, 0),
     items: p.items.length,
   }));
-  return { plans, canDraft: can(auth.user.roles, "draft:monthly-plan"), suggested: yearMonth(next.year, next.month) };
+  return {
+    plans,
+    canDraft: can(auth.user.roles, "draft:monthly-plan"),
+    suggested: yearMonth(next.year, next.month),
+    // Past months cannot be planned: the picker starts at this month.
+    earliest: yearMonth(today.year, today.month),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MonthlyPlansPage() {
   const { t } = useTranslation();
-  const { plans, canDraft, suggested } = useLoaderData<typeof loader>();
+  const { plans, canDraft, suggested, earliest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, onSubmit, errorOf } = useSchemaForm(CreateMonthlyPlanSchema, {
     defaultValues: actionData?.values ?? { month: suggested },
@@ -114,6 +120,7 @@ export default function MonthlyPlansPage() {
                 <input
                   id="month"
                   type="month"
+                  min={earliest}
                   className="input"
                   aria-invalid={Boolean(errorOf("month"))}
                   {...register("month")}

@@ -3,7 +3,7 @@
 import { sessionInterval } from "../../app/domain/course/course-rules";
 import { courseSnapshot } from "../../app/domain/course/course-subject.server";
 import { startPreparation } from "../../app/domain/delivery/start-preparation.server";
-import { monthShare, yearMonth } from "../../app/domain/monthly-plan/monthly-plan-rules";
+import { monthHeadcount, monthShare, yearMonth } from "../../app/domain/monthly-plan/monthly-plan-rules";
 import { monthlySnapshot } from "../../app/domain/monthly-plan/monthly-plan-subject.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { companyDate } from "../../app/utils/company-calendar";
@@ -119,7 +119,12 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
   for (const back of [2, 1, 0]) {
     const index = today.year * 12 + today.month - 1 - back;
     const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
-    const annual = await tx.annualPlan.findUnique({ where: { year }, select: { items: true } });
+    const annual = await tx.annualPlan.findUnique({
+      where: { year },
+      select: {
+        items: { include: { needs: { select: { needItem: { select: { headcount: true, months: true } } } } } },
+      },
+    });
     if (!annual) continue;
     const isToday = back === 0;
     const dayOf = (day: number) => `${yearMonth(year, month)}-${String(day).padStart(2, "0")}`;
@@ -141,7 +146,15 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
               title: i.title,
               category: i.category,
               targetPeople: i.targetPeople,
-              headcount: 20,
+              // As the app drafts it: what the annual item's needs ask for in the month (the demo's usual 20
+              // for an item that answers no need).
+              headcount: Math.max(
+                1,
+                monthHeadcount(
+                  i.needs.map((n) => n.needItem),
+                  month,
+                ) ?? 20,
+              ),
               sessions: Math.max(1, share.sessions),
               budgetFen: share.budgetFen,
             },

@@ -55,8 +55,17 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   expect(await manager.locator("#month").inputValue()).toBe(`${Y}-${String(M).padStart(2, "0")}`);
   await submit(manager, "起草月度计划", /\/monthly-plans\/[^/?#]+$/, "月度计划已创建，已带入年度计划中本月的项目。");
   const planUrl = new URL(manager.url()).pathname;
-  await follow(manager, "添加新员工入职培训", /preset=NEW_HIRE/);
-  expect(await manager.locator("#headcount").inputValue()).toBe("4");
+  // The demo's new hires are in this month's approved onboarding course: not listed again, only counted.
+  await manager.getByText("另有 4 人已在已批准的新员工入职培训课程中，不再列出。").waitFor();
+  expect(await manager.getByRole("link", { name: "添加新员工入职培训" }).count()).toBe(0);
+  // Next month's intake is known by number only: the onboarding item is added by hand.
+  await follow(manager, "添加本月项目", /\/items\/new$/);
+  await manager.locator("#title").fill(`新员工入职培训（${M}月）`);
+  await manager.locator("#category").selectOption({ label: "新员工入职培训" });
+  await manager.locator("#targetPeople").fill("下月新入职催收员");
+  await manager.locator("#headcount").fill("4");
+  await manager.locator("#sessions").fill("2");
+  await manager.locator("#unplannedReason").fill("下月预计新入职 4 人，须完成岗前培训。");
   await manager.locator("#budget").fill("600");
   await submit(manager, "保存", /\/monthly-plans\/[^/?#]+$/, "项目已保存。");
   await manager.getByText("计划外").first().waitFor();

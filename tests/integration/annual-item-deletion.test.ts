@@ -6,14 +6,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as planAction } from "~/routes/_app.plans.$planId._index";
 import { db } from "~/utils/db.server";
 
-import { as, FREE_MONTH, idFrom, seededItem, YEAR } from "./course-support";
+import { as, idFrom, seededItem, YEAR, FREE_YM, FREE_YEAR_OF_MONTH } from "./course-support";
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
 const ctx = { context: { cspNonce: "" } };
 
-async function reopenedAnnualPlan() {
-  const plan = await db.annualPlan.findUniqueOrThrow({ where: { year: YEAR }, include: { approval: true } });
+async function reopenedAnnualPlan(year = YEAR) {
+  const plan = await db.annualPlan.findUniqueOrThrow({ where: { year }, include: { approval: true } });
   expect(plan.approval.state).toBe("APPROVED");
   const cookie = await cookieFor("T0001");
   const post = (form: Record<string, string>) =>
@@ -57,8 +57,9 @@ describe("deleting an annual item", () => {
 
   it("used by a draft monthly plan only: asks first, then leaves its item unplanned with the reason", async () => {
     const manager = await as("T0001");
-    const monthlyId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
-    const annual = await reopenedAnnualPlan();
+    const monthlyId = idFrom((await manager.createMonth(FREE_YM)).location);
+    // The free month's own year: next month may be January of next year.
+    const annual = await reopenedAnnualPlan(FREE_YEAR_OF_MONTH);
     const draftItem = await db.monthlyPlanItem.findFirstOrThrow({
       where: { planId: monthlyId, planItem: { monthlyItems: { every: { planId: monthlyId } } } },
     });

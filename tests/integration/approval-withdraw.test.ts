@@ -11,7 +11,7 @@ import type { RoleName } from "~/utils/permissions";
 
 import { makePerson } from "../../prisma/seed/factories";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
+import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
 import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -105,7 +105,7 @@ const monthlyPlan: Loop = {
   approver: "L0001",
   drafterRole: "TRAINING_MANAGER",
   // Drafted from the annual plan, it starts with the month's annual items.
-  draft: async () => idFrom((await (await as("T0001")).createMonth(`${YEAR}-${FREE_MONTH}`)).location),
+  draft: async () => idFrom((await (await as("T0001")).createMonth(FREE_YM)).location),
   decide: async (no, planId, intent, revision, reason) => (await as(no)).decidePlan(planId, intent, revision, reason),
   edit: async (no, planId) =>
     (await as(no)).saveItem(planId, {

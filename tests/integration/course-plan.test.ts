@@ -6,7 +6,7 @@ import { loader as calendarLoader } from "~/routes/_app.calendar";
 import { loader as downloadLoader } from "~/routes/courses.$courseId.materials.$materialId";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
+import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
 import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -172,7 +172,7 @@ describe("setting up a course (006)", () => {
   });
 
   it("is refused for an item of a monthly plan not yet approved", async () => {
-    const planId = idFrom((await (await as("T0001")).createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await (await as("T0001")).createMonth(FREE_YM)).location);
     const item = await db.monthlyPlanItem.findFirstOrThrow({ where: { planId } });
     expect(await (await as("T0002")).createCourse(item.id, courseForm())).toMatchObject({
       status: 409,

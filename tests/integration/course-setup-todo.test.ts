@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { COURSE_SETUP_TODO } from "~/domain/monthly-plan/course-setup-todo.server";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, YEAR } from "./course-support";
+import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom } from "./course-support";
 import { blockedOrSettled, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -29,7 +29,7 @@ async function approved(planId: string) {
 
 async function approvedMonth() {
   const [manager, leader] = [await as("T0001"), await as("L0001")];
-  const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+  const planId = idFrom((await manager.createMonth(FREE_YM)).location);
   await manager.saveItem(planId, {
     title: "转岗培训",
     category: "TRANSFER",
@@ -63,7 +63,7 @@ describe("setting up the month's courses once its plan is approved", () => {
       ["T0002", "T0003"].map((no) => ({
         person: { employeeNo: no },
         href: `/monthly-plans/${planId}`,
-        params: { year: YEAR, month: FREE_MONTH },
+        params: { year: FREE_YEAR_OF_MONTH, month: FREE_MONTH },
         doneAt: null,
       })),
     );
@@ -82,7 +82,7 @@ describe("setting up the month's courses once its plan is approved", () => {
 
   it("submitting and rejecting ask nothing; only the approval does", async () => {
     const [manager, leader] = [await as("T0001"), await as("L0001")];
-    const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await manager.createMonth(FREE_YM)).location);
     await manager.saveItem(planId, {
       title: "转岗培训",
       category: "TRANSFER",

@@ -1,4 +1,5 @@
 // Calls the monthly-plan and course routes as one of the demo company's people (tests/integration).
+import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { loader as budgetLoader } from "~/routes/_app.budget";
 import { action as courseAction, loader as courseLoader } from "~/routes/_app.courses.$courseId._index";
 import { action as editAction } from "~/routes/_app.courses.$courseId.edit";
@@ -8,13 +9,21 @@ import { action as listAction } from "~/routes/_app.monthly-plans._index";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 
+import { nextMonth } from "../../prisma/seed/demo-calendar";
+
 import { BASE, cookieFor, DEMO_AT, outcome, requestAs } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 export const today = companyDate(DEMO_AT, "Asia/Shanghai");
 export const YEAR = today.year;
-// A month of the demo year's annual plan that the demo seed leaves without a monthly plan.
-export const FREE_MONTH = today.month === 12 ? 7 : 12;
+// The month after today's: the demo seed plans this month and the two before and approves next month's
+// annual plan (ADR 0013), so next month is free to draft and never in the past. In December it is
+// January of next year: tests use its own year, FREE_YEAR_OF_MONTH, never YEAR.
+const free = nextMonth(DEMO_AT);
+export const FREE_MONTH = free.month;
+export const FREE_YEAR_OF_MONTH = free.year;
+/** The free month as the month picker sends it ("2027-01"). */
+export const FREE_YM = yearMonth(free.year, free.month);
 // A created plan or course is answered with a redirect to its page (the notice is a flash, not in the URL).
 export const idFrom = (location: string | null) => {
   const [, area, id, ...rest] = location!.split("/");

@@ -3,7 +3,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, YEAR, type CoursePage } from "./course-support";
+import {
+  as,
+  courseForm,
+  FREE_MONTH,
+  idFrom,
+  seededItem,
+  YEAR,
+  type CoursePage,
+  FREE_YM,
+  FREE_YEAR_OF_MONTH,
+} from "./course-support";
 import { flashOf, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -16,14 +26,16 @@ const openTodos = (employeeNo: string, kind: string) =>
 describe("the monthly plan (004–005)", () => {
   it("drafted from the annual plan's month; own items need reasons; rejected, approved as revision 2", async () => {
     const manager = await as("T0001");
-    const created = await manager.createMonth(`${YEAR}-${FREE_MONTH}`);
+    const created = await manager.createMonth(FREE_YM);
     expect(created.status).toBe(302);
     const planId = idFrom(created.location);
     expect(await flashOf(created)).toMatchObject({ tone: "success", message: "monthlyPlan.notices.created" });
-    const annual = await db.planItem.findMany({ where: { plan: { year: YEAR }, months: { has: FREE_MONTH } } });
+    const annual = await db.planItem.findMany({
+      where: { plan: { year: FREE_YEAR_OF_MONTH }, months: { has: FREE_MONTH } },
+    });
     const items = await db.monthlyPlanItem.findMany({ where: { planId } });
     expect(items.map((i) => i.planItemId).sort()).toEqual(annual.map((a) => a.id).sort());
-    expect((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).body).toMatchObject({
+    expect((await manager.createMonth(FREE_YM)).body).toMatchObject({
       errors: { month: "monthlyPlan.monthTaken" },
     });
 
@@ -50,7 +62,7 @@ describe("the monthly plan (004–005)", () => {
     const todo = await db.todoItem.findFirstOrThrow({
       where: { person: { employeeNo: "T0001" }, kind: "monthlyPlan.revise", doneAt: null },
     });
-    expect(todo.params).toMatchObject({ year: YEAR, month: FREE_MONTH, reason: "新员工培训预算偏低" });
+    expect(todo.params).toMatchObject({ year: FREE_YEAR_OF_MONTH, month: FREE_MONTH, reason: "新员工培训预算偏低" });
     expect((await manager.viewPlan(planId)).rejection).toMatchObject({ revision: 1, reason: "新员工培训预算偏低" });
 
     expect((await manager.decidePlan(planId, "SUBMIT", 2)).status).toBe(302);
@@ -63,9 +75,9 @@ describe("the monthly plan (004–005)", () => {
 
   it("only the training manager drafts, only the approving leader approves; refusals audited, no change", async () => {
     for (const no of ["T0002", "L0001", "D0101", "C0101"])
-      expect((await (await as(no)).createMonth(`${YEAR}-${FREE_MONTH}`)).status).toBe(403);
+      expect((await (await as(no)).createMonth(FREE_YM)).status).toBe(403);
     const manager = await as("T0001");
-    const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await manager.createMonth(FREE_YM)).location);
     await manager.decidePlan(planId, "SUBMIT", 1);
     for (const no of ["T0001", "T0002", "G0001"])
       expect((await (await as(no)).decidePlan(planId, "APPROVE", 1)).status).toBe(403);
@@ -75,7 +87,7 @@ describe("the monthly plan (004–005)", () => {
 
   it("of two decisions at once exactly one wins; a double submission is recorded once", async () => {
     const manager = await as("T0001");
-    const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await manager.createMonth(FREE_YM)).location);
     const twice = await Promise.all([manager.decidePlan(planId, "SUBMIT", 1), manager.decidePlan(planId, "SUBMIT", 1)]);
     expect(twice.map((r) => r.status).sort()).toEqual([302, 409]);
     const [a, b] = [await as("L0001"), await as("L0001")];
@@ -93,6 +105,16 @@ describe("the monthly plan (004–005)", () => {
 
   it("shows a department head only their department's people to train; the training side sees everyone", async () => {
     const { id: planId } = await db.monthlyPlan.findFirstOrThrow({ select: { id: true } });
+    // The demo's own new hires are already in approved courses: two more, one in each collection department.
+    for (const [employeeNo, of] of [
+      ["C0197", "C0101"],
+      ["C0297", "C0201"],
+    ]) {
+      const { departmentId } = await db.person.findUniqueOrThrow({ where: { employeeNo: of } });
+      await db.person.create({
+        data: { employeeNo, name: employeeNo, departmentId, post: "催收员", status: "NEW_HIRE" },
+      });
+    }
     const numbers = (page: Awaited<ReturnType<Awaited<ReturnType<typeof as>>["viewPlan"]>>) =>
       [...page.people.newHires, ...page.people.transfers].map((p) => p.employeeNo).sort();
     const everyone = numbers(await (await as("T0001")).viewPlan(planId));

@@ -7,7 +7,7 @@ import { action as planItemAction } from "~/routes/_app.plans.$planId.items.$ite
 import { action as plansAction } from "~/routes/_app.plans._index";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
+import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
 import { cookieFor, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -176,7 +176,7 @@ describe("a revision of an approved course plan or monthly plan", () => {
 
   it("the monthly plan reopened after approval is compared with the approved revision", async () => {
     const [manager, leader] = [await as("T0001"), await as("L0001")];
-    const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await manager.createMonth(FREE_YM)).location);
     await manager.decidePlan(planId, "SUBMIT", 1);
     await leader.decidePlan(planId, "APPROVE", 1);
     expect((await manager.decidePlan(planId, "REOPEN", 1, "本月新增转岗人员")).status).toBe(302);

@@ -6,7 +6,7 @@ import { action as editCourse } from "~/routes/_app.courses.$courseId.edit";
 import { action as planAction } from "~/routes/_app.monthly-plans.$monthlyPlanId._index";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
+import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
 import { outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -17,7 +17,7 @@ const pdf = () => new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n", "latin1"));
 describe("the monthly plan shows what changed since the leader sent it back", () => {
   it("to the reviser and the leader deciding the revision: items added, removed, changed field by field", async () => {
     const [manager, leader] = [await as("T0001"), await as("L0001")];
-    const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+    const planId = idFrom((await manager.createMonth(FREE_YM)).location);
     const transfer = {
       title: "转岗培训",
       category: "TRANSFER",
@@ -47,6 +47,8 @@ describe("the monthly plan shows what changed since the leader sent it back", ()
       headcount: String(fromAnnual.headcount + 10),
       sessions: String(fromAnnual.sessions),
       budget: String(fromAnnual.budgetFen / 100),
+      // More people than the annual item plans for the month: the leader reads why.
+      unplannedReason: "合规复训扩大到新入职人员",
     };
     expect((await manager.saveItem(planId, edited, fromAnnual.id)).status).toBe(302);
     const removed = await outcome(() =>
@@ -77,7 +79,10 @@ describe("the monthly plan shows what changed since the leader sent it back", ()
         {
           id: fromAnnual.id,
           title: fromAnnual.title,
-          changes: [{ field: "headcount", before: fromAnnual.headcount, after: fromAnnual.headcount + 10 }],
+          changes: [
+            { field: "headcount", before: fromAnnual.headcount, after: fromAnnual.headcount + 10 },
+            { field: "unplannedReason", before: null, after: "合规复训扩大到新入职人员" },
+          ],
         },
       ],
     };

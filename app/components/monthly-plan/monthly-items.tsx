@@ -15,6 +15,7 @@ type Item = {
   sessions: number;
   budgetFen: number;
   planned: boolean;
+  annualHeadcount: number | null;
   annualTitle: string | null;
   unplannedReason: string | null;
   committedFen: number;
@@ -48,7 +49,12 @@ export function MonthlyItems({
                 {[
                   t(`training.categories.${item.category}`),
                   item.targetPeople,
-                  `${t("monthlyPlan.item.headcount")} ${item.headcount}`,
+                  item.annualHeadcount === null
+                    ? `${t("monthlyPlan.item.headcount")} ${item.headcount}`
+                    : t("monthlyPlan.item.headcountOfAnnual", {
+                        headcount: item.headcount,
+                        annual: item.annualHeadcount,
+                      }),
                   `${t("monthlyPlan.item.sessions")} ${item.sessions}`,
                 ].join(" · ")}
               </p>
@@ -57,9 +63,14 @@ export function MonthlyItems({
               {item.planned ? t("monthlyPlan.item.fromAnnual") : t("monthlyPlan.item.unplanned")}
             </span>
           </div>
+          {item.annualHeadcount !== null && item.headcount > item.annualHeadcount ? (
+            <p className="mt-2 text-sm font-medium text-amber-800">
+              {t("monthlyPlan.item.overHeadcount", { count: item.headcount - item.annualHeadcount })}
+            </p>
+          ) : null}
           {item.unplannedReason ? (
             <p className="mt-2 text-sm text-slate-600">
-              {t("monthlyPlan.item.unplannedReason")}
+              {t(item.planned ? "monthlyPlan.item.plannedReason" : "monthlyPlan.item.unplannedReason")}
               {t("training.colon")}
               {item.unplannedReason}
             </p>
@@ -143,18 +154,23 @@ export function MonthlyItems({
 
 type Person = { id: string; employeeNo: string; name: string; post: string; department: { name: string } };
 
-/** Who this month's own items are for, with a one-click start for each kind of item. */
+/**
+ * Who this month's own items are for and not yet scheduled, with a one-click start for each kind of
+ * item, and how many were left out because an approved course already trains them.
+ */
 export function PeopleToTrain({
   newHires,
   transfers,
+  scheduled,
   editable,
 }: {
   newHires: Person[];
   transfers: Person[];
+  scheduled: { newHires: number; transfers: number };
   editable: boolean;
 }) {
   const { t } = useTranslation();
-  const group = (label: string, people: Person[], preset: string, addLabel: string) => (
+  const group = (label: string, people: Person[], preset: string, addLabel: string, leftOut: string | null) => (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm font-medium">{label}</p>
@@ -171,6 +187,7 @@ export function PeopleToTrain({
               .map((p) => t("training.personWith", { ...p, detail: p.department.name }))
               .join(t("training.listSeparator"))}
       </p>
+      {leftOut ? <p className="text-xs text-slate-500">{leftOut}</p> : null}
     </div>
   );
   return (
@@ -181,12 +198,14 @@ export function PeopleToTrain({
         newHires,
         "NEW_HIRE",
         t("monthlyPlan.people.addNewHire"),
+        scheduled.newHires > 0 ? t("monthlyPlan.people.newHiresScheduled", { count: scheduled.newHires }) : null,
       )}
       {group(
         t("monthlyPlan.people.transfers", { count: transfers.length }),
         transfers,
         "TRANSFER",
         t("monthlyPlan.people.addTransfer"),
+        scheduled.transfers > 0 ? t("monthlyPlan.people.transfersScheduled", { count: scheduled.transfers }) : null,
       )}
     </section>
   );

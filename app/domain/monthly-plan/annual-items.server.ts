@@ -4,6 +4,8 @@ import type { Category } from "~/domain/plan/fields";
 import type { SnapshotItem } from "~/domain/plan/plan-rules";
 import type { Tx } from "~/utils/db.server";
 
+import { monthHeadcount } from "./monthly-plan-rules";
+
 type AnnualItem = Pick<
   SnapshotItem,
   "id" | "title" | "months" | "targetPeople" | "sessions" | "budgetFen" | "needIds"
@@ -40,4 +42,36 @@ export async function annualItemsInForce(tx: Tx, year: number): Promise<AnnualIt
     ),
   );
   return items.filter((i) => existing.has(i.id));
+}
+
+/**
+ * What each annual item in force plans as the month's headcount (null: the item answers no need, so
+ * it sets no figure). `items` defaults to the plan in force for the year.
+ */
+export async function annualHeadcounts(
+  tx: Tx,
+  year: number,
+  month: number,
+  items?: Array<Pick<AnnualItem, "id" | "needIds">> | null,
+): Promise<Map<string, number | null>> {
+  const annual = items ?? (await annualItemsInForce(tx, year)) ?? [];
+  const needs = await tx.needItem.findMany({
+    where: { id: { in: annual.flatMap((i) => i.needIds ?? []) } },
+    select: { id: true, headcount: true, months: true },
+  });
+  return new Map(
+    annual.map((item) => [
+      item.id,
+      monthHeadcount(
+        needs.filter((n) => (item.needIds ?? []).includes(n.id)),
+        month,
+      ),
+    ]),
+  );
+}
+
+/** The headcount the annual item in force plans for the plan's month (null: it sets none). */
+export async function annualHeadcountOf(tx: Tx, planId: string, planItemId: string): Promise<number | null> {
+  const plan = await tx.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, select: { year: true, month: true } });
+  return (await annualHeadcounts(tx, plan.year, plan.month)).get(planItemId) ?? null;
 }

@@ -7,6 +7,7 @@ import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { comparisonBase, listDecisions, submittedSnapshot } from "~/workflow/approval.server";
 
+import { annualHeadcountOf, annualHeadcounts } from "./annual-items.server";
 import { diffMonthlyPlans, type MonthlySnapshot } from "./monthly-plan-diff";
 import { MonthlyPlanSubject, monthlySnapshot } from "./monthly-plan-subject.server";
 
@@ -31,9 +32,11 @@ export async function monthlyItemToEdit(planId: string, itemId: string) {
     select: { id: true, year: true, month: true, title: true, approval: { select: { state: true } } },
   });
   if (!plan) return null;
-  if (itemId === "new") return { plan, item: null };
+  if (itemId === "new") return { plan, item: null, annualHeadcount: null };
   const item = await db.monthlyPlanItem.findFirst({ where: { id: itemId, planId } });
-  return item ? { plan, item } : null;
+  if (!item) return null;
+  const annualHeadcount = item.planItemId ? await annualHeadcountOf(db, planId, item.planItemId) : null;
+  return { plan, item, annualHeadcount };
 }
 
 const monthRange = (year: number, month: number) => ({
@@ -42,8 +45,13 @@ const monthRange = (year: number, month: number) => ({
 });
 
 /**
- * Who the month's own items are for: people hired (or about to be) this month, and people moving post;
- * only those in `departmentIds` when given (a department head sees their own people only).
+ * Who the month's own items are for and not yet scheduled: people hired (or about to be) this month,
+ * and people moving post; only those in `departmentIds` when given (a department head sees their own
+ * people only). Someone attending an approved course of an onboarding item (new hires) or a transfer
+ * item (people moving post), in any month, is scheduled: the training manager plans each person once,
+ * and a course still in the making may yet change, so its people stay listed until it is approved.
+ * Monthly items name no one (their target people are free text), so the courses are the only link.
+ * `scheduled` says how many were left out for that reason.
  */
 export async function peopleToTrain(year: number, month: number, departmentIds: string[] | null = null) {
   const select = {
@@ -59,15 +67,28 @@ export async function peopleToTrain(year: number, month: number, departmentIds: 
     status: { not: "LEFT" as const },
     ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
   };
-  const [newHires, transfers] = await Promise.all([
+  const groups = {
+    newHires: { ...active, OR: [{ status: "NEW_HIRE" as const }, { hireDate: monthRange(year, month) }] },
+    transfers: { ...active, status: "TRANSFERRING" as const },
+  };
+  const inCourse = (category: "NEW_HIRE" | "TRANSFER") => ({
+    course: { approval: { state: "APPROVED" as const }, monthlyItem: { category } },
+  });
+  const [newHires, transfers, newHiresScheduled, transfersScheduled] = await Promise.all([
     db.person.findMany({
-      where: { ...active, OR: [{ status: "NEW_HIRE" }, { hireDate: monthRange(year, month) }] },
+      where: { ...groups.newHires, courseAttendances: { none: inCourse("NEW_HIRE") } },
       select,
       orderBy: { employeeNo: "asc" },
     }),
-    db.person.findMany({ where: { ...active, status: "TRANSFERRING" }, select, orderBy: { employeeNo: "asc" } }),
+    db.person.findMany({
+      where: { ...groups.transfers, courseAttendances: { none: inCourse("TRANSFER") } },
+      select,
+      orderBy: { employeeNo: "asc" },
+    }),
+    db.person.count({ where: { ...groups.newHires, courseAttendances: { some: inCourse("NEW_HIRE") } } }),
+    db.person.count({ where: { ...groups.transfers, courseAttendances: { some: inCourse("TRANSFER") } } }),
   ]);
-  return { newHires, transfers };
+  return { newHires, transfers, scheduled: { newHires: newHiresScheduled, transfers: transfersScheduled } };
 }
 
 /** `peopleIn`: the departments whose people the reader may see (null: all). */
@@ -118,10 +139,11 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
       })),
     ),
   });
-  const [decisions, base, people] = await Promise.all([
+  const [decisions, base, people, heads] = await Promise.all([
     listDecisions(approval.id),
     comparisonBase(approval),
     peopleToTrain(plan.year, plan.month, peopleIn),
+    annualHeadcounts(db, plan.year, plan.month),
   ]);
   // While a revision is in the making, the leader and the manager see how it differs from the last one
   // decided on: the one sent back, or the approved one it changes (with why it was reopened).
@@ -147,6 +169,7 @@ export async function monthlyPlanPage(planId: string, roles: RoleName[], peopleI
         sessions: i.sessions,
         budgetFen: i.budgetFen,
         planned: Boolean(i.planItemId),
+        annualHeadcount: i.planItemId ? (heads.get(i.planItemId) ?? null) : null,
         annualTitle: i.planItem?.title ?? null,
         unplannedReason: i.unplannedReason,
         committedFen: line.committedFen,

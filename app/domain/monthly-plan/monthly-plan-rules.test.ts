@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { monthShare, nextMonth, parseYearMonth } from "./monthly-plan-rules";
+import { isPastMonth, monthHeadcount, monthShare, nextMonth, parseYearMonth } from "./monthly-plan-rules";
 
 describe("an annual item's share of a month", () => {
   it("splits sessions and budget over the item's months; the shares add up to the item", () => {
@@ -23,4 +23,31 @@ describe("months", () => {
   });
   it("December is followed by January of the next year", () =>
     expect(nextMonth(2026, 12)).toEqual({ year: 2027, month: 1 }));
+});
+
+describe("which months can be planned", () => {
+  const today = { year: 2026, month: 12 };
+  it.each([
+    [{ year: 2026, month: 11 }, true],
+    [{ year: 2025, month: 12 }, true],
+    [{ year: 2026, month: 12 }, false],
+    [{ year: 2027, month: 1 }, false],
+  ])("%o is past: %s", (target, past) => expect(isPastMonth(target, today)).toBe(past));
+  it("in January, December of last year is past", () =>
+    expect(isPastMonth({ year: 2026, month: 12 }, { year: 2027, month: 1 })).toBe(true));
+});
+
+describe("an annual item's headcount in a month", () => {
+  const needs = [
+    { headcount: 20, months: [1, 7] },
+    { headcount: 6, months: [7] },
+  ];
+  it("adds up the needs naming the month; a need over two months counts in each", () => {
+    expect(monthHeadcount(needs, 7)).toBe(26);
+    expect(monthHeadcount(needs, 1)).toBe(20);
+  });
+  it("all the needs when none names the month; none without needs", () => {
+    expect(monthHeadcount(needs, 11)).toBe(26);
+    expect(monthHeadcount([], 11)).toBeNull();
+  });
 });

@@ -29,3 +29,25 @@ export const yearMonth = (year: number, month: number) => `${year}-${String(mont
 export function nextMonth(year: number, month: number) {
   return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 }
+
+type YearMonth = { year: number; month: number };
+
+/**
+ * A month before the company's current month is history: a plan for it would schedule training that
+ * can no longer happen. This month (still running) and later months can be planned.
+ */
+export const isPastMonth = (target: YearMonth, today: YearMonth) =>
+  target.year * 12 + target.month < today.year * 12 + today.month;
+
+/**
+ * How many people an annual item plans for a month. The annual item keeps no headcount of its own: it
+ * answers departments' needs, each asking for a number of people in some months. The month's figure is
+ * what the needs naming that month ask for; a need over two months counts in each (its people may come
+ * in either batch), and when no need names the month (the item was placed in other months than the
+ * departments asked) all its needs count. An item answering no need sets no figure (null).
+ */
+export function monthHeadcount(needs: Array<{ headcount: number; months: number[] }>, month: number): number | null {
+  if (needs.length === 0) return null;
+  const inMonth = needs.filter((n) => n.months.includes(month));
+  return (inMonth.length > 0 ? inMonth : needs).reduce((s, n) => s + n.headcount, 0);
+}

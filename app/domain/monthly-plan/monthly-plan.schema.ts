@@ -14,10 +14,23 @@ export const CreateMonthlyPlanSchema = z.object({
 });
 
 /**
- * One item of the month. An item the annual plan does not hold is unplanned and must say why
- * (`unplanned` is decided by the server from the stored item, never by the form).
+ * The message when a planned item asks for more people than its annual item plans for the month and
+ * gives no reason; null when it is within (or the annual item sets no figure).
  */
-export const monthlyItemSchema = (unplanned: boolean) =>
+export function overAnnualHeadcount(
+  item: { headcount: number; unplannedReason?: string | null },
+  cap: number | null,
+): string | null {
+  if (cap === null || item.headcount <= cap || item.unplannedReason) return null;
+  return `monthlyPlan.validation.overAnnualHeadcount::${JSON.stringify({ count: cap })}`;
+}
+
+/**
+ * One item of the month. An item the annual plan does not hold is unplanned and must say why
+ * (`unplanned` is decided by the server from the stored item, never by the form). A planned item
+ * over its annual item's headcount for the month (`cap`) must say why too.
+ */
+export const monthlyItemSchema = (unplanned: boolean, cap: number | null = null) =>
   z
     .object({
       title: shortText(100),
@@ -31,5 +44,7 @@ export const monthlyItemSchema = (unplanned: boolean) =>
     .superRefine((v, ctx) => {
       if (unplanned && !v.unplannedReason)
         ctx.addIssue({ code: "custom", path: ["unplannedReason"], message: "monthlyPlan.validation.reasonRequired" });
+      const over = unplanned ? null : overAnnualHeadcount(v, cap);
+      if (over) ctx.addIssue({ code: "custom", path: ["unplannedReason"], message: over });
     });
 export type MonthlyItemInput = z.output<ReturnType<typeof monthlyItemSchema>>;

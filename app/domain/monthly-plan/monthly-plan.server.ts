@@ -1,12 +1,13 @@
 // Drafting the monthly plan (step 004): the plan for a month, seeded from the annual plan in force,
 // and its items while the plan is a draft.
+import { companyToday } from "~/domain/settings/settings.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
 
-import { annualItemsInForce } from "./annual-items.server";
-import { monthShare } from "./monthly-plan-rules";
-import type { MonthlyItemInput } from "./monthly-plan.schema";
+import { annualHeadcountOf, annualHeadcounts, annualItemsInForce } from "./annual-items.server";
+import { isPastMonth, monthShare } from "./monthly-plan-rules";
+import { overAnnualHeadcount, type MonthlyItemInput } from "./monthly-plan.schema";
 
 type Actor = NonNullable<AuditActor>;
 export type MonthlyOutcome =
@@ -17,6 +18,14 @@ export async function createMonthlyPlan(
   actor: Actor,
   input: { year: number; month: number; title: string },
 ): Promise<MonthlyOutcome> {
+  const today = await companyToday();
+  if (isPastMonth(input, today))
+    return {
+      ok: false,
+      field: "month",
+      error: `monthlyPlan.validation.pastMonth::${JSON.stringify({ year: today.year, month: today.month })}`,
+      status: 400,
+    };
   try {
     return await db.$transaction(async (tx) => {
       if (
@@ -40,13 +49,8 @@ export async function createMonthlyPlan(
           createdById: actor.id,
         },
       });
-      // Headcount starts as what the departments asked for in the needs the annual item answers.
-      const needs = await tx.needItem.findMany({
-        where: { id: { in: annual.flatMap((i) => i.needIds ?? []) } },
-        select: { id: true, headcount: true },
-      });
-      const asked = (ids: string[] = []) =>
-        needs.filter((n) => ids.includes(n.id)).reduce((s, n) => s + n.headcount, 0);
+      // Headcount starts as what the annual item plans for the month (the needs it answers).
+      const heads = await annualHeadcounts(tx, input.year, input.month, annual);
       const items = annual.flatMap((item) => {
         const share = monthShare(item, input.month);
         if (!share) return [];
@@ -57,7 +61,7 @@ export async function createMonthlyPlan(
             title: item.title,
             category: item.category,
             targetPeople: item.targetPeople,
-            headcount: Math.max(1, asked(item.needIds)),
+            headcount: Math.max(1, heads.get(item.id) ?? 0),
             sessions: Math.max(1, share.sessions),
             budgetFen: share.budgetFen,
           },
@@ -107,6 +111,10 @@ export async function saveMonthlyItem(
       ? await tx.monthlyPlanItem.findFirst({ where: { id: itemId, planId }, select: { planItemId: true } })
       : null;
     if (itemId && !existing) return { ok: false as const, error: "errors.notFound", status: 404 as const };
+    // More people than the annual item plans for the month is allowed with a reason the approver reads.
+    const cap = existing?.planItemId ? await annualHeadcountOf(tx, planId, existing.planItemId) : null;
+    const over = overAnnualHeadcount(input, cap);
+    if (over) return { ok: false as const, field: "unplannedReason", error: over, status: 400 as const };
     const data = itemData(input, Boolean(existing?.planItemId));
     const id = itemId
       ? (await tx.monthlyPlanItem.update({ where: { id: itemId }, data })).id
