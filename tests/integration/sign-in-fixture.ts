@@ -1,9 +1,9 @@
 // A course of the tests' own for sign-in: one session the day after the demo's instant, 09:00–11:30, with
 // C0101–C0105 attending; the clock is frozen where a test needs it (a few minutes before the start by default).
-import { sessionInterval } from "~/domain/course/course-rules";
-import { startPreparation } from "~/domain/delivery/start-preparation.server";
 import { signInSecret } from "~/domain/attendance/sign-in-secret.server";
 import { CODE_WINDOW_MS, signInCode } from "~/domain/attendance/sign-in-token";
+import { sessionInterval } from "~/domain/course/course-rules";
+import { startPreparation } from "~/domain/delivery/start-preparation.server";
 import { loader as signInLoader } from "~/routes/_app.sessions.$sessionId.sign-in";
 import { freezeClock } from "~/utils/clock.server";
 import { companyDate } from "~/utils/company-calendar";

@@ -2,9 +2,9 @@
 // the training manager may open it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { loader as jsonLoader } from "~/routes/sessions.$sessionId.projector[.json]";
-import { loader as projectorLoader } from "~/routes/sessions.$sessionId.projector";
 import type { ScreenLive } from "~/domain/attendance/sign-in-screen.server";
+import { loader as projectorLoader } from "~/routes/sessions.$sessionId.projector";
+import { loader as jsonLoader } from "~/routes/sessions.$sessionId.projector[.json]";
 import { setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
