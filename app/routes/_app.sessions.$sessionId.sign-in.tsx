@@ -21,7 +21,7 @@ const Scan = z.object({
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.session.title} · 签到` : "TrainGate" },
+  { title: data ? `${data.session.title} · TrainGate` : "TrainGate" },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -20,7 +20,7 @@ import { parseForm } from "~/utils/validation";
 const Params = z.object({ sessionId: Id });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.session.title} · 签到终端` : "TrainGate" },
+  { title: data ? `${data.session.title} · TrainGate` : "TrainGate" },
 ];
 
 async function loadSession(sessionId: string) {

@@ -12,7 +12,7 @@ import { getParams, Id, invariantResponse } from "~/utils/params";
 // The room's projector while people sign in. Outside the signed-in layout on purpose: the whole screen is
 // the code and the arrivals. Opened by the clerk (or the training manager) on the room's computer.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.session.title} · 签到` : "TrainGate" },
+  { title: data ? `${data.session.title} · TrainGate` : "TrainGate" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
