@@ -119,26 +119,22 @@ export function SignInProjector({ view }: { view: ProjectorView }) {
           {tally.latest.length === 0 ? (
             <p className="mt-4 text-2xl text-slate-500">{t("signIn.projector.none")}</p>
           ) : (
-            <ol className="mt-4 grid grid-cols-2 gap-3 xl:grid-cols-3" aria-live="polite" data-testid="arrivals">
+            <ol className="mt-4 grid grid-cols-2 gap-2 xl:grid-cols-3" aria-live="polite" data-testid="arrivals">
               {tally.latest.map((p, i) => (
                 <li
                   key={p.personId}
-                  className={`flex min-w-0 items-baseline justify-between gap-2 rounded-xl px-4 py-2 ${
+                  className={`flex min-w-0 items-baseline gap-2 rounded-lg px-3 py-1.5 ${
                     i === 0 ? "bg-emerald-500/25 ring-1 ring-emerald-400" : "bg-white/5"
                   }`}
                 >
-                  <span className="min-w-0">
-                    <span className="block truncate text-2xl font-semibold">{p.name}</span>
-                    <span className="block truncate text-base text-slate-400">{p.department}</span>
-                  </span>
-                  <span className="shrink-0 text-right text-lg tabular-nums text-slate-300">
-                    {p.time}
-                    {p.late ? (
-                      <span className="ml-2 rounded bg-amber-400 px-1.5 text-sm font-semibold text-slate-950">
-                        {t("signIn.projector.late")}
-                      </span>
-                    ) : null}
-                  </span>
+                  <span className="shrink-0 text-xl font-semibold">{p.name}</span>
+                  <span className="min-w-0 flex-1 truncate text-sm text-slate-400">{p.department}</span>
+                  {p.late ? (
+                    <span className="shrink-0 rounded bg-amber-400 px-1.5 text-sm font-semibold text-slate-950">
+                      {t("signIn.projector.late")}
+                    </span>
+                  ) : null}
+                  <span className="shrink-0 text-base tabular-nums text-slate-300">{p.time}</span>
                 </li>
               ))}
             </ol>

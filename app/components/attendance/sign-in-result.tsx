@@ -100,7 +100,11 @@ export function SignInResult({ view }: { view: SignInView }) {
   else if (mine)
     answer = (
       <Answer tone="info" icon="✓" title={t("signIn.page.alreadyAt", { time: mine.time })}>
-        {refusal ? <p className="mt-3 text-base">{translateMessage(t, refusal)}</p> : null}
+        <p className="mt-3 text-base">
+          {refusal && !refusal.startsWith("signIn.refused.already")
+            ? translateMessage(t, refusal)
+            : t("signIn.page.noNeed")}
+        </p>
       </Answer>
     );
   else if (refusal)
