@@ -13,7 +13,7 @@ import type { Bench } from "./run";
 import { startBenchServer } from "./support/bench-server";
 
 const TRAINEES = Number(process.env.BENCH_ATTENDEES ?? 500);
-const SPREAD_S = Number(process.env.BENCH_SIGN_IN_SECONDS ?? 30);
+const SPREAD_S = Number(process.env.BENCH_SIGN_IN_SECONDS ?? 50);
 
 type Seeded = { sessionId: string; trainees: string[]; clerk: string };
 

@@ -1,8 +1,10 @@
 // Recording a person's own sign-in (by scanning the projector's code, or at the kiosk): every rule that
 // decides whether it counts lives here, so both ways refuse the same things and write the same record.
 import { getSettings } from "~/domain/settings/settings.server";
-import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { sql, sqlTransaction } from "~/utils/sql.server";
 import { messageKey } from "~/utils/validation";
 
 import { localParts } from "../course/session-view";
@@ -28,7 +30,11 @@ export type SignInInput = {
   kioskClerk?: NonNullable<AuditActor>;
 };
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+// "updatedAt" is kept by Prisma on its own writes; here the statement sets it (a timestamp without zone, UTC).
+const INSERT_ATTENDANCE = `INSERT INTO "Attendance" ("sessionId", "personId", mark, source, at, "updatedAt")
+  VALUES ($1, $2, $3::"AttendanceMark", $4::"AttendanceSource", $5::timestamptz, $6::timestamptz::timestamp)
+  ON CONFLICT ("sessionId", "personId") DO NOTHING
+  RETURNING 1 AS inserted`;
 
 /**
  * Signs `person` in at `at` (PRESENT, or LATE after the threshold), or says why not with nothing recorded:
@@ -64,25 +70,28 @@ export async function recordSignIn(input: SignInInput): Promise<SignInOutcome> {
   if (timeRefusal) return refuse(messageKey(timeRefusal, { minutes: settings.signInOpensMinutes }));
 
   const mark = markForSignIn(at, session.startsAt, settings.lateAfterMinutes);
-  try {
-    await db.$transaction(async (tx) => {
-      await tx.attendance.create({ data: { sessionId, personId: person.id, mark, source: input.source, at } });
-      await writeAudit(tx, {
-        actor: person,
-        action: "attendance.signedIn",
-        entityType: "CourseSession",
-        entityId: sessionId,
-        summary: {
-          personId: person.id,
-          mark,
-          source: input.source,
-          at: at.toISOString(),
-          ...(input.kioskClerk ? { kioskClerk: input.kioskClerk.employeeNo } : {}),
-        },
-      });
+  // One short transaction on the pool (this is the hot path of 500 people signing in at once): the row,
+  // and the audit entry only if this request's row went in. Two scans at the same moment meet at the
+  // primary key: the second inserts nothing and is told it is already signed in.
+  const inserted = await sqlTransaction(async (client) => {
+    const rows = await sql(INSERT_ATTENDANCE, [sessionId, person.id, mark, input.source, at, now()], client);
+    if (rows.length === 0) return false;
+    await writeAuditSql(client, {
+      actor: person,
+      action: "attendance.signedIn",
+      entityType: "CourseSession",
+      entityId: sessionId,
+      summary: {
+        personId: person.id,
+        mark,
+        source: input.source,
+        at: at.toISOString(),
+        ...(input.kioskClerk ? { kioskClerk: input.kioskClerk.employeeNo } : {}),
+      },
     });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    return true;
+  });
+  if (!inserted) {
     const winner = await db.attendance.findUniqueOrThrow({
       where: { sessionId_personId: { sessionId, personId: person.id } },
       select: { mark: true, at: true },
