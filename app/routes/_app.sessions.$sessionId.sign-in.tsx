@@ -1,48 +1,67 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { SignInResult, type SignInView } from "~/components/attendance/sign-in-result";
+import { ownSignIn, signInByScan, ticketForScan } from "~/domain/attendance/sign-in-scan.server";
 import { signInSession } from "~/domain/delivery/sign-in-sheet-queries.server";
-import { sheetDateTime } from "~/domain/delivery/sign-in-sheet-rules";
 import { getSettings } from "~/domain/settings/settings.server";
-import { requireUser } from "~/utils/auth.server";
+import { getCurrentUser, requireUser } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 
-// The page the sign-in sheet's QR code opens. Any signed-in person may open it: it shows only the
-// course, time and place. Signing in by scan is attendance's part (011); until then it says so.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Where a phone lands after scanning: with the projector's code (or the ticket a scan before logging in
+// became), the logged-in person is signed in, and no one else: nothing in the address names a person.
+// Recording on GET is deliberate (opening the code's address is the sign-in): the code lives 20 seconds
+// and counts only for whoever is logged in. Success redirects to the plain page, so a reload does not scan
+// again. Without a code (the printed sheet's QR), the page says to scan the projector.
+const Scan = z.object({
+  code: z.string().max(64).optional(),
+  ticket: z.string().max(64).optional(),
+  done: z.string().optional(),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.session.title} · TrainGate` : "TrainGate" },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { sessionId } = getParams(params, z.object({ sessionId: Id }));
-  await requireUser(request);
-  const session = await signInSession(sessionId, (await getSettings()).timeZone);
+  const url = new URL(request.url);
+  const query = Scan.safeParse(Object.fromEntries(url.searchParams));
+  const { code, ticket, done } = query.success ? query.data : {};
+  const here = `/sessions/${encodeURIComponent(sessionId)}/sign-in`;
+  if ((code || ticket) && !(await getCurrentUser(request))) {
+    // The code may expire while they log in: a valid scan is carried through the login page as a ticket.
+    const carried = code ? await ticketForScan(sessionId, code) : null;
+    const back = carried ? `${here}?${new URLSearchParams({ ticket: carried })}` : url.pathname + url.search;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+  }
+  const user = await requireUser(request);
+  const { timeZone } = await getSettings();
+  const session = await signInSession(sessionId, timeZone);
   invariantResponse(session, "Not found", { status: 404 });
-  return { session };
+  if (code || ticket) {
+    const outcome = await signInByScan({
+      sessionId,
+      person: { id: user.id, employeeNo: user.employeeNo },
+      proof: code ? { code } : { ticket: ticket! },
+      address: context?.clientAddress,
+    });
+    if (outcome.ok) throw redirect(`${here}?done=1`);
+    invariantResponse(outcome.status !== 404, "Not found", { status: 404 });
+    const mine = await ownSignIn(sessionId, user.id, timeZone);
+    return data<SignInView>(
+      { session, refusal: outcome.error, mine: mine && { ...mine, fresh: false } },
+      { status: outcome.status },
+    );
+  }
+  const mine = await ownSignIn(sessionId, user.id, timeZone);
+  return data<SignInView>({ session, refusal: null, mine: mine && { ...mine, fresh: done === "1" } });
 }
 
 export default function SessionSignInPage() {
-  const { t } = useTranslation();
-  const { session } = useLoaderData<typeof loader>();
-  return (
-    <div className="mx-auto max-w-lg space-y-4">
-      <h1 className="page-title">{t("sessionDay.signIn.title")}</h1>
-      <div className="card space-y-2 p-4">
-        <p className="text-base font-semibold text-slate-900">{session.title}</p>
-        <p className="text-sm text-slate-600">
-          {t("sessionDay.fields.time")}
-          {t("training.colon")}
-          {sheetDateTime(t, session)}
-        </p>
-        <p className="text-sm text-slate-600">
-          {t("sessionDay.fields.place")}
-          {t("training.colon")}
-          {session.location}
-        </p>
-      </div>
-      <p className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="status">
-        {session.cancelled ? t("sessionDay.signIn.cancelled") : t("sessionDay.signIn.notYet")}
-      </p>
-    </div>
-  );
+  const view = useLoaderData<typeof loader>();
+  return <SignInResult view={view} />;
 }
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -36,6 +36,16 @@ const courseParams = async () => {
   return { courseId: material.courseId, materialId: material.id };
 };
 
+// A session of an approved demo course (sign-in).
+const sessionParams = async () => ({
+  sessionId: (
+    await db.courseSession.findFirstOrThrow({
+      where: { course: { approval: { state: "APPROVED" } } },
+      select: { id: true },
+    })
+  ).id,
+});
+
 // Each route file must be listed: a new route without an entry here fails the last test.
 const ROUTES: Record<string, RouteCase> = {
   "_index.tsx": { path: "/", loader: "public" },
@@ -253,12 +263,20 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "read:course",
     params: () => ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!(),
   },
-  "_app.sessions.$sessionId.sign-in.tsx": {
-    path: "/sessions/x/sign-in",
-    loader: "signed-in",
-    params: async () => ({
-      sessionId: (await ROUTES["courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx"].params!()).sessionId,
-    }),
+  // Sign-in (step 011): the trainee's scan landing (anyone logged in; it signs in only themselves), the
+  // projector screen and its polled data, and the kiosk on the clerk's device.
+  "_app.sessions.$sessionId.sign-in.tsx": { path: "/sessions/x/sign-in", loader: "signed-in", params: sessionParams },
+  "sessions.$sessionId.projector.tsx": { path: "/sessions/x/projector", loader: "run:sign-in", params: sessionParams },
+  "sessions.$sessionId.projector[.json].tsx": {
+    path: "/sessions/x/projector.json",
+    loader: "run:sign-in",
+    params: sessionParams,
+  },
+  "sessions.$sessionId.kiosk.tsx": {
+    path: "/sessions/x/kiosk",
+    loader: "run:sign-in",
+    action: "run:sign-in",
+    params: sessionParams,
   },
   // Attendance marking (MARKING): the clerk's roster of a demo session; an empty form is refused with 400.
   "_app.sessions.$sessionId.attendance.tsx": {
