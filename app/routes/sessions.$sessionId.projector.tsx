@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "run:sign-in");
   const session = await screenSession(sessionId, (await getSettings()).timeZone);
   invariantResponse(session, "Not found", { status: 404 });
-  const live = await screenLive(sessionId, publicOrigin(request));
+  const live = await screenLive(sessionId, publicOrigin(request.url));
   invariantResponse(live, "Not found", { status: 404 });
   const base = `/sessions/${encodeURIComponent(sessionId)}`;
   return {

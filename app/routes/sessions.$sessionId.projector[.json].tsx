@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { sessionId } = getParams(params, z.object({ sessionId: Id }));
   await requirePermission(request, "run:sign-in");
   const have = Have.parse(new URL(request.url).searchParams.get("have") ?? undefined);
-  const live = await screenLive(sessionId, publicOrigin(request), have);
+  const live = await screenLive(sessionId, publicOrigin(request.url), have);
   invariantResponse(live, "Not found", { status: 404 });
   return Response.json(live, { headers: { "Cache-Control": "no-store" } });
 }

@@ -9,7 +9,7 @@ import { loader as coursePrint } from "~/routes/courses.$courseId.print";
 import { loader as monthlyPrint } from "~/routes/monthly-plans.$monthlyPlanId.print";
 import { db } from "~/utils/db.server";
 
-import { as, courseForm, FREE_MONTH, idFrom, seededItem, YEAR } from "./course-support";
+import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom, seededItem } from "./course-support";
 import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
 
 beforeEach(seedDemoCompany);
@@ -57,7 +57,7 @@ const setLocale = (employeeNo: string, locale: string) => db.person.update({ whe
 /** A plan of a free month with one item of its own, submitted by T0001 and approved by L0001. */
 async function approvedMonth() {
   const manager = await as("T0001");
-  const planId = idFrom((await manager.createMonth(`${YEAR}-${FREE_MONTH}`)).location);
+  const planId = idFrom((await manager.createMonth(FREE_YM)).location);
   const own = {
     title: HYPERLINK,
     category: "NEW_HIRE",
@@ -80,7 +80,7 @@ describe("the monthly plan form", () => {
     const printed = await call("D0101", monthlyPrint, `/monthly-plans/${planId}/print`, { monthlyPlanId: planId });
     expect(printed.status).toBe(200);
     const { form } = printed.body as Awaited<ReturnType<typeof monthlyPrint>>;
-    expect(form.plan).toMatchObject({ year: YEAR, month: FREE_MONTH, revision: 1, state: "APPROVED" });
+    expect(form.plan).toMatchObject({ year: FREE_YEAR_OF_MONTH, month: FREE_MONTH, revision: 1, state: "APPROVED" });
     expect(form.items).toHaveLength(items.length);
     expect(form.items.find((i) => i.title === HYPERLINK)).toMatchObject({
       planned: false,
@@ -105,8 +105,8 @@ describe("the monthly plan form", () => {
     const path = `/monthly-plans/${planId}/export`;
     const month = String(FREE_MONTH).padStart(2, "0");
     const zh = await download("T0001", monthlyExport, path, { monthlyPlanId: planId });
-    expect(zh.name).toBe(`${YEAR}年${FREE_MONTH}月培训计划-第1版.xlsx`);
-    expect(zh.ascii).toBe(`monthly-plan-${YEAR}-${month}-r1.xlsx`);
+    expect(zh.name).toBe(`${FREE_YEAR_OF_MONTH}年${FREE_MONTH}月培训计划-第1版.xlsx`);
+    expect(zh.ascii).toBe(`monthly-plan-${FREE_YEAR_OF_MONTH}-${month}-r1.xlsx`);
     expect(zh.texts[1]).toBe("《月度培训计划》");
     const row = zh.rowWith("HYPERLINK")!;
     expect(row.getCell(2).value).toBe(`'${HYPERLINK}`);
@@ -126,7 +126,7 @@ describe("the monthly plan form", () => {
 
     await setLocale("T0001", "en");
     const en = await download("T0001", monthlyExport, path, { monthlyPlanId: planId });
-    expect(en.name).toBe(`Monthly training plan ${YEAR}-${FREE_MONTH} revision 1.xlsx`);
+    expect(en.name).toBe(`Monthly training plan ${FREE_YEAR_OF_MONTH}-${FREE_MONTH} revision 1.xlsx`);
     expect(en.ascii).toBe(zh.ascii);
     expect(en.texts).toContain(
       [

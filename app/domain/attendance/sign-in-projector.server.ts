@@ -60,9 +60,9 @@ export async function projectorTally(sessionId: string, timeZone: string) {
 }
 export type ProjectorTally = Awaited<ReturnType<typeof projectorTally>>;
 
-/** Where people reach the server: PUBLIC_URL when set (as mail links do), else the request's own origin. */
-export function publicOrigin(request: Request) {
-  return env().PUBLIC_URL ?? new URL(request.url).origin;
+/** Where people reach the server: PUBLIC_URL when set (as mail links do), else the origin of the page's URL. */
+export function publicOrigin(pageUrl: string) {
+  return env().PUBLIC_URL ?? new URL(pageUrl).origin;
 }
 
 /**
