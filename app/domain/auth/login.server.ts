@@ -17,9 +17,7 @@ import {
 import { burnPasswordCheck, verifyPassword } from "./password.server";
 
 export type LoginOutcome =
-  | { ok: true; token: string; mustChangePassword: boolean }
-  | { ok: false; error: "auth.invalidCredentials" | "auth.locked" | "auth.disabled" }
-  | { ok: false; error: string; status: 429; retryAfterSeconds: number };
+  { ok: true; token: string; mustChangePassword: boolean } | Extract<CredentialCheck, { ok: false }>;
 
 /** The source a request came from, when the server could not tell (a test calling the action directly). */
 export const UNKNOWN_SOURCE = "unknown";
@@ -31,16 +29,33 @@ export const UNKNOWN_SOURCE = "unknown";
  * the window; only failures from several sources lock it for everyone. Unknown numbers go the same
  * way, so neither the messages nor the locks reveal whether an account exists.
  */
-export async function login(input: {
+export type CredentialCheck =
+  | {
+      ok: true;
+      person: {
+        id: string;
+        employeeNo: string;
+        name: string;
+        disabledAt: Date | null;
+        status: string;
+        mustChangePassword: boolean;
+      };
+    }
+  | { ok: false; error: string; status?: 400 | 429; retryAfterSeconds?: number };
+
+/**
+ * The password check of the login page, for any place a person types their password (the login page, the
+ * training kiosk): the reservations, the counting of failures, the locks and their audit. `via` names the
+ * place in the audit of a failure. A right password resets the counters; what it then opens is the caller's.
+ */
+export async function checkCredentials(input: {
   employeeNo: string;
   password: string;
   source: string;
-  previousToken?: string | null;
-}): Promise<LoginOutcome> {
-  const employeeNo = input.employeeNo.trim().toUpperCase();
-  const source = input.source || UNKNOWN_SOURCE;
+  via?: string;
+}): Promise<CredentialCheck> {
+  const { employeeNo, source } = input;
   const at = now();
-
   const throttle = await reserveSourceAttempt(source, at);
   if (!throttle.ok)
     return {
@@ -70,9 +85,24 @@ export async function login(input: {
   if (person?.passwordHash) valid = await verifyPassword(person.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
 
-  if (!valid || !person) return recordFailure(employeeNo, source, person);
+  if (!valid || !person) return recordFailure(employeeNo, source, person, input.via);
 
   await Promise.all([resetAccountChecks(employeeNo, source), releaseSourceAttempt(source)]);
+  const { passwordHash: _hash, ...checked } = person;
+  return { ok: true, person: checked };
+}
+
+export async function login(input: {
+  employeeNo: string;
+  password: string;
+  source: string;
+  previousToken?: string | null;
+}): Promise<LoginOutcome> {
+  const employeeNo = input.employeeNo.trim().toUpperCase();
+  const source = input.source || UNKNOWN_SOURCE;
+  const checked = await checkCredentials({ employeeNo, password: input.password, source });
+  if (!checked.ok) return checked;
+  const { person } = checked;
   if (person.disabledAt || person.status === "LEFT") {
     await db.$transaction((tx) =>
       writeAudit(tx, {
@@ -107,7 +137,8 @@ async function recordFailure(
   employeeNo: string,
   source: string,
   person: { id: string; name: string } | null,
-): Promise<LoginOutcome> {
+  via?: string,
+): Promise<Extract<CredentialCheck, { ok: false }>> {
   const at = now();
   const [counted] = await Promise.all([countFailure(employeeNo, source, at), pruneExpired(at)]);
   const failed = {
@@ -115,7 +146,7 @@ async function recordFailure(
     action: "auth.login_failed",
     entityType: "Account",
     entityId: employeeNo,
-    summary: { failures: counted.failures, source },
+    summary: { failures: counted.failures, source, ...(via ? { via } : {}) },
   };
   const { lockedForSource, lockedForEveryone } = counted;
   // Administrators hear of locks on real accounts only; a lock on a made-up number concerns no one.
