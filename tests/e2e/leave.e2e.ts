@@ -1,6 +1,7 @@
 // Step 011, leave (《培训课程请假表》) end to end: C0105 files leave on a phone for an upcoming session of a course
 // they attend, with a photo of a doctor's note; D0101 approves it from the to-do list; T0002 acknowledges receipt;
-// the roster then has C0105 on leave. (The make-up acceptance is appended at the end by the make-up story.)
+// the roster and the printed sheet then have C0105 on leave; once the session is over C0105 owes a make-up and
+// accepts a later session of another course of the same monthly-plan item.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
@@ -12,16 +13,17 @@ import { db, disconnectDb } from "~/utils/db.server";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, moveServerClock, newPage, screenshot, serverNow } from "./harness";
 
 const ZONE = "Asia/Shanghai";
 const TITLE = "请假流程演练课程（浏览器测试）";
+const LATER = "请假流程演练课程·二期（浏览器测试）";
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (d: CompanyDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 // A PNG's signature and header: what the server checks a "photo" by.
 const PHOTO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-let course: { id: string; sessionId: string };
+let course: { id: string; sessionId: string; makeUpSessionId: string };
 let traineeName: string;
 
 beforeAll(async () => {
@@ -53,13 +55,34 @@ beforeAll(async () => {
       approvedAt: new Date(at.getTime() - 3_600_000),
     });
     await startPreparation(tx, c.id);
-    return c;
+    // The same item again four days later for two other agents, with seats free: where a make-up can go.
+    const later = sessionInterval(
+      iso(companyDate(new Date(at.getTime() + 4 * 86_400_000), ZONE)),
+      "09:00",
+      "11:00",
+      ZONE,
+    );
+    const again = await makeApprovedCourse(tx, {
+      monthlyItemId: item.id,
+      title: LATER,
+      lecturerId: who("T0003").id,
+      attendeeIds: ["C0110", "C0111"].map((no) => who(no).id),
+      sessions: [{ ...later, location: "培训室 B306" }],
+      clerk: who("T0002"),
+      manager: who("T0001"),
+      submittedAt: new Date(at.getTime() - 2 * 3_600_000),
+      approvedAt: new Date(at.getTime() - 3_600_000),
+    });
+    await startPreparation(tx, again.id);
+    return { id: c.id, againId: again.id };
   });
   const session = await db.courseSession.findFirstOrThrow({ where: { courseId: created.id } });
-  course = { id: created.id, sessionId: session.id };
+  const makeUp = await db.courseSession.findFirstOrThrow({ where: { courseId: created.againId } });
+  course = { id: created.id, sessionId: session.id, makeUpSessionId: makeUp.id };
 });
 
 afterAll(async () => {
+  await moveServerClock("reset");
   await disconnectDb();
 });
 
@@ -72,7 +95,7 @@ async function press(page: Page, button: ReturnType<Page["getByRole"]>, message:
   await page.waitForLoadState("networkidle");
 }
 
-test("C0105 files leave on a phone, D0101 approves, T0002 acknowledges, the roster has C0105 on leave", async () => {
+test("C0105 files leave on a phone, D0101 approves, T0002 files it; C0105 is excused and makes it up", async () => {
   // C0105, on a phone, asks for leave from the course's notice.
   const trainee = await newPage({ viewport: { width: 390, height: 844 } });
   await login(trainee, "C0105");
@@ -130,5 +153,25 @@ test("C0105 files leave on a phone, D0101 approves, T0002 acknowledges, the rost
     leave: { acknowledged: true },
   });
 
-  // Make-up: C0105 accepts the offered make-up session (appended here by the make-up story, tests/e2e/make-up).
+  // The printed sheet marks C0105 on leave in the signature column.
+  await clerk.goto(`/courses/${course.id}/sessions/${course.sessionId}/sign-in-sheet`);
+  const sheetRow = clerk.getByRole("row").filter({ hasText: traineeName });
+  await sheetRow.first().waitFor();
+  expect(await sheetRow.first().textContent()).toContain("请假");
+
+  // Three days on, the session is over: C0105 owes a make-up and accepts the later session of the same item.
+  await moveServerClock({ minutes: 3 * 24 * 60 });
+  const later = await newPage({ viewport: { width: 390, height: 844 } });
+  await login(later, "C0105");
+  await later.goto("/my-make-ups");
+  const missed = later.getByRole("region", { name: TITLE });
+  await missed.getByText(LATER).waitFor();
+  await missed.getByRole("button", { name: "选择此场次" }).first().click();
+  await later.getByRole("status").filter({ hasText: "已报名补课" }).first().waitFor();
+  await missed.getByTestId("make-up-enrolled").waitFor();
+  await screenshot(later, "leave-make-up-enrolled-390");
+  const makeUpRoster = await sessionRoster(course.makeUpSessionId);
+  expect(makeUpRoster!.rows.find((r) => r.employeeNo === "C0105")).toMatchObject({
+    makeUpFor: { missedSessionId: course.sessionId, courseTitle: TITLE },
+  });
 });
