@@ -171,5 +171,6 @@ export async function tellClerks(
       sourceId: course.id,
       href: confirmationsHref(course.id),
       params: { title: course.title, ...params },
+      from: params.head,
     });
 }

@@ -62,6 +62,7 @@ export async function notifyLecturer(actor: Actor, courseId: string): Promise<Le
       href: myTrainingHref(courseId),
       params: { title: course.title, count: data.people.length },
       dueAt: course.sessions[0]?.startsAt ?? null,
+      from: actor.name,
     });
     const at = now();
     if (course.delivery) await tx.courseDelivery.update({ where: { courseId }, data: { lecturerNotifiedAt: at } });

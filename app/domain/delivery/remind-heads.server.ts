@@ -71,6 +71,7 @@ export async function remindHeads(
           href: confirmationsHref(courseId),
           dueAt: course.confirmBy,
           params: { title: course.title, count },
+          from: actor.name,
         });
         const mail = headMail(head, "course.confirmReminder", course, {
           confirmBy: course.confirmBy!,

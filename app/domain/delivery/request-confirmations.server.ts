@@ -93,6 +93,7 @@ export async function requestConfirmations(
           href: confirmationsHref(courseId),
           dueAt: confirmBy,
           params: { title: course.title, count: attendeeIds.length },
+          from: actor.name,
         });
         const mail = headMail(head, "course.confirm", course, {
           confirmBy,

@@ -82,7 +82,7 @@ export const LeaveSubject: ApprovalSubject = {
     }
   },
   // Approved: the clerks receive it (the form's "报培训部备案"), and the trainee owes a make-up.
-  async onApproved(tx, approvalId) {
+  async onApproved(tx, approvalId, actor) {
     const form = (await formOf(tx, approvalId))!;
     const about = (await LeaveSubject.describe(tx, approvalId))!;
     for (const personId of await peopleHolding(tx, "receive:leave"))
@@ -93,6 +93,7 @@ export const LeaveSubject: ApprovalSubject = {
         sourceId: form.id,
         href: "/leave?tab=received",
         params: about.params,
+        from: actor.name,
       });
     await offerMakeUp(tx, { personId: form.personId, missedSessionId: form.sessionId });
   },
