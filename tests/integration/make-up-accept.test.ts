@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { MAKE_UP_TODO, offerMakeUp } from "~/domain/attendance/make-up-offer.server";
 import { sessionRoster } from "~/domain/attendance/roster.server";
+import { attendeeSessions } from "~/domain/course/course-queries.server";
 import { action as myAction } from "~/routes/_app.my-make-ups";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -58,6 +59,14 @@ describe("accepting a make-up", () => {
     const todo = await db.todoItem.findFirstOrThrow({ where: { personId: f.people.c0105, kind: MAKE_UP_TODO.kind } });
     expect(todo.doneAt).not.toBeNull();
     expect(await db.auditEntry.count({ where: { action: "makeUp.accepted" } })).toBe(1);
+    // The make-up session is on the trainee's calendar.
+    const session = await db.courseSession.findUniqueOrThrow({
+      where: { id: f.b1 },
+      select: { course: { select: { monthlyItem: { select: { plan: { select: { year: true, month: true } } } } } } },
+    });
+    const { year, month } = session.course.monthlyItem.plan;
+    const calendar = await attendeeSessions(f.people.c0105, year, month);
+    expect(calendar.map((s) => s.id)).toContain(f.b1);
   });
 
   it("can be changed to another session before it starts (audited), and the first roster lets go", async () => {

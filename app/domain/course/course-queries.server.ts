@@ -238,15 +238,15 @@ export const CALENDAR_SESSION = {
   },
 } as const;
 
-/** The month's sessions of the approved courses a person attends: the calendar of someone who reads no plans. */
+/**
+ * The month's sessions of the approved courses a person attends, and the sessions they accepted as a
+ * make-up: the calendar of someone who reads no plans.
+ */
 export function attendeeSessions(personId: string, year: number, month: number) {
   return db.courseSession.findMany({
     where: {
-      course: {
-        monthlyItem: { plan: { year, month } },
-        approval: { state: "APPROVED" },
-        attendees: { some: { personId } },
-      },
+      course: { monthlyItem: { plan: { year, month } }, approval: { state: "APPROVED" } },
+      OR: [{ course: { attendees: { some: { personId } } } }, { makeUpsHere: { some: { personId } } }],
     },
     orderBy: { startsAt: "asc" },
     select: CALENDAR_SESSION,
