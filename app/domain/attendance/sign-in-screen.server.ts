@@ -1,39 +1,17 @@
 // Everything the projector screen shows at one instant, for its first render and for every poll.
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
 
 import { localParts } from "../course/session-view";
-import { sessionWhen } from "../delivery/sign-in-sheet-queries.server";
+import { signInSession } from "../delivery/sign-in-sheet-queries.server";
 
 import { signInTimeRefusal, signInWindow } from "./attendance-rules";
 import { projectorCode, projectorTally } from "./sign-in-projector.server";
 
 export type ScreenState = "OPEN" | "NOT_OPEN_YET" | "CLOSED" | "CANCELLED";
 
-/** The session's facts; null when there is no such session of an approved course. */
-export async function screenSession(sessionId: string, timeZone: string) {
-  const session = await db.courseSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      course: { select: { title: true, approval: { select: { state: true } }, delivery: { select: { state: true } } } },
-    },
-  });
-  if (!session || session.course.approval.state !== "APPROVED") return null;
-  return {
-    id: session.id,
-    title: session.course.title,
-    location: session.location,
-    startsAt: session.startsAt,
-    endsAt: session.endsAt,
-    cancelled: session.course.delivery?.state === "CANCELLED",
-    ...sessionWhen(session, timeZone),
-  };
-}
+/** The session's facts, as the printed sheet's QR page shows them; null when its course is not approved. */
+export const screenSession = signInSession;
 export type ScreenSession = NonNullable<Awaited<ReturnType<typeof screenSession>>>;
 
 /** The live part: whether sign-in is open, the code (image only when `haveWindow` is not current), the tally. */

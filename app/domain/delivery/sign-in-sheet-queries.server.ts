@@ -101,6 +101,8 @@ export async function signInSession(sessionId: string, timeZone: string) {
     id: session.id,
     title: session.course.title,
     location: session.location,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
     cancelled: session.course.delivery?.state === "CANCELLED",
     ...sessionWhen(session, timeZone),
   };
