@@ -47,6 +47,24 @@ export const NAV_ITEMS: NavItem[] = [
   // Make-ups (step 011): the clerk's and training manager's tracking; every trainee's own offers.
   { to: "/make-ups", labelKey: "nav.makeUps", group: "training", icon: "form", permission: "read:make-ups" },
   { to: "/my-make-ups", labelKey: "nav.myMakeUps", group: "training", icon: "calendar", permission: "attend:training" },
+  // Step 012: closing rosters into the archive, everyone's training file, assessments and evaluations.
+  { to: "/archive", labelKey: "nav.archive", group: "training", icon: "form", permission: "close:roster" },
+  {
+    to: "/training-files",
+    labelKey: "nav.trainingFiles",
+    group: "training",
+    icon: "people",
+    permission: "read:training-file",
+  },
+  { to: "/assessments", labelKey: "nav.assessments", group: "training", icon: "badge", permission: "read:assessment" },
+  {
+    to: "/evaluations",
+    labelKey: "nav.evaluations",
+    group: "training",
+    icon: "survey",
+    permission: "read:course-evaluation",
+  },
+  { to: "/dashboard", labelKey: "nav.dashboard", group: "main", icon: "calendar", permission: "read:dashboard" },
   { to: "/budget", labelKey: "nav.budget", group: "training", icon: "bank", permission: "read:training-budget" },
   { to: "/quiz", labelKey: "nav.quiz", group: "certification", icon: "quiz", permission: "take:quiz" },
   { to: "/quiz/rules", labelKey: "nav.callRules", group: "certification", icon: "rules", permission: "read:rule" },
@@ -57,6 +75,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "bank",
     permission: "manage:quiz",
   },
+  { to: "/rule-loop", labelKey: "nav.ruleLoop", group: "certification", icon: "rules", permission: "read:rule-loop" },
   {
     to: "/certification",
     labelKey: "nav.certification",

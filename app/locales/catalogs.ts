@@ -2,6 +2,12 @@
 // worker processes that run without Vite can translate too. tests/unit/catalogs.test.ts checks that this
 // list names every file in app/locales/<locale>/.
 import enAttendance from "./en/attendance.json";
+import enArchive from "./en/archive.json";
+import enTrainingFile from "./en/trainingFile.json";
+import enAssessment from "./en/assessment.json";
+import enEvaluation from "./en/evaluation.json";
+import enRuleLoop from "./en/ruleLoop.json";
+import enDashboard from "./en/dashboard.json";
 import enAudit from "./en/audit.json";
 import enAuth from "./en/auth.json";
 import enBudget from "./en/budget.json";
@@ -36,6 +42,12 @@ import enTraining from "./en/training.json";
 import enValidation from "./en/validation.json";
 import enWorkflow from "./en/workflow.json";
 import zhAttendance from "./zh-CN/attendance.json";
+import zhArchive from "./zh-CN/archive.json";
+import zhTrainingFile from "./zh-CN/trainingFile.json";
+import zhAssessment from "./zh-CN/assessment.json";
+import zhEvaluation from "./zh-CN/evaluation.json";
+import zhRuleLoop from "./zh-CN/ruleLoop.json";
+import zhDashboard from "./zh-CN/dashboard.json";
 import zhAudit from "./zh-CN/audit.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBudget from "./zh-CN/budget.json";
@@ -86,6 +98,12 @@ export const CATALOGS = {
     leave: zhLeave,
     attendance: zhAttendance,
     makeUps: zhMakeUps,
+    archive: zhArchive,
+    trainingFile: zhTrainingFile,
+    assessment: zhAssessment,
+    evaluation: zhEvaluation,
+    ruleLoop: zhRuleLoop,
+    dashboard: zhDashboard,
     departments: zhDepartments,
     errors: zhErrors,
     home: zhHome,
@@ -122,6 +140,12 @@ export const CATALOGS = {
     leave: enLeave,
     attendance: enAttendance,
     makeUps: enMakeUps,
+    archive: enArchive,
+    trainingFile: enTrainingFile,
+    assessment: enAssessment,
+    evaluation: enEvaluation,
+    ruleLoop: enRuleLoop,
+    dashboard: enDashboard,
     departments: enDepartments,
     errors: enErrors,
     home: enHome,

@@ -59,6 +59,17 @@ export const PERMISSIONS = [
   "approve:leave",
   "receive:leave",
   "read:make-ups",
+  // Step 012 (docs/decisions/0019): the archive, the pre-job assessment, course evaluations, the rule loop
+  // and the leaders' dashboards.
+  "close:roster",
+  "read:training-file",
+  "assess:new-hire",
+  "sign-off:assessment",
+  "read:assessment",
+  "answer:course-survey",
+  "read:course-evaluation",
+  "read:rule-loop",
+  "read:dashboard",
   // Case work and the clearance API (docs/decisions/0009).
   "read:case",
   "import:case",
@@ -95,6 +106,11 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:monthly-plan": "any",
     "read:course": "any",
     "read:training-budget": "any",
+    "read:training-file": "any",
+    "read:assessment": "any",
+    "read:course-evaluation": "any",
+    "read:rule-loop": "any",
+    "read:dashboard": "any",
   },
   APPROVING_LEADER: {
     "read:person": "any",
@@ -107,6 +123,11 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "approve:monthly-plan": "any",
     "read:course": "any",
     "read:training-budget": "any",
+    "read:training-file": "any",
+    "read:assessment": "any",
+    "read:course-evaluation": "any",
+    "read:rule-loop": "any",
+    "read:dashboard": "any",
   },
   TRAINING_MANAGER: {
     "read:person": "any",
@@ -128,6 +149,13 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "mark:attendance": "any",
     "receive:leave": "any",
     "read:make-ups": "any",
+    "close:roster": "any",
+    "read:training-file": "any",
+    "assess:new-hire": "any",
+    "read:assessment": "any",
+    "read:course-evaluation": "any",
+    "read:rule-loop": "any",
+    "read:dashboard": "any",
   },
   TRAINING_CLERK: {
     "read:person": "any",
@@ -142,6 +170,11 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "mark:attendance": "any",
     "receive:leave": "any",
     "read:make-ups": "any",
+    "close:roster": "any",
+    "read:training-file": "any",
+    "read:assessment": "any",
+    "read:course-evaluation": "any",
+    "read:rule-loop": "any",
   },
   DEPARTMENT_HEAD: {
     "read:person": "department",
@@ -158,8 +191,20 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "import:case": "department",
     "assign:case": "department",
     "reveal:case-number": "department",
+    "read:training-file": "department",
+    // The supervisor of the department's new hires scores them and signs the form off.
+    "assess:new-hire": "department",
+    "sign-off:assessment": "department",
+    "read:assessment": "department",
+    "read:rule-loop": "department",
+    "read:dashboard": "department",
   },
-  LECTURER: {},
+  LECTURER: {
+    // Only the new hires of the courses they lecture, and their own courses' evaluations.
+    "assess:new-hire": "own",
+    "read:assessment": "own",
+    "read:course-evaluation": "own",
+  },
   EMPLOYEE: {
     "answer:needs-questionnaire": "own",
     "take:quiz": "own",
@@ -169,6 +214,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:case": "own",
     "work:case": "own",
     "reveal:case-number": "own",
+    "read:training-file": "own",
+    "answer:course-survey": "own",
   },
 };
 
