@@ -8,6 +8,7 @@ import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedEvaluations } from "./evaluations";
 import { makeDepartment, makePerson } from "./factories";
 import { seedLeave, seedMakeUps } from "./leave";
 import { seedMonthlyPlans } from "./monthly-plan";
@@ -244,6 +245,7 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
+      await seedEvaluations(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

@@ -1,0 +1,139 @@
+// Pure rules of course evaluations (培训评估): the four questions, averages, the response rate and how
+// they are rounded. The pages and the seed read them from here so every figure is computed one way.
+
+/** The four questions, in the order the form asks them; each is rated 1–5. */
+export const QUESTIONS = ["course", "lecturer", "venue", "usefulness"] as const;
+export type Question = (typeof QUESTIONS)[number];
+
+export const SCORES = [1, 2, 3, 4, 5] as const;
+export const COMMENT_MAX = 500;
+
+export type Scores = Record<Question, number>;
+
+/** The stored columns of each question. */
+export const SCORE_COLUMN = {
+  course: "courseScore",
+  lecturer: "lecturerScore",
+  venue: "venueScore",
+  usefulness: "usefulnessScore",
+} as const satisfies Record<Question, string>;
+
+export type EvaluationRow = Record<(typeof SCORE_COLUMN)[Question], number>;
+
+export function scoresOf(row: EvaluationRow): Scores {
+  return {
+    course: row.courseScore,
+    lecturer: row.lecturerScore,
+    venue: row.venueScore,
+    usefulness: row.usefulnessScore,
+  };
+}
+
+/**
+ * The mean to one decimal, half up; null when there is nothing to average. Rounded once, from the raw
+ * sum, so an overall figure never compounds the rounding of its parts.
+ */
+export function average(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sum = values.reduce((a, b) => a + b, 0);
+  return Math.round((sum * 10) / values.length) / 10;
+}
+
+/** Answers per invitation as a whole percent, half up; null when nobody was invited. */
+export function responseRate(answered: number, invited: number): number | null {
+  if (invited <= 0) return null;
+  return Math.round((Math.min(answered, invited) * 100) / invited);
+}
+
+export type Summary = {
+  responses: number;
+  averages: Record<Question, number | null>;
+  /** The mean of every score given, all four questions together. */
+  overall: number | null;
+};
+
+export function summarize(rows: readonly EvaluationRow[]): Summary {
+  const averages = Object.fromEntries(
+    QUESTIONS.map((q) => [q, average(rows.map((r) => r[SCORE_COLUMN[q]]))]),
+  ) as Record<Question, number | null>;
+  const all = rows.flatMap((r) => QUESTIONS.map((q) => r[SCORE_COLUMN[q]]));
+  return { responses: rows.length, averages, overall: average(all) };
+}
+
+/** How many gave each score 1–5 to one question (index 0 is the count of 1s). */
+export function distribution(rows: readonly EvaluationRow[], question: Question): number[] {
+  const counts = [0, 0, 0, 0, 0];
+  for (const row of rows) {
+    const score = row[SCORE_COLUMN[question]];
+    if (Number.isInteger(score) && score >= 1 && score <= 5) counts[score - 1] += 1;
+  }
+  return counts;
+}
+
+/** The lecturer an evaluation is about, as one name: the internal person, else the external trainer or institution. */
+export function lecturerNameOf(course: {
+  lecturerKind: string;
+  lecturer: { name: string } | null;
+  externalLecturer: string | null;
+  externalOrg: string | null;
+}): string {
+  if (course.lecturerKind === "INTERNAL") return course.lecturer?.name ?? "";
+  return course.externalLecturer || course.externalOrg || "";
+}
+
+export type CourseFigures = {
+  courseId: string;
+  lecturerName: string;
+  startsAt: Date | null;
+  invited: number;
+  answered: number;
+};
+
+export type LecturerSummary = Summary & { lecturerName: string; courses: number };
+
+/**
+ * Per lecturer: the courses they gave in the period and every answer about them, averaged over the
+ * answers (a course with many answers weighs more than one with few). Best rated first; a lecturer
+ * without answers yet comes last; then by name.
+ */
+export function byLecturer(
+  courses: readonly CourseFigures[],
+  rows: readonly (EvaluationRow & { courseId: string })[],
+): LecturerSummary[] {
+  const lecturerOf = new Map(courses.map((c) => [c.courseId, c.lecturerName]));
+  const groups = new Map<string, { courses: Set<string>; rows: EvaluationRow[] }>();
+  const group = (name: string) => {
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { courses: new Set(), rows: [] }));
+    return g;
+  };
+  for (const c of courses) group(c.lecturerName).courses.add(c.courseId);
+  for (const r of rows) {
+    const name = lecturerOf.get(r.courseId);
+    if (name !== undefined) group(name).rows.push(r);
+  }
+  return [...groups.entries()]
+    .map(([lecturerName, g]) => ({ lecturerName, courses: g.courses.size, ...summarize(g.rows) }))
+    .sort(
+      (a, b) =>
+        (b.overall ?? -1) - (a.overall ?? -1) ||
+        b.responses - a.responses ||
+        a.lecturerName.localeCompare(b.lecturerName, "zh-CN"),
+    );
+}
+
+/** Courses newest first (by their first session), so this year's latest course heads the list. */
+export function byNewest<T extends { startsAt: Date | null; title: string }>(courses: readonly T[]): T[] {
+  return [...courses].sort(
+    (a, b) => (b.startsAt?.getTime() ?? 0) - (a.startsAt?.getTime() ?? 0) || a.title.localeCompare(b.title, "zh-CN"),
+  );
+}
+
+export const PAGE_SIZE = 20;
+
+/** The page asked for, kept inside 1…pages. */
+export function pageOf(asked: number, total: number, size = PAGE_SIZE): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
+  return { page, pages };
+}
