@@ -1,9 +1,9 @@
 // An attendee rates a course once: the evaluation, the invitation marked answered, the to-do closed and
 // the audit entry land together or not at all.
-import type { Failure } from "~/utils/route.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import type { Failure } from "~/utils/route.server";
 import { closeTodos } from "~/utils/todo.server";
 
 import { lecturerNameOf } from "./evaluation-rules";

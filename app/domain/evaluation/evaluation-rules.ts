@@ -98,7 +98,7 @@ export type LecturerSummary = Summary & { lecturerName: string; courses: number 
  */
 export function byLecturer(
   courses: readonly CourseFigures[],
-  rows: readonly (EvaluationRow & { courseId: string })[],
+  rows: ReadonlyArray<EvaluationRow & { courseId: string }>,
 ): LecturerSummary[] {
   const lecturerOf = new Map(courses.map((c) => [c.courseId, c.lecturerName]));
   const groups = new Map<string, { courses: Set<string>; rows: EvaluationRow[] }>();

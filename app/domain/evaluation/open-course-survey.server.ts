@@ -1,5 +1,5 @@
-import { addTodo } from "~/utils/todo.server";
 import type { Tx } from "~/utils/db.server";
+import { addTodo } from "~/utils/todo.server";
 
 /**
  * Once every session of a course has its roster closed, each person who attended at least one of them

@@ -15,7 +15,7 @@ export const courseSelect = {
 } as const;
 
 /** The course's first start and last end; nulls for a course without sessions. */
-export function courseDates(sessions: readonly { startsAt: Date; endsAt: Date }[]) {
+export function courseDates(sessions: ReadonlyArray<{ startsAt: Date; endsAt: Date }>) {
   return {
     startsAt: sessions[0]?.startsAt ?? null,
     endsAt: sessions.reduce<Date | null>((last, s) => (!last || s.endsAt > last ? s.endsAt : last), null),
