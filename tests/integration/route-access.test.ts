@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { can, type Permission, type RoleName } from "~/utils/permissions";
 
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, DEMO_AT, outcome, personId, requestAs, seedDemoCompany } from "./support";
 
 type Guard = Permission | "signed-in" | "public";
 type RouteCase = { path: string; loader?: Guard; action?: Guard; params?: () => Promise<Record<string, string>> };
@@ -314,7 +314,33 @@ const ROUTES: Record<string, RouteCase> = {
   // an employee; an empty form is refused as bad input, never as a permission).
   "_app.make-ups.tsx": { path: "/make-ups", loader: "read:make-ups" },
   "_app.my-make-ups.tsx": { path: "/my-make-ups", loader: "attend:training", action: "attend:training" },
+  // Course evaluations (EVAL): every demo person is invited to rate a demo course here, so what is tested is
+  // the door (answer:course-survey; whoever was not invited gets 403 inside, see evaluation-survey.test.ts);
+  // an empty form is refused as bad input. The results: training department, leaders and lecturers.
+  "_app.course-surveys.$courseId.tsx": {
+    path: "/course-surveys/x",
+    loader: "answer:course-survey",
+    action: "answer:course-survey",
+    params: evaluationParams,
+  },
+  "_app.evaluations._index.tsx": { path: "/evaluations", loader: "read:course-evaluation" },
+  "_app.evaluations.$courseId.tsx": {
+    path: "/evaluations/x",
+    loader: "read:course-evaluation",
+    params: evaluationParams,
+  },
 };
+
+// Course evaluations (EVAL): a demo course, with every demo person invited to rate it.
+async function evaluationParams() {
+  const course = await db.course.findFirstOrThrow({ where: { approval: { state: "APPROVED" } }, select: { id: true } });
+  const people = await db.person.findMany({ where: { employeeNo: { in: DEMO_ROLES.map(([no]) => no) } } });
+  await db.courseSurveyInvite.createMany({
+    data: people.map((p) => ({ courseId: course.id, personId: p.id, invitedAt: DEMO_AT })),
+    skipDuplicates: true,
+  });
+  return { courseId: course.id };
+}
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
   ["A0001", ["ADMIN", "EMPLOYEE"]],
