@@ -228,7 +228,7 @@ describe("results of a year", () => {
     expect(body.years[0]).toBeGreaterThanOrEqual(body.year);
   });
 
-  it("show a lecturer only the courses they teach; the training manager, who also lectures, sees every course", async () => {
+  it("show a lecturer only the courses they teach; the training manager (also a lecturer) sees all", async () => {
     const t0003 = await personId("T0003");
     const { first, courses } = await allCourses("T0003", LAST_YEAR);
     expect(first.ownOnly).toBe(true);

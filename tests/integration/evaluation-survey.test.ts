@@ -61,7 +61,7 @@ describe("answering the satisfaction survey", () => {
     expect(html).toContain("场地与组织");
   });
 
-  it("stores one evaluation with the course's lecturer, marks the invitation answered, closes the to-do and audits it", async () => {
+  it("stores one evaluation naming the lecturer, marks the invitation answered, closes the to-do, audits", async () => {
     const answered = await post("C0102", courseId, answerForm([5, 4, 3, 5], "  案例很实用。 "));
     expect(answered.status).toBe(302);
     expect(answered.location).toBe(`/course-surveys/${courseId}`);
