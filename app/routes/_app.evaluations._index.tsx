@@ -66,7 +66,11 @@ export default function EvaluationsPage() {
           answered: totals.answered,
           rate: figures.rate(totals.rate),
         })}
-        {totals.overall !== null ? ` ${t("evaluation.overall")} ${figures.score(totals.overall)}` : null}
+        {totals.overall !== null ? (
+          <span className="ml-1 font-medium">
+            {t("evaluation.results.totalsOverall", { score: figures.score(totals.overall) })}
+          </span>
+        ) : null}
       </p>
       <section className="space-y-3" aria-labelledby="by-course">
         <h2 id="by-course" className="font-semibold">

@@ -36,7 +36,10 @@ function AverageHeads() {
     <>
       {QUESTIONS.map((q) => (
         <th key={q} className="text-right">
-          {t(`evaluation.questions.${q}`)}
+          {/* Short heads keep the whole table on a laptop's screen; the full question is the tooltip. */}
+          <abbr title={t(`evaluation.questions.${q}`)} className="no-underline">
+            {t(`evaluation.questionsShort.${q}`)}
+          </abbr>
         </th>
       ))}
       <th className="text-right">{t("evaluation.overall")}</th>
@@ -81,13 +84,13 @@ export function CourseTable({ rows }: { rows: CourseRow[] }) {
         <tbody>
           {rows.map((c) => (
             <tr key={c.courseId}>
-              <td>
+              <td className="min-w-48 whitespace-normal">
                 <Link to={`/evaluations/${c.courseId}`} className="btn-link">
                   {c.title}
                 </Link>
               </td>
               <td className="whitespace-nowrap">{dates(c)}</td>
-              <td>{c.lecturerName || t("evaluation.results.noLecturer")}</td>
+              <td className="min-w-24 whitespace-normal">{c.lecturerName || t("evaluation.results.noLecturer")}</td>
               <td className="text-right tabular-nums">{c.invited}</td>
               <td className="text-right tabular-nums">{c.answered}</td>
               <td className="text-right tabular-nums">{figures.rate(c.rate)}</td>

@@ -31,7 +31,7 @@ export function ScorePicker({
           <label
             key={score}
             className={[
-              "flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border",
+              "relative flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border",
               "border-slate-300 px-1 py-2 text-center",
               "has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white",
               "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 has-[:focus-visible]:ring-offset-2",
@@ -41,14 +41,15 @@ export function ScorePicker({
               type="radio"
               name={question}
               value={score}
-              className="sr-only"
+              // Transparent over the whole button: a tap anywhere on it (or a test's check()) hits the radio itself.
+              className="absolute inset-0 h-full w-full cursor-pointer appearance-none rounded-lg opacity-0"
               defaultChecked={chosen === String(score)}
               aria-label={t("evaluation.scoreOption", { score, label: t(`evaluation.scale.${score}`) })}
             />
-            <span className="text-lg font-semibold" aria-hidden="true">
+            <span className="pointer-events-none text-lg font-semibold" aria-hidden="true">
               {score}
             </span>
-            <span className="text-[11px] leading-tight" aria-hidden="true">
+            <span className="pointer-events-none text-[11px] leading-tight" aria-hidden="true">
               {t(`evaluation.scale.${score}`)}
             </span>
           </label>
