@@ -37,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { courseId } = getParams(params, SurveyParams);
   const { actor } = await requireActor(request, "answer:course-survey");
+  // Whoever was not asked is refused whatever they send; the use-case checks again inside its transaction.
+  const survey = await courseSurvey(courseId, actor.id);
+  invariantResponse(survey, "Not found", { status: 404 });
+  invariantResponse(survey.invited, "Forbidden", { status: 403 });
   const form = parseForm(SurveyAnswerSchema, await request.formData());
   if (!form.ok) return invalid({ ...form, errors: { _form: "evaluation.errors.fixBelow", ...form.errors } });
   return respond(await answerCourseSurvey(actor, courseId, form.data), {

@@ -138,6 +138,8 @@ describe("answering the satisfaction survey", () => {
       expect((await view(employeeNo, courseId)).status, employeeNo).toBe(403);
       const sent = await post(employeeNo, courseId, answerForm([5, 5, 5, 5]));
       expect(sent.status, employeeNo).toBe(403);
+      // An incomplete form too: the refusal does not depend on what was sent.
+      expect((await post(employeeNo, courseId, { course: "5" })).status, employeeNo).toBe(403);
     }
     expect(await db.courseEvaluation.count({ where: { courseId } })).toBe(0);
     const { html } = await renderInLayout(
