@@ -4,6 +4,7 @@ import { writeAudit } from "../../app/utils/audit.server";
 import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
+import { seedAssessments } from "./assessments";
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedDelivery } from "./delivery";
@@ -246,6 +247,7 @@ export async function seedDemo(at: Date = now()) {
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
       await seedEvaluations(tx, at);
+      await seedAssessments(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

@@ -329,6 +329,24 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "read:course-evaluation",
     params: evaluationParams,
   },
+  // Pre-job assessments (step 012, ASSESS): readers at the door; who may assess or sign off a given new hire is
+  // checked inside (403 with a message, nothing written), tested in assessment-access.test.ts.
+  "_app.assessments._index.tsx": { path: "/assessments", loader: "read:assessment" },
+  "_app.assessments.new.tsx": { path: "/assessments/new", loader: "assess:new-hire", action: "assess:new-hire" },
+  "_app.assessments.$assessmentId.tsx": {
+    path: "/assessments/x",
+    loader: "read:assessment",
+    action: "read:assessment",
+    // A demo form (prisma/seed/assessments.ts) of 催收一部, so that D0101 may read it.
+    params: async () => ({
+      assessmentId: (
+        await db.preJobAssessment.findFirstOrThrow({
+          where: { person: { employeeNo: { startsWith: "C01" } } },
+          select: { id: true },
+        })
+      ).id,
+    }),
+  },
 };
 
 // Course evaluations (EVAL): a demo course, with every demo person invited to rate it.

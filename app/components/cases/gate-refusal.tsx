@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { useFormat } from "~/components/use-format";
 
-type Gate = { status: string; date: string | null; rules: string };
+type Gate = { status: string; date: string | null; rules: string; assessment?: string | null };
 
 /**
  * What an agent without a valid certification sees instead of a case (`caseNo`) or instead of their
@@ -13,8 +13,13 @@ type Gate = { status: string; date: string | null; rules: string };
 export function GateRefusal({ caseNo, gate }: { caseNo?: string; gate: Gate }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The quiz first; once it is passed, a new hire waits for their pre-job assessment (no quiz to take).
   const reason =
-    gate.status === "expired" || gate.status === "lapsed" || gate.status === "never" ? gate.status : "inactive";
+    gate.status === "expired" || gate.status === "lapsed" || gate.status === "never"
+      ? gate.status
+      : gate.status === "assessmentDue" && gate.assessment
+        ? gate.assessment
+        : "inactive";
   return (
     <div className="mx-auto max-w-xl space-y-4">
       {caseNo ? (
@@ -32,9 +37,11 @@ export function GateRefusal({ caseNo, gate }: { caseNo?: string; gate: Gate }) {
           {t(`cases.gate.${reason}`, { date: format.date(gate.date), rules: gate.rules })}
         </p>
         {caseNo ? null : <p className="text-sm text-slate-700">{t("cases.gate.listHidden")}</p>}
-        <Link to="/quiz" className="btn-primary w-full py-3 text-base sm:w-auto">
-          {t("cases.gate.toQuiz")}
-        </Link>
+        {gate.status === "assessmentDue" ? null : (
+          <Link to="/quiz" className="btn-primary w-full py-3 text-base sm:w-auto">
+            {t("cases.gate.toQuiz")}
+          </Link>
+        )}
       </section>
     </div>
   );

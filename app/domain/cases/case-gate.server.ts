@@ -42,9 +42,17 @@ export async function caseWorkCertification(personId: string): Promise<Certifica
   );
 }
 
-/** What a page may show of a refusal: the status, its date and the changed rules, nothing else. */
+/**
+ * What a page may show of a refusal: the status, its date, the changed rules and, for a new hire, what holds
+ * their pre-job assessment back — nothing else.
+ */
 export const gateView = (c: Certification) => ({
   status: c.status,
   date: c.validUntil?.toISOString() ?? null,
   rules: c.staleRules.map((s) => s.ruleId).join("、"),
+  assessment:
+    c.reasons.find(
+      (r): r is Extract<typeof r, { code: "assessmentMissing" | "assessmentNotPassed" }> =>
+        r.code === "assessmentMissing" || r.code === "assessmentNotPassed",
+    )?.code ?? null,
 });

@@ -1,4 +1,5 @@
-// Reads that feed the one certification function: for one person (the case-work gate) or many (the board).
+// Reads that feed the one certification function: for one person (the case-work gate) or many (the board):
+// quiz attempts, and for new hires their signed-off pre-job assessments.
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -7,6 +8,7 @@ import {
   attemptsByPerson,
   certificationState,
   EXPIRING_WITHIN_DAYS,
+  type CertAssessment,
   type CertPolicy,
   type Certification,
 } from "./certification-rules";
@@ -42,6 +44,32 @@ const ATTEMPT_FIELDS = {
   ruleVersions: true,
 } as const;
 
+/** The signed-off pre-job assessments of these people (signed off: approved; when: the sign-off decision). */
+export async function signedOffAssessments(
+  personIds: readonly string[],
+  client: Pick<Tx, "preJobAssessment"> = db,
+): Promise<Map<string, CertAssessment[]>> {
+  const rows = personIds.length
+    ? await client.preJobAssessment.findMany({
+        where: { personId: { in: [...personIds] }, approval: { state: "APPROVED" } },
+        select: {
+          personId: true,
+          result: true,
+          assessedAt: true,
+          approval: { select: { decisions: { where: { action: "APPROVE" }, select: { at: true } } } },
+        },
+      })
+    : [];
+  const out = new Map<string, CertAssessment[]>();
+  for (const r of rows) {
+    const at = r.approval.decisions.map((d) => d.at.getTime());
+    if (at.length === 0) continue;
+    const entry = { result: r.result, assessedAt: r.assessedAt, signedOffAt: new Date(Math.max(...at)) };
+    out.set(r.personId, [...(out.get(r.personId) ?? []), entry]);
+  }
+  return out;
+}
+
 /** Certification of each given person (all of them: persons without attempts are "never"). */
 export async function certificationsFor(
   persons: ReadonlyArray<{
@@ -63,6 +91,7 @@ export async function certificationsFor(
       })
     : [];
   const byPerson = attemptsByPerson(attempts);
+  const assessments = await signedOffAssessments(persons.filter((p) => p.status === "NEW_HIRE").map((p) => p.id));
   const out = new Map<string, Certification>();
   for (const p of persons)
     out.set(
@@ -73,6 +102,7 @@ export async function certificationsFor(
         byPerson.get(p.id) ?? [],
         at,
         policy,
+        assessments.get(p.id) ?? [],
       ),
     );
   return out;

@@ -1,5 +1,6 @@
-// The case-work certification, computed — never stored — from the person, the rule catalogue and
-// their case-work quiz attempts. The case-work gate and the board both read this one function.
+// The case-work certification, computed — never stored — from the person, the rule catalogue, their
+// case-work quiz attempts and (for a new hire) their signed-off pre-job assessments. The case-work gate,
+// the board and the clearance API all read this one function.
 
 export type CertPerson = { id: string; status: "ACTIVE" | "NEW_HIRE" | "TRANSFERRING" | "LEFT"; disabled?: boolean };
 export type CertRule = { id: string; versions: ReadonlyArray<{ version: number; effectiveAt: Date }> };
@@ -13,19 +14,32 @@ export type CertAttempt = {
   /** The rule versions the attempt tested, e.g. { B3: 2 }. */
   ruleVersions: Record<string, number>;
 };
+/** A pre-job assessment (《员工岗前培训考核表》) signed off by the head: only these count. */
+export type CertAssessment = { result: "PASS" | "EXTEND" | "FAIL"; assessedAt: Date; signedOffAt: Date };
 export type CertPolicy = { validityMonths: number; graceDays: number; expiringWithinDays: number };
 /** A certification ending within this many days shows as "expiring". */
 export const EXPIRING_WITHIN_DAYS = 30;
 
-export type CertStatus = "certified" | "expiring" | "grace" | "lapsed" | "expired" | "never";
-export const BOARD_STATUSES: CertStatus[] = ["certified", "expiring", "grace", "lapsed", "expired", "never"];
+/** assessmentDue: a new hire whose quiz certification holds, but whose pre-job assessment is not a signed-off pass. */
+export type CertStatus = "certified" | "expiring" | "grace" | "assessmentDue" | "lapsed" | "expired" | "never";
+export const BOARD_STATUSES: CertStatus[] = [
+  "certified",
+  "expiring",
+  "grace",
+  "assessmentDue",
+  "lapsed",
+  "expired",
+  "never",
+];
 export type CertReason =
   | { code: "neverPassed" }
   | { code: "lastAttemptRedLine" }
   | { code: "passed"; at: Date }
   | { code: "expired"; at: Date }
   | { code: "ruleChanged"; ruleId: string; fromVersion: number; toVersion: number; lapsesAt: Date }
-  | { code: "inactive" };
+  | { code: "inactive" }
+  | { code: "assessmentMissing" }
+  | { code: "assessmentNotPassed"; result: "EXTEND" | "FAIL"; at: Date };
 
 export type Certification = {
   cleared: boolean;
@@ -78,7 +92,56 @@ export function versionInForce<V extends { version: number; effectiveAt: Date }>
     .reduce<V | null>((best, v) => (!best || v.version > best.version ? v : best), null);
 }
 
+/**
+ * A new hire's pre-job assessment, as the gate reads it: null when their latest signed-off assessment (by the
+ * date it was filed, among those signed off by `now`) is a pass, else the reason they are not cleared.
+ * Anyone who is not a new hire is never held by it.
+ */
+export function assessmentReason(
+  person: Pick<CertPerson, "status">,
+  assessments: readonly CertAssessment[],
+  now: Date,
+): Extract<CertReason, { code: "assessmentMissing" | "assessmentNotPassed" }> | null {
+  if (person.status !== "NEW_HIRE") return null;
+  const latest = assessments
+    .filter((a) => a.signedOffAt <= now)
+    .reduce<CertAssessment | null>(
+      (best, a) =>
+        !best ||
+        a.assessedAt > best.assessedAt ||
+        (a.assessedAt.getTime() === best.assessedAt.getTime() && a.signedOffAt > best.signedOffAt)
+          ? a
+          : best,
+      null,
+    );
+  if (!latest) return { code: "assessmentMissing" };
+  return latest.result === "PASS"
+    ? null
+    : { code: "assessmentNotPassed", result: latest.result, at: latest.signedOffAt };
+}
+
+/**
+ * The certification of one person. A new hire is cleared only when the quiz certification holds AND their
+ * latest signed-off pre-job assessment is a pass, whatever the quiz says; everyone else ignores assessments.
+ */
 export function certificationState(
+  person: CertPerson,
+  rules: readonly CertRule[],
+  attempts: readonly CertAttempt[],
+  now: Date,
+  policy: CertPolicy,
+  assessments: readonly CertAssessment[] = [],
+): Certification {
+  const byQuiz = quizCertification(person, rules, attempts, now, policy);
+  const held = assessmentReason(person, assessments, now);
+  if (!held || person.status === "LEFT" || person.disabled) return byQuiz;
+  if (!byQuiz.cleared) return { ...byQuiz, reasons: [...byQuiz.reasons, held] };
+  // The quiz is passed but the form is not: not cleared, and the board says what is missing.
+  const reasons = [...byQuiz.reasons.filter((r) => r.code !== "passed"), held];
+  return { ...byQuiz, cleared: false, status: "assessmentDue", validUntil: null, reasons };
+}
+
+function quizCertification(
   person: CertPerson,
   rules: readonly CertRule[],
   attempts: readonly CertAttempt[],

@@ -112,6 +112,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
         entry.attempts,
         at,
         current.policy,
+        entry.assessments,
       );
     log.push({ at: t, apiKeyId: keyId, employeeNo: entry.employeeNo, status: 200, cleared: cached.cleared });
     return { status: 200, json: cached.json };

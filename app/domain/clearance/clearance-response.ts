@@ -3,6 +3,7 @@
 import {
   addMonths,
   certificationState,
+  type CertAssessment,
   type CertAttempt,
   type CertPerson,
   type CertPolicy,
@@ -18,7 +19,10 @@ export type ClearanceBody = {
   rules: Record<string, boolean>;
 };
 
-/** Machine-readable reasons: passed, neverPassed, lastAttemptRedLine, expired, ruleChanged:<ruleId>, inactive. */
+/**
+ * Machine-readable reasons: passed, neverPassed, lastAttemptRedLine, expired, ruleChanged:<ruleId>, inactive,
+ * assessmentMissing, assessmentNotPassed (a new hire's pre-job assessment).
+ */
 export function reasonCodes(c: Certification): string[] {
   return c.reasons.map((r) => (r.code === "ruleChanged" ? `ruleChanged:${r.ruleId}` : r.code));
 }
@@ -45,6 +49,7 @@ export function answerChangesAt(
   attempts: readonly CertAttempt[],
   at: Date,
   policy: CertPolicy,
+  assessments: readonly CertAssessment[] = [],
 ): number {
   const t = at.getTime();
   const candidates: number[] = [];
@@ -55,6 +60,8 @@ export function answerChangesAt(
     for (const v of r.versions)
       candidates.push(v.effectiveAt.getTime(), v.effectiveAt.getTime() + policy.graceDays * 86_400_000);
   for (const a of attempts) if (a.submittedAt) candidates.push(a.submittedAt.getTime());
+  // A sign-off dated later than now (a test's clock, a skewed server) starts to count when it comes.
+  for (const a of assessments) candidates.push(a.signedOffAt.getTime());
   return Math.min(Number.POSITIVE_INFINITY, ...candidates.filter((x) => x > t));
 }
 
@@ -68,8 +75,9 @@ export function answerFor(
   attempts: readonly CertAttempt[],
   at: Date,
   policy: CertPolicy,
+  assessments: readonly CertAssessment[] = [],
 ): CachedAnswer {
-  const c = certificationState(person, rules, attempts, at, policy);
+  const c = certificationState(person, rules, attempts, at, policy, assessments);
   const body = clearanceBody(
     employeeNo,
     c,
@@ -79,6 +87,6 @@ export function answerFor(
     json: JSON.stringify(body),
     cleared: c.cleared,
     from: at.getTime(),
-    until: answerChangesAt(c, rules, attempts, at, policy),
+    until: answerChangesAt(c, rules, attempts, at, policy, assessments),
   };
 }
