@@ -314,6 +314,9 @@ const ROUTES: Record<string, RouteCase> = {
   // an employee; an empty form is refused as bad input, never as a permission).
   "_app.make-ups.tsx": { path: "/make-ups", loader: "read:make-ups" },
   "_app.my-make-ups.tsx": { path: "/my-make-ups", loader: "attend:training", action: "attend:training" },
+  // Leaders' dashboard (DASH): leaders and the training manager see the company, a head their department;
+  // a department out of a head's scope is refused inside (dashboard-scope.test.ts).
+  "_app.dashboard.tsx": { path: "/dashboard", loader: "read:dashboard" },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
