@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     upTo,
     teams: Boolean(scope.focus),
     figures,
-    charts: dashboardCharts(figures, t, locale, scopeName),
+    charts: dashboardCharts(figures, t, locale, { name: scopeName, teams: Boolean(scope.focus) }),
   };
 }
 

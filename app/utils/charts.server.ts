@@ -36,7 +36,7 @@ function option(kind: Kind, input: ChartInput) {
   const categoryAxis = {
     type: "category" as const,
     data: input.categories,
-    axisLabel: { fontFamily: FONT, interval: 0, width: input.horizontal ? 150 : undefined, overflow: "truncate" },
+    axisLabel: { fontFamily: FONT, interval: 0, width: input.horizontal ? 220 : undefined, overflow: "truncate" },
   };
   return {
     animation: false,

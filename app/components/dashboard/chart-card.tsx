@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+// On a phone the chart keeps a readable size and scrolls sideways; on paper it fits the page.
+const CHART_BOX = [
+  "dash-chart w-full overflow-x-auto",
+  "[&_svg]:h-auto [&_svg]:w-full [&_svg]:min-w-[520px] print:[&_svg]:min-w-0",
+].join(" ");
+
 /**
  * A server-drawn chart with its title for screen readers, key figures beside it, and the numbers as a
  * table. The SVG comes from charts.server (our own figures through ECharts, checked for script).
@@ -8,7 +14,8 @@ import { useTranslation } from "react-i18next";
 export function ChartCard(props: {
   id: string;
   title: string;
-  svg: string | null;
+  /** null: no figures to draw ("no data"); undefined: the card shows no chart at all. */
+  svg?: string | null;
   summary?: ReactNode;
   hint?: string;
   table?: ReactNode;
@@ -24,13 +31,13 @@ export function ChartCard(props: {
         <div
           role="img"
           aria-label={props.title}
-          className="dash-chart w-full [&_svg]:h-auto [&_svg]:w-full"
+          className={CHART_BOX}
           // Drawn on the server from our own figures (see above).
           dangerouslySetInnerHTML={{ __html: props.svg }}
         />
-      ) : (
+      ) : props.svg === null ? (
         <p className="text-sm text-slate-500">{t("dashboard.noData")}</p>
-      )}
+      ) : null}
       {props.hint ? <p className="text-xs text-slate-500">{props.hint}</p> : null}
       {props.table ? (
         <details className="text-sm">

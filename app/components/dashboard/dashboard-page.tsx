@@ -82,7 +82,11 @@ export function DashboardPage({ data }: { data: Data }) {
           }
         />
         {charts.hoursByRow ? (
-          <ChartCard id="hours-by-row" title={t("dashboard.charts.hoursByRow")} svg={charts.hoursByRow} />
+          <ChartCard
+            id="hours-by-row"
+            title={t(data.teams ? "dashboard.charts.hoursByTeam" : "dashboard.charts.hoursByRow")}
+            svg={charts.hoursByRow}
+          />
         ) : null}
         <ChartCard
           id="coverage"
@@ -233,7 +237,7 @@ export function DashboardPage({ data }: { data: Data }) {
             key={id}
             id={id}
             title={t(title)}
-            svg={svg}
+            svg={svg ?? undefined}
             summary={
               rules.length ? (
                 <ol className="w-full space-y-1 text-sm" data-testid={id}>

@@ -10,7 +10,12 @@ import { SCORES } from "./satisfaction-rules";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-export function dashboardCharts(f: DashboardFigures, t: TFunction, language: string, scopeName: string) {
+export function dashboardCharts(
+  f: DashboardFigures,
+  t: TFunction,
+  language: string,
+  scope: { name: string; teams: boolean },
+) {
   const months = MONTHS.map((m) => t(`training.monthShort.${m}`));
   const rowNames = f.rows.length
     ? f.rows.map((r) => (r.direct ? t("dashboard.direct", { name: r.name }) : r.name))
@@ -31,7 +36,7 @@ export function dashboardCharts(f: DashboardFigures, t: TFunction, language: str
     }),
     hoursByRow: f.rows.length
       ? barChart({
-          title: t("dashboard.charts.hoursByRow"),
+          title: t(scope.teams ? "dashboard.charts.hoursByTeam" : "dashboard.charts.hoursByRow"),
           categories: rowNames,
           unit: t("dashboard.units.hours"),
           series: [{ name: t("dashboard.hours.perPerson"), values: f.rows.map((r) => r.hours.hoursPerPerson ?? 0) }],
@@ -59,7 +64,7 @@ export function dashboardCharts(f: DashboardFigures, t: TFunction, language: str
       : null,
     certification: stackedBarChart({
       title: t("dashboard.charts.certification"),
-      categories: f.rows.length ? rowNames : [scopeName],
+      categories: f.rows.length ? rowNames : [scope.name],
       unit: t("dashboard.units.people"),
       series: [
         { name: t("dashboard.cert.clearedOnly"), values: certRows.map((c) => c.cleared - c.expiring) },
