@@ -22,7 +22,11 @@ export function ChartCard(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <section className="card dash-card space-y-3 p-4" aria-labelledby={`${props.id}-title`} data-chart={props.id}>
+    <section
+      className="card dash-card min-w-0 space-y-3 p-4"
+      aria-labelledby={`${props.id}-title`}
+      data-chart={props.id}
+    >
       <h2 id={`${props.id}-title`} className="font-semibold">
         {props.title}
       </h2>

@@ -178,7 +178,10 @@ export function DashboardPage({ data }: { data: Data }) {
           id="satisfaction"
           title={t("dashboard.satisfaction.title")}
           svg={f.satisfaction.answers ? charts.satisfaction : null}
-          hint={t("dashboard.satisfaction.responses", f.satisfaction)}
+          hint={t("dashboard.satisfaction.responses", {
+            answered: f.satisfaction.answered,
+            invited: f.satisfaction.invited,
+          })}
           summary={
             <>
               {SCORES.map((k) => (
