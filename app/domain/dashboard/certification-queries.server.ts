@@ -6,18 +6,19 @@ import { isCollectionPost } from "~/domain/quiz/assignment-rules";
 import { db } from "~/utils/db.server";
 
 export async function agentCertifications(departmentIds: string[]) {
-  const people = await db.person.findMany({
-    where: { departmentId: { in: departmentIds }, status: { not: "LEFT" }, disabledAt: null },
-    select: {
-      id: true,
-      post: true,
-      status: true,
-      disabledAt: true,
-      departmentId: true,
-      quizAssignments: { where: { doneAt: null }, select: { id: true }, take: 1 },
-    },
-  });
-  const agents = people.filter((p) => isCollectionPost(p.post) || p.quizAssignments.length > 0);
+  // Two flat reads (people, then who has a quiz to take) rather than a nested one per person.
+  const [people, assigned] = await Promise.all([
+    db.person.findMany({
+      where: { departmentId: { in: departmentIds }, status: { not: "LEFT" }, disabledAt: null },
+      select: { id: true, post: true, status: true, disabledAt: true, departmentId: true },
+    }),
+    db.quizAssignment.findMany({
+      where: { doneAt: null, person: { departmentId: { in: departmentIds } } },
+      select: { personId: true },
+    }),
+  ]);
+  const toTake = new Set(assigned.map((a) => a.personId));
+  const agents = people.filter((p) => isCollectionPost(p.post) || toTake.has(p.id));
   const certs = await certificationsFor(agents);
   return agents.map((a) => ({ personId: a.id, departmentId: a.departmentId, certification: certs.get(a.id)! }));
 }
