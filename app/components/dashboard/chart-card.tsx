@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 // On a phone the chart keeps a readable size and scrolls sideways; on paper it fits the page.
 const CHART_BOX = [
   "dash-chart w-full overflow-x-auto",
-  "[&_svg]:h-auto [&_svg]:w-full [&_svg]:min-w-[520px] print:[&_svg]:min-w-0",
+  "[&_svg]:h-auto [&_svg]:w-full max-sm:[&_svg]:min-w-[480px] print:[&_svg]:min-w-0",
 ].join(" ");
 
 /**
