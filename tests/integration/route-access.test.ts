@@ -347,6 +347,9 @@ const ROUTES: Record<string, RouteCase> = {
       ).id,
     }),
   },
+  // Leaders' dashboard (DASH): leaders and the training manager see the company, a head their department;
+  // a department out of a head's scope is refused inside (dashboard-scope.test.ts).
+  "_app.dashboard.tsx": { path: "/dashboard", loader: "read:dashboard" },
 };
 
 // Course evaluations (EVAL): a demo course, with every demo person invited to rate it.
