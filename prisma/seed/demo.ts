@@ -6,6 +6,7 @@ import { db } from "../../app/utils/db.server";
 
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
+import { seedCourseRules } from "./course-rules";
 import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { makeDepartment, makePerson } from "./factories";
@@ -244,6 +245,7 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
+      await seedCourseRules(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

@@ -139,6 +139,9 @@ export async function coursesTeaching(ruleId: string, window: Window, people: Sc
     FROM "CourseRule" cr ${LIVE_COURSE}
     JOIN "CourseSession" s ON s."courseId" = c.id
     WHERE cr."ruleId" = ${ruleId} AND ${NOT_CANCELLED}
+      AND (${people === null} OR EXISTS (
+        SELECT 1 FROM "CourseAttendee" ca JOIN "Person" p ON p.id = ca."personId"
+        WHERE ca."courseId" = c.id AND ${inScope(Prisma.sql`p."departmentId"`, people)}))
     GROUP BY c.id, c.title
     HAVING COUNT(*) FILTER (WHERE s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}) > 0
     ORDER BY MIN(s."startsAt")`;
