@@ -39,9 +39,7 @@ export async function seedCourseRules(tx: Tx, at: Date) {
     }),
   ]);
   const known = new Set(rules.map((r) => r.id));
-  const redLine = rules
-    .filter((r) => r.versions.find((v) => v.version === r.currentVersion)?.redLine)
-    .map((r) => r.id);
+  const redLine = rules.filter((r) => r.versions.find((v) => v.version === r.currentVersion)?.redLine).map((r) => r.id);
   for (const course of courses) {
     const taught = taughtBy(course.title, course.outline, redLine);
     const ids = [...new Set(taught.rules)].filter((id) => known.has(id));

@@ -314,6 +314,14 @@ const ROUTES: Record<string, RouteCase> = {
   // an employee; an empty form is refused as bad input, never as a permission).
   "_app.make-ups.tsx": { path: "/make-ups", loader: "read:make-ups" },
   "_app.my-make-ups.tsx": { path: "/my-make-ups", loader: "attend:training", action: "attend:training" },
+  // The call-script rule loop (step 012, RULELOOP): per rule for a year, and one rule's page. A department head
+  // is let in and sees their department's figures only (rule-loop-figures.test.ts).
+  "_app.rule-loop._index.tsx": { path: "/rule-loop", loader: "read:rule-loop" },
+  "_app.rule-loop.$ruleId.tsx": {
+    path: "/rule-loop/B6",
+    loader: "read:rule-loop",
+    params: async () => ({ ruleId: "B6" }),
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [

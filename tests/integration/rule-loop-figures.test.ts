@@ -21,7 +21,12 @@ type Breach = { who: string; at: Date; ruleId: string };
 async function fixture() {
   const quiz = await db.quiz.findUniqueOrThrow({ where: { code: "CASE_WORK" }, select: { id: true } });
   const question = await db.quizQuestion.create({
-    data: { kind: "SINGLE", stem: "测试题：称呼对方为老赖是否可以？", explanation: "不可以", rules: { create: [{ ruleId: "B6" }] } },
+    data: {
+      kind: "SINGLE",
+      stem: "测试题：称呼对方为老赖是否可以？",
+      explanation: "不可以",
+      rules: { create: [{ ruleId: "B6" }] },
+    },
   });
   await db.quizQuestion.create({
     data: { kind: "SINGLE", stem: "停用的题", explanation: "", active: false, rules: { create: [{ ruleId: "B6" }] } },
@@ -56,10 +61,14 @@ async function fixture() {
       await db.courseDelivery.create({ data: { courseId: c.id, state: "CANCELLED", cancelledAt: at("01-02") } });
     return c.id;
   };
-  const courseA = await course("B6 复训（一部）", ["C0101", "C0102"], [
-    [at("06-10", "09:00"), at("06-10", "12:00")],
-    [at("06-11", "09:00"), at("06-11", "12:00")],
-  ]);
+  const courseA = await course(
+    "B6 复训（一部）",
+    ["C0101", "C0102"],
+    [
+      [at("06-10", "09:00"), at("06-10", "12:00")],
+      [at("06-11", "09:00"), at("06-11", "12:00")],
+    ],
+  );
   await course("B6 复训（二部）", ["C0201"], [[at("07-01", "09:00"), at("07-01", "12:00")]]);
   await course("已取消的课", ["C0101"], [[at("08-01", "09:00"), at("08-01", "12:00")]], { cancelled: true });
   await course("草稿课", ["C0101"], [[at("08-02", "09:00"), at("08-02", "12:00")]], { state: "DRAFT" });
@@ -143,7 +152,7 @@ async function expected(rows: Awaited<ReturnType<typeof fixture>>, ruleId: strin
   };
 }
 
-const load = async <T,>(fn: (args: never) => Promise<T>, employeeNo: string, path: string, params = {}) => {
+const load = async <T>(fn: (args: never) => Promise<T>, employeeNo: string, path: string, params = {}) => {
   const cookie = await cookieFor(employeeNo);
   const result = await outcome(() => fn({ request: requestAs(cookie, path), params, ...ctx } as never));
   expect(result.status).toBe(200);
@@ -157,9 +166,7 @@ describe("the rule loop for a year", () => {
     const b6 = page.rows.find((r) => r.ruleId === "B6")!;
     const want = await expected(rows, "B6", null);
     expect(b6).toMatchObject({ ...want, courses: 2, sessions: 3, enforced: true, redLine: true });
-    expect(b6.questions).toBe(
-      await db.quizQuestionRule.count({ where: { ruleId: "B6", question: { active: true } } }),
-    );
+    expect(b6.questions).toBe(await db.quizQuestionRule.count({ where: { ruleId: "B6", question: { active: true } } }));
     const rec2 = page.rows.find((r) => r.ruleId === "REC2")!;
     expect(rec2).toMatchObject({ ...(await expected(rows, "REC2", null)), courses: 0, enforced: true });
     expect(page.rows.find((r) => r.ruleId === "B12")).toMatchObject({ enforced: false, breaches: 0, missRate: null });
@@ -174,12 +181,18 @@ describe("the rule loop for a year", () => {
     const head = await load(listLoader, "D0101", `/rule-loop?year=${Y}&department=${col2.id}`);
     expect(head.scoped).toBe(true);
     expect(head.departments.map((d) => d.name)).toEqual(["催收一部"]);
-    expect(head.rows.find((r) => r.ruleId === "B6")).toMatchObject({ ...(await expected(rows, "B6", "COL1")), courses: 1 });
+    expect(head.rows.find((r) => r.ruleId === "B6")).toMatchObject({
+      ...(await expected(rows, "B6", "COL1")),
+      courses: 1,
+    });
     expect(head.rows.find((r) => r.ruleId === "REC2")).toMatchObject(await expected(rows, "REC2", "COL1"));
 
     const manager = await load(listLoader, "T0001", `/rule-loop?year=${Y}&department=${col2.id}`);
     expect(manager.department).toBe(col2.id);
-    expect(manager.rows.find((r) => r.ruleId === "B6")).toMatchObject({ ...(await expected(rows, "B6", "COL2")), courses: 1 });
+    expect(manager.rows.find((r) => r.ruleId === "B6")).toMatchObject({
+      ...(await expected(rows, "B6", "COL2")),
+      courses: 1,
+    });
   });
 });
 

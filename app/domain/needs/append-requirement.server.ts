@@ -37,6 +37,8 @@ export async function appendRequirement(
     if (row.status !== "OPEN") return { ok: false as const, error: "needs.surveyClosed", status: 409 as const };
     const next = appendLine(row.requirements, line, MAX_REQUIREMENTS);
     if (next === null) return { ok: false as const, error: "ruleLoop.needs.requirementsFull", status: 400 as const };
+    // The same line twice (a double click) changes nothing.
+    if (next === (row.requirements ?? "").trimEnd()) return { ok: true as const };
     await tx.needsSurvey.update({ where: { id: surveyId }, data: { requirements: next } });
     await writeAudit(tx, {
       actor,

@@ -119,7 +119,8 @@ describe("texts", () => {
     expect(appendLine("一二三四五六七八九", "十一", 10)).toBeNull();
   });
   it("names that do not fit are counted instead", () => {
-    const join = (shown: string[], rest: number) => (rest ? `${shown.join("、")}等${shown.length + rest}人` : shown.join("、"));
+    const join = (shown: string[], rest: number) =>
+      rest ? `${shown.join("、")}等${shown.length + rest}人` : shown.join("、");
     expect(namesWithin(["王伟", "李娜"], 20, join)).toBe("王伟、李娜");
     expect(namesWithin(["王伟", "李娜", "张敏", "刘洋"], 8, join)).toBe("王伟、李娜等4人");
   });
