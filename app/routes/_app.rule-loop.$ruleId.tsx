@@ -10,7 +10,7 @@ import { RuleLoopFilter } from "~/components/rule-loop/rule-loop-filter";
 import { renderText } from "~/domain/quiz/rule-text";
 import { ruleLoopDetail } from "~/domain/rule-loop/rule-loop-page.server";
 import { queryOf, ruleLoopQuery } from "~/domain/rule-loop/rule-loop-params.server";
-import { requirePermission } from "~/utils/auth.server";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { useLocalized } from "~/utils/localized";
 import { getParams, invariantResponse } from "~/utils/params";
 
@@ -19,9 +19,10 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 const RuleParams = z.object({ ruleId: z.string().regex(/^[A-Z]{1,4}\d{1,2}$/) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ruleId } = getParams(params, RuleParams);
+  // Who asks comes first: a visitor who is not signed in goes to the login page whatever the rule id.
   const auth = await requirePermission(request, "read:rule-loop");
-  const q = await ruleLoopQuery(request, auth);
+  const { ruleId } = getParams(params, RuleParams);
+  const q = await ruleLoopQuery(new URL(request.url).searchParams, await departmentIdsInScope(auth));
   const detail = await ruleLoopDetail(ruleId, q.window, q.view);
   invariantResponse(detail, "Not found", { status: 404 });
   const c = (s: string) => renderText(s, q.companyName);

@@ -6,13 +6,13 @@ import { RuleLoopFilter } from "~/components/rule-loop/rule-loop-filter";
 import { RuleLoopTable } from "~/components/rule-loop/rule-loop-table";
 import { ruleLoopYear } from "~/domain/rule-loop/rule-loop-page.server";
 import { ruleLoopQuery } from "~/domain/rule-loop/rule-loop-params.server";
-import { requirePermission } from "~/utils/auth.server";
+import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:rule-loop");
-  const q = await ruleLoopQuery(request, auth);
+  const q = await ruleLoopQuery(new URL(request.url).searchParams, await departmentIdsInScope(auth));
   return {
     year: q.year,
     sort: q.sort,
