@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
+import { Enforced, MissRate, RedLine } from "~/components/rule-loop/figures";
 import { RuleCourses } from "~/components/rule-loop/rule-courses";
 import { RuleDepartments } from "~/components/rule-loop/rule-departments";
-import { Enforced, MissRate, RedLine } from "~/components/rule-loop/figures";
 import { RuleLoopFilter } from "~/components/rule-loop/rule-loop-filter";
 import { renderText } from "~/domain/quiz/rule-text";
 import { ruleLoopDetail } from "~/domain/rule-loop/rule-loop-page.server";

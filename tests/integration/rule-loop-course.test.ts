@@ -57,7 +57,7 @@ describe("the rules a course teaches", () => {
     expect(loaded.ruleChoices.rules).toHaveLength(await db.callRule.count());
   });
 
-  it("changing them is audited once; saving the same again writes no entry; unknown ids are refused with 400", async () => {
+  it("a change is audited once, the same again writes nothing, unknown ids are refused with 400", async () => {
     const item = await seededItem();
     const courseId = idFrom((await (await as("T0002")).createCourse(item.id, courseForm())).location);
     expect(await taught(courseId)).toEqual([]);

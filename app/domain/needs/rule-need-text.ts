@@ -1,8 +1,8 @@
 // The words of a need or a requirement drawn from a rule's figures, in the reader's language. Pure.
 import type { TFunction } from "i18next";
 
-import type { RuleEvidence } from "~/domain/rule-loop/rule-needs-panel.server";
 import { namesWithin, percent } from "~/domain/rule-loop/rule-loop-rules";
+import type { RuleEvidence } from "~/domain/rule-loop/rule-needs-panel.server";
 import { pickLocalized } from "~/utils/localized";
 
 type Evidence = Omit<RuleEvidence, "window"> & { from: string; to: string };
