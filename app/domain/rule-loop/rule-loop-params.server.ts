@@ -16,7 +16,3 @@ export async function ruleLoopQuery(params: URLSearchParams, scope: string[] | n
   const view = await viewOf(scope, params.get("department"));
   return { year, sort, window: yearWindow(year, timeZone), view, companyName };
 }
-
-/** The view's query string for links between the list and a rule's page. */
-export const queryOf = (q: { year: number; department: string | null }) =>
-  `?year=${q.year}${q.department ? `&department=${q.department}` : ""}`;

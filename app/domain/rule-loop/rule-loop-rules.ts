@@ -127,3 +127,7 @@ export function namesWithin(names: readonly string[], max: number, join: (shown:
   }
   return join([], names.length).slice(0, max);
 }
+
+/** The view's query string for links between the list and a rule's page. */
+export const queryOf = (q: { year: number; department: string | null }) =>
+  `?year=${q.year}${q.department ? `&department=${q.department}` : ""}`;
