@@ -16,6 +16,14 @@ export function ruleTitle(t: TFunction, language: string, e: Pick<Evidence, "rul
 /** What the figures say, e.g. "近 12 个月（…）答错 5/20 题（25%），违规被拦截 3 次，涉及 4 人". */
 export function evidenceText(t: TFunction, e: Evidence) {
   const rate = percent(e.missRate);
+  // A rule no quiz asked about in the period is cited by its breaches alone, not as "0/0 wrong".
+  if (e.answered === 0)
+    return t("ruleLoop.needs.evidenceNoQuiz", {
+      from: e.from,
+      to: e.to,
+      breaches: e.breaches,
+      people: e.concerned.length,
+    });
   return t("ruleLoop.needs.evidence", {
     from: e.from,
     to: e.to,
