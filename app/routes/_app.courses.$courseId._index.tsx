@@ -9,6 +9,7 @@ import { Attendees, Materials, Sessions } from "~/components/course/course-parts
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
 import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { FormAlert } from "~/components/form";
+import { TaughtRulesPanel } from "~/components/rule-loop/taught-rules-panel";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
 import {
   addAttendees,
@@ -22,6 +23,7 @@ import { CourseSubject } from "~/domain/course/course-subject.server";
 import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
+import { taughtRules } from "~/domain/rule-loop/course-rule-choices.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -63,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     canDraft,
     options: canDraft && page.editable ? await attendeeOptions() : { departments: [], posts: [] },
+    taught: await taughtRules(courseId),
   };
 }
 
@@ -211,6 +214,7 @@ export default function CoursePage() {
       <ApprovalPanel state={course.state} revision={course.revision} actions={page.actions} error={pageError} />
       <ClashPanel clashes={page.clashes} />
       <CourseDetails course={course} item={item} month={yearMonth(plan.year, plan.month)} />
+      <TaughtRulesPanel rules={page.taught.rules} quiz={page.taught.quiz} />
       <BudgetPanel budget={page.budget} />
       <Sessions key={`s-${fresh}`} sessions={page.sessions} editable={canEdit} feedback={feedback("addSession")} />
       <Attendees

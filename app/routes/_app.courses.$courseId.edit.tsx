@@ -5,10 +5,12 @@ import { z } from "zod";
 
 import { CourseForm } from "~/components/course/course-form";
 import { FormAlert } from "~/components/form";
+import { TaughtRulesFields } from "~/components/rule-loop/taught-rules-fields";
 import { yuanInput } from "~/components/training/format";
 import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course/course-queries.server";
 import { CourseSchema } from "~/domain/course/course.schema";
 import { createCourse, updateCourse } from "~/domain/course/course.server";
+import { courseRuleChoices } from "~/domain/rule-loop/course-rule-choices.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { courseId } = getParams(params, CourseEditParams);
   await requirePermission(request, "draft:course");
   const { course, item } = await target(request, courseId);
-  const defaults: Record<string, string> = course
+  const defaults: Record<string, string | string[]> = course
     ? {
         title: course.title,
         capacity: String(course.capacity),
@@ -51,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         materialsFee: yuanInput(course.materialsFeeFen),
         externalFee: yuanInput(course.externalFeeFen),
         otherFee: yuanInput(course.otherFeeFen),
+        ruleIds: course.rules.map((r) => r.ruleId),
+        quizId: course.quizId ?? "",
       }
     : {
         title: item.title,
@@ -70,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item: { id: item.id, title: item.title, category: item.category },
     editable,
     people: await lecturerChoices(),
+    ruleChoices: await courseRuleChoices(),
     defaults,
   };
 }
@@ -92,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CourseEditPage() {
   const { t } = useTranslation();
-  const { course, item, editable, people, defaults } = useLoaderData<typeof loader>();
+  const { course, item, editable, people, ruleChoices, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const back = course ? `/courses/${course.id}` : "/courses";
   return (
@@ -117,7 +122,13 @@ export default function CourseEditPage() {
             errors={actionData?.errors}
             people={people}
             cancelTo={back}
-          />
+          >
+            <TaughtRulesFields
+              choices={ruleChoices}
+              defaults={actionData?.values ?? defaults}
+              errors={actionData?.errors}
+            />
+          </CourseForm>
         </div>
       )}
     </div>

@@ -5,13 +5,19 @@ import { z } from "zod";
 
 import { ConfirmAction, ConfirmReason } from "~/components/confirm";
 import { FormAlert, useTextDefault } from "~/components/form";
+import { RuleNeedsPanel } from "~/components/rule-loop/rule-needs-panel";
 import { useFormat } from "~/components/use-format";
+import { appendRequirement } from "~/domain/needs/append-requirement.server";
 import { cancelSurvey } from "~/domain/needs/cancel-survey.server";
 import { reopenNeedsForm } from "~/domain/needs/needs-form.server";
 import { surveyOverview } from "~/domain/needs/needs-queries.server";
 import { NeedsReasonSchema, RequirementsSchema } from "~/domain/needs/needs.schema";
 import { closeSurvey, sendReminders, setRequirements } from "~/domain/needs/survey-admin.server";
+import { RuleIdSchema } from "~/domain/rule-loop/rule-loop-rules";
+import { rulesToTrain } from "~/domain/rule-loop/rule-needs-panel.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { serverT } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -28,7 +34,11 @@ const SurveyIntent = z.discriminatedUnion("intent", [
   NeedsReasonSchema.extend({ intent: z.literal("reopen"), formId: Id }),
   z.object({ intent: z.literal("close") }),
   NeedsReasonSchema.extend({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("addRequirement"), ruleId: RuleIdSchema }),
 ]);
+
+// The general manager's requirements (4.5) and the rule figures they are set from.
+const GM_INTENTS = ["requirements", "addRequirement"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { surveyId } = getParams(params, SurveyParams);
@@ -36,10 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await surveyOverview(surveyId, await departmentIdsInScope(auth));
   invariantResponse(survey, "Not found", { status: 404 });
   const roles = auth.user.roles;
+  const canSetRequirements = can(roles, "set:needs-requirements");
   return {
     survey,
+    // The company's most-missed and most-breached rules, for whoever sets the requirements.
+    rules: canSetRequirements ? await rulesToTrain(survey.openedAt, null) : null,
     canManage: can(roles, "manage:needs-survey"),
-    canSetRequirements: can(roles, "set:needs-requirements"),
+    canSetRequirements,
     canReadAnswers: can(roles, "read:needs-answers"),
   };
 }
@@ -47,9 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { surveyId } = getParams(params, SurveyParams);
   const form = parseIntent(await request.formData(), SurveyIntent);
-  const { actor } = await requireActor(
+  const { actor, user } = await requireActor(
     request,
-    form.intent === "requirements" ? "set:needs-requirements" : "manage:needs-survey",
+    GM_INTENTS.includes(form.intent ?? "") ? "set:needs-requirements" : "manage:needs-survey",
   );
   if (!form.ok) return invalid(form);
   const done = { form, redirectTo: `/needs/${surveyId}` };
@@ -59,6 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...done,
         flash: "needs.notices.requirementsSaved",
       });
+    case "addRequirement": {
+      const language = await resolveLocale(request, user.locale);
+      return respond(await appendRequirement(actor, surveyId, form.data.ruleId, { t: serverT(language), language }), {
+        ...done,
+        flash: "ruleLoop.needs.requirementAdded",
+      });
+    }
     case "remind":
       return respond(await sendReminders(actor, surveyId), {
         ...done,
@@ -82,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyPage() {
   const { t } = useTranslation();
-  const { survey, canManage, canSetRequirements, canReadAnswers } = useLoaderData<typeof loader>();
+  const { survey, rules, canManage, canSetRequirements, canReadAnswers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const format = useFormat();
@@ -135,6 +155,7 @@ export default function SurveyPage() {
           <Form method="post" className="mt-2 space-y-2">
             <input type="hidden" name="intent" value="requirements" />
             <textarea
+              key={survey.requirements ?? ""}
               name="requirements"
               rows={3}
               {...textDefault(survey.requirements ?? "")}
@@ -152,6 +173,14 @@ export default function SurveyPage() {
           </p>
         )}
       </section>
+      {rules ? (
+        <RuleNeedsPanel
+          panel={rules}
+          scopeName={t("ruleLoop.companyWide")}
+          intent={canSetRequirements && open ? "addRequirement" : null}
+          buttonLabel={t("ruleLoop.needs.addRequirement")}
+        />
+      ) : null}
       <nav className="flex flex-wrap gap-2">
         <Link to="summary" className="btn-secondary">
           {t("needs.summary.title")}

@@ -6,14 +6,20 @@ import { z } from "zod";
 import { ConfirmAction, ConfirmReason } from "~/components/confirm";
 import { FormAlert } from "~/components/form";
 import { NeedItemForm } from "~/components/needs/need-item-form";
+import { RuleNeedsPanel } from "~/components/rule-loop/rule-needs-panel";
 import { formatHours, formatMonths, formatYuan, yuanInput } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
+import { addRuleNeed } from "~/domain/needs/add-rule-need.server";
 import { deleteNeedItem, reopenNeedsForm, saveNeedItem, submitNeedsForm } from "~/domain/needs/needs-form.server";
 import { getNeedsForm } from "~/domain/needs/needs-queries.server";
 import { mayEditForm } from "~/domain/needs/needs-rules";
 import { NeedsReasonSchema, needItemSchema } from "~/domain/needs/needs.schema";
+import { RuleIdSchema } from "~/domain/rule-loop/rule-loop-rules";
+import { departmentPeople, rulesToTrain } from "~/domain/rule-loop/rule-needs-panel.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
+import { serverT } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { can } from "~/utils/permissions";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -30,6 +36,7 @@ const needsFormIntent = (year: number) =>
     z.object({ intent: z.literal("deleteItem"), itemId: Id }),
     z.object({ intent: z.literal("submit") }),
     NeedsReasonSchema.extend({ intent: z.literal("reopen") }),
+    z.object({ intent: z.literal("addRuleNeed"), ruleId: RuleIdSchema }),
   ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canWrite = can(auth.user.roles, "write:department-needs");
   return {
     form,
+    // Next year's needs open with last year's rule figures for the department (its teams included).
+    rules: await rulesToTrain(form.survey.openedAt, await departmentPeople(form.departmentId)),
     canEdit: canWrite && mayEditForm(form, form.survey, now(), isManager),
     canReopen: isManager && form.survey.status === "OPEN" && form.status === "SUBMITTED",
   };
@@ -79,12 +88,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...done,
         flash: "needs.notices.reopened",
       });
+    case "addRuleNeed": {
+      const language = await resolveLocale(request, auth.user.locale);
+      return respond(await addRuleNeed(actor, scope, formId, form.data.ruleId, { t: serverT(language), language }), {
+        ...done,
+        flash: "ruleLoop.needs.added",
+      });
+    }
   }
 }
 
 export default function NeedsFormPage() {
   const { t } = useTranslation();
-  const { form, canEdit, canReopen } = useLoaderData<typeof loader>();
+  const { form, rules, canEdit, canReopen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const format = useFormat();
@@ -141,6 +157,12 @@ export default function NeedsFormPage() {
           <p className="whitespace-pre-line text-slate-700">{form.survey.requirements}</p>
         </section>
       ) : null}
+      <RuleNeedsPanel
+        panel={rules}
+        scopeName={form.department.name}
+        intent={canEdit ? "addRuleNeed" : null}
+        buttonLabel={t("ruleLoop.needs.addNeed")}
+      />
       <section className="space-y-3">
         {form.items.length === 0 ? (
           <p className="card p-6 text-center text-sm text-slate-500">{t("needs.noItems")}</p>

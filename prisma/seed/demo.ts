@@ -7,6 +7,7 @@ import { db } from "../../app/utils/db.server";
 import { seedAssessments } from "./assessments";
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
+import { seedCourseRules } from "./course-rules";
 import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedEvaluations } from "./evaluations";
@@ -248,6 +249,7 @@ export async function seedDemo(at: Date = now()) {
       await seedCases(tx, at);
       await seedEvaluations(tx, at);
       await seedAssessments(tx, at);
+      await seedCourseRules(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

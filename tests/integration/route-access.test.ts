@@ -350,6 +350,14 @@ const ROUTES: Record<string, RouteCase> = {
   // Leaders' dashboard (DASH): leaders and the training manager see the company, a head their department;
   // a department out of a head's scope is refused inside (dashboard-scope.test.ts).
   "_app.dashboard.tsx": { path: "/dashboard", loader: "read:dashboard" },
+  // The call-script rule loop (step 012, RULELOOP): per rule for a year, and one rule's page. A department head
+  // is let in and sees their department's figures only (rule-loop-figures.test.ts).
+  "_app.rule-loop._index.tsx": { path: "/rule-loop", loader: "read:rule-loop" },
+  "_app.rule-loop.$ruleId.tsx": {
+    path: "/rule-loop/B6",
+    loader: "read:rule-loop",
+    params: async () => ({ ruleId: "B6" }),
+  },
 };
 
 // Course evaluations (EVAL): a demo course, with every demo person invited to rate it.

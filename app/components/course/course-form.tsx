@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
@@ -14,11 +15,14 @@ export function CourseForm({
   errors,
   people,
   cancelTo,
+  children,
 }: {
   defaults: FormValues;
   errors?: FieldErrors | null;
   people: Person[];
   cancelTo: string;
+  /** More fields of the same form, shown above its buttons (the rules the course teaches). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -79,6 +83,7 @@ export function CourseForm({
           ))}
         </div>
       </fieldset>
+      {children}
       <div className="flex justify-end gap-2">
         <Link to={cancelTo} className="btn-secondary">
           {t("common.cancel")}

@@ -57,6 +57,7 @@ export function courseToEdit(courseId: string) {
     include: {
       approval: { select: { state: true } },
       monthlyItem: { select: { id: true, title: true, category: true } },
+      rules: { select: { ruleId: true } },
     },
   });
 }

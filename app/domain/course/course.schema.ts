@@ -24,6 +24,12 @@ export const CourseSchema = z
     materialsFee: money(),
     externalFee: money(),
     otherFee: money(),
+    // The call-script rules the course teaches (checked against the catalogue when saved) and its closing quiz.
+    ruleIds: z.preprocess(
+      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().trim().min(1).max(10)).max(40),
+    ),
+    quizId: optionalText(40),
   })
   .superRefine((v, ctx) => {
     if (v.lecturerKind === "INTERNAL" && !v.lecturerId)

@@ -6,6 +6,7 @@ import { createApproval, lockDraft } from "~/workflow/approval.server";
 
 import { lecturerFitsCategory } from "./course-rules";
 import type { CourseInput } from "./course.schema";
+import { checkTaughtRules, saveTaughtRules } from "./taught-rules.server";
 
 export type Actor = NonNullable<AuditActor>;
 export type CourseOutcome =
@@ -60,6 +61,8 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
     const data = courseData(input);
     if (!(await lecturerIsActive(tx, data.lecturerId)))
       return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    const refused = await checkTaughtRules(tx, input);
+    if (refused) return refused;
     const approval = await createApproval(tx, "Course");
     const course = await tx.course.create({
       data: { ...data, monthlyItemId, approvalId: approval.id, createdById: actor.id },
@@ -71,6 +74,7 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
       entityId: course.id,
       summary: { monthlyItemId, ...data },
     });
+    await saveTaughtRules(tx, actor, course.id, input);
     await closeWhenEveryItemHasACourse(tx, item.planId);
     return { ok: true as const, id: course.id };
   });
@@ -103,8 +107,11 @@ export async function updateCourse(actor: Actor, courseId: string, input: Course
     const data = courseData(input);
     if (!(await lecturerIsActive(tx, data.lecturerId)))
       return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    const refused = await checkTaughtRules(tx, input);
+    if (refused) return refused;
     await tx.course.update({ where: { id: courseId }, data });
     await writeAudit(tx, { actor, action: "course.updated", entityType: "Course", entityId: courseId, summary: data });
+    await saveTaughtRules(tx, actor, courseId, input);
     return { ok: true as const, id: courseId };
   });
 }
