@@ -4,6 +4,7 @@ import { writeAudit } from "../../app/utils/audit.server";
 import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
+import { seedArchive } from "./archive";
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedDelivery } from "./delivery";
@@ -244,6 +245,7 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
+      await seedArchive(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",
