@@ -41,21 +41,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Before the body is read: someone who may not do anything here never has a byte of their file read.
   const { actor } = await requireActor(request, "close:roster");
   const here = `/sessions/${sessionId}/archive`;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const upload = await readMultipart(request, { maxFileBytes: MAX_SCAN_BYTES });
-    if (!upload.ok)
-      return invalid({
-        intent: SCAN,
-        errors: { file: upload.reason === "tooLarge" ? "archive.scan.tooLarge" : "archive.scan.unreadable" },
-        values: {},
-      });
-    return respond(await uploadScan(actor, sessionId, await uploadedFile(upload.form, "file")), {
+  // Every form of the page may come as multipart (the scan's does); the body is counted while it streams.
+  const read = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+    ? await readMultipart(request, { maxFileBytes: MAX_SCAN_BYTES })
+    : { ok: true as const, form: await request.formData() };
+  if (!read.ok)
+    return invalid({
+      intent: SCAN,
+      errors: { file: read.reason === "tooLarge" ? "archive.scan.tooLarge" : "archive.scan.unreadable" },
+      values: {},
+    });
+  if (read.form.get("intent") === SCAN)
+    return respond(await uploadScan(actor, sessionId, await uploadedFile(read.form, "file")), {
       form: { intent: SCAN, values: {} },
       redirectTo: here,
       flash: "archive.notices.scanUploaded",
     });
-  }
-  const form = parseIntent(await request.formData(), ArchiveIntent);
+  const form = parseIntent(read.form, ArchiveIntent);
   if (!form.ok) return invalid(form);
   if (form.data.intent === "close")
     return respond(await closeRoster(actor, sessionId, { unmarkedAsAbsent: form.data.unmarkedAsAbsent === "on" }), {

@@ -186,6 +186,7 @@ export function ScansPanel({ page, failure }: { page: ArchivePageData; failure: 
         </ul>
       )}
       <Form method="post" encType="multipart/form-data" className="card flex flex-wrap items-end gap-3 p-4">
+        <input type="hidden" name="intent" value="uploadScan" />
         <label className="label" htmlFor="scan-file">
           {t("archive.scan.file")}
           <input id="scan-file" type="file" name="file" accept={SCAN_ACCEPT} required className="mt-1 block text-sm" />
