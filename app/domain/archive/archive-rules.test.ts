@@ -130,7 +130,9 @@ describe("scans", () => {
       mime: "image/jpeg",
       fileName: "a.jpg",
     });
-    expect(checkScan("b.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toMatchObject({ mime: "image/png" });
+    expect(checkScan("b.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toMatchObject({
+      mime: "image/png",
+    });
   });
   it("refuse other types, empty files and files over 10 MB", () => {
     expect(checkScan("sheet.pdf", bytes("<html><script>"))).toEqual({ ok: false, error: "archive.scan.refusedType" });
