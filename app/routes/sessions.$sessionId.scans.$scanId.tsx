@@ -15,10 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(scan, "Not found", { status: 404 });
   const ascii = scan.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_");
   const disposition = scanShowsInline(scan.mimeType) ? "inline" : "attachment";
+  const utf8Name = encodeURIComponent(scan.fileName);
   return new Response(new Uint8Array(scan.bytes), {
     headers: {
       "Content-Type": scan.mimeType,
-      "Content-Disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`,
+      "Content-Disposition": `${disposition}; filename="${ascii}"; filename*=UTF-8''${utf8Name}`,
       "Content-Length": String(scan.bytes.byteLength),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",

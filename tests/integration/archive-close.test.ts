@@ -2,8 +2,8 @@
 // transaction; refusals write nothing; of two clerks closing at once exactly one wins.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { attended } from "~/domain/attendance/attendance-rules";
 import { closeRoster } from "~/domain/archive/close-roster.server";
+import { attended } from "~/domain/attendance/attendance-rules";
 import { action as archiveAction } from "~/routes/_app.sessions.$sessionId.archive";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -64,7 +64,7 @@ beforeEach(async () => {
 afterEach(() => setClock(null));
 
 describe("closing a roster", () => {
-  it("refuses while people are unmarked unless the clerk records them as absent; then writes one record each", async () => {
+  it("refuses while people are unmarked, unless the clerk records them absent; then writes a record each", async () => {
     const refused = await closeAs("T0002", sessionId, { intent: "close" });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
@@ -205,7 +205,7 @@ describe("closing a roster", () => {
     await nothingWritten(sessionId);
   });
 
-  it("of two closes at the same moment, exactly one wins; the other is told who closed it; records are written once", async () => {
+  it("of two closes at once exactly one wins, the other is told who closed it; records are written once", async () => {
     const actor = await clerkActor();
     const results = await Promise.all([
       closeRoster(actor, sessionId, { unmarkedAsAbsent: true }),
@@ -225,7 +225,7 @@ describe("closing a roster", () => {
     expect(again.status).toBe(409);
   });
 
-  it("a make-up attended elsewhere records where it belongs and settles the missed session's closed record", async () => {
+  it("a make-up attended elsewhere is recorded there and settles the missed session's closed record", async () => {
     expect((await closeAs("T0002", sessionId, { intent: "close", unmarkedAsAbsent: "on" })).status).toBe(302);
     const c0104 = await personId("C0104");
     const owed = () =>

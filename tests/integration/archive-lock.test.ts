@@ -3,10 +3,10 @@
 // paper sheet are checked by their bytes; only the training clerk and manager use any of it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { MAX_SCAN_BYTES } from "~/domain/archive/archive-rules";
 import { kioskSignIn } from "~/domain/attendance/kiosk-sign-in.server";
 import { recordSignIn } from "~/domain/attendance/sign-in-record.server";
 import { fileLeave } from "~/domain/leave/file-leave.server";
-import { MAX_SCAN_BYTES } from "~/domain/archive/archive-rules";
 import { loader as listLoader } from "~/routes/_app.archive";
 import { action as archiveAction, loader as archiveLoader } from "~/routes/_app.sessions.$sessionId.archive";
 import { loader as scanLoader } from "~/routes/sessions.$sessionId.scans.$scanId";
@@ -65,7 +65,7 @@ const close = async () =>
   expect((await archivePost("T0002", sessionId, { intent: "close", unmarkedAsAbsent: "on" })).status).toBe(302);
 
 describe("the lock on a closed roster", () => {
-  it("refuses the clerk's marks and mark-all-present, QR and kiosk sign-in, and filing leave; nothing changes", async () => {
+  it("refuses marks, mark-all-present, QR and kiosk sign-in, and filing leave; nothing changes", async () => {
     await close();
     const before = await db.attendance.findMany({ where: { sessionId }, orderBy: { personId: "asc" } });
 
