@@ -60,8 +60,10 @@ export function AmendForm({ rows, failure }: { rows: Rows; failure: FormFailure 
   const records = rows.filter((r) => r.record);
   return (
     <Form method="post" className="card space-y-3 p-4" aria-labelledby="amend-heading">
-      <input type="hidden" name="intent" value="amend" />
-      <p className="text-sm text-slate-600">{t("archive.amend.intro")}</p>
+      <p className="text-sm text-slate-600">
+        <input type="hidden" name="intent" value="amend" />
+        {t("archive.amend.intro")}
+      </p>
       <FormAlert message={failure?.errors._form} />
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="label" htmlFor="amend-record">

@@ -55,7 +55,7 @@ function RosterTable({ page }: { page: ArchivePageData }) {
       <table className="table w-full text-sm">
         <thead>
           <tr>
-            <th>{t("archive.page.columns.employeeNo")}</th>
+            <th className="hidden sm:table-cell">{t("archive.page.columns.employeeNo")}</th>
             <th>{t("archive.page.columns.name")}</th>
             <th className="hidden sm:table-cell">{t("archive.page.columns.department")}</th>
             <th>{t("archive.page.columns.attendance")}</th>
@@ -65,13 +65,15 @@ function RosterTable({ page }: { page: ArchivePageData }) {
         <tbody>
           {page.rows.map((row) => (
             <tr key={row.personId}>
-              <td className="whitespace-nowrap tabular-nums">{row.employeeNo}</td>
+              <td className="hidden whitespace-nowrap tabular-nums sm:table-cell">{row.employeeNo}</td>
               <td className="whitespace-nowrap">
                 {row.name}
                 {row.makeUpFor ? (
                   <span className="badge ml-1 bg-violet-100 text-violet-800">{t("attendance.marking.makeUp")}</span>
                 ) : null}
-                <span className="block text-xs text-slate-500 sm:hidden">{row.department}</span>
+                <span className="block text-xs text-slate-500 sm:hidden">
+                  {row.employeeNo} · {row.department}
+                </span>
               </td>
               <td className="hidden sm:table-cell">{row.department}</td>
               <td>
