@@ -5,6 +5,7 @@ import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
 import { seedAssessments } from "./assessments";
+import { seedArchive } from "./archive";
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedCourseRules } from "./course-rules";
@@ -247,9 +248,10 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
-      await seedEvaluations(tx, at);
-      await seedAssessments(tx, at);
       await seedCourseRules(tx, at);
+      await seedArchive(tx, at);
+      await seedAssessments(tx, at);
+      await seedEvaluations(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

@@ -46,6 +46,12 @@ const sessionParams = async () => ({
   ).id,
 });
 
+// A scan of a paper sheet the demo seed keeps (prisma/seed/archive.ts).
+const scanParams = async () => {
+  const scan = await db.sessionScan.findFirstOrThrow({ select: { id: true, sessionId: true } });
+  return { sessionId: scan.sessionId, scanId: scan.id };
+};
+
 // Each route file must be listed: a new route without an entry here fails the last test.
 const ROUTES: Record<string, RouteCase> = {
   "_index.tsx": { path: "/", loader: "public" },
@@ -358,6 +364,15 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "read:rule-loop",
     params: async () => ({ ruleId: "B6" }),
   },
+  // Training archive (step 012, ARCHIVE): the clerk's and training manager's; the scans of the paper sheets too.
+  "_app.archive.tsx": { path: "/archive", loader: "close:roster" },
+  "_app.sessions.$sessionId.archive.tsx": {
+    path: "/sessions/x/archive",
+    loader: "close:roster",
+    action: "close:roster",
+    params: sessionParams,
+  },
+  "sessions.$sessionId.scans.$scanId.tsx": { path: "/sessions/x/scans/y", loader: "close:roster", params: scanParams },
 };
 
 // Course evaluations (EVAL): a demo course, with every demo person invited to rate it.

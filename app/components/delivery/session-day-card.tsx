@@ -20,6 +20,8 @@ export type DayCardSession = {
   roster: RosterRow[];
   counts: { total: number; onLeave: number; expected: number };
   tally: RosterTally;
+  /** Over (the day view's query says so): its sheet can be closed into the training archive. */
+  ended?: boolean;
 };
 
 function Checklist({ lines, done }: { lines: ChecklistLine[]; done: number }) {
@@ -153,6 +155,11 @@ export function SessionDayCard({ session }: { session: DayCardSession }) {
         <Link to={`/courses/${session.course.id}`} className="btn-secondary">
           {t("sessionDay.actions.course")}
         </Link>
+        {session.ended ? (
+          <Link to={`/sessions/${session.id}/archive`} className="btn-secondary">
+            {t("archive.dayLink")}
+          </Link>
+        ) : null}
       </div>
     </article>
   );

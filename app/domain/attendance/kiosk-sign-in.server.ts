@@ -8,6 +8,8 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { closeTodos } from "~/utils/todo.server";
 
+import { ROSTER_LOCKED, rosterClosed } from "../archive/roster-lock.server";
+
 import { recordSignIn, type SignInOutcome } from "./sign-in-record.server";
 
 export type KioskOutcome =
@@ -36,6 +38,8 @@ export async function kioskSignIn(input: {
   clerk: { id: string; employeeNo: string };
   address: string | null | undefined;
 }): Promise<KioskOutcome> {
+  // Before the password is checked: a closed roster takes no sign-in, so no attempt is counted against anyone.
+  if (await rosterClosed(input.sessionId)) return { ok: false, error: ROSTER_LOCKED, status: 409 };
   const employeeNo = input.employeeNo.trim().toUpperCase();
   const verified = await verifyCredentials(employeeNo, input.password, input.address || UNKNOWN_SOURCE);
   if (!verified.ok) return verified;

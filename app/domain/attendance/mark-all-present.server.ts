@@ -7,14 +7,17 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import type { Actor } from "~/utils/route.server";
 
+import { ROSTER_LOCKED, rosterClosed } from "../archive/roster-lock.server";
+
 import { markAllPresentTargets } from "./attendance-rules";
-import { openForMarking } from "./mark-session.server";
+import { openForMarking, refuse } from "./mark-session.server";
 import { sessionRoster } from "./roster.server";
 
 export async function markAllPresent(actor: Actor, sessionId: string) {
   return db.$transaction(async (tx) => {
     const open = await openForMarking(tx, sessionId);
     if (!open.ok) return open;
+    if (await rosterClosed(sessionId, tx)) return refuse(ROSTER_LOCKED, 409);
     const roster = await sessionRoster(sessionId, tx);
     const targets = markAllPresentTargets(roster!.rows);
     const at = now();

@@ -7,6 +7,8 @@ import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import type { Actor } from "~/utils/route.server";
 
+import { ROSTER_LOCKED, rosterClosed } from "../archive/roster-lock.server";
+
 import { closeMakeUpOffer, offerMakeUp } from "./make-up-offer.server";
 import { makeUpEffect } from "./mark-rules";
 import type { MarkEntry } from "./mark-schema";
@@ -17,6 +19,8 @@ export async function markAttendance(actor: Actor, sessionId: string, entries: r
   return db.$transaction(async (tx) => {
     const open = await openForMarking(tx, sessionId);
     if (!open.ok) return open;
+    // Closed into the archive: a correction is an amendment of the record now, not a new mark.
+    if (await rosterClosed(sessionId, tx)) return refuse(ROSTER_LOCKED, 409);
     const roster = await sessionRoster(sessionId, tx);
     const rows = new Map(roster!.rows.map((r) => [r.personId, r]));
     // Everyone checked before anything is written: a refusal leaves the roster as it was.

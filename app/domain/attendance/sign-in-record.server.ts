@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
 import { messageKey } from "~/utils/validation";
 
+import { ROSTER_LOCKED, rosterClosed } from "../archive/roster-lock.server";
 import { localParts } from "../course/session-view";
 
 import { attended, markForSignIn, signInTimeRefusal } from "./attendance-rules";
@@ -44,7 +45,7 @@ const INSERT_ATTENDANCE = `INSERT INTO "Attendance" ("sessionId", "personId", ma
  */
 export async function recordSignIn(input: SignInInput): Promise<SignInOutcome> {
   const { sessionId, person, at } = input;
-  const [settings, session, onRoster, existing] = await Promise.all([
+  const [settings, session, onRoster, existing, closed] = await Promise.all([
     getSettings(),
     db.courseSession.findUnique({
       where: { id: sessionId },
@@ -59,10 +60,12 @@ export async function recordSignIn(input: SignInInput): Promise<SignInOutcome> {
       where: { sessionId_personId: { sessionId, personId: person.id } },
       select: { mark: true, at: true },
     }),
+    rosterClosed(sessionId),
   ]);
   if (!session || session.course.approval.state !== "APPROVED") return refuse("errors.notFound", 404);
   const clock = (d: Date) => localParts(d, settings.timeZone).time;
   if (session.course.delivery?.state === "CANCELLED") return refuse("signIn.refused.cancelled");
+  if (closed) return refuse(ROSTER_LOCKED);
   if (!onRoster) return refuse("signIn.refused.notOnRoster", 403);
   if (existing) return alreadyRecorded(existing, clock);
   if (!inOfficeNetwork(input.address, settings.signInNetworks)) return refuse("signIn.refused.network", 403);

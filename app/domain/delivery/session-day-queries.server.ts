@@ -4,6 +4,7 @@
 import { rosterTally, signInWay } from "~/domain/attendance/mark-rules";
 import { sessionRoster, type RosterEntry } from "~/domain/attendance/roster.server";
 import { localParts } from "~/domain/course/session-view";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { checklistLine, dayOf, dayPair, isoDate, rosterCounts, type RosterRow } from "./session-day-rules";
@@ -38,6 +39,7 @@ export async function sessionDay(date: string, timeZone: string) {
     },
   });
   const rosters = await Promise.all(found.map((s) => sessionRoster(s.id)));
+  const at = now();
   const sessions = found.map((s, i) => {
     const entries = rosters[i]?.rows ?? [];
     const roster = entries.map((r) => rosterRow(r, timeZone));
@@ -47,6 +49,8 @@ export async function sessionDay(date: string, timeZone: string) {
       day: dayOf(s.startsAt, pair),
       ...sessionWhen(s, timeZone),
       location: s.location,
+      // Over: the clerk may close its roster into the archive.
+      ended: s.endsAt <= at,
       ordinal: sessionOrdinal(s.course.sessions, s.id),
       course: { id: s.course.id, title: s.course.title, category: s.course.monthlyItem.category },
       state: s.course.delivery?.state ?? "PREPARING",

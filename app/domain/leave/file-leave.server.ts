@@ -1,6 +1,7 @@
 // Filing a leave form: created and submitted to the head in one transaction, so that a form nobody may
 // decide (the session has started, no head) is never left behind as a draft. Revising a form sent back
 // (or withdrawn) and sending it again is one transaction too.
+import { ROSTER_LOCKED, rosterClosed } from "~/domain/archive/roster-lock.server";
 import { isOnRoster } from "~/domain/attendance/roster.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
@@ -80,6 +81,8 @@ export async function fileLeave(actor: Actor, input: LeaveFormInput, file: Uploa
       });
       if (!session || !(await isOnRoster(tx, session.id, actor.id)))
         return { ok: false, field: "sessionId", error: "leave.notOnRoster" };
+      if (await rosterClosed(session.id, tx))
+        return { ok: false, field: "sessionId", error: ROSTER_LOCKED, status: 409 };
       const existing = await tx.leaveRequest.findUnique({
         where: { sessionId_personId: { sessionId: session.id, personId: actor.id } },
         select: { id: true },
