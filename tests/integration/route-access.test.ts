@@ -314,6 +314,24 @@ const ROUTES: Record<string, RouteCase> = {
   // an employee; an empty form is refused as bad input, never as a permission).
   "_app.make-ups.tsx": { path: "/make-ups", loader: "read:make-ups" },
   "_app.my-make-ups.tsx": { path: "/my-make-ups", loader: "attend:training", action: "attend:training" },
+  // Training files (step 012): everyone reads their own (C0101 here, in D0101's department); the list
+  // sends an employee on to their own file.
+  "_app.training-files._index.tsx": { path: "/training-files", loader: "read:training-file" },
+  "_app.training-files.$personId._index.tsx": {
+    path: "/training-files/x",
+    loader: "read:training-file",
+    params: agentParams,
+  },
+  "_app.training-files.$personId.export.tsx": {
+    path: "/training-files/x/export",
+    loader: "read:training-file",
+    params: agentParams,
+  },
+  "training-files.$personId.print.tsx": {
+    path: "/training-files/x/print",
+    loader: "read:training-file",
+    params: agentParams,
+  },
 };
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
