@@ -109,6 +109,9 @@ export default function PersonPage() {
         <h1 className="page-title">{person.name}</h1>
         <span className="font-mono text-sm text-slate-500">{person.employeeNo}</span>
         <StatusBadge status={person.status} disabled={Boolean(person.disabledAt)} />
+        <Link to={`/training-files/${person.id}`} className="btn-secondary ml-auto">
+          {t("trainingFile.link")}
+        </Link>
       </div>
       {lockedUntil ? <AccountLockCard lockedUntil={lockedUntil} /> : null}
       {canWrite ? (

@@ -13,6 +13,11 @@ type RouteFn = (args: { request: Request; params: Record<string, string>; contex
 const modules = import.meta.glob<{ loader?: RouteFn; action?: RouteFn }>("../../app/routes/*.tsx");
 
 const agentParams = async () => ({ personId: await personId("C0101") });
+// The reader's own training file: cookieFor has just signed the reader in, so the newest session is theirs.
+const ownFileParams = async () => ({
+  personId: (await db.session.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { personId: true } }))
+    .personId,
+});
 // The demo company's finished survey and approved plan of the current year (prisma/seed/training-plan.ts).
 const surveyParams = async () => ({ surveyId: (await db.needsSurvey.findFirstOrThrow({ select: { id: true } })).id });
 const col1FormParams = async () => {
@@ -373,6 +378,24 @@ const ROUTES: Record<string, RouteCase> = {
     params: sessionParams,
   },
   "sessions.$sessionId.scans.$scanId.tsx": { path: "/sessions/x/scans/y", loader: "close:roster", params: scanParams },
+  // Training files (step 012): the list sends an employee on to their own file; a file is opened as the
+  // reader's own (another's is refused by scope with 403, which training-file-pages.test.ts covers).
+  "_app.training-files._index.tsx": { path: "/training-files", loader: "read:training-file" },
+  "_app.training-files.$personId._index.tsx": {
+    path: "/training-files/x",
+    loader: "read:training-file",
+    params: ownFileParams,
+  },
+  "_app.training-files.$personId.export.tsx": {
+    path: "/training-files/x/export",
+    loader: "read:training-file",
+    params: ownFileParams,
+  },
+  "training-files.$personId.print.tsx": {
+    path: "/training-files/x/print",
+    loader: "read:training-file",
+    params: ownFileParams,
+  },
 };
 
 // Course evaluations (EVAL): a demo course, with every demo person invited to rate it.
