@@ -9,6 +9,7 @@ import { seedCases } from "./cases";
 import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { makeDepartment, makePerson } from "./factories";
+import { seedHistory } from "./history";
 import { seedLeave, seedMakeUps } from "./leave";
 import { seedMonthlyPlans } from "./monthly-plan";
 import { seedQuiz } from "./quiz";
@@ -244,6 +245,7 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
+      await seedHistory(tx, at);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",
