@@ -6,6 +6,7 @@ export type Category = "NEW_HIRE" | "INTERNAL" | "TRANSFER" | "EXTERNAL" | "GROU
 /** Who a course is for; resolved against the people employed at the time (history-people.ts). */
 export type Audience =
   "col1" | "col2" | "col1AndCs" | "leaders" | "cs" | "csLead" | "newHires" | "transfer" | "lecturer";
+// The fee agreed with the institution is the budgeted one (the budget page lists a difference once one differs).
 export type External = { name: string; org: string; contact: string; feeFen: number; agreedFen: number };
 
 export type CourseTemplate = {
@@ -63,7 +64,7 @@ const HUAXIN: External = {
   org: "上海华信企业管理咨询有限公司",
   contact: "021-6438 2210 / linxl@huaxin-consult.example.com",
   feeFen: 4000_00,
-  agreedFen: 3800_00,
+  agreedFen: 4000_00,
 };
 const MINGDE: External = {
   name: "陈立衡律师",
@@ -77,7 +78,7 @@ const ZHILING: External = {
   org: "北京智领企业培训中心",
   contact: "010-8256 3390 / zhaofeng@zhiling.example.com",
   feeFen: 6000_00,
-  agreedFen: 5600_00,
+  agreedFen: 6000_00,
 };
 const GROUP_CENTRE: External = {
   name: "王敏（集团培训中心）",
