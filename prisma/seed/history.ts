@@ -44,9 +44,10 @@ export async function seedHistory(tx: Tx, at: Date): Promise<void> {
       })
     ).map((p) => p.year),
   );
-  for (const year of new Set(months.map((m) => m.year))) if (!planned.has(year)) await seedAnnualPlan(ctx, year);
+  const ownYears = new Set([...new Set(months.map((m) => m.year))].filter((y) => !planned.has(y)));
+  for (const year of ownYears) await seedAnnualPlan(ctx, year);
 
-  const courses = await seedMonths(ctx, months);
+  const courses = await seedMonths(ctx, months, ownYears);
   const rng = seededRandom(20_261_204);
   const marks = await seedHistoryAttendance(tx, { courses, clerk: ctx.clerk, head: ctx.heads.COL1, rng });
   await seedHistoryActivity(tx, { people, courses, marks, quizId: ctx.quizId, months, rng });
