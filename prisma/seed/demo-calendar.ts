@@ -24,3 +24,17 @@ export function nextMonth(today: Date): { year: number; month: number } {
   const { year, month } = companyDate(today, DEMO_ZONE);
   return monthAfter(year, month);
 }
+
+/**
+ * The demo's closed year: the twelve months before the earliest month the demo plans (two before
+ * today's), oldest first, in the company's zone.
+ */
+export function demoHistoryMonths(today: Date): Array<{ year: number; month: number }> {
+  const { year, month } = companyDate(today, DEMO_ZONE);
+  const months: Array<{ year: number; month: number }> = [];
+  for (let back = 14; back >= 3; back--) {
+    const index = year * 12 + month - 1 - back;
+    months.push({ year: Math.floor(index / 12), month: (index % 12) + 1 });
+  }
+  return months;
+}

@@ -13,6 +13,7 @@ import { seedDelivery } from "./delivery";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedEvaluations } from "./evaluations";
 import { makeDepartment, makePerson } from "./factories";
+import { seedHistory } from "./history";
 import { seedLeave, seedMakeUps } from "./leave";
 import { seedMonthlyPlans } from "./monthly-plan";
 import { seedQuiz } from "./quiz";
@@ -248,6 +249,7 @@ export async function seedDemo(at: Date = now()) {
       await seedAttendance(tx, at);
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
+      await seedHistory(tx, at);
       await seedCourseRules(tx, at);
       await seedArchive(tx, at);
       await seedAssessments(tx, at);
