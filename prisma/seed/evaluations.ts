@@ -111,4 +111,12 @@ export async function seedEvaluations(tx: Tx, at: Date): Promise<void> {
     FROM unnest(${courseIds}::text[], ${personIds}::text[], ${times}::text[]) AS v(course, person, at)
     WHERE t."sourceType" = 'CourseSurvey' AND t."sourceId" = v.course AND t."personId" = v.person
       AND t."doneAt" IS NULL`;
+  // Nobody keeps a year of unanswered survey reminders: those not answered within two weeks were put away
+  // (the invitation stays, unanswered, and counts against the response rate).
+  await tx.$executeRaw`
+    UPDATE "TodoItem" AS t SET "doneAt" = i."invitedAt" + interval '14 days'
+    FROM "CourseSurveyInvite" AS i
+    WHERE t."sourceType" = 'CourseSurvey' AND t."sourceId" = i."courseId" AND t."personId" = i."personId"
+      AND t."doneAt" IS NULL AND i."answeredAt" IS NULL
+      AND i."invitedAt" < ${new Date(at.getTime() - 14 * 24 * HOUR)}`;
 }
