@@ -169,7 +169,7 @@ describe("answering the satisfaction survey", () => {
       expect.arrayContaining(["course", "lecturer", "comment"]),
     );
 
-    expect(await db.courseEvaluation.count()).toBe(0);
+    expect(await db.courseEvaluation.count({ where: { courseId } })).toBe(0);
     const me = await personId("C0101");
     expect((await db.courseSurveyInvite.findFirstOrThrow({ where: { courseId, personId: me } })).answeredAt).toBeNull();
     expect(await db.todoItem.count({ where: { personId: me, sourceId: courseId, doneAt: null } })).toBe(1);

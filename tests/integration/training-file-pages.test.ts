@@ -127,6 +127,8 @@ describe("a person's training file", () => {
 
   it("renders on screen with every section, and says so politely where a section is empty", async () => {
     const { id } = await recordsForC0101();
+    // C0101 was hired this year and the demo assessed them; here the section must be the empty one.
+    await db.preJobAssessment.deleteMany({ where: { personId: id } });
     const page = await renderInLayout(
       await cookieFor("T0001"),
       `/training-files/${id}`,
