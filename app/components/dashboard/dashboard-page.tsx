@@ -30,11 +30,16 @@ export function DashboardPage({ data }: { data: Data }) {
   const format = useFormat();
   const { figures: f, charts } = data;
   const month = (m: number) => t(`training.monthShort.${m}`);
-  const th = (label: string, right = true) => <th className={right ? "!text-right" : ""}>{label}</th>;
+  const th = (label: string, right = true) => (
+    <th key={label} className={right ? "!text-right" : ""}>
+      {label}
+    </th>
+  );
   const num = (v: string | number) => <td className="text-right tabular-nums">{v}</td>;
   return (
     <div className="space-y-5">
-      <style>{PRINT_CSS}</style>
+      {/* As raw text: React would escape the ">" of the selectors on the server and differ from the browser. */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <p className="text-xs text-slate-500">{t("dashboard.asOf", { date: format.dateTime(f.at) })}</p>
       <div className="dash-grid grid gap-5 lg:grid-cols-2">
         <ChartCard
