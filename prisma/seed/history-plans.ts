@@ -390,15 +390,13 @@ export async function seedMonths(
   await tx.monthlyPlan.createMany({ data: rows.plans });
   await tx.monthlyPlanItem.createMany({ data: rows.items });
   await tx.course.createMany({ data: rows.courses });
-  await Promise.all([
-    tx.courseSession.createMany({ data: rows.sessions }),
-    tx.courseAttendee.createMany({ data: rows.attendees }),
-    tx.courseDelivery.createMany({ data: rows.deliveries }),
-    tx.preparationItem.createMany({ data: rows.preparation }),
-    tx.headConfirmation.createMany({ data: rows.confirmations }),
-    tx.courseRule.createMany({ data: rows.rules }),
-    tx.approvalDecision.createMany({ data: rows.decisions }),
-  ]);
+  await tx.courseSession.createMany({ data: rows.sessions });
+  await tx.courseAttendee.createMany({ data: rows.attendees });
+  await tx.courseDelivery.createMany({ data: rows.deliveries });
+  await tx.preparationItem.createMany({ data: rows.preparation });
+  await tx.headConfirmation.createMany({ data: rows.confirmations });
+  await tx.courseRule.createMany({ data: rows.rules });
+  await tx.approvalDecision.createMany({ data: rows.decisions });
   await insertRows(tx, "SessionInvite", rows.invites);
   return courses;
 }

@@ -22,10 +22,11 @@ export async function seedHistory(tx: Tx, at: Date): Promise<void> {
     if (!p) throw new Error(`the demo company has no ${no}`);
     return { id: p.id, employeeNo: p.employeeNo, name: p.name };
   };
-  const [departments, quiz] = await Promise.all([
-    tx.department.findMany({ where: { code: { in: ["COL1", "COL2"] } }, select: { id: true, code: true } }),
-    tx.quiz.findUnique({ where: { code: "CASE_WORK" }, select: { id: true } }),
-  ]);
+  const departments = await tx.department.findMany({
+    where: { code: { in: ["COL1", "COL2"] } },
+    select: { id: true, code: true },
+  });
+  const quiz = await tx.quiz.findUnique({ where: { code: "CASE_WORK" }, select: { id: true } });
   const ctx: PlanContext = {
     tx,
     people,

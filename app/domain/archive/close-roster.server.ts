@@ -88,11 +88,13 @@ export async function closeRosterIn(
     return refuse(messageKey(refusal, { count: unmarked }), refusal === "archive.close.notEnded" ? 409 : 400);
 
   const ids = roster.rows.map((r) => r.personId);
-  const [departments, madeUp, quiz] = await Promise.all([
-    tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, departmentId: true } }),
-    madeUpAlready(tx, sessionId, ids),
-    bestQuizResults(tx, course.quizId, course.sessions[0]?.startsAt ?? roster.session.startsAt, ids),
-  ]);
+  // One after the other: the transaction's connection runs one statement at a time.
+  const departments = await tx.person.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, departmentId: true },
+  });
+  const madeUp = await madeUpAlready(tx, sessionId, ids);
+  const quiz = await bestQuizResults(tx, course.quizId, course.sessions[0]?.startsAt ?? roster.session.startsAt, ids);
   const departmentOf = new Map(departments.map((p) => [p.id, p.departmentId]));
   const lecturerName =
     course.lecturer?.name ?? [course.externalLecturer, course.externalOrg].filter(Boolean).join("，");

@@ -37,7 +37,9 @@ export async function loadNewHire(tx: Tx, personId: string) {
     },
   });
   if (!person) return null;
-  const [headIds, courses] = await Promise.all([headsFor(tx, person.id), onboardingCourses(tx, person.id)]);
+  // One after the other: a transaction's connection runs one statement at a time.
+  const headIds = await headsFor(tx, person.id);
+  const courses = await onboardingCourses(tx, person.id);
   const hire: NewHire = {
     id: person.id,
     headIds,
