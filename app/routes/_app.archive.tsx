@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -26,8 +26,6 @@ const Query = z.object({
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
-
-export const meta: MetaFunction = () => [{ title: "培训档案 · TrainGate" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "close:roster");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -21,10 +21,6 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 // One session in the archive (step 012): the roster and what each record will say; closing it; scans of the
 // paper sheet; amendments of the records once closed.
 const Params = z.object({ sessionId: Id });
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.page.course.title} · ${data.page.session.date} · 培训档案` : "TrainGate" },
-];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { sessionId } = getParams(params, Params);

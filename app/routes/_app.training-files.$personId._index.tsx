@@ -13,11 +13,11 @@ import {
 } from "~/components/training-file/file-sections";
 import { useFormat } from "~/components/use-format";
 import { getSettings } from "~/domain/settings/settings.server";
-import { requireFileInScope } from "~/domain/training-file/training-file-scope.server";
 import { fileTables } from "~/domain/training-file/training-file-tables";
 import { trainingFile } from "~/domain/training-file/training-file.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
+import { requireFileInScope } from "~/utils/training-file-scope.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

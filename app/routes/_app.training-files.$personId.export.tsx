@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { getSettings } from "~/domain/settings/settings.server";
-import { requireFileInScope } from "~/domain/training-file/training-file-scope.server";
 import { trainingFileNames, trainingFileWorkbook } from "~/domain/training-file/training-file-workbook.server";
 import { trainingFile } from "~/domain/training-file/training-file.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -11,6 +10,7 @@ import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
+import { requireFileInScope } from "~/utils/training-file-scope.server";
 
 // The printed file as a workbook, read through the page's own read and scope.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,11 +7,11 @@ import { PaperForm } from "~/components/print/paper-form";
 import { TrainingFileSheet } from "~/components/training-file/file-sheet";
 import { useFormat } from "~/components/use-format";
 import { getSettings } from "~/domain/settings/settings.server";
-import { requireFileInScope } from "~/domain/training-file/training-file-scope.server";
 import { trainingFile } from "~/domain/training-file/training-file.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
+import { requireFileInScope } from "~/utils/training-file-scope.server";
 
 // Outside the signed-in layout on purpose: the page is the paper form (员工培训档案), nothing else.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.file.person.name : "TrainGate" }];

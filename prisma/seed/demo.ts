@@ -4,8 +4,8 @@ import { writeAudit } from "../../app/utils/audit.server";
 import { now } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 
-import { seedAssessments } from "./assessments";
 import { seedArchive } from "./archive";
+import { seedAssessments } from "./assessments";
 import { seedAttendance } from "./attendance";
 import { seedCases } from "./cases";
 import { seedCourseRules } from "./course-rules";

@@ -89,8 +89,6 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const flash = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
-
 /** Opens a confirmation (a <details> whose summary is the label) and presses the real submit inside it. */
 async function confirm(page: Page, label: string, confirmLabel: string) {
   await page.locator("summary", { hasText: label }).first().click();

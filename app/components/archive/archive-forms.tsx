@@ -135,7 +135,7 @@ export function AmendmentHistory({ rows }: { rows: Rows }) {
           r.record!.amendments.map((a) => (
             <li key={a.id} className="card p-3 text-sm">
               <p className="font-medium text-slate-900">
-                {r.employeeNo} {r.name}：
+                {t("archive.amend.who", { employeeNo: r.employeeNo, name: r.name })}
                 {t("archive.amend.change", {
                   from: t(`archive.outcomes.${a.fromOutcome}`),
                   to: t(`archive.outcomes.${a.toOutcome}`),

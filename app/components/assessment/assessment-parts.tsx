@@ -104,7 +104,9 @@ export function ClearanceLine({ clearance }: { clearance: { cleared: boolean; re
       {clearance.cleared
         ? t("assessment.clearance.cleared")
         : t("assessment.clearance.notCleared", {
-            reasons: reasons.map((r) => t(`assessment.clearance.reasons.${r}`, { defaultValue: r })).join("；"),
+            reasons: reasons
+              .map((r) => t(`assessment.clearance.reasons.${r}`, { defaultValue: r }))
+              .join(t("assessment.clearance.reasonSeparator")),
           })}
     </p>
   );

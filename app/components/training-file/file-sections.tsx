@@ -193,7 +193,7 @@ export function CertificationSection({ cert }: { cert: TrainingFile["certificati
         </div>
         <div>
           <dt className="text-xs text-slate-500">{t("trainingFile.cert.staleRules")}</dt>
-          <dd>{cert.staleRuleIds.join("、") || "—"}</dd>
+          <dd>{cert.staleRuleIds.join(t("training.listSeparator")) || "—"}</dd>
         </div>
       </dl>
     </Section>
