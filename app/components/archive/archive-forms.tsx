@@ -58,8 +58,10 @@ export function AmendForm({ rows, failure }: { rows: Rows; failure: FormFailure 
   };
   const error = (name: string) => translateMessage(t, failure?.errors[name]);
   const records = rows.filter((r) => r.record);
+  // A new amendment remounts the form, so what was just saved is not left typed in it.
+  const saved = records.reduce((n, r) => n + r.record!.amendments.length, 0);
   return (
-    <Form method="post" className="card space-y-3 p-4" aria-labelledby="amend-heading">
+    <Form key={saved} method="post" className="card space-y-3 p-4" aria-labelledby="amend-heading">
       <p className="text-sm text-slate-600">
         <input type="hidden" name="intent" value="amend" />
         {t("archive.amend.intro")}
