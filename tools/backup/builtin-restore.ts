@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import { createReadStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
@@ -39,17 +40,15 @@ export class BackupRefused extends Error {}
 
 export async function restoreBuiltinBackup(url: string, file: string): Promise<BackupHeader & BackupEnd> {
   const input = createReadStream(file).pipe(createGunzip());
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  // A damaged gzip stream ends the lines; the error then explains the missing END.
-  let readError: Error | null = null;
-  input.on("error", (error) => {
-    readError = error;
-    reader.close();
-  });
-  const lines = reader[Symbol.asyncIterator]();
+  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async (): Promise<string | null> => {
-    const step = await lines.next();
-    return step.done ? null : step.value;
+    try {
+      const step = await lines.next();
+      return step.done ? null : step.value;
+    } catch (error) {
+      // gunzip's complaint about a cut or damaged file arrives here.
+      throw new BackupRefused(`the backup file is damaged or incomplete (${(error as Error).message}).`);
+    }
   };
 
   if ((await next()) !== MAGIC) throw new BackupRefused("this file is not a TrainGate backup.");
@@ -62,6 +61,7 @@ export async function restoreBuiltinBackup(url: string, file: string): Promise<B
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let activeCopy: Writable | null = null;
   try {
     await client.query("BEGIN");
     await client.query(PRISMA_MIGRATIONS_TABLE);
@@ -83,16 +83,20 @@ export async function restoreBuiltinBackup(url: string, file: string): Promise<B
         tables.push(qualified);
         // Loading is not a change: user triggers (e.g. an audit log's) stay quiet, as in pg_restore.
         await client.query(`ALTER TABLE ${qualified} DISABLE TRIGGER USER`);
-        const copy = client.query(
+        const copy = (activeCopy = client.query(
           copyFrom(`COPY ${qualified} (${table.columns.map(quoteIdent).join(", ")}) FROM STDIN`),
-        );
+        ));
+        // One watcher per table: a COPY the server refuses ends the wait for "drain" too.
+        const done = finished(copy);
+        done.catch(() => {});
         let row = await next();
         for (; row !== null && row !== END_OF_ROWS; row = await next()) {
           rows++;
-          if (!copy.write(`${row}\n`)) await Promise.race([once(copy, "drain"), finished(copy)]);
+          if (!copy.write(`${row}\n`)) await Promise.race([once(copy, "drain"), done]);
         }
         copy.end();
-        await finished(copy);
+        await done;
+        activeCopy = null;
         if (row === null) break;
       } else if (record.word === "SEQUENCES") {
         for (const s of record.value as SequenceValue[]) {
@@ -107,10 +111,7 @@ export async function restoreBuiltinBackup(url: string, file: string): Promise<B
         throw new Error(`unexpected record ${record.word} in the backup.`);
       }
     }
-    if (!end) {
-      const why = readError ? ` (${(readError as Error).message})` : "";
-      throw new BackupRefused(`the backup file ends early${why}: was it copied completely? Nothing was restored.`);
-    }
+    if (!end) throw new BackupRefused("the backup file ends early: was it copied completely?");
     if (end.rows !== rows || end.tables !== tables.length) {
       throw new BackupRefused(`the backup holds ${rows} rows in ${tables.length} tables, its end says otherwise.`);
     }
@@ -121,6 +122,8 @@ export async function restoreBuiltinBackup(url: string, file: string): Promise<B
     await client.query("ANALYZE");
     return { ...header, ...end };
   } catch (error) {
+    // A COPY under way holds the connection: abort it (CopyFail) so that the ROLLBACK can run.
+    if (activeCopy) await finished(activeCopy.destroy(new Error("restore stopped"))).catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
