@@ -33,10 +33,22 @@ export async function addCompany(client: pg.Client, at: Date, r: Rng): Promise<C
   const units: Unit[] = [];
   DEPARTMENT_NUMBERS.forEach((n, d) => {
     const code = `COL${d + 3}`;
-    const dept: Unit = { id: benchId("dp", units.length), code, name: `催收${n}部`, kind: "DEPARTMENT", parentId: company };
+    const dept: Unit = {
+      id: benchId("dp", units.length),
+      code,
+      name: `催收${n}部`,
+      kind: "DEPARTMENT",
+      parentId: company,
+    };
     units.push(dept);
     TEAM_NUMBERS.forEach((t, k) =>
-      units.push({ id: benchId("dp", units.length), code: `${code}-${k + 1}`, name: `催收${n}部${t}组`, kind: "TEAM", parentId: dept.id }),
+      units.push({
+        id: benchId("dp", units.length),
+        code: `${code}-${k + 1}`,
+        name: `催收${n}部${t}组`,
+        kind: "TEAM",
+        parentId: dept.id,
+      }),
     );
   });
   await copyRows(
@@ -84,8 +96,19 @@ export async function addCompany(client: pg.Client, at: Date, r: Rng): Promise<C
     client,
     "Person",
     [
-      "id", "employeeNo", "name", "departmentId", "post", "phone", "email", "hireDate", "status",
-      "passwordHash", "mustChangePassword", "disabledAt", "updatedAt",
+      "id",
+      "employeeNo",
+      "name",
+      "departmentId",
+      "post",
+      "phone",
+      "email",
+      "hireDate",
+      "status",
+      "passwordHash",
+      "mustChangePassword",
+      "disabledAt",
+      "updatedAt",
     ],
     people.map((p, i) => [
       p.id,

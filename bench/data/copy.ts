@@ -11,9 +11,7 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly Cell[]>,
 ): Promise<number> {
-  const stream = client.query(
-    copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`),
-  );
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
@@ -21,7 +19,8 @@ export async function copyRows(
   let count = 0;
   let buffer = "";
   for (const row of rows) {
-    if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} cells for ${columns.length} columns`);
+    if (row.length !== columns.length)
+      throw new Error(`${table}: a row has ${row.length} cells for ${columns.length} columns`);
     buffer += copyLine(row);
     count++;
     // Write in chunks of ~256 kB: fewer calls, and wait when the socket is full.

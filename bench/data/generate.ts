@@ -5,11 +5,11 @@
 // give the same rows; only the encrypted case numbers differ (every encryption draws a fresh IV).
 import pg from "pg";
 
+import { addCases, addQuizAttempts, addTodosAndAudit } from "./activity";
 import { openBenchCluster, safeUrl } from "./cluster";
 import { addCompany } from "./company";
 import { actor, idMaker, type Ctx } from "./context";
 import { addCourses } from "./courses";
-import { addCases, addQuizAttempts, addTodosAndAudit } from "./activity";
 import { addNeedsAndAnnualPlans, type PlanItems } from "./needs";
 import { rng } from "./random";
 
@@ -18,7 +18,10 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
   const result = await work();
-  console.log(`${label.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${JSON.stringify(result ?? "")}`);
+  console.log(
+    `${label.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ` +
+      JSON.stringify(result ?? ""),
+  );
   return result;
 };
 
@@ -33,9 +36,12 @@ try {
   } else {
     const probe = new pg.Client({ connectionString: database.url });
     await probe.connect();
-    const tables = Number((await probe.query(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).rows[0].count);
+    const tables = Number(
+      (await probe.query(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`)).rows[0].count,
+    );
     await probe.end();
-    if (tables > 0) throw new Error(`BENCH_DATABASE_URL (${safeUrl(database.url)}) is not empty: give an empty database.`);
+    if (tables > 0)
+      throw new Error(`BENCH_DATABASE_URL (${safeUrl(database.url)}) is not empty: give an empty database.`);
   }
   console.log(`bench database: ${safeUrl(database.url)}`);
   const { setDatabaseUrl } = await import("../../app/utils/env.server");
@@ -58,7 +64,9 @@ try {
   const r = rng(Number(process.env.BENCH_SEED ?? 2026));
   const year = new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
   const company = await addCompany(client, at, r);
-  console.log(`departments and people: ${company.units.length} departments and teams, ${company.people.length} people added`);
+  console.log(
+    `departments and people: ${company.units.length} departments and teams, ${company.people.length} people added`,
+  );
   const ctx: Ctx = {
     client,
     at,
@@ -71,7 +79,8 @@ try {
     years: [year - 2, year - 1, year],
     id: idMaker(),
   };
-  const quizId = (await client.query(`SELECT id FROM "Quiz" WHERE "grantsCertification" ORDER BY code LIMIT 1`)).rows[0]?.id ?? null;
+  const quizId =
+    (await client.query(`SELECT id FROM "Quiz" WHERE "grantsCertification" ORDER BY code LIMIT 1`)).rows[0]?.id ?? null;
   let planItems: PlanItems = new Map();
   await step("needs surveys and annual plans", async () => {
     const result = await addNeedsAndAnnualPlans(ctx);
@@ -84,7 +93,8 @@ try {
   await step("to-dos and audit log", () => addTodosAndAudit(ctx));
   await step("ANALYZE", async () => void (await client.query("ANALYZE")));
   const counts = await client.query(
-    `SELECT relname AS table, n_live_tup AS rows FROM pg_stat_user_tables WHERE n_live_tup > 1000 ORDER BY n_live_tup DESC`,
+    `SELECT relname AS table, n_live_tup AS rows FROM pg_stat_user_tables
+     WHERE n_live_tup > 1000 ORDER BY n_live_tup DESC`,
   );
   for (const row of counts.rows) console.log(`  ${String(row.table).padEnd(26)} ${String(row.rows).padStart(9)}`);
   await client.end();

@@ -41,8 +41,9 @@ function escapeText(s: string): string {
   return s.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
 
-function arrayLiteral(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(",")}}`;
+function arrayLiteral(values: ReadonlyArray<string | number>): string {
+  const quote = (v: string) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return `{${values.map((v) => (typeof v === "number" ? String(v) : quote(v))).join(",")}}`;
 }
 
 /** One row in PostgreSQL's COPY text format: tab-separated, \N for NULL, arrays and JSON as literals. */
@@ -55,7 +56,7 @@ export function copyLine(cells: readonly Cell[]): string {
         if (typeof c === "number") return String(c);
         if (typeof c === "string") return escapeText(c);
         if (c instanceof Date) return c.toISOString();
-        if (Array.isArray(c)) return escapeText(arrayLiteral(c as readonly (string | number)[]));
+        if (Array.isArray(c)) return escapeText(arrayLiteral(c as ReadonlyArray<string | number>));
         return escapeText(JSON.stringify(c));
       })
       .join("\t") + "\n"

@@ -7,7 +7,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1_000 });
 
 export type PageResponse = { status: number; bytes: number };
 
-export function getPage(url: string, cookie: string): Promise<PageResponse> {
+export function getPage(url: string, cookie: string, timeoutMs = 30_000): Promise<PageResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -19,6 +19,7 @@ export function getPage(url: string, cookie: string): Promise<PageResponse> {
         res.on("error", reject);
       },
     );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
     req.on("error", reject);
     req.end();
   });
