@@ -157,8 +157,7 @@ const run: Bench = async () => {
   try {
     log(`server RSS after start: ${rssMb(pid).toFixed(0)} MB`);
     // First, while nothing else runs: the pages below leave slow requests behind them.
-    if (process.env.BENCH_CLEARANCE !== "0")
-      for (const line of await clearance(server.baseURLs[0], pid)) log(line);
+    if (process.env.BENCH_CLEARANCE !== "0") for (const line of await clearance(server.baseURLs[0], pid)) log(line);
     // BENCH_PAGES=audit,cert measures only the pages whose label contains one of the words.
     const only = process.env.BENCH_PAGES?.split(",").filter(Boolean);
     const pages = (await pagesToMeasure()).filter((p) => !only || only.some((w) => p.label.includes(w)));
