@@ -35,7 +35,8 @@ export function benchId(kind: string, n: number): string {
   return `bk${kind}${n.toString(36).padStart(7, "0")}`;
 }
 
-export type Cell = string | number | boolean | Date | null | undefined | readonly string[] | readonly number[] | object;
+/** A value for one column: string, number, boolean, Date, null/undefined (NULL), an array, or JSON. */
+export type Cell = unknown;
 
 function escapeText(s: string): string {
   return s.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
