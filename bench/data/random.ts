@@ -1,0 +1,65 @@
+// The generator's pure parts: a seeded random sequence, row ids and COPY text lines. Everything the
+// bench company holds is derived from one seed (and one anchor instant), so two runs give the same rows.
+
+/** mulberry32: small, fast, good enough to spread made-up data; not for anything secret. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export type Rng = {
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(list: readonly T[]) => T;
+  chance: (p: number) => boolean;
+};
+
+export function rng(seed: number): Rng {
+  const next = seededRandom(seed);
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (list) => list[Math.floor(next() * list.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+/** Ids that read like the app's own (short, URL-safe) and never collide with a cuid: "bk" + kind + number. */
+export function benchId(kind: string, n: number): string {
+  return `bk${kind}${n.toString(36).padStart(7, "0")}`;
+}
+
+/** A value for one column: string, number, boolean, Date, null/undefined (NULL), an array, or JSON. */
+export type Cell = unknown;
+
+function escapeText(s: string): string {
+  return s.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+function arrayLiteral(values: ReadonlyArray<string | number>): string {
+  const quote = (v: string) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return `{${values.map((v) => (typeof v === "number" ? String(v) : quote(v))).join(",")}}`;
+}
+
+/** One row in PostgreSQL's COPY text format: tab-separated, \N for NULL, arrays and JSON as literals. */
+export function copyLine(cells: readonly Cell[]): string {
+  return (
+    cells
+      .map((c) => {
+        if (c === null || c === undefined) return "\\N";
+        if (typeof c === "boolean") return c ? "t" : "f";
+        if (typeof c === "number") return String(c);
+        if (typeof c === "string") return escapeText(c);
+        if (c instanceof Date) return c.toISOString();
+        if (Array.isArray(c)) return escapeText(arrayLiteral(c as ReadonlyArray<string | number>));
+        return escapeText(JSON.stringify(c));
+      })
+      .join("\t") + "\n"
+  );
+}
