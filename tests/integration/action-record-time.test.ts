@@ -8,12 +8,21 @@ import * as casePage from "~/routes/_app.cases.$caseId";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, demoDayAt, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  demoDayAt,
+  outcome,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 const TZ = "Asia/Shanghai";
 const local = (at: Date) => localDateTimeValue(at, TZ);
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(demoDayAt("22:01"));
   await seedDemoCompany();

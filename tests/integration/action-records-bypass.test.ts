@@ -6,10 +6,19 @@ import * as casePage from "~/routes/_app.cases.$caseId";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, demoDayAt, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  demoDayAt,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(demoDayAt("10:00"));
   await seedDemoCompany();

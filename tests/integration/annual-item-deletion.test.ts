@@ -1,15 +1,15 @@
 // Deleting an item of the annual plan's draft never changes approved, locked work behind anyone's
 // back: monthly plans submitted or approved, and courses, keep their item; a draft monthly plan's item
 // becomes unplanned with the reason written on it, after the drafter confirmed.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as planAction } from "~/routes/_app.plans.$planId._index";
 import { db } from "~/utils/db.server";
 
 import { as, idFrom, seededItem, YEAR, FREE_YM, FREE_YEAR_OF_MONTH } from "./course-support";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 
 async function reopenedAnnualPlan(year = YEAR) {

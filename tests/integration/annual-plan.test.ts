@@ -1,5 +1,5 @@
 // Steps 002–003 through the routes, as the people who use them: the one approval workflow included.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
 import { action as itemAction } from "~/routes/_app.plans.$planId.items.$itemId";
@@ -8,9 +8,9 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { translateMessage } from "~/utils/validation";
 
-import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 const YEAR = FREE_YEAR;
 

@@ -1,6 +1,6 @@
 // A drafter who submitted by mistake takes the submission back (docs/decisions/0006), in each loop
 // through its own page: annual plan (002–003), monthly plan (004–005), course plan (006–007).
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as homeAction, loader as homeLoader } from "~/routes/_app.home";
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
@@ -12,9 +12,9 @@ import type { RoleName } from "~/utils/permissions";
 import { makePerson } from "../../prisma/seed/factories";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
-import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 const day = (d: number) => `${YEAR}-${String(today.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 

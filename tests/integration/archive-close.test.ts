@@ -10,7 +10,16 @@ import { db } from "~/utils/db.server";
 import { actorOf } from "~/utils/route.server";
 
 import { approveLeave, makeSession, TRAINEES } from "./attendance-support";
-import { cookieFor, demoDayAt, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  demoDayAt,
+  flashOf,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 
@@ -48,6 +57,7 @@ const nothingWritten = async (sessionId: string) => {
 
 let sessionId: string;
 let courseId: string;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   // Yesterday 09:00–11:00 in the company's zone, and the clock on today's morning: the session has ended.

@@ -15,7 +15,16 @@ import { db } from "~/utils/db.server";
 import { actorOf } from "~/utils/route.server";
 
 import { makeSession, markFields, post } from "./attendance-support";
-import { BASE, cookieFor, demoDayAt, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  BASE,
+  cookieFor,
+  demoDayAt,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const LOCKED = "archive.locked";
@@ -48,6 +57,7 @@ async function person(employeeNo: string) {
 }
 
 let sessionId: string;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   ({ sessionId } = await makeSession(demoDayAt("09:00", -1)));

@@ -1,13 +1,13 @@
 // Who may assess a new hire and who sees which forms: the lecturer of their onboarding course, the heads of
 // their department or above, the training manager; anyone else is refused (403) and nothing is written.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
 import { fileAs, GOOD } from "./assessment-support";
-import { cookieFor, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, personId, renderInLayout, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 describe("who may assess", () => {
   it("refuses anyone but the new hire's lecturer, supervisor or training manager (403, nothing written)", async () => {

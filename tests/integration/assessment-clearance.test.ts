@@ -12,13 +12,14 @@ import { createClearanceService, type ClearanceService } from "~/fast-paths/clea
 import { db } from "~/utils/db.server";
 
 import { fileAs, formOf, GOOD, idFrom, passQuiz, postAs } from "./assessment-support";
-import { personId, seedDemoCompany } from "./support";
+import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let service: ClearanceService;
 let server: Server;
 let base: string;
 let key: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   ({ key } = await createApiKey({ id: await personId("A0001"), employeeNo: "A0001" }, "催收作业系统"));

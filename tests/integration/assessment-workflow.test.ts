@@ -1,14 +1,14 @@
 // The pre-job assessment's loop: filed and sent for sign-off in one step, signed off or returned with a
 // reason by a head above the new hire, revised and sent again by the assessor; every step audited and on
 // the right to-do list; two decisions at once: one wins, the other 409.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
 import { fileAs, GOOD, idFrom, postAs } from "./assessment-support";
-import { flashOf, personId, seedDemoCompany } from "./support";
+import { flashOf, personId, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const todos = async (employeeNo: string, kind: string) =>
   db.todoItem.count({ where: { personId: await personId(employeeNo), kind, doneAt: null } });

@@ -1,6 +1,6 @@
 // The clerk's roster (考勤登记): marks by hand and from the paper sheet, corrections, "mark all present",
 // its race with a trainee's own sign-in, and who and when may not mark.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -15,9 +15,9 @@ import {
   TRAINEES,
   type RosterPage,
 } from "./attendance-support";
-import { blockedOrSettled, demoDayAt, flashOf, personId, seedDemoCompany } from "./support";
+import { blockedOrSettled, demoDayAt, flashOf, personId, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 // Forty days after the demo's day, away from its sessions; any day of the year will do.

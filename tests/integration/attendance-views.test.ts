@@ -1,7 +1,7 @@
 // One record everywhere: the day view, the printed sheet and its workbook, and the clerk's roster page show
 // the same leave, sign-ins and marks; and the demo company arrives with attendance at the sessions begun.
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { isoDate } from "~/domain/delivery/session-day-rules";
 import { loader as dayLoader } from "~/routes/_app.training-day";
@@ -21,10 +21,10 @@ import {
   personId,
   renderInLayout,
   requestAs,
-  seedDemoCompany,
+  demoCompanyBeforeEachTest,
 } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 const ctx = { context: { cspNonce: "" } };

@@ -1,15 +1,15 @@
 // The audit page says what each entry is about in words: the kind of thing, its name (a person's name
 // and employee number, a key's name, a masked case number), and the summary as labelled lines.
-import { beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
 import { assignCases } from "~/domain/cases/assign-cases.server";
 import { createApiKey } from "~/domain/clearance/api-keys.server";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, personId, renderInLayout, seedDemoCompany } from "./support";
+import { cookieFor, personId, renderInLayout, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 it("names the entity and writes the summary as lines, JSON only folded away for what it cannot name", async () => {
   const admin = { id: await personId("A0001"), employeeNo: "A0001" };

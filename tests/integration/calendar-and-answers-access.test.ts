@@ -1,14 +1,14 @@
 // Who may open the calendar and the questionnaire's answers: the approving leader reads the answers like
 // the general manager; an agent's calendar shows the sessions of the approved courses they attend, nothing else.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loader as calendarLoader } from "~/routes/_app.calendar";
 import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const ctx = { context: { cspNonce: "" } };
 type CalendarPage = {

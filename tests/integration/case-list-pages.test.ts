@@ -6,7 +6,16 @@ import * as casesPage from "~/routes/_app.cases._index";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, demoDayAt, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  demoDayAt,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 const GENERATED = 1_200;
@@ -43,6 +52,7 @@ async function walk(employeeNo: string, url: string, direction: "next" | "previo
   throw new Error("more than 100 pages");
 }
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(demoDayAt("10:00"));
   await seedDemoCompany();

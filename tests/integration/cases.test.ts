@@ -11,12 +11,23 @@ import { db } from "~/utils/db.server";
 
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
 
-import { BASE, cookieFor, demoDayAt, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  BASE,
+  cookieFor,
+  demoDayAt,
+  flashOf,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 // 10:00 in Shanghai on the demo company's day, so a call now is inside 07:00–22:00.
 const MORNING = demoDayAt("10:00");
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(MORNING);
   await seedDemoCompany();

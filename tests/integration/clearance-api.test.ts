@@ -9,7 +9,7 @@ import { createClearanceService, type ClearanceService } from "~/fast-paths/clea
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { personId, seedDemoCompany } from "./support";
+import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let service: ClearanceService;
 let server: Server;
@@ -46,6 +46,7 @@ async function msUntil(check: () => Promise<boolean>): Promise<number> {
   return Date.now() - t0;
 }
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   admin.id = await personId("A0001");

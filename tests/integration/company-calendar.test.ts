@@ -1,6 +1,6 @@
 // The year, month and day a page proposes are the company's (its time zone is a setting, Asia/Shanghai
 // by default), not those of the server, which in production runs in UTC.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { loader as budgetLoader } from "~/routes/_app.budget";
 import { loader as calendarLoader } from "~/routes/_app.calendar";
@@ -9,7 +9,7 @@ import { loader as surveysLoader } from "~/routes/_app.needs._index";
 import { loader as plansLoader } from "~/routes/_app.plans._index";
 import { freezeClock, setClock } from "~/utils/clock.server";
 
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
 const serverZone = process.env.TZ;
 beforeAll(() => {
@@ -18,7 +18,7 @@ beforeAll(() => {
 afterAll(() => {
   process.env.TZ = serverZone;
 });
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 async function pagesAt(instant: string) {

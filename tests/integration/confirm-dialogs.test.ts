@@ -1,14 +1,14 @@
 // Irreversible acts ask first, without JavaScript: the page holds the act inside a folded panel that says
 // what will follow; the plain button only unfolds it.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { action as surveysAction } from "~/routes/_app.needs._index";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { FREE_YEAR, cookieFor, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, FREE_YEAR, outcome, renderInLayout, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 const YEAR = FREE_YEAR;
 

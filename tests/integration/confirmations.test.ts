@@ -19,12 +19,14 @@ import {
   requestAs,
   seedDemoCompany,
   untouchedDeliveries,
+  demoCompanyBeforeEachTest,
 } from "./support";
 
 type Page = Awaited<ReturnType<typeof loader>>;
 type Failure = { intent: string; errors: Record<string, string>; values: Record<string, string> };
 const ctx = { context: { cspNonce: "" } };
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   await untouchedDeliveries();

@@ -1,12 +1,12 @@
 // A course of 外部培训 or 集团培训 is taught from outside: an internal lecturer is refused.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, seededItem } from "./course-support";
-import { seedDemoCompany } from "./support";
+import { demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 describe("the lecturer of a course fits its item's category", () => {
   it("an external training item with an internal lecturer is refused, with an external one accepted", async () => {

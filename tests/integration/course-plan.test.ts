@@ -1,5 +1,5 @@
 // Steps 006–007 through the routes: setting up a course, its clash checks, bad input, and its approval.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { loader as calendarLoader } from "~/routes/_app.calendar";
@@ -7,9 +7,9 @@ import { loader as downloadLoader } from "~/routes/courses.$courseId.materials.$
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
-import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const day = (d: number, month = today.month, year = YEAR) =>
   `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const pdf = () => new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n", "latin1"));

@@ -1,13 +1,13 @@
 // One course cannot clash with itself: overlapping sessions of a course are refused, and the clash list
 // counts people per other course instead of listing each person for each session.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, seededItem, today, YEAR, idFrom, type CoursePage } from "./course-support";
-import { seedDemoCompany } from "./support";
+import { demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const day = (d: number) => `${YEAR}-${String(today.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 async function draftWithSession() {

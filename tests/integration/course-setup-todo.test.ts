@@ -6,9 +6,9 @@ import { COURSE_SETUP_TODO } from "~/domain/monthly-plan/course-setup-todo.serve
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom } from "./course-support";
-import { blockedOrSettled, seedDemoCompany } from "./support";
+import { blockedOrSettled, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const todos = (planId: string) =>
   db.todoItem.findMany({

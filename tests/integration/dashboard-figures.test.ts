@@ -7,8 +7,9 @@ import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 
 import { dashboardAs, FROM, seedDashboardRows, TO, YEAR, ZONE, type DashboardBody } from "./dashboard-support";
-import { cookieFor, DEMO_AT, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, DEMO_AT, outcome, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   await seedDashboardRows();

@@ -5,8 +5,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 
 import { dashboardAs, FROM, seedDashboardRows, TO, YEAR, type DashboardBody } from "./dashboard-support";
-import { seedDemoCompany } from "./support";
+import { seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   await seedDashboardRows();

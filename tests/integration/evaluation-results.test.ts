@@ -14,7 +14,16 @@ import { db } from "~/utils/db.server";
 import { DEMO_ZONE } from "../../prisma/seed/demo-calendar";
 
 import { answerForm, surveyedCourse } from "./evaluation-fixture";
-import { cookieFor, DEMO_AT, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  DEMO_AT,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const QUESTIONS = ["courseScore", "lecturerScore", "venueScore", "usefulnessScore"] as const;
@@ -114,6 +123,7 @@ let internal: string;
 let other: string;
 let older: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   ({ courseId: internal } = await surveyedCourse({

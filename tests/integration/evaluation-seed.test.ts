@@ -7,7 +7,7 @@ import { db } from "~/utils/db.server";
 import { seedEvaluations } from "../../prisma/seed/evaluations";
 
 import { surveyedCourse } from "./evaluation-fixture";
-import { DEMO_AT, seedDemoCompany } from "./support";
+import { DEMO_AT, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const HOUR = 3_600_000;
 const everyone = (prefix: string, from: number, to: number) =>
@@ -20,6 +20,7 @@ const everyone = (prefix: string, from: number, to: number) =>
 
 let courseIds: string[];
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   const a = await surveyedCourse({

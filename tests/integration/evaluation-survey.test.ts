@@ -8,7 +8,16 @@ import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
 import { answerForm, surveyedCourse } from "./evaluation-fixture";
-import { cookieFor, flashOf, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  flashOf,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const zh = serverT("zh-CN");
@@ -33,6 +42,7 @@ const formMessage = (body: unknown) => {
 
 let courseId: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   ({ courseId } = await surveyedCourse({

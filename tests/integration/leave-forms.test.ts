@@ -11,7 +11,17 @@ import { db } from "~/utils/db.server";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 
-import { BASE, blockedOrSettled, cookieFor, DEMO_AT, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import {
+  BASE,
+  blockedOrSettled,
+  cookieFor,
+  DEMO_AT,
+  flashOf,
+  outcome,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const DAY = 86_400_000;
@@ -81,6 +91,7 @@ function as(employeeNo: string) {
 
 const idOf = (location: string | null) => /^\/leave\/([^/?]+)$/.exec(location ?? "")![1];
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   freezeClock(DEMO_AT);

@@ -14,7 +14,7 @@ import { parseMessage } from "~/utils/validation";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 
-import { BASE, cookieFor, DEMO_AT, outcome, requestAs, seedDemoCompany } from "./support";
+import { BASE, cookieFor, DEMO_AT, outcome, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const DAY = 86_400_000;
@@ -97,6 +97,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const PDF = new TextEncoder().encode("%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const REASON = { reasonKind: "ILLNESS", reasonText: "感冒发烧" };
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   freezeClock(DEMO_AT);

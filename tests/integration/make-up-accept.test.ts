@@ -10,13 +10,23 @@ import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { makeUpFixture, type MakeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
-import { blockedOrSettled, cookieFor, demoDayAt, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import {
+  blockedOrSettled,
+  cookieFor,
+  demoDayAt,
+  flashOf,
+  outcome,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { params: {}, context: { cspNonce: "" } };
 
 beforeAll(warmUpMakeUps);
 let at: Date;
 let f: MakeUpFixture;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   at = demoDayAt("12:00");

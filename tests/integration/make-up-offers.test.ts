@@ -10,7 +10,7 @@ import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { makeUpFixture, type MakeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
-import { cookieFor, demoDayAt, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, demoDayAt, outcome, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const ctx = { params: {}, context: { cspNonce: "" } };
 type MyData = Awaited<ReturnType<typeof myLoader>>;
@@ -18,6 +18,7 @@ type MyData = Awaited<ReturnType<typeof myLoader>>;
 beforeAll(warmUpMakeUps);
 let at: Date;
 let f: MakeUpFixture;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   at = demoDayAt("12:00");

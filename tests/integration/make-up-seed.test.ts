@@ -1,5 +1,5 @@
 // The demo's make-ups: one trainee booked into the nearest session of the same item, the rest offered.
-import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeAll, expect, it } from "vitest";
 
 import { MAKE_UP_TODO } from "~/domain/attendance/make-up-offer.server";
 import { freezeClock, setClock } from "~/utils/clock.server";
@@ -8,10 +8,10 @@ import { db } from "~/utils/db.server";
 import { seedMakeUps } from "../../prisma/seed/leave";
 
 import { makeUpFixture, recordMisses, warmUpMakeUps } from "./make-up-fixture";
-import { demoDayAt, seedDemoCompany } from "./support";
+import { demoDayAt, demoCompanyBeforeEachTest } from "./support";
 
 beforeAll(warmUpMakeUps);
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 it("books at most one missed session into a candidate and leaves the others owing, with their offers", async () => {

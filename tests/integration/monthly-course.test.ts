@@ -1,5 +1,5 @@
 // Steps 004–005 and the budget roll-up through the routes, as the people who use them.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
@@ -14,9 +14,9 @@ import {
   FREE_YM,
   FREE_YEAR_OF_MONTH,
 } from "./course-support";
-import { flashOf, seedDemoCompany } from "./support";
+import { flashOf, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const approvalOfPlan = async (planId: string) =>
   (await db.monthlyPlan.findUniqueOrThrow({ where: { id: planId }, include: { approval: true } })).approval;

@@ -1,7 +1,7 @@
 // What a monthly plan may hold, through the routes: no month that has passed, the month's new hires and
 // transfers only until an approved course trains them, and no more people than the annual item plans
 // for the month without a reason.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { monthHeadcount, nextMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { loader as listLoader } from "~/routes/_app.monthly-plans._index";
@@ -11,9 +11,9 @@ import { serverT } from "~/utils/i18n";
 import { translateMessage } from "~/utils/validation";
 
 import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom, today, YEAR } from "./course-support";
-import { outcome, requestAs, seedDemoCompany } from "./support";
+import { outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 const zh = serverT("zh-CN");

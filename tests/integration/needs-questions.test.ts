@@ -1,6 +1,6 @@
 // Step 001: the training manager sets up the needs questionnaire (add, change, reorder, delete) until
 // the first employee answers; after that the questions are frozen, on the server.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { lockQuestionsToChange, lockSurveyToAnswer } from "~/domain/needs/questions-lock.server";
 import { action as surveyAction } from "~/routes/_app.needs.$surveyId._index";
@@ -18,10 +18,10 @@ import {
   outcome,
   personId,
   requestAs,
-  seedDemoCompany,
+  demoCompanyBeforeEachTest,
 } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 const ctx = { context: { cspNonce: "" } };
 const YEAR = FREE_YEAR;

@@ -1,6 +1,6 @@
 // Opening a survey is limited to this year and next and says whom it will ask; a survey opened by
 // mistake can be cancelled (with a reason) until someone has answered it.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { action as surveyAction } from "~/routes/_app.needs.$surveyId._index";
 import { action as formAction } from "~/routes/_app.needs.$surveyId.forms.$formId";
@@ -9,9 +9,9 @@ import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 const ctx = { context: { cspNonce: "" } };
 const YEAR = FREE_YEAR;

@@ -1,5 +1,5 @@
 // Step 001 through the routes: opening the survey, department forms in scope, the questionnaire.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { action as surveyAction, loader as surveyLoader } from "~/routes/_app.needs.$surveyId._index";
 import { loader as answersLoader } from "~/routes/_app.needs.$surveyId.answers";
@@ -11,9 +11,9 @@ import { action as answerAction } from "~/routes/_app.questionnaire.$surveyId";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { FREE_YEAR, cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, FREE_YEAR, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 const ctx = { context: { cspNonce: "" } };
 const YEAR = FREE_YEAR;

@@ -13,7 +13,16 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
-import { cookieFor, DEMO_AT, demoDayAt, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  DEMO_AT,
+  demoDayAt,
+  outcome,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const ctx = { context: { cspNonce: "" } };
 const clerkOf = async () => {
@@ -77,6 +86,7 @@ const mails = (courseId: string, kind?: string) =>
 const events = (text: string) =>
   Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === "VEVENT") as ical.VEvent[];
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   freezeClock(DEMO_AT);

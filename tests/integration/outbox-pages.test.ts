@@ -7,7 +7,7 @@ import { loader as messageLoader, action as messageAction } from "~/routes/_app.
 import { loader as listLoader } from "~/routes/_app.outbox._index";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const ICS = [
   "BEGIN:VCALENDAR",
@@ -24,6 +24,7 @@ const ICS = [
 
 let messageId = "";
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   await db.$transaction((tx) =>

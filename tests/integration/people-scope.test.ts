@@ -1,13 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loader as personLoader, action as personAction } from "~/routes/_app.people.$personId";
 import { loader as listLoader } from "~/routes/_app.people._index";
 import { action as newPersonAction } from "~/routes/_app.people.new";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, flashOf, outcome, personId, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 type ListBody = { total: number; people: Array<{ employeeNo: string; phone: string }> };
 

@@ -1,7 +1,7 @@
 // The monthly plan and the course plan as paper forms and workbooks: what they show, what they are called
 // in each language, that text typed into them cannot act as a formula, and who may read them.
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loader as courseExport } from "~/routes/_app.courses.$courseId.export";
 import { loader as monthlyExport } from "~/routes/_app.monthly-plans.$monthlyPlanId.export";
@@ -10,9 +10,9 @@ import { loader as monthlyPrint } from "~/routes/monthly-plans.$monthlyPlanId.pr
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, FREE_MONTH, FREE_YEAR_OF_MONTH, FREE_YM, idFrom, seededItem } from "./course-support";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const ctx = { context: { cspNonce: "" } };
 const HYPERLINK = '=HYPERLINK("http://evil","x")';

@@ -19,8 +19,10 @@ import {
   requestAs,
   seedDemoCompany,
   untouchedDeliveries,
+  demoCompanyBeforeEachTest,
 } from "./support";
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   await untouchedDeliveries();

@@ -6,9 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { importQuestions } from "~/domain/quiz/import-questions.server";
 import { db } from "~/utils/db.server";
 
-import { personId, seedDemoCompany } from "./support";
+import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let actor: { id: string; employeeNo: string };
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   actor = { id: await personId("T0001"), employeeNo: "T0001" };

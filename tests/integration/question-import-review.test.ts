@@ -10,10 +10,19 @@ import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { action } from "~/routes/_app.quiz.questions._index";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 let manager: { id: string; employeeNo: string };
 let quizId: string;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   manager = { id: await personId("T0001"), employeeNo: "T0001" };

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 
 import { makePerson } from "../../prisma/seed/factories";
 
-import { cookieFor, seedDemoCompany } from "./support";
+import { cookieFor, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let server: Server;
 let base: string;
@@ -20,6 +20,7 @@ let quizId: string;
 let seeded: number;
 const attemptsAdded = async () => (await db.quizAttempt.count()) - seeded;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   agent = await cookieFor("C0101");

@@ -10,11 +10,20 @@ import * as questionPage from "~/routes/_app.quiz.questions.$questionId";
 import * as rulePage from "~/routes/_app.quiz.rules.$ruleId";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  flashOf,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 let manager: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   manager = await cookieFor("T0001");

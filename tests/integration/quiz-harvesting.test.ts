@@ -16,11 +16,21 @@ import * as settingsPage from "~/routes/_app.settings";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, DEMO_AT, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  DEMO_AT,
+  outcome,
+  personId,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 let quizId: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(DEMO_AT);
   await seedDemoCompany();

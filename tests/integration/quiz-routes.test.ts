@@ -8,12 +8,13 @@ import * as attemptPage from "~/routes/_app.quiz.attempts.$attemptId._index";
 import * as resultPage from "~/routes/_app.quiz.attempts.$attemptId.result";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const context = { cspNonce: "" };
 let agent: string;
 let attemptId: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   agent = await cookieFor("C0101");

@@ -1,6 +1,6 @@
 // "What changed" compares a revision with the last one decided on (docs/decisions/0006): after an
 // approval that is the approved revision, with the reason it was reopened, not an older rejection.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as planAction, loader as planLoader } from "~/routes/_app.plans.$planId._index";
 import { action as planItemAction } from "~/routes/_app.plans.$planId.items.$itemId";
@@ -8,9 +8,9 @@ import { action as plansAction } from "~/routes/_app.plans._index";
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
-import { cookieFor, FREE_YEAR, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, FREE_YEAR, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 const day = (d: number) => `${YEAR}-${String(today.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 

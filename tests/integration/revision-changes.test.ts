@@ -1,15 +1,15 @@
 // "What changed since the rejected revision" on the monthly plan (004–005) and course plan (006–007)
 // pages, as the drafter revising and the approver deciding see it.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as editCourse } from "~/routes/_app.courses.$courseId.edit";
 import { action as planAction } from "~/routes/_app.monthly-plans.$monthlyPlanId._index";
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage, FREE_YM } from "./course-support";
-import { outcome, requestAs, seedDemoCompany } from "./support";
+import { outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 const day = (d: number) => `${YEAR}-${String(today.month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const pdf = () => new Uint8Array(Buffer.from("%PDF-1.4\n%%EOF\n", "latin1"));

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { can, type Permission, type RoleName } from "~/utils/permissions";
 
-import { cookieFor, DEMO_AT, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, DEMO_AT, outcome, personId, requestAs, demoCompanyBeforeEachTest } from "./support";
 
 type Guard = Permission | "signed-in" | "public";
 type RouteCase = { path: string; loader?: Guard; action?: Guard; params?: () => Promise<Record<string, string>> };
@@ -436,6 +436,9 @@ const guarded = Object.keys(ROUTES).filter((f) =>
   [ROUTES[f].loader, ROUTES[f].action].some((g) => g && g !== "public"),
 );
 
+// Every test starts from the demo company (the anonymous checks read nothing, so it costs them nothing).
+demoCompanyBeforeEachTest();
+
 describe.each(guarded)("route %s", (file) => {
   const spec = ROUTES[file];
   for (const kind of ["loader", "action"] as const) {
@@ -450,7 +453,6 @@ describe.each(guarded)("route %s", (file) => {
     });
 
     it(`${kind}: each role is allowed or refused (403, audited) as the permission table says`, async () => {
-      await seedDemoCompany();
       for (const [employeeNo, roles] of DEMO_ROLES) {
         const cookie = await cookieFor(employeeNo);
         const before = await db.auditEntry.count({ where: { action: "auth.refused" } });

@@ -11,11 +11,21 @@ import { db } from "~/utils/db.server";
 
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 
-import { cookieFor, flashCookieOf, flashOf, outcome, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  flashCookieOf,
+  flashOf,
+  outcome,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
 const context = { cspNonce: "" };
 let admin: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   admin = await cookieFor("A0001");

@@ -1,15 +1,15 @@
 // The rule loop's first link: a course lists the call-script rules it teaches and its closing quiz, saved with
 // the course and audited; an unknown rule id is refused and nothing changes.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loader as courseLoader } from "~/routes/_app.courses.$courseId._index";
 import { action as editAction, loader as editLoader } from "~/routes/_app.courses.$courseId.edit";
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, idFrom, seededItem } from "./course-support";
-import { cookieFor, outcome, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 
 const edit = async (courseId: string, form: Record<string, string | string[]>) => {

@@ -1,14 +1,14 @@
 // The rule loop's figures through its pages, computed again here from the raw rows the test creates, in a
 // year the demo company has no data in (so every row counted is one of ours), and scoped per department.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loader as ruleLoader } from "~/routes/_app.rule-loop.$ruleId";
 import { loader as listLoader } from "~/routes/_app.rule-loop._index";
 import { db } from "~/utils/db.server";
 
-import { FREE_YEAR, cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, FREE_YEAR, outcome, personId, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 // Years the demo never reaches: every answer, breach and session in them is created below.
 const Y = FREE_YEAR + 3;

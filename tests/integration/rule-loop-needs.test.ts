@@ -1,14 +1,23 @@
 // Next year's needs survey opens with last year's rule figures: a department head turns a rule into a need in
 // one click, the general manager a rule into a line of the requirements.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as surveyAction, loader as surveyLoader } from "~/routes/_app.needs.$surveyId._index";
 import { action as formAction, loader as formLoader } from "~/routes/_app.needs.$surveyId.forms.$formId";
 import { db } from "~/utils/db.server";
 
-import { DEMO_AT, FREE_YEAR, cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import {
+  cookieFor,
+  DEMO_AT,
+  flashOf,
+  FREE_YEAR,
+  outcome,
+  personId,
+  requestAs,
+  demoCompanyBeforeEachTest,
+} from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 const ctx = { context: { cspNonce: "" } };
 const DAY = 86_400_000;
 const OPENED = DEMO_AT;

@@ -1,7 +1,7 @@
 // Step 010 through the routes: the clerk's day view, the two sign-in sheets (page and workbook), the
 // page their QR code opens, and who may not see them.
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { isoDate } from "~/domain/delivery/session-day-rules";
 import { loader as signInLoader } from "~/routes/_app.sessions.$sessionId.sign-in";
@@ -13,9 +13,9 @@ import { db } from "~/utils/db.server";
 
 import { DEMO_ZONE } from "../../prisma/seed/demo-calendar";
 
-import { BASE, cookieFor, DEMO_AT, outcome, requestAs, seedDemoCompany } from "./support";
+import { BASE, cookieFor, DEMO_AT, outcome, requestAs, demoCompanyBeforeEachTest } from "./support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
 
 const ctx = { context: { cspNonce: "" } };

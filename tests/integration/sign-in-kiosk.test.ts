@@ -9,12 +9,13 @@ import { setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { attendanceOf, clockAt, OFFICE, signInCourse, type SignInFixture } from "./sign-in-fixture";
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, personId, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const DEMO_PASSWORD = "TrainGate-demo-2026";
 
 let fixture: SignInFixture;
 let clerk: string;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   fixture = await signInCourse();

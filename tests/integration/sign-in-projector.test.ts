@@ -9,9 +9,10 @@ import { setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { clockAt, codeAt, openSignIn, signInCourse, type SignInFixture } from "./sign-in-fixture";
-import { BASE, cookieFor, outcome, personId, requestAs, seedDemoCompany } from "./support";
+import { BASE, cookieFor, outcome, personId, requestAs, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let fixture: SignInFixture;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   fixture = await signInCourse();

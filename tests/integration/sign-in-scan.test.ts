@@ -7,9 +7,10 @@ import { setClock, freezeClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { attendanceOf, clockAt, codeAt, OFFICE, openSignIn, signInCourse, type SignInFixture } from "./sign-in-fixture";
-import { cookieFor, personId, seedDemoCompany } from "./support";
+import { cookieFor, personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let fixture: SignInFixture;
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   fixture = await signInCourse();

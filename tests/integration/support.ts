@@ -14,7 +14,7 @@ import { createSession, sessionCookieHeader } from "~/utils/session.server";
 
 import { seedDemo } from "../../prisma/seed/demo";
 import { DEMO_ZONE, freeYear } from "../../prisma/seed/demo-calendar";
-import { emptyDatabase, lockWaiters, restoreDemoCompany } from "../setup/worker-db";
+import { emptyDatabase, lockWaiters, restoreDemoCompany, startEveryTestWithDemo } from "../setup/worker-db";
 
 export const BASE = "http://localhost:3000";
 
@@ -27,6 +27,15 @@ export const FREE_YEAR = freeYear(DEMO_AT);
 /** The demo company (seeded once per run, copied back in a few milliseconds). */
 export async function seedDemoCompany() {
   await restoreDemoCompany();
+}
+
+/**
+ * Call at the top of a test file whose every test starts from the demo company: the reset before each
+ * test then puts back only what the previous test changed, instead of emptying everything and copying
+ * the whole company in again.
+ */
+export function demoCompanyBeforeEachTest() {
+  startEveryTestWithDemo();
 }
 
 /**

@@ -1,7 +1,7 @@
 // A person's training file (培训档案): the list of files a reader may open, the file with hours per
 // company year, amendments and make-ups, its paper form and workbook, and who may read whose file.
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { yearBounds } from "~/domain/training-file/training-file-rules";
 import { loader as fileLoader } from "~/routes/_app.training-files.$personId._index";
@@ -12,7 +12,7 @@ import { now } from "~/utils/clock.server";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, personId, renderInLayout, requestAs, seedDemoCompany } from "./support";
+import { cookieFor, outcome, personId, renderInLayout, requestAs, demoCompanyBeforeEachTest } from "./support";
 
 const ZONE = "Asia/Shanghai";
 const ctx = { context: { cspNonce: "" } };
@@ -100,7 +100,7 @@ async function recordsForC0101() {
   return { id, year };
 }
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 describe("a person's training file", () => {
   it("shows hours per company year, each record with its amendment and its make-up", async () => {

@@ -10,7 +10,7 @@ import { quizAttemptsFastPath } from "~/fast-paths/quiz-attempts.server";
 import { freezeClock, now, setClock } from "~/utils/clock.server";
 import { db, getPool } from "~/utils/db.server";
 
-import { blockedOrSettled, cookieFor, seedDemoCompany } from "../integration/support";
+import { blockedOrSettled, cookieFor, seedDemoCompany, demoCompanyBeforeEachTest } from "../integration/support";
 
 // The server's default pool (tests use 4): as many answers in the database at once as in production.
 vi.hoisted(() => {
@@ -22,6 +22,7 @@ let base: string;
 let agent: string;
 let quizId: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   agent = await cookieFor("C0101");

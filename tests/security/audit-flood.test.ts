@@ -8,11 +8,19 @@ import { REPEAT_WINDOW_MS, repeatWindowStart } from "~/utils/audit-repeats";
 import { freezeClock, now, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "../integration/support";
+import {
+  cookieFor,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "../integration/support";
 
 let agent: string;
 let agentId: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   agent = await cookieFor("C0101");

@@ -14,6 +14,7 @@ import {
   renderInLayout,
   requestAs,
   seedDemoCompany,
+  demoCompanyBeforeEachTest,
 } from "../integration/support";
 
 const context = { cspNonce: "" };
@@ -23,6 +24,7 @@ type ListBody = {
   gate: { status: string } | null;
 };
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(demoDayAt("10:00"));
   await seedDemoCompany();

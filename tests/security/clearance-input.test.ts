@@ -13,7 +13,14 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { createPgPool } from "~/utils/pg-pool.server";
 
-import { cookieFor, outcome, personId, requestAs, seedDemoCompany } from "../integration/support";
+import {
+  cookieFor,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "../integration/support";
 
 let service: ClearanceService;
 let server: Server;
@@ -21,6 +28,7 @@ let base: string;
 let key: string;
 const onError = vi.fn();
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   onError.mockReset();

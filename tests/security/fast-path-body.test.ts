@@ -8,12 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { quizAttemptsFastPath } from "~/fast-paths/quiz-attempts.server";
 
-import { cookieFor, seedDemoCompany } from "../integration/support";
+import { cookieFor, seedDemoCompany, demoCompanyBeforeEachTest } from "../integration/support";
 
 let server: Server;
 let port: number;
 let agent: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   agent = await cookieFor("C0101");

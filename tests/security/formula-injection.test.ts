@@ -2,7 +2,7 @@
 // =HYPERLINK("http://evil","x"), a question whose text starts with @, + or - — so that the person who
 // opens the exported workbook in another reader runs them. Exports quote such text; numbers stay numbers.
 import ExcelJS from "exceljs";
-import { beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
 import { importQuestions } from "~/domain/quiz/import-questions.server";
 import { saveQuestion } from "~/domain/quiz/save-question.server";
@@ -12,12 +12,12 @@ import { action as plansAction } from "~/routes/_app.plans._index";
 import { loader as questionExport } from "~/routes/_app.quiz.questions.export";
 import { db } from "~/utils/db.server";
 
-import { FREE_YEAR, cookieFor, outcome, personId, requestAs, seedDemoCompany } from "../integration/support";
+import { cookieFor, FREE_YEAR, outcome, personId, requestAs, demoCompanyBeforeEachTest } from "../integration/support";
 
 const ctx = { context: { cspNonce: "" } };
 const HYPERLINK = '=HYPERLINK("http://evil","x")';
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 async function workbookOf(response: unknown) {
   expect(response).toBeInstanceOf(Response);

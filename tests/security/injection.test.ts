@@ -3,16 +3,16 @@
 // probed; these tests keep it so.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { readPeopleFile } from "~/domain/people/people-file.server";
 import { readMoodleXml } from "~/domain/quiz/moodle-xml";
 import { loader as peopleList } from "~/routes/_app.people._index";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, outcome, renderInLayout, requestAs, seedDemoCompany } from "../integration/support";
+import { cookieFor, outcome, renderInLayout, requestAs, demoCompanyBeforeEachTest } from "../integration/support";
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 const SCRIPT_NAME = `<img src=x onerror=alert(1)><script>alert("x")</script>李四`;
 

@@ -13,14 +13,15 @@ import { translateMessage } from "~/utils/validation";
 
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import {
-  DEMO_AT,
   cookieFor,
+  DEMO_AT,
   flashOf,
   outcome,
   personId,
   renderInLayout,
   requestAs,
   seedDemoCompany,
+  demoCompanyBeforeEachTest,
 } from "../integration/support";
 
 // Every password check (argon2) counted, real or against the dummy hash of an unknown number.
@@ -48,6 +49,7 @@ const at = (ms = 0) => freezeClock(new Date(DEMO_AT.getTime() + ms));
 const attempt = (employeeNo: string, source: string, password = WRONG) => login({ employeeNo, password, source });
 const errorOf = (result: LoginOutcome) => (result.ok ? "ok" : result.error.split("::")[0]);
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   checks.count = 0;

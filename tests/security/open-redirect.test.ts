@@ -1,13 +1,13 @@
 // Attack: an open redirect — a login link or language switch whose return path sends the person to
 // another site after they sign in (/login?redirectTo=%2F%09%2Fevil.example%2Fphish).
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { action as localeAction } from "~/routes/locale";
 import { action as loginAction } from "~/routes/login";
 import { requireUser } from "~/utils/auth.server";
 
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
-import { BASE, outcome, requestAs, seedDemoCompany } from "../integration/support";
+import { BASE, outcome, requestAs, demoCompanyBeforeEachTest } from "../integration/support";
 
 // As the login page's hidden field carries them: the query string decoded once by the browser.
 const ATTACKS = [
@@ -25,7 +25,7 @@ const ATTACKS = [
 // Where a browser ends up when it follows the Location header from our site.
 const landing = (location: string | null) => new URL(location ?? "", BASE);
 
-beforeEach(seedDemoCompany);
+demoCompanyBeforeEachTest();
 
 describe("the return path after signing in", () => {
   it.each(ATTACKS)("%j stays on this site", async (redirectTo) => {

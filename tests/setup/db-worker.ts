@@ -7,7 +7,8 @@
  *   `traingate_w*` database when the run starts, so the first test file of each worker slot clones a
  *   fresh copy and later files in the same slot reuse it (saves ~250 ms per file; the TRUNCATE
  *   below empties it anyway). Set TEST_FRESH_DB_PER_FILE=1 to drop and clone for every file;
- * - before each test, empties every table (one TRUNCATE ... RESTART IDENTITY CASCADE);
+ * - before each test, puts back the tables a test changed: empty, or the demo company in a file that
+ *   calls demoCompanyBeforeEachTest() (worker-db.ts);
  * - starts the app's clock at the demo fixture's instant (TRAINGATE_TEST_NOW);
  * - after the file, closes the app's Prisma pool and this file's own connection.
  */
@@ -62,10 +63,10 @@ process.env.DATABASE_POOL_SIZE ??= "4";
 // so "today" in a test is the demo company's today, whatever the date and however long the run.
 process.env.TRAINGATE_TEST_NOW = inject("demoFixtureAt");
 
-const { emptyDatabase, closeWorkerConnection } = await import("./worker-db");
+const { resetDatabase, closeWorkerConnection } = await import("./worker-db");
 
 beforeEach(async () => {
-  await emptyDatabase();
+  await resetDatabase();
 });
 
 afterAll(async () => {

@@ -3,16 +3,23 @@
  *
  * global-db.ts seeds the demo company into the migrated template (a child process runs the real
  * seed), copies every table into the schema `demo_fixture` (with the sequences' values) and empties
- * the public tables again. Worker databases are cloned from the template, so each carries the copy;
- * `restoreDemoSql()` is the SQL that puts it back into the (freshly truncated) public tables, in a few
- * milliseconds instead of the seconds a full seed takes.
+ * the public tables again. Worker databases are cloned from the template, so each carries the copy,
+ * which tests/setup/worker-db.ts puts back in milliseconds instead of the seconds a full seed takes.
  */
+import { changeTrackingSql } from "./change-tracking";
 import { ident, log, ROOT, run, withClient } from "./postgres";
 
 export const FIXTURE_SCHEMA = "demo_fixture";
 
-/** Seeds the template at `at` and stashes a copy; returns the instant the seed used. */
-export async function buildDemoFixture(templateUrl: string, tables: string[], at: string): Promise<string> {
+/**
+ * Seeds the template at `at` and stashes a copy; returns the instant the seed used and the tables that
+ * have rows in the demo company.
+ */
+export async function buildDemoFixture(
+  templateUrl: string,
+  tables: string[],
+  at: string,
+): Promise<{ seededAt: string; filledTables: string[] }> {
   const t0 = Date.now();
   const { code, output } = await run(process.execPath, ["--import", "tsx", "tests/setup/seed-demo-fixture.ts"], {
     cwd: ROOT,
@@ -20,7 +27,7 @@ export async function buildDemoFixture(templateUrl: string, tables: string[], at
   });
   const seededAt = /DEMO_FIXTURE_AT=(\S+)/.exec(output)?.[1];
   if (code !== 0 || !seededAt) throw new Error(`seeding the demo fixture failed (exit ${code}):\n${output}`);
-  await withClient(templateUrl, async (c) => {
+  const filledTables = await withClient(templateUrl, async (c) => {
     await c.query(`DROP SCHEMA IF EXISTS ${FIXTURE_SCHEMA} CASCADE; CREATE SCHEMA ${FIXTURE_SCHEMA}`);
     for (const t of tables) await c.query(`CREATE TABLE ${FIXTURE_SCHEMA}.${ident(t)} AS TABLE public.${ident(t)}`);
     await c.query(
@@ -28,20 +35,15 @@ export async function buildDemoFixture(templateUrl: string, tables: string[], at
          SELECT sequencename AS name, last_value FROM pg_sequences
          WHERE schemaname = 'public' AND last_value IS NOT NULL`,
     );
+    const filled: string[] = [];
+    for (const t of tables) {
+      const { rowCount } = await c.query(`SELECT 1 FROM ${FIXTURE_SCHEMA}.${ident(t)} LIMIT 1`);
+      if (rowCount) filled.push(t);
+    }
     await c.query(`TRUNCATE TABLE ${tables.map((t) => `public.${ident(t)}`).join(", ")} RESTART IDENTITY CASCADE`);
+    await c.query(changeTrackingSql(tables));
+    return filled;
   });
   log(`demo fixture seeded at ${seededAt} and stashed in ${Date.now() - t0} ms`);
-  return seededAt;
-}
-
-/** Copies the stashed demo company back into the public tables, which must be empty. */
-export function restoreDemoSql(tables: string[]): string {
-  return [
-    "BEGIN",
-    // Foreign keys are checked by triggers; the copy is consistent, so skip them for speed and order.
-    "SET LOCAL session_replication_role = replica",
-    ...tables.map((t) => `INSERT INTO public.${ident(t)} SELECT * FROM ${FIXTURE_SCHEMA}.${ident(t)}`),
-    `SELECT setval(format('public.%I', name), last_value) FROM ${FIXTURE_SCHEMA}."_sequences"`,
-    "COMMIT",
-  ].join(";\n");
+  return { seededAt, filledTables };
 }

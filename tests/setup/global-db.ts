@@ -45,8 +45,9 @@ export default async function setup(project: TestProject) {
     // The instant the whole run pretends it is: TRAINGATE_TEST_NOW (see docs/testing.md) or now.
     // The one place a run reads the wall clock: it fixes the run's today for seeds and every worker.
     const at = process.env.TRAINGATE_TEST_NOW || new Date(Date.now()).toISOString();
-    const fixtureAt = await buildDemoFixture(templateUrl, tables, at);
-    project.provide("demoFixtureAt", fixtureAt);
+    const fixture = await buildDemoFixture(templateUrl, tables, at);
+    project.provide("demoFixtureAt", fixture.seededAt);
+    project.provide("dbFixtureTables", fixture.filledTables);
     project.provide("dbAdminUrl", server.adminUrl);
     project.provide("dbTemplate", TEMPLATE_DB);
     project.provide("dbTables", tables);

@@ -8,8 +8,10 @@ declare module "vitest" {
     dbAdminUrl: string;
     /** integration: name of the migrated template database. */
     dbTemplate: string;
-    /** integration: tables to TRUNCATE before each test (all but _prisma_migrations). */
+    /** integration: the app's tables (all but _prisma_migrations), emptied or put back before each test. */
     dbTables: string[];
+    /** integration: the tables that have rows in the demo company. */
+    dbFixtureTables: string[];
     /** integration: the instant the demo fixture was seeded at; every worker's clock starts there. */
     demoFixtureAt: string;
     /** e2e: the file global-e2e.ts writes `{ baseURL }` or `{ error }` to once the server is up ("" when skipped). */

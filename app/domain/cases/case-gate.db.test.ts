@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { seedDemoCompany } from "../../../tests/integration/support";
+import { seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
 import { caseWorkGate } from "./case-gate.server";
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock("2026-11-30T10:00:00+08:00");
   await seedDemoCompany();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db, disconnectDb } from "~/utils/db.server";
 
-import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
+import { DEMO_AT, personId, seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
 import { saveAnswer } from "./answer-question.server";
 import { getAttemptForTaking } from "./attempt-queries.server";
@@ -13,6 +13,7 @@ import { finaliseAttempt, submitOwnAttempt } from "./submit-attempt.server";
 let quizId: string;
 let agent: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(DEMO_AT);
   await seedDemoCompany();

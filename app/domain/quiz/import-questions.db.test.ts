@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "~/utils/db.server";
 
-import { personId, seedDemoCompany } from "../../../tests/integration/support";
+import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
 import { importQuestions } from "./import-questions.server";
 import { exportQuestionsXlsx } from "./question-xlsx.server";
 
 let actor: { id: string; employeeNo: string };
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   actor = { id: await personId("T0001"), employeeNo: "T0001" };

@@ -4,7 +4,7 @@ import { certificationsFor } from "~/domain/certification/certification-queries.
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
+import { DEMO_AT, personId, seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
 import { saveAnswer } from "./answer-question.server";
 import { certificationBoard } from "./certification-board.server";
@@ -16,6 +16,7 @@ import { finaliseAttempt } from "./submit-attempt.server";
 const T = DEMO_AT;
 const at = (days: number, seconds = 0) => new Date(T.getTime() + days * 86_400_000 + seconds * 1000);
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   freezeClock(T);
   await seedDemoCompany();

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import * as settingsPage from "~/routes/_app.settings";
 import { db } from "~/utils/db.server";
 
-import { cookieFor, flashOf, outcome, personId, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+import {
+  cookieFor,
+  flashOf,
+  outcome,
+  personId,
+  requestAs,
+  seedDemoCompany,
+  demoCompanyBeforeEachTest,
+} from "../../../tests/integration/support";
 
 import { DEFAULT_SETTINGS } from "./settings.schema";
 import { getSettings, updateSettings } from "./settings.server";
@@ -11,6 +19,7 @@ import { getSettings, updateSettings } from "./settings.server";
 const context = { cspNonce: "" };
 let admin: string;
 
+demoCompanyBeforeEachTest();
 beforeEach(async () => {
   await seedDemoCompany();
   admin = await cookieFor("A0001");
