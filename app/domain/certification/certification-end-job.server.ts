@@ -1,10 +1,11 @@
 // The background job that announces ended case-work certifications (expired, or lapsed after a rule
-// change): a to-do for the agent (closed when they pass again) and for each head of their department
-// (closed by the job once the agent is cleared again), with an audit entry. Each end is announced once:
-// the CertificationEnd row is inserted first and a conflict means another run (another instance, a
-// retry) already did it. docs/decisions/0021-background-jobs.md
+// change): a to-do for the agent (closed when they pass again) and for each head of their department or
+// above it (the heads who decide their leave; closed by the job once the agent is cleared again), with an
+// audit entry. Each end is announced once: the CertificationEnd row is inserted first and a conflict
+// means another run (another instance, a retry) already did it. docs/decisions/0021-background-jobs.md
+import { headsFor } from "~/domain/leave/leave-heads.server";
 import { writeAudit } from "~/utils/audit.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
 
 import { endsToAnnounce, type CertificationEnd } from "./certification-end-rules";
@@ -13,22 +14,7 @@ import { caseWorkQuizId, certificationsFor } from "./certification-queries.serve
 /** The heads' to-do kinds, one per way a certification ends. */
 export const HEAD_KINDS = { expired: "certification.agentExpired", lapsed: "certification.agentLapsed" } as const;
 
-type Agent = { id: string; name: string; employeeNo: string; departmentId: string | null };
-
-/** The heads of the agent's department: DEPARTMENT_HEAD naming it, or (unnamed) heading their own. */
-async function headsOf(tx: Tx, agent: Agent): Promise<string[]> {
-  if (!agent.departmentId) return [];
-  const rows = await tx.roleAssignment.findMany({
-    where: {
-      role: "DEPARTMENT_HEAD",
-      personId: { not: agent.id },
-      person: { disabledAt: null, status: { not: "LEFT" } },
-      OR: [{ departmentId: agent.departmentId }, { departmentId: null, person: { departmentId: agent.departmentId } }],
-    },
-    select: { personId: true },
-  });
-  return [...new Set(rows.map((r) => r.personId))];
-}
+type Agent = { id: string; name: string; employeeNo: string };
 
 /** One end, in one transaction; false when it was already announced. */
 async function announce(end: CertificationEnd, agent: Agent, quizId: string, at: Date): Promise<boolean> {
@@ -46,7 +32,7 @@ async function announce(end: CertificationEnd, agent: Agent, quizId: string, at:
       sourceId: quizId,
       href: "/quiz",
     });
-    for (const headId of await headsOf(tx, agent)) {
+    for (const headId of await headsFor(tx, agent.id)) {
       await addTodo(tx, {
         personId: headId,
         kind: HEAD_KINDS[end.status],
