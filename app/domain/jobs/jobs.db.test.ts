@@ -5,7 +5,14 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
-import { cookieFor, flashOf, outcome, requestAs, seedDemoCompany } from "../../../tests/integration/support";
+import {
+  cookieFor,
+  flashOf,
+  outcome,
+  renderInLayout,
+  requestAs,
+  seedDemoCompany,
+} from "../../../tests/integration/support";
 import { action, loader } from "../../routes/_app.jobs";
 
 import { jobDefinition } from "./job-catalogue.server";
@@ -74,4 +81,12 @@ it("立即运行 queues one run, audited; a second click while it waits is refus
     interval: 200,
   });
   expect((await page()).counts.queued).toBe(0);
+
+  // The page in both languages: the run, its trigger and what it did.
+  const zh = await renderInLayout(admin, "/jobs", "_app.jobs");
+  expect(zh.html).toContain("考试超时自动交卷");
+  expect(zh.html).toContain("手动");
+  const en = await renderInLayout(admin, "/jobs", "_app.jobs", "en");
+  expect(en.html).toContain("Hand in quiz attempts past their time limit");
+  expect(en.html).toContain("0 handed in");
 });

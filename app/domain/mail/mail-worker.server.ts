@@ -6,7 +6,7 @@
 import nodemailer from "nodemailer";
 
 import { jobCatalogue, type JobDefinition } from "~/domain/jobs/job-catalogue.server";
-import { startJobQueue } from "~/domain/jobs/job-queue.server";
+import { jobQueueRunning, startJobQueue } from "~/domain/jobs/job-queue.server";
 import { MAIL_QUEUE } from "~/domain/jobs/job-rules";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -41,6 +41,8 @@ export type MailWorkerOptions = {
 export type MailWorker = {
   smtp: SmtpConfig;
   delivering: boolean;
+  /** Whether this process's job queue (pg-boss) runs: for the readiness check. */
+  queueRunning: () => boolean;
   /** Queues a job for every waiting message that has none; returns how many it queued. */
   sweep: () => Promise<number>;
   stop: () => Promise<void>;
@@ -157,6 +159,7 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
   return {
     smtp,
     delivering: Boolean(workerId),
+    queueRunning: jobQueueRunning,
     sweep,
     async stop() {
       if (stopped) return;
