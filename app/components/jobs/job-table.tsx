@@ -73,7 +73,7 @@ function JobCard({ job, canRun }: { job: JobView; canRun: boolean }) {
   );
 }
 
-export function JobTable({ jobs, canRun }: { jobs: Array<JobView>; canRun: boolean }) {
+export function JobTable({ jobs, canRun }: { jobs: JobView[]; canRun: boolean }) {
   return (
     <ul className="space-y-3">
       {jobs.map((job) => (

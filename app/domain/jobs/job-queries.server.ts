@@ -32,9 +32,14 @@ export type JobOverview = {
 
 async function countsByQueue(names: string[]): Promise<Map<string, QueueCounts> | null> {
   try {
+    // pg-boss moves finished jobs to its archive after 12 hours and deletes them after 7 days: failures
+    // are counted in both, so the page shows a week of them.
     const rows = await db.$queryRawUnsafe<Array<{ name: string; state: string; count: number }>>(
-      `SELECT name, state::text AS state, count(*)::int AS count FROM ${PGBOSS_SCHEMA}.job
-        WHERE name = ANY($1::text[]) GROUP BY name, state`,
+      `SELECT name, state, count(*)::int AS count FROM (
+         SELECT name, state::text AS state FROM ${PGBOSS_SCHEMA}.job WHERE name = ANY($1::text[])
+         UNION ALL
+         SELECT name, state::text FROM ${PGBOSS_SCHEMA}.archive WHERE name = ANY($1::text[]) AND state = 'failed'
+       ) j GROUP BY name, state`,
       names,
     );
     return new Map(names.map((name) => [name, queueCounts(rows.filter((r) => r.name === name))]));

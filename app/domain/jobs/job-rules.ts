@@ -13,7 +13,7 @@ export type JobTrigger = "schedule" | "manual" | "retry";
 /** What a run did, as counts (never personal data): shown on the page and kept in the job log. */
 export type JobSummary = Record<string, number>;
 
-/** A failed run is tried again after 30 s, 60 s, 120 s (pg-boss's backoff), then it is failed. */
+/** A failed run is tried again after ½–1, 1–2, 2–4 minutes (pg-boss's backoff with jitter), then it is failed. */
 export const JOB_RETRY = { limit: 3, delaySeconds: 30 } as const;
 
 /** A run that has not finished after this long is expired by pg-boss (and retried). */
