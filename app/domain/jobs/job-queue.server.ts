@@ -52,6 +52,8 @@ export async function startJobQueue(options: {
   databaseUrl: string;
   jobs: JobDefinition[];
   log: (line: string) => void;
+  /** false: work the jobs' queues without scheduling them (a test that queues runs itself). */
+  schedule?: boolean;
 }): Promise<JobQueue> {
   const { log } = options;
   const boss = openBoss(options.databaseUrl, { worker: true });
@@ -68,7 +70,8 @@ export async function startJobQueue(options: {
 
   for (const job of options.jobs) {
     await createJobQueue(boss, job.kind);
-    await boss.schedule(job.kind, cronEvery(job.everyMinutes), { trigger: "schedule" }, { singletonKey: job.kind });
+    if (options.schedule !== false)
+      await boss.schedule(job.kind, cronEvery(job.everyMinutes), { trigger: "schedule" }, { singletonKey: job.kind });
     await boss.work(job.kind, { includeMetadata: true, batchSize: 1 }, async ([job_]) => {
       await runJob(job, triggerOf(job_.data, job_.retryCount), log);
     });

@@ -75,6 +75,8 @@ it("立即运行 queues one run, audited; a second click while it waits is refus
     databaseUrl: env().DATABASE_URL!,
     jobs: [jobDefinition("quiz-auto-submit")],
     log: () => {},
+    // Only the run queued here: a cron tick during the test would make another.
+    schedule: false,
   });
   await vi.waitFor(async () => expect((await page()).lastRun).toMatchObject({ ok: true, trigger: "manual" }), {
     timeout: 20_000,
