@@ -88,6 +88,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/cases/slur-words", labelKey: "nav.slurWords", group: "cases", icon: "rules", permission: "manage:quiz" },
   { to: "/api-keys", labelKey: "nav.apiKeys", group: "admin", icon: "gear", permission: "manage:api-key" },
   { to: "/outbox", labelKey: "nav.outbox", group: "admin", icon: "inbox", permission: "read:outbox" },
+  { to: "/jobs", labelKey: "nav.jobs", group: "admin", icon: "log", permission: "read:jobs" },
   { to: "/audit", labelKey: "nav.audit", group: "admin", icon: "log", permission: "read:audit" },
   { to: "/settings", labelKey: "nav.settings", group: "admin", icon: "gear", permission: "manage:settings" },
 ];

@@ -19,6 +19,7 @@ import enDepartments from "./en/departments.json";
 import enErrors from "./en/errors.json";
 import enEvaluation from "./en/evaluation.json";
 import enHome from "./en/home.json";
+import enJobs from "./en/jobs.json";
 import enLeave from "./en/leave.json";
 import enMail from "./en/mail.json";
 import enMakeUps from "./en/makeUps.json";
@@ -59,6 +60,7 @@ import zhDepartments from "./zh-CN/departments.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhEvaluation from "./zh-CN/evaluation.json";
 import zhHome from "./zh-CN/home.json";
+import zhJobs from "./zh-CN/jobs.json";
 import zhLeave from "./zh-CN/leave.json";
 import zhMail from "./zh-CN/mail.json";
 import zhMakeUps from "./zh-CN/makeUps.json";
@@ -107,6 +109,7 @@ export const CATALOGS = {
     departments: zhDepartments,
     errors: zhErrors,
     home: zhHome,
+    jobs: zhJobs,
     mail: zhMail,
     monthlyPlan: zhMonthlyPlan,
     nav: zhNav,
@@ -149,6 +152,7 @@ export const CATALOGS = {
     departments: enDepartments,
     errors: enErrors,
     home: enHome,
+    jobs: enJobs,
     mail: enMail,
     monthlyPlan: enMonthlyPlan,
     nav: enNav,

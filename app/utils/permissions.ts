@@ -77,6 +77,9 @@ export const PERMISSIONS = [
   "work:case",
   "reveal:case-number",
   "manage:api-key",
+  // Background jobs (docs/decisions/0021): the administrator watches them and runs one now.
+  "read:jobs",
+  "run:jobs",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +97,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "manage:outbox": "any",
     // Loads the banks' case batches into any collection department, without reading the cases.
     "import:case": "any",
+    "read:jobs": "any",
+    "run:jobs": "any",
   },
   GENERAL_MANAGER: {
     "read:person": "any",

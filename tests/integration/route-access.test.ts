@@ -256,6 +256,8 @@ const ROUTES: Record<string, RouteCase> = {
     action: "manage:outbox",
     params: async () => ({ messageId: "x" }),
   },
+  // Background jobs: the administrator's page and its 立即运行 (an empty form is refused before queueing).
+  "_app.jobs.tsx": { path: "/jobs", loader: "read:jobs", action: "run:jobs" },
   // The session day and its sign-in sheets: a session of an approved demo course.
   "_app.training-day.tsx": { path: "/training-day", loader: "prepare:course" },
   "courses.$courseId.sessions.$sessionId.sign-in-sheet.tsx": {

@@ -1,30 +1,29 @@
-// The mail worker: pg-boss (schema "pgboss" of the app's database) turns each waiting outbox message
-// into a job and delivers it with retries and backoff; it also runs the periodic jobs (the day-before
-// reminders) in one process at a time. Every serving process starts one; pg-boss and the outbox claim
-// keep two of them from sending a message twice. docs/decisions/0017-mail-outbox.md
+// The mail worker: the app's job queue (app/domain/jobs, pg-boss in schema "pgboss") turns each waiting
+// outbox message into a job and delivers it with retries and backoff; the same pg-boss runs the periodic
+// jobs (reminders, auto-submit, certification ends), each once across processes. Every serving process
+// starts one; pg-boss and the outbox claim keep two of them from sending a message twice.
+// docs/decisions/0017-mail-outbox.md, docs/decisions/0021-background-jobs.md
 import nodemailer from "nodemailer";
-import PgBoss from "pg-boss";
 
+import { jobCatalogue, type JobDefinition } from "~/domain/jobs/job-catalogue.server";
+import { jobQueueRunning, startJobQueue } from "~/domain/jobs/job-queue.server";
+import { MAIL_QUEUE } from "~/domain/jobs/job-rules";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 import { deliverOutboxMessage, type MailTransport } from "./deliver-message.server";
-import { CLAIM_TIMEOUT_MS, cronEvery, RETRY } from "./delivery-rules";
-import { periodicJobs } from "./periodic-jobs.server";
+import { CLAIM_TIMEOUT_MS, RETRY } from "./delivery-rules";
 import { smtpConfig, type SmtpConfig } from "./smtp-config";
 
-export const MAIL_QUEUE = "mail-deliver";
-export const PGBOSS_SCHEMA = "pgboss";
-
-/** A job run every `everyMinutes` minutes by exactly one process at a time, with the clock's time. */
-export type PeriodicJob = { name: string; everyMinutes: number; run: (at: Date) => Promise<void> };
+export { MAIL_QUEUE };
+export { PGBOSS_SCHEMA } from "~/domain/jobs/job-queue.server";
 
 export type MailWorkerOptions = {
   /** Defaults to DATABASE_URL. */
   databaseUrl?: string;
-  /** Defaults to periodicJobs() (periodic-jobs.server.ts); [] for none. */
-  periodic?: PeriodicJob[];
+  /** Defaults to jobCatalogue() (app/domain/jobs); [] for none. */
+  periodic?: JobDefinition[];
   /** Defaults to the SMTP configuration from the environment; delivery runs only when it is ready. */
   smtp?: SmtpConfig;
   /** Instead of nodemailer (tests). */
@@ -42,25 +41,14 @@ export type MailWorkerOptions = {
 export type MailWorker = {
   smtp: SmtpConfig;
   delivering: boolean;
+  /** Whether this process's job queue (pg-boss) runs: for the readiness check. */
+  queueRunning: () => boolean;
   /** Queues a job for every waiting message that has none; returns how many it queued. */
   sweep: () => Promise<number>;
   stop: () => Promise<void>;
 };
 
 type DeliverJob = { id: string };
-
-/** Creates pg-boss's schema and the mail queue (idempotent); the test setup and the worker call it. */
-async function openBoss(databaseUrl: string, options: { schedule: boolean; supervise: boolean }) {
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    schema: PGBOSS_SCHEMA,
-    max: 3,
-    application_name: "traingate-mail",
-    schedule: options.schedule,
-    supervise: options.supervise,
-  });
-  return boss;
-}
 
 /**
  * Messages committed but not yet held by a live job: newly queued ones, ones whose job pg-boss
@@ -72,7 +60,7 @@ async function waitingWithoutJob(limit: number): Promise<string[]> {
     `SELECT o.id FROM "OutboxMessage" o
       WHERE (o.status = 'PENDING' OR (o.status = 'SENDING' AND o."claimedAt" < $1::timestamptz))
         AND NOT EXISTS (
-          SELECT 1 FROM ${PGBOSS_SCHEMA}.job j
+          SELECT 1 FROM pgboss.job j
            WHERE j.name = $2 AND j.singleton_key = o.id AND j.state < 'completed')
       ORDER BY o."createdAt", o.id
       LIMIT $3`,
@@ -89,27 +77,14 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
   if (!databaseUrl) throw new Error("startMailWorker: DATABASE_URL is not set");
   const smtp = options.smtp ?? smtpConfig(env());
   const delivering = smtp.state === "ready" || options.transport !== undefined;
-  const periodic = options.periodic ?? periodicJobs();
+  const periodic = options.periodic ?? jobCatalogue();
   const retryLimit = options.retryLimit ?? RETRY.limit;
   const retryDelay = options.retryDelaySeconds ?? RETRY.delaySeconds;
 
-  const boss = await openBoss(databaseUrl, { schedule: periodic.length > 0, supervise: true });
-  // pg-boss reports a lost connection here; one line per distinct problem, never a crash.
+  const queue = await startJobQueue({ databaseUrl, jobs: periodic, log });
+  const { boss } = queue;
   let lastProblem = "";
-  boss.on("error", (error: Error) => {
-    if (error.message !== lastProblem) log(`[mail] job queue: ${error.message}`);
-    lastProblem = error.message;
-  });
-  await boss.start();
   await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: "stately" });
-
-  for (const job of periodic) {
-    await boss.createQueue(job.name, { name: job.name, policy: "stately" });
-    await boss.schedule(job.name, cronEvery(job.everyMinutes), {}, { singletonKey: job.name });
-    await boss.work(job.name, async () => {
-      await job.run(now());
-    });
-  }
 
   let transport: (MailTransport & { close?: () => void }) | undefined = options.transport;
   if (!transport && smtp.state === "ready") {
@@ -173,6 +148,9 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
           lastProblem = error.message;
         });
     };
+    // A wake-up, not a decision: it only queues a job for a message that has none, and both duplicates
+    // are harmless (the stately queue keeps one waiting job per message; the conditional claim in
+    // deliverOutboxMessage lets one process send it). So every process may run it, as often as it likes.
     tick();
     sweeper = setInterval(tick, options.sweepIntervalMs ?? 1000);
   }
@@ -181,13 +159,14 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
   return {
     smtp,
     delivering: Boolean(workerId),
+    queueRunning: jobQueueRunning,
     sweep,
     async stop() {
       if (stopped) return;
       stopped = true;
       if (sweeper) clearInterval(sweeper);
       await sweeping;
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await queue.stop();
       transport?.close?.();
     },
   };
