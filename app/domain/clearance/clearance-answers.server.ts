@@ -1,6 +1,10 @@
 // The clearance API's answers (ADR 0009), from an in-process snapshot refreshed in the background;
 // app/fast-paths/clearance.server.ts puts them on HTTP. Time-dependent lapse and expiry are evaluated
 // at the call's instant. Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
+// A change announced on the change feed (from any process on the database) is looked for at once; the
+// fingerprint timer stays, for writers that do not announce (a quiz hand-in: see ADR 0020) and for a
+// feed that is down.
+import { onChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { createPgPool } from "~/utils/pg-pool.server";
 
@@ -61,6 +65,21 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     refreshing ??= refreshOnce().finally(() => (refreshing = null));
     return refreshing;
   }
+  // A check under way may have read its fingerprint before the announced commit: then one more follows it.
+  let again = false;
+  function refreshAfterChange() {
+    if (stopped) return;
+    if (!refreshing) return void refresh().catch(onError);
+    if (again) return;
+    again = true;
+    void refreshing
+      .catch(() => {})
+      .finally(() => {
+        again = false;
+        refreshAfterChange();
+      });
+  }
+  const unsubscribe = onChange(["clearance", "settings", "quiz"], refreshAfterChange);
 
   let refreshTimer: NodeJS.Timeout | undefined;
   const loop = () => {
@@ -120,6 +139,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
 
   async function stop() {
     stopped = true;
+    unsubscribe();
     clearTimeout(refreshTimer);
     clearInterval(flushTimer);
     await refreshing?.catch(() => {});
