@@ -42,12 +42,14 @@ export async function quizCatalogue(): Promise<QuizCatalogue> {
   // Concurrent starts share one read.
   if (!loading) {
     const started = { at: Date.now(), generation };
-    loading = readCatalogue()
+    const read: Promise<QuizCatalogue> = readCatalogue()
       .then((value) => {
         if (started.generation === generation) cached = { value, ...started };
         return value;
       })
-      .finally(() => (loading = null));
+      // A change may have let a newer read start meanwhile: that one stays shared.
+      .finally(() => loading === read && (loading = null));
+    loading = read;
   }
   return loading;
 }
