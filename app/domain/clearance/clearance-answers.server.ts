@@ -60,25 +60,23 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     // The snapshot reflects everything committed before `started`.
     freshAt = started;
   }
-  /** Checks for changes now (tests call it to avoid waiting for the timer). */
+  /** Checks for changes now (tests call it to avoid waiting for the timer): what was committed before the call is
+   * in the snapshot once it resolves. A check under way may have read its fingerprint earlier: then the next. */
+  let queued: Promise<void> | null = null;
   function refresh(): Promise<void> {
-    refreshing ??= refreshOnce().finally(() => (refreshing = null));
+    if (refreshing)
+      return (queued ??= refreshing
+        .catch(() => {})
+        .then(() => {
+          queued = null;
+          return stopped ? undefined : refresh();
+        }));
+    refreshing = refreshOnce().finally(() => (refreshing = null));
     return refreshing;
   }
-  // A check under way may have read its fingerprint before the announced commit: then one more follows it.
-  let again = false;
-  function refreshAfterChange() {
-    if (stopped) return;
-    if (!refreshing) return void refresh().catch(onError);
-    if (again) return;
-    again = true;
-    void refreshing
-      .catch(() => {})
-      .finally(() => {
-        again = false;
-        refreshAfterChange();
-      });
-  }
+  const refreshAfterChange = () => {
+    if (!stopped) refresh().catch(onError);
+  };
   const unsubscribe = onChange(["clearance", "settings", "quiz"], refreshAfterChange);
 
   let refreshTimer: NodeJS.Timeout | undefined;
