@@ -1,5 +1,6 @@
 // API keys for the case system: an administrator creates (the key is shown once), names and revokes them.
 import { writeAudit } from "~/utils/audit.server";
+import { notifyChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
@@ -22,6 +23,8 @@ export async function createApiKey(actor: Actor, name: string): Promise<{ id: st
       data: { name, prefix: keyPrefix(key), keyHash: hashApiKey(key), createdById: actor.id, createdAt: now() },
       select: { id: true },
     });
+    // Every process's clearance API knows the new key (or refuses a revoked one) at once.
+    await notifyChange(tx, "clearance");
     await writeAudit(tx, {
       actor,
       action: "apiKey.created",
@@ -47,6 +50,7 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<RevokeOutc
       const exists = await tx.apiKey.findUnique({ where: { id }, select: { id: true } });
       return exists ? { ok: true as const } : { ok: false as const, error: "errors.notFound", status: 404 as const };
     }
+    await notifyChange(tx, "clearance");
     await writeAudit(tx, { actor, action: "apiKey.revoked", entityType: "ApiKey", entityId: id });
     return { ok: true as const };
   });

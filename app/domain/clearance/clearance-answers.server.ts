@@ -1,6 +1,10 @@
 // The clearance API's answers (ADR 0009), from an in-process snapshot refreshed in the background;
 // app/fast-paths/clearance.server.ts puts them on HTTP. Time-dependent lapse and expiry are evaluated
 // at the call's instant. Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
+// A change announced on the change feed (from any process on the database) is looked for at once; the
+// fingerprint timer stays, for writers that do not announce (a quiz hand-in: see ADR 0020) and for a
+// feed that is down.
+import { onChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { createPgPool } from "~/utils/pg-pool.server";
 
@@ -56,11 +60,24 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     // The snapshot reflects everything committed before `started`.
     freshAt = started;
   }
-  /** Checks for changes now (tests call it to avoid waiting for the timer). */
+  /** Checks for changes now (tests call it to avoid waiting for the timer): what was committed before the call is
+   * in the snapshot once it resolves. A check under way may have read its fingerprint earlier: then the next. */
+  let queued: Promise<void> | null = null;
   function refresh(): Promise<void> {
-    refreshing ??= refreshOnce().finally(() => (refreshing = null));
+    if (refreshing)
+      return (queued ??= refreshing
+        .catch(() => {})
+        .then(() => {
+          queued = null;
+          return stopped ? undefined : refresh();
+        }));
+    refreshing = refreshOnce().finally(() => (refreshing = null));
     return refreshing;
   }
+  const refreshAfterChange = () => {
+    if (!stopped) refresh().catch(onError);
+  };
+  const unsubscribe = onChange(["clearance", "settings", "quiz"], refreshAfterChange);
 
   let refreshTimer: NodeJS.Timeout | undefined;
   const loop = () => {
@@ -120,6 +137,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
 
   async function stop() {
     stopped = true;
+    unsubscribe();
     clearTimeout(refreshTimer);
     clearInterval(flushTimer);
     await refreshing?.catch(() => {});

@@ -1,5 +1,6 @@
 import { hashPassword } from "~/domain/auth/password.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { notifyChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
@@ -49,6 +50,8 @@ export async function setDisabled(
     });
     if (updated.count === 0) return notFound;
     if (disabled) await tx.session.deleteMany({ where: { personId } });
+    // The clearance API of every process refuses (or clears) the person at once.
+    await notifyChange(tx, "clearance");
     await writeAudit(tx, {
       actor,
       action: disabled ? "person.disabled" : "person.enabled",

@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server";
 import { messageKey } from "~/utils/validation";
 
 import { duplicatesIn } from "./question-review-rules";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 type Actor = { id: string; employeeNo: string };
 export type ActivateTarget = { questionId: string } | { batchId: string };
@@ -55,6 +55,7 @@ export async function activateQuestions(
           },
         });
       }
+      if (count > 0) await notifyQuizChange(tx);
       return count;
     })
     .finally(forgetQuizCatalogue);

@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server";
 
 import { checkDraws } from "./blueprint-queries.server";
 import type { NewQuizInput } from "./blueprint.schema";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 export type CreateQuizOutcome = { ok: true; id: string } | { ok: false; field: "code" | "draws"; error: string };
 
@@ -32,6 +32,7 @@ export async function createQuiz(
           },
           select: { id: true },
         });
+        await notifyQuizChange(tx);
         await writeAudit(tx, {
           actor,
           action: "quiz.blueprint_created",

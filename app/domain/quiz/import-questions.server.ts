@@ -15,7 +15,7 @@ import { readMoodleXml } from "./moodle-xml";
 import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
 import { contentChanged, duplicatesIn } from "./question-review-rules";
 import { readQuestionsXlsx } from "./question-xlsx.server";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 import { insertQuestions, replaceQuestion } from "./save-question.server";
 
 export const MAX_QUESTION_FILE_BYTES = 5_000_000;
@@ -122,6 +122,7 @@ export async function importQuestions(
             where: { id: { in: changed.map((u) => u.id!) } },
             data: { active: false, reviewPending: true, importBatchId: batchId },
           });
+        await notifyQuizChange(tx);
         await writeAudit(tx, {
           actor,
           action: "quiz.questions_imported",

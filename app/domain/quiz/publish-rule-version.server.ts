@@ -9,7 +9,7 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { addTodo } from "~/utils/todo.server";
 
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 export const RuleVersionSchema = z.object({
   titleZh: z.string().trim().min(2).max(60),
@@ -39,6 +39,7 @@ export async function publishRuleVersion(
       });
       if (bumped.count === 0) return null;
       await tx.callRuleVersion.create({ data: { ruleId, version, ...input, effectiveAt: at, createdById: actor.id } });
+      await notifyQuizChange(tx);
       await writeAudit(tx, {
         actor,
         action: "rule.versioned",

@@ -1,13 +1,17 @@
 // What starting an attempt reads besides the agent's own attempts: the active quizzes' blueprints,
 // the active question pool (ids, kinds, rule tags, option ids) and every rule version. In
-// production a copy is kept for a couple of seconds per process: 500 agents starting together then
-// cost one read instead of 500. A change shows in the next attempt started after that; attempts
-// already started keep what they drew. Tests always read.
+// production a copy is kept per process: 500 agents starting together then cost one read instead
+// of 500. Every writer announces a change through the change feed (`notifyQuizChange`), so while
+// this process listens the copy lasts until a change (a minute at most); while it does not, two
+// seconds. Attempts already started keep what they drew. Tests always read.
 import { versionInForce } from "~/domain/certification/certification-rules";
+import { isFeedLive, notifyChange, onChange } from "~/utils/change-feed.server";
+import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sql } from "~/utils/sql.server";
 
-const CACHE_MS = env().NODE_ENV === "production" ? 2_000 : 0;
+const production = env().NODE_ENV === "production";
+const cacheMs = () => (!production ? 0 : isFeedLive() ? 60_000 : 2_000);
 
 export type QuizBlueprint = {
   id: string;
@@ -27,18 +31,26 @@ export type PooledQuestion = {
 type RuleVersion = { ruleId: string; version: number; redLine: boolean; effectiveAt: Date };
 export type QuizCatalogue = { quizzes: Map<string, QuizBlueprint>; pool: PooledQuestion[]; versions: RuleVersion[] };
 
-let cached: { value: QuizCatalogue; at: number } | null = null;
+let cached: { value: QuizCatalogue; at: number; generation: number } | null = null;
 let loading: Promise<QuizCatalogue> | null = null;
+// Bumped by every change: a read that started before it is neither kept nor shared after it.
+let generation = 0;
+onChange("quiz", () => forgetQuizCatalogue());
 
 export async function quizCatalogue(): Promise<QuizCatalogue> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
+  if (cached && cached.generation === generation && Date.now() - cached.at < cacheMs()) return cached.value;
   // Concurrent starts share one read.
-  loading ??= readCatalogue()
-    .then((value) => {
-      cached = { value, at: Date.now() };
-      return value;
-    })
-    .finally(() => (loading = null));
+  if (!loading) {
+    const started = { at: Date.now(), generation };
+    const read: Promise<QuizCatalogue> = readCatalogue()
+      .then((value) => {
+        if (started.generation === generation) cached = { value, ...started };
+        return value;
+      })
+      // A change may have let a newer read start meanwhile: that one stays shared.
+      .finally(() => loading === read && (loading = null));
+    loading = read;
+  }
   return loading;
 }
 
@@ -81,5 +93,13 @@ export function ruleFlagsAt(versions: readonly RuleVersion[], at: Date) {
 
 /** Forget the copy (after this process changed a blueprint, a question or a rule). */
 export function forgetQuizCatalogue() {
+  generation++;
   cached = null;
+  loading = null;
+}
+
+/** Inside the transaction that changes a blueprint, a question or a rule: every process forgets its copy at commit
+ * (and the clearance snapshots look again). */
+export function notifyQuizChange(tx: Pick<Tx, "$executeRaw">): Promise<void> {
+  return notifyChange(tx, "quiz");
 }

@@ -5,7 +5,7 @@ import { db } from "~/utils/db.server";
 
 import { checkDraws } from "./blueprint-queries.server";
 import type { BlueprintInput } from "./blueprint.schema";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 export async function saveBlueprint(actor: { id: string; employeeNo: string }, quizId: string, input: BlueprintInput) {
   const checked = await checkDraws(input.draws);
@@ -19,6 +19,7 @@ export async function saveBlueprint(actor: { id: string; employeeNo: string }, q
       await tx.quiz.update({ where: { id: quizId }, data: fields });
       await tx.quizRuleDraw.deleteMany({ where: { quizId } });
       await tx.quizRuleDraw.createMany({ data: draws.map(([ruleId, count]) => ({ quizId, ruleId, count })) });
+      await notifyQuizChange(tx);
       await writeAudit(tx, {
         actor,
         action: "quiz.blueprint_saved",

@@ -7,7 +7,7 @@ import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 
 import type { QuestionInput } from "./question.schema";
-import { forgetQuizCatalogue } from "./quiz-catalogue.server";
+import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 type Actor = { id: string; employeeNo: string };
 
@@ -106,6 +106,7 @@ export async function saveQuestion(
       } else {
         [questionId] = await insertQuestions(tx, [q], "manual");
       }
+      await notifyQuizChange(tx);
       await writeAudit(tx, {
         actor,
         action: "quiz.question_saved",

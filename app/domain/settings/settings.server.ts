@@ -1,19 +1,32 @@
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
+import { isFeedLive, notifyChange, onChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { companyDate, type CompanyDate } from "~/utils/company-calendar";
 import { db, type Tx } from "~/utils/db.server";
 
 import { DEFAULT_SETTINGS, SHOW_ANSWERS, type CompanySettings } from "./settings.schema";
 
-// Every page reads the settings; in production a copy is kept for a few seconds (a change made in
-// another server process shows within that time; one made here at once). Tests always read.
-const cacheMs = () => (process.env.NODE_ENV === "production" ? 5_000 : 0);
-let cached: { value: CompanySettings; at: number } | null = null;
+// Every page reads the settings; in production a copy is kept per process. A save anywhere announces
+// itself through the change feed (app/utils/change-feed.server.ts), so while this process listens the
+// copy lasts until a save (a minute at most, in case a notification was lost); while it does not, 5 s.
+// Tests always read.
+const production = () => process.env.NODE_ENV === "production";
+const cacheMs = () => (!production() ? 0 : isFeedLive() ? 60_000 : 5_000);
+let cached: { value: CompanySettings; at: number; generation: number } | null = null;
+// Bumped by every change: a read that started before a change must not be kept after it.
+let generation = 0;
+onChange("settings", () => forgetSettings());
+
+function forgetSettings() {
+  generation++;
+  cached = null;
+}
 
 export async function getSettings(): Promise<CompanySettings> {
-  if (cached && Date.now() - cached.at < cacheMs()) return cached.value;
+  if (cached && cached.generation === generation && Date.now() - cached.at < cacheMs()) return cached.value;
+  const started = { at: Date.now(), generation };
   const value = await readSettings();
-  cached = { value, at: Date.now() };
+  if (started.generation === generation) cached = { value, ...started };
   return value;
 }
 
@@ -51,6 +64,8 @@ export async function updateSettings(actor: NonNullable<AuditActor>, next: Compa
       summary: { before, after: next },
       reason,
     });
+    // Every other process forgets its copy when this commits.
+    await notifyChange(tx, "settings");
   });
-  cached = null;
+  forgetSettings();
 }
