@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
 
-import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
+import { env, loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 import { createLogger, logger, logLevelFor, setLogger } from "../app/utils/logger.server";
 
 import { createApp } from "./app";
@@ -140,7 +140,7 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
   // The first process prints the line about mail; every process delivers.
   const mail = await startAppMail(entry, config, { log, announce: (cluster.worker?.id ?? 1) === 1 });
   const health = createHealth({
-    databaseUrl: config.DATABASE_URL ?? "",
+    databaseUrl: env().DATABASE_URL ?? "",
     known: knownMigrations(),
     jobQueue: mail.queue,
   });

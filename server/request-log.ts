@@ -94,6 +94,13 @@ export function logRequests(
     res.setHeader("X-Request-Id", context.requestId);
     if (draining) res.setHeader("Connection", "close");
     open.add(res);
+    // At debug, a request's start too: what was under way when a process hung or was stopped.
+    const debug = options.log();
+    if (debug.isLevelEnabled("debug"))
+      debug.debug(
+        { requestId: context.requestId, method: req.method, route: options.label(req.url ?? "/") },
+        "request started",
+      );
     res.once("close", () => {
       open.delete(res);
       if (draining && open.size === 0) drained?.();
