@@ -100,7 +100,7 @@ export function createHealth(options: { databaseUrl: string; known: string[]; jo
         sendJson(res, 405, { error: "method not allowed" });
         return true;
       }
-      if (path === "/healthz") sendJson(res, 200, { ok: true, status: "alive" });
+      if (path === "/healthz") sendJson(res, 200, { ok: true });
       else answerReady(res);
       return true;
     },
