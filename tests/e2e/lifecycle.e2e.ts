@@ -216,7 +216,7 @@ describe("SIGTERM", () => {
     expect(status).toBeGreaterThanOrEqual(200);
     expect(status).toBeLessThan(500);
     expect(await a.exited).toBe(0);
-    const login = jsonLines(a.output()).find((l) => l.route === "routes/login" && l.method === "POST");
+    const login = jsonLines(a.output()).find((l) => l.msg === "request" && l.route === "routes/login");
     expect(login).toMatchObject({ msg: "request", status });
     expect(a.output()).not.toContain(PASSWORD);
     expect(a.output()).toContain("Stopped.");
