@@ -1,11 +1,12 @@
 import { PassThrough } from "node:stream";
 
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { currentRequest, logger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 import "./utils/validation";
 
@@ -16,6 +17,13 @@ export const streamTimeout = 5_000;
 export { createFastPaths } from "./fast-paths/index.server";
 // The mail worker runs on the build's modules too (server/mail.ts).
 export { startMailWorker } from "./domain/mail/mail-worker.server";
+
+// A loader's or action's error, with its stack and the request's id, as a JSON line (the request's own
+// line says 500). A request whose client left is no error.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  logger().error({ err: error, requestId: currentRequest()?.requestId }, "request failed");
+};
 
 export default function handleRequest(
   request: Request,

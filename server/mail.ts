@@ -2,6 +2,8 @@ import type { MailWorker, MailWorkerOptions } from "../app/domain/mail/mail-work
 import { smtpConfig } from "../app/domain/mail/smtp-config";
 import type { Env } from "../app/utils/env.server";
 
+import type { QueueState } from "./health";
+
 type EntryWithMail = { startMailWorker?: (options: MailWorkerOptions) => Promise<MailWorker> };
 
 /**
@@ -9,15 +11,15 @@ type EntryWithMail = { startMailWorker?: (options: MailWorkerOptions) => Promise
  * process). Every serving process runs one; pg-boss and the outbox claim share the work between them.
  * It never stops the server: without SMTP, or with a bad SMTP setting, messages wait in the outbox and
  * the administrator's outbox page says why. `announce` prints the one line about mail (first process).
+ * `queue` is what /readyz reports: a process with MAIL_WORKER=0 does not need one.
  */
 export async function startAppMail(
   entry: unknown,
   config: Env,
   options: { log: (line: string) => void; announce: boolean },
-): Promise<{ stop: () => Promise<void> }> {
-  const none = { stop: async () => {} };
+): Promise<{ stop: () => Promise<void>; queue: () => QueueState }> {
   const start = (entry as EntryWithMail).startMailWorker;
-  if (!config.MAIL_WORKER || !start) return none;
+  if (!config.MAIL_WORKER || !start) return { stop: async () => {}, queue: () => "not required" };
   const smtp = smtpConfig(config);
   if (options.announce) {
     if (smtp.state === "off") options.log("Mail: no SMTP server configured; messages wait in the outbox (/outbox).");
@@ -29,9 +31,14 @@ export async function startAppMail(
   }
   try {
     const worker = await start({ smtp, log: options.log });
-    return { stop: () => worker.stop().catch(() => {}) };
+    let running = true;
+    const stop = () => {
+      running = false;
+      return worker.stop().catch(() => {});
+    };
+    return { stop, queue: () => (running ? "running" : "not running") };
   } catch (error) {
     options.log(`Mail: the job queue did not start (${(error as Error).message}); messages wait in the outbox.`);
-    return none;
+    return { stop: async () => {}, queue: () => "not running" };
   }
 }

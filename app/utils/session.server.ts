@@ -4,6 +4,7 @@ import { createCookie } from "@remix-run/node";
 
 import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
+import { noteRequestPerson } from "~/utils/logger.server";
 import { sql } from "~/utils/sql.server";
 
 import { needsTouch, sessionExpiry, sessionState, SESSION_ABSOLUTE_MS } from "./session-rules";
@@ -115,5 +116,7 @@ export async function lookupSessionByToken(token: string | null): Promise<Sessio
     await sql(`UPDATE "Session" SET "lastSeenAt" = $2::timestamptz WHERE id = $1`, [id, at]);
   }
   const { createdAt: _c, lastSeenAt: _l, expiresAt: _e, ...person } = row;
+  // The request's log line names the person by id.
+  noteRequestPerson(person.id);
   return { status: "valid", person };
 }

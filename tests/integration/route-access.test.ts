@@ -63,7 +63,6 @@ const ROUTES: Record<string, RouteCase> = {
   "login.tsx": { path: "/login", loader: "public", action: "public" },
   "logout.tsx": { path: "/logout", loader: "public", action: "public" },
   "locale.tsx": { path: "/locale", loader: "public", action: "public" },
-  "healthz.tsx": { path: "/healthz", loader: "public" },
   "password.tsx": { path: "/password", loader: "signed-in", action: "signed-in" },
   "_app.tsx": { path: "/home", loader: "signed-in" },
   "_app.home.tsx": { path: "/home", loader: "signed-in", action: "signed-in" },
