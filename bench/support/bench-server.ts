@@ -104,7 +104,17 @@ async function spawnServer(cwd: string, databaseUrl: string): Promise<{ child: C
   const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(ROOT, "server/main.ts")], {
     cwd,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", TRAINGATE_DEMO: "" },
+    // TRAINGATE_DEMO: the data holds demo cases under the published demo key, which a real production
+    // start refuses; the database is never empty here, so nothing is seeded. Request logs off (warn):
+    // the load generator would otherwise measure the terminal.
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: "production",
+      TRAINGATE_DEMO: "1",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

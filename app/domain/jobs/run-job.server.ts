@@ -3,6 +3,7 @@
 // recorded and thrown again, so that pg-boss retries it.
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { logJobRun } from "~/utils/logger.server";
 
 import type { JobDefinition } from "./job-catalogue.server";
 import { describeJobError, JOB_LOG_KEEP, type JobSummary, type JobTrigger } from "./job-rules";
@@ -23,7 +24,8 @@ export async function runJob(
       .then(() => durationMs);
   };
   try {
-    const summary = await job.run(startedAt);
+    // One JSON log line per run (outcome, duration, the stack of a failure) besides the job log.
+    const summary = await logJobRun(job.kind, { trigger }, () => job.run(startedAt));
     const ms = await finish({ ok: true, summary });
     log(`[jobs] ${job.kind} (${trigger}) done in ${ms} ms ${JSON.stringify(summary)}`);
     await prune(job.kind);

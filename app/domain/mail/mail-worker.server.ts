@@ -11,6 +11,7 @@ import { MAIL_QUEUE } from "~/domain/jobs/job-rules";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { logJobRun } from "~/utils/logger.server";
 
 import { deliverOutboxMessage, type MailTransport } from "./deliver-message.server";
 import { CLAIM_TIMEOUT_MS, RETRY } from "./delivery-rules";
@@ -126,10 +127,10 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
         const failed: Array<{ id: string; error: string }> = [];
         await Promise.all(
           jobs.map(async (job) => {
-            const outcome = await deliverOutboxMessage(job.data.id, send, {
-              count: job.retryCount,
-              limit: job.retryLimit,
-            });
+            // One JSON log line per delivery (the message's id only: never an address or a subject).
+            const outcome = await logJobRun("mail-deliver", { jobId: job.id, messageId: job.data.id }, () =>
+              deliverOutboxMessage(job.data.id, send, { count: job.retryCount, limit: job.retryLimit }),
+            );
             if (outcome.result === "retry" || outcome.result === "failed") {
               failed.push({ id: job.id, error: outcome.error ?? "" });
             }
