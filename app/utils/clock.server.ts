@@ -11,8 +11,17 @@ function testNowOffsetMs(): number {
 }
 
 // Read when the process loads the clock: "now" starts at TRAINGATE_TEST_NOW at start.
-const startOffsetMs = testNowOffsetMs();
+let startOffsetMs = testNowOffsetMs();
 let override: (() => Date) | null = null;
+
+/**
+ * Starts the clock again at TRAINGATE_TEST_NOW, running, as a fresh process would. The test workers
+ * keep one module graph for several test files; each file starts with this.
+ */
+export function restartClock() {
+  startOffsetMs = testNowOffsetMs();
+  override = null;
+}
 
 export function now(): Date {
   return override ? override() : new Date(Date.now() + startOffsetMs);

@@ -25,6 +25,9 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // An error's message and stack may quote a connection string (a driver's "connect postgresql://
+      // user:password@host" failure): the login and password in any URL are cut before the line is written.
+      serializers: { err: (error: Error) => withoutUrlCredentials(pino.stdSerializers.err(error)) },
       // Belt and braces: no caller should pass these, but one that does never prints them.
       redact: {
         paths: ["password", "*.password", "cookie", "*.cookie", "authorization", "*.authorization"],
@@ -33,6 +36,13 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
+}
+
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
+
+/** Any `scheme://user:password@` (or `scheme://user@`) in a serialised error's text, as `scheme://***@`. */
+export function withoutUrlCredentials<T extends object>(serialised: T): T {
+  return JSON.parse(JSON.stringify(serialised).replace(URL_CREDENTIALS, "$1***@")) as T;
 }
 
 // The server process and the app build each load their own copy of this module; both log through one

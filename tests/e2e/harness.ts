@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 import { addYears } from "date-fns";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeEach, inject } from "vitest";
+import { inject, type TestContext } from "vitest";
 
 import { companyDate } from "../../app/utils/company-calendar";
 import { CHROMIUM_ARGS } from "../setup/chromium";
@@ -134,8 +134,12 @@ export async function whatThePageSaid(page: Page): Promise<string> {
   return [`  url: ${page.url()}`, ...said.alerts.map((a) => `  alert: ${a}`), `  text: ${said.main}`].join("\n");
 }
 
-// A failing browser test prints what each of its pages said, and keeps a screenshot of each.
-beforeEach((context) => {
+// The hooks below are registered for every test file by tests/setup/e2e-worker.ts: this module is loaded
+// once per test process (the workers keep one module graph), so hooks written here would serve only the
+// first file.
+
+/** Before each test: a failing browser test prints what each of its pages said, and keeps a screenshot of each. */
+export function reportPagesOnFailure(context: TestContext) {
   const first = pages.length;
   context.onTestFailed(async () => {
     const mine = pages.slice(first);
@@ -146,11 +150,12 @@ beforeEach((context) => {
     }
     process.stdout.write(lines.join("\n") + "\n");
   });
-});
+}
 
-afterAll(async () => {
+/** After each test file: its pages, contexts and Chromium are closed. */
+export async function closeBrowser() {
   pages.length = 0;
   for (const context of contexts.splice(0)) await context.close().catch(() => {});
   await browser?.close();
   browser = undefined;
-});
+}

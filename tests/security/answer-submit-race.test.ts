@@ -66,7 +66,6 @@ async function openAttempt() {
 }
 
 it("20 times over: every answer acknowledged before a racing submit is scored, every other one refused", async () => {
-  let refusedInAll = 0;
   for (let round = 0; round < 20; round++) {
     const { attemptId, answers } = await openAttempt();
     // All answers leave together; the submit follows at once (even rounds) or as soon as the first
@@ -82,7 +81,6 @@ it("20 times over: every answer acknowledged before a racing submit is scored, e
       expect(reply.status).toBe(409);
       expect(reply.json.error).toBe("quiz.alreadySubmitted");
     }
-    refusedInAll += replies.length - acknowledged.length;
 
     const stored = await db.quizAttempt.findUniqueOrThrow({
       where: { id: attemptId },
@@ -99,8 +97,12 @@ it("20 times over: every answer acknowledged before a racing submit is scored, e
     // The next round starts afresh: the quiz's daily limit is not what this test is about.
     await db.quizAttempt.delete({ where: { id: attemptId } });
   }
-  // The race was real: some answers came too late and were refused (not silently dropped).
-  expect(refusedInAll).toBeGreaterThan(0);
+  // Whether a round's answers lose the race depends on the machine; an answer that certainly arrives
+  // after the submit is refused, never silently dropped.
+  const { attemptId, answers } = await openAttempt();
+  expect((await post(`/api/quiz/attempts/${attemptId}/submit`, {})).status).toBe(200);
+  const late = await post(`/api/quiz/attempts/${attemptId}/answers`, answers[0]);
+  expect({ status: late.status, error: late.json.error }).toEqual({ status: 409, error: "quiz.alreadySubmitted" });
 });
 
 it("an answer acknowledged while the submit waits for the attempt is scored", async () => {

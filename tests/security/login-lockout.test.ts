@@ -24,8 +24,13 @@ import {
   demoCompanyBeforeEachTest,
 } from "../integration/support";
 
-// Every password check (argon2) counted, real or against the dummy hash of an unknown number.
-const checks = vi.hoisted(() => ({ count: 0 }));
+// Every password check (argon2) counted, real or against the dummy hash of an unknown number. The test
+// worker keeps one module graph for several files: forget it, so this file's imports load the app again
+// with the counting password module below.
+const checks = vi.hoisted(() => {
+  vi.resetModules();
+  return { count: 0 };
+});
 vi.mock("~/domain/auth/password.server", async (importOriginal) => {
   const real = await importOriginal<typeof PasswordModule>();
   return {

@@ -63,7 +63,10 @@ process.env.DATABASE_POOL_SIZE ??= "4";
 // so "today" in a test is the demo company's today, whatever the date and however long the run.
 process.env.TRAINGATE_TEST_NOW = inject("demoFixtureAt");
 
-const { resetDatabase, closeWorkerConnection } = await import("./worker-db");
+const { resetDatabase, closeWorkerConnection, startTestFile } = await import("./worker-db");
+startTestFile();
+// One module graph serves several test files (isolate: false): each file's clock starts afresh.
+(await import("~/utils/clock.server")).restartClock();
 
 beforeEach(async () => {
   await resetDatabase();

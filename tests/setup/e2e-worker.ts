@@ -2,12 +2,14 @@
  * setupFiles entry of the `e2e` project:
  * - waits until global-e2e.ts has built the app and started the server in the background (the file
  *   it writes), and hands the base URL to the harness (E2E_BASE_URL);
- * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped.
+ * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped;
+ * - registers the harness's hooks for this file (a failing test prints what its pages said; the
+ *   browser closes after the file).
  */
 import fs from "node:fs";
 import path from "node:path";
 
-import { beforeEach, inject } from "vitest";
+import { afterAll, beforeEach, inject } from "vitest";
 
 const skipReason = inject("e2eSkipReason");
 const readyFile = inject("e2eReadyFile");
@@ -48,6 +50,12 @@ if (!skipReason && !process.env.E2E_BASE_URL) {
   if (ready.databaseUrl) process.env.DATABASE_URL = ready.databaseUrl;
 }
 
+// After E2E_BASE_URL is set: the harness reads it when it loads.
+const { closeBrowser, reportPagesOnFailure } = await import("../e2e/harness");
+
 beforeEach((context) => {
   if (skipReason) context.skip(`browser tests not run: ${skipReason}`);
+  reportPagesOnFailure(context);
 });
+
+afterAll(closeBrowser);

@@ -87,6 +87,11 @@ export async function restoreDemoCompany() {
   await resetTo("demo");
 }
 
+/** A test file starts with empty tables before each test, unless it says otherwise. */
+export function startTestFile() {
+  demoForEveryTest = false;
+}
+
 /** From now on in this test file, every test starts with the demo company instead of empty tables. */
 export function startEveryTestWithDemo() {
   demoForEveryTest = true;

@@ -165,4 +165,21 @@ describe("the request log", () => {
     expect(failed).toMatchObject({ level: "error", job: "expiry", outcome: "failed", err: { message: "boom" } });
     expect(String((failed.err as { stack: string }).stack)).toContain("lifecycle.test.ts");
   });
+
+  it("never writes the login or password of a connection string an error quotes", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    setLogger(createLogger("info", sink));
+    const failure = () => Promise.reject(new Error("connect postgresql://tg:hunter2@db:5432/tg: timeout"));
+    await expect(logJobRun("reminders", {}, failure)).rejects.toThrow("timeout");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain("hunter2");
+    expect(lines[0]).not.toContain("//tg");
+    expect(JSON.parse(lines[0])).toMatchObject({ err: { message: "connect postgresql://***@db:5432/tg: timeout" } });
+  });
 });

@@ -4,6 +4,7 @@
 // with the kind as singleton key: at most one run of a kind waits and one runs, whichever instance takes
 // it. Failures are retried with backoff, then left failed for the administrator's page (/jobs).
 // docs/decisions/0021-background-jobs.md
+import pg from "pg";
 import PgBoss from "pg-boss";
 
 import { cronEvery } from "~/domain/mail/delivery-rules";
@@ -30,6 +31,25 @@ function openBoss(databaseUrl: string, options: { worker: boolean }) {
     schedule: options.worker,
     supervise: options.worker,
   });
+}
+
+// Any fixed number, the same in every TrainGate process (the migrations use another).
+const QUEUE_SETUP_LOCK = 7242018002;
+
+/**
+ * Creating queues and schedules is idempotent, but two instances starting at the same moment deadlock
+ * inside pg-boss (each locks the queue table, then the other's new rows). Setting up one process after
+ * the other, under a PostgreSQL advisory lock, avoids it.
+ */
+export async function oneSetUpAtATime<T>(databaseUrl: string, setUp: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "traingate-jobs-setup" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    return await setUp();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Creates a periodic job's queue (idempotent): stately, with the retries every run of it gets. */
@@ -68,10 +88,14 @@ export async function startJobQueue(options: {
   if (held?.role === "sender") await held.boss.stop({ graceful: false, wait: true }).catch(() => {});
   held = me;
 
+  await oneSetUpAtATime(options.databaseUrl, async () => {
+    for (const job of options.jobs) {
+      await createJobQueue(boss, job.kind);
+      if (options.schedule !== false)
+        await boss.schedule(job.kind, cronEvery(job.everyMinutes), { trigger: "schedule" }, { singletonKey: job.kind });
+    }
+  });
   for (const job of options.jobs) {
-    await createJobQueue(boss, job.kind);
-    if (options.schedule !== false)
-      await boss.schedule(job.kind, cronEvery(job.everyMinutes), { trigger: "schedule" }, { singletonKey: job.kind });
     await boss.work(job.kind, { includeMetadata: true, batchSize: 1 }, async ([job_]) => {
       await runJob(job, triggerOf(job_.data, job_.retryCount), log);
     });
@@ -101,7 +125,9 @@ async function bossForSending(): Promise<PgBoss> {
   const boss = openBoss(databaseUrl, { worker: false });
   boss.on("error", () => {});
   await boss.start();
-  for (const kind of JOB_KINDS) await createJobQueue(boss, kind);
+  await oneSetUpAtATime(databaseUrl, async () => {
+    for (const kind of JOB_KINDS) await createJobQueue(boss, kind);
+  });
   held = { boss, role: "sender", stopped: false };
   return boss;
 }

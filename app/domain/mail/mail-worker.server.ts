@@ -6,7 +6,7 @@
 import nodemailer from "nodemailer";
 
 import { jobCatalogue, type JobDefinition } from "~/domain/jobs/job-catalogue.server";
-import { jobQueueRunning, startJobQueue } from "~/domain/jobs/job-queue.server";
+import { jobQueueRunning, oneSetUpAtATime, startJobQueue } from "~/domain/jobs/job-queue.server";
 import { MAIL_QUEUE } from "~/domain/jobs/job-rules";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -85,7 +85,7 @@ export async function startMailWorker(options: MailWorkerOptions = {}): Promise<
   const queue = await startJobQueue({ databaseUrl, jobs: periodic, log });
   const { boss } = queue;
   let lastProblem = "";
-  await boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: "stately" });
+  await oneSetUpAtATime(databaseUrl, () => boss.createQueue(MAIL_QUEUE, { name: MAIL_QUEUE, policy: "stately" }));
 
   let transport: (MailTransport & { close?: () => void }) | undefined = options.transport;
   if (!transport && smtp.state === "ready") {
