@@ -94,7 +94,8 @@ describe("sign-off", () => {
     expect(await todos("T0003", "assessment.approved")).toBe(1);
     const audit = await db.auditEntry.findMany({
       where: { entityId: id },
-      orderBy: { at: "asc" },
+      // Entries written at one frozen instant keep the order they were written in.
+      orderBy: [{ at: "asc" }, { id: "asc" }],
       select: { action: true },
     });
     expect(audit.map((a) => a.action)).toEqual([

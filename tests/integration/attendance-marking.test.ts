@@ -24,7 +24,7 @@ afterEach(() => setClock(null));
 const START = () => demoDayAt("09:00", 40);
 const minutes = (n: number) => new Date(START().getTime() + n * 60_000);
 const audits = (sessionId: string, action: string) =>
-  db.auditEntry.findMany({ where: { entityId: sessionId, action }, orderBy: { at: "asc" } });
+  db.auditEntry.findMany({ where: { entityId: sessionId, action }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 const offerOpen = async (sessionId: string, employeeNo: string) =>
   (await db.todoItem.count({
     where: { kind: "makeUp.offer", sourceId: `${sessionId}:${await personId(employeeNo)}`, doneAt: null },

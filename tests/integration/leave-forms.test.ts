@@ -153,7 +153,10 @@ describe("a leave form from filing to the clerk's file", () => {
     expect((await sessionRoster(sessionId))!.rows.find((r) => r.employeeNo === "C0105")!.leave).toMatchObject({
       acknowledged: true,
     });
-    const actions = await db.auditEntry.findMany({ where: { entityId: leaveId }, orderBy: { at: "asc" } });
+    const actions = await db.auditEntry.findMany({
+      where: { entityId: leaveId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     expect(actions.map((a) => a.action)).toEqual([
       "leave.created",
       "leave.submitted",
