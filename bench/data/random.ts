@@ -1,17 +1,9 @@
 // The generator's pure parts: a seeded random sequence, row ids and COPY text lines. Everything the
 // bench company holds is derived from one seed (and one anchor instant), so two runs give the same rows.
+import { seededRandom } from "../../prisma/seed/history-time";
 
-/** mulberry32: small, fast, good enough to spread made-up data; not for anything secret. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The demo seed's generator (mulberry32): one algorithm for every made-up sequence.
+export { seededRandom };
 
 export type Rng = {
   next: () => number;

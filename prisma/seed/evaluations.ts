@@ -5,19 +5,7 @@
 import { lecturerNameOf } from "../../app/domain/evaluation/evaluation-rules";
 import type { Tx } from "../../app/utils/db.server";
 
-const HOUR = 3_600_000;
-
-/** A small deterministic generator (mulberry32), so the demo is the same on every seed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { HOUR, seededRandom } from "./history-time";
 
 /** Mostly 4–5, some 3, rarely 2; a course's own lean moves it a little. */
 function score(random: () => number, lean: number): number {
@@ -65,7 +53,7 @@ export async function seedEvaluations(tx: Tx, at: Date): Promise<void> {
   const courseIndex = new Map(courses.map((c, i) => [c.id, i]));
   // C0101, the agent of the demo's stories, keeps the latest invitation open to answer on screen.
   const keepOpen = [...invites].reverse().find((i) => i.person.employeeNo === "C0101");
-  const random = generator(20_261_204);
+  const random = seededRandom(20_261_204);
   const answered: Array<(typeof invites)[number] & { answeredAt: Date }> = [];
   for (const [i, invite] of invites.entries()) {
     // Three in every ten stay unanswered, spread evenly (i·3 mod 10 runs through every residue).

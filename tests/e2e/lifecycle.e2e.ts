@@ -3,12 +3,13 @@
 // request in flight, and the refusals at start (a newer database, a weak configuration).
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+import { freePort } from "../setup/postgres";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DB = `traingate_life_${process.pid}`;
@@ -19,17 +20,6 @@ type Server = { child: ChildProcess; output: () => string; exited: Promise<numbe
 const children: ChildProcess[] = [];
 let admin: pg.Client;
 let databaseUrl = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(env: Record<string, string | undefined>): Promise<Server> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
