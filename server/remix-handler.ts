@@ -1,8 +1,6 @@
 // Remix behind express, as @remix-run/express 2.17 does it (createRemixRequest, sendRemixResponse), with one
 // difference: the request's body is a size-limited stream (./body-limit.ts) instead of the raw socket, and
 // the answer's body is written at the pace the client reads it (a streamed export is never queued whole).
-import { once } from "node:events";
-
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
@@ -39,6 +37,19 @@ async function send(res: ExpressResponse, response: Response) {
  * that fails cuts the connection (the client never sees a complete-looking file); a client that leaves
  * cancels the body, which stops whatever produces it.
  */
+/** Resolves once the socket takes more, or is gone; leaves no listener behind either way. */
+function drainOrClose(res: ExpressResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
   const reader = body.getReader();
   const flushable = res as ExpressResponse & { flush?: () => void };
@@ -49,7 +60,7 @@ async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse)
       if (res.destroyed) throw new Error("the client went away");
       const more = res.write(value);
       flushable.flush?.();
-      if (!more) await Promise.race([once(res, "drain"), once(res, "close")]);
+      if (!more) await drainOrClose(res);
     }
     res.end();
   } catch (error) {

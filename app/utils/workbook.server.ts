@@ -69,7 +69,7 @@ export function workbookStream(fill: (workbook: StreamedWorkbook) => Promise<voi
       ws.columns = columns.map((c) => ({
         header: c.header,
         width: c.width,
-        style: c.numFmt ? { numFmt: c.numFmt } : {},
+        ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
       }));
       const header = ws.getRow(1);
       header.font = { bold: true };

@@ -61,11 +61,23 @@ async function* peopleIn(departmentIds: string[] | null, book: StreamedWorkbook)
   }
 }
 
+/** `t` for the few texts a long export repeats on every row (labels of a category, an outcome, a score). */
+function memo(t: TFunction) {
+  const seen = new Map<string, string>();
+  return (key: string, options?: Record<string, unknown>) => {
+    const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+    let text = seen.get(id);
+    if (text === undefined) seen.set(id, (text = t(key, options)));
+    return text;
+  };
+}
+
 export function trainingFilesWorkbook(
-  t: TFunction,
+  translate: TFunction,
   scope: FilesExportScope,
   settings: { timeZone: string; locale: string },
 ): ReadableStream<Uint8Array> {
+  const t = memo(translate);
   const date = new Intl.DateTimeFormat(settings.locale, {
     timeZone: settings.timeZone,
     year: "numeric",
