@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 
 import { attemptApi } from "../app/domain/quiz/attempt.schema";
 
+import { openBenchCluster } from "./data/cluster";
 import type { Bench } from "./run";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
 import { requestJson } from "./support/json-client";
@@ -24,6 +25,11 @@ const WARMUP_S = 3;
 const BURST_AGENTS = 500;
 const BURST_WINDOW_S = 10;
 const SERVER_PROCESSES = Number(process.env.BENCH_SERVERS ?? 1);
+/**
+ * BENCH_COMPANY=1: on the bench company (npm run bench:data; BENCH_DATABASE_URL or ./bench-data, as the
+ * pages bench) instead of a fresh demo company, so the attempts meet its bank and 300,000-attempt history.
+ */
+const ON_BENCH_COMPANY = process.env.BENCH_COMPANY === "1";
 
 type Question = { position: number; options: Array<{ id: string }>; stem: string };
 
@@ -172,9 +178,12 @@ async function burst(baseURLs: string[], quizId: string, cookies: string[], vers
 
 const bench: Bench = async () => {
   let agents = { quizId: "", cookies: [] as string[] };
-  const server = await startBenchServer(async () => {
-    agents = await seedQuizBench(CONCURRENT_AGENTS + BURST_AGENTS);
-  }, SERVER_PROCESSES);
+  const server = ON_BENCH_COMPANY
+    ? await startBenchServer(async () => {}, SERVER_PROCESSES, await openBenchCluster())
+    : await startBenchServer(async () => {
+        agents = await seedQuizBench(CONCURRENT_AGENTS + BURST_AGENTS);
+      }, SERVER_PROCESSES);
+  if (ON_BENCH_COMPANY) agents = await seedQuizBench(CONCURRENT_AGENTS + BURST_AGENTS, true);
   try {
     const cpu = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const cpu0 = cpu();
@@ -185,7 +194,8 @@ const bench: Bench = async () => {
     return {
       name: "quiz attempts",
       lines: [
-        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), embedded PostgreSQL, ` +
+        `server: ${SERVER_PROCESSES} process(es) of the production build (server/main.ts), ` +
+          `${ON_BENCH_COMPANY ? "the bench company" : "embedded PostgreSQL, the demo company"}, ` +
           `load generator on the same machine (${availableParallelism()} cores)`,
         `throughput: ${CONCURRENT_AGENTS} agents, ${DURATION_S} s after ${WARMUP_S} s warm-up, ` +
           `${REQUESTS_PER_ATTEMPT} requests per attempt`,

@@ -1,11 +1,7 @@
 // Remix behind express, as @remix-run/express 2.17 does it (createRemixRequest, sendRemixResponse), with one
-// difference: the request's body is a size-limited stream (./body-limit.ts) instead of the raw socket.
-import {
-  createRequestHandler,
-  writeReadableStreamToWritable,
-  type AppLoadContext,
-  type ServerBuild,
-} from "@remix-run/node";
+// difference: the request's body is a size-limited stream (./body-limit.ts) instead of the raw socket, and
+// the answer's body is written at the pace the client reads it (a streamed export is never queued whole).
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 import { discardRest } from "../app/utils/fast-path.server";
@@ -31,8 +27,46 @@ async function send(res: ExpressResponse, response: Response) {
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * Remix's writeReadableStreamToWritable without its one gap: it writes whatever the body yields without
+ * waiting for the socket, so a slow client made the whole of a streamed export pile up in memory. A body
+ * that fails cuts the connection (the client never sees a complete-looking file); a client that leaves
+ * cancels the body, which stops whatever produces it.
+ */
+/** Resolves once the socket takes more, or is gone; leaves no listener behind either way. */
+function drainOrClose(res: ExpressResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
+async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader();
+  const flushable = res as ExpressResponse & { flush?: () => void };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) throw new Error("the client went away");
+      const more = res.write(value);
+      flushable.flush?.();
+      if (!more) await drainOrClose(res);
+    }
+    res.end();
+  } catch (error) {
+    void reader.cancel(error).catch(() => {});
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 function urlOf(req: ExpressRequest): string {

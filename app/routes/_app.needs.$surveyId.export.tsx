@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { needsWorkbook } from "~/domain/needs/needs-export.server";
-import { getSurvey, submittedNeeds } from "~/domain/needs/needs-queries.server";
+import { getSurvey } from "~/domain/needs/needs-queries.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { xlsxResponse } from "~/utils/download.server";
 import { serverT } from "~/utils/i18n";
@@ -15,9 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const survey = await getSurvey(surveyId);
   invariantResponse(survey, "Not found", { status: 404 });
   const t = serverT(await resolveLocale(request, auth.user.locale));
-  const needs = await submittedNeeds(survey.id, await departmentIdsInScope(auth));
   return xlsxResponse(
-    await needsWorkbook(t, survey.year, needs),
+    needsWorkbook(t, survey, await departmentIdsInScope(auth)),
     `training-needs-${survey.year}.xlsx`,
     t("needs.xlsx.fileName", { year: survey.year }),
   );

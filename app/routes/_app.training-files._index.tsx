@@ -42,9 +42,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TrainingFilesPage() {
   const { t } = useTranslation();
   const { people, total, pages, year, query, departments } = useLoaderData<typeof loader>();
+  const exportQuery = query.departmentId ? `?${new URLSearchParams({ departmentId: query.departmentId })}` : "";
   return (
     <div className="space-y-4">
-      <h1 className="page-title">{t("trainingFile.title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="page-title">{t("trainingFile.title")}</h1>
+        {/* The files of the department chosen below (all of the reader's scope when none is), as one workbook. */}
+        <a
+          href={`/training-files/export${exportQuery}`}
+          className="btn-secondary"
+          title={t("trainingFile.scopeExport.hint")}
+          download
+        >
+          {t("trainingFile.scopeExport.button")}
+        </a>
+      </div>
       <Form method="get" className="card grid gap-3 p-3 sm:grid-cols-[1fr_auto_auto]">
         <input
           name="q"

@@ -7,34 +7,48 @@ import { seedDemo } from "../../prisma/seed/demo";
 
 export type BenchAgents = { quizId: string; cookies: string[] };
 
-export async function seedQuizBench(agentCount: number): Promise<BenchAgents> {
-  await seedDemo();
+/** `onBenchCompany`: the data is there already (bench/data); the quiz and agents are added once, kept after. */
+export async function seedQuizBench(agentCount: number, onBenchCompany = false): Promise<BenchAgents> {
+  if (!onBenchCompany) await seedDemo();
   const rules = ["B3", "B5", "B6", "B8", "OPS3"];
-  const quiz = await db.quiz.create({
-    data: {
-      code: "BENCH5",
-      title: "压测：5 题",
-      titleEn: "Benchmark: 5 questions",
-      timeLimitMinutes: 30,
-      passPercent: 80,
-      attemptsPerDay: 1_000_000,
-      cooldownMinutes: 0,
-      draws: { createMany: { data: rules.map((ruleId) => ({ ruleId, count: 1 })) } },
-    },
-    select: { id: true },
-  });
+  const existing = await db.quiz.findUnique({ where: { code: "BENCH5" }, select: { id: true } });
+  const quiz =
+    existing ??
+    (await db.quiz.create({
+      data: {
+        code: "BENCH5",
+        title: "压测：5 题",
+        titleEn: "Benchmark: 5 questions",
+        timeLimitMinutes: 30,
+        passPercent: 80,
+        attemptsPerDay: 1_000_000,
+        cooldownMinutes: 0,
+        draws: { createMany: { data: rules.map((ruleId) => ({ ruleId, count: 1 })) } },
+      },
+      select: { id: true },
+    }));
   const team = await db.department.findUniqueOrThrow({ where: { code: "COL1-1" }, select: { id: true } });
-  const people = await db.person.createManyAndReturn({
-    data: Array.from({ length: agentCount }, (_, i) => ({
-      employeeNo: `B${String(i + 1).padStart(4, "0")}`,
+  // QB…: apart from the bench company's own B00001… agents.
+  const employeeNos = Array.from({ length: agentCount }, (_, i) => `QB${String(i + 1).padStart(4, "0")}`);
+  await db.person.createMany({
+    skipDuplicates: true,
+    data: employeeNos.map((employeeNo, i) => ({
+      employeeNo,
       name: `压测${i + 1}`,
       departmentId: team.id,
       post: "催收员",
       mustChangePassword: false,
     })),
+  });
+  const people = await db.person.findMany({
+    where: { employeeNo: { in: employeeNos } },
+    orderBy: { employeeNo: "asc" },
     select: { id: true },
   });
-  await db.roleAssignment.createMany({ data: people.map((p) => ({ personId: p.id, role: "EMPLOYEE" as const })) });
+  await db.roleAssignment.createMany({
+    skipDuplicates: true,
+    data: people.map((p) => ({ personId: p.id, role: "EMPLOYEE" as const })),
+  });
   const cookies: string[] = [];
   const request = new Request("http://localhost/");
   for (const p of people) {

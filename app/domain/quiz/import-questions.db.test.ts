@@ -20,7 +20,7 @@ const opts = { defaultRuleId: null, skipUnsupported: false };
 
 async function workbookBytes(edit: (sheet: ExcelJS.Worksheet) => void) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await exportQuestionsXlsx()) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load(await new Response(exportQuestionsXlsx()).arrayBuffer());
   edit(workbook.worksheets[0]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

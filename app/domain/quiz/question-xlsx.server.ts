@@ -6,7 +6,7 @@ import { cellText } from "~/domain/people/people-file.server";
 import { db } from "~/utils/db.server";
 import { unquoteFormulaText } from "~/utils/spreadsheet-text";
 import { messageKey } from "~/utils/validation";
-import { workbookBytes } from "~/utils/workbook.server";
+import { workbookStream } from "~/utils/workbook.server";
 import { inspectXlsx } from "~/utils/xlsx-guard";
 
 import { ruleIdsIn, type ReadQuestion, type ReadResult } from "./question-import-rules";
@@ -30,37 +30,54 @@ const KIND_NAMES: Record<QuestionKindName, string> = {
   SCENARIO: "情景",
 };
 
-export async function exportQuestionsXlsx(): Promise<Buffer> {
-  const questions = await db.quizQuestion.findMany({
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      kind: true,
-      stem: true,
-      explanation: true,
-      active: true,
-      rules: { select: { ruleId: true } },
-      options: { orderBy: { sortOrder: "asc" }, select: { text: true, isCorrect: true } },
-    },
+const EXPORT_BATCH = 500;
+
+/**
+ * The whole bank as a streamed workbook, read in batches of EXPORT_BATCH questions in (createdAt, id)
+ * order with a keyset cursor: the file goes out while the bank is read, never held whole.
+ */
+export function exportQuestionsXlsx(): ReadableStream<Uint8Array> {
+  return workbookStream(async (workbook) => {
+    const sheet = workbook.sheet(
+      "题库",
+      XLSX_HEADERS.map((header, i) => ({
+        header,
+        width: i === 2 || i === XLSX_HEADERS.length - 2 ? 50 : i === 0 ? 38 : 14,
+      })),
+    );
+    let after: string | undefined;
+    for (;;) {
+      const questions = await db.quizQuestion.findMany({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: EXPORT_BATCH,
+        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+        select: {
+          id: true,
+          kind: true,
+          stem: true,
+          explanation: true,
+          active: true,
+          rules: { select: { ruleId: true } },
+          options: { orderBy: { sortOrder: "asc" }, select: { text: true, isCorrect: true } },
+        },
+      });
+      for (const q of questions)
+        sheet.add([
+          q.id,
+          KIND_NAMES[q.kind],
+          q.stem,
+          ...LETTERS.map((_, i) => q.options[i]?.text ?? ""),
+          q.options.map((o, i) => (o.isCorrect ? LETTERS[i] : "")).join(""),
+          q.rules.map((r) => r.ruleId).join(","),
+          q.explanation,
+          q.active ? "是" : "否",
+        ]);
+      if (questions.length < EXPORT_BATCH) break;
+      after = questions[questions.length - 1].id;
+      await workbook.drain();
+    }
+    sheet.done();
   });
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("题库");
-  sheet.addRow(XLSX_HEADERS).font = { bold: true };
-  for (const q of questions) {
-    sheet.addRow([
-      q.id,
-      KIND_NAMES[q.kind],
-      q.stem,
-      ...LETTERS.map((_, i) => q.options[i]?.text ?? ""),
-      q.options.map((o, i) => (o.isCorrect ? LETTERS[i] : "")).join(""),
-      q.rules.map((r) => r.ruleId).join(","),
-      q.explanation,
-      q.active ? "是" : "否",
-    ]);
-  }
-  sheet.columns.forEach((c, i) => (c.width = i === 2 || i === XLSX_HEADERS.length - 2 ? 50 : i === 0 ? 38 : 14));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  return Buffer.from(await workbookBytes(workbook));
 }
 
 function kindOf(value: string): QuestionKindName | null {
