@@ -96,6 +96,12 @@ const ROUTES: Record<string, RouteCase> = {
     action: "manage:needs-survey",
     params: surveyParams,
   },
+  "_app.needs.$surveyId.outcomes.tsx": {
+    path: "/needs/x/outcomes",
+    loader: "mark:need-outcome",
+    action: "mark:need-outcome",
+    params: surveyParams,
+  },
   "_app.needs.$surveyId.answers.tsx": { path: "/needs/x/answers", loader: "read:needs-answers", params: surveyParams },
   "_app.needs.$surveyId.summary.tsx": { path: "/needs/x/summary", loader: "read:needs-survey", params: surveyParams },
   "_app.needs.$surveyId.export.tsx": { path: "/needs/x/export", loader: "read:needs-survey", params: surveyParams },
