@@ -67,7 +67,9 @@ export default function NeedOutcomesPage() {
       ) : (
         <FormAlert tone="info" message={messageKey("needs.outcomes.noPlan", { year: survey.year })} />
       )}
-      {needs.length === 0 ? <p className="card p-6 text-center text-sm text-slate-500">{t("needs.outcomes.empty")}</p> : null}
+      {needs.length === 0 ? (
+        <p className="card p-6 text-center text-sm text-slate-500">{t("needs.outcomes.empty")}</p>
+      ) : null}
       <ol className="space-y-3">
         {needs.map((need, index) => (
           <li key={need.id} id={`need-${need.id}`} className="card p-4 text-sm">

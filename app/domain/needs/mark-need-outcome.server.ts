@@ -10,8 +10,7 @@ import { linkChanges } from "./need-outcome-rules";
 import type { NeedOutcomeInput } from "./need-outcome.schema";
 
 export type MarkOutcome =
-  | { ok: true; id: string }
-  | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
+  { ok: true; id: string } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
 
 export async function markNeedOutcome(
   actor: NonNullable<AuditActor>,
@@ -33,7 +32,10 @@ export async function markNeedOutcome(
     // The need's row, as the manager saw it: of two marks sent from the same view, one wins.
     const seen = new Date(input.updatedAt);
     if (Number.isNaN(seen.getTime())) return { ok: false as const, error: "errors.conflict", status: 409 as const };
-    const locked = await tx.needItem.updateMany({ where: { id: need.id, updatedAt: seen }, data: { updatedAt: now() } });
+    const locked = await tx.needItem.updateMany({
+      where: { id: need.id, updatedAt: seen },
+      data: { updatedAt: now() },
+    });
     if (locked.count === 0) return { ok: false as const, error: "errors.conflict", status: 409 as const };
 
     const year = need.form.survey.year;
@@ -55,7 +57,9 @@ export async function markNeedOutcome(
       if (!plan || !(await lockDraft(tx, plan.approvalId)))
         return { ok: false as const, error: "needs.outcomes.planLocked", status: 409 as const };
       await tx.planItemNeed.deleteMany({ where: { needItemId: need.id, planItemId: { in: changes.remove } } });
-      await tx.planItemNeed.createMany({ data: changes.add.map((planItemId) => ({ planItemId, needItemId: need.id })) });
+      await tx.planItemNeed.createMany({
+        data: changes.add.map((planItemId) => ({ planItemId, needItemId: need.id })),
+      });
     }
     const reason = input.outcome === "NOT_ADOPTED" ? input.reason! : null;
     await tx.needItem.update({

@@ -45,7 +45,10 @@ describe("needs covered by the plan", () => {
   });
 
   it("a need the training manager did not adopt is answered too: it waits for nothing", () => {
-    const needs = [{ id: "n1", outcome: "NOT_ADOPTED" }, { id: "n2", outcome: "PENDING" }];
+    const needs = [
+      { id: "n1", outcome: "NOT_ADOPTED" },
+      { id: "n2", outcome: "PENDING" },
+    ];
     expect(uncoveredNeeds(needs, [])).toEqual([{ id: "n2", outcome: "PENDING" }]);
   });
 });
@@ -97,7 +100,9 @@ describe("what changed since the rejected revision", () => {
     const before = { title: "计划", items: [item({})] };
     const after = {
       title: "计划",
-      items: [item({ headcount: 45, departmentId: "d2", department: "客服部", lecturerId: null, lecturer: "外聘讲师" })],
+      items: [
+        item({ headcount: 45, departmentId: "d2", department: "客服部", lecturerId: null, lecturer: "外聘讲师" }),
+      ],
     };
     expect(diffPlans(before, after).changed[0].changes).toEqual([
       { field: "headcount", before: 40, after: 45 },

@@ -26,8 +26,10 @@ const errorsOf = (input: Record<string, unknown>) => {
 
 describe("an annual plan item's category, delivery and lecturer fit together", () => {
   it("external training with an internal lecturer is refused on the lecturer", () => {
-    expect(errorsOf(item({ lecturerType: "INTERNAL" }))).toEqual({ lecturerType: "plan.validation.outsideLecturer" });
-    expect(errorsOf(item({ category: "GROUP", lecturerType: "INTERNAL" }))).toEqual({
+    expect(errorsOf(item({ lecturerType: "INTERNAL", lecturerName: "" }))).toEqual({
+      lecturerType: "plan.validation.outsideLecturer",
+    });
+    expect(errorsOf(item({ category: "GROUP", lecturerType: "INTERNAL", lecturerName: "" }))).toEqual({
       lecturerType: "plan.validation.outsideLecturer",
     });
   });

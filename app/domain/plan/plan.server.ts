@@ -1,12 +1,12 @@
 // Drafting the annual plan: the plan for a year, and its items while the plan is a draft.
-import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { syncNeedOutcomes } from "~/domain/needs/sync-need-outcomes.server";
+import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
 
 import type { PlanItemInput } from "./plan.schema";
 
-/** The item's department must exist and its internal lecturer be someone still working here: the field refused, or null. */
+/** The department must exist and an internal lecturer still work here: the field refused, or null. */
 async function refusedChoice(tx: Tx, input: PlanItemInput): Promise<"departmentId" | "lecturerId" | null> {
   if (!(await tx.department.count({ where: { id: input.departmentId, kind: { not: "TEAM" } } }))) return "departmentId";
   if (
@@ -92,9 +92,9 @@ export async function savePlanItem(
     if (itemId) {
       const updated = await tx.planItem.updateMany({ where: { id: itemId, planId }, data });
       if (updated.count === 0) return { ok: false as const, error: "errors.notFound", status: 404 as const };
-      unlinked = (
-        await tx.planItemNeed.findMany({ where: { planItemId: itemId }, select: { needItemId: true } })
-      ).map((l) => l.needItemId);
+      unlinked = (await tx.planItemNeed.findMany({ where: { planItemId: itemId }, select: { needItemId: true } })).map(
+        (l) => l.needItemId,
+      );
       await tx.planItemNeed.deleteMany({ where: { planItemId: itemId } });
     } else {
       id = (await tx.planItem.create({ data: { ...data, planId } })).id;
