@@ -37,7 +37,7 @@ async function mark(employeeNo: string, surveyId: string, form: Record<string, s
 const reopenPlan = (approvalId: string) => db.approval.update({ where: { id: approvalId }, data: { state: "DRAFT" } });
 
 describe("marking what became of a need", () => {
-  it("the demo's needs start marked: adopted, merged into a shared item, and one not adopted with its reason", async () => {
+  it("the demo's needs start marked: adopted, merged into a shared item, one not adopted with a reason", async () => {
     const { need } = await demoSurvey();
     expect((await need("话术规范培训（B1–B17 逐条解读）")).outcome).toBe("ADOPTED");
     expect((await need("投诉受理与升级处理")).outcome).toBe("MERGED");
@@ -57,7 +57,7 @@ describe("marking what became of a need", () => {
     expect(await need("商务礼仪与接待")).toMatchObject({ outcome: "NOT_ADOPTED", updatedAt: target.updatedAt });
   });
 
-  it("a marking that would change an approved plan is refused (409): approved work changes only by revision", async () => {
+  it("a marking that would change an approved plan is refused (409): it changes only by revision", async () => {
     const { survey, plan, need } = await demoSurvey();
     const target = await need("商务礼仪与接待");
     const refused = await mark("T0001", survey.id, {
