@@ -418,9 +418,10 @@ async function evaluationParams() {
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
   ["A0001", ["ADMIN", "EMPLOYEE"]],
-  ["G0001", ["GENERAL_MANAGER", "EMPLOYEE"]],
+  // The general manager and the training manager head 总经办 and 培训部 too (the demo's heads).
+  ["G0001", ["GENERAL_MANAGER", "DEPARTMENT_HEAD", "EMPLOYEE"]],
   ["L0001", ["APPROVING_LEADER", "EMPLOYEE"]],
-  ["T0001", ["TRAINING_MANAGER", "LECTURER", "EMPLOYEE"]],
+  ["T0001", ["TRAINING_MANAGER", "DEPARTMENT_HEAD", "LECTURER", "EMPLOYEE"]],
   ["T0002", ["TRAINING_CLERK", "EMPLOYEE"]],
   ["D0101", ["DEPARTMENT_HEAD", "EMPLOYEE"]],
   ["C0101", ["EMPLOYEE"]],
