@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(roles, "manage:needs-survey"),
     canSetRequirements,
     canReadAnswers: can(roles, "read:needs-answers"),
+    canMarkOutcomes: can(roles, "mark:need-outcome"),
   };
 }
 
@@ -102,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyPage() {
   const { t } = useTranslation();
-  const { survey, rules, canManage, canSetRequirements, canReadAnswers } = useLoaderData<typeof loader>();
+  const { survey, rules, canManage, canSetRequirements, canReadAnswers, canMarkOutcomes } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const format = useFormat();
@@ -188,6 +190,11 @@ export default function SurveyPage() {
         {canReadAnswers ? (
           <Link to="answers" className="btn-secondary">
             {t("needs.answers.title")}
+          </Link>
+        ) : null}
+        {canMarkOutcomes ? (
+          <Link to="outcomes" className="btn-secondary">
+            {t("needs.outcomes.title")}
           </Link>
         ) : null}
         {canManage ? (

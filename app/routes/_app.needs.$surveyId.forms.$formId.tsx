@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ConfirmAction, ConfirmReason } from "~/components/confirm";
 import { FormAlert } from "~/components/form";
 import { NeedItemForm } from "~/components/needs/need-item-form";
+import { NeedOutcomeView } from "~/components/needs/need-outcome";
 import { RuleNeedsPanel } from "~/components/rule-loop/rule-needs-panel";
 import { formatHours, formatMonths, formatYuan, yuanInput } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rules: await rulesToTrain(form.survey.openedAt, await departmentPeople(form.departmentId)),
     canEdit: canWrite && mayEditForm(form, form.survey, now(), isManager),
     canReopen: isManager && form.survey.status === "OPEN" && form.status === "SUBMITTED",
+    canMarkOutcomes: can(auth.user.roles, "mark:need-outcome") && form.status === "SUBMITTED",
   };
 }
 
@@ -100,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NeedsFormPage() {
   const { t } = useTranslation();
-  const { form, rules, canEdit, canReopen } = useLoaderData<typeof loader>();
+  const { form, rules, canEdit, canReopen, canMarkOutcomes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const format = useFormat();
@@ -151,6 +153,11 @@ export default function NeedsFormPage() {
         </p>
       </div>
       <FormAlert message={otherError} />
+      {canMarkOutcomes ? (
+        <Link to={`/needs/${form.surveyId}/outcomes`} className="btn-secondary">
+          {t("needs.outcomes.link")}
+        </Link>
+      ) : null}
       {form.survey.requirements ? (
         <section className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
           <p className="font-medium">{t("needs.fields.requirements")}</p>
@@ -226,6 +233,12 @@ export default function NeedsFormPage() {
                 </span>
                 {item.problemArea}
               </p>
+            ) : null}
+            {/* Once submitted, the department sees what the training manager made of each need. */}
+            {form.status === "SUBMITTED" ? (
+              <div className="mt-2 border-t border-slate-100 pt-2">
+                <NeedOutcomeView need={{ ...item, items: item.planLinks.map((l) => l.planItem) }} />
+              </div>
             ) : null}
             {canEdit ? (
               <div className="mt-2 flex gap-3">

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormAlert } from "~/components/form";
 import { PlanItemForm } from "~/components/plan/plan-item-form";
 import { formatHours, yuanInput } from "~/components/training/format";
-import { getPlan, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
+import { getPlan, itemChoices, itemView, needsForYear, planYear } from "~/domain/plan/plan-queries.server";
 import { planItemSchema } from "~/domain/plan/plan.schema";
 import { savePlanItem } from "~/domain/plan/plan.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isNew = itemId === "new";
   const item = isNew ? null : plan.items.find((i) => i.id === itemId);
   invariantResponse(isNew || item, "Not found", { status: 404 });
-  const { needs } = await needsForYear(plan.year);
+  const [{ needs }, choices] = await Promise.all([needsForYear(plan.year), itemChoices()]);
   // "From this need": the item starts as the need described it.
   const from = needs.find((n) => n.id === new URL(request.url).searchParams.get("fromNeed"));
   const view = item ? itemView(item) : null;
@@ -42,6 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         delivery: view.delivery,
         lecturerType: view.lecturerType,
         budget: yuanInput(view.budgetFen),
+        headcount: view.headcount ? String(view.headcount) : "",
+        departmentId: view.departmentId ?? "",
+        lecturerId: view.lecturerId ?? "",
+        lecturerName: view.lecturerName ?? "",
         needIds: view.needIds,
       }
     : from
@@ -61,6 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                 ? "EXTERNAL"
                 : "INTERNAL",
           budget: yuanInput(from.costFen),
+          // The people the need asks for, run by the department that asked until the manager says otherwise.
+          headcount: String(from.headcount),
+          departmentId: from.departmentId,
           needIds: [from.id],
         }
       : { category: "INTERNAL", delivery: "INTERNAL", lecturerType: "INTERNAL", months: [], needIds: [] };
@@ -69,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isNew,
     editable: isEditable(plan.approval.state),
     needs,
+    choices,
     defaults,
   };
 }
@@ -90,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanItemPage() {
   const { t } = useTranslation();
-  const { plan, isNew, editable, needs, defaults } = useLoaderData<typeof loader>();
+  const { plan, isNew, editable, needs, choices, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-5">
@@ -107,6 +115,7 @@ export default function PlanItemPage() {
             defaults={actionData?.values ?? defaults}
             errors={actionData?.errors}
             needs={needs}
+            choices={choices}
             cancelTo={`/plans/${plan.id}`}
           />
         </div>

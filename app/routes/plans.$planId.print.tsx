@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page.plan.state === "APPROVED"
       ? page.decisions.find((d) => d.action === "APPROVE" && d.revision === page.plan.revision)
       : undefined;
-  return { plan: page.plan, items: page.items, totals: page.totals, companyName, submitted, approved };
+  const totals = { ...page.totals, headcount: page.items.reduce((sum, i) => sum + i.headcount, 0) };
+  return { plan: page.plan, items: page.items, totals, companyName, submitted, approved };
 }
 
 const PAGE_CSS = "@page { size: A4 landscape; margin: 12mm; } @media print { html, body { background: #fff; } }";
@@ -75,11 +76,13 @@ export default function PlanPrintPage() {
               "category",
               "months",
               "targetPeople",
+              "headcount",
+              "department",
               "sessions",
               "hoursPerSession",
               "totalHours",
               "delivery",
-              "lecturerType",
+              "lecturer",
               "budget",
             ].map((k) => (
               <th key={k} className={`${cell} font-semibold`}>
@@ -96,11 +99,18 @@ export default function PlanPrintPage() {
               <td className={cell}>{t(`training.categories.${item.category}`)}</td>
               <td className={cell}>{formatMonths(t, item.months)}</td>
               <td className={cell}>{item.targetPeople}</td>
+              <td className={`${cell} text-right`}>{item.headcount || "—"}</td>
+              <td className={cell}>{item.department ?? "—"}</td>
               <td className={`${cell} text-right`}>{item.sessions}</td>
               <td className={`${cell} text-right`}>{formatHours(item.hoursTenths)}</td>
               <td className={`${cell} text-right`}>{formatHours(item.sessions * item.hoursTenths)}</td>
               <td className={cell}>{t(`training.delivery.${item.delivery}`)}</td>
-              <td className={cell}>{t(`training.lecturer.${item.lecturerType}`)}</td>
+              <td className={cell}>
+                {t("plan.printView.lecturerWithType", {
+                  name: item.lecturer ?? t("plan.item.lecturerTbd"),
+                  type: t(`training.lecturer.${item.lecturerType}`),
+                })}
+              </td>
               <td className={`${cell} text-right`}>{formatYuan(item.budgetFen)}</td>
             </tr>
           ))}
@@ -108,6 +118,8 @@ export default function PlanPrintPage() {
             <td className={cell} colSpan={5}>
               {t("plan.totals.total")}
             </td>
+            <td className={`${cell} text-right`}>{totals.headcount}</td>
+            <td className={cell}></td>
             <td className={`${cell} text-right`}>{totals.total.sessions}</td>
             <td className={cell}></td>
             <td className={`${cell} text-right`}>{formatHours(totals.total.hoursTenths)}</td>

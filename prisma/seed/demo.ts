@@ -131,7 +131,8 @@ export async function seedDemo(at: Date = now()) {
           name: "陈志远",
           departmentId: gmo.id,
           post: "总经理",
-          roles: ["GENERAL_MANAGER", "EMPLOYEE"] as const,
+          // The general manager heads 总经办 too, so its needs form and reminders reach someone.
+          roles: ["GENERAL_MANAGER", { role: "DEPARTMENT_HEAD" as const, departmentId: gmo.id }, "EMPLOYEE"] as const,
           hired: 3100,
         },
         {
@@ -147,7 +148,12 @@ export async function seedDemo(at: Date = now()) {
           name: "周雅琴",
           departmentId: training.id,
           post: "培训部负责人",
-          roles: ["TRAINING_MANAGER", "LECTURER", "EMPLOYEE"] as const,
+          roles: [
+            "TRAINING_MANAGER",
+            { role: "DEPARTMENT_HEAD" as const, departmentId: training.id },
+            "LECTURER",
+            "EMPLOYEE",
+          ] as const,
           hired: 1900,
         },
         {
@@ -170,8 +176,8 @@ export async function seedDemo(at: Date = now()) {
           employeeNo: "K0001",
           name: "郑丽华",
           departmentId: service.id,
-          post: "客服主管",
-          roles: ["EMPLOYEE"] as const,
+          post: "客服部负责人",
+          roles: [{ role: "DEPARTMENT_HEAD" as const, departmentId: service.id }, "EMPLOYEE"] as const,
           hired: 1500,
         },
       ];

@@ -56,9 +56,13 @@ export type PlanContext = {
   /** Department id of COL1 and COL2 (the heads confirm for their teams). */
   headDepartments: Record<string, string>;
   heads: Record<string, Who>;
+  /** 培训部, which runs the closed year's items. */
+  trainingDepartmentId: string;
 };
 
 const UNTAKEN = "电话礼仪与文明用语";
+// The closed year's items state the people they train by kind: the agents, a year's intake, a few movers.
+const HISTORY_HEADCOUNT: Record<Category, number> = { INTERNAL: 40, NEW_HIRE: 16, TRANSFER: 3, EXTERNAL: 2, GROUP: 2 };
 const by = (p: Who) => ({ actorId: p.id, actorEmployeeNo: p.employeeNo, actorName: p.name });
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
@@ -101,11 +105,20 @@ export async function seedAnnualPlan(ctx: PlanContext, year: number): Promise<vo
       delivery,
       lecturerType,
       budgetFen: yuan * 100,
+      headcount: HISTORY_HEADCOUNT[category],
+      departmentId: ctx.trainingDepartmentId,
       createdAt: new Date(at(12, 22).getTime() + i * MINUTE),
     }),
   );
   await tx.planItem.createMany({ data: items });
-  const view = items.map(({ planId: _, createdAt: __, ...i }) => ({ ...i, needIds: [] as string[] }));
+  const view = items.map(({ planId: _, createdAt: __, ...i }) => ({
+    ...i,
+    department: "培训部",
+    lecturerId: null,
+    lecturerName: null,
+    lecturer: null,
+    needIds: [] as string[],
+  }));
   const approved = { title: `${year} 年度培训计划`, items: view };
   const first = { ...approved, items: view.filter((i) => i.title !== "情绪管理与压力调节") };
   const step = (revision: number, action: "SUBMIT" | "APPROVE" | "REJECT", actor: Who, when: Date, extra = {}) => ({

@@ -36,6 +36,7 @@ export async function seedHistory(tx: Tx, at: Date): Promise<void> {
     quizId: quiz?.id ?? null,
     headDepartments: Object.fromEntries(departments.map((d) => [d.code, d.id])),
     heads: { COL1: who("D0101"), COL2: who("D0201") },
+    trainingDepartmentId: (await tx.department.findUniqueOrThrow({ where: { code: "TRN" }, select: { id: true } })).id,
   };
   const planned = new Set(
     (

@@ -121,9 +121,7 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
     const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
     const annual = await tx.annualPlan.findUnique({
       where: { year },
-      select: {
-        items: { include: { needs: { select: { needItem: { select: { headcount: true, months: true } } } } } },
-      },
+      select: { items: true },
     });
     if (!annual) continue;
     const isToday = back === 0;
@@ -146,15 +144,8 @@ export async function seedMonthlyPlans(tx: Tx, at: Date) {
               title: i.title,
               category: i.category,
               targetPeople: i.targetPeople,
-              // As the app drafts it: what the annual item's needs ask for in the month (the demo's usual 20
-              // for an item that answers no need).
-              headcount: Math.max(
-                1,
-                monthHeadcount(
-                  i.needs.map((n) => n.needItem),
-                  month,
-                ) ?? 20,
-              ),
+              // As the app drafts it: the annual item's headcount (the demo's usual 20 for one stating none).
+              headcount: Math.max(1, monthHeadcount(i, month) ?? 20),
               sessions: Math.max(1, share.sessions),
               budgetFen: share.budgetFen,
             },

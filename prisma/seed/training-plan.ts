@@ -182,7 +182,43 @@ const NEEDS: Record<string, Need[]> = {
       reason: "提升内训讲师的课程开发与授课能力。",
     },
   ],
-  GMO: [],
+  GMO: [
+    {
+      topic: "商务礼仪与接待",
+      category: "INTERNAL",
+      targetPeople: "总经办人员",
+      headcount: 3,
+      months: [6],
+      hours: 2,
+      delivery: "INTERNAL",
+      yuan: 0,
+      priority: "LOW",
+      reason: "总经办接待来访银行客户较多，需规范商务礼仪。",
+    },
+  ],
+};
+
+// What the training manager made of the needs that no plan item answers: "DEPT:index" → reason.
+const NOT_ADOPTED: Record<string, string> = {
+  "GMO:0": "人数少且非年度重点，由总经办安排内部学习，不纳入年度计划。",
+};
+
+// 人数, 负责部门 and 讲师 of the plan items, by title: [headcount (0: what its needs ask for), department
+// code, lecturer: an employee number or an outside trainer's name, or "" when not yet decided].
+const ITEM_DETAILS: Record<string, [number, string, string]> = {
+  话术规范培训: [0, "TRN", "T0001"],
+  新员工入职培训: [0, "TRN", "T0003"],
+  投诉处理技巧: [0, "CS", "K0001"],
+  情绪管理与压力调节: [0, "TRN", "外聘心理咨询师（心悦咨询）"],
+  法律法规培训: [0, "COL1", "华律律师事务所"],
+  谈判与还款协商技巧: [0, "COL2", "D0201"],
+  "转岗培训（客服转催收）": [0, "TRN", "T0003"],
+  行动记载规范: [0, "COL2", "T0001"],
+  电话礼仪与文明用语: [0, "CS", "K0001"],
+  集团客户服务标准培训: [0, "CS", "集团客户服务中心"],
+  "内训师授课技巧（TTT）": [0, "TRN", ""],
+  "年终合规复训（话术规范与投诉案例）": [40, "TRN", "T0001"],
+  集团年度合规培训: [4, "TRN", "集团合规部"],
 };
 
 // Plan items: [title, category, months, target, sessions, hours, delivery, lecturer, yuan, needs as "DEPT:index"]
@@ -246,6 +282,12 @@ async function seedYear(tx: Tx, year: number, today: Date) {
   const who = (no: string) => people.find((p) => p.employeeNo === no)!;
   const [manager, leader] = [who("T0001"), who("L0001")];
   const departments = await tx.department.findMany({ where: { kind: "DEPARTMENT" }, select: { id: true, code: true } });
+  const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
+  // Each department's head submits its form (the training manager for a department without one).
+  const heads = await tx.roleAssignment.findMany({
+    where: { role: "DEPARTMENT_HEAD" },
+    select: { departmentId: true, personId: true },
+  });
 
   const survey = await tx.needsSurvey.create({
     data: {
@@ -262,7 +304,7 @@ async function seedYear(tx: Tx, year: number, today: Date) {
   });
   const needIds: Record<string, string[]> = {};
   for (const d of departments) {
-    const head = d.code === "COL1" ? who("D0101") : d.code === "COL2" ? who("D0201") : manager;
+    const head = people.find((p) => p.id === heads.find((h) => h.departmentId === d.id)?.personId) ?? manager;
     const form = await tx.departmentNeedsForm.create({
       data: {
         surveyId: survey.id,
@@ -299,9 +341,18 @@ async function seedYear(tx: Tx, year: number, today: Date) {
   const plan = await tx.annualPlan.create({
     data: { year, title: `${year} 年度培训计划`, approvalId: approval.id, createdById: manager.id },
   });
+  const needHeadcount = new Map<string, number>(
+    Object.entries(NEEDS).flatMap(([code, list]) => list.map((n, i) => [`${code}:${i}`, n.headcount] as const)),
+  );
   for (const [title, category, months, targetPeople, sessions, hours, delivery, lecturerType, yuan, needs] of ITEMS) {
+    const [headcount, department, lecturer] = ITEM_DETAILS[title];
+    const person = /^[A-Z]\d{4}$/.test(lecturer) ? who(lecturer) : null;
     await tx.planItem.create({
       data: {
+        headcount: headcount || needs.reduce((sum, ref) => sum + needHeadcount.get(ref)!, 0),
+        departmentId: departmentId(department),
+        lecturerId: person?.id ?? null,
+        lecturerName: person || !lecturer ? null : lecturer,
         planId: plan.id,
         title,
         category,
@@ -316,6 +367,23 @@ async function seedYear(tx: Tx, year: number, today: Date) {
       },
     });
   }
+  // What became of each need: adopted by an item of its own, merged with others into one, or not adopted.
+  const decidedAt = at(prior, 12, 25);
+  for (const [code, ids] of Object.entries(needIds))
+    for (const [index, id] of ids.entries()) {
+      const items = ITEMS.filter((item) => item[9].includes(`${code}:${index}`));
+      const reason = NOT_ADOPTED[`${code}:${index}`];
+      if (items.length === 0 && !reason) continue;
+      await tx.needItem.update({
+        where: { id },
+        data: {
+          outcome: reason ? "NOT_ADOPTED" : items.some((item) => item[9].length > 1) ? "MERGED" : "ADOPTED",
+          outcomeReason: reason ?? null,
+          outcomeAt: decidedAt,
+          outcomeById: manager.id,
+        },
+      });
+    }
   // Revision 1, as the leader saw it before sending it back: no 情绪管理, fewer 话术 sessions, a smaller law budget.
   const approved = await planSnapshot(tx, approval.id);
   const first: PlanSnapshot = {

@@ -24,8 +24,12 @@ const item = (over: Record<string, string | string[]> = {}) => ({
   delivery: "INTERNAL",
   lecturerType: "INTERNAL",
   budget: "1200.50",
+  headcount: "40",
   ...over,
 });
+/** 培训部's id: the department an item is run by (required on every annual item). */
+const trainingDepartment = async () =>
+  (await db.department.findUniqueOrThrow({ where: { code: "TRN" }, select: { id: true } })).id;
 
 async function as(employeeNo: string) {
   const cookie = await cookieFor(employeeNo);
@@ -34,10 +38,12 @@ async function as(employeeNo: string) {
       outcome(() =>
         plansAction({ request: requestAs(cookie, "/plans", { form: { year: String(YEAR) } }), params: {}, ...ctx }),
       ),
-    saveItem: (planId: string, form: Record<string, string | string[]>, itemId = "new") =>
-      outcome(() =>
+    saveItem: async (planId: string, form: Record<string, string | string[]>, itemId = "new") =>
+      outcome(async () =>
         itemAction({
-          request: requestAs(cookie, `/plans/${planId}/items/${itemId}`, { form }),
+          request: requestAs(cookie, `/plans/${planId}/items/${itemId}`, {
+            form: { departmentId: await trainingDepartment(), ...form },
+          }),
           params: { planId, itemId },
           ...ctx,
         }),

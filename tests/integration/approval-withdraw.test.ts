@@ -48,7 +48,12 @@ const planItem = {
   delivery: "INTERNAL",
   lecturerType: "INTERNAL",
   budget: "1200",
+  headcount: "40",
 };
+/** 培训部's id: the department an item is run by (required on every annual item). */
+const trainingDepartment = async () =>
+  (await db.department.findUniqueOrThrow({ where: { code: "TRN" }, select: { id: true } })).id;
+
 const planForm = async (employeeNo: string, path: string, form?: Record<string, string | string[]>) =>
   requestAs(await cookieFor(employeeNo), path, form ? { form } : {});
 
@@ -81,7 +86,10 @@ const annualPlan: Loop = {
   edit: (no, planId) =>
     outcome(async () =>
       planItemAction({
-        request: await planForm(no, `/plans/${planId}/items/new`, planItem),
+        request: await planForm(no, `/plans/${planId}/items/new`, {
+          ...planItem,
+          departmentId: await trainingDepartment(),
+        }),
         params: { planId, itemId: "new" },
         ...ctx,
       }),

@@ -99,7 +99,9 @@ const attendeeNos = async (courseId: string) =>
     .sort();
 
 async function requested() {
-  // 催收一部 (a team member each of its two teams), 催收二部, and 客服部, which has no head.
+  // 催收一部 (a team member each of its two teams), 催收二部, and 客服部, here without a head (the demo's
+  // K0001 steps down): a department nobody heads gets no row.
+  await db.roleAssignment.deleteMany({ where: { role: "DEPARTMENT_HEAD", person: { employeeNo: "K0001" } } });
   const courseId = await approvedCourse("投诉处理实战演练", ["C0103", "C0112", "C0205", "K0001"]);
   const result = await (await as("T0002")).post(courseId, { intent: "request", confirmBy: "" });
   expect(result.status).toBe(302);

@@ -148,16 +148,17 @@ describe("headcount follows the annual item", () => {
     const item = page.items.find((i) => i.annualHeadcount !== null)!;
     const stored = await db.monthlyPlanItem.findUniqueOrThrow({
       where: { id: item.id },
-      include: { planItem: { include: { needs: { include: { needItem: true } } } } },
+      include: { planItem: true },
     });
     return { manager, planId, item, stored };
   }
 
-  it("starts at what the annual item's needs ask for in the month", async () => {
+  it("starts at the annual item's headcount (人数), and follows it when the annual plan changes", async () => {
     const { item, stored } = await plannedItem();
-    const needs = stored.planItem!.needs.map((n) => n.needItem);
-    expect(item.annualHeadcount).toBe(monthHeadcount(needs, FREE_MONTH));
-    expect(stored.headcount).toBe(Math.max(1, item.annualHeadcount!));
+    expect(stored.planItem!.headcount).toBeGreaterThan(0);
+    expect(item.annualHeadcount).toBe(monthHeadcount(stored.planItem!, FREE_MONTH));
+    expect(item.annualHeadcount).toBe(stored.planItem!.headcount);
+    expect(stored.headcount).toBe(stored.planItem!.headcount);
   });
 
   it("more people need a reason (400, nothing changed, both languages); with one it is saved and shown", async () => {

@@ -24,8 +24,12 @@ const item = (over: Record<string, string | string[]> = {}) => ({
   delivery: "INTERNAL",
   lecturerType: "INTERNAL",
   budget: "1200",
+  headcount: "40",
   ...over,
 });
+/** 培训部's id: the department an item is run by (required on every annual item). */
+const trainingDepartment = async () =>
+  (await db.department.findUniqueOrThrow({ where: { code: "TRN" }, select: { id: true } })).id;
 
 async function annualPlanAs(employeeNo: string) {
   const cookie = await cookieFor(employeeNo);
@@ -41,7 +45,11 @@ async function annualPlanAs(employeeNo: string) {
       ),
     saveItem: (planId: string, form: Record<string, string | string[]>, itemId = "new") =>
       outcome(async () =>
-        planItemAction({ request: post(`/plans/${planId}/items/${itemId}`, form), params: { planId, itemId }, ...ctx }),
+        planItemAction({
+          request: post(`/plans/${planId}/items/${itemId}`, { departmentId: await trainingDepartment(), ...form }),
+          params: { planId, itemId },
+          ...ctx,
+        }),
       ),
     deleteItem: (planId: string, itemId: string) =>
       outcome(async () =>

@@ -96,6 +96,12 @@ const ROUTES: Record<string, RouteCase> = {
     action: "manage:needs-survey",
     params: surveyParams,
   },
+  "_app.needs.$surveyId.outcomes.tsx": {
+    path: "/needs/x/outcomes",
+    loader: "mark:need-outcome",
+    action: "mark:need-outcome",
+    params: surveyParams,
+  },
   "_app.needs.$surveyId.answers.tsx": { path: "/needs/x/answers", loader: "read:needs-answers", params: surveyParams },
   "_app.needs.$surveyId.summary.tsx": { path: "/needs/x/summary", loader: "read:needs-survey", params: surveyParams },
   "_app.needs.$surveyId.export.tsx": { path: "/needs/x/export", loader: "read:needs-survey", params: surveyParams },
@@ -412,9 +418,10 @@ async function evaluationParams() {
 
 const DEMO_ROLES: Array<[string, RoleName[]]> = [
   ["A0001", ["ADMIN", "EMPLOYEE"]],
-  ["G0001", ["GENERAL_MANAGER", "EMPLOYEE"]],
+  // The general manager and the training manager head 总经办 and 培训部 too (the demo's heads).
+  ["G0001", ["GENERAL_MANAGER", "DEPARTMENT_HEAD", "EMPLOYEE"]],
   ["L0001", ["APPROVING_LEADER", "EMPLOYEE"]],
-  ["T0001", ["TRAINING_MANAGER", "LECTURER", "EMPLOYEE"]],
+  ["T0001", ["TRAINING_MANAGER", "DEPARTMENT_HEAD", "LECTURER", "EMPLOYEE"]],
   ["T0002", ["TRAINING_CLERK", "EMPLOYEE"]],
   ["D0101", ["DEPARTMENT_HEAD", "EMPLOYEE"]],
   ["C0101", ["EMPLOYEE"]],

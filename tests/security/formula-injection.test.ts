@@ -48,6 +48,8 @@ it("the annual plan export quotes a formula-like title and target group; its num
     delivery: "INTERNAL",
     lecturerType: "INTERNAL",
     budget: "1200.50",
+    headcount: "40",
+    departmentId: (await db.department.findUniqueOrThrow({ where: { code: "TRN" }, select: { id: true } })).id,
   };
   const saved = await outcome(() =>
     itemAction({

@@ -29,6 +29,12 @@ export function PlanDiffView({
         return t(`training.delivery.${value}`);
       case "lecturerType":
         return t(`training.lecturer.${value}`);
+      case "department":
+        return (value as string | null) ?? "—";
+      case "lecturer":
+        return (value as string | null) ?? t("plan.item.lecturerTbd");
+      case "headcount":
+        return value ? String(value) : "—";
       case "needIds":
         return (value as string[]).map(needTitle).join(t("training.itemSeparator")) || "—";
       default:

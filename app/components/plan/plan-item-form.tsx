@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { FormAlert, useSchemaForm } from "~/components/form";
+import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { formatMonths } from "~/components/training/format";
 import { MonthPicker } from "~/components/training/month-picker";
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES } from "~/domain/plan/fields";
@@ -10,6 +10,10 @@ import type { FieldErrors } from "~/utils/validation";
 
 type Need = { id: string; topic: string; department: string; category: string; headcount: number; months: number[] };
 type Values = Record<string, string | string[] | undefined>;
+type Choices = {
+  departments: Array<{ id: string; name: string }>;
+  lecturers: Array<{ id: string; name: string; employeeNo: string; post: string }>;
+};
 
 /** One line of the annual plan, with the needs it answers. */
 export function PlanItemForm({
@@ -17,12 +21,14 @@ export function PlanItemForm({
   defaults,
   errors,
   needs,
+  choices,
   cancelTo,
 }: {
   year: number;
   defaults: Values;
   errors?: FieldErrors | null;
   needs: Need[];
+  choices: Choices;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
@@ -31,6 +37,7 @@ export function PlanItemForm({
     choice,
     onSubmit,
     errorOf,
+    register,
     input: field,
     select: choose,
   } = useSchemaForm(planItemSchema(year), { defaultValues: defaults, serverErrors: errors });
@@ -46,7 +53,35 @@ export function PlanItemForm({
         {choose("plan.item.", "delivery", DELIVERY_MODES, "training.delivery.")}
         {choose("plan.item.", "lecturerType", LECTURER_TYPES, "training.lecturer.")}
         {field("plan.item.", "budget", { inputMode: "decimal" })}
+        {field("plan.item.", "headcount", { inputMode: "numeric" })}
+        <Field label={t("plan.item.department")} name="departmentId" error={errorOf("departmentId")}>
+          <select id="departmentId" className="input" {...register("departmentId")}>
+            <option value="">{t("plan.item.choose")}</option>
+            {choices.departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
       </div>
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">{t("plan.item.lecturer")}</legend>
+        <p className="text-xs text-slate-500">{t("plan.item.lecturerHint")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label={t("plan.item.lecturerId")} name="lecturerId" error={errorOf("lecturerId")}>
+            <select id="lecturerId" className="input" {...register("lecturerId")}>
+              <option value="">{t("plan.item.lecturerTbd")}</option>
+              {choices.lecturers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t("training.personWith", { ...p, detail: p.post })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {field("plan.item.", "lecturerName")}
+        </div>
+      </fieldset>
       <MonthPicker year={year} choice={choice} error={errorOf("months")} />
       <fieldset>
         <legend className="label">{t("plan.item.needs")}</legend>

@@ -19,6 +19,8 @@ export function PlanItemsTable({
 }) {
   const { t } = useTranslation();
   const needById = new Map(needs.map((n) => [n.id, n]));
+  const headcountOf = (item: SnapshotItem) => (item.headcount ? t("plan.item.people", { count: item.headcount }) : "—");
+  const lecturerOf = (item: SnapshotItem) => item.lecturer ?? t("plan.item.lecturerTbd");
   if (items.length === 0) return <p className="card p-8 text-center text-sm text-slate-500">{t("plan.noItems")}</p>;
   return (
     <>
@@ -38,8 +40,14 @@ export function PlanItemsTable({
               ].join(" · ")}
             </p>
             <p className="text-xs text-slate-500">
-              {item.targetPeople} · {t(`training.delivery.${item.delivery}`)} ·{" "}
-              {t(`training.lecturer.${item.lecturerType}`)}
+              {item.targetPeople} · {headcountOf(item)} · {t(`training.delivery.${item.delivery}`)}
+            </p>
+            <p className="text-xs text-slate-500">
+              {t("plan.item.department")}
+              {t("training.colon")}
+              {item.department ?? "—"} · {t("plan.item.lecturer")}
+              {t("training.colon")}
+              {lecturerOf(item)}
             </p>
             {editable ? (
               <Link to={`items/${item.id}`} className="btn-link mt-1 inline-block">
@@ -58,9 +66,11 @@ export function PlanItemsTable({
               <th>{t("plan.item.category")}</th>
               <th>{t("plan.item.monthsShort")}</th>
               <th className="hidden lg:table-cell">{t("plan.item.targetPeople")}</th>
+              <th className="!text-right">{t("plan.item.headcount")}</th>
+              <th>{t("plan.item.department")}</th>
               <th className="!text-right">{t("plan.item.sessions")}</th>
               <th className="!text-right">{t("plan.item.hoursShort")}</th>
-              <th className="hidden xl:table-cell">{t("plan.item.lecturerType")}</th>
+              <th>{t("plan.item.lecturer")}</th>
               <th className="!text-right">{t("plan.item.budget")}</th>
               {editable ? <th>{t("common.actions")}</th> : null}
             </tr>
@@ -88,9 +98,14 @@ export function PlanItemsTable({
                 <td className="text-xs">{t(`training.categories.${item.category}`)}</td>
                 <td className="text-xs">{formatMonths(t, item.months)}</td>
                 <td className="hidden whitespace-normal text-xs lg:table-cell">{item.targetPeople}</td>
+                <td className="text-right tabular-nums">{item.headcount || "—"}</td>
+                <td className="text-xs">{item.department ?? "—"}</td>
                 <td className="text-right tabular-nums">{item.sessions}</td>
                 <td className="text-right tabular-nums">{formatHours(item.hoursTenths)}</td>
-                <td className="hidden text-xs xl:table-cell">{t(`training.lecturer.${item.lecturerType}`)}</td>
+                <td className="whitespace-normal text-xs">
+                  {lecturerOf(item)}
+                  <span className="block text-slate-500">{t(`training.lecturer.${item.lecturerType}`)}</span>
+                </td>
                 <td className="text-right tabular-nums">{formatYuan(item.budgetFen)}</td>
                 {editable ? (
                   <td>

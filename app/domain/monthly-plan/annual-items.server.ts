@@ -8,7 +8,7 @@ import { monthHeadcount } from "./monthly-plan-rules";
 
 type AnnualItem = Pick<
   SnapshotItem,
-  "id" | "title" | "months" | "targetPeople" | "sessions" | "budgetFen" | "needIds"
+  "id" | "title" | "months" | "targetPeople" | "sessions" | "budgetFen" | "needIds" | "headcount"
 > & { category: Category };
 
 export async function annualItemsInForce(tx: Tx, year: number): Promise<AnnualItem[] | null> {
@@ -36,38 +36,32 @@ export async function annualItemsInForce(tx: Tx, year: number): Promise<AnnualIt
   });
   const items = (submitted?.snapshot as { items?: AnnualItem[] } | null)?.items ?? [];
   // A monthly item links to the annual item's row, which a draft may have removed since.
-  const existing = new Set(
-    (await tx.planItem.findMany({ where: { id: { in: items.map((i) => i.id) } }, select: { id: true } })).map(
-      (i) => i.id,
-    ),
+  const rows = new Map(
+    (
+      await tx.planItem.findMany({
+        where: { id: { in: items.map((i) => i.id) } },
+        select: { id: true, headcount: true },
+      })
+    ).map((i) => [i.id, i]),
   );
-  return items.filter((i) => existing.has(i.id));
+  // A revision approved before items had a headcount: the item's own (filled in from its needs).
+  return items
+    .filter((i) => rows.has(i.id))
+    .map((i) => ({ ...i, headcount: i.headcount ?? rows.get(i.id)!.headcount }));
 }
 
 /**
- * What each annual item in force plans as the month's headcount (null: the item answers no need, so
- * it sets no figure). `items` defaults to the plan in force for the year.
+ * What each annual item in force plans as the month's headcount: its 人数 (null when it states none).
+ * `items` defaults to the plan in force for the year.
  */
 export async function annualHeadcounts(
   tx: Tx,
   year: number,
   month: number,
-  items?: Array<Pick<AnnualItem, "id" | "needIds">> | null,
+  items?: Array<Pick<AnnualItem, "id" | "headcount" | "months">> | null,
 ): Promise<Map<string, number | null>> {
   const annual = items ?? (await annualItemsInForce(tx, year)) ?? [];
-  const needs = await tx.needItem.findMany({
-    where: { id: { in: annual.flatMap((i) => i.needIds ?? []) } },
-    select: { id: true, headcount: true, months: true },
-  });
-  return new Map(
-    annual.map((item) => [
-      item.id,
-      monthHeadcount(
-        needs.filter((n) => (item.needIds ?? []).includes(n.id)),
-        month,
-      ),
-    ]),
-  );
+  return new Map(annual.map((item) => [item.id, monthHeadcount(item, month)]));
 }
 
 /** The headcount the annual item in force plans for the plan's month (null: it sets none). */

@@ -38,16 +38,13 @@ describe("which months can be planned", () => {
 });
 
 describe("an annual item's headcount in a month", () => {
-  const needs = [
-    { headcount: 20, months: [1, 7] },
-    { headcount: 6, months: [7] },
-  ];
-  it("adds up the needs naming the month; a need over two months counts in each", () => {
-    expect(monthHeadcount(needs, 7)).toBe(26);
-    expect(monthHeadcount(needs, 1)).toBe(20);
+  const item = { headcount: 26, months: [1, 7] };
+  it("is the annual item's headcount in each month it is held in: its people may come in either", () => {
+    expect(monthHeadcount(item, 7)).toBe(26);
+    expect(monthHeadcount(item, 1)).toBe(26);
   });
-  it("all the needs when none names the month; none without needs", () => {
-    expect(monthHeadcount(needs, 11)).toBe(26);
-    expect(monthHeadcount([], 11)).toBeNull();
+  it("none in a month the item is not held in, nor for an item stating no headcount", () => {
+    expect(monthHeadcount(item, 11)).toBeNull();
+    expect(monthHeadcount({ headcount: 0, months: [1] }, 1)).toBeNull();
   });
 });

@@ -40,14 +40,11 @@ export const isPastMonth = (target: YearMonth, today: YearMonth) =>
   target.year * 12 + target.month < today.year * 12 + today.month;
 
 /**
- * How many people an annual item plans for a month. The annual item keeps no headcount of its own: it
- * answers departments' needs, each asking for a number of people in some months. The month's figure is
- * what the needs naming that month ask for; a need over two months counts in each (its people may come
- * in either batch), and when no need names the month (the item was placed in other months than the
- * departments asked) all its needs count. An item answering no need sets no figure (null).
+ * How many people an annual item plans for a month it is held in: the item's headcount (人数 of the
+ * annual plan). Its people may come in any of its months, so each month may take them all; the monthly
+ * item starts there, and more than that needs a reason. An item stating no headcount (0, made before the
+ * column existed) or not held in the month sets no figure (null).
  */
-export function monthHeadcount(needs: Array<{ headcount: number; months: number[] }>, month: number): number | null {
-  if (needs.length === 0) return null;
-  const inMonth = needs.filter((n) => n.months.includes(month));
-  return (inMonth.length > 0 ? inMonth : needs).reduce((s, n) => s + n.headcount, 0);
+export function monthHeadcount(item: { headcount: number; months: number[] }, month: number): number | null {
+  return item.headcount > 0 && item.months.includes(month) ? item.headcount : null;
 }

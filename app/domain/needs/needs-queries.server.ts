@@ -92,10 +92,19 @@ export async function surveyOverview(surveyId: string, scope: string[] | null) {
   };
 }
 
+const planLinkTitles = {
+  orderBy: { planItem: { createdAt: "asc" } },
+  select: { planItem: { select: { id: true, title: true } } },
+} as const;
+
 export async function getNeedsForm(formId: string, scope: string[] | null) {
   const form = await db.departmentNeedsForm.findUnique({
     where: { id: formId },
-    include: { survey: true, department: { select: { name: true } }, items: { orderBy: { createdAt: "asc" } } },
+    include: {
+      survey: true,
+      department: { select: { name: true } },
+      items: { orderBy: { createdAt: "asc" }, include: { planLinks: planLinkTitles } },
+    },
   });
   if (!form || (scope && !scope.includes(form.departmentId))) return null;
   return form;
@@ -210,4 +219,51 @@ export function summarizeNeeds(needs: SubmittedNeed[]) {
     needs.map((n) => ({ ...n, departmentId: n.form.departmentId, departmentName: n.form.department.name })),
     CATEGORIES,
   );
+}
+
+/**
+ * What became of the submitted needs in view (002): each need's outcome and the plan items answering it,
+ * the year's plan items to adopt a need into, and whether the plan is still a draft (links may change).
+ */
+export async function needOutcomes(surveyId: string, scope: string[] | null) {
+  const survey = await db.needsSurvey.findUnique({ where: { id: surveyId }, select: { id: true, year: true } });
+  if (!survey) return null;
+  const [needs, plan] = await Promise.all([
+    db.needItem.findMany({
+      where: { form: { surveyId, status: "SUBMITTED", ...inScope(scope) } },
+      orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        topic: true,
+        category: true,
+        headcount: true,
+        months: true,
+        priority: true,
+        reason: true,
+        outcome: true,
+        outcomeReason: true,
+        outcomeAt: true,
+        updatedAt: true,
+        form: { select: { department: { select: { name: true } } } },
+        planLinks: planLinkTitles,
+      },
+    }),
+    db.annualPlan.findUnique({
+      where: { year: survey.year },
+      select: {
+        id: true,
+        approval: { select: { state: true } },
+        items: { orderBy: { createdAt: "asc" }, select: { id: true, title: true } },
+      },
+    }),
+  ]);
+  return {
+    survey,
+    plan: plan ? { id: plan.id, state: plan.approval.state, items: plan.items } : null,
+    needs: needs.map(({ form, planLinks, ...n }) => ({
+      ...n,
+      department: form.department.name,
+      items: planLinks.map((l) => l.planItem),
+    })),
+  };
 }

@@ -2,6 +2,7 @@
 // change behind anyone's back: work that was submitted or approved (or has courses) keeps its item, so
 // the deletion is refused naming it; a draft monthly plan's item becomes unplanned, with the reason
 // written on it, only once the drafter has confirmed it.
+import { syncNeedOutcomes } from "~/domain/needs/sync-need-outcomes.server";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
@@ -96,7 +97,12 @@ export async function deletePlanItem(
           unplannedReason: use.unplannedReason ? `${reason} ${use.unplannedReason}` : reason,
         },
       });
+    const needIds = (
+      await tx.planItemNeed.findMany({ where: { planItemId: itemId }, select: { needItemId: true } })
+    ).map((l) => l.needItemId);
     await tx.planItem.delete({ where: { id: itemId } });
+    // Its needs, answered by no other item, are pending again (their links went with the item).
+    await syncNeedOutcomes(tx, actor, needIds);
     await writeAudit(tx, {
       actor,
       action: "annualPlan.itemDeleted",

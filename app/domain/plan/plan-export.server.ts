@@ -20,15 +20,18 @@ export async function planWorkbook(t: TFunction, page: Page): Promise<Uint8Array
     "category",
     "months",
     "targetPeople",
+    "headcount",
+    "department",
     "sessions",
     "hoursPerSession",
     "totalHours",
     "delivery",
     "lecturerType",
+    "lecturer",
     "budget",
     "needs",
   ] as const;
-  const widths = [6, 26, 14, 16, 20, 8, 10, 10, 8, 10, 12, 40];
+  const widths = [6, 26, 14, 16, 20, 8, 12, 8, 10, 10, 8, 10, 16, 12, 40];
   sheet.addRow([
     [
       page.plan.title,
@@ -47,11 +50,14 @@ export async function planWorkbook(t: TFunction, page: Page): Promise<Uint8Array
       t(`training.categories.${item.category}`),
       item.months.join(t("training.listSeparator")),
       item.targetPeople,
+      item.headcount || "",
+      item.department ?? "",
       item.sessions,
       hours(item.hoursTenths),
       hours(item.sessions * item.hoursTenths),
       t(`training.delivery.${item.delivery}`),
       t(`training.lecturer.${item.lecturerType}`),
+      item.lecturer ?? t("plan.item.lecturerTbd"),
       yuan(item.budgetFen),
       item.needIds.map((id) => needTitle.get(id) ?? "").join(t("training.itemSeparator")),
     ]);
@@ -62,15 +68,18 @@ export async function planWorkbook(t: TFunction, page: Page): Promise<Uint8Array
     "",
     "",
     "",
+    page.items.reduce((sum, i) => sum + i.headcount, 0),
+    "",
     page.totals.total.sessions,
     "",
     hours(page.totals.total.hoursTenths),
     "",
     "",
+    "",
     yuan(page.totals.total.budgetFen),
   ]).font = { bold: true };
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.getColumn(11).numFmt = "#,##0.00";
+  sheet.getColumn(keys.indexOf("budget") + 1).numFmt = "#,##0.00";
   sheet.views = [{ state: "frozen", ySplit: 2 }];
 
   const months = workbook.addWorksheet(t("plan.totals.byMonth"));

@@ -16,12 +16,19 @@ export function listPlans() {
   });
 }
 
+/** What an item's view needs besides its own columns: its needs, and the names of its department and lecturer. */
+export const itemInclude = {
+  needs: { select: { needItemId: true } },
+  department: { select: { name: true } },
+  lecturer: { select: { name: true } },
+} as const;
+
 export async function getPlan(planId: string) {
   return db.annualPlan.findUnique({
     where: { id: planId },
     include: {
       approval: true,
-      items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } },
+      items: { orderBy: { createdAt: "asc" }, include: itemInclude },
     },
   });
 }
@@ -45,6 +52,7 @@ export async function needsForYear(year: number) {
       topic: n.topic,
       category: n.category,
       department: n.form.department.name,
+      departmentId: n.form.departmentId,
       headcount: n.headcount,
       months: n.months,
       hoursTenths: n.hoursTenths,
@@ -52,6 +60,9 @@ export async function needsForYear(year: number) {
       priority: n.priority,
       delivery: n.delivery,
       targetPeople: n.targetPeople,
+      outcome: n.outcome,
+      outcomeReason: n.outcomeReason,
+      updatedAt: n.updatedAt,
     })),
   };
 }
@@ -67,5 +78,30 @@ export const itemView = (i: PlanWithItems["items"][number]) => ({
   delivery: i.delivery,
   lecturerType: i.lecturerType,
   budgetFen: i.budgetFen,
+  headcount: i.headcount,
+  departmentId: i.departmentId,
+  department: i.department?.name ?? null,
+  lecturerId: i.lecturerId,
+  lecturerName: i.lecturerName,
+  lecturer: i.lecturer?.name ?? i.lecturerName ?? null,
   needIds: i.needs.map((n) => n.needItemId),
 });
+
+/** The departments an item can be run by, and the people who can lecture (lecturers first), for the item form. */
+export async function itemChoices() {
+  const [departments, people] = await Promise.all([
+    db.department.findMany({
+      where: { kind: { not: "TEAM" } },
+      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.person.findMany({
+      where: { disabledAt: null, status: { not: "LEFT" } },
+      orderBy: { employeeNo: "asc" },
+      select: { id: true, name: true, employeeNo: true, post: true, roles: { select: { role: true } } },
+    }),
+  ]);
+  const lecturer = (p: (typeof people)[number]) => p.roles.some((r) => r.role === "LECTURER");
+  const lecturers = [...people.filter(lecturer), ...people.filter((p) => !lecturer(p))].map(({ roles: _r, ...p }) => p);
+  return { departments, lecturers };
+}

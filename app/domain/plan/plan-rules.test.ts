@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   diffPlans,
   isEmptyDiff,
+  lecturerMismatch,
   planTotals,
   spread,
   uncoveredNeeds,
@@ -42,6 +43,14 @@ describe("needs covered by the plan", () => {
     const needs = [{ id: "n1" }, { id: "n2" }, { id: "n3" }];
     expect(uncoveredNeeds(needs, [{ needIds: ["n1"] }, { needIds: ["n3", "n1"] }])).toEqual([{ id: "n2" }]);
   });
+
+  it("a need the training manager did not adopt is answered too: it waits for nothing", () => {
+    const needs = [
+      { id: "n1", outcome: "NOT_ADOPTED" },
+      { id: "n2", outcome: "PENDING" },
+    ];
+    expect(uncoveredNeeds(needs, [])).toEqual([{ id: "n2", outcome: "PENDING" }]);
+  });
 });
 
 describe("what changed since the rejected revision", () => {
@@ -56,6 +65,12 @@ describe("what changed since the rejected revision", () => {
     delivery: "INTERNAL",
     lecturerType: "INTERNAL",
     budgetFen: 0,
+    headcount: 40,
+    departmentId: "d1",
+    department: "培训部",
+    lecturerId: "p1",
+    lecturerName: null,
+    lecturer: "周雅琴",
     needIds: ["n1", "n2"],
     ...over,
   });
@@ -81,8 +96,41 @@ describe("what changed since the rejected revision", () => {
     ]);
   });
 
+  it("shows the headcount, responsible department and lecturer as the paper names them", () => {
+    const before = { title: "计划", items: [item({})] };
+    const after = {
+      title: "计划",
+      items: [
+        item({ headcount: 45, departmentId: "d2", department: "客服部", lecturerId: null, lecturer: "外聘讲师" }),
+      ],
+    };
+    expect(diffPlans(before, after).changed[0].changes).toEqual([
+      { field: "headcount", before: 40, after: 45 },
+      { field: "department", before: "培训部", after: "客服部" },
+      { field: "lecturer", before: "周雅琴", after: "外聘讲师" },
+    ]);
+  });
+
+  it("a revision stored before items had these columns counts them as not stated, not as a change", () => {
+    const old = item({ department: undefined as unknown as null, lecturer: undefined as unknown as null });
+    expect(isEmptyDiff(diffPlans({ title: "x", items: [old] }, { title: "x", items: [item({})] }))).toBe(false);
+    const none = item({ department: null, lecturer: null });
+    expect(isEmptyDiff(diffPlans({ title: "x", items: [old] }, { title: "x", items: [none] }))).toBe(true);
+  });
+
   it("an unchanged resubmission shows no changes", () => {
     expect(isEmptyDiff(diffPlans({ title: "x", items: [item({})] }, { title: "x", items: [item({})] }))).toBe(true);
+  });
+});
+
+describe("the lecturer fits the lecturer type", () => {
+  it("an internal person only for an internal lecturer, an outside name only for an outside trainer", () => {
+    expect(lecturerMismatch({ lecturerType: "INTERNAL", lecturerId: "p1" })).toBeNull();
+    expect(lecturerMismatch({ lecturerType: "EXTERNAL", lecturerName: "某律所" })).toBeNull();
+    expect(lecturerMismatch({ lecturerType: "GROUP" })).toBeNull();
+    expect(lecturerMismatch({ lecturerType: "INTERNAL", lecturerName: "某律所" })?.field).toBe("lecturerName");
+    expect(lecturerMismatch({ lecturerType: "EXTERNAL", lecturerId: "p1" })?.field).toBe("lecturerId");
+    expect(lecturerMismatch({ lecturerType: "GROUP", lecturerId: "p1" })?.field).toBe("lecturerId");
   });
 });
 

@@ -50,10 +50,13 @@ export function planTotals(items: ItemFigures[]) {
   return { byMonth, byCategory, total };
 }
 
-/** The needs no plan item answers yet. */
-export function uncoveredNeeds<N extends { id: string }>(needs: N[], items: Array<{ needIds: string[] }>): N[] {
+/** The needs no plan item answers yet and the training manager has not declined (不采纳). */
+export function uncoveredNeeds<N extends { id: string; outcome?: string }>(
+  needs: N[],
+  items: Array<{ needIds: string[] }>,
+): N[] {
   const covered = new Set(items.flatMap((i) => i.needIds));
-  return needs.filter((n) => !covered.has(n.id));
+  return needs.filter((n) => !covered.has(n.id) && n.outcome !== "NOT_ADOPTED");
 }
 
 export const SNAPSHOT_FIELDS = [
@@ -66,6 +69,9 @@ export const SNAPSHOT_FIELDS = [
   "delivery",
   "lecturerType",
   "budgetFen",
+  "headcount",
+  "department",
+  "lecturer",
   "needIds",
 ] as const;
 type Field = (typeof SNAPSHOT_FIELDS)[number];
@@ -80,6 +86,14 @@ export type SnapshotItem = {
   delivery: string;
   lecturerType: string;
   budgetFen: number;
+  /** 人数 (0: not stated, on items made before the column existed). */
+  headcount: number;
+  /** 负责部门 and 讲师, by id for the form and by name as the paper shows them (and the approver's diff compares). */
+  departmentId: string | null;
+  department: string | null;
+  lecturerId: string | null;
+  lecturerName: string | null;
+  lecturer: string | null;
   needIds: string[];
 };
 export type PlanSnapshot = { title: string; items: SnapshotItem[] };
@@ -94,8 +108,9 @@ export type PlanDiff = {
 /** What changed between two revisions, item by item (items keep their id from revision to revision). */
 export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
   // The needs an item answers are a set: their order is no change.
+  // Revisions stored before an item had a headcount, department or lecturer hold none: "not stated".
   return diffById(before.items, after.items, SNAPSHOT_FIELDS, (field, value) =>
-    field === "needIds" ? [...(value as string[])].sort() : value,
+    field === "needIds" ? [...(value as string[])].sort() : (value ?? null),
   );
 }
 
@@ -138,5 +153,21 @@ export function categoryMismatch(item: {
   if (!OUTSIDE_CATEGORIES.includes(item.category)) return null;
   if (item.lecturerType === "INTERNAL") return { field: "lecturerType", message: "plan.validation.outsideLecturer" };
   if (item.delivery === "INTERNAL") return { field: "delivery", message: "plan.validation.outsideDelivery" };
+  return null;
+}
+
+/**
+ * The lecturer fits the lecturer type: an internal person only for an internal lecturer, an outside
+ * name only for an external or group trainer (a message key for the field to correct, or null).
+ */
+export function lecturerMismatch(item: {
+  lecturerType: string;
+  lecturerId?: string;
+  lecturerName?: string;
+}): { field: "lecturerId" | "lecturerName"; message: string } | null {
+  if (item.lecturerType === "INTERNAL" && item.lecturerName)
+    return { field: "lecturerName", message: "plan.validation.lecturerNameExternal" };
+  if (item.lecturerType !== "INTERNAL" && item.lecturerId)
+    return { field: "lecturerId", message: "plan.validation.lecturerPersonInternal" };
   return null;
 }

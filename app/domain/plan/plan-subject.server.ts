@@ -2,7 +2,7 @@
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
-import { itemView } from "./plan-queries.server";
+import { itemInclude, itemView } from "./plan-queries.server";
 import type { PlanSnapshot } from "./plan-rules";
 
 export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnapshot> {
@@ -10,7 +10,7 @@ export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnap
     where: { approvalId },
     select: {
       title: true,
-      items: { orderBy: { createdAt: "asc" }, include: { needs: { select: { needItemId: true } } } },
+      items: { orderBy: { createdAt: "asc" }, include: itemInclude },
     },
   });
   return { title: plan.title, items: plan.items.map(itemView) };

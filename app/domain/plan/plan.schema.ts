@@ -3,7 +3,7 @@ import { z } from "zod";
 import { messageKey, optionalText } from "~/utils/validation";
 
 import { CATEGORIES, DELIVERY_MODES, LECTURER_TYPES, hours, money, monthsOf, positiveInt, shortText } from "./fields";
-import { categoryMismatch } from "./plan-rules";
+import { categoryMismatch, lecturerMismatch } from "./plan-rules";
 
 export const CreatePlanSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
@@ -23,6 +23,11 @@ export const planItemSchema = (year: number) =>
       delivery: z.enum(DELIVERY_MODES),
       lecturerType: z.enum(LECTURER_TYPES),
       budget: money(),
+      headcount: positiveInt(9999),
+      departmentId: z.string().trim().min(1, "validation.required").max(40),
+      // 讲师: an internal person (internal lecturer) or an outside trainer's name; neither is "to be decided".
+      lecturerId: optionalText(40),
+      lecturerName: optionalText(100),
       needIds: z.preprocess(
         (v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
         z.array(z.string().max(40)).max(200),
@@ -31,6 +36,8 @@ export const planItemSchema = (year: number) =>
     .superRefine((item, ctx) => {
       const mismatch = categoryMismatch(item);
       if (mismatch) ctx.addIssue({ code: "custom", path: [mismatch.field], message: mismatch.message });
+      const lecturer = lecturerMismatch(item);
+      if (lecturer) ctx.addIssue({ code: "custom", path: [lecturer.field], message: lecturer.message });
       // Each month the item is held in has a session of its own, so the totals by month count it there.
       if (item.sessions < item.months.length)
         ctx.addIssue({

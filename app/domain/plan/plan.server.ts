@@ -1,9 +1,21 @@
 // Drafting the annual plan: the plan for a year, and its items while the plan is a draft.
+import { syncNeedOutcomes } from "~/domain/needs/sync-need-outcomes.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { createApproval, lockDraft } from "~/workflow/approval.server";
 
 import type { PlanItemInput } from "./plan.schema";
+
+/** The department must exist and an internal lecturer still work here: the field refused, or null. */
+async function refusedChoice(tx: Tx, input: PlanItemInput): Promise<"departmentId" | "lecturerId" | null> {
+  if (!(await tx.department.count({ where: { id: input.departmentId, kind: { not: "TEAM" } } }))) return "departmentId";
+  if (
+    input.lecturerId &&
+    !(await tx.person.count({ where: { id: input.lecturerId, disabledAt: null, status: { not: "LEFT" } } }))
+  )
+    return "lecturerId";
+  return null;
+}
 
 export type Actor = NonNullable<AuditActor>;
 export type PlanOutcome =
@@ -45,6 +57,10 @@ const itemData = (input: PlanItemInput) => ({
   delivery: input.delivery,
   lecturerType: input.lecturerType,
   budgetFen: input.budget,
+  headcount: input.headcount,
+  departmentId: input.departmentId,
+  lecturerId: input.lecturerId ?? null,
+  lecturerName: input.lecturerName ?? null,
 });
 
 /** Adds or changes an item; only in a draft, and only linking needs of the same year's survey. */
@@ -68,16 +84,24 @@ export async function savePlanItem(
     });
     if (valid !== needIds.length)
       return { ok: false as const, field: "needIds", error: "validation.invalidChoice", status: 400 as const };
+    const refused = await refusedChoice(tx, input);
+    if (refused) return { ok: false as const, field: refused, error: "validation.invalidChoice", status: 400 as const };
     const data = itemData(input);
     let id = itemId;
+    let unlinked: string[] = [];
     if (itemId) {
       const updated = await tx.planItem.updateMany({ where: { id: itemId, planId }, data });
       if (updated.count === 0) return { ok: false as const, error: "errors.notFound", status: 404 as const };
+      unlinked = (await tx.planItemNeed.findMany({ where: { planItemId: itemId }, select: { needItemId: true } })).map(
+        (l) => l.needItemId,
+      );
       await tx.planItemNeed.deleteMany({ where: { planItemId: itemId } });
     } else {
       id = (await tx.planItem.create({ data: { ...data, planId } })).id;
     }
     await tx.planItemNeed.createMany({ data: needIds.map((needItemId) => ({ planItemId: id!, needItemId })) });
+    // Linked needs are adopted; a need this item no longer answers (and no other does) is pending again.
+    await syncNeedOutcomes(tx, actor, [...unlinked, ...needIds]);
     await writeAudit(tx, {
       actor,
       action: itemId ? "annualPlan.itemUpdated" : "annualPlan.itemAdded",
