@@ -9,7 +9,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, useMemo } from "react";
+import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 
 import { GeneralErrorBoundary } from "./components/error-boundary";
@@ -17,7 +17,7 @@ import { skipLayoutReloadOpeningAttempt } from "./components/quiz/attempt-api";
 import { getSettings } from "./domain/settings/settings.server";
 import stylesheet from "./tailwind.css?url";
 import { getCurrentUser } from "./utils/auth.server";
-import { createI18n, DEFAULT_LOCALE } from "./utils/i18n";
+import { DEFAULT_LOCALE, i18nFor } from "./utils/i18n";
 import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
 
@@ -45,7 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -3,12 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 import { AuditQuerySchema, listAuditEntries } from "~/domain/audit/audit-queries.server";
 import { summaryView } from "~/domain/audit/audit-rules";
 import { getSettings } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { now } from "~/utils/clock.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -16,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:audit");
   const query = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { timeZone } = await getSettings();
-  return { query, ...(await listAuditEntries(query, tzOffset(timeZone, new Date()))) };
+  return { query, ...(await listAuditEntries(query, tzOffset(timeZone, now()))) };
 }
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { entries, total, pages, query, actions } = useLoaderData<typeof loader>();
+  const { entries, next, previous, query, actions } = useLoaderData<typeof loader>();
   const format = useFormat();
   const label = (action: string) => (i18n.exists(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action);
   return (
@@ -94,7 +95,7 @@ export default function AuditPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={query.page} pages={pages} total={total} />
+      <KeysetPagination next={next} previous={previous} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { StatusBadge } from "~/components/people/status-badge";
 import { listDepartmentOptions, listPeople } from "~/domain/people/people-queries.server";
 import { PERSON_STATUSES } from "~/domain/people/people.schema";
@@ -18,7 +18,8 @@ const QuerySchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),
   status: z.enum(PERSON_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  after: z.string().max(40).optional().catch(undefined),
+  before: z.string().max(40).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     total: result.total,
-    pages: result.pages,
+    next: result.next,
+    previous: result.previous,
     // Phone numbers leave the server masked.
     people: result.people.map((p) => ({ ...p, phone: maskPhone(p.phone), roles: p.roles.map((r) => r.role) })),
     departments: flattenTree(departments),
@@ -43,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PeoplePage() {
   const { t } = useTranslation();
-  const { people, total, pages, query, departments, canWrite, canImport } = useLoaderData<typeof loader>();
+  const { people, total, next, previous, departments, query, canWrite, canImport } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -150,7 +152,10 @@ export default function PeoplePage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={query.page} pages={pages} total={total} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{t("people.total", { count: total })}</span>
+        <KeysetPagination next={next} previous={previous} />
+      </div>
     </div>
   );
 }

@@ -21,12 +21,15 @@ import { requireFileInScope } from "~/utils/training-file-scope.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+/** The latest quiz attempts the page shows; the print and the export list them all. */
+const ATTEMPTS_SHOWN = 20;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { personId } = getParams(params, z.object({ personId: Id }));
   const auth = await requirePermission(request, "read:training-file");
   await requireFileInScope(auth, personId);
   const { timeZone } = await getSettings();
-  const file = await trainingFile(personId, timeZone);
+  const file = await trainingFile(personId, timeZone, { latestAttempts: ATTEMPTS_SHOWN });
   invariantResponse(file, "Not found", { status: 404 });
   // Only readers with a list to go back to get the link to it.
   return { file, hasList: auth.scope !== "own" };
@@ -82,6 +85,11 @@ export default function TrainingFilePage() {
       <CertificationSection cert={file.certification} />
       <AssessmentsSection assessments={file.assessments} />
       <TableSection table={tables.attempts} />
+      {file.attemptCount > file.attempts.length ? (
+        <p className="-mt-3 text-xs text-slate-500" data-testid="attempts-shown">
+          {t("trainingFile.attemptsShown", { shown: file.attempts.length, total: file.attemptCount })}
+        </p>
+      ) : null}
       <TableSection table={tables.leaves} />
       <TableSection table={tables.makeUps} />
     </div>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { writeRefusalAudit } from "./audit.server";
 import { db } from "./db.server";
 import { subtreeIds } from "./department-tree";
+import { currentRequest } from "./logger.server";
 import { scopeFor, type Permission, type RoleName, type Scope } from "./permissions";
 import { safeRedirect } from "./safe-redirect";
 import { lookupSession, lookupSessionByToken, readSessionTokenFromHeader, type SessionLookup } from "./session.server";
@@ -18,12 +19,25 @@ export type CurrentUser = {
   mustChangePassword: boolean;
 };
 
-// The root, layout and page loaders of one request share the Request object: look the user up once.
+// Look the user up once per HTTP request. Remix hands each loader its own copy of the Request (it strips
+// `?index` and `?_routes` into a new one), so the root, layout and page loaders of one page would otherwise
+// each read the session: the lookup is also kept on the request's context (logger.server.ts) for a GET with
+// the same cookie. Not for other methods: an action may end or start the session before the loaders run.
 const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+const usersByContext = new WeakMap<object, { cookie: string | null; user: Promise<CurrentUser | null> }>();
 
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   let user = usersByRequest.get(request);
-  if (!user) usersByRequest.set(request, (user = lookupSession(request).then(userFromSession)));
+  if (user) return user;
+  const context = request.method === "GET" || request.method === "HEAD" ? currentRequest() : undefined;
+  const cookie = request.headers.get("Cookie");
+  const shared = context ? usersByContext.get(context) : undefined;
+  if (shared && shared.cookie === cookie) user = shared.user;
+  else {
+    user = lookupSession(request).then(userFromSession);
+    if (context) usersByContext.set(context, { cookie, user });
+  }
+  usersByRequest.set(request, user);
   return user;
 }
 

@@ -188,6 +188,54 @@ describe("a person's training file", () => {
   });
 });
 
+describe("the quiz attempts on the file's page", () => {
+  it("the page shows the latest 20 and says how many there are; the print lists them all", async () => {
+    const id = await personId("C0101");
+    const quiz = await db.quiz.findFirstOrThrow({ select: { id: true } });
+    const before = await db.quizAttempt.count({ where: { personId: id, status: "SUBMITTED" } });
+    const base = now().getTime() - 100 * 86_400_000;
+    await db.quizAttempt.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({
+        quizId: quiz.id,
+        personId: id,
+        mode: "FULL" as const,
+        status: "SUBMITTED" as const,
+        startedAt: new Date(base + i * 86_400_000),
+        deadlineAt: new Date(base + i * 86_400_000 + 3_600_000),
+        submittedAt: new Date(base + i * 86_400_000 + 600_000),
+        passPercent: 80,
+        ruleVersions: {},
+        questionCount: 10,
+        correctCount: 9,
+        scorePercent: 90,
+        passed: true,
+      })),
+    });
+    const total = before + 25;
+    const shown = (await call("T0002", fileLoader, `/training-files/${id}`, { personId: id })).body as FileBody;
+    expect(shown.file.attempts).toHaveLength(20);
+    expect(shown.file.attemptCount).toBe(total);
+    const times = shown.file.attempts.map((a) => new Date(a.submittedAt!).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const newest = await db.quizAttempt.findFirstOrThrow({
+      where: { personId: id, status: "SUBMITTED" },
+      orderBy: { submittedAt: "desc" },
+      select: { id: true },
+    });
+    expect(shown.file.attempts[0].id).toBe(newest.id);
+
+    const page = await renderInLayout(
+      await cookieFor("T0002"),
+      `/training-files/${id}`,
+      "_app.training-files.$personId._index",
+    );
+    expect(page.html).toContain(`显示最近 20 次，共 ${total} 次`);
+
+    const printed = await call("T0002", printLoader, `/training-files/${id}/print`, { personId: id });
+    expect((printed.body as { file: FileBody["file"] }).file.attempts).toHaveLength(total);
+  });
+});
+
 describe("the list of files", () => {
   it("shows the people in scope with this year's hours and courses, paged and searchable", async () => {
     const { year } = await recordsForC0101();

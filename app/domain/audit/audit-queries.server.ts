@@ -1,9 +1,11 @@
 import { z } from "zod";
 
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetPage, keysetRequest } from "~/utils/keyset";
 
 import { entityLabels } from "./audit-labels.server";
+import { decodeAuditCursor, encodeAuditCursor } from "./audit-rules";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,47 +19,74 @@ const day = z
   )
   .catch(undefined);
 
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || undefined)
+    .optional()
+    .catch(undefined);
+
 export const AuditQuerySchema = z.object({
-  action: z.string().trim().max(60).optional().catch(undefined),
-  actor: z.string().trim().max(32).optional().catch(undefined),
-  entityType: z.string().trim().max(40).optional().catch(undefined),
+  action: text(60),
+  actor: text(32),
+  entityType: text(40),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  /** Keyset cursors (audit-rules.ts): `after` for older entries, `before` for newer ones. */
+  after: z.string().max(80).optional().catch(undefined),
+  before: z.string().max(80).optional().catch(undefined),
 });
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 
-/** Dates in the filter are company-local days; `offsetMinutes` is the company zone's offset from UTC. */
+/** A page of the log, newest first (by id: the order written), by keyset (no OFFSET, no count of the whole
+ * log): every filter has an index that starts with it and goes on with the id. Dates in the filter are
+ * company-local days; `offsetMinutes` is the company zone's offset from UTC. */
 export async function listAuditEntries(query: AuditQuery, offsetMinutes: number) {
   const and: Prisma.AuditEntryWhereInput[] = [];
-  if (query.action) and.push({ action: { startsWith: query.action } });
+  if (query.action) and.push({ action: query.action });
   if (query.actor) and.push({ actorEmployeeNo: query.actor.toUpperCase() });
   if (query.entityType) and.push({ entityType: query.entityType });
   const startOf = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - offsetMinutes * 60_000);
   if (query.from) and.push({ at: { gte: startOf(query.from) } });
   if (query.to) and.push({ at: { lt: new Date(startOf(query.to).getTime() + 86_400_000) } });
-  const where = { AND: and };
-  const [total, entries, actions] = await Promise.all([
-    db.auditEntry.count({ where }),
+  const request = keysetRequest(query, decodeAuditCursor);
+  // Forwards (`after`) is older: smaller ids.
+  if (request.cursor) and.push({ id: { [request.direction === "after" ? "lt" : "gt"]: request.cursor } });
+  const order = request.direction === "after" ? "desc" : "asc";
+  const [fetched, actions] = await Promise.all([
     db.auditEntry.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip: (query.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      where: { AND: and },
+      orderBy: { id: order },
+      take: AUDIT_PAGE_SIZE + 1,
     }),
-    // GROUP BY in the database: Prisma's `distinct` fetches every row and drops the repeats in the process
-    // (200,000 rows per page view on a three-year log).
-    db.auditEntry.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    listActions(),
   ]);
-  const labels = await entityLabels(entries);
+  const page = keysetPage(fetched, request, AUDIT_PAGE_SIZE, encodeAuditCursor);
+  const labels = await entityLabels(page.rows);
   return {
-    total,
-    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: entries.map((e) => ({
+    next: page.next,
+    previous: page.previous,
+    entries: page.rows.map((e) => ({
       ...e,
       id: e.id.toString(),
       entityLabel: e.entityId ? (labels[`${e.entityType}:${e.entityId}`] ?? null) : null,
     })),
-    actions: actions.map((a) => a.action),
+    actions,
   };
+}
+
+/** The actions in the log, by a loose index scan of (action, id): one index probe per distinct action
+ * instead of reading the whole log (GROUP BY and DISTINCT read every row: 200,000 on a three-year log). */
+async function listActions(): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ action: string }>>(Prisma.sql`
+    WITH RECURSIVE actions(action) AS (
+      (SELECT action FROM "AuditEntry" ORDER BY action LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e.action FROM "AuditEntry" e WHERE e.action > actions.action ORDER BY e.action LIMIT 1)
+      FROM actions WHERE actions.action IS NOT NULL
+    )
+    SELECT action FROM actions WHERE action IS NOT NULL`);
+  return rows.map((r) => r.action);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { maskCaseNo, plainValue, summaryView } from "./audit-rules";
+import { decodeAuditCursor, encodeAuditCursor, maskCaseNo, plainValue, summaryView } from "./audit-rules";
 
 describe("maskCaseNo", () => {
   it.each([
@@ -50,5 +50,16 @@ describe("summaryView", () => {
   it("no summary, no lines; a summary that is not an object is all JSON", () => {
     expect(summaryView(null, known)).toEqual({ lines: [], rest: null });
     expect(summaryView("text", known)).toEqual({ lines: [], rest: { value: "text" } });
+  });
+});
+
+describe("the audit log's keyset cursor", () => {
+  it("round-trips an entry's id, beyond what a JavaScript number holds", () => {
+    expect(decodeAuditCursor(encodeAuditCursor({ id: 9_007_199_254_740_993n }))).toBe(9_007_199_254_740_993n);
+  });
+
+  it("refuses anything else (the page then starts at the newest entry)", () => {
+    for (const bad of [undefined, "", "-5", "1.5", "12a", "2026-03-01", "9223372036854775808", "99999999999999999999"])
+      expect(decodeAuditCursor(bad)).toBeNull();
   });
 });

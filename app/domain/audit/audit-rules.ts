@@ -45,3 +45,14 @@ export function summaryView(summary: unknown, isKnown: (key: string) => boolean)
   }
   return { lines, rest: Object.keys(rest).length ? rest : null };
 }
+
+/** The audit log's keyset cursor: an entry's id (ids follow the order entries were written). */
+export function encodeAuditCursor(entry: { id: bigint }): string {
+  return entry.id.toString();
+}
+
+export function decodeAuditCursor(value: string | undefined): bigint | null {
+  if (!value || !/^\d{1,19}$/.test(value)) return null;
+  const id = BigInt(value);
+  return id > 9_223_372_036_854_775_807n ? null : id;
+}

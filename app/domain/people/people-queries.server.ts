@@ -1,13 +1,26 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetPage, keysetRequest } from "~/utils/keyset";
 
 import type { PersonStatusName } from "./people.schema";
 
 export const PAGE_SIZE = 50;
 
-export type PeopleFilter = { q?: string; departmentId?: string; status?: PersonStatusName; page: number };
+export type PeopleFilter = {
+  q?: string;
+  departmentId?: string;
+  status?: PersonStatusName;
+  /** Keyset cursors: the employee number of the last row of the page before (`after`) or of the first row of
+   * the page after (`before`). */
+  after?: string;
+  before?: string;
+};
 
-/** People within the departments in scope (null = every department), filtered and paged. */
+const decodeCursor = (value: string | undefined) => (value ? value : null);
+
+/** People within the departments in scope (null = every department), filtered, by employee number, one keyset
+ * page at a time (the unique index on the employee number; no OFFSET). The search is backed by trigram
+ * indexes on the name, the employee number and the post. `total`: how many match, in scope. */
 export async function listPeople(scopeDepartmentIds: string[] | null, filter: PeopleFilter) {
   const and: Prisma.PersonWhereInput[] = [];
   if (scopeDepartmentIds) and.push({ departmentId: { in: scopeDepartmentIds } });
@@ -21,14 +34,17 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
         { post: { contains: filter.q } },
       ],
     });
+  const request = keysetRequest(filter, decodeCursor);
   const where: Prisma.PersonWhereInput = { AND: and };
-  const [total, people] = await Promise.all([
+  const keyset: Prisma.PersonWhereInput[] = request.cursor
+    ? [{ employeeNo: { [request.direction === "after" ? "gt" : "lt"]: request.cursor } }]
+    : [];
+  const [total, fetched] = await Promise.all([
     db.person.count({ where }),
     db.person.findMany({
-      where,
-      orderBy: { employeeNo: "asc" },
-      skip: (filter.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      where: { AND: [...and, ...keyset] },
+      orderBy: { employeeNo: request.direction === "after" ? "asc" : "desc" },
+      take: PAGE_SIZE + 1,
       select: {
         id: true,
         employeeNo: true,
@@ -42,7 +58,8 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
       },
     }),
   ]);
-  return { total, people, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const page = keysetPage(fetched, request, PAGE_SIZE, (p) => p.employeeNo);
+  return { total, people: page.rows, next: page.next, previous: page.previous };
 }
 
 /** One person, or null when missing or outside the scope (the caller answers 404 either way). */

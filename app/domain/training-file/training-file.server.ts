@@ -8,7 +8,9 @@ import { maskPhone } from "~/utils/mask";
 
 import { groupByYear, hoursOf, hoursPerYear, makeUpState } from "./training-file-rules";
 
-export async function trainingFile(personId: string, timeZone: string) {
+/** `latestAttempts`: the page shows only the latest quiz attempts (an agent takes hundreds over the years) and
+ * says how many there are; the print and the export take them all. */
+export async function trainingFile(personId: string, timeZone: string, options: { latestAttempts?: number } = {}) {
   const person = await db.person.findUnique({
     where: { id: personId },
     select: {
@@ -24,7 +26,7 @@ export async function trainingFile(personId: string, timeZone: string) {
     },
   });
   if (!person) return null;
-  const [records, makeUps, leaves, attempts, assessments, certs] = await Promise.all([
+  const [records, makeUps, leaves, attempts, attemptCount, assessments, certs] = await Promise.all([
     db.trainingRecord.findMany({
       where: { personId },
       orderBy: { startsAt: "asc" },
@@ -85,7 +87,7 @@ export async function trainingFile(personId: string, timeZone: string) {
     }),
     db.quizAttempt.findMany({
       where: { personId, status: "SUBMITTED" },
-      orderBy: { submittedAt: "desc" },
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
       select: {
         id: true,
         mode: true,
@@ -95,7 +97,9 @@ export async function trainingFile(personId: string, timeZone: string) {
         passed: true,
         quiz: { select: { title: true, titleEn: true } },
       },
+      take: options.latestAttempts,
     }),
+    options.latestAttempts === undefined ? null : db.quizAttempt.count({ where: { personId, status: "SUBMITTED" } }),
     db.preJobAssessment.findMany({
       where: { personId },
       orderBy: { assessedAt: "asc" },
@@ -159,6 +163,7 @@ export async function trainingFile(personId: string, timeZone: string) {
       validUntil: cert.validUntil,
       staleRuleIds: cert.staleRules.map((s) => s.ruleId),
     },
+    attemptCount: attemptCount ?? attempts.length,
     attempts: attempts.map((a) => ({
       id: a.id,
       mode: a.mode,

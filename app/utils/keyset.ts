@@ -1,0 +1,42 @@
+// Pure: keyset pages ("next"/"previous" by a cursor, no OFFSET and no total). A list is read in its order
+// from after a cursor (`after=`), or backwards from before one (`before=`), one row more than a page: the
+// extra row says whether there is more that way. The page's cursors are its first and last rows.
+
+export type KeysetDirection = "after" | "before";
+export type KeysetRequest<C> = { cursor: C | null; direction: KeysetDirection };
+
+/** Which way to read: the `before` cursor wins only without an `after` one; a cursor that does not decode
+ * is the first page. */
+export function keysetRequest<C>(
+  query: { after?: string; before?: string },
+  decode: (value: string | undefined) => C | null,
+): KeysetRequest<C> {
+  const after = decode(query.after);
+  if (after) return { cursor: after, direction: "after" };
+  const before = decode(query.before);
+  if (before) return { cursor: before, direction: "before" };
+  return { cursor: null, direction: "after" };
+}
+
+/** Of `fetched` (up to size + 1 rows read in the direction asked), the page in list order and the cursors
+ * of its neighbours (null where there is none). */
+export function keysetPage<T>(
+  fetched: T[],
+  request: KeysetRequest<unknown>,
+  size: number,
+  encode: (row: T) => string,
+): { rows: T[]; next: string | null; previous: string | null } {
+  const more = fetched.length > size;
+  const rows = fetched.slice(0, size);
+  if (request.direction === "before") rows.reverse();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Read forwards: rows before the cursor exist (we came from there); read backwards: rows after it do.
+  const hasNext = request.direction === "after" ? more : request.cursor !== null;
+  const hasPrevious = request.direction === "after" ? request.cursor !== null : more;
+  return {
+    rows,
+    next: hasNext && last !== undefined ? encode(last) : null,
+    previous: hasPrevious && first !== undefined ? encode(first) : null,
+  };
+}
