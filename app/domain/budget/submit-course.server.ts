@@ -7,8 +7,8 @@ import { db } from "~/utils/db.server";
 import { decideIn, Refusal, type Actor, type DecisionOutcome } from "~/workflow/approval.server";
 
 import { courseConcerns } from "./course-concerns.server";
-import { acknowledgementCheck } from "./training-budget-rules";
 import type { SubmitCourseInput } from "./submit-course.schema";
+import { acknowledgementCheck } from "./training-budget-rules";
 
 type NotAcknowledgedOutcome = { ok: false; error: string; field: string; status: 400 };
 export type SubmitOutcome = DecisionOutcome | NotAcknowledgedOutcome;

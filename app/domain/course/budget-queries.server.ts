@@ -34,8 +34,11 @@ export async function courseBudget(course: CourseWithParts) {
     trainingBudget(year),
     yearCoursesFen(year, course.id),
   ]);
-  const monthly = { title: course.monthlyItem.title, budgetFen: course.monthlyItem.budgetFen, otherCoursesFen: monthlyOthers };
-  const annual = annualItem ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers } : null;
+  const { title, budgetFen } = course.monthlyItem;
+  const monthly = { title, budgetFen, otherCoursesFen: monthlyOthers };
+  const annual = annualItem
+    ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers }
+    : null;
   return {
     costFen,
     monthly,
