@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
-import { action as budgetAction, loader as budgetLoader } from "~/routes/_app.budget";
+import { action as budgetAction, type loader as budgetLoader } from "~/routes/_app.budget";
 import { loader as exportLoader } from "~/routes/budget[.xlsx]";
 import { db } from "~/utils/db.server";
 
@@ -53,7 +53,7 @@ describe("setting the year's budget and its cap", () => {
     expect(await db.auditEntry.count({ where: { action: "budget.capSet", actorEmployeeNo: "G0001" } })).toBe(1);
   });
 
-  it("a budget above the cap, a past year or a bad amount is refused with what was typed; nothing changes", async () => {
+  it("above the cap, a past year or a bad amount: refused with what was typed; nothing changes", async () => {
     const before = await current();
     const over = await post("T0001", await figure("amount", "30000.01"));
     expect(over).toMatchObject({
@@ -99,25 +99,25 @@ async function draftCourse(over: Record<string, string>) {
 }
 
 describe("submitting a course over budget", () => {
-  it("is refused without an acknowledgement and its reason, and goes ahead with them; the approver sees it", async () => {
+  it("is refused without an acknowledgement and reason, and goes ahead with them; the approver sees it", async () => {
     const item = await seededItem();
     const { clerk, courseId } = await draftCourse({ lecturerFee: String(item.budgetFen / 100 + 1) });
     const page = (await clerk.viewCourse(courseId)).body as CoursePage;
     expect(page.concerns.map((c) => c.kind === "budget" && c.level)).toContain("monthly");
 
-    const refused = await clerk.course(courseId, { intent: "SUBMIT", revision: "1", reason: "请审批" });
+    const refused = await clerk.courseAsSent(courseId, { intent: "SUBMIT", revision: "1", reason: "请审批" });
     expect(refused).toMatchObject({
       status: 400,
       body: { intent: "SUBMIT", errors: { acknowledged: "budget.ack.required" }, values: { reason: "请审批" } },
     });
-    const noReason = await clerk.course(courseId, { intent: "SUBMIT", revision: "1", acknowledged: "on" });
+    const noReason = await clerk.courseAsSent(courseId, { intent: "SUBMIT", revision: "1", acknowledged: "on" });
     expect(noReason).toMatchObject({ status: 400, body: { errors: { acknowledgement: "budget.ack.reasonRequired" } } });
     const approval = () => db.approval.findFirstOrThrow({ where: { course: { id: courseId } } });
     expect(await approval()).toMatchObject({ state: "DRAFT", revision: 1 });
     expect(await db.approvalDecision.count({ where: { approvalId: (await approval()).id } })).toBe(0);
 
     const reason = "投诉集中，须本月完成，超支部分由下月结余调剂";
-    const submitted = await clerk.course(courseId, {
+    const submitted = await clerk.courseAsSent(courseId, {
       intent: "SUBMIT",
       revision: "1",
       acknowledged: "on",
@@ -151,14 +151,14 @@ describe("submitting a course over budget", () => {
     expect(page.concerns.flatMap((c) => (c.kind === "budget" ? [c.level] : []))).toEqual(["company", "cap"]);
     expect(page.budget.year).toMatchObject({ amountFen: 1_00, capFen: 2_00 });
     expect(page.budget.year.remainingFen!).toBeLessThan(0);
-    expect((await clerk.course(courseId, { intent: "SUBMIT", revision: "1" })).status).toBe(400);
+    expect((await clerk.courseAsSent(courseId, { intent: "SUBMIT", revision: "1" })).status).toBe(400);
   });
 
   it("within every budget and without clashes it is submitted as before, with nothing to acknowledge", async () => {
     await db.trainingBudget.update({ where: { year: YEAR }, data: { amountFen: null, capFen: null } });
     const { clerk, courseId } = await draftCourse({ lecturerFee: "0", materialsFee: "0" });
     expect(((await clerk.viewCourse(courseId)).body as CoursePage).concerns).toEqual([]);
-    expect((await clerk.course(courseId, { intent: "SUBMIT", revision: "1" })).status).toBe(302);
+    expect((await clerk.courseAsSent(courseId, { intent: "SUBMIT", revision: "1" })).status).toBe(302);
     expect(await db.submitAcknowledgement.count()).toBe(0);
   });
 });
