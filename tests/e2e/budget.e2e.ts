@@ -14,6 +14,12 @@ const MM = String(M).padStart(2, "0");
 const TITLE = `预算确认演练 ${now.getTime().toString(36)}`;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The page's language is the reader's choice (the header's toggle), not the browser's. */
+async function inEnglish(page: Page) {
+  await page.getByText("English", { exact: true }).first().click();
+  await page.getByText("中文", { exact: true }).first().waitFor();
+  await page.waitForLoadState("networkidle");
+}
 const flash = (page: Page, text: string) =>
   page.getByRole("status").filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
 
@@ -43,6 +49,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   await login(gm, "G0001");
   await gm.goto(`/budget?year=${Y}`);
   await gm.waitForLoadState("networkidle");
+  await inEnglish(gm);
   expect(await gm.locator("#amount-amount").count()).toBe(0);
   await gm.locator("#cap-amount").fill("30000");
   await submit(gm, "Save", "General manager's cap saved.");
@@ -99,6 +106,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   await login(approver, "T0001");
   await approver.goto(courseUrl);
   await approver.waitForLoadState("networkidle");
+  await inEnglish(approver);
   await approver.getByText("The drafter acknowledged budget or clashes").waitFor();
   await approver.getByText(`Reason: ${reason}`).waitFor();
   await approver
