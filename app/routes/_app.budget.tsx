@@ -1,25 +1,50 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { AgainstBudget, CompanyBudget } from "~/components/budget/company-budget";
 import { formatYuan } from "~/components/training/format";
+import { setTrainingBudget } from "~/domain/budget/set-training-budget.server";
+import { budgetYear } from "~/domain/budget/training-budget-queries.server";
+import { BudgetIntent } from "~/domain/budget/training-budget.schema";
 import { yearBudget } from "~/domain/course/budget-queries.server";
 import { overBy } from "~/domain/course/budget-rules";
-import { companyToday } from "~/domain/settings/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { invalid, requireActor, respond } from "~/utils/route.server";
+import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:training-budget");
-  const asked = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : (await companyToday()).year;
-  return yearBudget(year);
+  const { user } = await requirePermission(request, "read:training-budget");
+  const year = await budgetYear(new URL(request.url).searchParams.get("year"));
+  return {
+    ...(await yearBudget(year)),
+    may: { amount: can(user.roles, "set:training-budget"), cap: can(user.roles, "set:training-budget-cap") },
+  };
+}
+
+// The training manager sets the year's budget, the general manager its cap: the permission follows the intent.
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseIntent(await request.formData(), BudgetIntent);
+  const { actor } = await requireActor(
+    request,
+    form.intent === "cap" ? "set:training-budget-cap" : "set:training-budget",
+  );
+  if (!form.ok) return invalid(form);
+  const { intent, ...figure } = form.data;
+  return respond(await setTrainingBudget(actor, intent, figure), {
+    form,
+    redirectTo: `/budget?year=${figure.year}`,
+    flash: `budget.notices.${intent}Saved`,
+  });
 }
 
 export default function BudgetPage() {
   const { t } = useTranslation();
   const b = useLoaderData<typeof loader>();
+  const sent = useActionData<typeof action>();
   const money = (fen: number, warn = false) => (
     <td className={`text-right tabular-nums ${warn ? "font-semibold text-red-700" : ""}`}>{formatYuan(fen)}</td>
   );
@@ -53,18 +78,25 @@ export default function BudgetPage() {
           </h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-500">{t("budget.intro")}</p>
         </div>
-        <Form method="get" className="flex items-end gap-2">
-          <div>
-            <label className="label" htmlFor="year">
-              {t("budget.year")}
-            </label>
-            <input id="year" name="year" inputMode="numeric" defaultValue={b.year} className="input w-24" />
-          </div>
-          <button type="submit" className="btn-secondary">
-            {t("common.filter")}
-          </button>
-        </Form>
+        <div className="flex flex-wrap items-end gap-2">
+          <Form method="get" className="flex items-end gap-2">
+            <div>
+              <label className="label" htmlFor="year">
+                {t("budget.year")}
+              </label>
+              <input id="year" name="year" inputMode="numeric" defaultValue={b.year} className="input w-24" />
+            </div>
+            <button type="submit" className="btn-secondary">
+              {t("common.filter")}
+            </button>
+          </Form>
+          <a href={`/budget.xlsx?year=${b.year}`} className="btn-secondary">
+            {t("budget.export")}
+          </a>
+        </div>
       </div>
+      <CompanyBudget budget={b.budget} may={b.may} feedback={sent ?? undefined} />
+      <AgainstBudget against={b.against} />
       {!b.annualTitle ? <p className="card p-5 text-sm text-slate-500">{t("budget.noPlan")}</p> : null}
       <section className="card overflow-x-auto">
         <h2 className="px-4 pt-4 font-semibold">{t("budget.byAnnualItem")}</h2>
@@ -84,6 +116,19 @@ export default function BudgetPage() {
                 {status(overBy(a))}
               </tr>
             ))}
+            {b.unplanned.monthlyPlannedFen > 0 || b.unplanned.committedFen + b.unplanned.pendingFen > 0 ? (
+              <tr>
+                <td className="whitespace-normal">
+                  {t("budget.unplanned")}
+                  <span className="block text-xs text-slate-500">{t("budget.unplannedNote")}</span>
+                </td>
+                <td className="text-right text-slate-400">—</td>
+                {money(b.unplanned.monthlyPlannedFen)}
+                {money(b.unplanned.committedFen, overBy(b.unplanned) > 0)}
+                {money(b.unplanned.pendingFen)}
+                {status(overBy(b.unplanned))}
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </section>

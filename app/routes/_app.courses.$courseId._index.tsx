@@ -4,12 +4,17 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
+import { AcknowledgedSubmit, AcknowledgementNotice } from "~/components/budget/acknowledged-submit";
 import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
 import { DeliveryTabs } from "~/components/delivery/delivery-tabs";
 import { FormAlert } from "~/components/form";
 import { TaughtRulesPanel } from "~/components/rule-loop/taught-rules-panel";
+import { courseAcknowledgement } from "~/domain/budget/course-concerns.server";
+import { OtherDecisionSchema, SubmitCourseSchema } from "~/domain/budget/submit-course.schema";
+import { submitCourse } from "~/domain/budget/submit-course.server";
+import { submitConcerns } from "~/domain/budget/training-budget-rules";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
 import {
   addAttendees,
@@ -32,7 +37,6 @@ import { invalid, requireActor, respond } from "~/utils/route.server";
 import { readMultipart } from "~/utils/upload.server";
 import { parseIntent } from "~/utils/validation";
 import { permissionFor } from "~/workflow/approval-rules";
-import { DecisionSchema } from "~/workflow/approval.schema";
 import { decide } from "~/workflow/approval.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -47,7 +51,9 @@ const CourseIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deleteSession"), sessionId: Id }),
   z.object({ intent: z.literal("removeAttendee"), personId: Id }),
   z.object({ intent: z.literal("deleteMaterial"), materialId: Id }),
-  DecisionSchema,
+  // Submitting carries the acknowledgement a course over budget or with clashes needs (the budget area's).
+  SubmitCourseSchema,
+  OtherDecisionSchema,
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -66,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDraft,
     options: canDraft && page.editable ? await attendeeOptions() : { departments: [], posts: [] },
     taught: await taughtRules(courseId),
+    concerns: submitConcerns({ warnings: page.budget.warnings, ...page.clashes.groups }),
+    acknowledgement: await courseAcknowledgement(courseId, page.course.revision),
   };
 }
 
@@ -145,6 +153,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...sent,
         flash: "course.notices.materialDeleted",
       });
+    case "SUBMIT":
+      return respond(await submitCourse(actor, courseId, form.data), { ...sent, flash: "course.notices.SUBMIT" });
     default: {
       const { intent, revision, reason } = form.data;
       return respond(await decide(CourseSubject, { subjectId: courseId, action: intent, revision, reason, actor }), {
@@ -168,6 +178,8 @@ export default function CoursePage() {
       : undefined;
   const uploadErrors = feedback(UPLOAD)?.errors;
   const canEdit = editable && canDraft;
+  // Over budget or with clashes, submitting asks for an acknowledgement and its reason (its own form).
+  const acknowledging = page.actions.includes("SUBMIT") && page.concerns.length > 0;
   // After each change the page is reloaded by a redirect: the forms start empty again (they are uncontrolled).
   const fresh = useLocation().key;
   const rejectionParams =
@@ -211,7 +223,21 @@ export default function CoursePage() {
       ) : page.rejection ? (
         <FormAlert tone="info" message={`course.rejected::${rejectionParams}`} />
       ) : null}
-      <ApprovalPanel state={course.state} revision={course.revision} actions={page.actions} error={pageError} />
+      {page.acknowledgement && course.state !== "DRAFT" ? <AcknowledgementNotice ack={page.acknowledgement} /> : null}
+      <ApprovalPanel
+        state={course.state}
+        revision={course.revision}
+        actions={acknowledging ? page.actions.filter((a) => a !== "SUBMIT") : page.actions}
+        error={acknowledging && actionData?.intent === "SUBMIT" ? undefined : pageError}
+      />
+      {acknowledging ? (
+        <AcknowledgedSubmit
+          concerns={page.concerns}
+          revision={course.revision}
+          errors={feedback("SUBMIT")?.errors}
+          values={feedback("SUBMIT")?.values}
+        />
+      ) : null}
       <ClashPanel clashes={page.clashes} />
       <CourseDetails course={course} item={item} month={yearMonth(plan.year, plan.month)} />
       <TaughtRulesPanel rules={page.taught.rules} quiz={page.taught.quiz} />

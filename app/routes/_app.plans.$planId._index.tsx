@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
+import { YearBudgetLine } from "~/components/budget/year-budget-line";
 import { FormAlert } from "~/components/form";
 import { DeleteItemConfirm } from "~/components/plan/delete-item-confirm";
 import { NeedsCoverage } from "~/components/plan/needs-coverage";
 import { PlanDiffView } from "~/components/plan/plan-diff";
 import { PlanItemsTable, PlanTotals } from "~/components/plan/plan-items";
+import { annualPlanBudgetLine } from "~/domain/budget/training-budget-queries.server";
 import { deletePlanItem } from "~/domain/plan/delete-plan-item.server";
 import { planPage } from "~/domain/plan/plan-page.server";
 import { AnnualPlanSubject } from "~/domain/plan/plan-subject.server";
@@ -37,7 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:annual-plan");
   const page = await planPage(planId, auth.user.roles);
   invariantResponse(page, "Not found", { status: 404 });
-  return { ...page, canDraft: can(auth.user.roles, "draft:annual-plan") };
+  return {
+    ...page,
+    canDraft: can(auth.user.roles, "draft:annual-plan"),
+    budgetLine: await annualPlanBudgetLine(page.plan.year),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation();
-  const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft } =
+  const { plan, items, totals, needs, surveyId, uncovered, decisions, diff, actions, editable, canDraft, budgetLine } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A deletion that would turn draft monthly items unplanned asks first; any other refusal shows above.
@@ -111,6 +117,7 @@ export default function PlanPage() {
       {diff ? <PlanDiffView diff={diff.changes} rejection={diff.rejection} needTitle={needTitle} /> : null}
       <PlanItemsTable items={items} needs={needs} editable={editable && canDraft} />
       <PlanTotals totals={totals} />
+      <YearBudgetLine line={budgetLine} used="plans" />
       <NeedsCoverage uncovered={uncovered} total={needs.length} surveyId={surveyId} canAdd={editable && canDraft} />
       <DecisionHistory decisions={decisions} />
     </div>

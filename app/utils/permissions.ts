@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   "draft:course",
   "approve:course",
   "read:training-budget",
+  // The year's training budget (the training manager) and its cap (the general manager, 4.5).
+  "set:training-budget",
+  "set:training-budget-cap",
   // Steps 008–010: preparing an approved course, the heads' confirmation, notices and the session day.
   "prepare:course",
   "override:course-checklist",
@@ -112,6 +115,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:monthly-plan": "any",
     "read:course": "any",
     "read:training-budget": "any",
+    "set:training-budget-cap": "any",
     "read:training-file": "any",
     "read:assessment": "any",
     "read:course-evaluation": "any",
@@ -151,6 +155,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:course": "any",
     "approve:course": "any",
     "read:training-budget": "any",
+    "set:training-budget": "any",
     "override:course-checklist": "any",
     "run:sign-in": "any",
     "mark:attendance": "any",

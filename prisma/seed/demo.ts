@@ -7,6 +7,7 @@ import { db } from "../../app/utils/db.server";
 import { seedArchive } from "./archive";
 import { seedAssessments } from "./assessments";
 import { seedAttendance } from "./attendance";
+import { seedBudgets } from "./budget";
 import { seedCases } from "./cases";
 import { seedCourseRules } from "./course-rules";
 import { seedDelivery } from "./delivery";
@@ -256,6 +257,7 @@ export async function seedDemo(at: Date = now()) {
       await seedMakeUps(tx, at);
       await seedCases(tx, at);
       await seedHistory(tx, at);
+      await seedBudgets(tx, at);
       await seedCourseRules(tx, at);
       await seedArchive(tx, at);
       await seedAssessments(tx, at);

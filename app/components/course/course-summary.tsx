@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { YearBudgetLine } from "~/components/budget/year-budget-line";
 import { formatYuan } from "~/components/training/format";
 
 type Course = {
@@ -129,6 +130,7 @@ export function ClashPanel({ clashes }: { clashes: Clashes }) {
 type Line = { title: string; budgetFen: number; otherCoursesFen: number };
 type Budget = {
   costFen: number;
+  year: ComponentProps<typeof YearBudgetLine>["line"];
   monthly: Line;
   annual: Line | null;
   warnings: Array<{ level: string; title: string; plannedFen: number; spentFen: number; overFen: number }>;
@@ -155,14 +157,17 @@ export function BudgetPanel({ budget }: { budget: Budget }) {
   return (
     <section className={`card p-4 ${budget.warnings.length ? "border-red-300" : ""}`}>
       <h2 className="mb-2 font-semibold">{t("course.budget.title")}</h2>
+      <div className="mb-2">
+        <YearBudgetLine line={budget.year} used="courses" />
+      </div>
       {budget.warnings.map((w) => (
         <p
           key={w.level}
           role="alert"
           className="mb-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
-          {t("course.budget.over", {
-            level: t(`course.budget.levels.${w.level}`),
+          {t(`budget.concerns.${w.level}`, {
+            title: w.title,
             amount: formatYuan(w.overFen),
             planned: formatYuan(w.plannedFen),
             spent: formatYuan(w.spentFen),

@@ -1,12 +1,59 @@
-// The training budget of a year, rolled up from courses to monthly items to annual items.
+// The training budget of a year, rolled up from courses to monthly items to annual items, and what one
+// course's cost does to the budgets above it.
+import { trainingBudget, yearCoursesFen } from "~/domain/budget/training-budget-queries.server";
+import { companyWarnings, yearLine } from "~/domain/budget/training-budget-rules";
 import { planTotals } from "~/domain/plan/plan-rules";
 import { db } from "~/utils/db.server";
 
-import { agreedFeeDifferences, budgetCost, rollUp } from "./budget-rules";
+import { agreedFeeDifferences, budgetCost, courseBudgetWarnings, rollUp } from "./budget-rules";
+import type { CourseWithParts } from "./course-queries.server";
 import { courseCost } from "./course-rules";
 
+const costSelect = {
+  lecturerFeeFen: true,
+  venueFeeFen: true,
+  materialsFeeFen: true,
+  externalFeeFen: true,
+  otherFeeFen: true,
+} as const;
+
+/**
+ * What this course's cost does to the budgets above it: its monthly item, the annual item, and the year's
+ * courses against the company's budget and the general manager's cap (计划外 items count there too).
+ */
+export async function courseBudget(course: CourseWithParts) {
+  const costFen = courseCost(course);
+  const { year } = course.monthlyItem.plan;
+  const others = (where: object) =>
+    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
+  const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
+  const annualItem = course.monthlyItem.planItem;
+  const [monthlyOthers, annualOthers, limits, yearOthers] = await Promise.all([
+    others({ monthlyItemId: course.monthlyItemId }).then(sum),
+    annualItem ? others({ monthlyItem: { planItemId: annualItem.id } }).then(sum) : 0,
+    trainingBudget(year),
+    yearCoursesFen(year, course.id),
+  ]);
+  const { title, budgetFen } = course.monthlyItem;
+  const monthly = { title, budgetFen, otherCoursesFen: monthlyOthers };
+  const annual = annualItem
+    ? { title: annualItem.title, budgetFen: annualItem.budgetFen, otherCoursesFen: annualOthers }
+    : null;
+  return {
+    costFen,
+    monthly,
+    annual,
+    year: yearLine(limits, yearOthers + costFen),
+    warnings: [
+      ...courseBudgetWarnings({ costFen, monthly, annual }),
+      ...companyWarnings({ year, limits, otherCoursesFen: yearOthers, costFen }),
+    ],
+  };
+}
+
 export async function yearBudget(year: number) {
-  const [annual, monthlyItems, courses] = await Promise.all([
+  const [limits, annual, monthlyItems, courses] = await Promise.all([
+    trainingBudget(year),
     db.annualPlan.findUnique({
       where: { year },
       select: {
@@ -94,8 +141,17 @@ export async function yearBudget(year: number) {
         : [],
     ),
   );
+  // The company's budget and the general manager's cap against the annual plan (with the items outside it), the
+  // monthly plans and the courses.
+  const annualPlannedFen = annualItems.reduce((sum, a) => sum + a.budgetFen, 0) + rolled.unplanned.plannedFen;
   return {
     year,
+    budget: limits,
+    against: {
+      annual: yearLine(limits, annualPlannedFen),
+      monthly: yearLine(limits, rolled.total.plannedFen),
+      courses: yearLine(limits, rolled.total.committedFen + rolled.total.pendingFen),
+    },
     feeDifferences,
     annualTitle: annual?.title ?? null,
     annualState: annual?.approval.state ?? null,

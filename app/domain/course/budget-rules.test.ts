@@ -58,6 +58,22 @@ describe("budget roll-up: course → monthly item → annual item", () => {
     expect(r.byCategory.find((c) => c.category === "TRANSFER")).toMatchObject({ committedFen: 1 });
   });
 
+  it("items outside the annual plan (计划外) are one line beside the annual items", () => {
+    expect(r.unplanned).toEqual({ plannedFen: 0, monthlyPlannedFen: 0, committedFen: 1, pendingFen: 0 });
+    const annualTable = [...r.annualItems, r.unplanned].reduce((s, a) => s + a.committedFen + a.pendingFen, 0);
+    expect(annualTable).toBe(r.total.committedFen + r.total.pendingFen);
+  });
+
+  it("a monthly item whose annual item is gone counts as unplanned, not lost", () => {
+    const orphan = rollUp({
+      ...input,
+      monthlyItems: [{ ...input.monthlyItems[0], planItemId: "deleted" }],
+      courses: [{ id: "c1", monthlyItemId: "m11", costFen: 2_000_00, approved: true }],
+    });
+    expect(orphan.unplanned).toMatchObject({ monthlyPlannedFen: 1_500_00, committedFen: 2_000_00 });
+    expect(overBy(orphan.unplanned)).toBe(500_00);
+  });
+
   it("no fen is lost: months, categories and courses add up to the same totals", () => {
     const all = input.courses.reduce((s, c) => s + c.costFen, 0);
     expect(r.total.committedFen + r.total.pendingFen).toBe(all);

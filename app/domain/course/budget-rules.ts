@@ -61,6 +61,16 @@ export function rollUp(input: {
       if (a) a.monthlyPlannedFen += m.budgetFen;
     }
   }
+  // Items outside the annual plan (计划外, or whose annual item is gone) are one line beside the annual items,
+  // so that the annual table adds up to the same totals as the months and the categories.
+  const unplanned = { ...empty(), monthlyPlannedFen: 0 };
+  const annualOf = (m: BudgetMonthlyItem) => (m.planItemId ? annual.get(m.planItemId) : undefined);
+  for (const m of input.monthlyItems) {
+    if (!annualOf(m)) {
+      unplanned.plannedFen += m.budgetFen;
+      unplanned.monthlyPlannedFen += m.budgetFen;
+    }
+  }
   for (const course of input.courses) {
     const m = monthly.get(course.monthlyItemId);
     if (!m) continue;
@@ -70,8 +80,7 @@ export function rollUp(input: {
       byCategory.find((c) => c.category === m.category)!,
       course,
     );
-    const a = m.planItemId ? annual.get(m.planItemId) : undefined;
-    if (a) add(a, course);
+    add(annualOf(m) ?? unplanned, course);
   }
   const total = byMonth.reduce(
     (t, m) => ({
@@ -81,7 +90,14 @@ export function rollUp(input: {
     }),
     empty(),
   );
-  return { monthlyItems: [...monthly.values()], annualItems: [...annual.values()], byMonth, byCategory, total };
+  return {
+    monthlyItems: [...monthly.values()],
+    annualItems: [...annual.values()],
+    unplanned,
+    byMonth,
+    byCategory,
+    total,
+  };
 }
 
 export type BudgetWarning = {

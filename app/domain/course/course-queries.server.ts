@@ -1,9 +1,11 @@
 // Reads of course plans shaped for pages: the course with its clashes and budget, and the lists.
 import { db } from "~/utils/db.server";
 
-import { courseBudgetWarnings } from "./budget-rules";
 import { clashGroups } from "./clash-groups";
 import { clashSummary, courseCost, findClashes, type ClashCourse } from "./course-rules";
+
+// The course's budget lives with the other budget reads; the course page reads it from here.
+export { courseBudget } from "./budget-queries.server";
 
 const costSelect = {
   lecturerFeeFen: true,
@@ -168,29 +170,6 @@ export async function courseClashes(course: CourseWithParts) {
       })),
     },
   };
-}
-
-/** What this course's cost does to the budgets above it: its monthly item and the annual item. */
-export async function courseBudget(course: CourseWithParts) {
-  const costFen = courseCost(course);
-  const others = (where: object) =>
-    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
-  const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
-  const monthlyOthers = sum(await others({ monthlyItemId: course.monthlyItemId }));
-  const annualItem = course.monthlyItem.planItem;
-  const monthly = {
-    title: course.monthlyItem.title,
-    budgetFen: course.monthlyItem.budgetFen,
-    otherCoursesFen: monthlyOthers,
-  };
-  const annual = annualItem
-    ? {
-        title: annualItem.title,
-        budgetFen: annualItem.budgetFen,
-        otherCoursesFen: sum(await others({ monthlyItem: { planItemId: annualItem.id } })),
-      }
-    : null;
-  return { costFen, monthly, annual, warnings: courseBudgetWarnings({ costFen, monthly, annual }) };
 }
 
 /** Courses, newest month first; a department head sees only those their people attend. */

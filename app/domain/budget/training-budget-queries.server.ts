@@ -1,0 +1,76 @@
+// Reads of the company's training budget: the year's amount and cap, and what the year plans and spends.
+import { budgetCost } from "~/domain/course/budget-rules";
+import { courseCost } from "~/domain/course/course-rules";
+import { companyToday } from "~/domain/settings/settings.server";
+import { db, type Tx } from "~/utils/db.server";
+
+import { yearLine } from "./training-budget-rules";
+
+type Client = Pick<Tx, "trainingBudget" | "course" | "planItem" | "monthlyPlanItem" | "person">;
+
+/** The year's budget and cap with who set them; version 0 when nothing was set yet (the forms send it back). */
+export async function trainingBudget(year: number, client: Client = db) {
+  const row = await client.trainingBudget.findUnique({ where: { year } });
+  const ids = [row?.amountSetById, row?.capSetById].filter((id): id is string => Boolean(id));
+  const people = ids.length
+    ? await client.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, employeeNo: true } })
+    : [];
+  const by = (id: string | null | undefined, at: Date | null | undefined) => {
+    const person = people.find((p) => p.id === id);
+    return person && at ? { name: person.name, employeeNo: person.employeeNo, at } : null;
+  };
+  return {
+    year,
+    amountFen: row?.amountFen ?? null,
+    capFen: row?.capFen ?? null,
+    version: row?.version ?? 0,
+    amountSet: by(row?.amountSetById, row?.amountSetAt),
+    capSet: by(row?.capSetById, row?.capSetAt),
+  };
+}
+
+/** What the year's courses cost the budget (an agreed external fee instead of the budgeted one), one left out. */
+export async function yearCoursesFen(year: number, exceptCourseId: string | null = null, client: Client = db) {
+  const courses = await client.course.findMany({
+    where: { monthlyItem: { plan: { year } }, ...(exceptCourseId ? { id: { not: exceptCourseId } } : {}) },
+    select: {
+      lecturerFeeFen: true,
+      venueFeeFen: true,
+      materialsFeeFen: true,
+      externalFeeFen: true,
+      otherFeeFen: true,
+      delivery: { select: { agreedFeeFen: true } },
+    },
+  });
+  return courses.reduce(
+    (sum, c) =>
+      sum +
+      budgetCost({
+        costFen: courseCost(c),
+        externalFeeFen: c.externalFeeFen,
+        agreedFeeFen: c.delivery?.agreedFeeFen ?? null,
+      }),
+    0,
+  );
+}
+
+/** What the year plans: the annual plan's items and the monthly items outside it (计划外). */
+export async function yearPlannedFen(year: number, client: Client = db) {
+  const [annual, unplanned] = await Promise.all([
+    client.planItem.aggregate({ where: { plan: { year } }, _sum: { budgetFen: true } }),
+    client.monthlyPlanItem.aggregate({ where: { plan: { year }, planItemId: null }, _sum: { budgetFen: true } }),
+  ]);
+  return (annual._sum.budgetFen ?? 0) + (unplanned._sum.budgetFen ?? 0);
+}
+
+/** The line the annual plan page shows: the year's budget, what the plans plan, what is left. */
+export async function annualPlanBudgetLine(year: number) {
+  const [budget, plannedFen] = await Promise.all([trainingBudget(year), yearPlannedFen(year)]);
+  return yearLine(budget, plannedFen);
+}
+
+/** The year a budget page asks for (?year=), or this year. */
+export async function budgetYear(asked: string | null): Promise<number> {
+  const year = Number(asked);
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : (await companyToday()).year;
+}
