@@ -87,7 +87,9 @@ export function PickerSelect({
           </option>
         ))}
       </select>
-      {q ? <span className="mt-1 block text-xs text-slate-500">{t("course.picker.matches", { count: shown.length })}</span> : null}
+      {q ? (
+        <span className="mt-1 block text-xs text-slate-500">{t("course.picker.matches", { count: shown.length })}</span>
+      ) : null}
     </Field>
   );
 }

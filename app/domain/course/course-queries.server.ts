@@ -87,7 +87,10 @@ export async function lecturerChoices(search = "", currentId: string | null = nu
   const q = search.trim();
   const people = await db.person.findMany({
     where: {
-      OR: [{ disabledAt: null, status: { not: "LEFT" }, roles: { some: { role: "LECTURER" } } }, { id: currentId ?? "" }],
+      OR: [
+        { disabledAt: null, status: { not: "LEFT" }, roles: { some: { role: "LECTURER" } } },
+        { id: currentId ?? "" },
+      ],
       ...(q
         ? {
             AND: [

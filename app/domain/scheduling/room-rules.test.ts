@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { overfullRooms, roomKey, roomSeats } from "./room-rules";
+import { heldOutside, overfullRooms, roomKey, roomSeats } from "./room-rules";
 
 describe("one room, however it is typed", () => {
   it("ignores spaces, case and a leading 培训室", () => {
@@ -13,6 +13,15 @@ describe("one room, however it is typed", () => {
     expect(roomKey("A301")).not.toBe(roomKey("A302"));
     expect(roomKey("培训室")).toBe("培训室");
     expect(roomKey("电脑室")).not.toBe(roomKey("培训室"));
+  });
+});
+
+describe("where a session is held", () => {
+  it("external and group training at the outside institution, the rest in the company's rooms", () => {
+    expect(["NEW_HIRE", "INTERNAL", "TRANSFER", "EXTERNAL", "GROUP"].filter(heldOutside)).toEqual([
+      "EXTERNAL",
+      "GROUP",
+    ]);
   });
 });
 

@@ -9,6 +9,9 @@ export function roomKey(name: string): string {
   return bare.startsWith("培训室") && bare.length > 3 ? bare.slice(3) : bare;
 }
 
+/** 外部培训 and 集团培训 are held at the outside institution: their sessions may name any venue. */
+export const heldOutside = (category: string) => category === "EXTERNAL" || category === "GROUP";
+
 /** Whether a room seats everyone who sits the session. */
 export const roomSeats = (capacity: number, attendees: number) => attendees <= capacity;
 

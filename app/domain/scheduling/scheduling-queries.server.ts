@@ -47,7 +47,9 @@ export function trainerChoices(search = "", currentId: string | null = null) {
   return db.externalTrainer.findMany({
     where: {
       OR: [{ retiredAt: null }, { id: currentId ?? "" }],
-      ...(q ? { AND: [{ OR: [{ name: { contains: q } }, { organisation: { contains: q } }, { id: currentId ?? "" }] }] } : {}),
+      ...(q
+        ? { AND: [{ OR: [{ name: { contains: q } }, { organisation: { contains: q } }, { id: currentId ?? "" }] }] }
+        : {}),
     },
     orderBy: { name: "asc" },
     select: { id: true, name: true, organisation: true, contact: true },

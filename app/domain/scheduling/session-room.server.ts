@@ -4,13 +4,10 @@
 import type { Tx } from "~/utils/db.server";
 import { messageKey } from "~/utils/validation";
 
-import { roomKey, roomSeats } from "./room-rules";
+import { heldOutside, roomKey, roomSeats } from "./room-rules";
 
 export type PlaceInput = { roomId?: string | null; location?: string | null };
 export type Place = { ok: true; roomId: string | null; location: string } | { ok: false; field: string; error: string };
-
-/** 外部培训 and 集团培训 are held at the outside institution: their sessions may name any venue. */
-export const heldOutside = (category: string) => category === "EXTERNAL" || category === "GROUP";
 
 export async function sessionPlace(tx: Tx, input: PlaceInput, category: string, attendees: number): Promise<Place> {
   const typed = input.location?.trim() ?? "";
