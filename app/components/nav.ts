@@ -9,6 +9,14 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/home", labelKey: "nav.home", group: "main", icon: "home" },
   { to: "/people", labelKey: "nav.people", group: "admin", icon: "people", permission: "read:person" },
   { to: "/departments", labelKey: "nav.departments", group: "admin", icon: "tree", permission: "manage:department" },
+  { to: "/rooms", labelKey: "nav.rooms", group: "admin", icon: "tree", permission: "manage:room" },
+  {
+    to: "/trainers",
+    labelKey: "nav.trainers",
+    group: "admin",
+    icon: "people",
+    permission: "manage:external-trainer",
+  },
   { to: "/needs", labelKey: "nav.needs", group: "training", icon: "survey", permission: "read:needs-survey" },
   {
     to: "/questionnaire",

@@ -34,6 +34,7 @@ import enPreparation from "./en/preparation.json";
 import enQuiz from "./en/quiz.json";
 import enRoles from "./en/roles.json";
 import enRuleLoop from "./en/ruleLoop.json";
+import enScheduling from "./en/scheduling.json";
 import enSessionDay from "./en/sessionDay.json";
 import enSettings from "./en/settings.json";
 import enSignIn from "./en/signIn.json";
@@ -75,6 +76,7 @@ import zhPreparation from "./zh-CN/preparation.json";
 import zhQuiz from "./zh-CN/quiz.json";
 import zhRoles from "./zh-CN/roles.json";
 import zhRuleLoop from "./zh-CN/ruleLoop.json";
+import zhScheduling from "./zh-CN/scheduling.json";
 import zhSessionDay from "./zh-CN/sessionDay.json";
 import zhSettings from "./zh-CN/settings.json";
 import zhSignIn from "./zh-CN/signIn.json";
@@ -105,6 +107,7 @@ export const CATALOGS = {
     assessment: zhAssessment,
     evaluation: zhEvaluation,
     ruleLoop: zhRuleLoop,
+    scheduling: zhScheduling,
     dashboard: zhDashboard,
     departments: zhDepartments,
     errors: zhErrors,
@@ -148,6 +151,7 @@ export const CATALOGS = {
     assessment: enAssessment,
     evaluation: enEvaluation,
     ruleLoop: enRuleLoop,
+    scheduling: enScheduling,
     dashboard: enDashboard,
     departments: enDepartments,
     errors: enErrors,

@@ -29,6 +29,8 @@ import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { taughtRules } from "~/domain/rule-loop/course-rule-choices.server";
+import { heldOutside } from "~/domain/scheduling/room-rules";
+import { roomChoices } from "~/domain/scheduling/scheduling-queries.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
@@ -71,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     canDraft,
     options: canDraft && page.editable ? await attendeeOptions() : { departments: [], posts: [] },
+    rooms: canDraft && page.editable ? await roomChoices() : [],
     taught: await taughtRules(courseId),
     concerns: submitConcerns({ warnings: page.budget.warnings, ...page.clashes.groups }),
     acknowledgement: await courseAcknowledgement(courseId, page.course.revision),
@@ -242,7 +245,14 @@ export default function CoursePage() {
       <CourseDetails course={course} item={item} month={yearMonth(plan.year, plan.month)} />
       <TaughtRulesPanel rules={page.taught.rules} quiz={page.taught.quiz} />
       <BudgetPanel budget={page.budget} />
-      <Sessions key={`s-${fresh}`} sessions={page.sessions} editable={canEdit} feedback={feedback("addSession")} />
+      <Sessions
+        key={`s-${fresh}`}
+        sessions={page.sessions}
+        rooms={page.rooms}
+        outside={heldOutside(item.category)}
+        editable={canEdit}
+        feedback={feedback("addSession")}
+      />
       <Attendees
         key={`a-${fresh}`}
         attendees={page.attendees}

@@ -11,6 +11,7 @@ import { courseToEdit, itemForNewCourse, lecturerChoices } from "~/domain/course
 import { CourseSchema } from "~/domain/course/course.schema";
 import { createCourse, updateCourse } from "~/domain/course/course.server";
 import { courseRuleChoices } from "~/domain/rule-loop/course-rule-choices.server";
+import { trainerChoices } from "~/domain/scheduling/scheduling-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         externalLecturer: course.externalLecturer ?? "",
         externalOrg: course.externalOrg ?? "",
         externalContact: course.externalContact ?? "",
+        trainerId: course.trainerId ?? "",
         lecturerFee: yuanInput(course.lecturerFeeFen),
         venueFee: yuanInput(course.venueFeeFen),
         materialsFee: yuanInput(course.materialsFeeFen),
@@ -66,6 +68,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         externalFee: "0",
         otherFee: "0",
       };
+  // The lecturer search sends the form back here by GET (without JavaScript): what was typed is kept.
+  const url = new URL(request.url);
+  const search = url.searchParams.get("lecturerSearch");
+  const typed =
+    search === null
+      ? null
+      : Object.fromEntries(
+          [...new Set(url.searchParams.keys())]
+            .filter((k) => k !== "item" && k !== "lecturerSearch")
+            .map((k) => [k, k === "ruleIds" ? url.searchParams.getAll(k) : (url.searchParams.get(k) ?? "")]),
+        );
   const editable = course
     ? isEditable(course.approval.state)
     : "plan" in item && item.plan.approval.state === "APPROVED";
@@ -73,9 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     course: course ? { id: course.id, title: course.title } : null,
     item: { id: item.id, title: item.title, category: item.category },
     editable,
-    people: await lecturerChoices(),
+    people: await lecturerChoices(search ?? "", course?.lecturerId ?? null),
+    trainers: await trainerChoices(search ?? "", course?.trainerId ?? null),
+    search: search ?? "",
     ruleChoices: await courseRuleChoices(),
-    defaults,
+    defaults: typed ?? defaults,
   };
 }
 
@@ -97,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CourseEditPage() {
   const { t } = useTranslation();
-  const { course, item, editable, people, ruleChoices, defaults } = useLoaderData<typeof loader>();
+  const { course, item, editable, people, trainers, search, ruleChoices, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const back = course ? `/courses/${course.id}` : "/courses";
   return (
@@ -121,6 +136,9 @@ export default function CourseEditPage() {
             defaults={actionData?.values ?? defaults}
             errors={actionData?.errors}
             people={people}
+            trainers={trainers}
+            search={search}
+            hidden={course ? undefined : { item: item.id }}
             cancelTo={back}
           >
             <TaughtRulesFields

@@ -84,6 +84,9 @@ export const PERMISSIONS = [
   // Background jobs (docs/decisions/0021): the administrator watches them and runs one now.
   "read:jobs",
   "run:jobs",
+  // The scheduling lists (docs/decisions/0025): the company's rooms and the external trainers.
+  "manage:room",
+  "manage:external-trainer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +106,8 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "import:case": "any",
     "read:jobs": "any",
     "run:jobs": "any",
+    "manage:room": "any",
+    "manage:external-trainer": "any",
   },
   GENERAL_MANAGER: {
     "read:person": "any",

@@ -18,6 +18,7 @@ import { seedHistory } from "./history";
 import { seedLeave, seedMakeUps } from "./leave";
 import { seedMonthlyPlans } from "./monthly-plan";
 import { seedQuiz } from "./quiz";
+import { seedRooms } from "./rooms";
 import { seedTrainingPlan } from "./training-plan";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
@@ -262,6 +263,7 @@ export async function seedDemo(at: Date = now()) {
       await seedArchive(tx, at);
       await seedAssessments(tx, at);
       await seedEvaluations(tx, at);
+      await seedRooms(tx);
       await writeAudit(tx, {
         actor: null,
         action: "seed.demo",

@@ -62,8 +62,9 @@ describe("setting up a course (006)", () => {
     expect((await clerk.course(courseId, { intent: "addAttendees", names: "C0218、K0001" })).status).toBe(302);
     let page = (await clerk.viewCourse(courseId)).body as CoursePage;
     expect(page.attendeeCount).toBe(21 + 2 + 2);
+    // "培训室A301" as typed is the listed room, printed by its name.
     expect(page.clashes.rooms).toMatchObject([
-      { location: "培训室A301", other: { title: "话术规范与投诉案例复训（催收一部）" } },
+      { location: "培训室 A301", other: { title: "话术规范与投诉案例复训（催收一部）" } },
     ]);
     expect(page.clashes.people.map((p) => p.person.employeeNo)).toEqual(expect.arrayContaining(["C0101", "C0120"]));
     expect(page.clashes.people.map((p) => p.person.employeeNo)).not.toContain("C0219");

@@ -77,6 +77,12 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.people.import.tsx": { path: "/people/import", loader: "import:person", action: "import:person" },
   "_app.people.import-template.tsx": { path: "/people/import-template", loader: "import:person" },
   "_app.departments.tsx": { path: "/departments", loader: "manage:department", action: "manage:department" },
+  "_app.rooms.tsx": { path: "/rooms", loader: "manage:room", action: "manage:room" },
+  "_app.trainers.tsx": {
+    path: "/trainers",
+    loader: "manage:external-trainer",
+    action: "manage:external-trainer",
+  },
   "_app.needs._index.tsx": { path: "/needs", loader: "read:needs-survey", action: "manage:needs-survey" },
   "_app.needs.$surveyId._index.tsx": {
     path: "/needs/x",

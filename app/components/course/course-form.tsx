@@ -1,12 +1,15 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { CourseSchema, LECTURER_KINDS } from "~/domain/course/course.schema";
 import type { FieldErrors, FormValues } from "~/utils/validation";
 
-type Person = { id: string; name: string; employeeNo: string; post: string; lecturer: boolean };
+import { PickerSelect, SearchBox } from "./lecturer-picker";
+
+type Person = { id: string; name: string; employeeNo: string; post: string };
+type Trainer = { id: string; name: string; organisation: string };
 const COSTS = ["lecturerFee", "venueFee", "materialsFee", "externalFee", "otherFee"] as const;
 
 /** The course plan's own fields; sessions, attendees and materials are added on the course page. */
@@ -14,12 +17,20 @@ export function CourseForm({
   defaults,
   errors,
   people,
+  trainers,
+  search,
+  hidden,
   cancelTo,
   children,
 }: {
   defaults: FormValues;
   errors?: FieldErrors | null;
+  /** The employees marked as lecturers, and the administrator's external trainers (as the search found them). */
   people: Person[];
+  trainers: Trainer[];
+  search: string;
+  /** Fields the page's address needs when the form is sent back to it for a search (the monthly item). */
+  hidden?: Record<string, string>;
   cancelTo: string;
   /** More fields of the same form, shown above its buttons (the rules the course teaches). */
   children?: ReactNode;
@@ -33,8 +44,13 @@ export function CourseForm({
     errorOf,
     input: field,
   } = useSchemaForm(CourseSchema, { defaultValues: defaults, serverErrors: errors });
+  const [query, setQuery] = useState(search);
+  const initial = (name: string) => (typeof defaults[name] === "string" ? (defaults[name] as string) : "");
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <FormAlert message={errors?._form} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         {field("course.fields.", "title")}
@@ -59,16 +75,28 @@ export function CourseForm({
             </label>
           ))}
         </div>
-        <Field label={t("course.fields.lecturerId")} name="lecturerId" error={errorOf("lecturerId")}>
-          <select id="lecturerId" className="input" {...register("lecturerId")}>
-            <option value="">{t("course.choose")}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {t("training.personWith", { ...p, detail: p.post })}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SearchBox defaultValue={search} onSearch={setQuery} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <PickerSelect
+            name="lecturerId"
+            label={t("course.fields.lecturerId")}
+            options={people.map((p) => ({ id: p.id, label: t("training.personWith", { ...p, detail: p.post }) }))}
+            search={query}
+            initial={initial("lecturerId")}
+            error={errorOf("lecturerId")}
+            field={register("lecturerId")}
+          />
+          <PickerSelect
+            name="trainerId"
+            label={t("course.fields.trainerId")}
+            options={trainers.map((p) => ({ id: p.id, label: [p.name, p.organisation].filter(Boolean).join(" · ") }))}
+            search={query}
+            initial={initial("trainerId")}
+            error={errorOf("trainerId")}
+            field={register("trainerId")}
+          />
+        </div>
+        <p className="text-sm text-slate-500">{t("course.picker.typedTrainer")}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           {field("course.fields.", "externalLecturer")}
           {field("course.fields.", "externalOrg")}

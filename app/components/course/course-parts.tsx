@@ -23,12 +23,19 @@ function RemoveButton({ intent, name, value, label }: { intent: string; name: st
   );
 }
 
+type Room = { id: string; name: string; capacity: number; equipment: string };
+
 export function Sessions({
   sessions,
+  rooms,
+  outside,
   editable,
   feedback,
 }: {
   sessions: Array<{ id: string; date: string; start: string; end: string; location: string }>;
+  /** The rooms a session can be put in; training held outside (外部培训, 集团培训) types its venue instead. */
+  rooms: Room[];
+  outside: boolean;
   editable: boolean;
   feedback?: Feedback;
 }) {
@@ -89,9 +96,22 @@ export function Sessions({
           <Field label={t("course.session.end")} name="end" error={errorOf("end")}>
             <input id="end" type="time" className="input" {...register("end")} />
           </Field>
-          <Field label={t("course.session.location")} name="location" error={errorOf("location")}>
-            <input id="location" className="input" {...register("location")} />
-          </Field>
+          {outside ? (
+            <Field label={t("course.session.venue")} name="location" error={errorOf("location")}>
+              <input id="location" className="input" {...register("location")} />
+            </Field>
+          ) : (
+            <Field label={t("course.session.room")} name="roomId" error={errorOf("roomId")}>
+              <select id="roomId" className="input" {...register("roomId")}>
+                <option value="">{t("course.choose")}</option>
+                {rooms.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {t("scheduling.rooms.choice", r)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <button type="submit" className="btn-primary col-span-2 sm:col-span-1 sm:mt-6" disabled={busy}>
             {t("course.session.add")}
           </button>

@@ -6,6 +6,8 @@ import type { Tx } from "~/utils/db.server";
 import { subtreeIds } from "~/utils/department-tree";
 import { messageKey } from "~/utils/validation";
 
+import { sessionPlace, smallestRoom } from "../scheduling/session-room.server";
+
 import { sessionInterval } from "./course-rules";
 import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";
 import { fail, inDraftCourse, type Actor, type CourseOutcome } from "./course.server";
@@ -18,9 +20,9 @@ export async function addSession(
   timeZone: string,
 ): Promise<CourseOutcome> {
   return inDraftCourse(courseId, async (tx, course) => {
-    const { plan } = await tx.monthlyPlanItem.findUniqueOrThrow({
+    const { plan, category } = await tx.monthlyPlanItem.findUniqueOrThrow({
       where: { id: course.monthlyItemId },
-      select: { plan: { select: { year: true, month: true } } },
+      select: { category: true, plan: { select: { year: true, month: true } } },
     });
     const interval = sessionInterval(input.date, input.start, input.end, timeZone);
     const at = companyDate(interval.startsAt, timeZone);
@@ -32,13 +34,18 @@ export async function addSession(
       where: { courseId, startsAt: { lt: interval.endsAt }, endsAt: { gt: interval.startsAt } },
     });
     if (overlapping > 0) return fail("course.validation.sessionOverlap", 400, "start");
-    const session = await tx.courseSession.create({ data: { courseId, ...interval, location: input.location } });
+    const attendees = await tx.courseAttendee.count({ where: { courseId } });
+    const place = await sessionPlace(tx, input, category, attendees);
+    if (!place.ok) return fail(place.error, 400, place.field);
+    const session = await tx.courseSession.create({
+      data: { courseId, ...interval, location: place.location, roomId: place.roomId },
+    });
     await writeAudit(tx, {
       actor,
       action: "course.sessionAdded",
       entityType: "Course",
       entityId: courseId,
-      summary: { session: session.id, ...input },
+      summary: { session: session.id, ...input, location: place.location },
     });
     return { ok: true as const, id: courseId };
   });
@@ -120,6 +127,19 @@ export async function addAttendees(
   return inDraftCourse(courseId, async (tx) => {
     const resolved = await resolveAttendees(tx, input);
     if (!resolved.ok) return fail(resolved.error, 400, resolved.field);
+    // Every room the course is held in must seat the larger list (the draft's lock makes the count safe).
+    const room = await smallestRoom(tx, courseId);
+    if (room) {
+      const already = await tx.courseAttendee.count({ where: { courseId, personId: { in: resolved.ids } } });
+      const listed = await tx.courseAttendee.count({ where: { courseId } });
+      const attendees = listed + resolved.ids.length - already;
+      if (attendees > room.capacity)
+        return fail(
+          messageKey("scheduling.rooms.tooSmall", { name: room.name, capacity: room.capacity, attendees }),
+          400,
+          "_form",
+        );
+    }
     const { count } = await tx.courseAttendee.createMany({
       data: resolved.ids.map((personId) => ({ courseId, personId })),
       skipDuplicates: true,

@@ -82,23 +82,36 @@ export function itemForNewCourse(itemId: string) {
 }
 
 /**
- * The people a course's internal lecturer can be chosen from, lecturers first (they are who the clerk usually picks).
+ * The employees a course's internal lecturer is chosen from: those marked as lecturers, and the course's own
+ * lecturer (kept even if no longer marked); with a search, those whose name, employee no. or post contains it.
  */
-export async function lecturerChoices() {
+export async function lecturerChoices(search = "", currentId: string | null = null) {
+  const q = search.trim();
   const people = await db.person.findMany({
-    where: { disabledAt: null, status: { not: "LEFT" } },
-    orderBy: { employeeNo: "asc" },
-    select: {
-      id: true,
-      name: true,
-      employeeNo: true,
-      post: true,
-      roles: { where: { role: "LECTURER" }, select: { role: true } },
+    where: {
+      OR: [
+        { disabledAt: null, status: { not: "LEFT" }, roles: { some: { role: "LECTURER" } } },
+        { id: currentId ?? "" },
+      ],
+      ...(q
+        ? {
+            AND: [
+              {
+                OR: [
+                  { name: { contains: q } },
+                  { employeeNo: { contains: q, mode: "insensitive" as const } },
+                  { post: { contains: q } },
+                  { id: currentId ?? "" },
+                ],
+              },
+            ],
+          }
+        : {}),
     },
+    orderBy: { employeeNo: "asc" },
+    select: { id: true, name: true, employeeNo: true, post: true },
   });
-  return people
-    .map((p) => ({ id: p.id, name: p.name, employeeNo: p.employeeNo, post: p.post, lecturer: p.roles.length > 0 }))
-    .sort((a, b) => Number(b.lecturer) - Number(a.lecturer));
+  return people;
 }
 
 /** A course's material with its bytes, scoped like the course page (departmentIds null: every course), or null. */
@@ -143,7 +156,7 @@ export async function courseClashes(course: CourseWithParts) {
             capacity: true,
             lecturerId: true,
             attendees: { select: { personId: true } },
-            sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
+            sessions: { select: { id: true, startsAt: true, endsAt: true, location: true, roomId: true } },
           },
         });
   const clashes = findClashes(

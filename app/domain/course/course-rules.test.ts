@@ -63,9 +63,15 @@ describe("overlapping intervals", () => {
   it("the same hours on another day do not overlap", () =>
     expect(overlaps(a, s("b", "2026-12-09", "09:00", "12:00"))).toBe(false));
   it("rooms typed differently are the same room", () => {
-    expect(sameRoom("A301 会议室", " a301会议室 ")).toBe(true);
-    expect(sameRoom("A301", "A302")).toBe(false);
-    expect(sameRoom("", " ")).toBe(false);
+    const at = (location: string) => ({ location });
+    expect(sameRoom(at("A301 会议室"), at(" a301会议室 "))).toBe(true);
+    expect(sameRoom(at("A301"), at("培训室 A301"))).toBe(true);
+    expect(sameRoom(at("A301"), at("A302"))).toBe(false);
+    expect(sameRoom(at(""), at(" "))).toBe(false);
+  });
+  it("listed rooms are compared by the room, whatever the sessions print", () => {
+    expect(sameRoom({ location: "A301", roomId: "r1" }, { location: "培训室 A301（旧名）", roomId: "r1" })).toBe(true);
+    expect(sameRoom({ location: "A301", roomId: "r1" }, { location: "A301", roomId: "r2" })).toBe(false);
   });
 });
 
@@ -97,6 +103,13 @@ describe("clash checks", () => {
     expect(findClashes(me, [other])).toEqual([
       { kind: "room", location: "a301", sessionId: "ms", other: { courseId: "o", title: "情绪管理", sessionId: "os" } },
     ]);
+  });
+
+  it("finds a listed room double-booked across courses, and not two rooms that print alike", () => {
+    const inRoom = (roomId: string) => ({ ...s("ms", "2026-12-08", "09:00", "12:00", "培训室 A301"), roomId });
+    const listed = course({ id: "l", title: "催收合规", sessions: [{ ...other.sessions[0], roomId: "r1" }] });
+    expect(findClashes(course({ sessions: [inRoom("r1")] }), [listed]).map((c) => c.kind)).toEqual(["room"]);
+    expect(findClashes(course({ sessions: [inRoom("r2")] }), [listed])).toEqual([]);
   });
 
   it("finds attendees over capacity", () => {

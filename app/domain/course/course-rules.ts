@@ -2,6 +2,8 @@
 // clashes the clerk must see. No I/O.
 import { TZDate } from "@date-fns/tz";
 
+import { roomKey } from "../scheduling/room-rules";
+
 export type Interval = { startsAt: Date; endsAt: Date };
 
 /** A session typed as company-local date and times ("2026-12-08", "09:00", "12:00") as instants. */
@@ -41,10 +43,15 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 }
 
-/** Rooms are typed by hand: "A301 会议室" and " a301会议室 " are the same room. */
-export function sameRoom(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, "").toLowerCase();
-  return norm(a) !== "" && norm(a) === norm(b);
+type Placed = { location: string; roomId?: string | null };
+
+/**
+ * Whether two sessions are in one room: the same listed room, or (for a venue typed by hand) the same place
+ * however it is spelled ("A301" and " 培训室 a301").
+ */
+export function sameRoom(a: Placed, b: Placed): boolean {
+  if (a.roomId && b.roomId) return a.roomId === b.roomId;
+  return roomKey(a.location) !== "" && roomKey(a.location) === roomKey(b.location);
 }
 
 export type ClashCourse = {
@@ -53,7 +60,7 @@ export type ClashCourse = {
   capacity: number;
   lecturerId: string | null;
   attendeeIds: string[];
-  sessions: Array<Interval & { id: string; location: string }>;
+  sessions: Array<Interval & Placed & { id: string }>;
 };
 
 export type Clash =
@@ -86,7 +93,7 @@ export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[]
         if (other === course && j <= i) continue;
         if (!overlaps(session, them)) continue;
         const ref = { courseId: other.id, title: other.title, sessionId: them.id };
-        if (sameRoom(session.location, them.location))
+        if (sameRoom(session, them))
           clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });
         for (const personId of shared) clashes.push({ kind: "person", personId, sessionId: session.id, other: ref });
       }

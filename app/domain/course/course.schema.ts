@@ -19,6 +19,8 @@ export const CourseSchema = z
     externalLecturer: optionalText(100),
     externalOrg: optionalText(100),
     externalContact: optionalText(200),
+    // An external trainer from the administrator's list (its name, institution and contact are copied).
+    trainerId: optionalText(40),
     lecturerFee: money(),
     venueFee: money(),
     materialsFee: money(),
@@ -34,7 +36,7 @@ export const CourseSchema = z
   .superRefine((v, ctx) => {
     if (v.lecturerKind === "INTERNAL" && !v.lecturerId)
       ctx.addIssue({ code: "custom", path: ["lecturerId"], message: "course.validation.lecturerRequired" });
-    if (v.lecturerKind === "EXTERNAL") {
+    if (v.lecturerKind === "EXTERNAL" && !v.trainerId) {
       if (!v.externalLecturer && !v.externalOrg)
         ctx.addIssue({ code: "custom", path: ["externalLecturer"], message: "course.validation.externalRequired" });
       if (!v.externalContact)
@@ -50,7 +52,10 @@ const time = () =>
     .min(1, "validation.required")
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "course.validation.time");
 
-/** One session as the clerk types it: a company-local date with start and end times. */
+/**
+ * One session as the clerk types it: a company-local date with start and end times, and a room from the list
+ * (or, for training held outside, the venue typed; which one is needed is the course's to say).
+ */
 export const SessionSchema = z
   .object({
     date: z
@@ -60,7 +65,8 @@ export const SessionSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, "course.validation.date"),
     start: time(),
     end: time(),
-    location: shortText(100),
+    roomId: optionalText(40),
+    location: optionalText(100),
   })
   .refine((v) => v.end > v.start, { path: ["end"], message: "course.validation.endBeforeStart" })
   .refine((v) => !sessionTooLong(v.start, v.end), {

@@ -29,6 +29,7 @@ const courseData = (input: CourseInput) => {
     externalLecturer: internal ? null : (input.externalLecturer ?? null),
     externalOrg: internal ? null : (input.externalOrg ?? null),
     externalContact: internal ? null : (input.externalContact ?? null),
+    trainerId: internal ? null : (input.trainerId ?? null),
     lecturerFeeFen: input.lecturerFee,
     venueFeeFen: input.venueFee,
     materialsFeeFen: input.materialsFee,
@@ -37,9 +38,39 @@ const courseData = (input: CourseInput) => {
   };
 };
 
-async function lecturerIsActive(tx: Tx, personId: string | null) {
-  if (!personId) return true;
-  return (await tx.person.count({ where: { id: personId, disabledAt: null, status: { not: "LEFT" } } })) === 1;
+/**
+ * Who teaches: an internal course an active employee marked as a lecturer; an external one a trainer of the
+ * administrator's list (copied into the course) or, for one not listed, the trainer typed (linked to the list
+ * when the name and institution are on it). Null when fine, else the refusal.
+ */
+async function checkLecturer(tx: Tx, data: ReturnType<typeof courseData>, keepTrainerId: string | null) {
+  if (data.lecturerId) {
+    const person = await tx.person.findFirst({
+      where: { id: data.lecturerId, disabledAt: null, status: { not: "LEFT" } },
+      select: { roles: { where: { role: "LECTURER" }, select: { role: true } } },
+    });
+    if (!person) return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    if (person.roles.length === 0) return fail("course.validation.notALecturer", 400, "lecturerId");
+  }
+  if (data.lecturerKind !== "EXTERNAL") return null;
+  if (data.trainerId) {
+    // A retired trainer is no longer offered, but a course they already teach may keep them.
+    const trainer = await tx.externalTrainer.findFirst({
+      where: { id: data.trainerId, OR: [{ retiredAt: null }, { id: keepTrainerId ?? "" }] },
+      select: { name: true, organisation: true, contact: true },
+    });
+    if (!trainer) return fail("course.validation.unknownTrainer", 400, "trainerId");
+    data.externalLecturer = trainer.name;
+    data.externalOrg = trainer.organisation || null;
+    data.externalContact = trainer.contact;
+    return null;
+  }
+  const listed = await tx.externalTrainer.findFirst({
+    where: { name: data.externalLecturer ?? "", organisation: data.externalOrg ?? "", retiredAt: null },
+    select: { id: true },
+  });
+  data.trainerId = listed?.id ?? null;
+  return null;
 }
 
 export async function createCourse(actor: Actor, monthlyItemId: string, input: CourseInput): Promise<CourseOutcome> {
@@ -59,8 +90,8 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
     if (!lecturerFitsCategory(item.category, input.lecturerKind))
       return fail("course.validation.outsideLecturer", 400, "lecturerId");
     const data = courseData(input);
-    if (!(await lecturerIsActive(tx, data.lecturerId)))
-      return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    const wrongLecturer = await checkLecturer(tx, data, null);
+    if (wrongLecturer) return wrongLecturer;
     const refused = await checkTaughtRules(tx, input);
     if (refused) return refused;
     const approval = await createApproval(tx, "Course");
@@ -100,13 +131,13 @@ export async function updateCourse(actor: Actor, courseId: string, input: Course
   return inDraftCourse(courseId, async (tx, course) => {
     const item = await tx.monthlyPlanItem.findUniqueOrThrow({
       where: { id: course.monthlyItemId },
-      select: { category: true },
+      select: { category: true, courses: { where: { id: courseId }, select: { trainerId: true } } },
     });
     if (!lecturerFitsCategory(item.category, input.lecturerKind))
       return fail("course.validation.outsideLecturer", 400, "lecturerId");
     const data = courseData(input);
-    if (!(await lecturerIsActive(tx, data.lecturerId)))
-      return fail("course.validation.unknownLecturer", 400, "lecturerId");
+    const wrongLecturer = await checkLecturer(tx, data, item.courses[0]?.trainerId ?? null);
+    if (wrongLecturer) return wrongLecturer;
     const refused = await checkTaughtRules(tx, input);
     if (refused) return refused;
     await tx.course.update({ where: { id: courseId }, data });

@@ -2,6 +2,7 @@
 // logistics the clerk may still change, with a reason, audited; after publishing everyone gets an update.
 import { sessionInterval } from "~/domain/course/course-rules";
 import { localParts } from "~/domain/course/session-view";
+import { sessionPlace } from "~/domain/scheduling/session-room.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
@@ -48,6 +49,7 @@ export async function rescheduleSession(
       where: { id: courseId },
       select: {
         title: true,
+        monthlyItem: { select: { category: true } },
         approval: { select: { state: true } },
         delivery: { select: { state: true } },
         attendees: { select: { personId: true } },
@@ -69,9 +71,15 @@ export async function rescheduleSession(
       next,
     );
     if (clash) return refuse(clash, 409, "date");
+    // A new place is a listed room (printed by its name) unless the training is held outside.
+    const place =
+      before.location === location
+        ? { ok: true as const, roomId: before.roomId, location }
+        : await sessionPlace(tx, { location }, course.monthlyItem.category, course.attendees.length);
+    if (!place.ok) return refuse(place.error, 400, place.field === "roomId" ? "location" : place.field);
     await tx.courseSession.update({
       where: { id: sessionId },
-      data: { ...next, location, sequence: { increment: 1 } },
+      data: { ...next, location: place.location, roomId: place.roomId, sequence: { increment: 1 } },
     });
     await tx.courseDelivery.updateMany({ where: { courseId }, data: { version: { increment: 1 } } });
     const sync = await syncInvites(tx, courseId, { actor, reason });
@@ -87,7 +95,7 @@ export async function rescheduleSession(
       entityType: "Course",
       entityId: courseId,
       reason,
-      summary: { sessionId, before: show(before), after: show({ ...next, location }), ...sync },
+      summary: { sessionId, before: show(before), after: show({ ...next, location: place.location }), ...sync },
     });
     return { ok: true as const, changed: true, sync };
   });
