@@ -199,7 +199,12 @@ export async function refreshStaleCertifications(people: Prisma.PersonWhereInput
       },
       select: { id: true },
     });
-    if (stale.length) await recomputeCertifications(stale.map((p) => p.id), shared, at);
+    if (stale.length)
+      await recomputeCertifications(
+        stale.map((p) => p.id),
+        shared,
+        at,
+      );
     return stale.length;
   });
 }
