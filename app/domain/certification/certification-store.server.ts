@@ -189,7 +189,9 @@ export async function storedCertifications(personIds: readonly string[]): Promis
  * Brings every stale row of the people matching `people` (everyone by default) up to date, so that a
  * read of the table in SQL (the board's counts and pages, the clearance snapshot) sees only fresh rows.
  */
-export async function refreshStaleCertifications(people: Prisma.PersonWhereInput = {}): Promise<number> {
+export async function refreshStaleCertifications(
+  people: Prisma.PersonWhereInput = {},
+): Promise<{ refreshed: number; key: string }> {
   return oneAtATime(async () => {
     const at = now();
     const shared = await sharedInputs();
@@ -205,6 +207,6 @@ export async function refreshStaleCertifications(people: Prisma.PersonWhereInput
         shared,
         at,
       );
-    return stale.length;
+    return { refreshed: stale.length, key: shared.key };
   });
 }
