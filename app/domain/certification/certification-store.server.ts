@@ -192,7 +192,7 @@ export async function storedCertifications(personIds: readonly string[]): Promis
 export async function refreshStaleCertifications(
   people: Prisma.PersonWhereInput = {},
 ): Promise<{ refreshed: number; key: string }> {
-  return oneAtATime(async () => {
+  const find = async () => {
     const at = now();
     const shared = await sharedInputs();
     const stale = await db.person.findMany({
@@ -201,12 +201,14 @@ export async function refreshStaleCertifications(
       },
       select: { id: true },
     });
-    if (stale.length)
-      await recomputeCertifications(
-        stale.map((p) => p.id),
-        shared,
-        at,
-      );
-    return { refreshed: stale.length, key: shared.key };
+    return { at, shared, ids: stale.map((p) => p.id) };
+  };
+  // Looking costs one query and runs in parallel; only a recompute waits its turn (and looks again then).
+  const first = await find();
+  if (first.ids.length === 0) return { refreshed: 0, key: first.shared.key };
+  return oneAtATime(async () => {
+    const { at, shared, ids } = await find();
+    if (ids.length) await recomputeCertifications(ids, shared, at);
+    return { refreshed: ids.length, key: shared.key };
   });
 }
