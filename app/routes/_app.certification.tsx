@@ -7,7 +7,7 @@ import { FormAlert } from "~/components/form";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { useFormat } from "~/components/use-format";
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
-import { BOARD_STATUSES } from "~/domain/certification/certification-rules";
+import { BOARD_STATUSES, type CertStatus } from "~/domain/certification/certification-rules";
 import { assignByEmployeeNos } from "~/domain/quiz/assign-quiz.server";
 import { certificationBoard } from "~/domain/quiz/certification-board.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
@@ -24,6 +24,9 @@ const QuerySchema = z.object({
     .optional()
     .catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),
+  q: z.string().trim().max(60).optional().catch(undefined),
+  // Keyset: the employee number of the last row of the previous page.
+  after: z.string().max(40).optional().catch(undefined),
 });
 
 // Employee numbers, one per line or separated by commas (Chinese or Latin), spaces or semicolons.
@@ -31,13 +34,13 @@ const AssignSchema = z.object({ employeeNos: z.string().max(20000).default("") }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:certification");
-  const board = await certificationBoard(await departmentIdsInScope(auth));
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = board.rows.filter(
-    (r) =>
-      (!query.status || r.status === query.status) && (!query.departmentId || r.departmentId === query.departmentId),
-  );
-  return { ...board, rows, query, canAssign: can(auth.user.roles, "manage:quiz") };
+  const board = await certificationBoard(await departmentIdsInScope(auth), {
+    ...query,
+    status: query.status as CertStatus | undefined,
+    q: query.q || undefined,
+  });
+  return { ...board, query, canAssign: can(auth.user.roles, "manage:quiz") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -64,12 +67,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CertificationBoardPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const { rows, summary, mostMissed, mostBreached, missedWindowDays, query, canAssign } =
+  const { rows, total, nextAfter, summary, mostMissed, mostBreached, missedWindowDays, query, canAssign } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const link = (over: Record<string, string | undefined>) => {
-    const entries = Object.entries({ ...query, ...over }).filter((e): e is [string, string] => Boolean(e[1]));
+    const entries = Object.entries({ ...query, after: undefined, ...over }).filter((e): e is [string, string] =>
+      Boolean(e[1]),
+    );
     return `?${new URLSearchParams(entries)}`;
   };
   return (
@@ -119,7 +124,7 @@ export default function CertificationBoardPage() {
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <section className="card">
           <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3">
-            <h2 className="flex-1 font-semibold">{t("certification.people", { count: rows.length })}</h2>
+            <h2 className="flex-1 font-semibold">{t("certification.people", { count: total })}</h2>
             <nav className="flex flex-wrap gap-1 text-xs">
               <Link
                 to={link({ status: undefined })}
@@ -138,6 +143,33 @@ export default function CertificationBoardPage() {
               ))}
             </nav>
           </header>
+          <Form
+            method="get"
+            className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3"
+            role="search"
+          >
+            {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
+            {query.departmentId ? <input type="hidden" name="departmentId" value={query.departmentId} /> : null}
+            <label className="min-w-48 flex-1">
+              <span className="label">{t("certification.search.label")}</span>
+              <input
+                type="search"
+                name="q"
+                className="input"
+                maxLength={60}
+                defaultValue={query.q ?? ""}
+                placeholder={t("certification.search.placeholder")}
+              />
+            </label>
+            <button type="submit" className="btn-secondary">
+              {t("certification.search.submit")}
+            </button>
+            {query.q ? (
+              <Link to={link({ q: undefined })} className="btn-link">
+                {t("certification.search.clear")}
+              </Link>
+            ) : null}
+          </Form>
           <ul className="divide-y divide-slate-100">
             {rows.map((r) => (
               <li
@@ -180,6 +212,25 @@ export default function CertificationBoardPage() {
               <li className="px-4 py-8 text-center text-sm text-slate-500">{t("certification.empty")}</li>
             ) : null}
           </ul>
+          {query.after || nextAfter ? (
+            <nav
+              className="flex justify-between gap-2 border-t border-slate-200 px-4 py-3 text-sm"
+              aria-label={t("certification.pages.label")}
+            >
+              {query.after ? (
+                <Link to={link({})} className="btn-secondary">
+                  {t("certification.pages.first")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {nextAfter ? (
+                <Link to={link({ after: nextAfter })} className="btn-secondary" rel="next">
+                  {t("certification.pages.next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
 
         <aside className="space-y-5">

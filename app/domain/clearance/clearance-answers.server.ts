@@ -1,16 +1,19 @@
 // The clearance API's answers (ADR 0009), from an in-process snapshot refreshed in the background;
-// app/fast-paths/clearance.server.ts puts them on HTTP. Time-dependent lapse and expiry are evaluated
-// at the call's instant. Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
+// app/fast-paths/clearance.server.ts puts them on HTTP. The snapshot holds each person's stored
+// certification (ADR 0024) with the span it holds for: each check first recomputes the stale rows (a
+// change, or a lapse or expiry that has come), so an answer outside its span is refused until then.
+// Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
 // A change announced on the change feed (from any process on the database) is looked for at once; the
 // fingerprint timer stays, for writers that do not announce (a quiz hand-in: see ADR 0020) and for a
 // feed that is down.
+import { refreshStaleCertifications } from "~/domain/certification/certification-store.server";
 import { onChange } from "~/utils/change-feed.server";
 import { now } from "~/utils/clock.server";
 import { createPgPool } from "~/utils/pg-pool.server";
 
 import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
-import { answerFor } from "./clearance-response";
+import { answerFromCertification } from "./clearance-response";
 import { fingerprint, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
 import { parseEmployeeNoSegment } from "./employee-no-rules";
 
@@ -24,6 +27,8 @@ export type ClearanceOptions = {
   /** A full reload at least this often, whatever the fingerprint says. */
   fullReloadMs?: number;
   onError?: (error: unknown) => void;
+  /** Recomputes the stale stored certifications and returns the shared inputs' hash (tests replace it). */
+  prepare?: () => Promise<string>;
 };
 
 /** A status and its JSON body: 200 (the answer), 400 (not an employee number), 401 (no valid key),
@@ -40,6 +45,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   const fullReloadMs = options.fullReloadMs ?? 60_000;
   const onError = options.onError ?? ((error: unknown) => console.error("[clearance]", error));
   const pool = createPgPool(options.connectionString, 2, onError);
+  const prepare = options.prepare ?? (async () => (await refreshStaleCertifications()).key);
   const log = createCallLog(pool, onError);
 
   let snapshot: Snapshot | null = null;
@@ -51,9 +57,10 @@ export function createClearanceAnswers(options: ClearanceOptions) {
 
   async function refreshOnce() {
     const started = Date.now();
-    const f = await fingerprint(pool);
+    const key = await prepare();
+    const f = `${key}|${await fingerprint(pool)}`;
     if (f !== seen || !snapshot || started - loadedAt > fullReloadMs) {
-      snapshot = await loadSnapshot(pool);
+      snapshot = await loadSnapshot(pool, key);
       seen = f;
       loadedAt = started;
     }
@@ -120,17 +127,23 @@ export function createClearanceAnswers(options: ClearanceOptions) {
       return { status: 404, json: JSON.stringify({ error: "notFound", employeeNo }) };
     }
     const t = at.getTime();
-    let cached = entry.answer;
-    if (!cached || t < cached.from || t >= cached.until)
-      cached = entry.answer = answerFor(
-        entry.employeeNo,
-        entry.person,
-        current.rules,
-        entry.attempts,
-        at,
-        current.policy,
-        entry.assessments,
-      );
+    const c = entry.certification;
+    if (!c || t < entry.from || t >= entry.until) {
+      // Changed, or due to change now: refused until the row is recomputed (the check is started at once).
+      refreshAfterChange();
+      log.push({ at: t, apiKeyId: keyId, employeeNo, status: 503, cleared: false });
+      return {
+        status: 503,
+        json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
+      };
+    }
+    const cached = (entry.answer ??= answerFromCertification(
+      entry.employeeNo,
+      c,
+      current.ruleIds,
+      entry.from,
+      entry.until,
+    ));
     log.push({ at: t, apiKeyId: keyId, employeeNo: entry.employeeNo, status: 200, cleared: cached.cleared });
     return { status: 200, json: cached.json };
   }

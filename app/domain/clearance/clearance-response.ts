@@ -1,7 +1,7 @@
 // Pure: the clearance API's answer for one person, shaped from the one certification function,
 // and the instant until which that answer holds if nothing in the database changes.
+import { clearanceChangesAt } from "~/domain/certification/certification-recheck";
 import {
-  addMonths,
   certificationState,
   type CertAssessment,
   type CertAttempt,
@@ -43,29 +43,20 @@ export function clearanceBody(employeeNo: string, c: Certification, ruleIds: rea
 }
 
 /** The first instant after `at` at which the answer can change by the passing of time alone. */
-export function answerChangesAt(
-  c: Certification,
-  rules: readonly CertRule[],
-  attempts: readonly CertAttempt[],
-  at: Date,
-  policy: CertPolicy,
-  assessments: readonly CertAssessment[] = [],
-): number {
-  const t = at.getTime();
-  const candidates: number[] = [];
-  if (c.validUntil) candidates.push(c.validUntil.getTime());
-  if (c.certifiedAt) candidates.push(addMonths(c.certifiedAt, policy.validityMonths).getTime());
-  for (const s of c.staleRules) candidates.push(s.lapsesAt.getTime());
-  for (const r of rules)
-    for (const v of r.versions)
-      candidates.push(v.effectiveAt.getTime(), v.effectiveAt.getTime() + policy.graceDays * 86_400_000);
-  for (const a of attempts) if (a.submittedAt) candidates.push(a.submittedAt.getTime());
-  // A sign-off dated later than now (a test's clock, a skewed server) starts to count when it comes.
-  for (const a of assessments) candidates.push(a.signedOffAt.getTime());
-  return Math.min(Number.POSITIVE_INFINITY, ...candidates.filter((x) => x > t));
-}
+export const answerChangesAt = clearanceChangesAt;
 
 export type CachedAnswer = { json: string; cleared: boolean; from: number; until: number };
+
+/** The answer from a certification computed earlier (stored), holding from `from` until `until`. */
+export function answerFromCertification(
+  employeeNo: string,
+  c: Certification,
+  ruleIds: readonly string[],
+  from: number,
+  until: number,
+): CachedAnswer {
+  return { json: JSON.stringify(clearanceBody(employeeNo, c, ruleIds)), cleared: c.cleared, from, until };
+}
 
 /** The answer at `at`, as JSON, with the span of time it holds for. */
 export function answerFor(

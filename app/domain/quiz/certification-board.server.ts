@@ -1,116 +1,191 @@
 // The training manager's board: who is certified, expiring, lapsed or never passed, by department,
 // and which rules are missed most often. Department heads get their own department's rows only.
-// It lives with the quiz (whose attempts it sweeps and counts): certification imports nothing from quiz.
-import { caseWorkQuizId, certificationsFor } from "~/domain/certification/certification-queries.server";
+// Read from the stored certification (ADR 0024): counts in SQL, one keyset page of people at a time.
+// It lives with the quiz (whose attempts it counts): certification imports nothing from quiz.
+import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { BOARD_STATUSES, type CertStatus } from "~/domain/certification/certification-rules";
+import { fromStored, refreshStaleCertifications } from "~/domain/certification/certification-store.server";
+import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { isCollectionPost } from "./assignment-rules";
+import { COLLECTION_POSTS } from "./assignment-rules";
 import { finaliseExpiredAttempts } from "./submit-attempt.server";
-const MISSED_WINDOW_DAYS = 90;
 
-export async function certificationBoard(scopeDepartmentIds: string[] | null) {
+const MISSED_WINDOW_DAYS = 90;
+export const BOARD_PAGE_SIZE = 50;
+
+export type BoardQuery = { status?: CertStatus; departmentId?: string; q?: string; after?: string };
+
+/** Who the board lists: not left, not disabled, in a collection post or with a quiz to take. */
+function boardPeople(scope: string[] | null): Prisma.PersonWhereInput {
+  return {
+    ...(scope ? { departmentId: { in: scope } } : {}),
+    status: { not: "LEFT" },
+    disabledAt: null,
+    OR: [
+      ...COLLECTION_POSTS.map((post) => ({ post: { contains: post } })),
+      { quizAssignments: { some: { doneAt: null } } },
+    ],
+  };
+}
+
+/** The same people in SQL, for the grouped counts (alias p for "Person"). */
+function boardPeopleSql(scope: string[] | null): Prisma.Sql {
+  return Prisma.sql`p.status <> 'LEFT' AND p."disabledAt" IS NULL
+    AND (${scope}::text[] IS NULL OR p."departmentId" = ANY(${scope}::text[]))
+    AND (p.post LIKE ANY(${COLLECTION_POSTS.map((post) => `%${post}%`)}::text[])
+      OR EXISTS (SELECT 1 FROM "QuizAssignment" qa WHERE qa."personId" = p.id AND qa."doneAt" IS NULL))`;
+}
+
+export async function certificationBoard(scopeDepartmentIds: string[] | null, query: BoardQuery = {}) {
   await finaliseExpiredAttempts();
-  const quizId = await caseWorkQuizId();
-  const inScope = scopeDepartmentIds ? { departmentId: { in: scopeDepartmentIds } } : {};
-  const [people, departments] = await Promise.all([
-    db.person.findMany({
-      where: { ...inScope, status: { not: "LEFT" }, disabledAt: null },
-      orderBy: { employeeNo: "asc" },
-      select: {
-        id: true,
-        employeeNo: true,
-        name: true,
-        post: true,
-        status: true,
-        departmentId: true,
-        quizAssignments: { where: { doneAt: null }, select: { reason: true } },
-      },
-    }),
-    db.department.findMany({ select: { id: true, name: true, parentId: true, kind: true, sortOrder: true } }),
-  ]);
-  const board = people.filter((p) => isCollectionPost(p.post) || p.quizAssignments.length > 0);
+  const inBoard = boardPeople(scopeDepartmentIds);
+  // Counts and pages are read in SQL: first bring the stale rows of these people up to date.
+  await refreshStaleCertifications(inBoard);
   const since = new Date(now().getTime() - MISSED_WINDOW_DAYS * 86_400_000);
-  // Action records refused by the call-script checks, beside quiz misses: both show which rules an agent gets wrong.
-  const breachWhere = { at: { gte: since }, personId: { in: board.map((p) => p.id) } };
-  const [certs, breachesByRule, breachesByPerson] = await Promise.all([
-    certificationsFor(board),
-    db.caseRuleBreach.groupBy({ by: ["ruleId"], where: breachWhere, _count: { _all: true } }),
-    db.caseRuleBreach.groupBy({ by: ["personId"], where: breachWhere, _count: { _all: true } }),
+  const [quizId, departments, counted] = await Promise.all([
+    caseWorkQuizId(),
+    db.department.findMany({ select: { id: true, name: true, parentId: true, kind: true, sortOrder: true } }),
+    db.$queryRaw<Array<{ departmentId: string; status: CertStatus; n: number }>>`
+      SELECT p."departmentId", c.status, count(*)::int AS n
+      FROM "Person" p JOIN "CertificationState" c ON c."personId" = p.id
+      WHERE ${boardPeopleSql(scopeDepartmentIds)} GROUP BY 1, 2`,
   ]);
-  const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
 
   // Teams roll up into their department.
   const byId = new Map(departments.map((d) => [d.id, d]));
   const topOf = (id: string) => {
     let d = byId.get(id);
     while (d && d.kind === "TEAM" && d.parentId) d = byId.get(d.parentId);
-    return d;
+    return d?.id ?? id;
   };
-  const rows = board.map((p) => {
-    const c = certs.get(p.id)!;
+  const summaryOf = new Map<string, Record<CertStatus, number>>();
+  for (const c of counted) {
+    const top = topOf(c.departmentId);
+    const counts =
+      summaryOf.get(top) ?? (Object.fromEntries(BOARD_STATUSES.map((s) => [s, 0])) as Record<CertStatus, number>);
+    counts[c.status] += c.n;
+    summaryOf.set(top, counts);
+  }
+  const summary = [...summaryOf]
+    .map(([id, counts]) => ({ id, name: byId.get(id)?.name ?? id, sortOrder: byId.get(id)?.sortOrder ?? 0, counts }))
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map(({ sortOrder: _, ...d }) => ({ ...d, total: BOARD_STATUSES.reduce((n, s) => n + d.counts[s], 0) }));
+
+  // The page: people of the board matching the filters, by employee number, after the last one shown.
+  const q = query.q?.trim();
+  const listed: Prisma.PersonWhereInput = {
+    AND: [
+      inBoard,
+      query.departmentId
+        ? { departmentId: { in: departments.filter((d) => topOf(d.id) === query.departmentId).map((d) => d.id) } }
+        : {},
+      query.status ? { certification: { status: query.status } } : {},
+      q
+        ? {
+            OR: [
+              { name: { contains: q, mode: "insensitive" } },
+              { employeeNo: { startsWith: q, mode: "insensitive" } },
+            ],
+          }
+        : {},
+    ],
+  };
+  const [page, total] = await Promise.all([
+    db.person.findMany({
+      where: { AND: [listed, query.after ? { employeeNo: { gt: query.after } } : {}] },
+      orderBy: { employeeNo: "asc" },
+      take: BOARD_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        employeeNo: true,
+        name: true,
+        post: true,
+        departmentId: true,
+        quizAssignments: { where: { doneAt: null }, select: { reason: true } },
+        certification: {
+          select: { status: true, cleared: true, validUntil: true, certifiedAt: true, reasons: true, staleRules: true },
+        },
+      },
+    }),
+    db.person.count({ where: listed }),
+  ]);
+  const shown = page.slice(0, BOARD_PAGE_SIZE);
+  const ids = shown.map((p) => p.id);
+  // Action records refused by the call-script checks, beside quiz misses: both show which rules an agent gets wrong.
+  const [breachesByPerson, mostBreached, mostMissed] = await Promise.all([
+    db.caseRuleBreach.groupBy({
+      by: ["personId"],
+      where: { at: { gte: since }, personId: { in: ids } },
+      _count: { _all: true },
+    }),
+    breachedRules(inBoard, since),
+    quizId ? missedRules(scopeDepartmentIds, quizId, since) : [],
+  ]);
+  const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
+  const rows = shown.map((p) => {
+    const c = p.certification ? fromStored(p.certification) : null;
     return {
       id: p.id,
       employeeNo: p.employeeNo,
       name: p.name,
       post: p.post,
-      departmentId: topOf(p.departmentId)?.id ?? p.departmentId,
+      departmentId: topOf(p.departmentId),
       team: byId.get(p.departmentId)?.name ?? "",
-      status: c.status,
-      validUntil: c.validUntil,
-      certifiedAt: c.certifiedAt,
-      staleRuleIds: c.staleRules.map((s) => s.ruleId),
+      status: c?.status ?? ("never" as CertStatus),
+      validUntil: c?.validUntil ?? null,
+      certifiedAt: c?.certifiedAt ?? null,
+      staleRuleIds: c?.staleRules.map((s) => s.ruleId) ?? [],
       assigned: p.quizAssignments[0]?.reason ?? null,
       breaches: breachCount.get(p.id) ?? 0,
     };
   });
-  const summary = [...new Set(rows.map((r) => r.departmentId))]
-    .map((id) => byId.get(id)!)
-    .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((d) => ({
-      id: d.id,
-      name: d.name,
-      counts: Object.fromEntries(
-        BOARD_STATUSES.map((s) => [s, rows.filter((r) => r.departmentId === d.id && r.status === s).length]),
-      ) as Record<CertStatus, number>,
-    }));
-
-  const missed = quizId
-    ? await db.quizAttempt.findMany({
-        where: { quizId, status: "SUBMITTED", submittedAt: { gte: since }, personId: { in: board.map((p) => p.id) } },
-        select: { missedRuleIds: true },
-      })
-    : [];
-  const counts = new Map<string, number>();
-  for (const a of missed) for (const id of a.missedRuleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  const titles = await db.callRuleVersion.findMany({
-    where: { ruleId: { in: top.map(([id]) => id) } },
-    orderBy: { version: "desc" },
-    select: { ruleId: true, titleZh: true, titleEn: true, redLine: true },
-  });
-  const mostMissed = top.map(([ruleId, count]) => ({ ...titles.find((t) => t.ruleId === ruleId)!, ruleId, count }));
-
-  const breachTitles = await db.callRuleVersion.findMany({
-    where: { ruleId: { in: breachesByRule.map((b) => b.ruleId) } },
-    orderBy: { version: "desc" },
-    select: { ruleId: true, titleZh: true, titleEn: true },
-  });
-  const mostBreached = breachesByRule
-    .map((b) => ({
-      ruleId: b.ruleId,
-      count: b._count._all,
-      titleZh: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleZh ?? b.ruleId,
-      titleEn: breachTitles.find((t) => t.ruleId === b.ruleId)?.titleEn ?? b.ruleId,
-    }))
-    .sort((a, b) => b.count - a.count);
-
   return {
     rows,
+    total,
+    nextAfter: page.length > BOARD_PAGE_SIZE ? shown[shown.length - 1].employeeNo : null,
+    summary,
     mostBreached,
-    summary: summary.map((s) => ({ ...s, total: rows.filter((r) => r.departmentId === s.id).length })),
     mostMissed,
     missedWindowDays: MISSED_WINDOW_DAYS,
   };
+}
+
+/** The rules most often missed in the board's people's attempts of the window, counted in SQL. */
+async function missedRules(scope: string[] | null, quizId: string, since: Date) {
+  const top = await db.$queryRaw<Array<{ ruleId: string; count: number }>>`
+    SELECT r AS "ruleId", count(*)::int AS count
+    FROM "QuizAttempt" a JOIN "Person" p ON p.id = a."personId", unnest(a."missedRuleIds") AS r
+    WHERE a."quizId" = ${quizId} AND a.status = 'SUBMITTED'
+      AND a."submittedAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      AND ${boardPeopleSql(scope)}
+    GROUP BY r ORDER BY count DESC, r LIMIT 8`;
+  const titles = await db.callRuleVersion.findMany({
+    where: { ruleId: { in: top.map((t) => t.ruleId) } },
+    orderBy: { version: "desc" },
+    select: { ruleId: true, titleZh: true, titleEn: true, redLine: true },
+  });
+  return top.map(({ ruleId, count }) => ({ ...titles.find((t) => t.ruleId === ruleId)!, ruleId, count }));
+}
+
+async function breachedRules(people: Prisma.PersonWhereInput, since: Date) {
+  const byRule = await db.caseRuleBreach.groupBy({
+    by: ["ruleId"],
+    where: { at: { gte: since }, person: people },
+    _count: { _all: true },
+  });
+  const titles = await db.callRuleVersion.findMany({
+    where: { ruleId: { in: byRule.map((b) => b.ruleId) } },
+    orderBy: { version: "desc" },
+    select: { ruleId: true, titleZh: true, titleEn: true },
+  });
+  return byRule
+    .map((b) => ({
+      ruleId: b.ruleId,
+      count: b._count._all,
+      titleZh: titles.find((t) => t.ruleId === b.ruleId)?.titleZh ?? b.ruleId,
+      titleEn: titles.find((t) => t.ruleId === b.ruleId)?.titleEn ?? b.ruleId,
+    }))
+    .sort((a, b) => b.count - a.count);
 }

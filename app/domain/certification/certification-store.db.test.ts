@@ -1,0 +1,201 @@
+// The stored certification equals the one function over the person's full history after every kind of
+// event, and a row an event left usable is already right: a writer that forgot to mark it would fail here.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { saveAnswer } from "~/domain/quiz/answer-question.server";
+import { startAttempt } from "~/domain/quiz/start-attempt.server";
+import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
+import { getSettings, updateSettings } from "~/domain/settings/settings.server";
+import { freezeClock, now, setClock } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+
+import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
+
+import { caseWorkQuizId, personInputs, sharedInputs } from "./certification-inputs.server";
+import { certificationState, EXPIRING_WITHIN_DAYS, type Certification } from "./certification-rules";
+import { fromStored, storedCertifications } from "./certification-store.server";
+
+const DAY = 86_400_000;
+
+async function truth(id: string): Promise<Certification> {
+  const shared = await sharedInputs();
+  const own = (await personInputs([id], shared.quizId)).get(id)!;
+  return certificationState(own.person, shared.rules, own.attempts, now(), shared.policy, own.assessments);
+}
+
+/** The row as the event left it is marked stale or already right; a read equals the function and is stored. */
+async function expectStored(id: string) {
+  const expected = await truth(id);
+  const { key } = await sharedInputs();
+  const row = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
+  const t = now();
+  const usable =
+    !row.dirty && row.inputsKey === key && row.computedAt! <= t && (row.recheckAt === null || row.recheckAt > t);
+  if (usable) expect(fromStored(row), "a usable row left by the event").toEqual(expected);
+  expect((await storedCertifications([id])).get(id)).toEqual(expected);
+  const after = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
+  expect(after.dirty).toBe(false);
+  expect(fromStored(after)).toEqual(expected);
+  return expected;
+}
+
+async function submitted(id: string, over: { score: number; redLine?: boolean; mode?: "FULL" | "REQUIZ" }) {
+  const quizId = (await caseWorkQuizId())!;
+  const versions = await db.callRule.findMany({ select: { id: true, currentVersion: true } });
+  return db.quizAttempt.create({
+    data: {
+      quizId,
+      personId: id,
+      mode: over.mode ?? "FULL",
+      status: "SUBMITTED",
+      startedAt: new Date(now().getTime() - 600_000),
+      deadlineAt: now(),
+      submittedAt: now(),
+      passPercent: 90,
+      ruleVersions: Object.fromEntries(versions.map((v) => [v.id, v.currentVersion])),
+      questionCount: 10,
+      correctCount: over.score / 10,
+      scorePercent: over.score,
+      passed: over.score >= 90 && !over.redLine,
+      redLineMissed: over.redLine ?? false,
+    },
+  });
+}
+
+beforeEach(async () => {
+  freezeClock(DEMO_AT);
+  await seedDemoCompany();
+});
+afterEach(() => setClock(null));
+
+describe("the stored certification after each event", () => {
+  it("a quiz handed in through the app: failed, then passed", async () => {
+    const id = await personId("C0101");
+    expect((await expectStored(id)).status).toBe("never");
+    const quizId = (await caseWorkQuizId())!;
+    const actor = { id, employeeNo: "C0101" };
+    const first = await startAttempt({ id }, quizId, "FULL");
+    if (!first.ok) throw new Error(first.error);
+    await submitOwnAttempt(actor, first.attemptId);
+    expect((await expectStored(id)).cleared).toBe(false);
+
+    // After the cool-down between attempts.
+    freezeClock(new Date(DEMO_AT.getTime() + 3 * DAY));
+    const second = await startAttempt({ id }, quizId, "FULL");
+    if (!second.ok) throw new Error(second.error);
+    const questions = await db.quizAttemptQuestion.findMany({
+      where: { attemptId: second.attemptId },
+      orderBy: { position: "asc" },
+      select: { position: true, question: { select: { options: { where: { isCorrect: true } } } } },
+    });
+    for (const q of questions)
+      await saveAnswer(
+        id,
+        second.attemptId,
+        q.position,
+        q.question.options.map((o) => o.id),
+      );
+    await submitOwnAttempt(actor, second.attemptId);
+    expect((await expectStored(id)).status).toBe("certified");
+  });
+
+  it("a red-line miss, a pass, a rule published for later, the time passing it, and the re-quiz", async () => {
+    const id = await personId("C0101");
+    await expectStored(id);
+    await submitted(id, { score: 100, redLine: true });
+    expect((await expectStored(id)).reasons).toContainEqual({ code: "lastAttemptRedLine" });
+    await submitted(id, { score: 100 });
+    expect((await expectStored(id)).cleared).toBe(true);
+
+    const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
+    const { id: _, ...copy } = v1;
+    await db.callRuleVersion.create({
+      data: { ...copy, version: 2, effectiveAt: new Date(now().getTime() + 2 * DAY) },
+    });
+    expect((await expectStored(id)).status).toBe("certified");
+    freezeClock(new Date(DEMO_AT.getTime() + 3 * DAY));
+    expect((await expectStored(id)).status).toBe("grace");
+    const { certGraceDays: graceDays } = await getSettings();
+    freezeClock(new Date(DEMO_AT.getTime() + (2 + graceDays) * DAY + 1));
+    expect((await expectStored(id)).status).toBe("lapsed");
+    await submitted(id, { score: 100, mode: "REQUIZ" });
+    // The re-quiz covers B3 again (the demo's own rule changes may still hold others).
+    expect((await expectStored(id)).staleRules.map((s) => s.ruleId)).not.toContain("B3");
+  });
+
+  it("validity changed in the settings; disabled and enabled; left and back", async () => {
+    const id = await personId("C0102");
+    expect((await expectStored(id)).cleared).toBe(true);
+    const admin = { id: await personId("A0001"), employeeNo: "A0001" };
+    await updateSettings(admin, { ...(await getSettings()), certValidityMonths: 1 });
+    await expectStored(id);
+    await db.person.update({ where: { id }, data: { disabledAt: now() } });
+    expect((await expectStored(id)).reasons).toEqual([{ code: "inactive" }]);
+    await db.person.update({ where: { id }, data: { disabledAt: null } });
+    await expectStored(id);
+    await db.person.update({ where: { id }, data: { status: "LEFT" } });
+    expect((await expectStored(id)).cleared).toBe(false);
+    await db.person.update({ where: { id }, data: { status: "ACTIVE" } });
+    await expectStored(id);
+  });
+
+  it("a new hire's assessment signed off, and another returned", async () => {
+    const waiting = await db.preJobAssessment.findMany({
+      where: { approval: { state: "SUBMITTED" } },
+      select: { personId: true, approvalId: true },
+    });
+    expect(waiting.length).toBeGreaterThan(0);
+    const { personId: id, approvalId } = waiting[0];
+    await expectStored(id);
+    const approver = await db.person.findUniqueOrThrow({ where: { employeeNo: "A0001" } });
+    const approval = await db.approval.findUniqueOrThrow({ where: { id: approvalId } });
+    const decision = {
+      approvalId,
+      revision: approval.revision,
+      fromState: "SUBMITTED" as const,
+      actorId: approver.id,
+      actorEmployeeNo: approver.employeeNo,
+      actorName: approver.name,
+      at: now(),
+    };
+    await db.$transaction([
+      db.approval.update({ where: { id: approvalId }, data: { state: "APPROVED" } }),
+      db.approvalDecision.create({ data: { ...decision, action: "APPROVE", toState: "APPROVED" } }),
+    ]);
+    const signed = await expectStored(id);
+    await db.$transaction([
+      db.approval.update({ where: { id: approvalId }, data: { state: "DRAFT", revision: approval.revision + 1 } }),
+      db.approvalDecision.create({ data: { ...decision, action: "REOPEN", fromState: "APPROVED", toState: "DRAFT" } }),
+    ]);
+    const reopened = await expectStored(id);
+    expect(reopened.reasons).not.toEqual(signed.reasons);
+  });
+
+  it("the passing of time: into the expiring window, expiry, and a clock set back", async () => {
+    const id = await personId("C0102");
+    const c = await expectStored(id);
+    const window = c.validUntil!.getTime() - EXPIRING_WITHIN_DAYS * DAY;
+    freezeClock(new Date(window - 1));
+    expect((await expectStored(id)).status).toBe("certified");
+    freezeClock(new Date(window));
+    expect((await expectStored(id)).status).toBe("expiring");
+    freezeClock(c.validUntil!);
+    expect((await expectStored(id)).cleared).toBe(false);
+    freezeClock(DEMO_AT);
+    expect(await expectStored(id)).toEqual(c);
+  });
+
+  it("two hand-ins of the same person at once, with reads racing them, leave the right state", async () => {
+    const id = await personId("C0101");
+    for (let round = 0; round < 5; round++) {
+      freezeClock(new Date(DEMO_AT.getTime() + round * 60_000));
+      await Promise.all([
+        submitted(id, { score: round % 2 ? 100 : 50 }),
+        storedCertifications([id]),
+        submitted(id, { score: round % 2 ? 50 : 100, redLine: round === 4 }),
+        storedCertifications([id]),
+      ]);
+      await expectStored(id);
+    }
+  });
+});
