@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { getSettings } from "~/domain/settings/settings.server";
@@ -15,12 +15,14 @@ import { resolveLocale } from "~/utils/locale.server";
 const QuerySchema = z.object({ departmentId: z.string().max(40).optional().catch(undefined) });
 
 // The training files of the reader's scope, or of one department in it, as one streamed workbook.
-// Someone who reads only their own file has no scope to export.
+// Someone who reads only their own file gets that file's export.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:training-file");
-  if (auth.scope === "own") throw new Response("Forbidden", { status: 403 });
+  if (auth.scope === "own") throw redirect(`/training-files/${auth.user.id}/export`);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const scope = await filesExportScope(await departmentIdsInScope(auth), query.departmentId || undefined);
+  const chosen = await filesExportScope(await departmentIdsInScope(auth), query.departmentId || undefined);
+  if (!chosen.ok) throw new Response(chosen.status === 404 ? "Not found" : "Forbidden", { status: chosen.status });
+  const { scope } = chosen;
   const { timeZone } = await getSettings();
   const locale = await resolveLocale(request, auth.user.locale);
   const t = serverT(locale);

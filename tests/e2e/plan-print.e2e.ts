@@ -1,4 +1,4 @@
-// The plan forms on paper (issue 13): the monthly plan and the course plan print from Chromium as A4
+// The plan forms on paper: the monthly plan and the course plan print from Chromium as A4
 // forms with their signature lines, and the annual plan shows its headcount, responsible department and
 // lecturer on screen, on paper and in its workbook.
 import fs from "node:fs";

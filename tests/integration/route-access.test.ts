@@ -402,6 +402,7 @@ const ROUTES: Record<string, RouteCase> = {
     loader: "read:training-file",
     params: ownFileParams,
   },
+  "_app.training-files.export.tsx": { path: "/training-files/export", loader: "read:training-file" },
   "_app.training-files.$personId.export.tsx": {
     path: "/training-files/x/export",
     loader: "read:training-file",

@@ -69,9 +69,10 @@ it("the annual plan export quotes a formula-like title and target group; its num
   expectQuotedText(row.getCell(2), HYPERLINK);
   expectQuotedText(row.getCell(5), "@SUM(1)");
   expect(row.getCell(1).value).toBe(1);
-  expect(row.getCell(6).value).toBe(4);
-  expect(row.getCell(11).value).toBe(1200.5);
-  expect(row.getCell(11).type).toBe(ExcelJS.ValueType.Number);
+  expect(row.getCell(6).value).toBe(40);
+  expect(row.getCell(8).value).toBe(4);
+  expect(row.getCell(14).value).toBe(1200.5);
+  expect(row.getCell(14).type).toBe(ExcelJS.ValueType.Number);
 });
 
 it("the question bank export quotes +, - and @ texts; importing the file back keeps them as they were", async () => {

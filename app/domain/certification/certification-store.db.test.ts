@@ -41,7 +41,12 @@ async function expectStored(id: string) {
 
 async function submitted(id: string, over: { score: number; redLine?: boolean; mode?: "FULL" | "REQUIZ" }) {
   const quizId = (await caseWorkQuizId())!;
-  const versions = await db.callRule.findMany({ select: { id: true, currentVersion: true } });
+  // What a quiz drawn now tests: each rule's version in force (a version published for later is not yet).
+  const inForce = await db.callRuleVersion.groupBy({
+    by: ["ruleId"],
+    where: { effectiveAt: { lte: now() } },
+    _max: { version: true },
+  });
   return db.quizAttempt.create({
     data: {
       quizId,
@@ -52,7 +57,7 @@ async function submitted(id: string, over: { score: number; redLine?: boolean; m
       deadlineAt: now(),
       submittedAt: now(),
       passPercent: 90,
-      ruleVersions: Object.fromEntries(versions.map((v) => [v.id, v.currentVersion])),
+      ruleVersions: Object.fromEntries(inForce.map((v) => [v.ruleId, v._max.version!])),
       questionCount: 10,
       correctCount: over.score / 10,
       scorePercent: over.score,

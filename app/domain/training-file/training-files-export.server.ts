@@ -14,20 +14,24 @@ import { hoursOf } from "./training-file-rules";
 const PEOPLE_BATCH = 200;
 
 export type FilesExportScope = { departmentIds: string[] | null; department: { name: string; code: string } | null };
+export type FilesExportScopeResult = { ok: true; scope: FilesExportScope } | { ok: false; status: 403 | 404 };
 
 /**
  * Which departments an export covers: the reader's scope (null: every department), narrowed to a chosen
- * department and its teams. Throws 404 for no such department, 403 for one outside the reader's scope.
+ * department and its teams: 404 for no such department, 403 for one outside the reader's scope.
  */
-export async function filesExportScope(scope: string[] | null, departmentId?: string): Promise<FilesExportScope> {
-  if (!departmentId) return { departmentIds: scope, department: null };
+export async function filesExportScope(scope: string[] | null, departmentId?: string): Promise<FilesExportScopeResult> {
+  if (!departmentId) return { ok: true, scope: { departmentIds: scope, department: null } };
   const departments = await db.department.findMany({ select: { id: true, parentId: true, name: true, code: true } });
   const department = departments.find((d) => d.id === departmentId);
-  if (!department) throw new Response("Not found", { status: 404 });
-  if (scope && !scope.includes(department.id)) throw new Response("Forbidden", { status: 403 });
+  if (!department) return { ok: false, status: 404 };
+  if (scope && !scope.includes(department.id)) return { ok: false, status: 403 };
   return {
-    departmentIds: subtreeIds(departments, [department.id]),
-    department: { name: department.name, code: department.code },
+    ok: true,
+    scope: {
+      departmentIds: subtreeIds(departments, [department.id]),
+      department: { name: department.name, code: department.code },
+    },
   };
 }
 
@@ -152,7 +156,7 @@ export function trainingFilesWorkbook(
             p.name,
             p.department,
             date.format(r.startsAt),
-            r.makeUpForSessionId ? `${r.courseTitle}（${t("trainingFile.makeUpFor")}）` : r.courseTitle,
+            r.makeUpForSessionId ? t("trainingFile.titleWithMakeUp", { title: r.courseTitle }) : r.courseTitle,
             t(`training.categories.${r.category}`),
             hoursOf(r.minutes),
             r.lecturerName,
