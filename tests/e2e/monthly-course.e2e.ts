@@ -121,7 +121,9 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
     await clerk.locator("#date").fill(day(d));
     await clerk.locator("#start").fill("09:00");
     await clerk.locator("#end").fill("12:00");
-    await clerk.locator("#location").fill("培训室 A301");
+    // Internal training is held in a listed room.
+    const room = clerk.locator("#roomId option").filter({ hasText: "培训室 A301" });
+    await clerk.locator("#roomId").selectOption((await room.getAttribute("value"))!);
     await submit(clerk, "添加场次", /\/courses\/[^/?#]+$/, "场次已添加。");
     await clerk.getByText(`${day(d)} 09:00–12:00`, { exact: true }).waitFor();
   }

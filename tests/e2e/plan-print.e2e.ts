@@ -88,6 +88,12 @@ test("the annual plan's headcount, department and lecturer: on screen, on paper,
   const phone = await newPage({ viewport: { width: 390, height: 844 }, locale: "en" });
   await login(phone, "T0001");
   await phone.goto(`/plans/${plan.id}`);
+  await phone.waitForLoadState("networkidle");
+  // The language is the reader's choice (the header's toggle, kept for the person), not the browser's.
+  await phone.getByText("English", { exact: true }).first().click();
   await phone.getByText("Responsible department").first().waitFor();
   await screenshot(phone, "plan-table-phone-en");
+  // Put it back: later stories meet T0001 in Chinese.
+  await phone.getByText("中文", { exact: true }).first().click();
+  await phone.getByText("English", { exact: true }).first().waitFor();
 });
