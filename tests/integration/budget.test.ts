@@ -91,8 +91,15 @@ async function draftCourse(over: Record<string, string>) {
   const courseId = idFrom(created.location);
   const date = `${YEAR}-${String(today.month).padStart(2, "0")}-28`;
   expect(
-    (await clerk.course(courseId, { intent: "addSession", date, start: "19:00", end: "20:00", location: "培训部小会议室" }))
-      .status,
+    (
+      await clerk.course(courseId, {
+        intent: "addSession",
+        date,
+        start: "19:00",
+        end: "20:00",
+        location: "培训部小会议室",
+      })
+    ).status,
   ).toBe(302);
   expect((await clerk.course(courseId, { intent: "addAttendees", names: "K0001" })).status).toBe(302);
   return { clerk, courseId };
