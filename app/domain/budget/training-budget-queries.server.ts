@@ -1,6 +1,6 @@
 // Reads of the company's training budget: the year's amount and cap, and what the year plans and spends.
 import { budgetCost } from "~/domain/course/budget-rules";
-import { courseCost } from "~/domain/course/course-rules";
+import { COST_SELECT, courseCost } from "~/domain/course/course-rules";
 import { companyToday } from "~/domain/settings/settings.server";
 import { db, type Tx } from "~/utils/db.server";
 
@@ -34,11 +34,7 @@ export async function yearCoursesFen(year: number, exceptCourseId: string | null
   const courses = await client.course.findMany({
     where: { monthlyItem: { plan: { year } }, ...(exceptCourseId ? { id: { not: exceptCourseId } } : {}) },
     select: {
-      lecturerFeeFen: true,
-      venueFeeFen: true,
-      materialsFeeFen: true,
-      externalFeeFen: true,
-      otherFeeFen: true,
+      ...COST_SELECT,
       delivery: { select: { agreedFeeFen: true } },
     },
   });

@@ -7,15 +7,7 @@ import { db } from "~/utils/db.server";
 
 import { agreedFeeDifferences, budgetCost, courseBudgetWarnings, rollUp } from "./budget-rules";
 import type { CourseWithParts } from "./course-queries.server";
-import { courseCost } from "./course-rules";
-
-const costSelect = {
-  lecturerFeeFen: true,
-  venueFeeFen: true,
-  materialsFeeFen: true,
-  externalFeeFen: true,
-  otherFeeFen: true,
-} as const;
+import { COST_SELECT, courseCost } from "./course-rules";
 
 /**
  * What this course's cost does to the budgets above it: its monthly item, the annual item, and the year's
@@ -25,7 +17,7 @@ export async function courseBudget(course: CourseWithParts) {
   const costFen = courseCost(course);
   const { year } = course.monthlyItem.plan;
   const others = (where: object) =>
-    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: costSelect });
+    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: COST_SELECT });
   const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
   const annualItem = course.monthlyItem.planItem;
   const [monthlyOthers, annualOthers, limits, yearOthers] = await Promise.all([
@@ -89,11 +81,7 @@ export async function yearBudget(year: number) {
       select: {
         id: true,
         monthlyItemId: true,
-        lecturerFeeFen: true,
-        venueFeeFen: true,
-        materialsFeeFen: true,
-        externalFeeFen: true,
-        otherFeeFen: true,
+        ...COST_SELECT,
         title: true,
         approval: { select: { state: true } },
         delivery: { select: { agreedFeeFen: true } },

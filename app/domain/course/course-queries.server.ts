@@ -2,18 +2,10 @@
 import { db } from "~/utils/db.server";
 
 import { clashGroups } from "./clash-groups";
-import { clashSummary, courseCost, findClashes, type ClashCourse } from "./course-rules";
+import { clashSummary, COST_SELECT, courseCost, findClashes, type ClashCourse } from "./course-rules";
 
 // The course's budget lives with the other budget reads; the course page reads it from here.
 export { courseBudget } from "./budget-queries.server";
-
-const costSelect = {
-  lecturerFeeFen: true,
-  venueFeeFen: true,
-  materialsFeeFen: true,
-  externalFeeFen: true,
-  otherFeeFen: true,
-} as const;
 
 export async function getCourse(courseId: string) {
   return db.course.findUnique({
@@ -205,7 +197,7 @@ export async function listCourses(filter: { year?: number; month?: number; depar
       id: true,
       title: true,
       capacity: true,
-      ...costSelect,
+      ...COST_SELECT,
       approval: { select: { state: true, revision: true } },
       monthlyItem: { select: { title: true, category: true, plan: { select: { id: true, year: true, month: true } } } },
       sessions: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true, location: true } },

@@ -126,6 +126,14 @@ export const COST_FIELDS = [
   "otherFeeFen",
 ] as const;
 export type Costs = Record<(typeof COST_FIELDS)[number], number>;
+/** The columns `courseCost` reads, as a Prisma select. */
+export const COST_SELECT = {
+  lecturerFeeFen: true,
+  venueFeeFen: true,
+  materialsFeeFen: true,
+  externalFeeFen: true,
+  otherFeeFen: true,
+} as const satisfies Record<(typeof COST_FIELDS)[number], true>;
 
 export function courseCost(costs: Costs): number {
   return COST_FIELDS.reduce((sum, f) => sum + costs[f], 0);
