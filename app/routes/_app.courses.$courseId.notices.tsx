@@ -31,7 +31,9 @@ const NoticeIntent = z.discriminatedUnion("intent", [
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid"),
     start: z.string().regex(/^\d{2}:\d{2}$/, "validation.invalid"),
     end: z.string().regex(/^\d{2}:\d{2}$/, "validation.invalid"),
-    location: text(100).min(1, "validation.required"),
+    // In-house training picks a listed room, training held outside types its venue (the domain says which).
+    roomId: text(40).optional(),
+    location: text(100).optional(),
     reason: text(500).min(1, "notices.errors.reasonRequired"),
   }),
   z.object({
@@ -190,6 +192,8 @@ export default function CourseNotices() {
       <NoticeSessions
         courseId={course.id}
         sessions={page.sessions}
+        rooms={page.rooms}
+        outside={page.outside}
         editable={canAct && course.approved && state !== "CANCELLED"}
         errors={errorOf("reschedule")}
         values={actionData?.intent === "reschedule" ? actionData.values : undefined}

@@ -160,6 +160,10 @@ test("a course from checklist to published invites, a move by an hour, and both 
   await clerk.locator("summary", { hasText: "调整时间或地点" }).first().click();
   await clerk.locator(`#start-${course.sessionId}`).fill("10:00");
   await clerk.locator(`#end-${course.sessionId}`).fill("12:30");
+  // In-house training stays in a listed room: the select offers the rooms with their seats.
+  const room = clerk.locator(`select#roomId-${course.sessionId}`);
+  expect(await room.locator("option:checked").textContent()).toBe("培训室 A302（40 人）");
+  await room.selectOption({ label: "培训室 A302（40 人）" });
   await clerk
     .locator("form", { has: clerk.locator(`#start-${course.sessionId}`) })
     .locator("[name=reason]")

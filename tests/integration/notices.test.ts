@@ -48,6 +48,7 @@ async function preparedCourse() {
   const approval = await db.approval.create({
     data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
   });
+  const a301 = await db.room.findFirstOrThrow({ where: { name: "培训室 A301" } });
   const course = await db.course.create({
     data: {
       monthlyItemId: template.monthlyItemId,
@@ -60,7 +61,9 @@ async function preparedCourse() {
       approvalId: approval.id,
       createdById: template.createdById,
       sessions: {
-        create: [{ startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" }],
+        create: [
+          { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301", roomId: a301.id },
+        ],
       },
       attendees: { create: people.map((p) => ({ personId: p.id })) },
       delivery: { create: { bringItems: "笔记本" } },
@@ -73,7 +76,7 @@ async function preparedCourse() {
     },
     include: { sessions: true },
   });
-  return { courseId: course.id, sessionId: course.sessions[0].id, people };
+  return { courseId: course.id, sessionId: course.sessions[0].id, people, roomId: a301.id };
 }
 
 const tickAll = (courseId: string) =>
@@ -185,18 +188,18 @@ describe("after publishing", () => {
     expect(await publishCourse(await clerkOf(), fixture.courseId)).toMatchObject({ ok: true });
     return fixture;
   }
-  const moveByAnHour = (courseId: string, sessionId: string, reason = "会议室冲突") => {
+  const a301 = () => db.room.findFirstOrThrow({ where: { name: "培训室 A301" } });
+  const moveByAnHour = async (courseId: string, sessionId: string, reason = "会议室冲突") => {
     const start = demoDayAt("10:00", 5);
     const date = new Date(start.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    return clerkOf().then((c) =>
-      rescheduleSession(c, courseId, sessionId, {
-        date,
-        start: "10:00",
-        end: "13:00",
-        location: "培训室 A301",
-        reason,
-      }),
-    );
+    const roomId = (await a301()).id;
+    return rescheduleSession(await clerkOf(), courseId, sessionId, {
+      date,
+      start: "10:00",
+      end: "13:00",
+      roomId,
+      reason,
+    });
   };
 
   it("moving a session by an hour sends everyone an update: same UID, higher SEQUENCE, what changed", async () => {
@@ -223,7 +226,7 @@ describe("after publishing", () => {
     const clerk = await clerkOf();
     const date = new Date(demoDayAt("12:00", 5).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const past = new Date(demoDayAt("12:00", -1).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const base = { date, start: "10:00", end: "13:00", location: "A301", reason: "原因" };
+    const base = { date, start: "10:00", end: "13:00", roomId: (await a301()).id, reason: "原因" };
     expect(await rescheduleSession(clerk, courseId, sessionId, { ...base, reason: " " })).toMatchObject({
       ok: false,
       field: "reason",
@@ -349,7 +352,7 @@ describe("who may act", () => {
 
 describe("the internal lecturer's calendar", () => {
   it("gets the invite on publishing, the update when a session moves and the cancellation", async () => {
-    const { courseId, sessionId } = await preparedCourse();
+    const { courseId, sessionId, roomId } = await preparedCourse();
     const lecturer = await db.person.update({
       where: { employeeNo: "T0003" },
       data: { email: "t0003@example.com" },
@@ -371,7 +374,7 @@ describe("the internal lecturer's calendar", () => {
       date,
       start: "10:00",
       end: "13:00",
-      location: "培训室 A301",
+      roomId,
       reason: "会议室冲突",
     });
     expect(moved).toMatchObject({ ok: true, sync: { updated: 4 } });

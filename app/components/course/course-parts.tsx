@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDelete } from "~/components/confirm";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
+import { RoomSelect } from "~/components/scheduling/room-select";
 import { useFormat } from "~/components/use-format";
 import { AttendeesSchema, ATTENDEE_STATUSES, SessionSchema } from "~/domain/course/course.schema";
 import { ACCEPT, MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
@@ -102,14 +103,7 @@ export function Sessions({
             </Field>
           ) : (
             <Field label={t("course.session.room")} name="roomId" error={errorOf("roomId")}>
-              <select id="roomId" className="input" {...register("roomId")}>
-                <option value="">{t("course.choose")}</option>
-                {rooms.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {t("scheduling.rooms.choice", r)}
-                  </option>
-                ))}
-              </select>
+              <RoomSelect id="roomId" rooms={rooms} {...register("roomId")} />
             </Field>
           )}
           <button type="submit" className="btn-primary col-span-2 sm:col-span-1 sm:mt-6" disabled={busy}>

@@ -3,19 +3,25 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { Field, FormAlert } from "~/components/form";
+import { RoomSelect, type RoomChoice } from "~/components/scheduling/room-select";
 
-type Session = { id: string; date: string; start: string; end: string; location: string };
+type Session = { id: string; date: string; start: string; end: string; location: string; roomId: string };
 type Errors = Record<string, string | undefined> | undefined;
 
 export function NoticeSessions({
   courseId,
   sessions,
+  rooms,
+  outside,
   editable,
   errors,
   values,
 }: {
   courseId: string;
   sessions: Session[];
+  /** In-house training moves to a listed room (checked for seats on the server); outside, a venue is typed. */
+  rooms: RoomChoice[];
+  outside: boolean;
   editable: boolean;
   errors: Errors;
   values?: Record<string, unknown>;
@@ -83,15 +89,27 @@ export function NoticeSessions({
                         required
                       />
                     </Field>
-                    <Field label={t("notices.page.location")} name={`location-${s.id}`} error={error("location")}>
-                      <input
-                        id={`location-${s.id}`}
-                        name="location"
-                        className="input"
-                        defaultValue={v("location")}
-                        required
-                      />
-                    </Field>
+                    {outside ? (
+                      <Field label={t("notices.page.venue")} name={`location-${s.id}`} error={error("location")}>
+                        <input
+                          id={`location-${s.id}`}
+                          name="location"
+                          className="input"
+                          defaultValue={v("location")}
+                          required
+                        />
+                      </Field>
+                    ) : (
+                      <Field label={t("notices.page.room")} name={`roomId-${s.id}`} error={error("roomId")}>
+                        <RoomSelect
+                          id={`roomId-${s.id}`}
+                          name="roomId"
+                          rooms={rooms}
+                          defaultValue={v("roomId")}
+                          required
+                        />
+                      </Field>
+                    )}
                     <div className="sm:col-span-3">
                       <Field label={t("notices.page.reason")} name={`reason-${s.id}`} error={error("reason")}>
                         <input

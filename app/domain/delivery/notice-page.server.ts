@@ -1,5 +1,7 @@
 // Reads for the notices pages: the clerk's page of a course, and an attendee's own notice and calendar.
 import { localParts } from "~/domain/course/session-view";
+import { heldOutside, roomKey } from "~/domain/scheduling/room-rules";
+import { roomChoices } from "~/domain/scheduling/scheduling-queries.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -21,6 +23,7 @@ export async function noticePage(courseId: string, departmentIds: string[] | nul
       externalLecturer: true,
       externalOrg: true,
       approval: { select: { state: true } },
+      monthlyItem: { select: { category: true } },
       delivery: true,
       sessions: { orderBy: { startsAt: "asc" } },
       attendees: {
@@ -30,7 +33,8 @@ export async function noticePage(courseId: string, departmentIds: string[] | nul
   });
   if (!course) return null;
   if (departmentIds && !course.attendees.some((a) => departmentIds.includes(a.person.departmentId))) return null;
-  const [items, history] = await Promise.all([
+  const outside = heldOutside(course.monthlyItem.category);
+  const [items, history, rooms] = await Promise.all([
     db.preparationItem.groupBy({ by: ["courseId"], where: { courseId }, _count: { _all: true, doneAt: true } }),
     db.outboxMessage.groupBy({
       by: ["kind", "status"],
@@ -38,7 +42,11 @@ export async function noticePage(courseId: string, departmentIds: string[] | nul
       _count: { _all: true },
       orderBy: [{ kind: "asc" }, { status: "asc" }],
     }),
+    outside ? [] : roomChoices(),
   ]);
+  // A session booked before rooms were listed is in the listed room its place names, if any.
+  const roomOf = (s: { roomId: string | null; location: string }) =>
+    s.roomId ?? rooms.find((r) => roomKey(r.name) === roomKey(s.location))?.id ?? "";
   const people = course.attendees.map((a) => a.person).sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
   const { delivery } = course;
   return {
@@ -62,8 +70,12 @@ export async function noticePage(courseId: string, departmentIds: string[] | nul
     checklist: checklistState(items[0]?._count._all ?? 0, items[0]?._count.doneAt ?? 0, delivery?.overrideReason),
     sessions: course.sessions.map((s) => {
       const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
-      return { id: s.id, date: from.date, start: from.time, end: to.time, location: s.location, startsAt: s.startsAt };
+      const place = { location: s.location, roomId: roomOf(s) };
+      return { id: s.id, date: from.date, start: from.time, end: to.time, ...place, startsAt: s.startsAt };
     }),
+    // Where a moved session may go: a listed room for in-house training, a typed venue when held outside.
+    outside,
+    rooms,
     attendees: people.length,
     mails: people.filter(hasEmail).length,
     withoutEmail: people.filter((p) => !hasEmail(p)).map((p) => ({ name: p.name, employeeNo: p.employeeNo })),

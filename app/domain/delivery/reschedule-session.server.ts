@@ -2,7 +2,7 @@
 // logistics the clerk may still change, with a reason, audited; after publishing everyone gets an update.
 import { sessionInterval } from "~/domain/course/course-rules";
 import { localParts } from "~/domain/course/session-view";
-import { sessionPlace } from "~/domain/scheduling/session-room.server";
+import { sessionPlace, type Place } from "~/domain/scheduling/session-room.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
@@ -12,7 +12,18 @@ import type { Actor } from "~/workflow/approval.server";
 
 import { syncInvites, type InviteSync } from "./sync-invites.server";
 
-export type RescheduleInput = { date: string; start: string; end: string; location: string; reason: string };
+/**
+ * The new time, and the new place: a listed room for in-house training (`roomId`, from the room select), the
+ * venue typed for 外部培训 / 集团培训 (`location`). A place typed for in-house training is the room it names.
+ */
+export type RescheduleInput = {
+  date: string;
+  start: string;
+  end: string;
+  roomId?: string | null;
+  location?: string | null;
+  reason: string;
+};
 export type RescheduleOutcome =
   | { ok: true; changed: boolean; sync: InviteSync }
   | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
@@ -31,7 +42,6 @@ export async function rescheduleSession(
   input: RescheduleInput,
 ): Promise<RescheduleOutcome> {
   const reason = input.reason.trim();
-  const location = input.location.trim();
   if (!reason) return refuse("notices.errors.reasonRequired", 400, "reason");
   const { timeZone } = await getSettings();
   const next = sessionInterval(input.date, input.start, input.end, timeZone);
@@ -58,10 +68,13 @@ export async function rescheduleSession(
     if (course.approval.state !== "APPROVED") return refuse("notices.errors.notApproved", 409);
     if (course.delivery?.state === "CANCELLED") return refuse("notices.errors.cancelled", 409);
     const before = await tx.courseSession.findUniqueOrThrow({ where: { id: sessionId } });
+    // A new place is a listed room that seats the attendees (printed by its name), unless held outside.
+    const place = await movedPlace(tx, before, input, course.monthlyItem.category, course.attendees.length);
+    if (!place.ok) return refuse(place.error, 400, place.field);
     const changed =
       before.startsAt.getTime() !== next.startsAt.getTime() ||
       before.endsAt.getTime() !== next.endsAt.getTime() ||
-      before.location !== location;
+      before.location !== place.location;
     if (!changed)
       return { ok: true as const, changed: false, sync: { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 } };
     const clash = await attendeeClash(
@@ -71,12 +84,9 @@ export async function rescheduleSession(
       next,
     );
     if (clash) return refuse(clash, 409, "date");
-    // A new place is a listed room (printed by its name) unless the training is held outside.
-    const place =
-      before.location === location
-        ? { ok: true as const, roomId: before.roomId, location }
-        : await sessionPlace(tx, { location }, course.monthlyItem.category, course.attendees.length);
-    if (!place.ok) return refuse(place.error, 400, place.field === "roomId" ? "location" : place.field);
+    const taken = place.roomId ? await roomTaken(tx, sessionId, place.roomId, next) : null;
+    if (taken)
+      return refuse(messageKey("notices.errors.roomTaken", { room: place.location, course: taken }), 409, "roomId");
     await tx.courseSession.update({
       where: { id: sessionId },
       data: { ...next, location: place.location, roomId: place.roomId, sequence: { increment: 1 } },
@@ -99,6 +109,36 @@ export async function rescheduleSession(
     });
     return { ok: true as const, changed: true, sync };
   });
+}
+
+/** The place the session moves to: unchanged when the same room (or the same venue) is sent again. */
+async function movedPlace(
+  tx: Tx,
+  before: { roomId: string | null; location: string },
+  input: RescheduleInput,
+  category: string,
+  attendees: number,
+): Promise<Place> {
+  const typed = input.location?.trim() ?? "";
+  const same = input.roomId ? input.roomId === before.roomId : typed === before.location;
+  if (same) return { ok: true, roomId: before.roomId, location: before.location };
+  return sessionPlace(tx, { roomId: input.roomId, location: typed }, category, attendees);
+}
+
+/** The title of another course (not cancelled) with a session in this room at the new time, or null. */
+async function roomTaken(tx: Tx, sessionId: string, roomId: string, at: { startsAt: Date; endsAt: Date }) {
+  const other = await tx.courseSession.findFirst({
+    where: {
+      roomId,
+      id: { not: sessionId },
+      startsAt: { lt: at.endsAt },
+      endsAt: { gt: at.startsAt },
+      course: { OR: [{ delivery: null }, { delivery: { state: { not: "CANCELLED" } } }] },
+    },
+    orderBy: { startsAt: "asc" },
+    select: { course: { select: { title: true } } },
+  });
+  return other?.course.title ?? null;
 }
 
 /**
