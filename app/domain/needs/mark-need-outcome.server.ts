@@ -8,12 +8,13 @@ import { lockDraft } from "~/workflow/approval.server";
 
 import { linkChanges } from "./need-outcome-rules";
 import type { NeedOutcomeInput } from "./need-outcome.schema";
+import { tellHeadsOfOutcomes } from "./outcome-todo.server";
 
 export type MarkOutcome =
   { ok: true; id: string } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
 
 export async function markNeedOutcome(
-  actor: NonNullable<AuditActor>,
+  actor: NonNullable<AuditActor> & { name: string },
   surveyId: string,
   input: NeedOutcomeInput,
 ): Promise<MarkOutcome> {
@@ -83,6 +84,7 @@ export async function markNeedOutcome(
         ...(changes.remove.length ? { unlinked: changes.remove } : {}),
       },
     });
+    await tellHeadsOfOutcomes(tx, actor, [need.id]);
     return { ok: true as const, id: need.id };
   });
 }

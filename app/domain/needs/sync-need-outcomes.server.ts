@@ -5,9 +5,17 @@ import { now } from "~/utils/clock.server";
 import type { Tx } from "~/utils/db.server";
 
 import { outcomeAfterLinks } from "./need-outcome-rules";
+import { tellHeadsOfOutcomes } from "./outcome-todo.server";
 
-/** Re-derives the outcome of these needs from their links; returns the ids whose outcome changed. */
-export async function syncNeedOutcomes(tx: Tx, actor: NonNullable<AuditActor>, needIds: string[]): Promise<string[]> {
+/**
+ * Re-derives the outcome of these needs from their links; returns the ids whose outcome changed (their
+ * departments' heads are told, as when the manager marks them on the outcomes page).
+ */
+export async function syncNeedOutcomes(
+  tx: Tx,
+  actor: NonNullable<AuditActor> & { name: string },
+  needIds: string[],
+): Promise<string[]> {
   if (needIds.length === 0) return [];
   const needs = await tx.needItem.findMany({
     where: { id: { in: [...new Set(needIds)] } },
@@ -23,5 +31,6 @@ export async function syncNeedOutcomes(tx: Tx, actor: NonNullable<AuditActor>, n
     });
     changed.push(need.id);
   }
+  await tellHeadsOfOutcomes(tx, actor, changed);
   return changed;
 }

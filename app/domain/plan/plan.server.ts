@@ -17,7 +17,8 @@ async function refusedChoice(tx: Tx, input: PlanItemInput): Promise<"departmentI
   return null;
 }
 
-export type Actor = NonNullable<AuditActor>;
+// With a name: a change that moves a need's outcome tells the department's head who made it.
+export type Actor = NonNullable<AuditActor> & { name: string };
 export type PlanOutcome =
   { ok: true; id: string } | { ok: false; field?: string; error: string; status: 400 | 404 | 409 };
 
