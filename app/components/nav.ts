@@ -50,6 +50,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "calendar",
     permission: "prepare:course",
   },
+  // The internal lecturers the training manager marks (the course form's lecturer picker offers them).
+  { to: "/lecturers", labelKey: "nav.lecturers", group: "training", icon: "people", permission: "mark:lecturer" },
   // Leave forms: every employee asks for their own; heads decide and clerks receive on the same page.
   { to: "/leave", labelKey: "nav.leave", group: "training", icon: "form", permission: "request:leave" },
   // Make-ups (step 011): the clerk's and training manager's tracking; every trainee's own offers.

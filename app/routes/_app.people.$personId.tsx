@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { Field, FormAlert } from "~/components/form";
 import { AccountLockCard } from "~/components/people/account-lock-card";
+import { LecturerCard } from "~/components/people/lecturer-card";
 import { PersonForm } from "~/components/people/person-form";
 import { RolesForm } from "~/components/people/roles-form";
 import { StatusBadge } from "~/components/people/status-badge";
@@ -16,6 +17,7 @@ import { PersonFormSchema, RolesFormSchema } from "~/domain/people/people.schema
 import { updatePerson } from "~/domain/people/save-person.server";
 import { setDisabled, setPasswordByAdmin } from "~/domain/people/set-access.server";
 import { setRoles } from "~/domain/people/set-roles.server";
+import { markLecturer, unmarkLecturer } from "~/domain/scheduling/mark-lecturer.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { flattenTree } from "~/utils/department-tree";
 import { formatCalendarDate } from "~/utils/format";
@@ -29,14 +31,17 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const PersonParams = z.object({ personId: Id });
 
-// The page's five forms, told apart by their `intent`.
+// The page's six forms, told apart by their `intent`.
 const PersonIntent = z.discriminatedUnion("intent", [
   PersonFormSchema.extend({ intent: z.literal("save"), updatedAt: z.string().min(1) }),
   RolesFormSchema.extend({ intent: z.literal("roles") }),
   SetPasswordSchema.extend({ intent: z.literal("password") }),
   SetDisabledSchema.extend({ intent: z.literal("access") }),
   UnlockSchema.extend({ intent: z.literal("unlock") }),
+  // The training manager marks internal lecturers without the whole roles form (the administrator has both).
+  z.object({ intent: z.literal("lecturer"), lecturer: z.enum(["mark", "unmark"]) }),
 ]);
+const PERMISSION_OF = { roles: "assign:role", lecturer: "mark:lecturer" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { personId } = getParams(params, PersonParams);
@@ -45,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(person, "Not found", { status: 404 });
   const canWrite = can(auth.user.roles, "write:person");
   const canAssign = can(auth.user.roles, "assign:role");
+  const canMarkLecturer = can(auth.user.roles, "mark:lecturer");
   const lockedUntil = canWrite ? await accountLockedUntil(person.employeeNo) : null;
   return {
     person: {
@@ -58,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments: canWrite || canAssign ? flattenTree(await listDepartmentOptions(null)) : [],
     canWrite,
     canAssign,
+    canMarkLecturer,
     lockedUntil: lockedUntil?.toISOString() ?? null,
   };
 }
@@ -65,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { personId } = getParams(params, PersonParams);
   const form = parseIntent(await request.formData(), PersonIntent);
-  const { actor } = await requireActor(request, form.intent === "roles" ? "assign:role" : "write:person");
+  const auth = await requireActor(request, PERMISSION_OF[form.intent as keyof typeof PERMISSION_OF] ?? "write:person");
+  const { actor } = auth;
   if (!form.ok) return invalid(form);
   const done = { form, redirectTo: `/people/${personId}` };
   switch (form.data.intent) {
@@ -91,12 +99,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...done,
         flash: "people.notices.unlocked",
       });
+    case "lecturer": {
+      const scope = await departmentIdsInScope(auth);
+      return form.data.lecturer === "mark"
+        ? respond(await markLecturer(actor, scope, personId), { ...done, flash: "scheduling.lecturers.notices.marked" })
+        : respond(await unmarkLecturer(actor, scope, personId), {
+            ...done,
+            flash: "scheduling.lecturers.notices.unmarked",
+          });
+    }
   }
 }
 
 export default function PersonPage() {
   const { t } = useTranslation();
-  const { person, departments, canWrite, canAssign, lockedUntil } = useLoaderData<typeof loader>();
+  const { person, departments, canWrite, canAssign, canMarkLecturer, lockedUntil } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : null);
   const values = actionData?.intent === "save" ? actionData.values : null;
@@ -163,6 +180,9 @@ export default function PersonPage() {
           <p className="text-sm">{person.roles.map((r) => t(`roles.${r.role}`)).join(t("training.listSeparator"))}</p>
         )}
       </section>
+      {canMarkLecturer && !canAssign ? (
+        <LecturerCard marked={person.roles.some((r) => r.role === "LECTURER")} error={errorsFor("lecturer")?._form} />
+      ) : null}
       {canWrite ? (
         <section className="grid gap-5 md:grid-cols-2">
           <Form method="post" className="card space-y-3 p-5" noValidate>

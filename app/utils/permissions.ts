@@ -87,6 +87,8 @@ export const PERMISSIONS = [
   // The scheduling lists (docs/decisions/0025): the company's rooms and the external trainers.
   "manage:room",
   "manage:external-trainer",
+  // Who lectures in-house training: the LECTURER role, marked by the training manager (and the administrator).
+  "mark:lecturer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,6 +110,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "run:jobs": "any",
     "manage:room": "any",
     "manage:external-trainer": "any",
+    "mark:lecturer": "any",
   },
   GENERAL_MANAGER: {
     "read:person": "any",
@@ -173,6 +176,7 @@ const GRANTS: Record<RoleName, Partial<Record<Permission, Scope>>> = {
     "read:course-evaluation": "any",
     "read:rule-loop": "any",
     "read:dashboard": "any",
+    "mark:lecturer": "any",
   },
   TRAINING_CLERK: {
     "read:person": "any",

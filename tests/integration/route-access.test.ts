@@ -78,6 +78,9 @@ const ROUTES: Record<string, RouteCase> = {
   "_app.people.import-template.tsx": { path: "/people/import-template", loader: "import:person" },
   "_app.departments.tsx": { path: "/departments", loader: "manage:department", action: "manage:department" },
   "_app.rooms.tsx": { path: "/rooms", loader: "manage:room", action: "manage:room" },
+  // Internal lecturers: the training manager's (and the administrator's) list; the person page's
+  // lecturer form (intent "lecturer", same permission) is checked in lecturers.test.ts.
+  "_app.lecturers.tsx": { path: "/lecturers", loader: "mark:lecturer", action: "mark:lecturer" },
   "_app.trainers.tsx": {
     path: "/trainers",
     loader: "manage:external-trainer",

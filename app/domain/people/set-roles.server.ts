@@ -1,3 +1,4 @@
+import { stillLecturing } from "~/domain/scheduling/mark-lecturer.server";
 import { writeAudit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import type { RoleName } from "~/utils/permissions";
@@ -18,9 +19,14 @@ export async function setRoles(
   return db.$transaction(async (tx) => {
     const person = await tx.person.findUnique({
       where: { id: personId },
-      select: { id: true, roles: { select: { role: true, departmentId: true } } },
+      select: { id: true, name: true, roles: { select: { role: true, departmentId: true } } },
     });
     if (!person) return { ok: false as const, error: "errors.notFound" };
+    // Taking the LECTURER role back is unmarking a lecturer: not while they lecture a course not yet held.
+    if (person.roles.some((r) => r.role === "LECTURER") && !roles.includes("LECTURER")) {
+      const refused = await stillLecturing(tx, person);
+      if (refused) return { ok: false as const, field: "roles", error: refused };
+    }
     if (input.headOfDepartmentId && roles.includes("DEPARTMENT_HEAD")) {
       if (!(await tx.department.findUnique({ where: { id: input.headOfDepartmentId }, select: { id: true } }))) {
         return { ok: false as const, field: "headOfDepartmentId", error: "validation.invalidChoice" };
