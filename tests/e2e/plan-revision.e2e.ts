@@ -1,4 +1,4 @@
-// Issue 13's revision story in the browser: the training manager reopens this year's approved annual plan
+// A revision in the browser: the training manager reopens this year's approved annual plan
 // with a reason, is stopped from deleting an item approved monthly plans use (the refusal names them),
 // changes another item and answers the approver on submitting; the approving leader, on a phone, sees the
 // amount and sender on the to-do, the change against the approved revision with the reason, rejecting kept

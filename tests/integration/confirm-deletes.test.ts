@@ -1,4 +1,4 @@
-// Deleting a plan item or a course session asks first (issue 13, defect 4), without JavaScript: the page's
+// Deleting a plan item or a course session asks first, without JavaScript: the page's
 // delete button only unfolds a panel that names what is deleted; the act is the submit inside that panel.
 import { describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-// The demo company has a head for every department, 总经办, 培训部 and 客服部 included (issue 13), so a
+// The demo company has a head for every department, 总经办, 培训部 and 客服部 included, so a
 // survey's forms, confirmations and reminders reach someone in each.
 import { describe, expect, it } from "vitest";
 

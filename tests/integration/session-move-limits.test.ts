@@ -1,5 +1,5 @@
-// Moving a session of an approved course keeps the rules a session is added under (issue 13, defects 6
-// and 7): it may not overlap another session of the same course, and it lasts at most 12 hours.
+// Moving a session of an approved course keeps the rules a session is added under: it may not overlap
+// another session of the same course, and it lasts at most 12 hours.
 import { describe, expect, it } from "vitest";
 
 import { rescheduleSession } from "~/domain/delivery/reschedule-session.server";

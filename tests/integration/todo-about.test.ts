@@ -1,4 +1,4 @@
-// A to-do says what it is about (issue 13, homes): an approver's review names the plan or course and its
+// A to-do says what it is about: an approver's review names the plan or course and its
 // amount, besides who sent it and when; the home page shows all of it.
 import { describe, expect, it } from "vitest";
 

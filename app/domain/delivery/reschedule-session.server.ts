@@ -38,7 +38,7 @@ export async function rescheduleSession(
   if (Number.isNaN(next.startsAt.getTime()) || Number.isNaN(next.endsAt.getTime()))
     return refuse("validation.invalid", 400, "date");
   if (next.endsAt <= next.startsAt) return refuse("notices.errors.endBeforeStart", 400, "end");
-  // The limits a session is added under hold for a move too (issue 13).
+  // The limits a session is added under hold for a move too.
   if (sessionTooLong(input.start, input.end))
     return refuse(messageKey("course.validation.sessionTooLong", { hours: MAX_SESSION_MINUTES / 60 }), 400, "end");
   if (next.startsAt <= now()) return refuse("notices.errors.past", 400, "date");
