@@ -91,11 +91,13 @@ test("a revision of the approved annual plan: a blocked deletion, the change and
   expect(await leader.getByText("自第 1 版退回以来的变更").count()).toBe(0);
   await screenshot(leader, "plan-revision-leader-diff");
 
-  // On a phone, rejecting sits well apart from approving.
+  // On a phone, rejecting sits well apart from approving: below a divider and its reason's visible label,
+  // not right under 批准 (there the reject form began 12 px below it).
   const approve = await leader.getByRole("button", { name: "批准", exact: true }).boundingBox();
-  const reject = await leader.getByRole("button", { name: "退回", exact: true }).boundingBox();
-  expect(approve && reject).toBeTruthy();
-  expect(reject!.y - (approve!.y + approve!.height)).toBeGreaterThanOrEqual(40);
+  const rejectReason = await leader.locator("#reason-REJECT").boundingBox();
+  expect(approve && rejectReason).toBeTruthy();
+  expect(rejectReason!.y - (approve!.y + approve!.height)).toBeGreaterThanOrEqual(48);
+  await leader.getByText("退回原因（必填）", { exact: true }).waitFor();
 
   await submitAndWait(leader, "批准", "计划已批准并锁定。");
   await leader.getByText("本计划已批准并锁定。").waitFor();
