@@ -27,6 +27,7 @@ export function ConfirmAction({
   className = "",
   open = false,
   ownForm = true,
+  floating = false,
 }: {
   /** The folded button's text. */
   label: string;
@@ -48,6 +49,8 @@ export function ConfirmAction({
   open?: boolean;
   /** False inside a form of its own (the fields to post are around it): the panel's button submits that form. */
   ownForm?: boolean;
+  /** The panel opens over what is beside it instead of widening its place (a table's last cell). */
+  floating?: boolean;
 }) {
   const { t } = useTranslation();
   const body = (
@@ -62,7 +65,7 @@ export function ConfirmAction({
     </>
   );
   return (
-    <details className={`group ${className}`} open={open || undefined}>
+    <details className={`group ${floating ? "relative" : ""} ${className}`} open={open || undefined}>
       <summary
         className={`${SUMMARY_STYLE[trigger]} cursor-pointer list-none select-none [&::-webkit-details-marker]:hidden`}
       >
@@ -75,8 +78,10 @@ export function ConfirmAction({
         role="group"
         aria-label={question}
         className={[
-          "mt-2 w-full max-w-md space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3",
-          "text-left text-sm text-slate-800 sm:min-w-72",
+          "mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-left text-sm text-slate-800",
+          floating
+            ? "absolute right-0 z-20 w-72 max-w-[calc(100vw-2rem)] whitespace-normal shadow-lg"
+            : "w-full max-w-md sm:min-w-72",
         ].join(" ")}
       >
         <p className="font-medium">{question}</p>
@@ -146,6 +151,7 @@ export function ConfirmDelete({
       consequences={[t("common.confirm.irreversible")]}
       confirmLabel={label}
       fields={fields}
+      floating={trigger === "link"}
     />
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { Icon } from "~/components/icons";
 import { navFor } from "~/components/nav";
+import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
 import { requireUser } from "~/utils/auth.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -19,6 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const todos = await listOpenTodos(user.id);
   return { name: user.name, roles: user.roles, todos, shortcuts: navFor(user.roles).filter((n) => n.to !== "/home") };
 }
+
+/** The amount a to-do is about (a plan's budget, a course's cost), when it names one. */
+const amountOf = (params: unknown): number | null => {
+  const fen = (params as { amountFen?: unknown } | null)?.amountFen;
+  return typeof fen === "number" ? fen : null;
+};
 
 const DismissForm = z.object({ intent: z.literal("dismiss"), todoId: Id });
 
@@ -71,6 +78,9 @@ export default function HomePage() {
                       {todo.fromName
                         ? t("home.from", { name: todo.fromName, at: format.dateTime(todo.createdAt) })
                         : t("home.fromSystem", { at: format.dateTime(todo.createdAt) })}
+                      {amountOf(todo.params) === null
+                        ? null
+                        : ` · ${t("home.amount", { amount: formatYuan(amountOf(todo.params)!) })}`}
                     </span>
                   </span>
                   {todo.dueAt ? (

@@ -49,6 +49,16 @@ describe("form parsing", () => {
     }
   });
 
+  it("an empty choice is 必填 (required), not an invalid one (issue 13)", () => {
+    const Choice = z.object({ category: z.enum(["INTERNAL", "EXTERNAL"]) });
+    const empty = parseForm(Choice, form({ category: "" }));
+    expect(!empty.ok && empty.errors.category).toBe("validation.required");
+    const missing = parseForm(Choice, form({}));
+    expect(!missing.ok && missing.errors.category).toBe("validation.required");
+    const unknown = parseForm(Choice, form({ category: "BOSS" }));
+    expect(!unknown.ok && unknown.errors.category).toBe("validation.invalidChoice");
+  });
+
   it("carries limits as parameters of the message", () => {
     const result = parseForm(PersonFormSchema, form({ ...valid, name: "名".repeat(51) }));
     expect(!result.ok && parseMessage(result.errors.name)).toEqual({ key: "validation.tooLong", params: { max: 50 } });

@@ -46,7 +46,10 @@ z.config({
       case "invalid_format":
         return issue.format === "email" ? "validation.email" : "validation.invalid";
       case "invalid_value":
-        return "validation.invalidChoice";
+        // A choice left empty ("请选择") is a required field not filled in, not a wrong choice.
+        return issue.input === undefined || issue.input === null || issue.input === ""
+          ? "validation.required"
+          : "validation.invalidChoice";
       default:
         return "validation.invalid";
     }

@@ -111,7 +111,7 @@ describe("filing refused, nothing recorded", () => {
     freezeClock(startsAt);
     const result = await file("C0105", { sessionId, ...REASON });
     expect(result.status).toBe(400);
-    expect(shown(result, "_form")).toBe("该场次已经开始，不能再请假；如有特殊情况请联系培训专员。");
+    expect(shown(result, "_form")).toBe("该场次已经开始，不能再请假；如有特殊情况请联系培训部文员。");
     expect(await recorded()).toEqual(before);
   });
 

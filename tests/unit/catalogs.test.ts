@@ -71,6 +71,41 @@ describe("message catalogs", () => {
     }
   });
 
+  it("the training department's roles have one name each: 培训部负责人 and 培训部文员 (issue 13)", () => {
+    const otherNames = /培训部经理|培训经理|培训文员|培训专员|培训主管/g;
+    const found = readdirSync(path.join(root, "locales", "zh-CN")).flatMap((file) =>
+      [...readFileSync(path.join(root, "locales", "zh-CN", file), "utf8").matchAll(otherNames)].map(
+        (m) => `${file}: ${m[0]}`,
+      ),
+    );
+    expect(found).toEqual([]);
+    const roles = JSON.parse(readFileSync(path.join(root, "locales", "zh-CN", "roles.json"), "utf8"));
+    expect([roles.TRAINING_MANAGER, roles.TRAINING_CLERK]).toEqual(["培训部负责人", "培训部文员"]);
+  });
+
+  it("an English count before a noun has a singular form, so nobody reads “1 items” (issue 13)", () => {
+    // {{count}} followed by a plural noun ("{{count}} questions", "the {{count}} attendees", "{{count}} people")
+    // needs a `_one` sibling for i18next to pick; "(s)" is never a plural. A count that is at least 2 by its
+    // nature is exempt by name.
+    const alwaysSeveral = new Set(["peopleImport.tooManyRows"]);
+    const pluralNoun = /\{\{count\}\}( [a-z]+)? [a-z-]*(s|people)\b/;
+    const offenders: string[] = [];
+    for (const file of readdirSync(path.join(root, "locales", "en"))) {
+      const area = file.replace(/\.json$/, "");
+      const walk = (node: Record<string, unknown>, prefix: string) => {
+        for (const [key, value] of Object.entries(node)) {
+          const name = `${prefix}.${key}`;
+          if (typeof value === "object" && value !== null) walk(value as Record<string, unknown>, name);
+          else if (typeof value === "string" && !/_(one|other)$/.test(key) && !alwaysSeveral.has(name)) {
+            if (value.includes("(s)") || (pluralNoun.test(value) && !(`${key}_one` in node))) offenders.push(name);
+          }
+        }
+      };
+      walk(JSON.parse(readFileSync(path.join(root, "locales", "en", file), "utf8")), area);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it(
     "components and workbook exports take their punctuation from the catalogs, " +
       "so English gets English punctuation",

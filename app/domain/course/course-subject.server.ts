@@ -4,6 +4,8 @@ import { afterCourseApproved } from "~/domain/delivery/sync-invites.server";
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
+import { COST_SELECT, courseCost } from "./course-rules";
+
 export async function courseSnapshot(tx: Tx, approvalId: string) {
   const c = await tx.course.findUniqueOrThrow({
     where: { approvalId },
@@ -48,8 +50,11 @@ export const CourseSubject: ApprovalSubject = {
   approvalIdOf: async (tx, courseId) =>
     (await tx.course.findUnique({ where: { id: courseId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
-    const c = await tx.course.findUnique({ where: { approvalId }, select: { id: true, title: true } });
-    return c ? { subjectId: c.id, href: `/courses/${c.id}`, params: { title: c.title } } : null;
+    const c = await tx.course.findUnique({ where: { approvalId }, select: { id: true, title: true, ...COST_SELECT } });
+    // The cost goes on the to-dos, so the approver sees what the course spends before opening it.
+    return c
+      ? { subjectId: c.id, href: `/courses/${c.id}`, params: { title: c.title, amountFen: courseCost(c) } }
+      : null;
   },
   snapshot: (tx, approvalId) => courseSnapshot(tx, approvalId),
   // A course goes for approval only when it can take place: sessions, attendees, seats for them all.

@@ -1,6 +1,6 @@
 // Moving a session of an approved course (step 009): the plan's content is fixed, but time and place are
 // logistics the clerk may still change, with a reason, audited; after publishing everyone gets an update.
-import { sessionInterval } from "~/domain/course/course-rules";
+import { MAX_SESSION_MINUTES, sessionInterval, sessionTooLong } from "~/domain/course/course-rules";
 import { localParts } from "~/domain/course/session-view";
 import { sessionPlace, type Place } from "~/domain/scheduling/session-room.server";
 import { getSettings } from "~/domain/settings/settings.server";
@@ -48,6 +48,9 @@ export async function rescheduleSession(
   if (Number.isNaN(next.startsAt.getTime()) || Number.isNaN(next.endsAt.getTime()))
     return refuse("validation.invalid", 400, "date");
   if (next.endsAt <= next.startsAt) return refuse("notices.errors.endBeforeStart", 400, "end");
+  // The limits a session is added under hold for a move too.
+  if (sessionTooLong(input.start, input.end))
+    return refuse(messageKey("course.validation.sessionTooLong", { hours: MAX_SESSION_MINUTES / 60 }), 400, "end");
   if (next.startsAt <= now()) return refuse("notices.errors.past", 400, "date");
   return db.$transaction(async (tx) => {
     // The session row is locked to the commit: two moves of the same session are applied one after the other.
@@ -77,6 +80,10 @@ export async function rescheduleSession(
       before.location !== place.location;
     if (!changed)
       return { ok: true as const, changed: false, sync: { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 } };
+    const ownOverlap = await tx.courseSession.count({
+      where: { courseId, id: { not: sessionId }, startsAt: { lt: next.endsAt }, endsAt: { gt: next.startsAt } },
+    });
+    if (ownOverlap > 0) return refuse("course.validation.sessionOverlap", 400, "start");
     const clash = await attendeeClash(
       tx,
       courseId,

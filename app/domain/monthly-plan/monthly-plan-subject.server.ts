@@ -36,9 +36,14 @@ export const MonthlyPlanSubject: ApprovalSubject = {
       where: { approvalId },
       select: { id: true, year: true, month: true },
     });
-    return plan
-      ? { subjectId: plan.id, href: `/monthly-plans/${plan.id}`, params: { year: plan.year, month: plan.month } }
-      : null;
+    if (!plan) return null;
+    // The amount goes on the to-dos, so the approver sees what the month spends before opening it.
+    const budget = await tx.monthlyPlanItem.aggregate({ where: { planId: plan.id }, _sum: { budgetFen: true } });
+    return {
+      subjectId: plan.id,
+      href: `/monthly-plans/${plan.id}`,
+      params: { year: plan.year, month: plan.month, amountFen: budget._sum.budgetFen ?? 0 },
+    };
   },
   snapshot: (tx, approvalId) => monthlySnapshot(tx, approvalId),
   async checkSubmit(tx, approvalId) {

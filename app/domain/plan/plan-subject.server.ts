@@ -24,7 +24,14 @@ export const AnnualPlanSubject: ApprovalSubject = {
     (await tx.annualPlan.findUnique({ where: { id: planId }, select: { approvalId: true } }))?.approvalId ?? null,
   async describe(tx, approvalId) {
     const plan = await tx.annualPlan.findUnique({ where: { approvalId }, select: { id: true, year: true } });
-    return plan ? { subjectId: plan.id, href: `/plans/${plan.id}`, params: { year: plan.year } } : null;
+    if (!plan) return null;
+    // The amount goes on the to-dos, so the approver sees what the plan spends before opening it.
+    const budget = await tx.planItem.aggregate({ where: { planId: plan.id }, _sum: { budgetFen: true } });
+    return {
+      subjectId: plan.id,
+      href: `/plans/${plan.id}`,
+      params: { year: plan.year, amountFen: budget._sum.budgetFen ?? 0 },
+    };
   },
   snapshot: (tx, approvalId) => planSnapshot(tx, approvalId),
   async checkSubmit(tx, approvalId) {

@@ -1,0 +1,80 @@
+// Moving a session of an approved course keeps the rules a session is added under: it may not overlap
+// another session of the same course, and it lasts at most 12 hours.
+import { describe, expect, it } from "vitest";
+
+import { rescheduleSession } from "~/domain/delivery/reschedule-session.server";
+import { db } from "~/utils/db.server";
+
+import { demoCompanyBeforeEachTest, demoDayAt } from "./support";
+
+demoCompanyBeforeEachTest();
+
+const clerk = async () => {
+  const p = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0002" } });
+  return { id: p.id, employeeNo: p.employeeNo, name: p.name, roles: ["TRAINING_CLERK" as const] };
+};
+
+/** The company-local date of a demo day, as the move form sends it. */
+const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** An approved outside course (no room list involved) with two sessions in 5 days: 09:00–12:00, 14:00–17:00. */
+async function approvedCourseWithTwoSessions() {
+  const template = await db.course.findFirstOrThrow({ select: { monthlyItemId: true, createdById: true } });
+  const approval = await db.approval.create({
+    data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
+  });
+  const course = await db.course.create({
+    data: {
+      monthlyItemId: template.monthlyItemId,
+      title: "改期规则测试课程",
+      capacity: 20,
+      outline: "大纲",
+      lecturerKind: "EXTERNAL",
+      externalLecturer: "张敏",
+      externalOrg: "某机构",
+      approvalId: approval.id,
+      createdById: template.createdById,
+      sessions: {
+        create: [
+          { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" },
+          { startsAt: demoDayAt("14:00", 5), endsAt: demoDayAt("17:00", 5), location: "培训室 A301" },
+        ],
+      },
+    },
+    include: { sessions: { orderBy: { startsAt: "asc" } } },
+  });
+  return { courseId: course.id, morning: course.sessions[0], afternoon: course.sessions[1] };
+}
+
+describe("moving a session", () => {
+  it("onto another session of the same course is refused; right after it is fine", async () => {
+    const { courseId, morning, afternoon } = await approvedCourseWithTwoSessions();
+    const move = { date: localDate(demoDayAt("12:00", 5)), location: "培训室 A301", reason: "讲师时间调整" };
+    expect(
+      await rescheduleSession(await clerk(), courseId, afternoon.id, { ...move, start: "11:00", end: "13:00" }),
+    ).toMatchObject({ ok: false, error: "course.validation.sessionOverlap", field: "start" });
+    expect(await db.courseSession.findUniqueOrThrow({ where: { id: afternoon.id } })).toMatchObject({
+      startsAt: afternoon.startsAt,
+      endsAt: afternoon.endsAt,
+    });
+    expect(
+      await rescheduleSession(await clerk(), courseId, afternoon.id, { ...move, start: "12:00", end: "15:00" }),
+    ).toMatchObject({ ok: true, changed: true });
+    // A session moved within its own old time is no clash with itself.
+    expect(
+      await rescheduleSession(await clerk(), courseId, morning.id, { ...move, start: "08:30", end: "11:30" }),
+    ).toMatchObject({ ok: true, changed: true });
+  });
+
+  it("to longer than 12 hours is refused on its end time", async () => {
+    const { courseId, morning } = await approvedCourseWithTwoSessions();
+    const move = { date: localDate(demoDayAt("12:00", 6)), location: "培训室 A301", reason: "改为全天" };
+    expect(
+      await rescheduleSession(await clerk(), courseId, morning.id, { ...move, start: "01:00", end: "22:30" }),
+    ).toMatchObject({ ok: false, error: 'course.validation.sessionTooLong::{"hours":12}', field: "end" });
+    expect(await db.auditEntry.count({ where: { action: "notices.rescheduled", entityId: courseId } })).toBe(0);
+    expect(
+      await rescheduleSession(await clerk(), courseId, morning.id, { ...move, start: "08:00", end: "20:00" }),
+    ).toMatchObject({ ok: true, changed: true });
+  });
+});
