@@ -87,7 +87,9 @@ export function checkBatches(plan: BatchPlan): BatchRefusal | null {
  * The version of a course's split the clerk's form was built from: the count and every session's and
  * attendee's batch. A form built before anyone changed any of them (or added a session or an attendee) is stale.
  */
-export function batchVersion(plan: Pick<BatchPlan, "count"> & { sessions: Array<{ id: string; batch: number }>; attendees: BatchAttendee[] }): string {
+export function batchVersion(
+  plan: Pick<BatchPlan, "count"> & { sessions: Array<{ id: string; batch: number }>; attendees: BatchAttendee[] },
+): string {
   const text = [
     String(plan.count),
     ...plan.sessions.map((s) => `s${s.id}:${s.batch}`).sort(),

@@ -85,8 +85,9 @@ export function sessionPeople(course: ClashCourse, session: { batch?: number }):
 
 /**
  * Everything that collides with this course: a person (attendee or internal lecturer) booked in an
- * overlapping session (an attendee only in the sessions of their batch), a room booked twice at once, more attendees than seats. Sessions of the same
- * course that overlap each other count too (the same people cannot sit both).
+ * overlapping session (an attendee only in the sessions of their batch), a room booked twice at once, more
+ * attendees than seats. Sessions of the same course that overlap each other count too (the lecturer and,
+ * in one batch, the same people cannot sit both).
  */
 export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[] {
   const clashes: Clash[] = [];

@@ -10,7 +10,12 @@ import { MAX_SESSION_MINUTES, sessionTooLong } from "./course-rules";
 const batchChoice = () =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number("validation.invalidChoice").int("validation.invalidChoice").min(1, "validation.invalidChoice").max(MAX_BATCHES, "validation.invalidChoice").optional(),
+    z.coerce
+      .number("validation.invalidChoice")
+      .int("validation.invalidChoice")
+      .min(1, "validation.invalidChoice")
+      .max(MAX_BATCHES, "validation.invalidChoice")
+      .optional(),
   );
 
 export const LECTURER_KINDS = ["INTERNAL", "EXTERNAL"] as const;
@@ -118,7 +123,13 @@ export const BatchesSchema = z.looseObject({
       .min(1, "validation.required")
       .regex(/^\d{1,3}$/, messageKey("course.batches.countRange", { max: MAX_BATCHES }))
       .transform(Number)
-      .pipe(z.number().int().min(1, messageKey("course.batches.countRange", { max: MAX_BATCHES })).max(MAX_BATCHES, messageKey("course.batches.countRange", { max: MAX_BATCHES }))),
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1, messageKey("course.batches.countRange", { max: MAX_BATCHES }))
+          .max(MAX_BATCHES, messageKey("course.batches.countRange", { max: MAX_BATCHES })),
+      ),
   ),
   version: z.string().min(1).max(40),
   split: z.preprocess((v) => v === "1" || v === "on", z.boolean()),
