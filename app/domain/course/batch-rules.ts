@@ -115,8 +115,10 @@ export function formAssignments(values: Record<string, unknown>) {
   const attendees = new Map<string, number>();
   for (const [key, value] of Object.entries(values)) {
     const m = ROW.exec(key);
-    if (!m || typeof value !== "string" || !/^\d{1,3}$/.test(value)) continue;
-    (m[1] === "session" ? sessions : attendees).set(m[2], Number(value));
+    if (!m) continue;
+    // Anything but a batch number is batch 0, which no split accepts (`checkBatches` says so).
+    const batch = typeof value === "string" && /^\d{1,3}$/.test(value) ? Number(value) : 0;
+    (m[1] === "session" ? sessions : attendees).set(m[2], batch);
   }
   return { sessions, attendees };
 }
