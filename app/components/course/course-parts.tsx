@@ -285,15 +285,6 @@ export function Attendees({
                 <tr key={a.id}>
                   <td className="font-mono text-xs text-slate-500">{a.employeeNo}</td>
                   <td>{a.name}</td>
-                  <td className="text-slate-600">{a.department}</td>
-                  <td className="text-slate-600">
-                    {a.post}
-                    {a.status !== "ACTIVE" ? (
-                      <span className="badge ml-2 bg-emerald-50 text-emerald-700">
-                        {t(`course.attendee.statuses.${a.status}`)}
-                      </span>
-                    ) : null}
-                  </td>
                   {batching.count > 1 ? (
                     <td>
                       <RowBatch
@@ -305,6 +296,15 @@ export function Attendees({
                       />
                     </td>
                   ) : null}
+                  <td className="text-slate-600">{a.department}</td>
+                  <td className="text-slate-600">
+                    {a.post}
+                    {a.status !== "ACTIVE" ? (
+                      <span className="badge ml-2 bg-emerald-50 text-emerald-700">
+                        {t(`course.attendee.statuses.${a.status}`)}
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="text-right">
                     {editable ? (
                       <RemoveButton
