@@ -298,7 +298,7 @@ describe("what follows the batch", () => {
     expect((await view()).clashes.groups.people.map((g) => g.title)).not.toContain(other.title);
   });
 
-  it("approved, each session's sign-in sheet lists its batch; published, each attendee is invited to their batch's sessions", async () => {
+  it("approved, each sign-in sheet lists its batch; published, each attendee is invited to their batch's", async () => {
     const { clerk, courseId, view, sessions } = await draftCourse();
     await clerk.course(courseId, {
       intent: "saveBatches",
