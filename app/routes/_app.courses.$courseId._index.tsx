@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { ApprovalBadge, ApprovalPanel, decisionError, DecisionHistory } from "~/components/approval-panel";
 import { AcknowledgedSubmit, AcknowledgementNotice } from "~/components/budget/acknowledged-submit";
+import { BatchesPanel } from "~/components/course/batches-panel";
 import { CourseDiff } from "~/components/course/course-diff";
 import { Attendees, Materials, Sessions } from "~/components/course/course-parts";
 import { BudgetPanel, ClashPanel, CourseDetails } from "~/components/course/course-summary";
@@ -15,6 +16,7 @@ import { courseAcknowledgement } from "~/domain/budget/course-concerns.server";
 import { OtherDecisionSchema, SubmitCourseSchema } from "~/domain/budget/submit-course.schema";
 import { submitCourse } from "~/domain/budget/submit-course.server";
 import { submitConcerns } from "~/domain/budget/training-budget-rules";
+import { formAssignments } from "~/domain/course/batch-rules";
 import { attendeeOptions, coursePage } from "~/domain/course/course-page.server";
 import {
   addAttendees,
@@ -25,8 +27,9 @@ import {
   removeAttendee,
 } from "~/domain/course/course-parts.server";
 import { CourseSubject } from "~/domain/course/course-subject.server";
-import { AttendeesSchema, SessionSchema } from "~/domain/course/course.schema";
+import { AttendeesSchema, BatchesSchema, SessionSchema } from "~/domain/course/course.schema";
 import { MAX_MATERIAL_BYTES } from "~/domain/course/material-rules";
+import { saveBatches } from "~/domain/course/save-batches.server";
 import { yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { taughtRules } from "~/domain/rule-loop/course-rule-choices.server";
 import { heldOutside } from "~/domain/scheduling/room-rules";
@@ -50,6 +53,8 @@ const CourseParams = z.object({ courseId: Id });
 const CourseIntent = z.discriminatedUnion("intent", [
   SessionSchema.safeExtend({ intent: z.literal("addSession") }),
   AttendeesSchema.safeExtend({ intent: z.literal("addAttendees") }),
+  // The split into batches: the count, and `session:<id>` / `attendee:<id>` per row (ADR 0025).
+  BatchesSchema.safeExtend({ intent: z.literal("saveBatches") }),
   z.object({ intent: z.literal("deleteSession"), sessionId: Id }),
   z.object({ intent: z.literal("removeAttendee"), personId: Id }),
   z.object({ intent: z.literal("deleteMaterial"), materialId: Id }),
@@ -141,6 +146,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...sent,
         flash: "course.notices.attendeesAdded",
       });
+    case "saveBatches":
+      return respond(await saveBatches(actor, courseId, { ...form.data, ...formAssignments(form.data) }), {
+        ...sent,
+        flash: "course.notices.batchesSaved",
+      });
     case "deleteSession":
       return respond(await deleteSession(actor, courseId, form.data.sessionId), {
         ...sent,
@@ -176,7 +186,7 @@ export default function CoursePage() {
   const feedback = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   // Refusals of removals and of decisions show above the page, where the workflow's buttons are.
   const pageError =
-    actionData && !["addSession", "addAttendees", UPLOAD].includes(actionData.intent ?? "")
+    actionData && !["addSession", "addAttendees", "saveBatches", UPLOAD].includes(actionData.intent ?? "")
       ? decisionError(actionData.errors)
       : undefined;
   const uploadErrors = feedback(UPLOAD)?.errors;
@@ -185,6 +195,8 @@ export default function CoursePage() {
   const acknowledging = page.actions.includes("SUBMIT") && page.concerns.length > 0;
   // After each change the page is reloaded by a redirect: the forms start empty again (they are uncontrolled).
   const fresh = useLocation().key;
+  // The batch selects of the session and attendee rows belong to the batches form; refused, they keep what was chosen.
+  const batching = { count: page.batches.count, values: feedback("saveBatches")?.values };
   const rejectionParams =
     page.rejection &&
     JSON.stringify({
@@ -252,7 +264,11 @@ export default function CoursePage() {
         outside={heldOutside(item.category)}
         editable={canEdit}
         feedback={feedback("addSession")}
+        batching={batching}
       />
+      {canEdit || page.batches.count > 1 ? (
+        <BatchesPanel key={`b-${fresh}`} batches={page.batches} editable={canEdit} feedback={feedback("saveBatches")} />
+      ) : null}
       <Attendees
         key={`a-${fresh}`}
         attendees={page.attendees}
@@ -262,6 +278,7 @@ export default function CoursePage() {
         editable={canEdit}
         options={page.options}
         feedback={feedback("addAttendees")}
+        batching={batching}
       />
       <Materials
         key={`m-${fresh}`}

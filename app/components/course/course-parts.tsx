@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDelete } from "~/components/confirm";
+import { BatchBadge, BatchSelect } from "~/components/course/batches-panel";
 import { Field, FormAlert, useSchemaForm } from "~/components/form";
 import { RoomSelect } from "~/components/scheduling/room-select";
 import { useFormat } from "~/components/use-format";
@@ -26,19 +27,64 @@ function RemoveButton({ intent, name, value, label }: { intent: string; name: st
 
 type Room = { id: string; name: string; capacity: number; equipment: string };
 
+/** How many batches the course has; with the batches form's refused values, to refill its selects. */
+type Batching = { count: number; values?: Values | null };
+
+/** A row's batch: a select of the batches form while editable, a badge once the course is split. */
+function RowBatch({
+  name,
+  batch,
+  batching,
+  editable,
+  label,
+}: {
+  name: string;
+  batch: number;
+  batching: Batching;
+  editable: boolean;
+  label: string;
+}) {
+  if (batching.count <= 1) return null;
+  const sent = batching.values?.[name];
+  return editable ? (
+    <BatchSelect name={name} count={batching.count} value={typeof sent === "string" ? sent : batch} label={label} />
+  ) : (
+    <BatchBadge batch={batch} />
+  );
+}
+
+/** The batch new rows go into, in the add forms of a course split into batches. */
+function NewRowsBatch({ count, register }: { count: number; register: (name: string) => object }) {
+  const { t } = useTranslation();
+  if (count <= 1) return null;
+  return (
+    <Field label={t("course.batches.batch")} name="batch">
+      <select id="batch" className="input" {...register("batch")}>
+        {Array.from({ length: count }, (_, i) => (
+          <option key={i + 1} value={i + 1}>
+            {t("course.batches.batchN", { n: i + 1 })}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function Sessions({
   sessions,
   rooms,
   outside,
   editable,
   feedback,
+  batching,
 }: {
-  sessions: Array<{ id: string; date: string; start: string; end: string; location: string }>;
+  sessions: Array<{ id: string; date: string; start: string; end: string; location: string; batch: number }>;
   /** The rooms a session can be put in; training held outside (外部培训, 集团培训) types its venue instead. */
   rooms: Room[];
   outside: boolean;
   editable: boolean;
   feedback?: Feedback;
+  batching: Batching;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -59,6 +105,13 @@ export function Sessions({
                 <span className="font-medium tabular-nums">{t("course.session.when", s)}</span>{" "}
                 <span className="text-slate-600">· {s.location}</span>
               </span>
+              <RowBatch
+                name={`session:${s.id}`}
+                batch={s.batch}
+                batching={batching}
+                editable={editable}
+                label={t("course.batches.sessionBatch", { when: t("course.session.when", s) })}
+              />
               {editable ? (
                 <ConfirmDelete
                   label={t("course.session.delete")}
@@ -83,7 +136,9 @@ export function Sessions({
             "border-t",
             "border-slate-100",
             "pt-3",
-            "sm:grid-cols-[10rem_7rem_7rem_1fr_auto]",
+            batching.count > 1
+              ? "sm:grid-cols-[10rem_7rem_7rem_1fr_8rem_auto]"
+              : "sm:grid-cols-[10rem_7rem_7rem_1fr_auto]",
             "sm:items-start",
           ].join(" ")}
         >
@@ -106,6 +161,7 @@ export function Sessions({
               <RoomSelect id="roomId" rooms={rooms} {...register("roomId")} />
             </Field>
           )}
+          <NewRowsBatch count={batching.count} register={register} />
           <button type="submit" className="btn-primary col-span-2 sm:col-span-1 sm:mt-6" disabled={busy}>
             {t("course.session.add")}
           </button>
@@ -115,7 +171,15 @@ export function Sessions({
   );
 }
 
-type Attendee = { id: string; employeeNo: string; name: string; post: string; status: string; department: string };
+type Attendee = {
+  id: string;
+  employeeNo: string;
+  name: string;
+  post: string;
+  status: string;
+  department: string;
+  batch: number;
+};
 
 export function Attendees({
   attendees,
@@ -125,6 +189,7 @@ export function Attendees({
   editable,
   options,
   feedback,
+  batching,
 }: {
   attendees: Attendee[];
   count: number;
@@ -133,6 +198,7 @@ export function Attendees({
   editable: boolean;
   options: { departments: Array<{ id: string; name: string }>; posts: string[] };
   feedback?: Feedback;
+  batching: Batching;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -193,6 +259,9 @@ export function Attendees({
           >
             <input id="names" className="input" {...register("names")} />
           </Field>
+          <div className="sm:w-48">
+            <NewRowsBatch count={batching.count} register={register} />
+          </div>
           <div className="flex justify-end">
             <button type="submit" className="btn-primary" disabled={busy}>
               {t("course.attendee.add")}
@@ -210,6 +279,17 @@ export function Attendees({
                 <tr key={a.id}>
                   <td className="font-mono text-xs text-slate-500">{a.employeeNo}</td>
                   <td>{a.name}</td>
+                  {batching.count > 1 ? (
+                    <td>
+                      <RowBatch
+                        name={`attendee:${a.id}`}
+                        batch={a.batch}
+                        batching={batching}
+                        editable={editable}
+                        label={t("course.batches.attendeeBatch", { name: a.name })}
+                      />
+                    </td>
+                  ) : null}
                   <td className="text-slate-600">{a.department}</td>
                   <td className="text-slate-600">
                     {a.post}

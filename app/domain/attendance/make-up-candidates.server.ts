@@ -1,9 +1,9 @@
 // The sessions a trainee can make up a missed session at, for many missed sessions at once: a fixed
 // number of queries however many rows a page shows (the clerk's list counts them for a whole page).
 //
-// In today's data every attendee of a course is on every one of its sessions, so a later session of the
-// same course rarely qualifies (the trainee is already on its roster); a course of the same monthly-plan
-// item for other people (the other department's refresher, next batch's onboarding) usually does.
+// An attendee is on every session of their batch (ADR 0025), so a later session of the same course qualifies
+// mostly when it is another batch's (seats counted per batch); a course of the same monthly-plan item for
+// other people (the other department's refresher, next month's onboarding) usually does.
 import { db, type Tx } from "~/utils/db.server";
 
 import { candidateRefusal, rankCandidates, type MissedSession, type SessionOnOffer } from "./make-up-rules";
@@ -58,28 +58,36 @@ export async function makeUpCandidates(
       startsAt: true,
       endsAt: true,
       location: true,
+      batch: true,
       _count: { select: { makeUpsHere: true } },
-      course: {
-        select: { title: true, capacity: true, monthlyItemId: true, _count: { select: { attendees: true } } },
-      },
+      course: { select: { title: true, capacity: true, monthlyItemId: true } },
     },
   });
   if (upcoming.length === 0) return out;
   const personIds = [...new Set(wants.map((w) => w.personId))];
   // Who is on which roster already: attendees of the courses, and make-ups at these sessions.
   // One after the other: a transaction's connection runs one query at a time.
+  // A session's roster is its batch's (ADR 0025): seats taken and who is on it are counted per batch.
+  const courseIds = [...new Set(upcoming.map((s) => s.courseId))];
   const attending = await client.courseAttendee.findMany({
-    where: { personId: { in: personIds }, courseId: { in: [...new Set(upcoming.map((s) => s.courseId))] } },
-    select: { personId: true, courseId: true },
+    where: { personId: { in: personIds }, courseId: { in: courseIds } },
+    select: { personId: true, courseId: true, batch: true },
   });
+  const batches = await client.courseAttendee.groupBy({
+    by: ["courseId", "batch"],
+    where: { courseId: { in: courseIds } },
+    _count: { _all: true },
+  });
+  const batchSize = new Map(batches.map((b) => [`${b.courseId}:${b.batch}`, b._count._all]));
   const makingUp = await client.makeUp.findMany({
     where: { personId: { in: personIds }, sessionId: { in: upcoming.map((s) => s.id) } },
     select: { personId: true, sessionId: true },
   });
-  const onCourse = new Set(attending.map((a) => `${a.courseId}:${a.personId}`));
+  const onCourse = new Set(attending.map((a) => `${a.courseId}:${a.batch}:${a.personId}`));
   const atSession = new Set(makingUp.map((m) => `${m.sessionId}:${m.personId}`));
+  const batchOf = new Map(upcoming.map((s) => [s.id, s.batch]));
   const sessions: Candidate[] = upcoming.map((s) => {
-    const taken = s.course._count.attendees + s._count.makeUpsHere;
+    const taken = (batchSize.get(`${s.courseId}:${s.batch}`) ?? 0) + s._count.makeUpsHere;
     return {
       id: s.id,
       courseId: s.courseId,
@@ -102,7 +110,9 @@ export async function makeUpCandidates(
       (s) =>
         candidateRefusal(s, missed, {
           at,
-          onRoster: onCourse.has(`${s.courseId}:${want.personId}`) || atSession.has(`${s.id}:${want.personId}`),
+          onRoster:
+            onCourse.has(`${s.courseId}:${batchOf.get(s.id)}:${want.personId}`) ||
+            atSession.has(`${s.id}:${want.personId}`),
         }) === null,
     );
     out.set(
@@ -132,6 +142,7 @@ export async function refusalFor(
       id: true,
       courseId: true,
       startsAt: true,
+      batch: true,
       _count: { select: { makeUpsHere: true } },
       course: {
         select: {
@@ -139,14 +150,14 @@ export async function refusalFor(
           monthlyItemId: true,
           approval: { select: { state: true } },
           delivery: { select: { state: true } },
-          _count: { select: { attendees: true } },
-          attendees: { where: { personId: want.personId }, select: { personId: true } },
+          attendees: { where: { personId: want.personId }, select: { batch: true } },
         },
       },
       makeUpsHere: { where: { personId: want.personId }, select: { id: true } },
     },
   });
   if (!missed || !target) return "unknown";
+  const batchSize = await client.courseAttendee.count({ where: { courseId: target.courseId, batch: target.batch } });
   return candidateRefusal(
     {
       id: target.id,
@@ -155,9 +166,12 @@ export async function refusalFor(
       startsAt: target.startsAt,
       open: target.course.approval.state === "APPROVED" && target.course.delivery?.state !== "CANCELLED",
       capacity: target.course.capacity,
-      taken: target.course._count.attendees + target._count.makeUpsHere,
+      taken: batchSize + target._count.makeUpsHere,
     },
     { sessionId: missed.id, courseId: missed.courseId, monthlyItemId: missed.course.monthlyItemId },
-    { at, onRoster: target.course.attendees.length > 0 || target.makeUpsHere.length > 0 },
+    {
+      at,
+      onRoster: target.course.attendees.some((a) => a.batch === target.batch) || target.makeUpsHere.length > 0,
+    },
   );
 }

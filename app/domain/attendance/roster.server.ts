@@ -1,4 +1,5 @@
-// The one roster of a session (step 011): the course's attendees and those who accepted it as a make-up,
+// The one roster of a session (step 011): the course's attendees of the session's batch (ADR 0025: a course
+// may be split into batches, each sitting its own sessions) and those who accepted it as a make-up,
 // each with their recorded mark, approved leave and standing. The projector screen, the clerk's marking,
 // the day view and the printed sheet all read it, so QR, kiosk, clerk and paper are one record.
 import { db, type Tx } from "~/utils/db.server";
@@ -39,6 +40,7 @@ export async function sessionRoster(sessionId: string, client: Tx | typeof db = 
       startsAt: true,
       endsAt: true,
       location: true,
+      batch: true,
       course: {
         select: {
           id: true,
@@ -47,7 +49,7 @@ export async function sessionRoster(sessionId: string, client: Tx | typeof db = 
           monthlyItem: { select: { category: true } },
           approval: { select: { state: true } },
           delivery: { select: { state: true } },
-          attendees: { select: { person: { select: personSelect } } },
+          attendees: { select: { batch: true, person: { select: personSelect } } },
         },
       },
       makeUpsHere: {
@@ -68,7 +70,9 @@ export async function sessionRoster(sessionId: string, client: Tx | typeof db = 
   const marks = new Map(session.attendance.map((a) => [a.personId, a]));
   const leaves = new Map(session.leaveRequests.map((l) => [l.personId, l]));
   const makeUps = new Map(session.makeUpsHere.map((m) => [m.person.id, m]));
-  const people = new Map(session.course.attendees.map(({ person }) => [person.id, person]));
+  const people = new Map(
+    session.course.attendees.filter((a) => a.batch === session.batch).map(({ person }) => [person.id, person]),
+  );
   for (const m of session.makeUpsHere) if (!people.has(m.person.id)) people.set(m.person.id, m.person);
   const rows = sheetRows(
     [...people.values()].map((p) => ({
@@ -107,6 +111,7 @@ export async function sessionRoster(sessionId: string, client: Tx | typeof db = 
       startsAt: session.startsAt,
       endsAt: session.endsAt,
       location: session.location,
+      batch: session.batch,
     },
     course: { ...course, category: course.monthlyItem.category },
     rows,
@@ -115,13 +120,37 @@ export async function sessionRoster(sessionId: string, client: Tx | typeof db = 
 
 export type SessionRoster = NonNullable<Awaited<ReturnType<typeof sessionRoster>>>;
 
-/** Whether someone belongs on the session's roster (an attendee of its course, or enrolled to make up). */
+/**
+ * Whether someone belongs on the session's roster: an attendee of its course in the session's batch, or
+ * enrolled to make it up.
+ */
 export async function isOnRoster(client: Tx | typeof db, sessionId: string, personId: string): Promise<boolean> {
-  const found = await client.courseSession.count({
-    where: {
-      id: sessionId,
-      OR: [{ course: { attendees: { some: { personId } } } }, { makeUpsHere: { some: { personId } } }],
+  const session = await client.courseSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      batch: true,
+      course: { select: { attendees: { where: { personId }, select: { batch: true } } } },
+      makeUpsHere: { where: { personId }, select: { personId: true } },
     },
   });
-  return found > 0;
+  if (!session) return false;
+  return session.makeUpsHere.length > 0 || session.course.attendees.some((a) => a.batch === session.batch);
+}
+
+/**
+ * Prisma's filter for the sessions someone sits: of a course not split, every session of the courses they
+ * attend; of a split one, the sessions of their batch; and the sessions they make up at.
+ */
+export async function sessionsSatBy(client: Tx | typeof db, personId: string) {
+  const split = await client.courseAttendee.findMany({
+    where: { personId, course: { batchCount: { gt: 1 } } },
+    select: { courseId: true, batch: true },
+  });
+  return {
+    OR: [
+      { course: { batchCount: 1, attendees: { some: { personId } } } },
+      ...split.map((b) => ({ courseId: b.courseId, batch: b.batch })),
+      { makeUpsHere: { some: { personId } } },
+    ],
+  };
 }

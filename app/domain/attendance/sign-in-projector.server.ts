@@ -17,15 +17,15 @@ export const PROJECTOR_NAMES = 30;
 type Tally = { roster: bigint; signedIn: bigint; excused: bigint };
 
 /**
- * Expected: everyone on the roster (attendees and those making up) but those excused (an approved leave
- * form and no sign-in, or marked excused by the clerk). Signed in: present, late or on paper.
+ * Expected: everyone on the roster (attendees of the session's batch and those making up) but those excused
+ * (an approved leave form and no sign-in, or marked excused by the clerk). Signed in: present, late or on paper.
  */
 export async function projectorTally(sessionId: string, timeZone: string) {
   const [[tally], latest] = await Promise.all([
     db.$queryRaw<Tally[]>`
       WITH roster AS (
         SELECT ca."personId" FROM "CourseAttendee" ca
-          JOIN "CourseSession" s ON s."courseId" = ca."courseId" WHERE s.id = ${sessionId}
+          JOIN "CourseSession" s ON s."courseId" = ca."courseId" AND s."batch" = ca."batch" WHERE s.id = ${sessionId}
         UNION
         SELECT m."personId" FROM "MakeUp" m WHERE m."sessionId" = ${sessionId}
       )

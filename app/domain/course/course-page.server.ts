@@ -4,6 +4,7 @@ import type { RoleName } from "~/utils/permissions";
 import { availableActions, isEditable } from "~/workflow/approval-rules";
 import { comparisonBase, listDecisions } from "~/workflow/approval.server";
 
+import { batchSizes, batchVersion } from "./batch-rules";
 import { courseChanges } from "./course-changes.server";
 import { courseBudget, courseClashes, getCourse } from "./course-queries.server";
 import { CourseSubject } from "./course-subject.server";
@@ -63,7 +64,7 @@ export async function coursePage(
     plan: course.monthlyItem.plan,
     sessions: course.sessions.map((s) => {
       const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
-      return { id: s.id, date: from.date, start: from.time, end: to.time, location: s.location };
+      return { id: s.id, date: from.date, start: from.time, end: to.time, location: s.location, batch: s.batch };
     }),
     attendees: visible
       .map((a) => ({
@@ -73,9 +74,24 @@ export async function coursePage(
         post: a.person.post,
         status: a.person.status,
         department: a.person.department.name,
+        batch: a.batch,
       }))
       .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo)),
     attendeeCount: course.attendees.length,
+    batches: {
+      count: course.batchCount,
+      // Per batch, how many attendees (all of them, whatever the reader's scope) and sessions.
+      sizes: batchSizes(course.batchCount, course.attendees).map((attendees, i) => ({
+        n: i + 1,
+        attendees,
+        sessions: course.sessions.filter((s) => s.batch === i + 1).length,
+      })),
+      version: batchVersion({
+        count: course.batchCount,
+        sessions: course.sessions,
+        attendees: course.attendees.map((a) => ({ personId: a.personId, batch: a.batch })),
+      }),
+    },
     scoped: departmentIds !== null,
     materials: course.materials,
     clashes,

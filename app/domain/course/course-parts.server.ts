@@ -8,10 +8,12 @@ import { messageKey } from "~/utils/validation";
 
 import { sessionPlace, smallestRoom } from "../scheduling/session-room.server";
 
+import { checkBatches } from "./batch-rules";
 import { sessionInterval } from "./course-rules";
 import { splitNames, type AttendeesInput, type SessionInput } from "./course.schema";
 import { fail, inDraftCourse, type Actor, type CourseOutcome } from "./course.server";
 import { checkMaterial } from "./material-rules";
+import { currentSplit } from "./save-batches.server";
 
 export async function addSession(
   actor: Actor,
@@ -34,11 +36,15 @@ export async function addSession(
       where: { courseId, startsAt: { lt: interval.endsAt }, endsAt: { gt: interval.startsAt } },
     });
     if (overlapping > 0) return fail("course.validation.sessionOverlap", 400, "start");
-    const attendees = await tx.courseAttendee.count({ where: { courseId } });
+    // The room must seat the attendees of the session's batch (ADR 0025).
+    const batch = input.batch ?? 1;
+    if (batch > course.batchCount)
+      return fail(messageKey("course.batches.outOfRange", { batch, count: course.batchCount }), 400, "batch");
+    const attendees = await tx.courseAttendee.count({ where: { courseId, batch } });
     const place = await sessionPlace(tx, input, category, attendees);
     if (!place.ok) return fail(place.error, 400, place.field);
     const session = await tx.courseSession.create({
-      data: { courseId, ...interval, location: place.location, roomId: place.roomId },
+      data: { courseId, ...interval, location: place.location, roomId: place.roomId, batch },
     });
     await writeAudit(tx, {
       actor,
@@ -53,8 +59,13 @@ export async function addSession(
 
 export async function deleteSession(actor: Actor, courseId: string, sessionId: string): Promise<CourseOutcome> {
   return inDraftCourse(courseId, async (tx) => {
-    const deleted = await tx.courseSession.deleteMany({ where: { id: sessionId, courseId } });
-    if (deleted.count === 0) return fail("errors.notFound", 404);
+    // A batch with attendees keeps at least one session while the course has any (ADR 0025).
+    const split = await currentSplit(tx, courseId);
+    const rest = split.sessions.filter((s) => s.id !== sessionId);
+    if (rest.length === split.sessions.length) return fail("errors.notFound", 404);
+    const orphaned = rest.length > 0 ? checkBatches({ ...split, sessions: rest }) : null;
+    if (orphaned) return fail(orphaned.error, 409);
+    await tx.courseSession.delete({ where: { id: sessionId } });
     await writeAudit(tx, {
       actor,
       action: "course.sessionDeleted",
@@ -124,14 +135,18 @@ export async function addAttendees(
   courseId: string,
   input: AttendeesInput,
 ): Promise<CourseOutcome & { added?: number }> {
-  return inDraftCourse(courseId, async (tx) => {
+  return inDraftCourse(courseId, async (tx, course) => {
     const resolved = await resolveAttendees(tx, input);
     if (!resolved.ok) return fail(resolved.error, 400, resolved.field);
-    // Every room the course is held in must seat the larger list (the draft's lock makes the count safe).
-    const room = await smallestRoom(tx, courseId);
+    // New attendees join the batch chosen (batch 1 unless the course is split).
+    const batch = input.batch ?? 1;
+    if (batch > course.batchCount)
+      return fail(messageKey("course.batches.outOfRange", { batch, count: course.batchCount }), 400, "batch");
+    // Every room the batch is held in must seat its larger list (the draft's lock makes the count safe).
+    const room = await smallestRoom(tx, courseId, batch);
     if (room) {
       const already = await tx.courseAttendee.count({ where: { courseId, personId: { in: resolved.ids } } });
-      const listed = await tx.courseAttendee.count({ where: { courseId } });
+      const listed = await tx.courseAttendee.count({ where: { courseId, batch } });
       const attendees = listed + resolved.ids.length - already;
       if (attendees > room.capacity)
         return fail(
@@ -141,7 +156,7 @@ export async function addAttendees(
         );
     }
     const { count } = await tx.courseAttendee.createMany({
-      data: resolved.ids.map((personId) => ({ courseId, personId })),
+      data: resolved.ids.map((personId) => ({ courseId, personId, batch })),
       skipDuplicates: true,
     });
     await writeAudit(tx, {
@@ -149,7 +164,7 @@ export async function addAttendees(
       action: "course.attendeesAdded",
       entityType: "Course",
       entityId: courseId,
-      summary: { ...input, added: count },
+      summary: { ...input, batch, added: count },
     });
     return { ok: true as const, id: courseId, added: count };
   });

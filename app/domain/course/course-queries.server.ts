@@ -1,4 +1,5 @@
 // Reads of course plans shaped for pages: the course with its clashes and budget, and the lists.
+import { sessionsSatBy } from "~/domain/attendance/roster.server";
 import { db } from "~/utils/db.server";
 
 import { clashGroups } from "./clash-groups";
@@ -130,6 +131,7 @@ export async function courseClashes(course: CourseWithParts) {
     capacity: course.capacity,
     lecturerId: course.lecturerId,
     attendeeIds: course.attendees.map((a) => a.personId),
+    batchOf: Object.fromEntries(course.attendees.map((a) => [a.personId, a.batch])),
     sessions: course.sessions,
   };
   const others =
@@ -147,13 +149,19 @@ export async function courseClashes(course: CourseWithParts) {
             title: true,
             capacity: true,
             lecturerId: true,
-            attendees: { select: { personId: true } },
-            sessions: { select: { id: true, startsAt: true, endsAt: true, location: true, roomId: true } },
+            attendees: { select: { personId: true, batch: true } },
+            sessions: {
+              select: { id: true, startsAt: true, endsAt: true, location: true, roomId: true, batch: true },
+            },
           },
         });
   const clashes = findClashes(
     me,
-    others.map((o) => ({ ...o, attendeeIds: o.attendees.map((a) => a.personId) })),
+    others.map((o) => ({
+      ...o,
+      attendeeIds: o.attendees.map((a) => a.personId),
+      batchOf: Object.fromEntries(o.attendees.map((a) => [a.personId, a.batch])),
+    })),
   );
   const summary = clashSummary(clashes);
   const groups = clashGroups(course.id, clashes);
@@ -227,11 +235,12 @@ export const CALENDAR_SESSION = {
  * The month's sessions of the approved courses a person attends, and the sessions they accepted as a
  * make-up: the calendar of someone who reads no plans.
  */
-export function attendeeSessions(personId: string, year: number, month: number) {
+export async function attendeeSessions(personId: string, year: number, month: number) {
   return db.courseSession.findMany({
     where: {
       course: { monthlyItem: { plan: { year, month } }, approval: { state: "APPROVED" } },
-      OR: [{ course: { attendees: { some: { personId } } } }, { makeUpsHere: { some: { personId } } }],
+      // Of a course split into batches, the sessions of their batch (ADR 0025).
+      ...(await sessionsSatBy(db, personId)),
     },
     orderBy: { startsAt: "asc" },
     select: CALENDAR_SESSION,

@@ -60,7 +60,10 @@ export type ClashCourse = {
   capacity: number;
   lecturerId: string | null;
   attendeeIds: string[];
-  sessions: Array<Interval & Placed & { id: string }>;
+  /** The batch of each attendee (ADR 0025); someone not listed is in batch 1. */
+  batchOf?: Readonly<Record<string, number>>;
+  /** A session without a batch is batch 1's. */
+  sessions: Array<Interval & Placed & { id: string; batch?: number }>;
 };
 
 export type Clash =
@@ -73,21 +76,26 @@ export type Clash =
   | { kind: "room"; location: string; sessionId: string; other: { courseId: string; title: string; sessionId: string } }
   | { kind: "capacity"; attendees: number; capacity: number };
 
+/** Who sits a session: the attendees of its batch, and the course's internal lecturer. */
+export function sessionPeople(course: ClashCourse, session: { batch?: number }): Set<string> {
+  const batch = session.batch ?? 1;
+  const sitting = course.attendeeIds.filter((id) => (course.batchOf?.[id] ?? 1) === batch);
+  return new Set([...sitting, ...(course.lecturerId ? [course.lecturerId] : [])]);
+}
+
 /**
  * Everything that collides with this course: a person (attendee or internal lecturer) booked in an
- * overlapping session, a room booked twice at once, more attendees than seats. Sessions of the same
- * course that overlap each other count too (the same people cannot sit both).
+ * overlapping session (an attendee only in the sessions of their batch), a room booked twice at once, more
+ * attendees than seats. Sessions of the same course that overlap each other count too (the lecturer and,
+ * in one batch, the same people cannot sit both).
  */
 export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[] {
   const clashes: Clash[] = [];
   if (course.attendeeIds.length > course.capacity)
     clashes.push({ kind: "capacity", attendees: course.attendeeIds.length, capacity: course.capacity });
-  const peopleOf = (c: ClashCourse) => new Set([...c.attendeeIds, ...(c.lecturerId ? [c.lecturerId] : [])]);
-  const mine = peopleOf(course);
   for (const other of [course, ...others]) {
-    const theirs = other === course ? mine : peopleOf(other);
-    const shared = [...mine].filter((p) => theirs.has(p)).sort();
     course.sessions.forEach((session, i) => {
+      const mine = sessionPeople(course, session);
       for (const [j, them] of other.sessions.entries()) {
         // Within the course each pair once, and never a session with itself.
         if (other === course && j <= i) continue;
@@ -95,6 +103,8 @@ export function findClashes(course: ClashCourse, others: ClashCourse[]): Clash[]
         const ref = { courseId: other.id, title: other.title, sessionId: them.id };
         if (sameRoom(session, them))
           clashes.push({ kind: "room", location: session.location.trim(), sessionId: session.id, other: ref });
+        const theirs = sessionPeople(other, them);
+        const shared = [...mine].filter((p) => theirs.has(p)).sort();
         for (const personId of shared) clashes.push({ kind: "person", personId, sessionId: session.id, other: ref });
       }
     });

@@ -5,6 +5,8 @@ import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
 import { COST_SELECT, courseCost } from "./course-rules";
+import { checkBatches } from "./batch-rules";
+import { currentSplit } from "./save-batches.server";
 
 export async function courseSnapshot(tx: Tx, approvalId: string) {
   const c = await tx.course.findUniqueOrThrow({
@@ -61,12 +63,13 @@ export const CourseSubject: ApprovalSubject = {
   async checkSubmit(tx, approvalId) {
     const c = await tx.course.findUniqueOrThrow({
       where: { approvalId },
-      select: { capacity: true, _count: { select: { sessions: true, attendees: true } } },
+      select: { id: true, capacity: true, _count: { select: { sessions: true, attendees: true } } },
     });
     if (c._count.sessions === 0) return "course.noSessions";
     if (c._count.attendees === 0) return "course.noAttendees";
     if (c._count.attendees > c.capacity) return "course.overCapacity";
-    return null;
+    // Split into batches: each batch with attendees has a session, in rooms that seat it (ADR 0025).
+    return checkBatches(await currentSplit(tx, c.id))?.error ?? null;
   },
   // Approved: preparation starts (step 008). Approved again after a reopen, the checklist stays as it was.
   // Approval starts the preparation (step 008); a published course approved again after a reopen tells its

@@ -3,7 +3,20 @@ import { z } from "zod";
 import { money, positiveInt, shortText } from "~/domain/plan/fields";
 import { messageKey, optionalText } from "~/utils/validation";
 
+import { MAX_BATCHES } from "./batch-rules";
 import { MAX_SESSION_MINUTES, sessionTooLong } from "./course-rules";
+
+/** The batch a new session or new attendees go into (ADR 0025); absent: batch 1. */
+const batchChoice = () =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce
+      .number("validation.invalidChoice")
+      .int("validation.invalidChoice")
+      .min(1, "validation.invalidChoice")
+      .max(MAX_BATCHES, "validation.invalidChoice")
+      .optional(),
+  );
 
 export const LECTURER_KINDS = ["INTERNAL", "EXTERNAL"] as const;
 export const ATTENDEE_STATUSES = ["ACTIVE", "NEW_HIRE", "TRANSFERRING"] as const;
@@ -67,6 +80,7 @@ export const SessionSchema = z
     end: time(),
     roomId: optionalText(40),
     location: optionalText(100),
+    batch: batchChoice(),
   })
   .refine((v) => v.end > v.start, { path: ["end"], message: "course.validation.endBeforeStart" })
   .refine((v) => !sessionTooLong(v.start, v.end), {
@@ -82,6 +96,7 @@ export const AttendeesSchema = z
     post: optionalText(50),
     status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ATTENDEE_STATUSES).optional()),
     names: optionalText(2000),
+    batch: batchChoice(),
   })
   .refine((v) => v.departmentId || v.post || v.status || v.names, {
     path: ["_form"],
@@ -98,3 +113,24 @@ export const splitNames = (text: string) => [
       .filter(Boolean),
   ),
 ];
+
+/** The clerk's split of a course into batches; the batch of each row comes as `session:<id>` / `attendee:<id>`. */
+export const BatchesSchema = z.looseObject({
+  batchCount: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z
+      .string()
+      .min(1, "validation.required")
+      .regex(/^\d{1,3}$/, messageKey("course.batches.countRange", { max: MAX_BATCHES }))
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1, messageKey("course.batches.countRange", { max: MAX_BATCHES }))
+          .max(MAX_BATCHES, messageKey("course.batches.countRange", { max: MAX_BATCHES })),
+      ),
+  ),
+  version: z.string().min(1).max(40),
+  split: z.preprocess((v) => v === "1" || v === "on", z.boolean()),
+});

@@ -114,12 +114,15 @@ export async function createCourse(actor: Actor, monthlyItemId: string, input: C
 /** Runs a change of a course's content while it is a draft; a submitted or approved course is locked. */
 export async function inDraftCourse<T extends CourseOutcome>(
   courseId: string,
-  change: (tx: Tx, course: { id: string; approvalId: string; capacity: number; monthlyItemId: string }) => Promise<T>,
+  change: (
+    tx: Tx,
+    course: { id: string; approvalId: string; capacity: number; monthlyItemId: string; batchCount: number },
+  ) => Promise<T>,
 ): Promise<T | CourseOutcome> {
   return db.$transaction(async (tx) => {
     const course = await tx.course.findUnique({
       where: { id: courseId },
-      select: { id: true, approvalId: true, capacity: true, monthlyItemId: true },
+      select: { id: true, approvalId: true, capacity: true, monthlyItemId: true, batchCount: true },
     });
     if (!course) return fail("errors.notFound", 404);
     if (!(await lockDraft(tx, course.approvalId))) return fail("course.locked", 409);

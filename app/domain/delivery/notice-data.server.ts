@@ -46,10 +46,13 @@ export async function loadNoticeCourse(tx: Tx, courseId: string) {
       delivery: true,
       sessions: {
         orderBy: { startsAt: "asc" },
-        select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true },
+        select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true, batch: true },
       },
       attendees: {
-        select: { person: { select: { id: true, name: true, employeeNo: true, email: true, locale: true } } },
+        select: {
+          batch: true,
+          person: { select: { id: true, name: true, employeeNo: true, email: true, locale: true } },
+        },
       },
     },
   });
@@ -65,7 +68,22 @@ export async function loadNoticeCourse(tx: Tx, courseId: string) {
   const people: NoticePerson[] = course.attendees
     .map((a) => a.person)
     .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
-  return { course, notice, people, settings };
+  // Of a course split into batches (ADR 0025), each attendee sits the sessions of their batch only.
+  const batchOf = new Map(course.attendees.map((a) => [a.person.id, a.batch]));
+  return { course, notice, people, settings, batchOf };
+}
+
+/**
+ * The sessions a person is told about: an attendee those of their batch; anyone else (the lecturer, someone
+ * who left the course) all of them. A session without a batch (the one a reminder is about) is always kept.
+ */
+export function sessionsFor<S extends { batch?: number }>(
+  data: { batchOf: ReadonlyMap<string, number> },
+  personId: string,
+  sessions: readonly S[],
+): S[] {
+  const batch = data.batchOf.get(personId);
+  return batch === undefined ? [...sessions] : sessions.filter((s) => s.batch === undefined || s.batch === batch);
 }
 
 export const hasEmail = (p: { email: string | null }) => Boolean(p.email?.trim());
@@ -118,18 +136,21 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
     if (!hasEmail(m.person)) continue;
     const locale = localeOf(m.person.locale);
     const changeKey = JSON.stringify(m.changes ?? []);
-    const textKey = `${m.kind}|${locale}|${changeKey}`;
+    // The schedule told is the person's batch's (texts are shared per batch, not per person).
+    const batch = data.batchOf.get(m.person.id) ?? 0;
+    const mine = { ...notice, sessions: sessionsFor(data, m.person.id, notice.sessions) };
+    const textKey = `${m.kind}|${locale}|${batch}|${changeKey}`;
     let text = texts.get(textKey);
     if (!text)
       texts.set(
         textKey,
-        (text = noticeText(m.kind, locale, notice, tz, {
+        (text = noticeText(m.kind, locale, mine, tz, {
           changes: m.changes,
           reason,
           sender: settings.mailSenderName,
         })),
       );
-    const inviteKey = `${m.method}|${locale}|${JSON.stringify(m.events)}`;
+    const inviteKey = `${m.method}|${locale}|${batch}|${JSON.stringify(m.events)}`;
     let invite = invites.get(inviteKey);
     if (!invite)
       invites.set(
@@ -142,7 +163,7 @@ export function buildMails(data: NonNullable<NoticeData>, mails: PersonMail[], r
           events: m.events.map((e): InviteEvent => ({
             ...e,
             summary: notice.title,
-            description: courseDetails(locale, notice, tz).join("\n"),
+            description: courseDetails(locale, mine, tz).join("\n"),
           })),
         })),
       );

@@ -102,9 +102,9 @@ export async function myTraining(courseId: string, personId: string) {
       delivery: { select: { state: true, bringItems: true, cancelReason: true } },
       sessions: {
         orderBy: { startsAt: "asc" },
-        select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true },
+        select: { id: true, startsAt: true, endsAt: true, location: true, sequence: true, batch: true },
       },
-      attendees: { where: { personId }, select: { personId: true } },
+      attendees: { where: { personId }, select: { personId: true, batch: true } },
       invites: {
         where: { personId },
         select: { uid: true, sequence: true, cancelled: true, startsAt: true, endsAt: true, location: true },
@@ -120,7 +120,10 @@ export async function myTraining(courseId: string, personId: string) {
     bringItems: course.delivery?.bringItems ?? "",
     cancelled: course.delivery?.state === "CANCELLED" || (course.attendees.length === 0 && course.invites.length > 0),
     attending,
-    sessions: course.sessions,
+    // An attendee of a course split into batches sits the sessions of their batch (ADR 0025).
+    sessions: course.attendees[0]
+      ? course.sessions.filter((s) => s.batch === course.attendees[0].batch)
+      : course.sessions,
     invites: course.invites,
   };
 }

@@ -4,7 +4,8 @@
 import { localParts } from "~/domain/course/session-view";
 import { DEFAULT_LOCALE, serverT, toLocale, type Locale } from "~/utils/i18n";
 
-export type NoticeSession = { startsAt: Date; endsAt: Date; location: string };
+/** A session as notices tell it; `batch`: whose it is, when the course is split into batches (ADR 0025). */
+export type NoticeSession = { startsAt: Date; endsAt: Date; location: string; batch?: number };
 export type NoticeCourse = {
   title: string;
   lecturer: string;

@@ -65,14 +65,16 @@ export async function rescheduleSession(
         monthlyItem: { select: { category: true } },
         approval: { select: { state: true } },
         delivery: { select: { state: true } },
-        attendees: { select: { personId: true } },
+        attendees: { select: { personId: true, batch: true } },
       },
     });
     if (course.approval.state !== "APPROVED") return refuse("notices.errors.notApproved", 409);
     if (course.delivery?.state === "CANCELLED") return refuse("notices.errors.cancelled", 409);
     const before = await tx.courseSession.findUniqueOrThrow({ where: { id: sessionId } });
-    // A new place is a listed room that seats the attendees (printed by its name), unless held outside.
-    const place = await movedPlace(tx, before, input, course.monthlyItem.category, course.attendees.length);
+    // Who sits the session: the attendees of its batch (ADR 0025).
+    const sitting = course.attendees.filter((a) => a.batch === before.batch);
+    // A new place is a listed room that seats the sitting attendees (printed by its name), unless held outside.
+    const place = await movedPlace(tx, before, input, course.monthlyItem.category, sitting.length);
     if (!place.ok) return refuse(place.error, 400, place.field);
     const changed =
       before.startsAt.getTime() !== next.startsAt.getTime() ||
@@ -87,7 +89,7 @@ export async function rescheduleSession(
     const clash = await attendeeClash(
       tx,
       courseId,
-      course.attendees.map((a) => a.personId),
+      sitting.map((a) => a.personId),
       next,
     );
     if (clash) return refuse(clash, 409, "date");
@@ -159,18 +161,29 @@ async function attendeeClash(
   at: { startsAt: Date; endsAt: Date },
 ): Promise<string | null> {
   if (personIds.length === 0) return null;
-  const booked = await tx.courseAttendee.findMany({
-    where: {
-      personId: { in: personIds },
-      courseId: { not: courseId },
-      course: {
-        sessions: { some: { startsAt: { lt: at.endsAt }, endsAt: { gt: at.startsAt } } },
-        OR: [{ delivery: null }, { delivery: { state: { not: "CANCELLED" } } }],
+  const booked = await tx.courseAttendee
+    .findMany({
+      where: {
+        personId: { in: personIds },
+        courseId: { not: courseId },
+        course: {
+          sessions: { some: { startsAt: { lt: at.endsAt }, endsAt: { gt: at.startsAt } } },
+          OR: [{ delivery: null }, { delivery: { state: { not: "CANCELLED" } } }],
+        },
       },
-    },
-    select: { person: { select: { name: true, employeeNo: true } }, course: { select: { title: true } } },
-    orderBy: { personId: "asc" },
-  });
+      select: {
+        batch: true,
+        person: { select: { name: true, employeeNo: true } },
+        course: {
+          select: {
+            title: true,
+            sessions: { where: { startsAt: { lt: at.endsAt }, endsAt: { gt: at.startsAt } }, select: { batch: true } },
+          },
+        },
+      },
+      orderBy: { personId: "asc" },
+    })
+    .then((rows) => rows.filter((b) => b.course.sessions.some((s) => s.batch === b.batch)));
   if (booked.length === 0) return null;
   const names = [...new Set(booked.map((b) => b.person.name))];
   const courses = [...new Set(booked.map((b) => b.course.title))];

@@ -20,7 +20,7 @@ import {
 import { syncInvites } from "./sync-invites.server";
 
 export type SwapOutcome = { ok: true } | Failure;
-type Sessions = LockedCourse["sessions"];
+type Sessions = Array<Pick<LockedCourse["sessions"][number], "startsAt" | "endsAt">>;
 
 /** The first session of another approved course the person sits in (or teaches) at the same time, if any. */
 async function clashFor(tx: Tx, courseId: string, personId: string, sessions: Sessions) {
@@ -37,9 +37,19 @@ async function clashFor(tx: Tx, courseId: string, personId: string, sessions: Se
       endsAt: { gt: sessions[0].startsAt },
     },
     orderBy: { startsAt: "asc" },
-    select: { startsAt: true, endsAt: true, course: { select: { title: true } } },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      batch: true,
+      course: {
+        select: { title: true, lecturerId: true, attendees: { where: { personId }, select: { batch: true } } },
+      },
+    },
   });
-  return others.find((o) => sessions.some((s) => overlaps(s, o))) ?? null;
+  // In a course split into batches, they sit only the sessions of their batch (ADR 0025).
+  const sits = (o: (typeof others)[number]) =>
+    o.course.lecturerId === personId || o.course.attendees.some((a) => a.batch === o.batch);
+  return others.find((o) => sits(o) && sessions.some((s) => overlaps(s, o))) ?? null;
 }
 
 export async function swapAttendee(
@@ -67,7 +77,17 @@ export async function swapAttendee(
       return { ok: false, error: "confirmations.replacementInactive", field: "replacementId" };
     const already = await tx.courseAttendee.count({ where: { courseId, personId: replacement.id } });
     if (already) return { ok: false, error: "confirmations.replacementAlreadyAttends", field: "replacementId" };
-    const clash = await clashFor(tx, courseId, replacement.id, course.sessions);
+    // The replacement takes the seat of the one they replace: the same batch, so the same sessions.
+    const { batch } = await tx.courseAttendee.findUniqueOrThrow({
+      where: { courseId_personId: { courseId, personId: input.personId } },
+      select: { batch: true },
+    });
+    const theirSessions = await tx.courseSession.findMany({
+      where: { courseId, batch },
+      orderBy: { startsAt: "asc" },
+      select: { startsAt: true, endsAt: true },
+    });
+    const clash = await clashFor(tx, courseId, replacement.id, theirSessions);
     if (clash) {
       const [from, to] = [localParts(clash.startsAt, timeZone), localParts(clash.endsAt, timeZone)];
       return {
@@ -82,7 +102,7 @@ export async function swapAttendee(
     }
     // One out, one in: the number of seats taken does not change.
     await tx.courseAttendee.delete({ where: { courseId_personId: { courseId, personId: input.personId } } });
-    await tx.courseAttendee.create({ data: { courseId, personId: replacement.id } });
+    await tx.courseAttendee.create({ data: { courseId, personId: replacement.id, batch } });
     await tx.courseDelivery.update({ where: { courseId }, data: { version: { increment: 1 } } });
     const attendeeIds = mine.map((id) => (id === input.personId ? replacement.id : id)).sort();
     const department = departments.find((d) => d.id === input.departmentId)!.name;

@@ -17,6 +17,7 @@ import {
   myTrainingHref,
   NOTICE_TODO,
   openTodosFor,
+  sessionsFor,
   type EventSpec,
   type NoticePerson,
   type PersonMail,
@@ -34,11 +35,20 @@ type Sent = {
   location: string;
   cancelled: boolean;
 };
-type Want = { uid: string; sessionId: string; sequence: number; startsAt: Date; endsAt: Date; location: string };
+type Want = {
+  uid: string;
+  sessionId: string;
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  batch: number;
+};
 type Row = Omit<Sent, "personId"> & { sessionId: string | null };
 
 const NONE: InviteSync = { invited: 0, updated: 0, cancelled: 0, withoutEmail: 0 };
-const sameSlot = (a: Omit<Want, "uid" | "sessionId" | "sequence">, b: Omit<Want, "uid" | "sessionId" | "sequence">) =>
+type Slot = Pick<Want, "startsAt" | "endsAt" | "location">;
+const sameSlot = (a: Slot, b: Slot) =>
   a.startsAt.getTime() === b.startsAt.getTime() &&
   a.endsAt.getTime() === b.endsAt.getTime() &&
   a.location === b.location;
@@ -66,6 +76,7 @@ export async function syncInvites(
         startsAt: s.startsAt,
         endsAt: s.endsAt,
         location: s.location,
+        batch: s.batch,
       }))
     : [];
   // The internal lecturer is on the calendar too, so a move or a cancellation reaches them as it reaches the
@@ -104,10 +115,12 @@ export async function syncInvites(
   };
   const counts = { ...NONE };
 
-  const wantedUids = new Set(wanted.map((w) => w.uid));
+  // Each attendee is invited to the sessions of their batch (ADR 0025); the lecturer to every session.
+  const wantedFor = new Map(people.map((p) => [p.id, sessionsFor(data, p.id, wanted)]));
+  const wantedKeys = new Set([...wantedFor].flatMap(([personId, ws]) => ws.map((w) => `${w.uid}|${personId}`)));
   const wantedPeople = new Set(people.map((p) => p.id));
   for (const person of people) {
-    for (const w of wanted) {
+    for (const w of wantedFor.get(person.id) ?? []) {
       const before = sentBy.get(`${w.uid}|${person.id}`);
       const row = { uid: w.uid, sessionId: w.sessionId, startsAt: w.startsAt, endsAt: w.endsAt, location: w.location };
       if (!before) {
@@ -131,7 +144,7 @@ export async function syncInvites(
     }
   }
   for (const r of sent) {
-    if (r.cancelled || (wantedUids.has(r.uid) && wantedPeople.has(r.personId))) continue;
+    if (r.cancelled || wantedKeys.has(`${r.uid}|${r.personId}`)) continue;
     const sequence = r.sequence + 1;
     change(
       {

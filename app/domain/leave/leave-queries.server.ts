@@ -1,6 +1,6 @@
 // Reads for the leave pages, each scoped to who is looking: the requester sees their own forms, a head the
 // forms of people in their departments, the training clerks (receive:leave) every form.
-import { isOnRoster } from "~/domain/attendance/roster.server";
+import { isOnRoster, sessionsSatBy } from "~/domain/attendance/roster.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -242,7 +242,7 @@ export async function filingChoice(personId: string, sessionId: string | null) {
     where: {
       startsAt: { gt: at },
       course: filable,
-      OR: [{ course: { attendees: { some: { personId } } } }, { makeUpsHere: { some: { personId } } }],
+      ...(await sessionsSatBy(db, personId)),
     },
     orderBy: { startsAt: "asc" },
     take: 50,

@@ -33,10 +33,10 @@ export async function sessionPlace(tx: Tx, input: PlaceInput, category: string, 
   return { ok: true, roomId: room.id, location: room.name };
 }
 
-/** The smallest room a course's sessions are held in, to check a larger list of attendees against. */
-export async function smallestRoom(tx: Tx, courseId: string) {
+/** The smallest room a batch's sessions are held in, to check a larger list of its attendees against. */
+export async function smallestRoom(tx: Tx, courseId: string, batch: number) {
   const sessions = await tx.courseSession.findMany({
-    where: { courseId, roomId: { not: null } },
+    where: { courseId, batch, roomId: { not: null } },
     select: { room: { select: { name: true, capacity: true } } },
   });
   return sessions
