@@ -4,8 +4,8 @@ import { afterCourseApproved } from "~/domain/delivery/sync-invites.server";
 import type { Tx } from "~/utils/db.server";
 import type { ApprovalSubject } from "~/workflow/approval.server";
 
-import { COST_SELECT, courseCost } from "./course-rules";
 import { checkBatches } from "./batch-rules";
+import { COST_SELECT, courseCost } from "./course-rules";
 import { currentSplit } from "./save-batches.server";
 
 export async function courseSnapshot(tx: Tx, approvalId: string) {
