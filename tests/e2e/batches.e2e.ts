@@ -1,4 +1,4 @@
-// Batches (issue 13, ADR 0025): the clerk sets up a course for this month's approved plan, splits its four
+// Batches (ADR 0025): the clerk sets up a course for this month's approved plan, splits its four
 // attendees into two batches, each batch's session in another listed room; once approved, each session's
 // sign-in sheet lists only its batch.
 import type { Page } from "playwright-core";
