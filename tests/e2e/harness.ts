@@ -30,6 +30,10 @@ const executablePath = inject("chromiumPath");
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
 const pages: Page[] = [];
+// React's reports of a page that rendered differently in the browser than on the server (production
+// builds name them by number: 418 text, 423 recovered root, 425 text content, 419/421/422 relatives).
+const HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|hydrat/i;
+const hydrationErrors: string[] = [];
 
 /** The shared Chromium of this test file (launched on first use, closed after the file). */
 export async function launchBrowser(): Promise<Browser> {
@@ -58,7 +62,14 @@ export async function newPage(options: NewPageOptions = {}): Promise<Page> {
   const page = await context.newPage();
   pages.push(page);
   // Surface client-side crashes in the test output.
-  page.on("pageerror", (error) => process.stdout.write(`[browser pageerror] ${error.message}\n`));
+  page.on("pageerror", (error) => {
+    process.stdout.write(`[browser pageerror] ${error.message}\n`);
+    if (HYDRATION_ERROR.test(error.message)) hydrationErrors.push(`${page.url()}: ${error.message.slice(0, 300)}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && HYDRATION_ERROR.test(message.text()))
+      hydrationErrors.push(`${page.url()}: ${message.text().slice(0, 300)}`);
+  });
   return page;
 }
 
@@ -150,6 +161,11 @@ export function reportPagesOnFailure(context: TestContext) {
     }
     process.stdout.write(lines.join("\n") + "\n");
   });
+}
+
+/** The hydration errors the pages reported since the last call (every story must end with none). */
+export function takeHydrationErrors(): string[] {
+  return hydrationErrors.splice(0);
 }
 
 /** After each test file: its pages, contexts and Chromium are closed. */

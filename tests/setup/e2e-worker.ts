@@ -3,13 +3,13 @@
  * - waits until global-e2e.ts has built the app and started the server in the background (the file
  *   it writes), and hands the base URL to the harness (E2E_BASE_URL);
  * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped;
- * - registers the harness's hooks for this file (a failing test prints what its pages said; the
- *   browser closes after the file).
+ * - registers the harness's hooks for this file (a failing test prints what its pages said; a story
+ *   whose pages hydrated with errors fails; the browser closes after the file).
  */
 import fs from "node:fs";
 import path from "node:path";
 
-import { afterAll, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeEach, expect, inject } from "vitest";
 
 const skipReason = inject("e2eSkipReason");
 const readyFile = inject("e2eReadyFile");
@@ -51,11 +51,17 @@ if (!skipReason && !process.env.E2E_BASE_URL) {
 }
 
 // After E2E_BASE_URL is set: the harness reads it when it loads.
-const { closeBrowser, reportPagesOnFailure } = await import("../e2e/harness");
+const { closeBrowser, reportPagesOnFailure, takeHydrationErrors } = await import("../e2e/harness");
 
 beforeEach((context) => {
   if (skipReason) context.skip(`browser tests not run: ${skipReason}`);
   reportPagesOnFailure(context);
+});
+
+// A page the browser renders differently from the server re-renders and flickers (dates formatted in
+// another zone or hour cycle did, in English): every story fails on it, with the page and React's error.
+afterEach(() => {
+  expect(takeHydrationErrors(), "pages that hydrated with errors").toEqual([]);
 });
 
 afterAll(closeBrowser);
