@@ -28,7 +28,7 @@ let apiKey = "";
 const spawned: ChildProcess[] = [];
 
 function start(name: string, port: number): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["build/start/main.js"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
