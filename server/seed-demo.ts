@@ -9,6 +9,14 @@ import { seedDemoIfEmpty } from "../prisma/seed/demo";
 /** What the forked seed answers over IPC. */
 export type DemoSeedAnswer = { seeded: boolean; apiKey: string } | { error: string };
 
+// The same notice server/main.ts keeps from whoever runs `npm start` (Prisma's concurrent queries of one
+// transaction, queued correctly by pg 8); every other warning still shows.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  if (String(warning).includes("client is already executing a query")) return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
 loadEnv();
 let answer: DemoSeedAnswer;
 try {
