@@ -1,14 +1,16 @@
+import { fork } from "node:child_process";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
 
 import { env, loadEnv, setDatabaseUrl } from "../app/utils/env.server";
 import { createLogger, logger, logLevelFor, setLogger } from "../app/utils/logger.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 import { createApp } from "./app";
 import { caseFactsProblems, refuseBadConfig } from "./config-check";
@@ -20,6 +22,7 @@ import { startAppMail } from "./mail";
 import { knownMigrations, migrateUnderLock } from "./migrations";
 import { StartError, describeStartFailure } from "./postgres-rules";
 import { logRequests, routeLabeller } from "./request-log";
+import type { DemoSeedAnswer } from "./seed-demo";
 
 // Prisma 7's query interpreter sends some queries of one transaction concurrently to the adapter's
 // pg client; pg 8 queues them correctly but prints a deprecation notice that would only puzzle
@@ -70,13 +73,7 @@ async function main() {
   await caseFactsProblems(config, database.url);
 
   // Demo data is created only on request (npm start) and only into an empty database.
-  const { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed/demo");
-  const { disconnectDb } = await import("../app/utils/db.server");
-  if (demo) {
-    const seeded = await seedDemoIfEmpty();
-    log(seeded ? "Demo company created." : "Database already has data: demo seed skipped.");
-  }
-  const demoApiKey = demo ? await (await import("../prisma/seed/cases")).ensureDemoApiKey() : null;
+  const demoApiKey = demo ? await seedDemo(database.url) : null;
   const printLogins = () => {
     if (!demo) return;
     log("");
@@ -85,8 +82,6 @@ async function main() {
     if (demoApiKey) log(`Case system API key (GET /api/v1/clearance/{employeeNo}): ${demoApiKey}`);
   };
 
-  // The seed ran on this process's own copy of the app modules; serving uses the build's.
-  await disconnectDb();
   if (workers > 1 && !dev) {
     // Every worker must verify the flash cookie another one signed (app/utils/flash.server.ts).
     process.env.COOKIE_SECRET ||= randomBytes(32).toString("base64url");
@@ -122,6 +117,31 @@ async function main() {
     return;
   }
   await serve({ onListening: printLogins, stopDatabase: database.stop });
+}
+
+/**
+ * Seeds the demo company into an empty database and makes sure its case-system key exists, in a process of
+ * its own (./seed-demo.ts), so the serving process never holds the seed's modules; resolves with the key.
+ */
+function seedDemo(databaseUrl: string): Promise<string> {
+  // Built (build/start/main.js): the built seed beside it; under tsx (`npm run dev`): the TypeScript file.
+  const here = fileURLToPath(import.meta.url);
+  const typescript = here.endsWith(".ts");
+  const child = fork(path.join(path.dirname(here), typescript ? "seed-demo.ts" : "seed-demo.js"), {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    execArgv: typescript ? ["--import", "tsx"] : [],
+  });
+  return new Promise((resolve, reject) => {
+    let answer: DemoSeedAnswer | undefined;
+    child.on("message", (message: DemoSeedAnswer) => (answer = message));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (answer && "apiKey" in answer) {
+        log(answer.seeded ? "Demo company created." : "Database already has data: demo seed skipped.");
+        resolve(answer.apiKey);
+      } else reject(new Error(`The demo seed failed (exit ${code}): ${answer?.error ?? "no answer"}`));
+    });
+  });
 }
 
 async function serve(options: { onListening?: () => void; stopDatabase?: () => Promise<void> } = {}) {

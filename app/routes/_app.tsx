@@ -39,10 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type LayoutData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function NavList({ data: { nav, openTodos }, onPhone = false }: { data: LayoutData; onPhone?: boolean }) {
+function NavList({ data: { nav, openTodos } }: { data: LayoutData }) {
   const { t } = useTranslation();
   return (
-    <ul className={onPhone ? "max-h-[75vh] space-y-0.5 overflow-y-auto p-2" : "space-y-0.5"}>
+    <ul className="space-y-0.5">
       {nav.map((item, i) => (
         <li key={item.to}>
           {item.group !== "main" && item.group !== nav[i - 1]?.group ? (
@@ -76,12 +76,23 @@ function AppShell({ data, children }: { data: LayoutData; children: ReactNode })
   const { user } = data;
   return (
     <div className="min-h-screen lg:flex">
-      <aside className="hidden w-60 shrink-0 flex-col border-r border-slate-200 bg-white lg:flex">
-        <div className="border-b border-slate-200 px-5 py-4">
+      {/* One navigation for every screen (it was rendered twice, a sidebar and a phone menu: docs/benchmarks.md,
+          session 10). Wide screens show it as the sidebar; on a phone the header's menu button (the label of
+          this box) shows it as a drop-down, without scripts. */}
+      <input id="nav-toggle" type="checkbox" className="peer sr-only" />
+      <aside
+        className={[
+          "fixed left-2 top-14 z-20 hidden max-h-[75vh] w-60 overflow-y-auto rounded-lg border border-slate-200",
+          "bg-white shadow-lg peer-checked:block",
+          "lg:static lg:flex lg:max-h-none lg:shrink-0 lg:flex-col lg:overflow-visible lg:rounded-none",
+          "lg:border-y-0 lg:border-l-0 lg:shadow-none",
+        ].join(" ")}
+      >
+        <div className="hidden border-b border-slate-200 px-5 py-4 lg:block">
           <p className="text-base font-semibold text-brand-800">TrainGate</p>
           <p className="text-xs text-slate-500">{t("common.productName")}</p>
         </div>
-        <nav className="flex-1 p-3" aria-label={t("nav.main")}>
+        <nav className="flex-1 p-2 lg:p-3" aria-label={t("nav.main")}>
           <NavList data={data} />
         </nav>
       </aside>
@@ -102,20 +113,17 @@ function AppShell({ data, children }: { data: LayoutData; children: ReactNode })
             "backdrop-blur",
           ].join(" ")}
         >
-          <details className="relative lg:hidden">
-            <summary
-              className="flex cursor-pointer list-none items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
-              aria-label={t("nav.menu")}
-            >
-              <Icon name="menu" />
-            </summary>
-            <nav
-              className="absolute left-0 top-10 z-20 w-60 rounded-lg border border-slate-200 bg-white shadow-lg"
-              aria-label={t("nav.main")}
-            >
-              <NavList data={data} onPhone />
-            </nav>
-          </details>
+          <label
+            htmlFor="nav-toggle"
+            aria-label={t("nav.menu")}
+            className={[
+              "flex cursor-pointer items-center rounded-md p-1.5 text-slate-600 hover:bg-slate-100 lg:hidden",
+              "[.peer:checked~div_&]:bg-slate-100",
+              "[.peer:focus-visible~div_&]:ring-2 [.peer:focus-visible~div_&]:ring-brand-500",
+            ].join(" ")}
+          >
+            <Icon name="menu" />
+          </label>
           <p className="font-semibold text-brand-800 lg:hidden">TrainGate</p>
           <div className="ml-auto flex items-center gap-3">
             <LanguageSwitch />

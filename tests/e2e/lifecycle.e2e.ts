@@ -22,7 +22,7 @@ let admin: pg.Client;
 let databaseUrl = "";
 
 async function start(env: Record<string, string | undefined>): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["build/start/main.js"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

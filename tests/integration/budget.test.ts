@@ -3,6 +3,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
+import { budgetCost } from "~/domain/course/budget-rules";
+import { COST_SELECT, courseCost } from "~/domain/course/course-rules";
 import { action as budgetAction, type loader as budgetLoader } from "~/routes/_app.budget";
 import { loader as exportLoader } from "~/routes/budget[.xlsx]";
 import { db } from "~/utils/db.server";
@@ -191,5 +193,56 @@ describe("the budget page's export", () => {
       expect.arrayContaining([amountFen! / 100, capFen! / 100, "计划外项目", "年度计划（含计划外）"]),
     );
     expect((await call("D0101")).status).toBe(403);
+  });
+});
+
+describe("what the course page's budget counts", () => {
+  it("the other courses of its monthly item, annual item and year, at the agreed fee where one is agreed", async () => {
+    const { clerk, courseId } = await draftCourse({ lecturerFee: "100" });
+    const item = await db.monthlyPlanItem.findUniqueOrThrow({
+      where: { id: (await seededItem()).id },
+      select: { id: true, planItemId: true },
+    });
+    const select = {
+      ...COST_SELECT,
+      monthlyItemId: true,
+      monthlyItem: { select: { planItemId: true, plan: { select: { year: true } } } },
+      delivery: { select: { agreedFeeFen: true } },
+    } as const;
+    // Another course of the same item with an agreed external fee other than the budgeted one.
+    const sibling = await db.course.findFirstOrThrow({ where: { monthlyItemId: item.id, id: { not: courseId } } });
+    await db.course.update({ where: { id: sibling.id }, data: { externalFeeFen: 500_00 } });
+    await db.courseDelivery.upsert({
+      where: { courseId: sibling.id },
+      create: { courseId: sibling.id, agreedFeeFen: 800_00 },
+      update: { agreedFeeFen: 800_00 },
+    });
+    const others = await db.course.findMany({ where: { id: { not: courseId } }, select });
+    const sum = (rows: typeof others) => rows.reduce((s, c) => s + courseCost(c), 0);
+    const monthly = sum(others.filter((c) => c.monthlyItemId === item.id));
+    const annual = sum(others.filter((c) => c.monthlyItem.planItemId === item.planItemId));
+    const year = others
+      .filter((c) => c.monthlyItem.plan.year === YEAR)
+      .reduce(
+        (s, c) =>
+          s +
+          budgetCost({
+            costFen: courseCost(c),
+            externalFeeFen: c.externalFeeFen,
+            agreedFeeFen: c.delivery?.agreedFeeFen ?? null,
+          }),
+        0,
+      );
+    expect(monthly).toBeGreaterThan(0);
+    expect(annual).toBeGreaterThanOrEqual(monthly);
+    expect(year).toBeGreaterThan(annual);
+
+    const page = (await clerk.viewCourse(courseId)).body as CoursePage;
+    const own = courseCost(await db.course.findUniqueOrThrow({ where: { id: courseId }, select: COST_SELECT }));
+    expect(own).toBeGreaterThanOrEqual(100_00);
+    expect(page.budget.costFen).toBe(own);
+    expect(page.budget.monthly.otherCoursesFen).toBe(monthly);
+    expect(page.budget.annual?.otherCoursesFen).toBe(annual);
+    expect(page.budget.year.usedFen).toBe(year + own);
   });
 });

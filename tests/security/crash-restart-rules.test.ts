@@ -49,7 +49,7 @@ describe("the lock file of an earlier PostgreSQL", () => {
 
   test("a postmaster whose server still runs is not an orphan: a second start leaves both alone", () => {
     const file = parsePostmasterPid(PID_FILE);
-    const server = { pid: 4200, cmdline: ["/usr/bin/node", "--import", "tsx", "server/main.ts"] };
+    const server = { pid: 4200, cmdline: ["/usr/bin/node", "build/start/main.js"] };
     expect(judgeEarlierPostgres(file, DATA_DIR, { alive: true, cmdline: POSTMASTER, parent: server })).toEqual({
       kind: "inUse",
       pid: 4242,

@@ -98,7 +98,7 @@ async function serverEnv(): Promise<NodeJS.ProcessEnv> {
 
 async function startServer(): Promise<Started> {
   const env = await serverEnv();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["build/start/main.js"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -204,7 +204,7 @@ describe.skipIf(process.platform !== "linux")("a server killed with SIGKILL", ()
       // A second start on the same data directory while this one runs: refused, and this one goes on.
       const env = await serverEnv();
       const refused = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: ROOT, env });
+        const child = spawn(process.execPath, ["build/start/main.js"], { cwd: ROOT, env });
         servers.push(child);
         let output = "";
         child.stdout.on("data", (d) => (output += d));

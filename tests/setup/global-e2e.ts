@@ -2,9 +2,10 @@
  * globalSetup of the `e2e` project:
  *   1. checks Chromium (CHROMIUM_PATH or /usr/bin/chromium); missing → fail under CI, otherwise
  *      skip every browser test with a prominent notice (and a marker file for tests/run-all.mjs);
- *   2. builds the app once (`npx remix vite:build`);
+ *   2. builds the app once (`npm run build`: the Remix build and the server's, build/start/);
  *   3. gets PostgreSQL (TEST_DATABASE_URL or embedded) and a fresh, migrated `traingate_e2e`;
- *   4. starts the server like `npx tsx server/main.ts` (DATABASE_URL, PORT, TRAINGATE_DEMO=1, NODE_ENV=production)
+ *   4. starts the server as `npm start` does, `node build/start/main.js` (DATABASE_URL, PORT,
+ *      TRAINGATE_DEMO=1, NODE_ENV=production)
  *      and waits for "listening on http://localhost:<PORT>";
  *   5. writes the base URL (or the error) to tests/.artifacts/e2e-server.json.
  * Steps 2–5 run in the background while the unit and integration tests run; the browser tests wait
@@ -80,8 +81,8 @@ export default async function setup(project: TestProject) {
   const preparing = (async () => {
     const t0 = Date.now();
     const building = (async () => {
-      const build = await run("npx", ["remix", "vite:build"], { env: { ...process.env, NODE_ENV: "production" } });
-      if (build.code !== 0) throw new Error(`"npx remix vite:build" failed (exit ${build.code}):\n${build.output}`);
+      const build = await run("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
+      if (build.code !== 0) throw new Error(`"npm run build" failed (exit ${build.code}):\n${build.output}`);
       log(`app built in ${Date.now() - t0} ms`);
     })();
     building.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
@@ -128,13 +129,13 @@ async function startServer(
   port: number,
   smtpPort: number,
 ): Promise<{ child: ChildProcess; baseURL: string }> {
-  const entry = path.join(ROOT, "server/main.ts");
+  const entry = path.join(ROOT, "build/start/main.js");
   if (!fs.existsSync(entry)) throw new Error(`Cannot start the server: ${entry} does not exist.`);
   const logStream = fs.createWriteStream(SERVER_LOG);
-  // `npx tsx server/main.ts` in one process (`node --import tsx` is what the tsx CLI sets up in
-  // its own child): no npx/sh/tsx wrappers that could outlive a kill, and Ctrl-C in a terminal
+  // The built server in one process (as `npm start` runs it, without the build step): no npm/sh
+  // wrappers that could outlive a kill, and Ctrl-C in a terminal
   // reaches the server like the rest of the run.
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["build/start/main.js"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -1,12 +1,10 @@
 // Reads of the company's training budget: the year's amount and cap, and what the year plans and spends.
-import { budgetCost } from "~/domain/course/budget-rules";
-import { COST_SELECT, courseCost } from "~/domain/course/course-rules";
 import { companyToday } from "~/domain/settings/settings.server";
 import { db, type Tx } from "~/utils/db.server";
 
 import { yearLine } from "./training-budget-rules";
 
-type Client = Pick<Tx, "trainingBudget" | "course" | "planItem" | "monthlyPlanItem" | "person">;
+type Client = Pick<Tx, "trainingBudget" | "planItem" | "monthlyPlanItem" | "person">;
 
 /** The year's budget and cap with who set them; version 0 when nothing was set yet (the forms send it back). */
 export async function trainingBudget(year: number, client: Client = db) {
@@ -27,27 +25,6 @@ export async function trainingBudget(year: number, client: Client = db) {
     amountSet: by(row?.amountSetById, row?.amountSetAt),
     capSet: by(row?.capSetById, row?.capSetAt),
   };
-}
-
-/** What the year's courses cost the budget (an agreed external fee instead of the budgeted one), one left out. */
-export async function yearCoursesFen(year: number, exceptCourseId: string | null = null, client: Client = db) {
-  const courses = await client.course.findMany({
-    where: { monthlyItem: { plan: { year } }, ...(exceptCourseId ? { id: { not: exceptCourseId } } : {}) },
-    select: {
-      ...COST_SELECT,
-      delivery: { select: { agreedFeeFen: true } },
-    },
-  });
-  return courses.reduce(
-    (sum, c) =>
-      sum +
-      budgetCost({
-        costFen: courseCost(c),
-        externalFeeFen: c.externalFeeFen,
-        agreedFeeFen: c.delivery?.agreedFeeFen ?? null,
-      }),
-    0,
-  );
 }
 
 /** What the year plans: the annual plan's items and the monthly items outside it (计划外). */

@@ -1,13 +1,38 @@
 // The training budget of a year, rolled up from courses to monthly items to annual items, and what one
 // course's cost does to the budgets above it.
-import { trainingBudget, yearCoursesFen } from "~/domain/budget/training-budget-queries.server";
+import { trainingBudget } from "~/domain/budget/training-budget-queries.server";
 import { companyWarnings, yearLine } from "~/domain/budget/training-budget-rules";
 import { planTotals } from "~/domain/plan/plan-rules";
 import { db } from "~/utils/db.server";
+import { sql } from "~/utils/sql.server";
 
 import { agreedFeeDifferences, budgetCost, courseBudgetWarnings, rollUp } from "./budget-rules";
 import type { CourseWithParts } from "./course-queries.server";
-import { COST_SELECT, courseCost } from "./course-rules";
+import { COST_FIELDS, COST_SELECT, courseCost, type Costs } from "./course-rules";
+
+type OtherCourse = Costs & {
+  monthlyItemId: string;
+  planItemId: string | null;
+  year: number;
+  agreedFeeFen: number | null;
+};
+
+/**
+ * Every other course that counts somewhere above this one: the year's, and any whose monthly item comes from
+ * the same annual item. One statement (it was three reads of the courses and one of their agreed fees: the
+ * course page sent 29 statements, docs/benchmarks.md session 10).
+ */
+const otherCourses = (courseId: string, year: number, annualItemId: string | null) =>
+  sql<OtherCourse>(
+    `SELECT c."monthlyItemId", mi."planItemId", mp.year, ${COST_FIELDS.map((f) => `c."${f}"`).join(", ")},
+            d."agreedFeeFen"
+     FROM "Course" c
+     JOIN "MonthlyPlanItem" mi ON mi.id = c."monthlyItemId"
+     JOIN "MonthlyPlan" mp ON mp.id = mi."planId"
+     LEFT JOIN "CourseDelivery" d ON d."courseId" = c.id
+     WHERE c.id <> $1 AND (mp.year = $2 OR mi."planItemId" = $3)`,
+    [courseId, year, annualItemId],
+  );
 
 /**
  * What this course's cost does to the budgets above it: its monthly item, the annual item, and the year's
@@ -16,16 +41,22 @@ import { COST_SELECT, courseCost } from "./course-rules";
 export async function courseBudget(course: CourseWithParts) {
   const costFen = courseCost(course);
   const { year } = course.monthlyItem.plan;
-  const others = (where: object) =>
-    db.course.findMany({ where: { id: { not: course.id }, ...where }, select: COST_SELECT });
-  const sum = (rows: Array<Parameters<typeof courseCost>[0]>) => rows.reduce((s, r) => s + courseCost(r), 0);
   const annualItem = course.monthlyItem.planItem;
-  const [monthlyOthers, annualOthers, limits, yearOthers] = await Promise.all([
-    others({ monthlyItemId: course.monthlyItemId }).then(sum),
-    annualItem ? others({ monthlyItem: { planItemId: annualItem.id } }).then(sum) : 0,
+  const [others, limits] = await Promise.all([
+    otherCourses(course.id, year, annualItem?.id ?? null),
     trainingBudget(year),
-    yearCoursesFen(year, course.id),
   ]);
+  const sum = (rows: OtherCourse[]) => rows.reduce((s, r) => s + courseCost(r), 0);
+  const monthlyOthers = sum(others.filter((c) => c.monthlyItemId === course.monthlyItemId));
+  const annualOthers = annualItem ? sum(others.filter((c) => c.planItemId === annualItem.id)) : 0;
+  // The year's courses at what they cost the budget (an agreed external fee instead of the budgeted one).
+  const yearOthers = others
+    .filter((c) => c.year === year)
+    .reduce(
+      (s, c) =>
+        s + budgetCost({ costFen: courseCost(c), externalFeeFen: c.externalFeeFen, agreedFeeFen: c.agreedFeeFen }),
+      0,
+    );
   const { title, budgetFen } = course.monthlyItem;
   const monthly = { title, budgetFen, otherCoursesFen: monthlyOthers };
   const annual = annualItem
