@@ -19,7 +19,37 @@ function files(dir: string, pattern: RegExp): string[] {
   });
 }
 
+/** Keys written twice in one object of a JSON text ("a.b"): JSON.parse keeps the last one silently. */
+function repeatedKeys(text: string): string[] {
+  const stack: Array<{ path: string; seen: Set<string> } | null> = [];
+  const repeated: string[] = [];
+  let lastString: string | null = null;
+  let pendingKey = "";
+  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|[{}[\]:,]/g)) {
+    const top = stack.at(-1);
+    if (token === "{") stack.push({ path: pendingKey, seen: new Set() });
+    else if (token === "[") stack.push(null);
+    else if (token === "}" || token === "]") stack.pop();
+    else if (token === ":" && top && lastString !== null) {
+      const key = JSON.parse(lastString) as string;
+      const full = top.path ? `${top.path}.${key}` : key;
+      if (top.seen.has(key)) repeated.push(full);
+      top.seen.add(key);
+      pendingKey = full;
+    }
+    lastString = token.startsWith('"') ? token : null;
+  }
+  return repeated;
+}
+
 describe("message catalogs", () => {
+  it("writes no key twice in one object (the first would be dead, and merges leave such pairs)", () => {
+    expect(repeatedKeys('{"a": {"b": 1, "c": [{"b": 2}], "b": 3}, "d": "x:y"}')).toEqual(["a.b"]);
+    for (const locale of locales)
+      for (const file of files(path.join(root, "locales", locale), /\.json$/))
+        expect(repeatedKeys(readFileSync(file, "utf8")), path.relative(root, file)).toEqual([]);
+  });
+
   it("zh-CN and English have the same areas and the same keys", () => {
     const areas = locales.map((l) => readdirSync(path.join(root, "locales", l)).sort());
     expect(areas[1]).toEqual(areas[0]);
