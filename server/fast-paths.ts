@@ -10,6 +10,9 @@ import type { FastPathOptions, FastPaths } from "../app/utils/fast-path.server";
  */
 export type AppFastPaths = {
   handled: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Settles when the fast paths have their data, or `waitMs` has passed (a slow database must not keep the
+   * server from listening: they answer "unavailable" until then). */
+  ready: (waitMs: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -28,7 +31,7 @@ export function secureAsExpressSeesIt(trustProxy: (address: string, hop: number)
 }
 
 export function appFastPaths(entry: unknown, options: FastPathOptions): AppFastPaths {
-  const { paths, stop } = (entry as EntryWithFastPaths).createFastPaths?.(options) ?? {
+  const { paths, ready, stop } = (entry as EntryWithFastPaths).createFastPaths?.(options) ?? {
     paths: [],
     stop: async () => {},
   };
@@ -36,6 +39,11 @@ export function appFastPaths(entry: unknown, options: FastPathOptions): AppFastP
     handled(req, res) {
       for (const path of paths) if (path(req, res)) return true;
       return false;
+    },
+    ready(waitMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+      return Promise.race([ready ?? Promise.resolve(), waited]).finally(() => clearTimeout(timer));
     },
     stop,
   };

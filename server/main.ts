@@ -188,6 +188,8 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
       .catch(() => {})
       .finally(() => process.exit(1));
   });
+  // The clearance API's first snapshot, before the port opens (bounded: see AppFastPaths.ready).
+  await fastPaths.ready(15_000);
   server.listen(port, () => {
     if (cluster.isWorker) return;
     log(`TrainGate listening on http://localhost:${port}`);

@@ -49,7 +49,7 @@ export function createClearanceService(options: ClearanceOptions) {
     return true;
   }
 
-  const { refresh, stop, flushLog, pendingLog } = answers;
-  return { handle, refresh, stop, flushLog, pendingLog };
+  const { refresh, ready, stop, flushLog, pendingLog } = answers;
+  return { handle, refresh, ready, stop, flushLog, pendingLog };
 }
 export type ClearanceService = ReturnType<typeof createClearanceService>;

@@ -24,5 +24,5 @@ export function createFastPaths(options: FastPathOptions): FastPaths {
     // The quiz calls and the pages share the build's pool; the server is stopping, so it goes too.
     await disconnectDb();
   };
-  return { paths: [clearance.handle, quizAttemptsFastPath(options)], stop };
+  return { paths: [clearance.handle, quizAttemptsFastPath(options)], ready: clearance.ready, stop };
 }

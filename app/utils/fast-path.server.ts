@@ -11,10 +11,10 @@ export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 export type FastPathOptions = { isSecure: (req: IncomingMessage) => boolean };
 
 /**
- * What the app build gives the server (app/fast-paths/): the paths to ask in order, and how to stop what they run
- * (at shutdown).
+ * What the app build gives the server (app/fast-paths/): the paths to ask in order, when they can first answer
+ * (settled once their data has been loaded, or the load failed), and how to stop what they run (at shutdown).
  */
-export type FastPaths = { paths: FastPath[]; stop: () => Promise<void> };
+export type FastPaths = { paths: FastPath[]; ready?: Promise<void>; stop: () => Promise<void> };
 
 const JSON_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",

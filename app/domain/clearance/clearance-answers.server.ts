@@ -87,14 +87,15 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   const unsubscribe = onChange(["clearance", "settings", "quiz"], refreshAfterChange);
 
   let refreshTimer: NodeJS.Timeout | undefined;
-  const loop = () => {
+  const loop = () =>
     refresh()
       .catch(onError)
       .finally(() => {
         if (!stopped) refreshTimer = setTimeout(loop, refreshMs).unref();
       });
-  };
-  loop();
+  // Settles when the first load has been tried (loaded or failed): the server listens after it, so a fresh
+  // process does not answer "unavailable" to the case system while it is already taking requests.
+  const ready: Promise<void> = loop();
   const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 1_000).unref();
 
   /** The answer for the path segment `segment` (as sent, percent-encoded) to a caller holding `key` (the
@@ -158,6 +159,6 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     await pool.end();
   }
 
-  return { answer, refresh, stop, onError, flushLog: () => log.flush(), pendingLog: () => log.pending() };
+  return { answer, refresh, ready, stop, onError, flushLog: () => log.flush(), pendingLog: () => log.pending() };
 }
 export type ClearanceAnswers = ReturnType<typeof createClearanceAnswers>;
