@@ -64,4 +64,9 @@ afterEach(() => {
   expect(takeHydrationErrors(), "pages that hydrated with errors").toEqual([]);
 });
 
-afterAll(closeBrowser);
+// Reported after the file's last story ended: still a failure of this file.
+afterAll(async () => {
+  const late = takeHydrationErrors();
+  await closeBrowser();
+  expect(late, "pages that hydrated with errors").toEqual([]);
+});
