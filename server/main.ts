@@ -175,6 +175,10 @@ async function serve(options: { onListening?: () => void; stopDatabase?: () => P
     { label: routeLabeller(serverBuild.routes), log: logger },
   );
   const server: Server = createServer(requests.handler);
+  // A kept-alive connection outlives a person's pause between pages (Node closes it after 5 s: a browser or
+  // proxy reusing it at that moment got ECONNRESET, 1-4 per pages bench) and a proxy's idle timeout (60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("error", (error: NodeJS.ErrnoException) => {
     const known =
       error.code === "EADDRINUSE"
