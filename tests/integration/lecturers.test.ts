@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
+import { approvedCourse } from "./course-fixtures";
 import {
   cookieFor,
   DEMO_AT,
@@ -72,25 +73,13 @@ const zh = (error: string) => {
 
 /** A new in-house course lectured by this person, approved, with one session in 5 days. */
 async function upcomingCourseOf(employeeNo: string) {
-  const template = await db.course.findFirstOrThrow({ select: { monthlyItemId: true, createdById: true } });
-  const approval = await db.approval.create({
-    data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
-  });
-  return db.course.create({
-    data: {
-      monthlyItemId: template.monthlyItemId,
-      title: "讲师标记测试课程",
-      capacity: 20,
-      outline: "大纲",
-      lecturerKind: "INTERNAL",
-      lecturerId: await personId(employeeNo),
-      approvalId: approval.id,
-      createdById: template.createdById,
-      sessions: {
-        create: [{ startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" }],
-      },
+  return approvedCourse({
+    title: "讲师标记测试课程",
+    lecturerKind: "INTERNAL",
+    lecturerId: await personId(employeeNo),
+    sessions: {
+      create: [{ startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" }],
     },
-    select: { id: true, title: true },
   });
 }
 

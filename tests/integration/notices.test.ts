@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
+import { approvedCourse, clerkActor } from "./course-fixtures";
 import {
   cookieFor,
   DEMO_AT,
@@ -25,14 +26,10 @@ import {
 } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
-const clerkOf = async () => {
-  const p = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0002" } });
-  return { id: p.id, employeeNo: p.employeeNo, name: p.name, roles: ["TRAINING_CLERK" as const] };
-};
+const clerkOf = clerkActor;
 
 /** An approved course of 催收一部's agents, in preparation, its session in 5 days; two items on its checklist. */
 async function preparedCourse() {
-  const template = await db.course.findFirstOrThrow({ select: { monthlyItemId: true, createdById: true } });
   const people = await db.person.findMany({
     where: { employeeNo: { startsWith: "C01" } },
     orderBy: { employeeNo: "asc" },
@@ -45,36 +42,22 @@ async function preparedCourse() {
     where: { id: { in: people.slice(0, 3).map((p) => p.id) } },
     data: { email: "x@example.com" },
   });
-  const approval = await db.approval.create({
-    data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
-  });
   const a301 = await db.room.findFirstOrThrow({ where: { name: "培训室 A301" } });
-  const course = await db.course.create({
-    data: {
-      monthlyItemId: template.monthlyItemId,
-      title: "通知测试课程",
-      capacity: 20,
-      outline: "大纲",
-      lecturerKind: "EXTERNAL",
-      externalLecturer: "张敏",
-      externalOrg: "某机构",
-      approvalId: approval.id,
-      createdById: template.createdById,
-      sessions: {
-        create: [
-          { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301", roomId: a301.id },
-        ],
-      },
-      attendees: { create: people.map((p) => ({ personId: p.id })) },
-      delivery: { create: { bringItems: "笔记本" } },
-      preparation: {
-        create: [
-          { key: "room", sortOrder: 1 },
-          { key: "materials", sortOrder: 2 },
-        ],
-      },
+  const course = await approvedCourse({
+    title: "通知测试课程",
+    sessions: {
+      create: [
+        { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301", roomId: a301.id },
+      ],
     },
-    include: { sessions: true },
+    attendees: { create: people.map((p) => ({ personId: p.id })) },
+    delivery: { create: { bringItems: "笔记本" } },
+    preparation: {
+      create: [
+        { key: "room", sortOrder: 1 },
+        { key: "materials", sortOrder: 2 },
+      ],
+    },
   });
   return { courseId: course.id, sessionId: course.sessions[0].id, people, roomId: a301.id };
 }

@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { serverT } from "~/utils/i18n";
 import { parseMessage } from "~/utils/validation";
 
+import { approvedCourse, clerkActor } from "./course-fixtures";
 import {
   cookieFor,
   DEMO_AT,
@@ -23,21 +24,17 @@ import {
 } from "./support";
 
 const ctx = { context: { cspNonce: "" } };
-const clerkOf = async () => {
-  const p = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0002" } });
-  return { id: p.id, employeeNo: p.employeeNo, name: p.name, roles: ["TRAINING_CLERK" as const] };
-};
+const clerkOf = clerkActor;
 const roomNamed = (name: string) => db.room.findFirstOrThrow({ where: { name } });
 // The session's day in 5 days, as the form sends it (company time, UTC+8).
 const day = () => new Date(demoDayAt("12:00", 5).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A published course of 4 agents with one session in 5 days in 培训室 A301, in-house or held outside. */
 async function publishedCourse(category: "IN_HOUSE" | "EXTERNAL") {
-  const template = await db.course.findFirstOrThrow({
+  const { monthlyItemId } = await db.course.findFirstOrThrow({
     where: { monthlyItem: { category: { notIn: ["EXTERNAL", "GROUP"] } } },
-    select: { monthlyItemId: true, createdById: true },
+    select: { monthlyItemId: true },
   });
-  const { monthlyItemId } = template;
   // Held outside: the monthly item's category says so (each test starts from the demo company again).
   if (category === "EXTERNAL") await db.monthlyPlanItem.update({ where: { id: monthlyItemId }, data: { category } });
   const people = await db.person.findMany({
@@ -48,34 +45,21 @@ async function publishedCourse(category: "IN_HOUSE" | "EXTERNAL") {
   });
   await db.person.updateMany({ where: { id: { in: people.map((p) => p.id) } }, data: { email: "x@example.com" } });
   const a301 = await roomNamed("培训室 A301");
-  const approval = await db.approval.create({
-    data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
-  });
-  const course = await db.course.create({
-    data: {
-      monthlyItemId,
-      title: "改期测试课程",
-      capacity: 20,
-      outline: "大纲",
-      lecturerKind: "EXTERNAL",
-      externalLecturer: "张敏",
-      externalOrg: "某机构",
-      approvalId: approval.id,
-      createdById: template.createdById,
-      sessions: {
-        create: [
-          {
-            startsAt: demoDayAt("09:00", 5),
-            endsAt: demoDayAt("12:00", 5),
-            location: category === "EXTERNAL" ? "某机构报告厅" : a301.name,
-            roomId: category === "EXTERNAL" ? null : a301.id,
-          },
-        ],
-      },
-      attendees: { create: people.map((p) => ({ personId: p.id })) },
-      delivery: { create: { bringItems: "笔记本" } },
+  const course = await approvedCourse({
+    monthlyItemId,
+    title: "改期测试课程",
+    sessions: {
+      create: [
+        {
+          startsAt: demoDayAt("09:00", 5),
+          endsAt: demoDayAt("12:00", 5),
+          location: category === "EXTERNAL" ? "某机构报告厅" : a301.name,
+          roomId: category === "EXTERNAL" ? null : a301.id,
+        },
+      ],
     },
-    include: { sessions: true },
+    attendees: { create: people.map((p) => ({ personId: p.id })) },
+    delivery: { create: { bringItems: "笔记本" } },
   });
   expect(await publishCourse(await clerkOf(), course.id)).toMatchObject({ ok: true });
   return { courseId: course.id, sessionId: course.sessions[0].id };

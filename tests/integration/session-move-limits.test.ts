@@ -5,43 +5,26 @@ import { describe, expect, it } from "vitest";
 import { rescheduleSession } from "~/domain/delivery/reschedule-session.server";
 import { db } from "~/utils/db.server";
 
+import { approvedCourse, clerkActor } from "./course-fixtures";
 import { demoCompanyBeforeEachTest, demoDayAt } from "./support";
 
 demoCompanyBeforeEachTest();
 
-const clerk = async () => {
-  const p = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0002" } });
-  return { id: p.id, employeeNo: p.employeeNo, name: p.name, roles: ["TRAINING_CLERK" as const] };
-};
+const clerk = clerkActor;
 
 /** The company-local date of a demo day, as the move form sends it. */
 const localDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** An approved outside course (no room list involved) with two sessions in 5 days: 09:00–12:00, 14:00–17:00. */
 async function approvedCourseWithTwoSessions() {
-  const template = await db.course.findFirstOrThrow({ select: { monthlyItemId: true, createdById: true } });
-  const approval = await db.approval.create({
-    data: { subjectType: "Course", state: "APPROVED", submittedById: template.createdById },
-  });
-  const course = await db.course.create({
-    data: {
-      monthlyItemId: template.monthlyItemId,
-      title: "改期规则测试课程",
-      capacity: 20,
-      outline: "大纲",
-      lecturerKind: "EXTERNAL",
-      externalLecturer: "张敏",
-      externalOrg: "某机构",
-      approvalId: approval.id,
-      createdById: template.createdById,
-      sessions: {
-        create: [
-          { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" },
-          { startsAt: demoDayAt("14:00", 5), endsAt: demoDayAt("17:00", 5), location: "培训室 A301" },
-        ],
-      },
+  const course = await approvedCourse({
+    title: "改期规则测试课程",
+    sessions: {
+      create: [
+        { startsAt: demoDayAt("09:00", 5), endsAt: demoDayAt("12:00", 5), location: "培训室 A301" },
+        { startsAt: demoDayAt("14:00", 5), endsAt: demoDayAt("17:00", 5), location: "培训室 A301" },
+      ],
     },
-    include: { sessions: { orderBy: { startsAt: "asc" } } },
   });
   return { courseId: course.id, morning: course.sessions[0], afternoon: course.sessions[1] };
 }
