@@ -90,19 +90,7 @@ export default function LecturersPage() {
       <FormAlert message={actionData?.errors?._form ?? actionData?.errors?.personId} />
       <div className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <section className="space-y-3">
-          <Form method="get" className="flex gap-2">
-            <input type="hidden" name="find" value={find} />
-            <input
-              name="q"
-              defaultValue={q}
-              className="input"
-              placeholder={t("scheduling.lecturers.searchPlaceholder")}
-              aria-label={t("scheduling.lecturers.search")}
-            />
-            <button type="submit" className="btn-secondary shrink-0">
-              {t("common.search")}
-            </button>
-          </Form>
+          <SearchForm name="q" value={q} keep={["find", find]} label={t("scheduling.lecturers.search")} />
           <p className="text-xs text-slate-500" data-testid="lecturer-count">
             {t("scheduling.lecturers.count", { count: lecturers.length })}
           </p>
@@ -139,19 +127,7 @@ export default function LecturersPage() {
         <section className="card space-y-3 p-5">
           <h2 className="font-semibold">{t("scheduling.lecturers.markTitle")}</h2>
           <p className="text-xs text-slate-500">{t("scheduling.lecturers.markHint")}</p>
-          <Form method="get" className="flex gap-2">
-            <input type="hidden" name="q" value={q} />
-            <input
-              name="find"
-              defaultValue={find}
-              className="input"
-              placeholder={t("scheduling.lecturers.searchPlaceholder")}
-              aria-label={t("scheduling.lecturers.find")}
-            />
-            <button type="submit" className="btn-secondary shrink-0">
-              {t("common.search")}
-            </button>
-          </Form>
+          <SearchForm name="find" value={find} keep={["q", q]} label={t("scheduling.lecturers.find")} />
           {find && candidates.length === 0 ? (
             <p className="text-sm text-slate-500">{t("scheduling.lecturers.noCandidates", { q: find })}</p>
           ) : null}
@@ -167,5 +143,35 @@ export default function LecturersPage() {
         </section>
       </div>
     </div>
+  );
+}
+
+/** A search by GET that keeps the page's other search (one for the lecturers, one for people to mark). */
+function SearchForm({
+  name,
+  value,
+  keep,
+  label,
+}: {
+  name: string;
+  value: string;
+  keep: [string, string];
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="flex gap-2">
+      <input type="hidden" name={keep[0]} value={keep[1]} />
+      <input
+        name={name}
+        defaultValue={value}
+        className="input"
+        placeholder={t("scheduling.lecturers.searchPlaceholder")}
+        aria-label={label}
+      />
+      <button type="submit" className="btn-secondary shrink-0">
+        {t("common.search")}
+      </button>
+    </Form>
   );
 }
