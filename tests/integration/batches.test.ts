@@ -10,7 +10,7 @@ import { setClock, freezeClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 import { as, courseForm, idFrom, seededItem, today, YEAR, type CoursePage } from "./course-support";
-import { DEMO_AT, demoCompanyBeforeEachTest, personId } from "./support";
+import { DEMO_AT, demoCompanyBeforeEachTest, personId, renderInLayout } from "./support";
 
 demoCompanyBeforeEachTest();
 afterEach(() => setClock(null));
@@ -107,6 +107,44 @@ describe("splitting a course into batches", () => {
     expect(moved.status).toBe(302);
     expect(await employeeNos(sessions[0].id)).toEqual(["C0102"]);
     expect(await employeeNos(sessions[1].id)).toEqual(["C0101", "C0103", "C0104"]);
+  });
+
+  it("a re-split of an approved course, reopened, is shown to the approver against the approved revision", async () => {
+    const { clerk, courseId, view } = await draftCourse();
+    const manager = await as("T0001");
+    expect((await clerk.course(courseId, { intent: "SUBMIT", revision: "1" })).status).toBe(302);
+    expect((await manager.course(courseId, { intent: "APPROVE", revision: "1" })).status).toBe(302);
+    expect((await clerk.course(courseId, { intent: "REOPEN", revision: "1", reason: "人数多，分两批" })).status).toBe(
+      302,
+    );
+    const split = await clerk.course(courseId, {
+      intent: "saveBatches",
+      batchCount: "2",
+      split: "1",
+      version: (await view()).batches.version,
+    });
+    expect(split.status).toBe(302);
+    expect((await clerk.course(courseId, { intent: "SUBMIT", revision: "2" })).status).toBe(302);
+    const diff = ((await manager.viewCourse(courseId)).body as CoursePage).diff;
+    expect(diff?.rejection).toMatchObject({ revision: 1, kind: "approved", reason: "人数多，分两批" });
+    expect(diff?.changes.fields).toEqual([{ field: "batchCount", before: 1, after: 2 }]);
+    expect(diff?.changes.regrouped.map((p) => [p.employeeNo, p.from, p.to])).toEqual([
+      ["C0103", 1, 2],
+      ["C0104", 1, 2],
+    ]);
+    // The 12th's session went to batch 2: one removed from batch 1, one added in batch 2.
+    expect(diff?.changes.sessions.added.map((s) => s.batch)).toEqual([2]);
+    expect(diff?.changes.sessions.removed.map((s) => s.batch)).toEqual([1]);
+    const { html } = await renderInLayout(manager.cookie, `/courses/${courseId}`, "_app.courses.$courseId._index");
+    // The diff's card: the number of batches before and after, a trainee moved, the session in its new batch.
+    const card = html.slice(html.indexOf('<section class="card border-sky-200'));
+    const text = card
+      .slice(0, card.indexOf("</section>"))
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toMatch(/批数 ： 1 → 2/);
+    expect(text).toMatch(/C0103.*第 1 批 → 第 2 批/);
+    expect(text).toMatch(/培训室 A302 · 第 2 批/);
   });
 
   it("a form built before someone else's change gets 409 and changes nothing", async () => {

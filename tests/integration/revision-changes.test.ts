@@ -158,6 +158,9 @@ describe("the course plan shows what changed since the training manager sent it 
         added: [expect.objectContaining({ employeeNo: "C0107" }), expect.objectContaining({ employeeNo: "C0206" })],
         removed: [{ id: c0106.id, name: c0106.name, employeeNo: "C0106" }],
       },
+      // Not split into batches: nobody changes batch, and sessions are shown without one.
+      regrouped: [],
+      split: false,
       materials: { added: [expect.objectContaining({ fileName: "讲师费报价.pdf" })], removed: [] },
     };
     const sorted = (page: CoursePage) => ({

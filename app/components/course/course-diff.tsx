@@ -17,6 +17,7 @@ const LABELS: Record<Field, string> = {
   externalFeeFen: "course.fields.externalFee",
   otherFeeFen: "course.fields.otherFee",
   totalFen: "course.fields.totalCost",
+  batchCount: "course.batches.count",
 };
 
 /** What changed in the course plan since the revision the training manager sent back (steps 006–007). */
@@ -38,14 +39,21 @@ export function CourseDiff({
   const show = (change: CourseChanges["fields"][number], value: "before" | "after") => {
     if (change.field === "lecturer") return lecturer(change[value]);
     const v = change[value];
-    return change.field === "title" || change.field === "outline" || change.field === "capacity"
+    return change.field === "title" ||
+      change.field === "outline" ||
+      change.field === "capacity" ||
+      change.field === "batchCount"
       ? String(v)
       : formatYuan(v as number);
   };
   const people = (list: Array<{ name: string; employeeNo: string }>) =>
     list.map((p) => t("training.person", p)).join(t("training.listSeparator"));
+  const batch = (n: number) => t("course.batches.batchN", { n });
   const session = (s: CourseChanges["sessions"]["added"][number]) =>
-    about("course.fields.sessions", `${t("course.session.when", s)} · ${s.location}`);
+    about(
+      "course.fields.sessions",
+      `${t("course.session.when", s)} · ${s.location}${changes.split ? ` · ${batch(s.batch)}` : ""}`,
+    );
   const entries: DiffEntry[] = [];
   if (changes.fields.length) {
     entries.push({
@@ -71,5 +79,17 @@ export function CourseDiff({
     for (const m of changes.materials[kind])
       entries.push({ key: m.id, kind, title: about("course.fields.materials", m.fileName) });
   }
+  if (changes.regrouped.length)
+    entries.push({
+      key: "regrouped",
+      kind: "changed",
+      title: t("course.batches.title"),
+      lines: changes.regrouped.map((p) => ({
+        key: p.id,
+        label: t("training.person", p),
+        before: batch(p.from),
+        after: batch(p.to),
+      })),
+    });
   return <RevisionDiff rejection={rejection} entries={entries} />;
 }

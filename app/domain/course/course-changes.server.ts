@@ -5,6 +5,7 @@ import { submittedSnapshot } from "~/workflow/approval.server";
 
 import {
   diffCourses,
+  sessionKey,
   type CourseChanges,
   type CourseSnapshot,
   type LecturerValue,
@@ -30,9 +31,12 @@ export async function courseChanges(
   const lecturers = diff.fields.flatMap((f) =>
     f.field === "lecturer" ? [(f.before as LecturerValue).lecturerId, (f.after as LecturerValue).lecturerId] : [],
   );
-  const ids = [...diff.attendees.added, ...diff.attendees.removed, ...lecturers].filter((id): id is string =>
-    Boolean(id),
-  );
+  const ids = [
+    ...diff.attendees.added,
+    ...diff.attendees.removed,
+    ...diff.regrouped.map((r) => r.id),
+    ...lecturers,
+  ].filter((id): id is string => Boolean(id));
   const people = new Map(
     (
       await db.person.findMany({
@@ -55,11 +59,12 @@ export async function courseChanges(
   const session = (s: CourseSnapshot["sessions"][number]) => {
     const [from, to] = [localParts(s.startsAt, timeZone), localParts(s.endsAt, timeZone)];
     return {
-      key: `${s.startsAt}|${s.endsAt}|${s.location}`,
+      key: sessionKey(s),
       date: from.date,
       start: from.time,
       end: to.time,
       location: s.location,
+      batch: s.batch ?? 1,
     };
   };
   const file = (m: CourseSnapshot["materials"][number]) => ({ id: m.id, fileName: m.fileName });
@@ -75,6 +80,8 @@ export async function courseChanges(
     ),
     sessions: { added: diff.sessions.added.map(session), removed: diff.sessions.removed.map(session) },
     attendees: { added: trainees(diff.attendees.added), removed: trainees(diff.attendees.removed) },
+    regrouped: diff.regrouped.flatMap((r) => trainees([r.id]).map((p) => ({ ...p, from: r.from, to: r.to }))),
+    split: diff.split,
     materials: { added: diff.materials.added.map(file), removed: diff.materials.removed.map(file) },
   };
 }

@@ -85,7 +85,49 @@ describe("what changed in a course plan since the rejected revision", () => {
       fields: [],
       sessions: { added: [], removed: [] },
       attendees: { added: [], removed: [] },
+      regrouped: [],
+      split: false,
       materials: { added: [], removed: [] },
     });
+  });
+
+  it("a snapshot from before batches equals the same course in one batch", () => {
+    const oneBatch = course({
+      batchCount: 1,
+      sessions: course().sessions.map((s) => ({ ...s, batch: 1 })),
+      attendeeBatches: { p1: 1, p2: 1 },
+    });
+    const diff = diffCourses(course(), oneBatch);
+    expect([diff.fields, diff.sessions.added, diff.regrouped, diff.split]).toEqual([[], [], [], false]);
+  });
+
+  it("a re-split shows: the number of batches, each trainee moved to another batch, a session's new batch", () => {
+    const before = course({
+      batchCount: 2,
+      sessions: [
+        { ...course().sessions[0], batch: 1 },
+        {
+          id: "s2",
+          startsAt: "2026-12-12T01:00:00.000Z",
+          endsAt: "2026-12-12T04:00:00.000Z",
+          location: "A302",
+          batch: 2,
+        },
+      ],
+      attendeeIds: ["p1", "p2", "p3"],
+      attendeeBatches: { p1: 1, p2: 2, p3: 2 },
+    });
+    const after = course({
+      batchCount: 3,
+      sessions: [before.sessions[0], { ...before.sessions[1], batch: 3 }],
+      attendeeIds: ["p1", "p2", "p4"],
+      attendeeBatches: { p1: 1, p2: 3, p4: 2 },
+    });
+    const diff = diffCourses(before, after);
+    expect(diff.fields).toEqual([{ field: "batchCount", before: 2, after: 3 }]);
+    // p3 left and p4 joined: listed as trainees removed and added, not as moved.
+    expect(diff.regrouped).toEqual([{ id: "p2", from: 2, to: 3 }]);
+    expect(diff.sessions).toEqual({ added: [after.sessions[1]], removed: [before.sessions[1]] });
+    expect(diff.split).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ export async function courseSnapshot(tx: Tx, approvalId: string) {
     where: { approvalId },
     include: {
       sessions: { orderBy: { startsAt: "asc" } },
-      attendees: { select: { personId: true } },
+      attendees: { select: { personId: true, batch: true } },
       materials: { select: { id: true, fileName: true, sizeBytes: true } },
     },
   });
@@ -39,8 +39,12 @@ export async function courseSnapshot(tx: Tx, approvalId: string) {
       startsAt: s.startsAt.toISOString(),
       endsAt: s.endsAt.toISOString(),
       location: s.location,
+      batch: s.batch,
     })),
     attendeeIds: c.attendees.map((a) => a.personId).sort(),
+    // Batches (ADR 0025): the count, and each attendee's batch, so a re-split shows in the approver's diff.
+    batchCount: c.batchCount,
+    attendeeBatches: Object.fromEntries(c.attendees.map((a) => [a.personId, a.batch])),
     materials: c.materials,
   };
 }
