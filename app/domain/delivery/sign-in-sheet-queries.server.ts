@@ -43,7 +43,7 @@ export const sheetCourseSelect = {
   monthlyItem: { select: { category: true } },
   approval: { select: { state: true } },
   delivery: { select: { state: true } },
-  sessions: { select: { id: true, startsAt: true, endsAt: true, location: true } },
+  sessions: { select: { id: true, startsAt: true, endsAt: true, location: true, batch: true } },
 } satisfies Prisma.CourseSelect;
 
 /**

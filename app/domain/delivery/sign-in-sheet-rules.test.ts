@@ -58,6 +58,16 @@ describe("sessionOrdinal", () => {
     expect(sessionOrdinal(sessions, "early")).toEqual({ n: 1, of: 2 });
     expect(sessionOrdinal(sessions, "late")).toEqual({ n: 2, of: 2 });
   });
+  it("counts among the sessions of the session's batch only", () => {
+    const split = [
+      { id: "b1-early", startsAt: new Date("2026-12-15T01:00:00Z"), batch: 1 },
+      { id: "b2-early", startsAt: new Date("2026-12-15T06:00:00Z"), batch: 2 },
+      { id: "b1-late", startsAt: new Date("2026-12-16T01:00:00Z"), batch: 1 },
+      { id: "b2-late", startsAt: new Date("2026-12-16T06:00:00Z"), batch: 2 },
+    ];
+    expect(sessionOrdinal(split, "b1-late")).toEqual({ n: 2, of: 2 });
+    expect(sessionOrdinal(split, "b2-early")).toEqual({ n: 1, of: 2 });
+  });
   it("is null for a session of another course", () => {
     expect(sessionOrdinal(sessions, "other")).toBeNull();
   });

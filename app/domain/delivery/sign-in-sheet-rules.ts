@@ -34,14 +34,18 @@ export function sheetRows(attendees: readonly SheetAttendee[]): SheetRow[] {
     .map((a, i) => ({ ...a, no: i + 1 }));
 }
 
-/** "第 n 场，共 m 场": the session's place among the course's sessions in time order; null if not one of them. */
+/**
+ * "第 n 场，共 m 场": the session's place among the sessions its attendees sit — the course's, of the same
+ * batch (ADR 0025) — in time order; null if not one of them.
+ */
 export function sessionOrdinal(
-  sessions: ReadonlyArray<{ id: string; startsAt: Date | string }>,
+  sessions: ReadonlyArray<{ id: string; startsAt: Date | string; batch?: number }>,
   sessionId: string,
 ): { n: number; of: number } | null {
-  const ordered = [...sessions].sort(
-    (a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime() || a.id.localeCompare(b.id),
-  );
+  const batch = sessions.find((s) => s.id === sessionId)?.batch ?? 1;
+  const ordered = sessions
+    .filter((s) => (s.batch ?? 1) === batch)
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime() || a.id.localeCompare(b.id));
   const index = ordered.findIndex((s) => s.id === sessionId);
   return index < 0 ? null : { n: index + 1, of: ordered.length };
 }
