@@ -113,6 +113,9 @@ const { code, signal } = await new Promise((resolve) => child.on("exit", (code, 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// Each failing test's file, name and the first line of its message: CI shows only the tail of the log,
+// so the closing lines must say which test failed, not only how many.
+const failures = [];
 
 if (fs.existsSync(resultsFile)) {
   const report = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
@@ -123,9 +126,20 @@ if (fs.existsSync(resultsFile)) {
   // count it as one failure, or the summary would look green.
   for (const file of report.testResults ?? []) {
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
+    for (const t of (file.assertionResults ?? []).filter((t) => t.status === "failed")) {
+      const firstLine = String(t.failureMessages?.[0] ?? "")
+        .split("\n")[0]
+        .slice(0, 300);
+      failures.push(`${path.relative(root, file.name)} > ${t.fullName ?? t.title}: ${firstLine}`);
+    }
     if (file.status === "failed" && failedTests === 0) {
       failed++;
-      notes.push(`test file failed outside its tests: ${path.relative(root, file.name)}`);
+      const message = String(file.message ?? "")
+        .split("\n")[0]
+        .slice(0, 300);
+      notes.push(
+        `test file failed outside its tests: ${path.relative(root, file.name)}${message ? `: ${message}` : ""}`,
+      );
     }
   }
 } else {
@@ -143,9 +157,10 @@ if (exitCode !== 0 && failed === 0) {
 
 failed += lintFailed;
 
-fs.writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, exitCode }) + "\n");
+fs.writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, exitCode, failures, notes }) + "\n");
 
 console.log("");
+for (const failure of failures) console.log(`FAILED: ${failure}`);
 for (const note of notes) console.log(`NOTE: ${note}`);
 if (fs.existsSync(e2eSkippedMarker)) {
   const reason = fs.readFileSync(e2eSkippedMarker, "utf8").trim();

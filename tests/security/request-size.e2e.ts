@@ -1,7 +1,9 @@
 // Attack: unbounded request bodies before login or permission checks. Anonymous POST /login declaring 400 MB
 // (six at once) or streaming a chunked body past the limit, and an agent posting a large upload to the
 // course-material action they may not use: each must be refused at once, without the server reading (or keeping)
-// the body, and an oversized login must not count as a failed login.
+// the body, and an oversized login must not count as a failed login. "At once" is proven by the body never being
+// finished (the client sends a few MB of what it declares): any answer came without reading it. No stopwatch: a
+// busy machine would fail it, a broken limit would not pass it.
 import { describe, expect, it } from "vitest";
 
 import { baseURL } from "../e2e/harness";
@@ -23,7 +25,7 @@ async function failedLogins(employeeNo: string): Promise<number> {
 }
 
 describe("request bodies are limited before anything reads them", () => {
-  it("refuses six parallel 400 MB logins by their Content-Length within a second, counting no failure", async () => {
+  it("refuses six parallel 400 MB logins by their Content-Length, counting no failure", async () => {
     const failuresBefore = await failedLogins("C0120");
     const rss = serverRss();
     const answers = await Promise.all(
@@ -39,7 +41,6 @@ describe("request bodies are limited before anything reads them", () => {
     for (const answer of answers) {
       expect(answer.status).toBe(413);
       expect(answer.body).toContain("提交的内容过大");
-      expect(answer.ms).toBeLessThan(1_000);
     }
     expect(serverRss() - rss).toBeLessThan(50 * MB);
     expect(await failedLogins("C0120")).toBe(failuresBefore);
@@ -56,7 +57,6 @@ describe("request bodies are limited before anything reads them", () => {
       { writeOn: true },
     );
     expect(answer.status).toBe(413);
-    expect(answer.ms).toBeLessThan(1_000);
     expect(answer.cut).toBe(true);
     expect(serverRss() - rss).toBeLessThan(50 * MB);
     expect(await failedLogins("C0120")).toBe(failuresBefore);
@@ -74,7 +74,6 @@ describe("request bodies are limited before anything reads them", () => {
       MB,
     );
     expect(permission.status).toBe(403);
-    expect(permission.ms).toBeLessThan(1_000);
     // 30 parts of 9.9 MB, as in the issue: refused from the declared length.
     const huge = await rawPost(
       "/courses/any-course",
@@ -83,7 +82,6 @@ describe("request bodies are limited before anything reads them", () => {
       4 * MB,
     );
     expect(huge.status).toBe(413);
-    expect(huge.ms).toBeLessThan(1_000);
     expect(serverRss() - rss).toBeLessThan(50 * MB);
   });
 
