@@ -87,7 +87,8 @@ export function workbookStream(fill: (workbook: StreamedWorkbook) => Promise<voi
           if (style) Object.assign(row, style);
           row.eachCell(quoteCell);
           if (!style) {
-            row.style = rowStyle;
+            // exceljs's typings leave out the row's own style, which its writer reads.
+            (row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle;
             row.eachCell((cell, column) => {
               // A formula's style id depends on its result's type: not shared.
               if (cell.type === ExcelJS.ValueType.Formula) return;
