@@ -72,3 +72,30 @@ it("quotes text a spreadsheet would read as a formula, bolds and freezes the hea
   expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   expect(workbook.title).toBe("标题");
 });
+
+it("a column's cells share a style only with cells of their type (a date stays a date, 7 stays 7)", async () => {
+  const day = new Date(Date.UTC(2026, 0, 15));
+  const stream = workbookStream(async (book) => {
+    const sheet = book.sheet("行", [
+      { header: "值", width: 12 },
+      { header: "金额", width: 10, numFmt: "#,##0.00" },
+    ]);
+    sheet.add([day, 1.5]);
+    sheet.add([7, "无"]);
+    sheet.add(["文本", 3]);
+    sheet.add([day, 4]);
+    sheet.done();
+  });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await new Response(stream).arrayBuffer());
+  const ws = workbook.worksheets[0];
+  expect(ws.getCell("A2").value).toEqual(day);
+  expect(ws.getCell("A3").value).toBe(7);
+  expect(ws.getCell("A3").numFmt).toBeUndefined();
+  expect(ws.getCell("A4").value).toBe("文本");
+  expect(ws.getCell("A5").value).toEqual(day);
+  expect(ws.getCell("B2").numFmt).toBe("#,##0.00");
+  expect(ws.getCell("B3").value).toBe("无");
+  expect(ws.getCell("B4").numFmt).toBe("#,##0.00");
+  expect(ws.getCell("B5").value).toBe(4);
+});

@@ -96,7 +96,8 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   // Settles when the first load has been tried (loaded or failed): the server listens after it, so a fresh
   // process does not answer "unavailable" to the case system while it is already taking requests.
   const ready: Promise<void> = loop();
-  const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 1_000).unref();
+  // Small batches often: a batch's statements are each built in a fraction of a millisecond.
+  const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 200).unref();
 
   /** The answer for the path segment `segment` (as sent, percent-encoded) to a caller holding `key` (the
    * bearer key, or null); every call is logged. The employee number is checked before anything else. */

@@ -148,7 +148,11 @@ export function trainingFilesWorkbook(
         },
       });
       const byPerson = new Map<string, typeof rows>();
-      for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+      for (const r of rows) {
+        const own = byPerson.get(r.personId);
+        if (own) own.push(r);
+        else byPerson.set(r.personId, [r]);
+      }
       for (const p of batch)
         for (const r of byPerson.get(p.id) ?? [])
           records.add([
