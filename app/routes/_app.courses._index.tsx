@@ -1,32 +1,42 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 
 import { ApprovalBadge } from "~/components/approval-panel";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
-import { listCourses } from "~/domain/course/course-queries.server";
+import { listCourses } from "~/domain/course/course-list.server";
 import { parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const QuerySchema = z.object({
+  month: z.string().max(7).optional().catch(undefined),
+  after: z.string().max(80).optional().catch(undefined),
+  before: z.string().max(80).optional().catch(undefined),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:course");
-  const month = new URL(request.url).searchParams.get("month") ?? "";
-  const picked = parseYearMonth(month);
-  const courses = await listCourses({
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const picked = parseYearMonth(query.month ?? "");
+  const { courses, next, previous } = await listCourses({
     year: picked?.year,
     month: picked?.month,
     departmentIds: await departmentIdsInScope(auth),
+    after: query.after,
+    before: query.before,
   });
-  return { month: picked ? month : "", courses };
+  return { month: picked ? query.month! : "", courses, next, previous };
 }
 
 export default function CoursesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { month, courses } = useLoaderData<typeof loader>();
+  const { month, courses, next, previous } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-5">
       <div>
@@ -99,6 +109,7 @@ export default function CoursesPage() {
           </tbody>
         </table>
       </div>
+      <KeysetPagination next={next} previous={previous} />
     </div>
   );
 }

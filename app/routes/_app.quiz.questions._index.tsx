@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { FormAlert } from "~/components/form";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 import { activateQuestions } from "~/domain/quiz/activate-questions.server";
 import { listQuizzes } from "~/domain/quiz/blueprint-queries.server";
@@ -21,6 +22,8 @@ const QuerySchema = z.object({
   kind: z.enum(QUESTION_KINDS).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   review: z.enum(["pending"]).optional().catch(undefined),
+  after: z.string().max(80).optional().catch(undefined),
+  before: z.string().max(80).optional().catch(undefined),
 });
 
 const Id = z.string().trim().min(1).max(64);
@@ -60,7 +63,7 @@ export default function QuestionBankPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const format = useFormat();
-  const { questions, total, rules, quizzes, query, batches } = useLoaderData<typeof loader>();
+  const { questions, total, next, previous, rules, quizzes, query, batches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-4">
@@ -211,6 +214,7 @@ export default function QuestionBankPage() {
           <li className="px-4 py-8 text-center text-sm text-slate-500">{t("quiz.questions.empty")}</li>
         ) : null}
       </ul>
+      <KeysetPagination next={next} previous={previous} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { StatusBadge } from "~/components/people/status-badge";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { listDepartmentOptions } from "~/domain/people/people-queries.server";
@@ -18,7 +18,8 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 const QuerySchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  after: z.string().max(40).optional().catch(undefined),
+  before: z.string().max(40).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, departments] = await Promise.all([
     listTrainingFiles(
       scope,
-      { q: query.q || undefined, departmentId: query.departmentId || undefined, page: query.page },
+      {
+        q: query.q || undefined,
+        departmentId: query.departmentId || undefined,
+        after: query.after,
+        before: query.before,
+      },
       { timeZone, at: now() },
     ),
     listDepartmentOptions(scope),
@@ -41,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function TrainingFilesPage() {
   const { t } = useTranslation();
-  const { people, total, pages, year, query, departments } = useLoaderData<typeof loader>();
+  const { people, total, next, previous, year, query, departments } = useLoaderData<typeof loader>();
   const exportQuery = query.departmentId ? `?${new URLSearchParams({ departmentId: query.departmentId })}` : "";
   return (
     <div className="space-y-4">
@@ -134,7 +140,10 @@ export default function TrainingFilesPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={query.page} pages={pages} total={total} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{t("common.totalCount", { count: total })}</span>
+        <KeysetPagination next={next} previous={previous} />
+      </div>
     </div>
   );
 }

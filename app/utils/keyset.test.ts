@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { keysetPage, keysetRequest } from "./keyset";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "./keyset";
 
 const decode = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
 const encode = (n: number) => String(n);
@@ -43,5 +43,16 @@ describe("keyset pages", () => {
     expect(keysetRequest({ after: "2", before: "5" }, decode)).toEqual({ cursor: 2, direction: "after" });
     expect(keysetRequest({ after: "x" }, decode)).toEqual({ cursor: null, direction: "after" });
     expect(read({ before: "nonsense" })).toEqual({ rows: [1, 2, 3], next: "3", previous: null });
+  });
+});
+
+describe("an instant-and-id cursor", () => {
+  it("reads back what it wrote", () => {
+    const row = { at: new Date(Date.UTC(2026, 11, 31, 15, 30, 0, 5)), id: "cmq1x2" };
+    expect(decodeInstantIdCursor(encodeInstantIdCursor(row))).toEqual(row);
+  });
+
+  it.each(["", "abc", "12.", ".x", "12.x;y", "1234567890123456.x"])("is no cursor for %j", (value) => {
+    expect(decodeInstantIdCursor(value)).toBeNull();
   });
 });

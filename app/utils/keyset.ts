@@ -40,3 +40,12 @@ export function keysetPage<T>(
     previous: hasPrevious && first !== undefined ? encode(first) : null,
   };
 }
+
+/** The cursor of a list ordered by an instant, ids breaking ties: "<ms>.<id>". */
+export type InstantIdCursor = { at: Date; id: string };
+export const encodeInstantIdCursor = (row: InstantIdCursor) => `${row.at.getTime()}.${row.id}`;
+/** null for anything that is not such a cursor (the caller shows the first page). */
+export function decodeInstantIdCursor(value: string | undefined): InstantIdCursor | null {
+  const match = value ? /^(\d{1,15})\.([\w-]{1,40})$/.exec(value) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
+}

@@ -249,7 +249,8 @@ describe("the list of files", () => {
     const everyone = await list("G0001");
     expect(everyone.people.length).toBeLessThanOrEqual(30);
     expect(everyone.total).toBe(await db.person.count());
-    const second = await list("G0001", "?page=2");
+    // Pages are keyset pages (tests/integration/list-pages.test.ts walks them all).
+    const second = await list("G0001", `?after=${encodeURIComponent(everyone.next!)}`);
     expect(second.people.map((p) => p.id)).not.toContain(everyone.people[0].id);
   });
 

@@ -3,7 +3,7 @@ import { sessionsSatBy } from "~/domain/attendance/roster.server";
 import { db } from "~/utils/db.server";
 
 import { clashGroups } from "./clash-groups";
-import { clashSummary, COST_SELECT, courseCost, findClashes, type ClashCourse } from "./course-rules";
+import { clashSummary, findClashes, type ClashCourse } from "./course-rules";
 
 // The course's budget lives with the other budget reads; the course page reads it from here.
 export { courseBudget } from "./budget-queries.server";
@@ -183,36 +183,6 @@ export async function courseClashes(course: CourseWithParts) {
       })),
     },
   };
-}
-
-/** Courses, newest month first; a department head sees only those their people attend. */
-export async function listCourses(filter: { year?: number; month?: number; departmentIds: string[] | null }) {
-  const rows = await db.course.findMany({
-    where: {
-      ...(filter.year
-        ? { monthlyItem: { plan: { year: filter.year, ...(filter.month ? { month: filter.month } : {}) } } }
-        : {}),
-      ...(filter.departmentIds
-        ? { attendees: { some: { person: { departmentId: { in: filter.departmentIds } } } } }
-        : {}),
-    },
-    orderBy: [
-      { monthlyItem: { plan: { year: "desc" } } },
-      { monthlyItem: { plan: { month: "desc" } } },
-      { createdAt: "asc" },
-    ],
-    select: {
-      id: true,
-      title: true,
-      capacity: true,
-      ...COST_SELECT,
-      approval: { select: { state: true, revision: true } },
-      monthlyItem: { select: { title: true, category: true, plan: { select: { id: true, year: true, month: true } } } },
-      sessions: { orderBy: { startsAt: "asc" }, select: { startsAt: true, endsAt: true, location: true } },
-      _count: { select: { attendees: true } },
-    },
-  });
-  return rows.map((r) => ({ ...r, costFen: courseCost(r) }));
 }
 
 /** A session as the training calendar shows it. */

@@ -162,47 +162,6 @@ export async function questionnairesFor(personId: string) {
   return surveys.map(({ responses, ...s }) => ({ ...s, answeredAt: responses[0]?.submittedAt ?? null }));
 }
 
-/** The questionnaire's answers in view: counts per option, average rating, and the written answers. */
-export async function answersView(surveyId: string, scope: string[] | null) {
-  const survey = await db.needsSurvey.findUnique({
-    where: { id: surveyId },
-    include: { questions: { orderBy: { position: "asc" } } },
-  });
-  if (!survey) return null;
-  const answers = await db.questionAnswer.findMany({
-    where: { response: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) } },
-    select: {
-      questionId: true,
-      choices: true,
-      text: true,
-      rating: true,
-      response: { select: { person: { select: { name: true, department: { select: { name: true } } } } } },
-    },
-  });
-  const responses = await db.questionnaireResponse.count({
-    where: { surveyId, ...(scope ? { departmentId: { in: scope } } : {}) },
-  });
-  const questions = survey.questions.map((q) => {
-    const mine = answers.filter((a) => a.questionId === q.id);
-    const ratings = mine.map((a) => a.rating).filter((r): r is number => r !== null);
-    return {
-      id: q.id,
-      kind: q.kind,
-      text: q.text,
-      answered: mine.length,
-      options: q.options.map((label, index) => ({
-        label,
-        count: mine.filter((a) => a.choices.includes(index)).length,
-      })),
-      average: ratings.length ? Math.round((ratings.reduce((s, r) => s + r, 0) / ratings.length) * 10) / 10 : null,
-      texts: mine
-        .filter((a) => a.text)
-        .map((a) => ({ text: a.text!, name: a.response.person.name, department: a.response.person.department.name })),
-    };
-  });
-  return { survey, responses, questions };
-}
-
 /** The need lines of submitted forms in view, with their department: what the summary and plan work from. */
 export async function submittedNeeds(surveyId: string, scope: string[] | null) {
   return db.needItem.findMany({

@@ -1,23 +1,41 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
 
 import { duplicatesIn } from "./question-review-rules";
 import type { QuestionKindName } from "./question.schema";
 
-export type QuestionFilter = { rule?: string; kind?: QuestionKindName; q?: string; review?: "pending" };
+export const QUESTIONS_PAGE_SIZE = 50;
 
+/** `after` / `before`: keyset cursors (the list is in the order the questions were made, ids breaking ties). */
+export type QuestionFilter = {
+  rule?: string;
+  kind?: QuestionKindName;
+  q?: string;
+  review?: "pending";
+  after?: string;
+  before?: string;
+};
+
+/** One keyset page of the bank, filtered; `total`: how many match. */
 export async function listQuestions(filter: QuestionFilter) {
+  const request = keysetRequest(filter, decodeInstantIdCursor);
   const where: Prisma.QuizQuestionWhereInput = {
     ...(filter.rule ? { rules: { some: { ruleId: filter.rule } } } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.q ? { stem: { contains: filter.q } } : {}),
     ...(filter.review === "pending" ? { reviewPending: true } : {}),
   };
-  const [questions, total] = await Promise.all([
+  const cursor = request.cursor;
+  const [op, order] = request.direction === "after" ? (["gt", "asc"] as const) : (["lt", "desc"] as const);
+  const beyond: Prisma.QuizQuestionWhereInput = cursor
+    ? { OR: [{ createdAt: { [op]: cursor.at } }, { createdAt: cursor.at, id: { [op]: cursor.id } }] }
+    : {};
+  const [fetched, total] = await Promise.all([
     db.quizQuestion.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: 300,
+      where: { AND: [where, beyond] },
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: QUESTIONS_PAGE_SIZE + 1,
       select: {
         id: true,
         kind: true,
@@ -27,10 +45,15 @@ export async function listQuestions(filter: QuestionFilter) {
         reviewPending: true,
         importBatchId: true,
         rules: { select: { ruleId: true } },
+        createdAt: true,
       },
     }),
     db.quizQuestion.count({ where }),
   ]);
+  const page = keysetPage(fetched, request, QUESTIONS_PAGE_SIZE, (q) =>
+    encodeInstantIdCursor({ at: q.createdAt, id: q.id }),
+  );
+  const questions = page.rows.map(({ createdAt: _made, ...q }) => q);
   // Questions waiting for review are compared with the whole bank, so a duplicate is flagged in the list.
   const waiting = questions.filter((q) => q.reviewPending);
   const duplicates = waiting.length
@@ -38,6 +61,8 @@ export async function listQuestions(filter: QuestionFilter) {
     : new Map<string, Array<{ id: string; stem: string }>>();
   return {
     total,
+    next: page.next,
+    previous: page.previous,
     questions: questions.map((q) => ({
       ...q,
       rules: q.rules.map((r) => r.ruleId),

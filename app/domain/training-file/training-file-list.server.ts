@@ -5,12 +5,17 @@ import type { Prisma } from "~/generated/prisma/client";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 import { subtreeIds } from "~/utils/department-tree";
+import { keysetPage, keysetRequest } from "~/utils/keyset";
 
 import { hoursOf, yearBounds } from "./training-file-rules";
 
 export const FILES_PAGE_SIZE = 30;
 
-export type FileFilter = { q?: string; departmentId?: string; page: number };
+/** `after` / `before`: keyset cursors, the employee number of the last row of the page before or of the first
+ * row of the page after (the unique index on the employee number; no OFFSET). */
+export type FileFilter = { q?: string; departmentId?: string; after?: string; before?: string };
+
+const decodeCursor = (value: string | undefined) => (value ? value : null);
 
 /** `scope`: the departments in the reader's scope (null: every department). */
 export async function listTrainingFiles(
@@ -29,14 +34,16 @@ export async function listTrainingFiles(
     and.push({
       OR: [{ employeeNo: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q } }],
     });
-  const where: Prisma.PersonWhereInput = { AND: and };
-  const [total, people] = await Promise.all([
-    db.person.count({ where }),
+  const request = keysetRequest(filter, decodeCursor);
+  const keyset: Prisma.PersonWhereInput[] = request.cursor
+    ? [{ employeeNo: { [request.direction === "after" ? "gt" : "lt"]: request.cursor } }]
+    : [];
+  const [total, fetched] = await Promise.all([
+    db.person.count({ where: { AND: and } }),
     db.person.findMany({
-      where,
-      orderBy: { employeeNo: "asc" },
-      skip: (filter.page - 1) * FILES_PAGE_SIZE,
-      take: FILES_PAGE_SIZE,
+      where: { AND: [...and, ...keyset] },
+      orderBy: { employeeNo: request.direction === "after" ? "asc" : "desc" },
+      take: FILES_PAGE_SIZE + 1,
       select: {
         id: true,
         employeeNo: true,
@@ -48,6 +55,8 @@ export async function listTrainingFiles(
       },
     }),
   ]);
+  const page = keysetPage(fetched, request, FILES_PAGE_SIZE, (p) => p.employeeNo);
+  const people = page.rows;
   const year = companyDate(settings.at, settings.timeZone).year;
   const { start, end } = yearBounds(year, settings.timeZone);
   const ids = people.map((p) => p.id);
@@ -63,7 +72,8 @@ export async function listTrainingFiles(
   return {
     year,
     total,
-    pages: Math.max(1, Math.ceil(total / FILES_PAGE_SIZE)),
+    next: page.next,
+    previous: page.previous,
     people: people.map((p) => ({
       id: p.id,
       employeeNo: p.employeeNo,
