@@ -151,7 +151,9 @@ it("the rows read again are exactly those written since the horizon read before 
     const { key } = await refreshStaleCertifications();
     // Other test files share the cluster's transaction ids: wait until none still running holds the horizon
     // below the rows just written (the horizon may lag; then more rows are read again, which is only slower).
-    const newest = BigInt((await sql<{ x: string }>(`SELECT max(xmin::text::bigint)::text AS x FROM "CertificationState"`))[0].x);
+    const newest = BigInt(
+      (await sql<{ x: string }>(`SELECT max(xmin::text::bigint)::text AS x FROM "CertificationState"`))[0].x,
+    );
     let before = await fingerprint(pool);
     await vi.waitFor(
       async () => {

@@ -14,12 +14,7 @@ import { createPgPool } from "~/utils/pg-pool.server";
 import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
 import { answerFromCertification } from "./clearance-response";
-import {
-  fingerprint,
-  loadChangedCertifications,
-  loadSnapshot,
-  type Snapshot,
-} from "./clearance-snapshot.server";
+import { fingerprint, loadChangedCertifications, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
 import { parseEmployeeNoSegment } from "./employee-no-rules";
 import { canReadChangesSince } from "./snapshot-horizon";
 
