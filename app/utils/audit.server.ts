@@ -58,6 +58,19 @@ export async function writeAuditSql(client: SqlClient, input: AuditInput) {
 }
 
 /**
+ * The entry as a data-modifying CTE body (`audit AS (…)`) of another statement, so a hot path writes the
+ * change and its audit entry in one round trip: its parameters are `values` from `$first` on.
+ */
+export function auditInsertSql(input: AuditInput, first: number): { text: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    text: `INSERT INTO "AuditEntry" (${AUDIT_COLUMNS})
+           VALUES (${p(0)}::timestamptz, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)})`,
+    values: auditValues(auditRow(input)),
+  };
+}
+
+/**
  * A refusal: audited once per key and window, its repeats counted (audit-repeats.ts). One statement:
  * the upsert of the counter takes the key's row lock only for its own duration, so parallel refusals
  * neither wait on each other long nor lose a count, and the audit row is inserted, never changed.

@@ -4,11 +4,16 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 
+import { refreshStaleCertifications } from "~/domain/certification/certification-store.server";
 import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
+import { fingerprint, loadChangedCertifications, loadSnapshot } from "~/domain/clearance/clearance-snapshot.server";
 import { createClearanceService, type ClearanceService } from "~/fast-paths/clearance.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { createPgPool } from "~/utils/pg-pool.server";
+import { sql } from "~/utils/sql.server";
 
+import { passQuiz } from "./assessment-support";
 import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let service: ClearanceService;
@@ -131,6 +136,42 @@ it("a certification ended by disabling the person is refused within a second", a
   await db.person.update({ where: { employeeNo: "C0102" }, data: { disabledAt: now() } });
   expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
   expect(await (await call("C0102")).json()).toMatchObject({ reasons: ["inactive"] });
+});
+
+it("a hand-in changes the agent's answer within a second (only the changed rows are read again)", async () => {
+  expect(await (await call("C0101")).json()).toMatchObject({ reasons: ["neverPassed"] });
+  await passQuiz("C0101");
+  const answered = async () => ((await (await call("C0101")).json()).reasons as string[])[0] !== "neverPassed";
+  expect(await msUntil(answered)).toBeLessThan(1_000);
+  expect(await msUntil(async () => (await call("C0102")).status === 200)).toBeLessThan(1_000);
+});
+
+it("after a hand-in, the rows read again are exactly those written since the given horizon", async () => {
+  const pool = createPgPool(process.env.DATABASE_URL!, 1, () => {});
+  try {
+    const { key } = await refreshStaleCertifications();
+    // A horizon after every row written so far (other test files share the cluster's transaction ids, and
+    // a long transaction of theirs holds the fingerprint's horizon back: then more rows are read, only slower).
+    const [{ x }] = await sql<{ x: string }>(`SELECT max(xmin::text::bigint)::text AS x FROM "CertificationState"`);
+    const since = BigInt(x) + 1n;
+    const before = await fingerprint(pool);
+    const snapshot = await loadSnapshot(pool, key);
+    expect(snapshot.people.get("C0101")!.certification!.status).toBe("never");
+
+    await passQuiz("C0101");
+    await refreshStaleCertifications();
+    const after = await fingerprint(pool);
+    expect(after.whole).toBe(before.whole);
+    expect(after.certs).not.toBe(before.certs);
+    const next = await loadChangedCertifications(pool, key, snapshot, since);
+    expect(next.people.get("C0101")!.certification!.reasons).not.toContainEqual({ code: "neverPassed" });
+    // Only the changed row is read again: every other entry is the previous one.
+    expect(next.people.get("C0102")).toBe(snapshot.people.get("C0102"));
+    const reread = [...next.people].filter(([no, entry]) => snapshot.people.get(no) !== entry).map(([no]) => no);
+    expect(reread).toEqual(["C0101"]);
+  } finally {
+    await pool.end();
+  }
 });
 
 it("fails closed: without a database the answer is 503 and not cleared", async () => {

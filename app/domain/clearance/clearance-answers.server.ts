@@ -14,8 +14,9 @@ import { createPgPool } from "~/utils/pg-pool.server";
 import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
 import { answerFromCertification } from "./clearance-response";
-import { fingerprint, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
+import { fingerprint, loadChangedCertifications, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
 import { parseEmployeeNoSegment } from "./employee-no-rules";
+import { canReadChangesSince } from "./snapshot-horizon";
 
 export type ClearanceOptions = {
   connectionString: string;
@@ -49,7 +50,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   const log = createCallLog(pool, onError);
 
   let snapshot: Snapshot | null = null;
-  let seen = "";
+  let seen: { key: string; whole: string; certs: string; horizon: bigint } | null = null;
   let loadedAt = 0;
   let freshAt = 0;
   let stopped = false;
@@ -58,11 +59,22 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   async function refreshOnce() {
     const started = Date.now();
     const key = await prepare();
-    const f = `${key}|${await fingerprint(pool)}`;
-    if (f !== seen || !snapshot || started - loadedAt > fullReloadMs) {
+    const f = await fingerprint(pool);
+    const whole =
+      !snapshot ||
+      !seen ||
+      seen.key !== key ||
+      seen.whole !== f.whole ||
+      !canReadChangesSince(seen.horizon, f.horizon) ||
+      started - loadedAt > fullReloadMs;
+    if (whole) {
       snapshot = await loadSnapshot(pool, key);
-      seen = f;
+      seen = { key, ...f };
       loadedAt = started;
+    } else if (seen!.certs !== f.certs) {
+      // Only stored certifications changed (a hand-in, a recompute): read those rows, not everyone's.
+      snapshot = await loadChangedCertifications(pool, key, snapshot!, seen!.horizon);
+      seen = { key, ...f };
     }
     // The snapshot reflects everything committed before `started`.
     freshAt = started;

@@ -4,7 +4,7 @@
 // statement (a new snapshot), are the answers read. So an acknowledged answer is always scored, and
 // an answer that comes after waits and finds the attempt handed in. The claim is conditional on
 // status, so it happens exactly once however many requests race. Plain SQL, one transaction (ADR 0010).
-import { writeAuditSql, type AuditActor } from "~/utils/audit.server";
+import { auditInsertSql, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
 import { closeTodosSql } from "~/utils/todo.server";
@@ -43,8 +43,24 @@ export async function finaliseAttempt(
 
     const score = scoreAttempt(questions, attempt.passPercent);
     const rightIds = questions.filter((_, i) => score.results[i]).map((q) => q.id);
+    const audit = auditInsertSql(
+      {
+        actor: options.actor ?? null,
+        action: options.auto ? "quiz.auto_submitted" : "quiz.submitted",
+        entityType: "QuizAttempt",
+        entityId: attemptId,
+        summary: {
+          scorePercent: score.scorePercent,
+          passed: score.passed,
+          redLineMissed: score.redLineMissed,
+          missedRuleIds: score.missedRuleIds,
+        },
+      },
+      13,
+    );
     // Handed in (an attempt that ran out of time counts as handed in at its deadline: the cooldown runs
-    // from there), the score, each question's verdict, and on a pass the quiz to-do and assignment, at once.
+    // from there), the score, each question's verdict, on a pass the quiz to-do and assignment, and the
+    // audit entry, in one statement (one round trip of the hand-in's transaction).
     await sql(
       `WITH scored AS (
          UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,
@@ -55,7 +71,9 @@ export async function finaliseAttempt(
        verdicts AS (
          UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
        todos AS (
-         ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })})
+         ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })}),
+       audit AS (
+         ${audit.text})
        UPDATE "QuizAssignment" SET "doneAt" = $8::timestamptz
        WHERE $4 AND $11 = 'FULL' AND "quizId" = $9 AND "personId" = $10 AND "doneAt" IS NULL`,
       [
@@ -71,21 +89,10 @@ export async function finaliseAttempt(
         attempt.personId,
         attempt.mode,
         options.auto,
+        ...audit.values,
       ],
       client,
     );
-    await writeAuditSql(client, {
-      actor: options.actor ?? null,
-      action: options.auto ? "quiz.auto_submitted" : "quiz.submitted",
-      entityType: "QuizAttempt",
-      entityId: attemptId,
-      summary: {
-        scorePercent: score.scorePercent,
-        passed: score.passed,
-        redLineMissed: score.redLineMissed,
-        missedRuleIds: score.missedRuleIds,
-      },
-    });
     return { finalised: true, passed: score.passed };
   });
 }
