@@ -5,7 +5,11 @@ import { from as copyFrom } from "pg-copy-streams";
 
 import { copyLine, type Cell } from "./random";
 
-/** One COPY FROM STDIN in progress: rows go in one by one, written in chunks of ~256 kB with back-pressure. */
+// Rows are appended to a string and written in chunks of ~16 kB: turning a longer string of many small
+// pieces into bytes costs far more per byte (256 kB chunks made the writes 3-4 times slower).
+const CHUNK = 16_384;
+
+/** One COPY FROM STDIN in progress: rows go in one by one, written in chunks with back-pressure. */
 export class CopyWriter {
   count = 0;
   private buffer = "";
@@ -35,7 +39,7 @@ export class CopyWriter {
   pushLine(line: string): Promise<unknown> | null {
     this.buffer += line;
     this.count++;
-    if (this.buffer.length <= 262_144) return null;
+    if (this.buffer.length <= CHUNK) return null;
     const ok = this.stream.write(this.buffer);
     this.buffer = "";
     // A failed COPY never drains: `done` rejects instead.

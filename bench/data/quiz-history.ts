@@ -13,7 +13,7 @@ import { answerAttempt, drawFromBank, mostMissedToPass, type BankQuestion } from
 import { DAY, type Ctx } from "./context";
 import { CopyWriter, copyRows, withForeignKeysDeferred, withIndexesDeferred } from "./copy";
 import { benchQuestions, ruleVocabulary } from "./question-bank";
-import { rng, type Cell } from "./random";
+import { benchId, isoInstant, rng, type Cell } from "./random";
 
 export const QUIZ_TOTALS = {
   attempts: Number(process.env.BENCH_ATTEMPTS ?? 300_000),
@@ -204,9 +204,9 @@ export async function addQuizAttempts(ctx: Ctx) {
         if (full) await full;
         const step = (submittedAt.getTime() - startedAt.getTime()) / (n + 1);
         for (const [position, a] of rows.entries()) {
-          const answeredAt = new Date(startedAt.getTime() + Math.round(step * (position + 1))).toISOString();
+          const answeredAt = isoInstant(startedAt.getTime() + Math.round(step * (position + 1)));
           const more = questions.pushLine(
-            `${id("aq")}\t${attemptId}\t${a.question.id}\t${position}\t${list(a.optionOrder)}\t` +
+            `${benchId("aq", asked)}\t${attemptId}\t${a.question.id}\t${position}\t${list(a.optionOrder)}\t` +
               `${a.question.kind === "MULTIPLE" ? "t" : "f"}\t${list(a.selected)}\t${answeredAt}\t` +
               `${a.correct ? "t" : "f"}\t${list(a.question.ruleIds)}\t${a.question.redLine ? "t" : "f"}\n`,
           );

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { isCorrect } from "../../app/domain/quiz/quiz-rules";
 import { answerAttempt, drawFromBank, mostMissedToPass, type BankQuestion } from "../../bench/data/attempt-answers";
 import { benchQuestions, ruleVocabulary } from "../../bench/data/question-bank";
-import { benchId, copyLine, rng } from "../../bench/data/random";
+import { benchId, copyLine, isoInstant, rng } from "../../bench/data/random";
 import { personName } from "../../bench/data/vocabulary";
 import { BANK_1 } from "../../prisma/seed/quiz-bank-1";
 import { BANK_2 } from "../../prisma/seed/quiz-bank-2";
@@ -29,6 +29,14 @@ describe("bench data generator", () => {
     expect(benchId("pp", 35)).toBe("bkpp000000z");
     expect(benchId("pp", 36) > benchId("pp", 35)).toBe(true);
     expect(personName(17)).toBe(personName(17));
+  });
+
+  it("writes instants as toISOString does", () => {
+    const start = Date.UTC(2023, 11, 31, 23, 58, 0, 7);
+    for (let k = 0; k < 5_000; k++) {
+      const ms = start + k * 61_003 + (k % 7) * 86_400_000;
+      expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+    }
   });
 
   it("writes COPY text lines: NULL, booleans, instants, arrays, JSON, and escaped tabs and newlines", () => {
