@@ -1,4 +1,4 @@
-// The bulk of the bench company: three years of quiz attempts, case batches with encrypted numbers (the
+// The bulk of the bench company (the quiz history is in quiz-history.ts): case batches with encrypted numbers (the
 // demo key, as the demo seed), a million action records, the breaches refused before saving, to-dos and a
 // long audit log. Large tables are produced row by row inside COPY, never held in memory.
 import { contactKey, numberKey } from "../../app/domain/cases/action-rules";
@@ -15,7 +15,6 @@ import type { Cell } from "./random";
 import { AUDIT_ACTIONS, BANKS, CITIES, mobile, personName } from "./vocabulary";
 
 export const TOTALS = {
-  attempts: Number(process.env.BENCH_ATTEMPTS ?? 300_000),
   cases: Number(process.env.BENCH_CASES ?? 50_000),
   actions: Number(process.env.BENCH_ACTIONS ?? 1_000_000),
   breaches: Number(process.env.BENCH_BREACHES ?? 50_000),
@@ -30,100 +29,6 @@ const ACTION_TYPES = [
   "LETTER",
 ] as const;
 const BREACH_RULES = ["B8", "B3", "B6", "B13", "REC3"];
-
-export async function addQuizAttempts(ctx: Ctx): Promise<number> {
-  const { client, r, id, at, company } = ctx;
-  const quizzes = (
-    await client.query(
-      `SELECT q.id, q."passPercent", q."grantsCertification", q."timeLimitMinutes",
-              coalesce(sum(d.count), 0)::int AS questions,
-              coalesce(jsonb_object_agg(d."ruleId", c."currentVersion")
-                       FILTER (WHERE d."ruleId" IS NOT NULL), '{}') AS versions
-       FROM "Quiz" q LEFT JOIN "QuizRuleDraw" d ON d."quizId" = q.id LEFT JOIN "CallRule" c ON c.id = d."ruleId"
-       WHERE q.active GROUP BY q.id ORDER BY q.code`,
-    )
-  ).rows as Array<{
-    id: string;
-    passPercent: number;
-    grantsCertification: boolean;
-    timeLimitMinutes: number;
-    questions: number;
-    versions: object;
-  }>;
-  const certifying = quizzes.find((q) => q.grantsCertification) ?? quizzes[0];
-  const agents = company.people.filter((p) => p.agent);
-  const span = 3 * 365 * DAY;
-  const perAgent = Math.ceil(TOTALS.attempts / agents.length);
-  let made = 0;
-  function* rows(): Generator<Cell[]> {
-    for (const p of agents) {
-      const from = Math.max(p.hireDate.getTime(), at.getTime() - span);
-      const certifiedNow = r.chance(0.75);
-      for (let k = 0; k < perAgent && made < TOTALS.attempts; k++, made++) {
-        // The last attempt is the certifying quiz, passed by three in four; the rest are spread over the years.
-        const last = k === perAgent - 1;
-        const quiz = last || r.chance(0.4) ? certifying : r.pick(quizzes);
-        const startedAt = new Date(
-          last ? at.getTime() - r.int(1, 300) * DAY : from + r.next() * (at.getTime() - from - DAY),
-        );
-        const questions = Math.max(1, quiz.questions);
-        const score = last
-          ? certifiedNow
-            ? r.int(quiz.passPercent, 100)
-            : r.int(40, quiz.passPercent - 1)
-          : r.int(40, 100);
-        const correct = Math.round((questions * score) / 100);
-        const passed = score >= quiz.passPercent;
-        const submittedAt = new Date(startedAt.getTime() + r.int(3, Math.max(4, quiz.timeLimitMinutes)) * 60_000);
-        yield [
-          id("qt"),
-          quiz.id,
-          p.id,
-          "FULL",
-          "SUBMITTED",
-          startedAt,
-          new Date(startedAt.getTime() + quiz.timeLimitMinutes * 60_000),
-          submittedAt,
-          false,
-          quiz.passPercent,
-          quiz.versions,
-          questions,
-          correct,
-          score,
-          passed,
-          !passed && r.chance(0.3),
-          passed ? [] : ["B8", "B3"],
-        ];
-      }
-    }
-  }
-  return withIndexesDeferred(client, "QuizAttempt", () =>
-    copyRows(
-      client,
-      "QuizAttempt",
-      [
-        "id",
-        "quizId",
-        "personId",
-        "mode",
-        "status",
-        "startedAt",
-        "deadlineAt",
-        "submittedAt",
-        "autoSubmitted",
-        "passPercent",
-        "ruleVersions",
-        "questionCount",
-        "correctCount",
-        "scorePercent",
-        "passed",
-        "redLineMissed",
-        "missedRuleIds",
-      ],
-      rows(),
-    ),
-  );
-}
 
 type BenchCase = { id: string; agent: BenchPerson; phone: string; debtor: string; assignedAt: Date };
 

@@ -8,6 +8,10 @@ import { benchId, type Rng } from "./random";
 export type Actor = { id: string; employeeNo: string; name: string };
 export type Ctx = {
   client: pg.Client;
+  /** The database's URL, for a second connection (two COPYs at once). */
+  url: string;
+  /** BENCH_SEED: `r` is drawn from it; parts that must not shift `r` seed their own sequence from it. */
+  seed: number;
   at: Date;
   r: Rng;
   company: Company;

@@ -5,21 +5,34 @@
 // give the same rows; only the encrypted case numbers differ (every encryption draws a fresh IV).
 import pg from "pg";
 
-import { addCases, addQuizAttempts, addTodosAndAudit } from "./activity";
+import { cpuSeconds } from "../support/bench-server";
+
+import { addCases, addTodosAndAudit } from "./activity";
 import { openBenchCluster, safeUrl } from "./cluster";
 import { addCompany } from "./company";
 import { actor, idMaker, type Ctx } from "./context";
 import { addCourses } from "./courses";
 import { addNeedsAndAnnualPlans, type PlanItems } from "./needs";
+import { addQuestionBank, addQuizAttempts } from "./quiz-history";
 import { rng } from "./random";
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+// Besides the wall time (meaningless on a shared machine), the CPU each step cost this process and the
+// main connection's PostgreSQL backend (read from /proc when the database runs on this machine).
+let backendPid: number | null = null;
+const cpu = () => ({
+  node: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  pg: backendPid === null ? Number.NaN : cpuSeconds(backendPid),
+});
 const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
+  const c0 = cpu();
   const result = await work();
+  const c1 = cpu();
   console.log(
     `${label.padEnd(34)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ` +
+      `(CPU: generator ${(c1.node - c0.node).toFixed(1)} s, database ${(c1.pg - c0.pg).toFixed(1)} s)  ` +
       JSON.stringify(result ?? ""),
   );
   return result;
@@ -61,7 +74,9 @@ try {
   await client.connect();
   // A throwaway database: losing the last commits in a crash costs nothing, waiting for each flush does.
   await client.query("SET synchronous_commit = off");
-  const r = rng(Number(process.env.BENCH_SEED ?? 2026));
+  backendPid = Number((await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid);
+  const seed = Number(process.env.BENCH_SEED ?? 2026);
+  const r = rng(seed);
   const year = new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
   const company = await addCompany(client, at, r);
   console.log(
@@ -69,6 +84,8 @@ try {
   );
   const ctx: Ctx = {
     client,
+    url: database.url,
+    seed,
     at,
     r,
     company,
@@ -88,7 +105,8 @@ try {
     return { responses: result.responses, plannedYears: [...planItems.keys()] };
   });
   await step("monthly plans, courses, attendance", async () => (await addCourses(ctx, planItems, quizId)).counts);
-  await step("quiz attempts", () => addQuizAttempts(ctx));
+  await step("question bank", () => addQuestionBank(ctx));
+  await step("quiz attempts and their questions", () => addQuizAttempts(ctx));
   await step("cases, actions, breaches", () => addCases(ctx));
   await step("to-dos and audit log", () => addTodosAndAudit(ctx));
   await step("ANALYZE", async () => void (await client.query("ANALYZE")));

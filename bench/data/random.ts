@@ -39,6 +39,26 @@ function arrayLiteral(values: ReadonlyArray<string | number>): string {
   return `{${values.map((v) => (typeof v === "number" ? String(v) : quote(v))).join(",")}}`;
 }
 
+/**
+ * An instant as toISOString() writes it, several times faster for instants on the same UTC day as the
+ * previous call (the day's part is kept): the generator writes millions of them.
+ */
+export function isoInstant(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== isoDay.day) isoDay = { day, prefix: new Date(day * 86_400_000).toISOString().slice(0, 11) };
+  let rest = ms - day * 86_400_000;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const s = rest % 60;
+  rest = (rest - s) / 60;
+  const m = rest % 60;
+  const h = (rest - m) / 60;
+  const ms3 = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
+  return `${isoDay.prefix}${two(h)}:${two(m)}:${two(s)}.${ms3}Z`;
+}
+let isoDay = { day: Number.NaN, prefix: "" };
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 /** One row in PostgreSQL's COPY text format: tab-separated, \N for NULL, arrays and JSON as literals. */
 export function copyLine(cells: readonly Cell[]): string {
   return (
