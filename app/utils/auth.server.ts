@@ -144,6 +144,14 @@ export async function authorizeApiCall(
 export async function departmentIdsInScope(auth: Authorized): Promise<string[] | null> {
   if (auth.scope === "any") return null;
   if (auth.scope === "own") return [];
-  const departments = await db.department.findMany({ select: { id: true, parentId: true, name: true } });
-  return subtreeIds(departments, auth.user.headOfDepartmentIds);
+  // Asked several times by one request (the case list: its scope, its count, the agents): read once.
+  let ids = scopeIdsByAuth.get(auth);
+  if (!ids) {
+    ids = db.department
+      .findMany({ select: { id: true, parentId: true, name: true } })
+      .then((departments) => subtreeIds(departments, auth.user.headOfDepartmentIds));
+    scopeIdsByAuth.set(auth, ids);
+  }
+  return ids;
 }
+const scopeIdsByAuth = new WeakMap<Authorized, Promise<string[]>>();

@@ -1,6 +1,6 @@
 // Reads shaped for the case pages. Scope: an agent sees the cases assigned to them; a department
 // head those of their department (teams included). Only masked numbers leave this file.
-import { certificationsFor } from "~/domain/certification/certification-queries.server";
+import { clearancesFor } from "~/domain/certification/certification-queries.server";
 import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
 import { renderText } from "~/domain/quiz/rule-text";
 import type { Authorized } from "~/utils/auth.server";
@@ -24,7 +24,8 @@ export async function caseScopeWhere(auth: Authorized) {
   return departments ? { departmentId: { in: departments } } : {};
 }
 
-const LIST_FIELDS = {
+/** What a row of the list shows (and the bank it is searched by). */
+const ROW_FIELDS = {
   id: true,
   caseNo: true,
   clientBank: true,
@@ -33,9 +34,10 @@ const LIST_FIELDS = {
   amountOwedFen: true,
   overdueDays: true,
   mandateDueDate: true,
-  department: { select: { name: true } },
   assignedTo: { select: { id: true, employeeNo: true, name: true } },
 } as const;
+/** The case page shows its department too. */
+const LIST_FIELDS = { ...ROW_FIELDS, department: { select: { name: true } } } as const;
 
 /** One page of the cases in scope matching `query` (keyset, case-list-rules.ts), the true total and the
  * cursors of the neighbouring pages. `exclude`: more rows to leave out (the gate's). */
@@ -48,7 +50,7 @@ export async function listCases(auth: Authorized, query: CaseListQuery = {}, exc
       where: request.cursor ? { AND: [where, keysetWhere(request.cursor, request.direction)] } : where,
       orderBy: [{ mandateDueDate: order }, { caseNo: order }],
       take: CASE_PAGE_SIZE + 1,
-      select: LIST_FIELDS,
+      select: ROW_FIELDS,
     }),
     db.collectionCase.count({ where }),
   ]);
@@ -112,9 +114,9 @@ export async function assignableAgents(departmentIds: string[] | null) {
       NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } },
     },
     orderBy: { employeeNo: "asc" },
-    select: { id: true, employeeNo: true, name: true, status: true, disabledAt: true },
+    select: { id: true, employeeNo: true, name: true },
   });
-  const certifications = await certificationsFor(people);
+  const certifications = await clearancesFor(people);
   return people.map(({ id, employeeNo, name }) => {
     const c = certifications.get(id)!;
     return { id, employeeNo, name, certification: c.status, cleared: c.cleared };

@@ -54,7 +54,7 @@ export function staleWhere(key: string, at: Date): Prisma.CertificationStateWher
   };
 }
 
-function isFresh(row: StoredRow, key: string, at: Date): boolean {
+function isFresh(row: Freshness, key: string, at: Date): boolean {
   return (
     !row.dirty &&
     row.inputsKey === key &&
@@ -159,13 +159,43 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /** The certification of each given person that exists, recomputing stale rows first. */
 export async function storedCertifications(personIds: readonly string[]): Promise<Map<string, Certification>> {
+  return freshRows<StoredRow, Certification>(personIds, ROW, fromStored, (c) => c);
+}
+
+/** Only whether each given person is cleared and their status (a list of many people needs no more). */
+export async function storedClearances(
+  personIds: readonly string[],
+): Promise<Map<string, Pick<Certification, "status" | "cleared">>> {
+  type Brief = { status: string; cleared: boolean };
+  const brief = (c: Brief) => ({ status: c.status as CertStatus, cleared: c.cleared });
+  return freshRows<Freshness & Brief, ReturnType<typeof brief>>(personIds, BRIEF_ROW, brief, brief);
+}
+
+const BRIEF_ROW = {
+  personId: true,
+  status: true,
+  cleared: true,
+  computedAt: true,
+  recheckAt: true,
+  inputsKey: true,
+  dirty: true,
+} as const;
+type Freshness = Pick<StoredRow, "personId" | "computedAt" | "recheckAt" | "inputsKey" | "dirty">;
+
+/** The stored rows of these people that are fresh, shaped by `shape`; the stale ones recomputed (then `computed`). */
+async function freshRows<R extends Freshness, T>(
+  personIds: readonly string[],
+  select: { [K in keyof R]: true },
+  shape: (row: R) => T,
+  computed: (c: Certification) => T,
+): Promise<Map<string, T>> {
   const ids = [...new Set(personIds)];
   const read = async (at: Date, key: string) => {
     const rows = ids.length
-      ? await db.certificationState.findMany({ where: { personId: { in: ids } }, select: ROW })
+      ? ((await db.certificationState.findMany({ where: { personId: { in: ids } }, select })) as unknown as R[])
       : [];
-    const out = new Map<string, Certification>();
-    for (const row of rows) if (isFresh(row, key, at)) out.set(row.personId, fromStored(row));
+    const out = new Map<string, T>();
+    for (const row of rows) if (isFresh(row, key, at)) out.set(row.personId, shape(row));
     return out;
   };
   let at = now();
@@ -181,7 +211,7 @@ export async function storedCertifications(personIds: readonly string[]): Promis
     stale = ids.filter((id) => !out.has(id));
   }
   // What could not be stored (changed meanwhile) is computed all the same.
-  if (stale.length) for (const [id, c] of await recomputeCertifications(stale, shared, at)) out.set(id, c);
+  if (stale.length) for (const [id, c] of await recomputeCertifications(stale, shared, at)) out.set(id, computed(c));
   return out;
 }
 

@@ -120,7 +120,7 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null, qu
       where: { at: { gte: since }, personId: { in: ids } },
       _count: { _all: true },
     }),
-    breachedRules(inBoard, since),
+    breachedRules(scopeDepartmentIds, since),
     quizId ? missedRules(scopeDepartmentIds, quizId, since) : [],
   ]);
   const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
@@ -152,40 +152,47 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null, qu
   };
 }
 
+/** A rule's title (of its latest version) beside each counted rule, in the same statement. */
+const latestTitle = Prisma.sql`LEFT JOIN LATERAL (
+    SELECT v."titleZh", v."titleEn", v."redLine" FROM "CallRuleVersion" v
+    WHERE v."ruleId" = t."ruleId" ORDER BY v.version DESC LIMIT 1
+  ) v ON true`;
+
+type CountedRule = { ruleId: string; count: number; titleZh: string; titleEn: string; redLine: boolean };
+
 /** The rules most often missed in the board's people's attempts of the window, counted in SQL. */
 async function missedRules(scope: string[] | null, quizId: string, since: Date) {
-  const top = await db.$queryRaw<Array<{ ruleId: string; count: number }>>`
-    SELECT r AS "ruleId", count(*)::int AS count
-    FROM "QuizAttempt" a JOIN "Person" p ON p.id = a."personId", unnest(a."missedRuleIds") AS r
-    WHERE a."quizId" = ${quizId} AND a.status = 'SUBMITTED'
-      AND a."submittedAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-      AND ${boardPeopleSql(scope)}
-    GROUP BY r ORDER BY count DESC, r LIMIT 8`;
-  const titles = await db.callRuleVersion.findMany({
-    where: { ruleId: { in: top.map((t) => t.ruleId) } },
-    orderBy: { version: "desc" },
-    select: { ruleId: true, titleZh: true, titleEn: true, redLine: true },
-  });
-  return top.map(({ ruleId, count }) => ({ ...titles.find((t) => t.ruleId === ruleId)!, ruleId, count }));
+  // Attempts first counted per person and set of missed rules (from the index alone, no table rows), so
+  // that only a few thousand groups, not every attempt, are joined to the people and unnested.
+  return db.$queryRaw<CountedRule[]>`
+    SELECT t."ruleId", t.count, coalesce(v."titleZh", t."ruleId") AS "titleZh",
+      coalesce(v."titleEn", t."ruleId") AS "titleEn", coalesce(v."redLine", false) AS "redLine"
+    FROM (
+      SELECT r AS "ruleId", sum(m.n)::int AS count
+      FROM (
+        SELECT a."personId", a."missedRuleIds", count(*) AS n FROM "QuizAttempt" a
+        WHERE a."quizId" = ${quizId} AND a.status = 'SUBMITTED'
+          AND a."submittedAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          AND a."missedRuleIds" <> '{}'
+        GROUP BY 1, 2
+      ) m JOIN "Person" p ON p.id = m."personId", unnest(m."missedRuleIds") AS r
+      WHERE ${boardPeopleSql(scope)}
+      GROUP BY r ORDER BY count DESC, r LIMIT 8
+    ) t ${latestTitle}
+    ORDER BY t.count DESC, t."ruleId"`;
 }
 
-async function breachedRules(people: Prisma.PersonWhereInput, since: Date) {
-  const byRule = await db.caseRuleBreach.groupBy({
-    by: ["ruleId"],
-    where: { at: { gte: since }, person: people },
-    _count: { _all: true },
-  });
-  const titles = await db.callRuleVersion.findMany({
-    where: { ruleId: { in: byRule.map((b) => b.ruleId) } },
-    orderBy: { version: "desc" },
-    select: { ruleId: true, titleZh: true, titleEn: true },
-  });
-  return byRule
-    .map((b) => ({
-      ruleId: b.ruleId,
-      count: b._count._all,
-      titleZh: titles.find((t) => t.ruleId === b.ruleId)?.titleZh ?? b.ruleId,
-      titleEn: titles.find((t) => t.ruleId === b.ruleId)?.titleEn ?? b.ruleId,
-    }))
-    .sort((a, b) => b.count - a.count);
+/** The rules broken most often in the board's people's refused action records of the window. */
+async function breachedRules(scope: string[] | null, since: Date) {
+  const rows = await db.$queryRaw<CountedRule[]>`
+    SELECT t."ruleId", t.count, coalesce(v."titleZh", t."ruleId") AS "titleZh",
+      coalesce(v."titleEn", t."ruleId") AS "titleEn"
+    FROM (
+      SELECT b."ruleId", count(*)::int AS count
+      FROM "CaseRuleBreach" b JOIN "Person" p ON p.id = b."personId"
+      WHERE b.at >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND ${boardPeopleSql(scope)}
+      GROUP BY 1
+    ) t ${latestTitle}
+    ORDER BY t.count DESC, t."ruleId"`;
+  return rows.map(({ ruleId, count, titleZh, titleEn }) => ({ ruleId, count, titleZh, titleEn }));
 }
