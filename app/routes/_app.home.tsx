@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
@@ -12,6 +12,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { Id } from "~/utils/params";
 import { isDismissable } from "~/utils/todo-rules";
 import { dismissTodo, listOpenTodos } from "~/utils/todo.server";
+
+import type { loader as layoutLoader } from "./_app";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -41,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function HomePage() {
   const { t } = useTranslation();
   const { name, roles, todos, shortcuts } = useLoaderData<typeof loader>();
+  // The layout counts every open to-do; the list shows the first (soonest due) of them.
+  const open = Math.max(useRouteLoaderData<typeof layoutLoader>("routes/_app")?.openTodos ?? 0, todos.length);
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -57,7 +61,7 @@ export default function HomePage() {
       <section className="card">
         <header className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
           <h2 className="font-semibold">{t("home.todoTitle")}</h2>
-          <span className="text-xs text-slate-500">{t("home.todoCount", { count: todos.length })}</span>
+          <span className="text-xs text-slate-500">{t("home.todoCount", { count: open })}</span>
         </header>
         {todos.length === 0 ? (
           <div className="flex flex-col items-center gap-2 px-4 py-10 text-center text-slate-500">
@@ -102,6 +106,11 @@ export default function HomePage() {
             ))}
           </ul>
         )}
+        {open > todos.length ? (
+          <p className="border-t border-slate-200 px-4 py-3 text-xs text-slate-500" data-testid="todo-more">
+            {t("home.todoShown", { shown: todos.length, count: open })}
+          </p>
+        ) : null}
       </section>
       {shortcuts.length > 0 ? (
         <section>

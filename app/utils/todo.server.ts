@@ -52,12 +52,15 @@ export function closeTodosSql(expr: {
            AND "personId" = ${expr.personId} AND "doneAt" IS NULL`;
 }
 
+/** How many open to-dos the home page lists (the soonest due); it says so when there are more. */
+export const TODOS_SHOWN = 50;
+
 export function listOpenTodos(personId: string) {
   return db.todoItem.findMany({
     where: { personId, doneAt: null },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
     select: { id: true, kind: true, href: true, params: true, fromName: true, dueAt: true, createdAt: true },
-    take: 50,
+    take: TODOS_SHOWN,
   });
 }
 
