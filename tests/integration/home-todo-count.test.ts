@@ -22,7 +22,7 @@ async function openTodos(count: number) {
   await db.todoItem.createMany({
     data: Array.from({ length: count }, (_, i) => ({
       personId: id,
-      kind: "quiz.assigned",
+      kind: "quizAssigned",
       sourceType: "test",
       sourceId: `todo-${i}`,
       href: `/quiz?n=${i}`,
