@@ -74,6 +74,20 @@ export default function CasesPage() {
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const form = useSchemaForm(AssignCasesSchema, {});
+  // A department has hundreds of agents and a handful of statuses: each note is translated once, not per agent.
+  const notes = new Map<string, string>();
+  const agentNote = (a: { cleared: boolean; certification: string }) => {
+    const key = `${a.cleared}:${a.certification}`;
+    let note = notes.get(key);
+    if (note === undefined) {
+      const status = t(`certification.status.${a.certification}`);
+      note = a.cleared
+        ? t("cases.assign.certifiedOption", { status })
+        : t("cases.assign.notCertifiedOption", { status });
+      notes.set(key, note);
+    }
+    return note;
+  };
   // One alert above the list: the checkboxes and the agent are one form.
   const formError =
     form.errorOf("caseIds") ??
@@ -163,10 +177,7 @@ export default function CasesPage() {
                 <option value="">{t("cases.assign.chooseAgent")}</option>
                 {agents.map((a) => (
                   <option key={a.id} value={a.id} data-cleared={a.cleared}>
-                    {a.employeeNo} {a.name}{" "}
-                    {a.cleared
-                      ? t("cases.assign.certifiedOption", { status: t(`certification.status.${a.certification}`) })
-                      : t("cases.assign.notCertifiedOption", { status: t(`certification.status.${a.certification}`) })}
+                    {a.employeeNo} {a.name} {agentNote(a)}
                   </option>
                 ))}
               </select>
