@@ -10,13 +10,13 @@ import { useFormat } from "~/components/use-format";
 import { listCourses } from "~/domain/course/course-list.server";
 import { parseYearMonth, yearMonth } from "~/domain/monthly-plan/monthly-plan-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const QuerySchema = z.object({
   month: z.string().max(7).optional().catch(undefined),
-  after: z.string().max(80).optional().catch(undefined),
-  before: z.string().max(80).optional().catch(undefined),
+  ...keysetQuery,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

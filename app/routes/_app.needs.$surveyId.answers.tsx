@@ -8,6 +8,7 @@ import { BarChart } from "~/components/training/bar-chart";
 import { answersView } from "~/domain/needs/needs-answers.server";
 import { inReadersLanguage } from "~/domain/needs/needs-rules";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 import { getParams, Id, invariantResponse } from "~/utils/params";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -15,8 +16,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 // Which question's written answers are paged, and the cursor: anything else is the first page of each.
 const QuerySchema = z.object({
   question: z.string().max(40).optional().catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
-  before: z.string().max(40).optional().catch(undefined),
+  ...keysetQuery,
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,6 +9,7 @@ import { listDepartmentOptions, listPeople } from "~/domain/people/people-querie
 import { PERSON_STATUSES } from "~/domain/people/people.schema";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { flattenTree } from "~/utils/department-tree";
+import { keysetQuery } from "~/utils/keyset";
 import { maskPhone } from "~/utils/mask";
 import { can } from "~/utils/permissions";
 
@@ -18,8 +19,7 @@ const QuerySchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),
   status: z.enum(PERSON_STATUSES).optional().catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
-  before: z.string().max(40).optional().catch(undefined),
+  ...keysetQuery,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,6 +11,7 @@ import { listQuizzes } from "~/domain/quiz/blueprint-queries.server";
 import { listQuestions, pendingBatches, ruleOptions } from "~/domain/quiz/question-queries.server";
 import { QUESTION_KINDS } from "~/domain/quiz/question.schema";
 import { requirePermission } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 import { useLocalized } from "~/utils/localized";
 import { invalid, requireActor, respond } from "~/utils/route.server";
 import { messageKey, parseIntent } from "~/utils/validation";
@@ -22,8 +23,7 @@ const QuerySchema = z.object({
   kind: z.enum(QUESTION_KINDS).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   review: z.enum(["pending"]).optional().catch(undefined),
-  after: z.string().max(80).optional().catch(undefined),
-  before: z.string().max(80).optional().catch(undefined),
+  ...keysetQuery,
 });
 
 const Id = z.string().trim().min(1).max(64);

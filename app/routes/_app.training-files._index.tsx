@@ -12,14 +12,14 @@ import { listTrainingFiles } from "~/domain/training-file/training-file-list.ser
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { flattenTree } from "~/utils/department-tree";
+import { keysetQuery } from "~/utils/keyset";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const QuerySchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   departmentId: z.string().max(40).optional().catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
-  before: z.string().max(40).optional().catch(undefined),
+  ...keysetQuery,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

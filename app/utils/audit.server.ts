@@ -50,11 +50,8 @@ export async function writeAudit(tx: Tx, input: AuditInput) {
 
 /** The same entry from a plain-SQL transaction (app/utils/sql.server.ts). */
 export async function writeAuditSql(client: SqlClient, input: AuditInput) {
-  await sql(
-    `INSERT INTO "AuditEntry" (${AUDIT_COLUMNS}) VALUES ($1::timestamptz, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-    auditValues(auditRow(input)),
-    client,
-  );
+  const { text, values } = auditInsertSql(input, 1);
+  await sql(text, values, client);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Pure: keyset pages ("next"/"previous" by a cursor, no OFFSET and no total). A list is read in its order
 // from after a cursor (`after=`), or backwards from before one (`before=`), one row more than a page: the
 // extra row says whether there is more that way. The page's cursors are its first and last rows.
+import { z } from "zod";
 
 export type KeysetDirection = "after" | "before";
 export type KeysetRequest<C> = { cursor: C | null; direction: KeysetDirection };
@@ -49,3 +50,10 @@ export function decodeInstantIdCursor(value: string | undefined): InstantIdCurso
   const match = value ? /^(\d{1,15})\.([\w-]{1,40})$/.exec(value) : null;
   return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
 }
+
+/** A keyset-paged list's `after`/`before` query parameters, to spread into a page's query schema: a value that
+ * is too long to be a cursor is dropped (the first page is shown), never an error. */
+export const keysetQuery = {
+  after: z.string().max(80).optional().catch(undefined),
+  before: z.string().max(80).optional().catch(undefined),
+};

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetRequest, keysetQuery } from "~/utils/keyset";
 
 import { entityLabels } from "./audit-labels.server";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-rules";
@@ -35,8 +35,7 @@ export const AuditQuerySchema = z.object({
   from: day,
   to: day,
   /** Keyset cursors (audit-rules.ts): `after` for older entries, `before` for newer ones. */
-  after: z.string().max(80).optional().catch(undefined),
-  before: z.string().max(80).optional().catch(undefined),
+  ...keysetQuery,
 });
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 

@@ -3,6 +3,8 @@
 // in the query string as "YYYY-MM-DD_<caseNo>" (after= for the next page, before= for the previous).
 import { z } from "zod";
 
+import { keysetQuery } from "~/utils/keyset";
+
 export const CASE_PAGE_SIZE = 50;
 
 export type CaseCursor = { due: Date; caseNo: string };
@@ -32,8 +34,7 @@ export const CaseListQuerySchema = z.object({
   q: text,
   /** Part of the client bank's name. */
   bank: text,
-  after: z.string().max(80).optional().catch(undefined),
-  before: z.string().max(80).optional().catch(undefined),
+  ...keysetQuery,
 });
 export type CaseListQuery = z.output<typeof CaseListQuerySchema>;
 
