@@ -8,6 +8,7 @@
 // missed no red-line rule (their "last attempt missed a red line" stays as it was).
 import { randomUUID } from "node:crypto";
 
+import { rebuildRuleTally } from "../../app/domain/rule-tally/rebuild-tally.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { companyDate } from "../../app/utils/company-calendar";
 import type { Tx } from "../../app/utils/db.server";
@@ -289,6 +290,8 @@ async function seedAttempts(
     "QuizAttemptQuestion",
     asked.map((a) => ({ id: randomUUID(), ...a })),
   );
+  // Written past the hand-in: the rule tally is counted afresh from these rows.
+  await rebuildRuleTally(tx);
 }
 
 const sameMonth = (at: Date, m: Month) => {

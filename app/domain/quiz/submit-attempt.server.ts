@@ -4,6 +4,7 @@
 // statement (a new snapshot), are the answers read. So an acknowledged answer is always scored, and
 // an answer that comes after waits and finds the attempt handed in. The claim is conditional on
 // status, so it happens exactly once however many requests race. Plain SQL, one transaction (ADR 0010).
+import { tallyHandInSql } from "~/domain/rule-tally/tally-hand-in.server";
 import { auditInsertSql, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { sql, sqlTransaction } from "~/utils/sql.server";
@@ -59,7 +60,7 @@ export async function finaliseAttempt(
       13,
     );
     // Handed in (an attempt that ran out of time counts as handed in at its deadline: the cooldown runs
-    // from there), the score, each question's verdict, on a pass the quiz to-do and assignment, and the
+    // from there), the score, each question's verdict and its rules' tally, on a pass the quiz to-do and assignment, and the
     // audit entry, in one statement (one round trip of the hand-in's transaction).
     await sql(
       `WITH scored AS (
@@ -70,6 +71,8 @@ export async function finaliseAttempt(
          WHERE id = $1),
        verdicts AS (
          UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
+       tally AS (
+         ${tallyHandInSql({ attemptId: "$1", rightIds: "$7", at: "$8", personId: "$10" })}),
        todos AS (
          ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })}),
        audit AS (
