@@ -2,6 +2,7 @@
 // often they were answered wrong and how often the rule was breached on action records. Every figure is one
 // grouped query over the window; `people` is the department ids whose people count (null = everyone).
 // A quiz question counts once scored (its attempt submitted), on the day it was answered.
+import { answeredByRule, perRule } from "~/domain/rule-tally/tally-queries.server";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 
@@ -63,18 +64,14 @@ function questionCounts() {
     GROUP BY qr."ruleId"`;
 }
 
-/** Scored answers per rule (n) and those answered wrong (m), by the answerer's department when grouped. */
-function answerCounts(window: Window, people: Scope, grouped: boolean) {
-  return db.$queryRaw<Counts[]>`
-    SELECT r."ruleId", ${byKey(grouped, Prisma.sql`p."departmentId"`)} AS key,
-      COUNT(*)::int AS n, COUNT(*) FILTER (WHERE x.correct = false)::int AS m
-    FROM "QuizAttemptQuestion" x
-    JOIN "QuizAttempt" a ON a.id = x."attemptId"
-    JOIN "Person" p ON p.id = a."personId"
-    CROSS JOIN LATERAL unnest(x."ruleIds") AS r("ruleId")
-    WHERE x.correct IS NOT NULL AND x."answeredAt" >= ${window.from} AND x."answeredAt" < ${window.to}
-      AND ${inScope(Prisma.sql`p."departmentId"`, people)}
-    GROUP BY 1, 2`;
+/**
+ * Scored answers per rule (n) and those answered wrong (m), by the answerer's department when grouped: the
+ * whole days from the tally, the part days at the window's ends from the raw answers (~/domain/rule-tally).
+ */
+async function answerCounts(window: Window, people: Scope, grouped: boolean): Promise<Counts[]> {
+  const rows = await answeredByRule(window, people);
+  if (grouped) return rows.map((r) => ({ ruleId: r.ruleId, key: r.departmentId, n: r.n, m: r.m }));
+  return [...perRule(rows)].map(([ruleId, f]) => ({ ruleId, key: "", n: f.n, m: f.m }));
 }
 
 /** Breaches refused on action records per rule, by the agent's department when grouped. */
