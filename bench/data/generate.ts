@@ -15,6 +15,7 @@ import { addCourses } from "./courses";
 import { addNeedsAndAnnualPlans, type PlanItems } from "./needs";
 import { addQuestionBank, addQuizAttempts } from "./quiz-history";
 import { rng } from "./random";
+import { addRuleTally } from "./rule-rollup";
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -107,6 +108,7 @@ try {
   await step("monthly plans, courses, attendance", async () => (await addCourses(ctx, planItems, quizId)).counts);
   await step("question bank", () => addQuestionBank(ctx));
   await step("quiz attempts and their questions", () => addQuizAttempts(ctx));
+  await step("rule tally", () => addRuleTally(ctx));
   await step("cases, actions, breaches", () => addCases(ctx));
   await step("to-dos and audit log", () => addTodosAndAudit(ctx));
   await step("ANALYZE", async () => void (await client.query("ANALYZE")));
