@@ -60,8 +60,8 @@ export async function finaliseAttempt(
       13,
     );
     // Handed in (an attempt that ran out of time counts as handed in at its deadline: the cooldown runs
-    // from there), the score, each question's verdict and its rules' tally, on a pass the quiz to-do and assignment, and the
-    // audit entry, in one statement (one round trip of the hand-in's transaction).
+    // from there), the score, each question's verdict and its rules' tally (ADR 0027), on a pass the quiz
+    // to-do and assignment, and the audit entry, in one statement (one round trip of the hand-in's transaction).
     await sql(
       `WITH scored AS (
          UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,

@@ -4,7 +4,8 @@
 // the same right-answer ids the verdicts are written from, so it counts exactly what the raw rows will say.
 // Keys are locked in (day, rule) order: two hand-ins of one department wait for each other briefly (until
 // commit) but can never deadlock. The person's row is held FOR SHARE, so a department move (whose trigger
-// re-files their history) waits for the hand-in to commit, or the hand-in files under the new department. Arguments are SQL expressions of the caller's statement ("$1").
+// re-files their history) waits for the hand-in to commit, or the hand-in files under the new department.
+// Arguments are SQL expressions of the caller's statement ("$1").
 
 export function tallyHandInSql(expr: { attemptId: string; rightIds: string; at: string; personId: string }) {
   const wrong = `(NOT (q.id = ANY(${expr.rightIds}::text[])))::int`;

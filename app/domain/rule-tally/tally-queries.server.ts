@@ -44,7 +44,7 @@ export function answeredByRule(window: Window, departmentIds: string[] | null): 
   );
 }
 
-/** Questions of submitted attempts (n) and those missed (m), by the day the attempt was handed in: the dashboard's meaning. */
+/** Questions of submitted attempts (n) and those missed (m), by the day of the hand-in: the dashboard's meaning. */
 export function askedByRule(window: Window, departmentIds: string[]): Promise<RuleDepartmentCount[]> {
   return sql<RuleDepartmentCount>(
     `SELECT u."ruleId", u."departmentId", SUM(u.n)::int AS n, SUM(u.m)::int AS m FROM (

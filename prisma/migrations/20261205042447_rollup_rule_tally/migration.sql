@@ -65,16 +65,12 @@ CREATE FUNCTION "rule_tally_move"(person_ids TEXT[], department_id TEXT, sign IN
       asked = t.asked + EXCLUDED.asked, "askedWrong" = t."askedWrong" + EXCLUDED."askedWrong"
     $$;
 
--- "Their department today": a person who moves takes their whole history along; one who is deleted
--- (their attempts go with them) takes it away.
+-- "Their department today": a person who moves takes their whole history along. (A person with quiz
+-- attempts cannot be deleted: the certification trigger refuses it, so no attempt leaves the tally.)
 CREATE FUNCTION "rule_tally_person_changed"() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
     BEGIN
-      IF TG_OP = 'DELETE' THEN
-        PERFORM "rule_tally_move"(ARRAY[OLD.id], OLD."departmentId", -1);
-        RETURN OLD;
-      END IF;
       PERFORM "rule_tally_move"(ARRAY[OLD.id], OLD."departmentId", -1);
       PERFORM "rule_tally_move"(ARRAY[NEW.id], NEW."departmentId", 1);
       RETURN NEW;
@@ -84,8 +80,6 @@ CREATE FUNCTION "rule_tally_person_changed"() RETURNS trigger
 CREATE TRIGGER "Person_rule_tally_move" AFTER UPDATE OF "departmentId" ON "Person"
     FOR EACH ROW WHEN (OLD."departmentId" IS DISTINCT FROM NEW."departmentId")
     EXECUTE FUNCTION "rule_tally_person_changed"();
-CREATE TRIGGER "Person_rule_tally_delete" BEFORE DELETE ON "Person"
-    FOR EACH ROW EXECUTE FUNCTION "rule_tally_person_changed"();
 
 -- Rebuilt from the raw answers (the backfill; seeds and the bench generator call it after bulk writes).
 CREATE FUNCTION "rule_tally_rebuild"() RETURNS void
