@@ -1,47 +1,60 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 
 import { AssessmentList, ResultBadge, StandingBadge } from "~/components/assessment/assessment-parts";
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 import {
   allForms,
   assessmentViewer,
   newHiresToAssess,
+  signOffCount,
   waitingForSignOff,
 } from "~/domain/assessment/assessment-queries.server";
 import { assessmentTabs, type AssessmentTab } from "~/domain/assessment/assessment-rules";
 import { requirePermission } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-// New hires to assess, forms waiting for a head's sign-off, and every form the viewer may read.
+const QuerySchema = z.object({
+  tab: z.string().max(20).optional().catch(undefined),
+  ...keysetQuery,
+});
+
+// New hires to assess, forms waiting for a head's sign-off, and every form the viewer may read: each a keyset
+// page at a time.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:assessment");
   const tabs = assessmentTabs(user.roles);
-  const url = new URL(request.url);
-  const asked = url.searchParams.get("tab");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const cursor = { after: query.after, before: query.before };
   const viewer = await assessmentViewer(user);
-  const signOff = tabs.includes("signOff") ? await waitingForSignOff(viewer) : [];
+  const waiting = tabs.includes("signOff") ? await signOffCount(viewer) : 0;
   // A head with forms to sign lands on them; an assessor on the new hires; leaders on every form.
   const tab: AssessmentTab =
-    tabs.find((t) => t === asked) ?? (signOff.length > 0 ? "signOff" : tabs.includes("toAssess") ? "toAssess" : "all");
-  const page = Number(url.searchParams.get("page")) || 1;
+    tabs.find((t) => t === query.tab) ?? (waiting > 0 ? "signOff" : tabs.includes("toAssess") ? "toAssess" : "all");
+  const none = { items: [], next: null, previous: null };
+  const signOff = tab === "signOff" ? await waitingForSignOff(viewer, cursor) : none;
+  const toAssess = tab === "toAssess" ? await newHiresToAssess(viewer, cursor) : none;
+  const cursors = (p: { next: string | null; previous: string | null }) => ({ next: p.next, previous: p.previous });
   return {
     tabs,
     tab,
-    signOffCount: signOff.length,
-    signOff: tab === "signOff" ? signOff : [],
-    toAssess: tab === "toAssess" ? await newHiresToAssess(viewer) : [],
-    all: tab === "all" ? await allForms(viewer, page) : null,
+    signOffCount: waiting,
+    signOff: signOff.items,
+    toAssess: toAssess.items,
+    all: tab === "all" ? await allForms(viewer, cursor) : null,
+    pages: { signOff: cursors(signOff), toAssess: cursors(toAssess) },
   };
 }
 
 export default function AssessmentsIndex() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { tabs, tab, signOff, signOffCount, toAssess, all } = useLoaderData<typeof loader>();
+  const { tabs, tab, signOff, signOffCount: waiting, toAssess, all, pages } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <div>
@@ -61,8 +74,8 @@ export default function AssessmentsIndex() {
             }`}
           >
             {t(`assessment.tabs.${name}`)}
-            {name === "signOff" && signOffCount > 0 ? (
-              <span className="badge ml-1 bg-amber-100 text-amber-800">{signOffCount}</span>
+            {name === "signOff" && waiting > 0 ? (
+              <span className="badge ml-1 bg-amber-100 text-amber-800">{waiting}</span>
             ) : null}
           </Link>
         ))}
@@ -103,11 +116,20 @@ export default function AssessmentsIndex() {
           </ul>
         )
       ) : null}
-      {tab === "signOff" ? <AssessmentList items={signOff} empty={t("assessment.empty.signOff")} /> : null}
+      {tab === "toAssess" ? <KeysetPagination {...pages.toAssess} /> : null}
+      {tab === "signOff" ? (
+        <>
+          <AssessmentList items={signOff} empty={t("assessment.empty.signOff")} />
+          <KeysetPagination {...pages.signOff} />
+        </>
+      ) : null}
       {tab === "all" && all ? (
         <>
           <AssessmentList items={all.items} empty={t("assessment.empty.all")} />
-          {all.pages > 1 ? <Pagination page={all.page} pages={all.pages} total={all.total} /> : null}
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+            <span>{t("common.totalCount", { count: all.total })}</span>
+            <KeysetPagination next={all.next} previous={all.previous} />
+          </div>
         </>
       ) : null}
     </div>

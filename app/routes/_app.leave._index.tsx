@@ -4,33 +4,58 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 
 import { FormAlert } from "~/components/form";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { LeaveList } from "~/components/leave/leave-parts";
 import { acknowledgeLeave } from "~/domain/leave/acknowledge-leave.server";
 import { leaveGate, leaveTabs, type LeaveTab } from "~/domain/leave/leave-access";
 import { leaveViewer, myLeaves, receivedLeaves, waitingForHead } from "~/domain/leave/leave-queries.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 import { Id } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseIntent } from "~/utils/validation";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-// The trainee's own forms; a head's forms waiting for them; the clerk's approved forms to acknowledge.
+const QuerySchema = z.object({
+  tab: z.string().max(20).optional().catch(undefined),
+  /** On the clerk's desk, which of its two lists the cursor pages (the other stays on its first page). */
+  list: z.enum(["open", "done"]).optional().catch(undefined),
+  ...keysetQuery,
+});
+
+// The trainee's own forms; a head's forms waiting for them; the clerk's approved forms to acknowledge. Each
+// list is read a keyset page at a time.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, leaveGate((await requireUser(request)).roles));
   const tabs = leaveTabs(user.roles);
-  const asked = new URL(request.url).searchParams.get("tab");
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const cursor = { after: query.after, before: query.before };
   // A clerk lands on their desk, a head on what waits for them; anyone can switch.
   const tab: LeaveTab =
-    tabs.find((t) => t === asked) ??
+    tabs.find((t) => t === query.tab) ??
     (tabs.includes("received") ? "received" : tabs.includes("review") ? "review" : "mine");
   const viewer = await leaveViewer(user);
+  const none = { items: [], next: null, previous: null };
+  const mine = tab === "mine" ? await myLeaves(user.id, cursor) : none;
+  const review = tab === "review" ? await waitingForHead(viewer, cursor) : none;
+  const received =
+    tab === "received"
+      ? await receivedLeaves(query.list === "done" ? {} : cursor, query.list === "done" ? cursor : {})
+      : { open: none, done: none };
+  const cursors = (p: { next: string | null; previous: string | null }) => ({ next: p.next, previous: p.previous });
   return {
     tabs,
     tab,
-    mine: tab === "mine" ? await myLeaves(user.id) : [],
-    review: tab === "review" ? await waitingForHead(viewer) : [],
-    received: tab === "received" ? await receivedLeaves() : { open: [], done: [] },
+    mine: mine.items,
+    review: review.items,
+    received: { open: received.open.items, done: received.done.items },
+    pages: {
+      mine: cursors(mine),
+      review: cursors(review),
+      open: cursors(received.open),
+      done: cursors(received.done),
+    },
   };
 }
 
@@ -50,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LeaveIndex() {
   const { t } = useTranslation();
-  const { tabs, tab, mine, review, received } = useLoaderData<typeof loader>();
+  const { tabs, tab, mine, review, received, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -85,11 +110,23 @@ export default function LeaveIndex() {
         </nav>
       ) : null}
       <FormAlert message={actionData?.errors?._form ?? actionData?.errors?.leaveId} />
-      {tab === "mine" ? <LeaveList items={mine} empty={t("leave.empty.mine")} /> : null}
-      {tab === "review" ? <LeaveList items={review} empty={t("leave.empty.review")} showPerson /> : null}
+      {tab === "mine" ? (
+        <>
+          <LeaveList items={mine} empty={t("leave.empty.mine")} />
+          <KeysetPagination {...pages.mine} />
+        </>
+      ) : null}
+      {tab === "review" ? (
+        <>
+          <LeaveList items={review} empty={t("leave.empty.review")} showPerson />
+          <KeysetPagination {...pages.review} />
+        </>
+      ) : null}
       {tab === "received" ? (
         <>
-          <h2 className="font-semibold">{t("leave.receivedOpen")}</h2>
+          <h2 id="open" className="font-semibold">
+            {t("leave.receivedOpen")}
+          </h2>
           <LeaveList
             items={received.open}
             empty={t("leave.empty.received")}
@@ -104,8 +141,12 @@ export default function LeaveIndex() {
               </Form>
             )}
           />
-          <h2 className="pt-2 font-semibold">{t("leave.receivedDone")}</h2>
+          <KeysetPagination {...pages.open} params={{ list: "open" }} hash="#open" />
+          <h2 id="done" className="pt-2 font-semibold">
+            {t("leave.receivedDone")}
+          </h2>
           <LeaveList items={received.done} empty={t("leave.empty.done")} showPerson />
+          <KeysetPagination {...pages.done} params={{ list: "done" }} hash="#done" />
         </>
       ) : null}
     </div>

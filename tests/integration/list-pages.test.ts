@@ -15,71 +15,10 @@ import { db } from "~/utils/db.server";
 
 import { createQuestions } from "../../prisma/seed/quiz-factories";
 
-import { cookieFor, DEMO_AT, demoCompanyBeforeEachTest, outcome, requestAs } from "./support";
+import { departments, growPeople, loaderReader, walk, type Paged } from "./list-pages-support";
+import { DEMO_AT, demoCompanyBeforeEachTest } from "./support";
 
 demoCompanyBeforeEachTest();
-
-type Paged = { next: string | null; previous: string | null };
-type Read<P> = (employeeNo: string, query: string) => Promise<P>;
-
-function loaderReader<P extends object>(
-  loader: (args: never) => Promise<unknown>,
-  path: string,
-  params: object = {},
-): Read<P> {
-  return async (employeeNo, query) => {
-    const cookie = await cookieFor(employeeNo);
-    const result = await outcome(() =>
-      loader({ request: requestAs(cookie, `${path}${query}`), params, context: { cspNonce: "" } } as never),
-    );
-    expect(result.status).toBe(200);
-    return result.body as P;
-  };
-}
-
-const join = (query: string, more: string) => `${query}${query ? "&" : "?"}${more}`;
-
-/** Every page forwards from the first, then back from the last: `rows` of each page in list order. */
-async function walk<P extends object>(
-  read: Read<P>,
-  employeeNo: string,
-  query: string,
-  cursors: (p: P) => Paged,
-  rows: (p: P) => string[],
-) {
-  const pages = [await read(employeeNo, query)];
-  while (cursors(pages.at(-1)!).next)
-    pages.push(await read(employeeNo, join(query, `after=${encodeURIComponent(cursors(pages.at(-1)!).next!)}`)));
-  const back = [pages.at(-1)!];
-  while (cursors(back.at(-1)!).previous)
-    back.push(await read(employeeNo, join(query, `before=${encodeURIComponent(cursors(back.at(-1)!).previous!)}`)));
-  expect(back.map(rows)).toEqual(pages.map(rows).reverse());
-  return pages.map(rows);
-}
-
-async function departments() {
-  const [col1, col2] = await Promise.all(
-    ["COL1", "COL2"].map((code) => db.department.findUniqueOrThrow({ where: { code }, select: { id: true } })),
-  );
-  const col1Tree = await db.department.findMany({ where: { OR: [{ id: col1.id }, { parentId: col1.id }] } });
-  return { col1: col1.id, col2: col2.id, col1Tree: col1Tree.map((d) => d.id) };
-}
-
-/** 70 more people in COL1 and 70 in COL2. */
-async function growPeople() {
-  const { col1, col2 } = await departments();
-  await db.person.createMany({
-    data: [col1, col2].flatMap((departmentId, k) =>
-      Array.from({ length: 70 }, (_, i) => ({
-        employeeNo: `X${k}${String(i).padStart(3, "0")}`,
-        name: `翻页测试${k}${i}`,
-        post: "催收专员",
-        departmentId,
-      })),
-    ),
-  });
-  return { col1, col2 };
-}
 
 describe("training files (培训档案)", () => {
   type Body = { total: number; people: Array<{ employeeNo: string }> } & Paged;

@@ -5,6 +5,7 @@ import { caseWorkQuizId } from "~/domain/certification/certification-queries.ser
 import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
 import { scopeFor } from "~/utils/permissions";
 import { comparisonBase, listDecisions } from "~/workflow/approval.server";
 
@@ -105,12 +106,22 @@ async function listItems(rows: ListRow[]) {
 }
 export type AssessmentListItem = Awaited<ReturnType<typeof listItems>>[number];
 
-/** New hires this viewer may assess, with their latest form. */
-export async function newHiresToAssess(viewer: AssessmentViewer) {
+/** Which page of a list to show: `after`/`before` cursors (a bad one is the first page). */
+export type AssessmentPageQuery = { after?: string; before?: string };
+
+/** An employee number as a cursor (the new hires are listed by it). */
+const decodeEmployeeNo = (value: string | undefined) => (value && /^[\w-]{1,40}$/.test(value) ? value : null);
+
+/** New hires this viewer may assess, with their latest form: a keyset page by employee number. */
+export async function newHiresToAssess(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
+  const request = keysetRequest(query, decodeEmployeeNo);
+  const forwards = request.direction === "after";
   const people = await db.person.findMany({
-    where: assessable(viewer),
-    orderBy: { employeeNo: "asc" },
-    take: 200,
+    where: {
+      AND: [assessable(viewer), request.cursor ? { employeeNo: { [forwards ? "gt" : "lt"]: request.cursor } } : {}],
+    },
+    orderBy: { employeeNo: forwards ? "asc" : "desc" },
+    take: PAGE_SIZE + 1,
     select: {
       id: true,
       name: true,
@@ -120,47 +131,73 @@ export async function newHiresToAssess(viewer: AssessmentViewer) {
       assessments: { orderBy: { assessedAt: "desc" }, take: 1, select: listSelect },
     },
   });
-  const latest = await listItems(people.flatMap((p) => p.assessments));
-  return people.map((p) => ({
-    id: p.id,
-    name: p.name,
-    employeeNo: p.employeeNo,
-    hireDate: p.hireDate,
-    department: p.department.name,
-    latest: latest.find((l) => l.person.id === p.id) ?? null,
-  }));
+  const page = keysetPage(people, request, PAGE_SIZE, (p) => p.employeeNo);
+  const latest = await listItems(page.rows.flatMap((p) => p.assessments));
+  return {
+    items: page.rows.map((p) => ({
+      id: p.id,
+      name: p.name,
+      employeeNo: p.employeeNo,
+      hireDate: p.hireDate,
+      department: p.department.name,
+      latest: latest.find((l) => l.person.id === p.id) ?? null,
+    })),
+    next: page.next,
+    previous: page.previous,
+  };
+}
+
+/**
+ * One keyset page of forms matching `where`, by when they were assessed (ids breaking ties): only the page and
+ * one row more are read, no OFFSET.
+ */
+async function formsPage(where: Prisma.PreJobAssessmentWhereInput, dir: "asc" | "desc", query: AssessmentPageQuery) {
+  const request = keysetRequest(query, decodeInstantIdCursor);
+  const read = request.direction === "after" ? dir : dir === "asc" ? "desc" : "asc";
+  const beyond = read === "asc" ? "gt" : "lt";
+  const keyset: Prisma.PreJobAssessmentWhereInput = request.cursor
+    ? {
+        OR: [
+          { assessedAt: { [beyond]: request.cursor.at } },
+          { assessedAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
+        ],
+      }
+    : {};
+  const rows = await db.preJobAssessment.findMany({
+    where: { AND: [where, keyset] },
+    orderBy: [{ assessedAt: read }, { id: read }],
+    take: PAGE_SIZE + 1,
+    select: listSelect,
+  });
+  const page = keysetPage(rows, request, PAGE_SIZE, (r) => encodeInstantIdCursor({ at: r.assessedAt, id: r.id }));
+  return { items: await listItems(page.rows), next: page.next, previous: page.previous };
 }
 
 /** Forms waiting for this head's sign-off: filed for new hires of their departments (never their own). */
-export async function waitingForSignOff(viewer: AssessmentViewer) {
-  if (viewer.headOf.length === 0) return [];
-  const rows = await db.preJobAssessment.findMany({
-    where: {
-      approval: { state: "SUBMITTED" },
-      personId: { not: viewer.id },
-      person: { departmentId: { in: viewer.headOf } },
-    },
-    orderBy: { assessedAt: "asc" },
-    take: 200,
-    select: listSelect,
-  });
-  return listItems(rows);
+function signOffWhere(viewer: AssessmentViewer): Prisma.PreJobAssessmentWhereInput {
+  return {
+    approval: { state: "SUBMITTED" },
+    personId: { not: viewer.id },
+    person: { departmentId: { in: viewer.headOf } },
+  };
 }
 
-/** Every form this viewer may read, newest first, a page at a time. */
-export async function allForms(viewer: AssessmentViewer, page: number) {
+/** How many forms wait for this head's sign-off (the tab's badge). */
+export async function signOffCount(viewer: AssessmentViewer) {
+  return viewer.headOf.length === 0 ? 0 : db.preJobAssessment.count({ where: signOffWhere(viewer) });
+}
+
+/** Forms waiting for this head's sign-off, the longest waiting first, a keyset page at a time. */
+export async function waitingForSignOff(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
+  if (viewer.headOf.length === 0) return { items: [], next: null, previous: null };
+  return formsPage(signOffWhere(viewer), "asc", query);
+}
+
+/** Every form this viewer may read, newest first, a keyset page at a time, with how many there are. */
+export async function allForms(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
   const where = visibleForms(viewer);
-  const total = await db.preJobAssessment.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = await db.preJobAssessment.findMany({
-    where,
-    orderBy: [{ assessedAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: listSelect,
-  });
-  return { items: await listItems(rows), page: current, pages, total };
+  const [total, page] = await Promise.all([db.preJobAssessment.count({ where }), formsPage(where, "desc", query)]);
+  return { ...page, total };
 }
 
 /** The best submitted score of the certification quiz, per person asked. */

@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
 import { can, scopeFor } from "~/utils/permissions";
 import { availableActions } from "~/workflow/approval-rules";
 import { comparisonBase, listDecisions } from "~/workflow/approval.server";
@@ -79,50 +80,80 @@ const listItem = (l: ListRow) => ({
 });
 export type LeaveListItem = ReturnType<typeof listItem>;
 
-/** The viewer's own forms, the latest session first. */
-export async function myLeaves(personId: string) {
-  const rows = await db.leaveRequest.findMany({
-    where: { personId },
-    orderBy: { session: { startsAt: "desc" } },
-    take: 100,
+export const LEAVE_PAGE_SIZE = 30;
+
+/** Which page of a list to show: `after`/`before` cursors (a bad one is the first page). */
+export type LeavePageQuery = { after?: string; before?: string };
+
+/** A list's order: by the session's start or by when the form was acknowledged, ids breaking ties. */
+type LeaveOrder = { by: "sessionStart" | "acknowledgedAt"; dir: "asc" | "desc" };
+
+const instantWhere = (by: LeaveOrder["by"], filter: Prisma.DateTimeFilter | Date): Prisma.LeaveRequestWhereInput =>
+  by === "sessionStart" ? { session: { startsAt: filter } } : { acknowledgedAt: filter };
+
+/**
+ * One keyset page of forms matching `where` in `order`: only the page (and one row more) is read, no OFFSET,
+ * so a deep page costs what the first does; the cursors of its neighbours say whether there is more.
+ */
+async function leaveListPage(where: Prisma.LeaveRequestWhereInput, order: LeaveOrder, query: LeavePageQuery) {
+  const request = keysetRequest(query, decodeInstantIdCursor);
+  const forwards = request.direction === "after";
+  const dir = forwards ? order.dir : order.dir === "asc" ? "desc" : "asc";
+  const beyond = dir === "asc" ? "gt" : "lt";
+  const and: Prisma.LeaveRequestWhereInput[] = [where];
+  if (request.cursor)
+    and.push({
+      OR: [
+        instantWhere(order.by, { [beyond]: request.cursor.at }),
+        { AND: [instantWhere(order.by, request.cursor.at), { id: { [beyond]: request.cursor.id } }] },
+      ],
+    });
+  const fetched = await db.leaveRequest.findMany({
+    where: { AND: and },
+    orderBy: [order.by === "sessionStart" ? { session: { startsAt: dir } } : { acknowledgedAt: dir }, { id: dir }],
+    take: LEAVE_PAGE_SIZE + 1,
     select: listSelect,
   });
-  return rows.map(listItem);
+  const page = keysetPage(fetched, request, LEAVE_PAGE_SIZE, (l) =>
+    encodeInstantIdCursor({ at: order.by === "sessionStart" ? l.session.startsAt : l.acknowledgedAt!, id: l.id }),
+  );
+  return { items: page.rows.map(listItem), next: page.next, previous: page.previous };
+}
+export type LeavePage = Awaited<ReturnType<typeof leaveListPage>>;
+const noPage: LeavePage = { items: [], next: null, previous: null };
+
+/** The viewer's own forms, the latest session first. */
+export function myLeaves(personId: string, query: LeavePageQuery = {}) {
+  return leaveListPage({ personId }, { by: "sessionStart", dir: "desc" }, query);
 }
 
-/** Forms waiting for this head: submitted by people of their departments (never their own). */
-export async function waitingForHead(viewer: LeaveViewer) {
-  if (viewer.headOf.length === 0) return [];
-  const rows = await db.leaveRequest.findMany({
-    where: {
+/** Forms waiting for this head: submitted by people of their departments (never their own), soonest session
+ * first. */
+export async function waitingForHead(viewer: LeaveViewer, query: LeavePageQuery = {}) {
+  if (viewer.headOf.length === 0) return noPage;
+  return leaveListPage(
+    {
       approval: { state: "SUBMITTED" },
       personId: { not: viewer.id },
       person: { departmentId: { in: viewer.headOf } },
     },
-    orderBy: { session: { startsAt: "asc" } },
-    take: 200,
-    select: listSelect,
-  });
-  return rows.map(listItem);
+    { by: "sessionStart", dir: "asc" },
+    query,
+  );
 }
 
-/** The clerk's desk: approved forms not yet acknowledged (soonest session first), and the latest acknowledged. */
-export async function receivedLeaves() {
-  const [open, done] = await Promise.all([
-    db.leaveRequest.findMany({
-      where: { approval: { state: "APPROVED" }, acknowledgedAt: null },
-      orderBy: { session: { startsAt: "asc" } },
-      take: 200,
-      select: listSelect,
-    }),
-    db.leaveRequest.findMany({
-      where: { approval: { state: "APPROVED" }, acknowledgedAt: { not: null } },
-      orderBy: { acknowledgedAt: "desc" },
-      take: 30,
-      select: listSelect,
-    }),
+/** The clerk's desk: approved forms not yet acknowledged (soonest session first), and the acknowledged ones
+ * (latest first); each list pages on its own. */
+export async function receivedLeaves(open: LeavePageQuery = {}, done: LeavePageQuery = {}) {
+  const [openPage, donePage] = await Promise.all([
+    leaveListPage({ approval: { state: "APPROVED" }, acknowledgedAt: null }, { by: "sessionStart", dir: "asc" }, open),
+    leaveListPage(
+      { approval: { state: "APPROVED" }, acknowledgedAt: { not: null } },
+      { by: "acknowledgedAt", dir: "desc" },
+      done,
+    ),
   ]);
-  return { open: open.map(listItem), done: done.map(listItem) };
+  return { open: openPage, done: donePage };
 }
 
 /** One form as its page shows it to this viewer, or null when it is not theirs to see. */
