@@ -2,6 +2,7 @@
 // by case number, debtor and bank, and assignment only to certified agents.
 import { beforeEach, afterEach, describe, expect, it } from "vitest";
 
+import { unpackAgentOptions } from "~/domain/cases/agent-options";
 import * as casesPage from "~/routes/_app.cases._index";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -25,7 +26,7 @@ type ListBody = {
   total: number;
   next: string | null;
   previous: string | null;
-  agents: Array<{ employeeNo: string; certification: string; cleared: boolean }>;
+  agents: string;
 };
 
 const list = async (employeeNo: string, url: string) => {
@@ -160,7 +161,7 @@ describe("assigning", () => {
   };
 
   it("the list shows each agent's certification", async () => {
-    const { agents } = await list("D0101", "/cases");
+    const agents = unpackAgentOptions((await list("D0101", "/cases")).agents);
     expect(agents.find((a) => a.employeeNo === "C0101")).toMatchObject({ certification: "never", cleared: false });
     expect(agents.find((a) => a.employeeNo === "C0102")).toMatchObject({ cleared: true });
   });
