@@ -97,7 +97,6 @@ export type SessionLookup = { status: "none" } | { status: "ended" } | { status:
 
 type Row = SessionPerson & { createdAt: Date; lastSeenAt: Date; expiresAt: Date };
 
-
 /**
  * Finds the session behind the cookie and its person with roles in one round trip (every page
  * request needs it); ends the session on the server when idle or past its absolute limit.
