@@ -1,4 +1,4 @@
-// Keeps the per-process copies (settings, the quiz catalogue, the clearance snapshot) coherent when
+// Keeps the per-process copies (settings, the quiz catalogue, the clearance snapshot, sessions) coherent when
 // several app processes share one database. A writer calls `notifyChange(tx, topic)` inside its
 // transaction: PostgreSQL delivers the notification at commit, and never for a rollback. Every
 // process holds one dedicated connection that LISTENs on one channel and tells the caches of that
@@ -11,7 +11,9 @@ import type { Tx } from "./db.server";
 import type { SqlClient } from "./sql.server";
 
 export const CHANGE_CHANNEL = "traingate_changes";
-export const CHANGE_TOPICS = ["settings", "quiz", "clearance"] as const;
+// "sessions" is sent by triggers in the database (migration quiz2_session_change_notify) whenever a session
+// ends or a person's or role's data that a session carries changes, whoever writes it.
+export const CHANGE_TOPICS = ["settings", "quiz", "clearance", "sessions"] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 type Listener = (topic: ChangeTopic) => void;

@@ -1,6 +1,7 @@
 // Starting (or resuming) an attempt. One open attempt per person and quiz is enforced by the unique
 // openKey column: of 20 parallel starts one insert wins and the others resume the winner's attempt.
-// Plain SQL, three round trips at most (the hot path of 500 agents starting at once; ADR 0010).
+// Plain SQL, two round trips (the first look, the insert) unless a deadline or a race intervenes (the hot
+// path of 500 agents starting at once; ADR 0010).
 import { randomUUID } from "node:crypto";
 
 import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
@@ -33,31 +34,64 @@ const recentAttempts = (personId: string, quizId: string) =>
     [personId, quizId],
   );
 
-/** The questions of the person's latest attempts at any quiz, with how many attempts ago each was asked. */
-const recentQuestions = (personId: string) =>
-  sql<{ attemptsAgo: number; questionId: string }>(
-    `SELECT a."attemptsAgo"::int AS "attemptsAgo", q."questionId"
-     FROM (SELECT id, row_number() OVER (ORDER BY "startedAt" DESC) AS "attemptsAgo" FROM "QuizAttempt"
-           WHERE "personId" = $1 ORDER BY "startedAt" DESC LIMIT $2) a
-     JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id`,
-    [personId, RECENT_ATTEMPTS_AVOIDED],
+type FirstLookRow = {
+  kind: "attempt" | "seen";
+  id: string | null;
+  status: "OPEN" | "SUBMITTED" | null;
+  startedAt: Date | null;
+  submittedAt: Date | null;
+  deadlineAt: Date | null;
+  passed: boolean | null;
+  attemptsAgo: number | null;
+  questionId: string | null;
+};
+
+/**
+ * The first look, in one round trip: the person's attempts at this quiz (as `recentAttempts`) and the
+ * questions of their latest attempts at any quiz, with how many attempts ago each was asked.
+ */
+async function firstLook(personId: string, quizId: string) {
+  const rows = await sql<FirstLookRow>(
+    `(SELECT 'attempt' AS kind, row_number() OVER (ORDER BY (status = 'OPEN') DESC, "startedAt" DESC) AS ord,
+             id, status::text AS status, "startedAt", "submittedAt", "deadlineAt", passed,
+             NULL::int AS "attemptsAgo", NULL::text AS "questionId"
+      FROM "QuizAttempt" WHERE "personId" = $1 AND "quizId" = $2
+      ORDER BY (status = 'OPEN') DESC, "startedAt" DESC LIMIT 50)
+     UNION ALL
+     (SELECT 'seen', 0, NULL, NULL, NULL, NULL, NULL, NULL, a."attemptsAgo"::int, q."questionId"
+      FROM (SELECT id, row_number() OVER (ORDER BY "startedAt" DESC) AS "attemptsAgo" FROM "QuizAttempt"
+            WHERE "personId" = $1 ORDER BY "startedAt" DESC LIMIT $3) a
+      JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id)
+     ORDER BY kind, ord`,
+    [personId, quizId, RECENT_ATTEMPTS_AVOIDED],
   );
+  const past: AttemptRow[] = [];
+  const seen: Array<{ attemptsAgo: number; questionId: string }> = [];
+  for (const r of rows) {
+    if (r.kind === "attempt")
+      past.push({
+        id: r.id!,
+        status: r.status!,
+        startedAt: r.startedAt!,
+        submittedAt: r.submittedAt,
+        deadlineAt: r.deadlineAt!,
+        passed: r.passed,
+      });
+    else seen.push({ attemptsAgo: r.attemptsAgo!, questionId: r.questionId! });
+  }
+  return { past, seen };
+}
 
 export async function startAttempt(
   person: { id: string },
   quizId: string,
   mode: "FULL" | "REQUIZ",
 ): Promise<StartOutcome> {
-  const [catalogue, settings, firstLook, seenRows] = await Promise.all([
-    quizCatalogue(),
-    getSettings(),
-    recentAttempts(person.id, quizId),
-    recentQuestions(person.id),
-  ]);
+  const [catalogue, settings, look] = await Promise.all([quizCatalogue(), getSettings(), firstLook(person.id, quizId)]);
   const quiz = catalogue.quizzes.get(quizId);
   if (!quiz) return { ok: false, error: "errors.notFound" };
   const at = now();
-  let past = firstLook;
+  let past = look.past;
   // An open attempt past its deadline is handed in first (it counts for the limit and cooldown).
   if (past[0]?.status === "OPEN" && past[0].deadlineAt <= at) {
     await finaliseAttempt(past[0].id, { auto: true });
@@ -84,7 +118,7 @@ export async function startAttempt(
   const random = seededRandom(attemptId);
   const byId = new Map(pool.map((q) => [q.id, q]));
   // A question comes back to the same person only when its rule's bank has no other left.
-  const { questions } = drawQuestions(pool, draws, random, recentlySeen(seenRows));
+  const { questions } = drawQuestions(pool, draws, random, recentlySeen(look.seen));
   if (questions.length === 0) return { ok: false, error: "quiz.refused.noQuestions" };
 
   const rows = questions.map((picked, position) => {
