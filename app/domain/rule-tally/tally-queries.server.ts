@@ -22,47 +22,52 @@ const EDGES = (column: string) =>
   `((${column} >= $3::timestamptz::timestamp AND ${column} < $4::timestamptz::timestamp)
      OR (${column} >= $5::timestamptz::timestamp AND ${column} < $6::timestamptz::timestamp))`;
 
-/** Scored answers (n) and those answered wrong (m), by the day they were answered: the rule loop's meaning. */
-export function answeredByRule(window: Window, departmentIds: string[] | null): Promise<RuleDepartmentCount[]> {
+// Whole days summed from the tally's two columns, part days counted from the raw answers (`rawFrom`: the
+// joins naming the answer `q`, its attempt `a` and person `p`; `rawWhere`: what counts, with the edge instants).
+function countsByRule(
+  tally: { n: string; m: string },
+  rawFrom: string,
+  rawWhere: string,
+  window: Window,
+  departmentIds: string[] | null,
+): Promise<RuleDepartmentCount[]> {
   return sql<RuleDepartmentCount>(
     `SELECT u."ruleId", u."departmentId", SUM(u.n)::int AS n, SUM(u.m)::int AS m FROM (
-       SELECT t."ruleId", t."departmentId", SUM(t.answered) AS n, SUM(t."answeredWrong") AS m
+       SELECT t."ruleId", t."departmentId", SUM(t.${tally.n}) AS n, SUM(t.${tally.m}) AS m
          FROM "RuleTally" t
         WHERE t.day >= $1::date AND t.day < $2::date AND ($7::text[] IS NULL OR t."departmentId" = ANY($7::text[]))
         GROUP BY 1, 2
        UNION ALL
-       SELECT r."ruleId", p."departmentId", COUNT(*), COUNT(*) FILTER (WHERE x.correct = false)
-         FROM "QuizAttemptQuestion" x
-         JOIN "QuizAttempt" a ON a.id = x."attemptId"
+       SELECT r."ruleId", p."departmentId", COUNT(*), COUNT(*) FILTER (WHERE q.correct = false)
+         FROM ${rawFrom}
          JOIN "Person" p ON p.id = a."personId"
-        CROSS JOIN LATERAL unnest(x."ruleIds") AS r("ruleId")
-        WHERE x.correct IS NOT NULL AND ${EDGES(`x."answeredAt"`)}
-          AND ($7::text[] IS NULL OR p."departmentId" = ANY($7::text[]))
+        CROSS JOIN LATERAL unnest(q."ruleIds") AS r("ruleId")
+        WHERE ${rawWhere} AND ($7::text[] IS NULL OR p."departmentId" = ANY($7::text[]))
         GROUP BY 1, 2
      ) u GROUP BY 1, 2 HAVING SUM(u.n) > 0`,
     params(window, departmentIds),
   );
 }
 
+/** Scored answers (n) and those answered wrong (m), by the day they were answered: the rule loop's meaning. */
+export function answeredByRule(window: Window, departmentIds: string[] | null): Promise<RuleDepartmentCount[]> {
+  return countsByRule(
+    { n: "answered", m: `"answeredWrong"` },
+    `"QuizAttemptQuestion" q JOIN "QuizAttempt" a ON a.id = q."attemptId"`,
+    `q.correct IS NOT NULL AND ${EDGES(`q."answeredAt"`)}`,
+    window,
+    departmentIds,
+  );
+}
+
 /** Questions of submitted attempts (n) and those missed (m), by the day of the hand-in: the dashboard's meaning. */
 export function askedByRule(window: Window, departmentIds: string[]): Promise<RuleDepartmentCount[]> {
-  return sql<RuleDepartmentCount>(
-    `SELECT u."ruleId", u."departmentId", SUM(u.n)::int AS n, SUM(u.m)::int AS m FROM (
-       SELECT t."ruleId", t."departmentId", SUM(t.asked) AS n, SUM(t."askedWrong") AS m
-         FROM "RuleTally" t
-        WHERE t.day >= $1::date AND t.day < $2::date AND ($7::text[] IS NULL OR t."departmentId" = ANY($7::text[]))
-        GROUP BY 1, 2
-       UNION ALL
-       SELECT r."ruleId", p."departmentId", COUNT(*), COUNT(*) FILTER (WHERE q.correct = false)
-         FROM "QuizAttempt" a
-         JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id
-         JOIN "Person" p ON p.id = a."personId"
-        CROSS JOIN LATERAL unnest(q."ruleIds") AS r("ruleId")
-        WHERE a.status = 'SUBMITTED' AND ${EDGES(`a."submittedAt"`)}
-          AND ($7::text[] IS NULL OR p."departmentId" = ANY($7::text[]))
-        GROUP BY 1, 2
-     ) u GROUP BY 1, 2 HAVING SUM(u.n) > 0`,
-    params(window, departmentIds),
+  return countsByRule(
+    { n: "asked", m: `"askedWrong"` },
+    `"QuizAttempt" a JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id`,
+    `a.status = 'SUBMITTED' AND ${EDGES(`a."submittedAt"`)}`,
+    window,
+    departmentIds,
   );
 }
 
