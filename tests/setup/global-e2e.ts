@@ -175,18 +175,20 @@ function announce(ready: { servers: E2eServer[] } | { error: string }) {
   fs.renameSync(`${E2E_READY_FILE}.tmp`, E2E_READY_FILE);
 }
 
-/** The environment of an e2e server (and of the seed it would run at its start). */
-function serverEnv(databaseUrl: string, port: number, smtpPort: number): NodeJS.ProcessEnv {
-  return {
+/** The environment of an e2e server (and of the seed it would run at its start, without a port). */
+function serverEnv(databaseUrl: string, port: number | undefined, smtpPort: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    PORT: String(port),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     TRAINGATE_DEMO: "1",
     // Lets browser tests move the server clock (POST /__test/clock); the route 404s without it.
     TRAINGATE_TEST_CLOCK: "1",
     NODE_ENV: "production",
   };
+  if (port) env.PORT = String(port);
+  else delete env.PORT;
+  return env;
 }
 
 /**
@@ -199,7 +201,7 @@ function seedDemo(databaseUrl: string, smtpPort: number): Promise<void> {
   if (!fs.existsSync(entry)) return Promise.reject(new Error(`Cannot seed the demo company: ${entry} does not exist.`));
   const child = fork(entry, [], {
     cwd: ROOT,
-    env: serverEnv(databaseUrl, 0, smtpPort),
+    env: serverEnv(databaseUrl, undefined, smtpPort),
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";
