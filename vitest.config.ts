@@ -51,10 +51,14 @@ export default defineConfig({
           exclude,
           globalSetup: ["tests/setup/global-e2e.ts"],
           setupFiles: ["tests/setup/e2e-worker.ts"],
-          // One process, files one after another, after the unit and integration tests.
-          poolOptions: { forks: { singleFork: true } },
+          // After the unit and integration tests; two worker processes (maxWorkers), each with a server and
+          // database of its own (global-e2e.ts starts one per worker, e2e-worker.ts claims one), running
+          // their files one after another. TEST_E2E_SERVERS=1: one process, as before.
+          poolOptions: { forks: { singleFork: process.env.TEST_E2E_SERVERS === "1" } },
           sequence: { groupOrder: 1, concurrent: false },
-          testTimeout: 60_000,
+          // A time limit, not an assertion: at load average 15 on the 2 cores, annual-plan, budget and
+          // monthly-course passed 60 s, in one worker as in two. A hung story still fails, later.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

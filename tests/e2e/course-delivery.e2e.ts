@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { sessionInterval } from "~/domain/course/course-rules";
 import { startPreparation } from "~/domain/delivery/start-preparation.server";
@@ -16,7 +16,7 @@ import { db, disconnectDb } from "~/utils/db.server";
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from "../support/smtp-inbox";
 
-import { ARTIFACTS_DIR, login, newPage, screenshot, serverNow } from "./harness";
+import { ARTIFACTS_DIR, e2eSmtpPort, login, newPage, screenshot, serverNow } from "./harness";
 
 const ZONE = "Asia/Shanghai";
 const TITLE = "电话沟通技巧专项辅导（浏览器测试）";
@@ -31,7 +31,7 @@ let inbox: SmtpInbox;
 let course: { id: string; sessionId: string; startsAt: Date };
 
 beforeAll(async () => {
-  inbox = await startSmtpInbox(inject("e2eSmtpPort"));
+  inbox = await startSmtpInbox(e2eSmtpPort());
   // The starting point, as step 007 leaves it: an approved course three days from the server's today,
   // in the latest approved monthly plan, with the standard checklist.
   const at = await serverNow();

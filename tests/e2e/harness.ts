@@ -23,8 +23,15 @@ import { CHROMIUM_ARGS } from "../setup/chromium";
 export const DEMO_PASSWORD = "TrainGate-demo-2026";
 export const ARTIFACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.artifacts");
 
-// Set by tests/setup/e2e-worker.ts once the server is up.
+// Set by tests/setup/e2e-worker.ts once the server is up: this worker's own server.
 export const baseURL = process.env.E2E_BASE_URL ?? "";
+
+/** The port this worker's server sends its mail to: a test that reads the mail starts an SMTP server there. */
+export function e2eSmtpPort(): number {
+  const port = Number(process.env.E2E_SMTP_PORT);
+  if (!port) throw new Error("E2E_SMTP_PORT is not set: tests/setup/e2e-worker.ts names the server's SMTP port");
+  return port;
+}
 const executablePath = inject("chromiumPath");
 
 let browser: Browser | undefined;
@@ -35,9 +42,13 @@ const pages: Page[] = [];
 const HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|hydrat/i;
 const hydrationErrors: string[] = [];
 
-/** The shared Chromium of this test file (launched on first use, closed after the file). */
+/**
+ * The shared Chromium of this test process (launched on first use, kept for the worker's later files: a
+ * launch costs ~1 s of CPU; each file's pages and contexts are closed after it, so files share nothing
+ * else). Launched again if it went away.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  if (!browser) {
+  if (!browser?.isConnected()) {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   }
   return browser;
@@ -168,10 +179,18 @@ export function takeHydrationErrors(): string[] {
   return hydrationErrors.splice(0);
 }
 
-/** After each test file: its pages, contexts and Chromium are closed. */
-export async function closeBrowser() {
+/** After each test file: its pages and contexts are closed (the browser stays for the worker's next file). */
+export async function closePages() {
   pages.length = 0;
   for (const context of contexts.splice(0)) await context.close().catch(() => {});
-  await browser?.close();
+}
+
+/** Closes the pages and Chromium (the worker's last file is done, or a test wants a fresh browser). */
+export async function closeBrowser() {
+  await closePages();
+  await browser?.close().catch(() => {});
   browser = undefined;
 }
+
+// Chromium goes with the worker process: vitest ends its workers with process.exit, which runs "exit"
+// handlers only (no async work), and Playwright's own exit handler kills the browsers it launched.

@@ -1,10 +1,11 @@
 /**
  * setupFiles entry of the `e2e` project:
- * - waits until global-e2e.ts has built the app and started the server in the background (the file
- *   it writes), and hands the base URL to the harness (E2E_BASE_URL);
+ * - waits until global-e2e.ts has built the app and started the servers in the background (the file
+ *   it writes), claims one server for this worker process, and hands its base URL to the harness
+ *   (E2E_BASE_URL), its database (DATABASE_URL), pid and SMTP port;
  * - when global-e2e.ts found no Chromium (outside CI), every browser test is reported as skipped;
  * - registers the harness's hooks for this file (a failing test prints what its pages said; a story
- *   whose pages hydrated with errors fails; the browser closes after the file).
+ *   whose pages hydrated with errors fails; the pages close after the file, the browser with the worker).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -33,25 +34,70 @@ function fileAppears(file: string, timeoutMs: number): Promise<void> {
   });
 }
 
+interface E2eServer {
+  baseURL: string;
+  pid: number;
+  databaseUrl: string;
+  smtpPort: number;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The server this worker process uses for all its files: the first one no other live worker has claimed
+ * (a claim is a file created exclusively, naming the worker's pid). global-e2e.ts starts one server per
+ * worker, so each browser-test worker has its own server, database and server clock; with more workers
+ * than servers (a changed maxWorkers), the extra ones share by process id.
+ */
+function claimServer(servers: E2eServer[]): E2eServer {
+  const runId = path.basename(readyFile) + ":" + fs.statSync(readyFile).mtimeMs;
+  for (const [i, server] of servers.entries()) {
+    const claim = `${readyFile}.claim-${i + 1}`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(claim, JSON.stringify({ pid: process.pid, runId }), { flag: "wx" });
+        return server;
+      } catch {
+        // Taken: free it again if its worker is gone or it is left from an earlier run.
+        let owner: { pid?: number; runId?: string } = {};
+        try {
+          owner = JSON.parse(fs.readFileSync(claim, "utf8")) as typeof owner;
+        } catch {
+          // half-written by a worker claiming it right now: taken
+          break;
+        }
+        if (owner.runId === runId && owner.pid && isAlive(owner.pid)) break;
+        fs.rmSync(claim, { force: true });
+      }
+    }
+  }
+  return servers[process.pid % servers.length];
+}
+
 if (!skipReason && !process.env.E2E_BASE_URL) {
   await fileAppears(readyFile, WAIT_MS);
-  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as {
-    baseURL?: string;
-    pid?: number;
-    databaseUrl?: string;
-    error?: string;
-  };
-  if (!ready.baseURL) throw new Error(`the e2e server did not start: ${ready.error}`);
-  process.env.E2E_BASE_URL = ready.baseURL;
+  const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { servers?: E2eServer[]; error?: string };
+  if (!ready.servers?.length) throw new Error(`the e2e server did not start: ${ready.error}`);
+  const server = claimServer(ready.servers);
+  process.env.E2E_BASE_URL = server.baseURL;
   // The server's process id: security tests read its memory (/proc/<pid>/status).
-  process.env.E2E_SERVER_PID = String(ready.pid ?? "");
+  process.env.E2E_SERVER_PID = String(server.pid);
+  // The port of the SMTP server a browser test starts for its server's mail (harness.ts, e2eSmtpPort()).
+  process.env.E2E_SMTP_PORT = String(server.smtpPort);
   // A browser test may set up what its story starts from (an approved course) with the app's own
   // modules, in the server's database; what it then checks goes through the pages.
-  if (ready.databaseUrl) process.env.DATABASE_URL = ready.databaseUrl;
+  process.env.DATABASE_URL = server.databaseUrl;
 }
 
 // After E2E_BASE_URL is set: the harness reads it when it loads.
-const { closeBrowser, reportPagesOnFailure, takeHydrationErrors } = await import("../e2e/harness");
+const { closePages, reportPagesOnFailure, takeHydrationErrors } = await import("../e2e/harness");
 
 beforeEach((context) => {
   if (skipReason) context.skip(`browser tests not run: ${skipReason}`);
@@ -67,6 +113,6 @@ afterEach(() => {
 // Reported after the file's last story ended: still a failure of this file.
 afterAll(async () => {
   const late = takeHydrationErrors();
-  await closeBrowser();
+  await closePages();
   expect(late, "pages that hydrated with errors").toEqual([]);
 });

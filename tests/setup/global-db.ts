@@ -1,6 +1,7 @@
 /**
  * globalSetup of the `integration` project: one PostgreSQL server per run (TEST_DATABASE_URL or
- * embedded), one template database migrated once, whose name and table list go to the workers.
+ * embedded), one template database (a copy of the run's one migrated database, postgres.ts), whose
+ * name and table list go to the workers.
  * The template also holds the demo company, seeded once (demo-fixture.ts).
  * Each worker then clones the template (see db-worker.ts).
  */
@@ -12,8 +13,7 @@ import {
   dropDatabase,
   listTables,
   log,
-  migrate,
-  recreateDatabase,
+  recreateMigratedDatabase,
   releasePostgres,
   withClient,
 } from "./postgres";
@@ -37,9 +37,9 @@ export default async function setup(project: TestProject) {
   try {
     // Leftovers of an earlier run on a persistent server would otherwise be reused.
     await dropWorkerDatabases(server.adminUrl, server);
-    await recreateDatabase(server, TEMPLATE_DB);
+    // A copy of the run's one migrated database (postgres.ts), shared with the e2e setup.
+    await recreateMigratedDatabase(server, TEMPLATE_DB);
     const templateUrl = server.urlFor(TEMPLATE_DB);
-    await migrate(templateUrl);
     const tables = await listTables(templateUrl);
     if (tables.length === 0) log("WARNING: the migrated template has no tables");
     // The instant the whole run pretends it is: TRAINGATE_TEST_NOW (see docs/testing.md) or now.
