@@ -15,7 +15,7 @@ import {
 } from "~/domain/assessment/assessment-queries.server";
 import { assessmentTabs, type AssessmentTab } from "~/domain/assessment/assessment-rules";
 import { requirePermission } from "~/utils/auth.server";
-import { keysetQuery } from "~/utils/keyset";
+import { keysetQuery, NO_PAGE, pageLinks } from "~/utils/keyset";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -36,10 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A head with forms to sign lands on them; an assessor on the new hires; leaders on every form.
   const tab: AssessmentTab =
     tabs.find((t) => t === query.tab) ?? (waiting > 0 ? "signOff" : tabs.includes("toAssess") ? "toAssess" : "all");
-  const none = { items: [], next: null, previous: null };
-  const signOff = tab === "signOff" ? await waitingForSignOff(viewer, cursor) : none;
-  const toAssess = tab === "toAssess" ? await newHiresToAssess(viewer, cursor) : none;
-  const cursors = (p: { next: string | null; previous: string | null }) => ({ next: p.next, previous: p.previous });
+  const signOff = tab === "signOff" ? await waitingForSignOff(viewer, cursor) : NO_PAGE;
+  const toAssess = tab === "toAssess" ? await newHiresToAssess(viewer, cursor) : NO_PAGE;
   return {
     tabs,
     tab,
@@ -47,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signOff: signOff.items,
     toAssess: toAssess.items,
     all: tab === "all" ? await allForms(viewer, cursor) : null,
-    pages: { signOff: cursors(signOff), toAssess: cursors(toAssess) },
+    pages: { signOff: pageLinks(signOff), toAssess: pageLinks(toAssess) },
   };
 }
 
@@ -104,7 +102,7 @@ export default function AssessmentsIndex() {
                     <StandingBadge standing={p.latest.standing} />
                   </Link>
                 ) : (
-                  <span className="badge bg-slate-100 text-slate-600">{t("assessment.none")}</span>
+                  <span className="badge bg-slate-100 text-slate-600">{t("assessment.NO_PAGE")}</span>
                 )}
                 {!p.latest || p.latest.standing === "signedOff" ? (
                   <Link to={`/assessments/new?personId=${p.id}`} className="btn-secondary w-full sm:w-auto">

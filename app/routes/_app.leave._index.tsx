@@ -10,7 +10,7 @@ import { acknowledgeLeave } from "~/domain/leave/acknowledge-leave.server";
 import { leaveGate, leaveTabs, type LeaveTab } from "~/domain/leave/leave-access";
 import { leaveViewer, myLeaves, receivedLeaves, waitingForHead } from "~/domain/leave/leave-queries.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { keysetQuery } from "~/utils/keyset";
+import { keysetQuery, NO_PAGE, pageLinks } from "~/utils/keyset";
 import { Id } from "~/utils/params";
 import { invalid, requireActor, respond } from "~/utils/route.server";
 import { parseIntent } from "~/utils/validation";
@@ -36,14 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tabs.find((t) => t === query.tab) ??
     (tabs.includes("received") ? "received" : tabs.includes("review") ? "review" : "mine");
   const viewer = await leaveViewer(user);
-  const none = { items: [], next: null, previous: null };
-  const mine = tab === "mine" ? await myLeaves(user.id, cursor) : none;
-  const review = tab === "review" ? await waitingForHead(viewer, cursor) : none;
+  const mine = tab === "mine" ? await myLeaves(user.id, cursor) : NO_PAGE;
+  const review = tab === "review" ? await waitingForHead(viewer, cursor) : NO_PAGE;
   const received =
     tab === "received"
       ? await receivedLeaves(query.list === "done" ? {} : cursor, query.list === "done" ? cursor : {})
-      : { open: none, done: none };
-  const cursors = (p: { next: string | null; previous: string | null }) => ({ next: p.next, previous: p.previous });
+      : { open: NO_PAGE, done: NO_PAGE };
   return {
     tabs,
     tab,
@@ -51,10 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     review: review.items,
     received: { open: received.open.items, done: received.done.items },
     pages: {
-      mine: cursors(mine),
-      review: cursors(review),
-      open: cursors(received.open),
-      done: cursors(received.done),
+      mine: pageLinks(mine),
+      review: pageLinks(review),
+      open: pageLinks(received.open),
+      done: pageLinks(received.done),
     },
   };
 }

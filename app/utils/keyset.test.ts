@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "./keyset";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetReadOrder, keysetRequest } from "./keyset";
 
 const decode = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
 const encode = (n: number) => String(n);
@@ -54,5 +54,18 @@ describe("an instant-and-id cursor", () => {
 
   it.each(["", "abc", "12.", ".x", "12.x;y", "1234567890123456.x"])("is no cursor for %j", (value) => {
     expect(decodeInstantIdCursor(value)).toBeNull();
+  });
+});
+
+describe("keysetReadOrder", () => {
+  const after = { cursor: 1, direction: "after" as const };
+  const before = { cursor: 1, direction: "before" as const };
+  it("reads forwards in the list's order, past the cursor", () => {
+    expect(keysetReadOrder("asc", after)).toEqual({ dir: "asc", beyond: "gt" });
+    expect(keysetReadOrder("desc", after)).toEqual({ dir: "desc", beyond: "lt" });
+  });
+  it("pages back in the reverse order, before the cursor", () => {
+    expect(keysetReadOrder("asc", before)).toEqual({ dir: "desc", beyond: "lt" });
+    expect(keysetReadOrder("desc", before)).toEqual({ dir: "asc", beyond: "gt" });
   });
 });

@@ -57,3 +57,19 @@ export const keysetQuery = {
   after: z.string().max(80).optional().catch(undefined),
   before: z.string().max(80).optional().catch(undefined),
 };
+
+/** The order to read a list kept in `order` for this request (reversed to page back), and the comparison
+ * that passes the cursor in that order. */
+export function keysetReadOrder(order: "asc" | "desc", request: KeysetRequest<unknown>) {
+  const dir: "asc" | "desc" = request.direction === "after" ? order : order === "asc" ? "desc" : "asc";
+  return { dir, beyond: dir === "asc" ? ("gt" as const) : ("lt" as const) };
+}
+
+/** A list not read this time (another tab is shown, or the viewer has none to see). */
+export const NO_PAGE: { items: never[]; next: null; previous: null } = { items: [], next: null, previous: null };
+
+/** A page's links to its neighbours, without its rows. */
+export const pageLinks = (page: { next: string | null; previous: string | null }) => ({
+  next: page.next,
+  previous: page.previous,
+});

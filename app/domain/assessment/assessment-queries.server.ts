@@ -5,7 +5,14 @@ import { caseWorkQuizId } from "~/domain/certification/certification-queries.ser
 import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+  NO_PAGE,
+} from "~/utils/keyset";
 import { scopeFor } from "~/utils/permissions";
 import { comparisonBase, listDecisions } from "~/workflow/approval.server";
 
@@ -115,12 +122,10 @@ const decodeEmployeeNo = (value: string | undefined) => (value && /^[\w-]{1,40}$
 /** New hires this viewer may assess, with their latest form: a keyset page by employee number. */
 export async function newHiresToAssess(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
   const request = keysetRequest(query, decodeEmployeeNo);
-  const forwards = request.direction === "after";
+  const { dir, beyond } = keysetReadOrder("asc", request);
   const people = await db.person.findMany({
-    where: {
-      AND: [assessable(viewer), request.cursor ? { employeeNo: { [forwards ? "gt" : "lt"]: request.cursor } } : {}],
-    },
-    orderBy: { employeeNo: forwards ? "asc" : "desc" },
+    where: { AND: [assessable(viewer), request.cursor ? { employeeNo: { [beyond]: request.cursor } } : {}] },
+    orderBy: { employeeNo: dir },
     take: PAGE_SIZE + 1,
     select: {
       id: true,
@@ -153,8 +158,7 @@ export async function newHiresToAssess(viewer: AssessmentViewer, query: Assessme
  */
 async function formsPage(where: Prisma.PreJobAssessmentWhereInput, dir: "asc" | "desc", query: AssessmentPageQuery) {
   const request = keysetRequest(query, decodeInstantIdCursor);
-  const read = request.direction === "after" ? dir : dir === "asc" ? "desc" : "asc";
-  const beyond = read === "asc" ? "gt" : "lt";
+  const { dir: read, beyond } = keysetReadOrder(dir, request);
   const keyset: Prisma.PreJobAssessmentWhereInput = request.cursor
     ? {
         OR: [
@@ -189,7 +193,7 @@ export async function signOffCount(viewer: AssessmentViewer) {
 
 /** Forms waiting for this head's sign-off, the longest waiting first, a keyset page at a time. */
 export async function waitingForSignOff(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
-  if (viewer.headOf.length === 0) return { items: [], next: null, previous: null };
+  if (viewer.headOf.length === 0) return NO_PAGE;
   return formsPage(signOffWhere(viewer), "asc", query);
 }
 

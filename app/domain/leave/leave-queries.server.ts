@@ -5,7 +5,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import { departmentIdsInScope, type CurrentUser } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+  NO_PAGE,
+} from "~/utils/keyset";
 import { can, scopeFor } from "~/utils/permissions";
 import { availableActions } from "~/workflow/approval-rules";
 import { comparisonBase, listDecisions } from "~/workflow/approval.server";
@@ -97,9 +104,7 @@ const instantWhere = (by: LeaveOrder["by"], filter: Prisma.DateTimeFilter | Date
  */
 async function leaveListPage(where: Prisma.LeaveRequestWhereInput, order: LeaveOrder, query: LeavePageQuery) {
   const request = keysetRequest(query, decodeInstantIdCursor);
-  const forwards = request.direction === "after";
-  const dir = forwards ? order.dir : order.dir === "asc" ? "desc" : "asc";
-  const beyond = dir === "asc" ? "gt" : "lt";
+  const { dir, beyond } = keysetReadOrder(order.dir, request);
   const and: Prisma.LeaveRequestWhereInput[] = [where];
   if (request.cursor)
     and.push({
@@ -119,8 +124,6 @@ async function leaveListPage(where: Prisma.LeaveRequestWhereInput, order: LeaveO
   );
   return { items: page.rows.map(listItem), next: page.next, previous: page.previous };
 }
-export type LeavePage = Awaited<ReturnType<typeof leaveListPage>>;
-const noPage: LeavePage = { items: [], next: null, previous: null };
 
 /** The viewer's own forms, the latest session first. */
 export function myLeaves(personId: string, query: LeavePageQuery = {}) {
@@ -130,7 +133,7 @@ export function myLeaves(personId: string, query: LeavePageQuery = {}) {
 /** Forms waiting for this head: submitted by people of their departments (never their own), soonest session
  * first. */
 export async function waitingForHead(viewer: LeaveViewer, query: LeavePageQuery = {}) {
-  if (viewer.headOf.length === 0) return noPage;
+  if (viewer.headOf.length === 0) return NO_PAGE;
   return leaveListPage(
     {
       approval: { state: "SUBMITTED" },
