@@ -5,7 +5,7 @@ import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { messageKey } from "~/utils/validation";
 
-import { duplicatesIn } from "./question-review-rules";
+import { bankDuplicates } from "./question-duplicates.server";
 import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
 type Actor = { id: string; employeeNo: string };
@@ -24,8 +24,7 @@ export async function activateQuestions(
     select: { id: true, stem: true, importBatchId: true },
   });
   if (pending.length === 0) return { ok: false, error: "errors.notFound", status: 404 };
-  const bank = await db.quizQuestion.findMany({ select: { id: true, stem: true } });
-  const duplicates = duplicatesIn(pending, bank);
+  const duplicates = await bankDuplicates(pending);
   if (duplicates.size && !options.confirmDuplicates)
     return {
       ok: false,

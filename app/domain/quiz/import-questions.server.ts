@@ -13,7 +13,8 @@ import { messageKey } from "~/utils/validation";
 import { readGift } from "./gift";
 import { readMoodleXml } from "./moodle-xml";
 import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
-import { contentChanged, duplicatesIn } from "./question-review-rules";
+import { bankDuplicates } from "./question-duplicates.server";
+import { contentChanged } from "./question-review-rules";
 import { readQuestionsXlsx } from "./question-xlsx.server";
 import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 import { insertQuestions, replaceQuestion } from "./save-question.server";
@@ -103,9 +104,8 @@ export async function importQuestions(
   const changed = updates.filter((u) => contentChanged(storedById.get(u.id!)!, u.value));
   const batchId = fresh.length || changed.length ? randomUUID() : null;
   // Flagged against the bank and against the file's other new questions.
-  const bank = await db.quizQuestion.findMany({ select: { id: true, stem: true } });
   const candidates = fresh.map((q, k) => ({ id: `new:${k}`, stem: q.stem }));
-  const duplicates = duplicatesIn(candidates, [...bank, ...candidates]);
+  const duplicates = await bankDuplicates(candidates, candidates);
   const duplicateNotes = [...duplicates].map(([id, same]) => ({
     where: freshChecked[Number(id.slice(4))].where,
     message: messageKey("quiz.import.notes.duplicate", { stem: same[0].stem.slice(0, 60) }),

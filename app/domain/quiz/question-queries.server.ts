@@ -1,8 +1,14 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetRequest } from "~/utils/keyset";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+} from "~/utils/keyset";
 
-import { duplicatesIn } from "./question-review-rules";
+import { bankDuplicates } from "./question-duplicates.server";
 import type { QuestionKindName } from "./question.schema";
 
 export const QUESTIONS_PAGE_SIZE = 50;
@@ -27,7 +33,7 @@ export async function listQuestions(filter: QuestionFilter) {
     ...(filter.review === "pending" ? { reviewPending: true } : {}),
   };
   const cursor = request.cursor;
-  const [op, order] = request.direction === "after" ? (["gt", "asc"] as const) : (["lt", "desc"] as const);
+  const { dir: order, beyond: op } = keysetReadOrder("asc", request);
   const beyond: Prisma.QuizQuestionWhereInput = cursor
     ? { OR: [{ createdAt: { [op]: cursor.at } }, { createdAt: cursor.at, id: { [op]: cursor.id } }] }
     : {};
@@ -54,11 +60,9 @@ export async function listQuestions(filter: QuestionFilter) {
     encodeInstantIdCursor({ at: q.createdAt, id: q.id }),
   );
   const questions = page.rows.map(({ createdAt: _made, ...q }) => q);
-  // Questions waiting for review are compared with the whole bank, so a duplicate is flagged in the list.
-  const waiting = questions.filter((q) => q.reviewPending);
-  const duplicates = waiting.length
-    ? duplicatesIn(waiting, await db.quizQuestion.findMany({ select: { id: true, stem: true } }))
-    : new Map<string, Array<{ id: string; stem: string }>>();
+  // Questions waiting for review are compared with the bank (by key: not every stem), so a duplicate is flagged
+  // in the list.
+  const duplicates = await bankDuplicates(questions.filter((q) => q.reviewPending));
   return {
     total,
     next: page.next,
