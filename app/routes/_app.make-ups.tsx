@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { MakeUpFilters, MakeUpTable, MakeUpTabs } from "~/components/attendance/make-up-list";
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { makeUpCandidates, wantKey } from "~/domain/attendance/make-up-candidates.server";
 import { makeUpCourses, makeUpList } from "~/domain/attendance/make-up-queries.server";
 import { MakeUpListQuery } from "~/domain/attendance/make-up-schema";
@@ -29,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       view: query.view,
       departmentIds: departmentId ? subtreeIds(departments, [departmentId]) : null,
       courseId: query.courseId || null,
-      page: query.page,
+      after: query.after,
+      before: query.before,
       at,
     }),
     makeUpCourses(at),
@@ -47,9 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departments: flattenTree(departments).filter((d) => d.parentId !== null),
     courses,
     counts: list.counts,
-    page: list.page,
-    pages: list.pages,
-    total: list.total,
+    next: list.next,
+    previous: list.previous,
     rows: list.rows.map((r) => ({
       ...r,
       candidateCount: r.standing === "OWED" ? (candidates.get(wantKey(r))?.length ?? 0) : null,
@@ -75,7 +75,7 @@ export default function MakeUpsPage() {
         courses={data.courses}
       />
       <MakeUpTable view={data.view} rows={data.rows} />
-      {data.pages > 1 ? <Pagination page={data.page} pages={data.pages} total={data.total} /> : null}
+      <KeysetPagination next={data.next} previous={data.previous} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { OutboxStatusBadge } from "~/components/mail/outbox-status";
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 import { OUTBOX_STATUSES } from "~/domain/mail/delivery-rules";
 import {
@@ -53,7 +53,7 @@ function SmtpStatus({ smtp, lastError, worker }: { smtp: SmtpView; lastError: st
 
 export default function OutboxPage() {
   const { t } = useTranslation();
-  const { query, counts, status, messages, total, pages } = useLoaderData<typeof loader>();
+  const { query, counts, status, messages, total, next, previous } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-4">
@@ -113,7 +113,10 @@ export default function OutboxPage() {
         ))}
         {messages.length === 0 ? <li className="py-8 text-center text-sm text-slate-500">{t("mail.empty")}</li> : null}
       </ul>
-      <Pagination page={query.page} pages={pages} total={total} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <span>{t("common.totalCount", { count: total })}</span>
+        <KeysetPagination next={next} previous={previous} />
+      </div>
     </div>
   );
 }

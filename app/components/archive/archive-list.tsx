@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 
 type When = {
@@ -22,9 +22,10 @@ type ClosedRow = When & {
 type Props = {
   month: string | null;
   counts: { open: number; closed: number };
-  page: number;
-  pages: number;
-  list: { view: "open"; total: number; sessions: OpenRow[] } | { view: "closed"; total: number; sessions: ClosedRow[] };
+  list: ({ view: "open"; sessions: OpenRow[] } | { view: "closed"; sessions: ClosedRow[] }) & {
+    next: string | null;
+    previous: string | null;
+  };
 };
 
 function Tabs({ view, counts }: { view: "open" | "closed"; counts: Props["counts"] }) {
@@ -33,7 +34,7 @@ function Tabs({ view, counts }: { view: "open" | "closed"; counts: Props["counts
   const link = (to: string) => {
     const params = new URLSearchParams(location.search);
     params.set("view", to);
-    params.delete("page");
+    for (const k of ["page", "after", "before"]) params.delete(k);
     return `?${params}`;
   };
   return (
@@ -152,7 +153,7 @@ function ClosedTable({ rows }: { rows: ClosedRow[] }) {
   );
 }
 
-export function ArchiveListPage({ month, counts, page, pages, list }: Props) {
+export function ArchiveListPage({ month, counts, list }: Props) {
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
@@ -179,7 +180,7 @@ export function ArchiveListPage({ month, counts, page, pages, list }: Props) {
       </div>
       <Tabs view={list.view} counts={counts} />
       {list.view === "open" ? <OpenTable rows={list.sessions} /> : <ClosedTable rows={list.sessions} />}
-      {pages > 1 ? <Pagination page={page} pages={pages} total={list.total} /> : null}
+      <KeysetPagination next={list.next} previous={list.previous} />
     </div>
   );
 }

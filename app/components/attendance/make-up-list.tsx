@@ -23,14 +23,14 @@ export type MakeUpListRow = {
   candidateCount: number | null;
 };
 
-/** The three views as tabs with their counts; switching keeps the filters and starts at page 1. */
+/** The three views as tabs with their counts; switching keeps the filters and starts at the first page. */
 export function MakeUpTabs({ view, counts }: { view: MakeUpView; counts: Record<MakeUpView, number> }) {
   const { t } = useTranslation();
   const location = useLocation();
   const link = (to: MakeUpView) => {
     const params = new URLSearchParams(location.search);
     params.set("view", to);
-    params.delete("page");
+    for (const k of ["page", "after", "before"]) params.delete(k);
     return `?${params}`;
   };
   return (

@@ -4,6 +4,13 @@ import { TZDate } from "@date-fns/tz";
 
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+} from "~/utils/keyset";
 
 import { sessionRoster } from "../attendance/roster.server";
 import { localParts } from "../course/session-view";
@@ -58,19 +65,37 @@ export async function archiveTabCounts(at: Date, month: string | null, timeZone:
   return { open, closed };
 }
 
-/** Sessions of approved, not called-off courses that have ended and are not closed: oldest first. */
-export async function openSessions(input: { at: Date; month: string | null; page: number; timeZone: string }) {
+/** Which page: `after`/`before` cursors (an instant and an id; a bad one is the first page). */
+type PageQuery = { after?: string; before?: string };
+
+/** Sessions of approved, not called-off courses that have ended and are not closed: oldest first, a keyset page
+ * at a time (the tab's count is the total). */
+export async function openSessions(input: { at: Date; month: string | null; timeZone: string } & PageQuery) {
+  const request = keysetRequest(input, decodeInstantIdCursor);
+  const { dir, beyond } = keysetReadOrder("asc", request);
   const where = openWhere(input.at, monthRange(input.month, input.timeZone));
-  const [total, found] = await Promise.all([
-    db.courseSession.count({ where }),
-    db.courseSession.findMany({
-      where,
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      skip: (input.page - 1) * ARCHIVE_PAGE_SIZE,
-      take: ARCHIVE_PAGE_SIZE,
-      select: sessionSelect,
-    }),
-  ]);
+  const fetched = await db.courseSession.findMany({
+    where: {
+      AND: [
+        where,
+        request.cursor
+          ? {
+              OR: [
+                { startsAt: { [beyond]: request.cursor.at } },
+                { startsAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
+              ],
+            }
+          : {},
+      ],
+    },
+    orderBy: [{ startsAt: dir }, { id: dir }],
+    take: ARCHIVE_PAGE_SIZE + 1,
+    select: sessionSelect,
+  });
+  const page = keysetPage(fetched, request, ARCHIVE_PAGE_SIZE, (s) =>
+    encodeInstantIdCursor({ at: s.startsAt, id: s.id }),
+  );
+  const found = page.rows;
   const rosters = await Promise.all(found.map((s) => sessionRoster(s.id)));
   const sessions = found.map((s, i) => ({
     id: s.id,
@@ -79,23 +104,38 @@ export async function openSessions(input: { at: Date; month: string | null; page
     ...when(s, input.timeZone),
     counts: rosterCounts(rosters[i]?.rows ?? []),
   }));
-  return { total, sessions };
+  return { sessions, next: page.next, previous: page.previous };
 }
 
-/** Closed rosters, the latest closed first, with who closed them and what the records say. */
-export async function closedSessions(input: { month: string | null; page: number; timeZone: string }) {
+/** Closed rosters, the latest closed first (session ids breaking ties, also latest first), with who closed them
+ * and what the records say: a keyset page at a time (the tab's count is the total). */
+export async function closedSessions(input: { month: string | null; timeZone: string } & PageQuery) {
+  const request = keysetRequest(input, decodeInstantIdCursor);
+  const { dir, beyond } = keysetReadOrder("desc", request);
   const range = monthRange(input.month, input.timeZone);
   const where: Prisma.RosterClosureWhereInput = range ? { session: { startsAt: range } } : {};
-  const [total, found] = await Promise.all([
-    db.rosterClosure.count({ where }),
-    db.rosterClosure.findMany({
-      where,
-      orderBy: [{ closedAt: "desc" }, { sessionId: "asc" }],
-      skip: (input.page - 1) * ARCHIVE_PAGE_SIZE,
-      take: ARCHIVE_PAGE_SIZE,
-      select: { closedAt: true, closedById: true, session: { select: sessionSelect } },
-    }),
-  ]);
+  const fetched = await db.rosterClosure.findMany({
+    where: {
+      AND: [
+        where,
+        request.cursor
+          ? {
+              OR: [
+                { closedAt: { [beyond]: request.cursor.at } },
+                { closedAt: request.cursor.at, sessionId: { [beyond]: request.cursor.id } },
+              ],
+            }
+          : {},
+      ],
+    },
+    orderBy: [{ closedAt: dir }, { sessionId: dir }],
+    take: ARCHIVE_PAGE_SIZE + 1,
+    select: { closedAt: true, closedById: true, session: { select: sessionSelect } },
+  });
+  const page = keysetPage(fetched, request, ARCHIVE_PAGE_SIZE, (c) =>
+    encodeInstantIdCursor({ at: c.closedAt, id: c.session.id }),
+  );
+  const found = page.rows;
   const ids = found.map((c) => c.session.id);
   const [closers, tallies] = await Promise.all([
     db.person.findMany({ where: { id: { in: found.map((c) => c.closedById) } }, select: { id: true, name: true } }),
@@ -115,7 +155,7 @@ export async function closedSessions(input: { month: string | null; page: number
       tally,
     };
   });
-  return { total, sessions };
+  return { sessions, next: page.next, previous: page.previous };
 }
 
 /** One session's archive page; null when there is no session of an approved course by that id. */

@@ -2,6 +2,7 @@
 // stands, filtered and paged in the database (a company of thousands: a page reads what it shows).
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
+import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
 
 import type { MakeUpStanding } from "./attendance-rules";
 import type { MissReason } from "./make-up-rules";
@@ -135,21 +136,49 @@ const VIEW_WHERE: Record<MakeUpView, Prisma.Sql> = {
   newHires: Prisma.sql`"personStatus" = 'NEW_HIRE' AND category = 'NEW_HIRE'`,
 };
 
-const VIEW_ORDER: Record<MakeUpView, Prisma.Sql> = {
-  owed: Prisma.sql`"endsAt" ASC`,
-  enrolled: Prisma.sql`"muStartsAt" ASC`,
-  newHires: Prisma.sql`CASE standing WHEN 'OWED' THEN 0 WHEN 'ENROLLED' THEN 1 ELSE 2 END, "endsAt" ASC`,
+/**
+ * Each view's order as (rank, instant), then employee number and missed session: owed by when the missed
+ * session ended, enrolled by when the make-up starts, new hires by their standing (owed, enrolled, done), then
+ * when the missed session ended.
+ */
+const VIEW_ORDER: Record<MakeUpView, { rank: Prisma.Sql; at: Prisma.Sql }> = {
+  owed: { rank: Prisma.sql`0::int`, at: Prisma.sql`"endsAt"` },
+  enrolled: { rank: Prisma.sql`0::int`, at: Prisma.sql`"muStartsAt"` },
+  newHires: {
+    rank: Prisma.sql`(CASE standing WHEN 'OWED' THEN 0 WHEN 'ENROLLED' THEN 1 ELSE 2 END)`,
+    at: Prisma.sql`"endsAt"`,
+  },
 };
+const RANK: Record<MissedRow["standing"], number> = { OWED: 0, ENROLLED: 1, DONE: 2 };
+
+/** A row's place in its view's order: "<rank>.<ms>.<missed session id>.<employee number>". */
+type MakeUpCursor = { rank: number; at: Date; sessionId: string; employeeNo: string };
+const encodeCursor = (c: MakeUpCursor) => `${c.rank}.${c.at.getTime()}.${c.sessionId}.${c.employeeNo}`;
+function decodeCursor(value: string | undefined): MakeUpCursor | null {
+  const match = value ? /^([0-2])\.(\d{1,15})\.([\w-]{1,40})\.([^\s]{1,40})$/.exec(value) : null;
+  return match
+    ? { rank: Number(match[1]), at: new Date(Number(match[2])), sessionId: match[3], employeeNo: match[4] }
+    : null;
+}
+function cursorOf(view: MakeUpView, row: MissedRow): MakeUpCursor {
+  return {
+    rank: view === "newHires" ? RANK[row.standing] : 0,
+    at: view === "enrolled" ? row.makeUp!.startsAt : row.endsAt,
+    sessionId: row.missedSessionId,
+    employeeNo: row.employeeNo,
+  };
+}
 
 /**
- * The clerk's and training manager's list: one page of a view, filtered by departments (null: all) and
- * course, with how many rows each view holds under the same filter (the tabs' counts).
+ * The clerk's and training manager's list: one keyset page of a view (no OFFSET), filtered by departments
+ * (null: all) and course, with how many rows each view holds under the same filter (the tabs' counts).
  */
 export async function makeUpList(input: {
   view: MakeUpView;
   departmentIds: string[] | null;
   courseId: string | null;
-  page: number;
+  after?: string;
+  before?: string;
   at: Date;
 }) {
   const filters: Prisma.Sql[] = [];
@@ -166,14 +195,21 @@ export async function makeUpList(input: {
            count(*) FILTER (WHERE ${VIEW_WHERE.enrolled})::int AS enrolled,
            count(*) FILTER (WHERE ${VIEW_WHERE.newHires})::int AS "newHires"
       FROM rows WHERE true ${filter}`;
-  const total = counts[input.view];
-  const pages = Math.max(1, Math.ceil(total / MAKE_UP_PAGE_SIZE));
-  const page = Math.min(Math.max(1, input.page), pages);
-  const rows = await db.$queryRaw<Raw[]>`${missedSql(input.at)}
-    SELECT ${SELECT_COLUMNS} FROM rows WHERE ${VIEW_WHERE[input.view]} ${filter}
-     ORDER BY ${VIEW_ORDER[input.view]}, "employeeNo", "missedSessionId"
-     LIMIT ${MAKE_UP_PAGE_SIZE} OFFSET ${(page - 1) * MAKE_UP_PAGE_SIZE}`;
-  return { rows: rows.map(shape), counts, total, page, pages };
+  const request = keysetRequest(input, decodeCursor);
+  const { dir, beyond } = keysetReadOrder("asc", request);
+  const { rank, at } = VIEW_ORDER[input.view];
+  const op = beyond === "gt" ? Prisma.sql`>` : Prisma.sql`<`;
+  const way = dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const c = request.cursor;
+  const past = c
+    ? Prisma.sql`AND (${rank}, ${at}, "employeeNo", "missedSessionId") ${op} (${c.rank}, ${c.at}, ${c.employeeNo}, ${c.sessionId})`
+    : Prisma.empty;
+  const fetched = await db.$queryRaw<Raw[]>`${missedSql(input.at)}
+    SELECT ${SELECT_COLUMNS} FROM rows WHERE ${VIEW_WHERE[input.view]} ${filter} ${past}
+     ORDER BY ${rank} ${way}, ${at} ${way}, "employeeNo" ${way}, "missedSessionId" ${way}
+     LIMIT ${MAKE_UP_PAGE_SIZE + 1}`;
+  const page = keysetPage(fetched.map(shape), request, MAKE_UP_PAGE_SIZE, (r) => encodeCursor(cursorOf(input.view, r)));
+  return { rows: page.rows, counts, total: counts[input.view], next: page.next, previous: page.previous };
 }
 
 /** The courses that have a missed session someone still owes or is making up, for the course filter. */

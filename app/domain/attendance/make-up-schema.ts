@@ -1,6 +1,7 @@
 // The make-up pages' inputs: a trainee's accept form, and the clerk's list filters (bad values fall back).
 import { z } from "zod";
 
+import { keysetQuery } from "~/utils/keyset";
 import { Id } from "~/utils/params";
 
 import { MAKE_UP_VIEWS } from "./make-up-views";
@@ -17,5 +18,5 @@ export const MakeUpListQuery = z.object({
   view: z.enum(MAKE_UP_VIEWS).catch("owed"),
   departmentId: z.string().trim().max(64).optional().catch(undefined),
   courseId: z.string().trim().max(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  ...keysetQuery,
 });

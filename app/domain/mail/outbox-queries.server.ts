@@ -4,6 +4,14 @@ import { z } from "zod";
 import type { OutboxStatus, Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetQuery,
+  keysetReadOrder,
+  keysetRequest,
+} from "~/utils/keyset";
 
 import { OUTBOX_STATUSES } from "./delivery-rules";
 import { smtpConfig, type SmtpConfig } from "./smtp-config";
@@ -13,7 +21,7 @@ export const OUTBOX_PAGE_SIZE = 50;
 export const OutboxQuerySchema = z.object({
   status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  ...keysetQuery,
 });
 export type OutboxQuery = z.output<typeof OutboxQuerySchema>;
 
@@ -44,7 +52,11 @@ export async function mailStatus(): Promise<{ smtp: SmtpView; lastError: string 
   return { smtp: visible, lastError: failing?.lastError ?? null, worker: env().MAIL_WORKER };
 }
 
+/** One keyset page of the messages matching the filter, newest first (ids breaking ties), and how many match:
+ * a deep page reads what the first does (OutboxMessage_createdAt_id_idx), no OFFSET. */
 export async function listOutbox(query: OutboxQuery) {
+  const request = keysetRequest(query, decodeInstantIdCursor);
+  const { dir, beyond } = keysetReadOrder("desc", request);
   const where: Prisma.OutboxMessageWhereInput = {};
   if (query.status) where.status = query.status;
   if (query.q) {
@@ -53,13 +65,20 @@ export async function listOutbox(query: OutboxQuery) {
       { toName: { contains: query.q, mode: "insensitive" } },
     ];
   }
-  const [total, messages] = await Promise.all([
+  const keyset: Prisma.OutboxMessageWhereInput = request.cursor
+    ? {
+        OR: [
+          { createdAt: { [beyond]: request.cursor.at } },
+          { createdAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
+        ],
+      }
+    : {};
+  const [total, fetched] = await Promise.all([
     db.outboxMessage.count({ where }),
     db.outboxMessage.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * OUTBOX_PAGE_SIZE,
-      take: OUTBOX_PAGE_SIZE,
+      where: { AND: [where, keyset] },
+      orderBy: [{ createdAt: dir }, { id: dir }],
+      take: OUTBOX_PAGE_SIZE + 1,
       select: {
         id: true,
         kind: true,
@@ -74,7 +93,10 @@ export async function listOutbox(query: OutboxQuery) {
       },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)), messages };
+  const page = keysetPage(fetched, request, OUTBOX_PAGE_SIZE, (m) =>
+    encodeInstantIdCursor({ at: m.createdAt, id: m.id }),
+  );
+  return { total, messages: page.rows, next: page.next, previous: page.previous };
 }
 
 export async function getOutboxMessage(id: string) {
