@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetRequest, keysetQuery } from "~/utils/keyset";
+import { keysetPage, keysetQuery, keysetReadOrder, keysetRequest } from "~/utils/keyset";
 
 import { entityLabels } from "./audit-labels.server";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-rules";
@@ -51,9 +51,9 @@ export async function listAuditEntries(query: AuditQuery, offsetMinutes: number)
   if (query.from) and.push({ at: { gte: startOf(query.from) } });
   if (query.to) and.push({ at: { lt: new Date(startOf(query.to).getTime() + 86_400_000) } });
   const request = keysetRequest(query, decodeAuditCursor);
-  // Forwards (`after`) is older: smaller ids.
-  if (request.cursor) and.push({ id: { [request.direction === "after" ? "lt" : "gt"]: request.cursor } });
-  const order = request.direction === "after" ? "desc" : "asc";
+  // Newest first: forwards (`after`) is older, smaller ids.
+  const { dir: order, beyond } = keysetReadOrder("desc", request);
+  if (request.cursor) and.push({ id: { [beyond]: request.cursor } });
   const [fetched, actions] = await Promise.all([
     db.auditEntry.findMany({
       where: { AND: and },

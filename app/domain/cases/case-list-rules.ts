@@ -3,7 +3,7 @@
 // in the query string as "YYYY-MM-DD_<caseNo>" (after= for the next page, before= for the previous).
 import { z } from "zod";
 
-import { keysetQuery } from "~/utils/keyset";
+import { keysetQuery, keysetReadOrder } from "~/utils/keyset";
 
 export const CASE_PAGE_SIZE = 50;
 
@@ -56,7 +56,7 @@ export function caseSearchWhere(query: Pick<CaseListQuery, "assigned" | "q" | "b
 
 /** Rows strictly after (or before) the cursor in the list's order. */
 export function keysetWhere(cursor: CaseCursor, direction: "after" | "before") {
-  const cmp = direction === "after" ? "gt" : "lt";
+  const { beyond: cmp } = keysetReadOrder("asc", { cursor, direction });
   return {
     OR: [{ mandateDueDate: { [cmp]: cursor.due } }, { mandateDueDate: cursor.due, caseNo: { [cmp]: cursor.caseNo } }],
   };

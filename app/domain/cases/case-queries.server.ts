@@ -6,6 +6,7 @@ import { renderText } from "~/domain/quiz/rule-text";
 import type { Authorized } from "~/utils/auth.server";
 import { departmentIdsInScope } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { keysetReadOrder } from "~/utils/keyset";
 import { maskNumbersInText, maskPhone } from "~/utils/mask";
 
 import { importableDepartments } from "./case-departments";
@@ -44,7 +45,7 @@ const LIST_FIELDS = { ...ROW_FIELDS, department: { select: { name: true } } } as
 export async function listCases(auth: Authorized, query: CaseListQuery = {}, exclude: object[] = []) {
   const where = { AND: [await caseScopeWhere(auth), ...caseSearchWhere(query), ...exclude] };
   const request = pageRequest(query);
-  const order = request.direction === "after" ? "asc" : "desc";
+  const { dir: order } = keysetReadOrder("asc", request);
   const [fetched, total] = await Promise.all([
     db.collectionCase.findMany({
       where: request.cursor ? { AND: [where, keysetWhere(request.cursor, request.direction)] } : where,

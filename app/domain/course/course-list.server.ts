@@ -2,7 +2,7 @@
 // were made. Only the page's courses are read, each with its sessions and head count.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetReadOrder, keysetRequest, type KeysetRequest } from "~/utils/keyset";
 
 import { decodeCourseCursor, encodeCourseCursor, type CourseCursor } from "./course-list-rules";
 import { COST_SELECT, courseCost } from "./course-rules";
@@ -19,8 +19,9 @@ export type CourseListFilter = {
 };
 
 /** Rows after the cursor in list order (`after`), or before it (`before`): months descending, then made. */
-function beyond(cursor: CourseCursor, direction: "after" | "before"): Prisma.CourseWhereInput {
-  const [older, later] = direction === "after" ? (["lt", "gt"] as const) : (["gt", "lt"] as const);
+function beyond(cursor: CourseCursor, request: KeysetRequest<unknown>): Prisma.CourseWhereInput {
+  const older = keysetReadOrder("desc", request).beyond;
+  const later = keysetReadOrder("asc", request).beyond;
   const sameMonth = { monthlyItem: { plan: { year: cursor.year, month: cursor.month } } };
   return {
     OR: [
@@ -39,9 +40,8 @@ export async function listCourses(filter: CourseListFilter) {
     and.push({ monthlyItem: { plan: { year: filter.year, ...(filter.month ? { month: filter.month } : {}) } } });
   if (filter.departmentIds)
     and.push({ attendees: { some: { person: { departmentId: { in: filter.departmentIds } } } } });
-  if (request.cursor) and.push(beyond(request.cursor, request.direction));
-  const [monthOrder, madeOrder] =
-    request.direction === "after" ? (["desc", "asc"] as const) : (["asc", "desc"] as const);
+  if (request.cursor) and.push(beyond(request.cursor, request));
+  const [monthOrder, madeOrder] = [keysetReadOrder("desc", request).dir, keysetReadOrder("asc", request).dir];
   const fetched = await db.course.findMany({
     where: { AND: and },
     orderBy: [

@@ -2,7 +2,7 @@
 // every question, summed in the database; and of the written answers, one keyset page per question.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
 import { sql } from "~/utils/sql.server";
 
 export const TEXTS_PAGE_SIZE = 20;
@@ -31,15 +31,16 @@ type CountRow = { questionId: string; answered: number; average: number | null; 
 
 async function textPage(questionId: string, scope: string[] | null, paging: TextPaging) {
   const request = keysetRequest(paging.questionId === questionId ? paging : {}, decodeCursor);
+  const { dir, beyond } = keysetReadOrder("asc", request);
   const where: Prisma.QuestionAnswerWhereInput = {
     questionId,
     AND: [{ text: { not: null } }, { text: { not: "" } }],
     ...(scope ? { response: { departmentId: { in: scope } } } : {}),
-    ...(request.cursor ? { id: { [request.direction === "after" ? "gt" : "lt"]: request.cursor } } : {}),
+    ...(request.cursor ? { id: { [beyond]: request.cursor } } : {}),
   };
   const fetched = await db.questionAnswer.findMany({
     where,
-    orderBy: { id: request.direction === "after" ? "asc" : "desc" },
+    orderBy: { id: dir },
     take: TEXTS_PAGE_SIZE + 1,
     select: {
       id: true,

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
 
 import type { PersonStatusName } from "./people.schema";
 
@@ -36,14 +36,13 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
     });
   const request = keysetRequest(filter, decodeCursor);
   const where: Prisma.PersonWhereInput = { AND: and };
-  const keyset: Prisma.PersonWhereInput[] = request.cursor
-    ? [{ employeeNo: { [request.direction === "after" ? "gt" : "lt"]: request.cursor } }]
-    : [];
+  const { dir, beyond } = keysetReadOrder("asc", request);
+  const keyset: Prisma.PersonWhereInput[] = request.cursor ? [{ employeeNo: { [beyond]: request.cursor } }] : [];
   const [total, fetched] = await Promise.all([
     db.person.count({ where }),
     db.person.findMany({
       where: { AND: [...and, ...keyset] },
-      orderBy: { employeeNo: request.direction === "after" ? "asc" : "desc" },
+      orderBy: { employeeNo: dir },
       take: PAGE_SIZE + 1,
       select: {
         id: true,
