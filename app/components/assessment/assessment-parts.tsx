@@ -69,21 +69,27 @@ export function AssessmentList({ items, empty }: { items: ListItem[]; empty: str
   return (
     <ul className="card divide-y divide-slate-100">
       {items.map((a) => (
-        <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm" data-assessment={a.id}>
-          <Link to={`/assessments/${a.id}`} className="min-w-0 flex-1 hover:underline">
-            <span className="font-medium text-brand-700">{a.person.name}</span>{" "}
-            <span className="font-mono text-xs text-slate-500">{a.person.employeeNo}</span>
-            <span className="block text-xs text-slate-500">
+        // On a phone each form reads top to bottom (who, where from, who assessed, the result), the name on a line
+        // of its own; from sm up the assessor and the result sit on the right of the row.
+        <li key={a.id} className="px-4 py-3 text-sm sm:flex sm:items-center sm:gap-3" data-assessment={a.id}>
+          <Link to={`/assessments/${a.id}`} className="block min-w-0 hover:underline sm:flex-1" data-part="who">
+            <span className="flex flex-wrap items-baseline gap-x-2">
+              <span className="font-medium text-brand-700">{a.person.name}</span>
+              <span className="font-mono text-xs text-slate-500">{a.person.employeeNo}</span>
+            </span>
+            <span className="block break-words text-xs text-slate-500">
               {a.person.department}
               {a.courseTitle ? ` · ${a.courseTitle}` : ""}
             </span>
           </Link>
-          <span className="text-xs text-slate-500">
-            {t("assessment.assessedBy", { name: a.assessorName, date: format.date(a.assessedAt) })}
-          </span>
-          <span className="flex items-center gap-2">
-            <ResultBadge result={a.result} />
-            <StandingBadge standing={a.standing} />
+          <span className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 sm:mt-0 sm:shrink-0 sm:justify-end">
+            <span className="text-xs text-slate-500">
+              {t("assessment.assessedBy", { name: a.assessorName, date: format.date(a.assessedAt) })}
+            </span>
+            <span className="flex items-center gap-2">
+              <ResultBadge result={a.result} />
+              <StandingBadge standing={a.standing} />
+            </span>
           </span>
         </li>
       ))}
