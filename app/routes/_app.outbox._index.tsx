@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { OutboxStatusBadge } from "~/components/mail/outbox-status";
 import { KeysetPagination } from "~/components/keyset-pagination";
+import { OutboxStatusBadge } from "~/components/mail/outbox-status";
 import { useFormat } from "~/components/use-format";
 import { OUTBOX_STATUSES } from "~/domain/mail/delivery-rules";
 import {

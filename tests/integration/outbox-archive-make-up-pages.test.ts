@@ -62,7 +62,7 @@ describe("the outbox (/outbox)", () => {
   const read = loaderReader<Body>(outboxLoader, "/outbox");
   const ids = (p: Body) => p.messages.map((m) => m.id);
 
-  it("pages through every message once, newest first (ids breaking ties), the search holding across pages", async () => {
+  it("pages through every message once, newest first (ids breaking ties), the search held on each page", async () => {
     // 130 messages at three instants (ties), every other one to 翻页甲.
     await db.outboxMessage.createMany({
       data: Array.from({ length: 130 }, (_, i) => ({

@@ -201,9 +201,8 @@ export async function makeUpList(input: {
   const op = beyond === "gt" ? Prisma.sql`>` : Prisma.sql`<`;
   const way = dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const c = request.cursor;
-  const past = c
-    ? Prisma.sql`AND (${rank}, ${at}, "employeeNo", "missedSessionId") ${op} (${c.rank}, ${c.at}, ${c.employeeNo}, ${c.sessionId})`
-    : Prisma.empty;
+  const key = Prisma.sql`(${rank}, ${at}, "employeeNo", "missedSessionId")`;
+  const past = c ? Prisma.sql`AND ${key} ${op} (${c.rank}, ${c.at}, ${c.employeeNo}, ${c.sessionId})` : Prisma.empty;
   const fetched = await db.$queryRaw<Raw[]>`${missedSql(input.at)}
     SELECT ${SELECT_COLUMNS} FROM rows WHERE ${VIEW_WHERE[input.view]} ${filter} ${past}
      ORDER BY ${rank} ${way}, ${at} ${way}, "employeeNo" ${way}, "missedSessionId" ${way}

@@ -12,8 +12,8 @@ import { messageKey } from "~/utils/validation";
 
 import { readGift } from "./gift";
 import { readMoodleXml } from "./moodle-xml";
-import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
 import { bankDuplicates } from "./question-duplicates.server";
+import { checkImported, type ImportError, type ReadResult, type Unsupported } from "./question-import-rules";
 import { contentChanged } from "./question-review-rules";
 import { readQuestionsXlsx } from "./question-xlsx.server";
 import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
