@@ -43,7 +43,16 @@ declare module "autocannon" {
     workers?: number;
     headers?: Record<string, string>;
     requests?: Request[];
+    /** Called with each connection's client as it is made. */
+    setupClient?: (client: { setRequests: (requests: Request[]) => void }) => void;
   };
-  function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of its result that also emits each response (its time in ms, not rounded). */
+  export type Instance = Promise<Result> & {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Instance;
+  };
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

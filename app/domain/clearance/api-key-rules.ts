@@ -1,5 +1,6 @@
 // API keys of the clearance API: 256 random bits, shown once; only the SHA-256 is stored. A fast
 // hash is right here: the key is random, not a password, and it is checked on every call.
+import * as crypto from "node:crypto";
 import { createHash, randomBytes } from "node:crypto";
 
 export const KEY_PREFIX = "tgk_";
@@ -8,8 +9,11 @@ export function generateApiKey(): string {
   return KEY_PREFIX + randomBytes(32).toString("base64url");
 }
 
+// The one-shot hash (Node ≥ 20.12) is about twice as fast as a Hash object: it runs on every call.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
 export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  return oneShot ? oneShot("sha256", key, "hex") : createHash("sha256").update(key).digest("hex");
 }
 
 /** What the key list shows of a key: enough to tell keys apart, useless to call with. */

@@ -158,7 +158,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
       entry.from,
       entry.until,
     ));
-    log.push({ at: t, apiKeyId: keyId, employeeNo: entry.employeeNo, status: 200, cleared: cached.cleared });
+    log.add(t, keyId, entry.employeeNo, 200, cached.cleared);
     return { status: 200, json: cached.json };
   }
 

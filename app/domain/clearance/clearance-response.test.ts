@@ -86,6 +86,8 @@ describe("API keys", () => {
     expect(key).toMatch(/^tgk_[\w-]{43}$/);
     expect(generateApiKey()).not.toBe(key);
     expect(hashApiKey(key)).toMatch(/^[0-9a-f]{64}$/);
+    // The stored hashes are SHA-256 in hex (FIPS 180-2's "abc" vector): a different hash would refuse every key.
+    expect(hashApiKey("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(bearerKey(`Bearer ${key}`)).toBe(key);
     expect(bearerKey(`Basic ${key}`)).toBeNull();
     expect(bearerKey(undefined)).toBeNull();

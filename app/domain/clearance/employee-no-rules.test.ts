@@ -43,4 +43,10 @@ describe("storableText", () => {
     // A cut through a surrogate pair leaves no half of it.
     expect(storableText("x😀", 2)).toBe("x\uFFFD");
   });
+
+  it("keeps printable ASCII as it is, and still replaces DEL and cuts to the limit", () => {
+    expect(storableText("C0102 ~-!", 60)).toBe("C0102 ~-!");
+    expect(storableText("C0102\u007F", 60)).toBe("C0102\uFFFD");
+    expect(storableText("C0102", 3)).toBe("C01");
+  });
 });

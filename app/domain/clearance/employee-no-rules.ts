@@ -32,6 +32,16 @@ export function parseEmployeeNoSegment(raw: string): EmployeeNoCheck {
 /** Any text made safe to store: control characters replaced, at most `max` characters. */
 export function storableText(value: unknown, max: number): string {
   const text = typeof value === "string" ? value : String(value ?? "");
+  if (text.length <= max && isPrintableAscii(text)) return text; // every checked employee number: no regex
   // Lone surrogates cannot be encoded as UTF-8 either; cutting may split a pair, hence twice.
   return text.replace(UNSTORABLE, "\uFFFD").slice(0, max).replace(UNSTORABLE, "\uFFFD");
+}
+
+/** Only printable ASCII (space to "~"): none of it is a control, format or surrogate character. */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }

@@ -7,8 +7,8 @@ import {
   beforeAfter,
   coursesTeaching,
   ruleCatalogue,
+  ruleDetailFigures,
   ruleFigures,
-  ruleFiguresByDepartment,
   type Scope,
 } from "./rule-loop-queries.server";
 import {
@@ -74,14 +74,18 @@ export async function ruleLoopYear(window: Window, people: Scope, sort: RuleSort
 export async function ruleLoopDetail(ruleId: string, window: Window, view: Awaited<ReturnType<typeof viewOf>>) {
   const rule = (await ruleCatalogue()).find((r) => r.id === ruleId);
   if (!rule) return null;
-  const [totals, split, courses] = await Promise.all([
-    ruleFigures(window, view.people),
-    ruleFiguresByDepartment(ruleId, window, view.people),
-    coursesTeaching(ruleId, window, view.people),
-  ]);
   const at = now();
-  const windows = courses.map((c) => ({ courseId: c.id, ...courseWindows(c.firstStart, c.lastEnd, at) }));
-  const effects = new Map((await beforeAfter(ruleId, windows, view.people)).map((e) => [e.courseId, e]));
+  // The courses' before/after read runs while the rule's figures are read: neither needs the other.
+  const teaching = async () => {
+    const courses = await coursesTeaching(ruleId, window, view.people);
+    const windows = courses.map((c) => ({ courseId: c.id, ...courseWindows(c.firstStart, c.lastEnd, at) }));
+    const effects = new Map((await beforeAfter(ruleId, windows, view.people)).map((e) => [e.courseId, e]));
+    return { courses, windows, effects };
+  };
+  const [{ totals, split }, { courses, windows, effects }] = await Promise.all([
+    ruleDetailFigures(ruleId, window, view.people),
+    teaching(),
+  ]);
 
   // Per department: the units in view, each with its teams' figures added in.
   const units = new Map<string, { answered: number; wrong: number; breaches: number }>();
@@ -102,19 +106,10 @@ export async function ruleLoopDetail(ruleId: string, window: Window, view: Await
       return { id: d.id, name: d.name, ...f, missRate: missRate(f.answered, f.wrong) };
     });
 
-  const f = totals.get(ruleId);
   return {
     rule,
     enforced: enforcedAtWork(ruleId),
-    totals: {
-      courses: f?.courses ?? 0,
-      sessions: f?.sessions ?? 0,
-      questions: f?.questions ?? 0,
-      answered: f?.answered ?? 0,
-      wrong: f?.wrong ?? 0,
-      missRate: missRate(f?.answered ?? 0, f?.wrong ?? 0),
-      breaches: f?.breaches ?? 0,
-    },
+    totals: { ...totals, missRate: missRate(totals.answered, totals.wrong) },
     departments,
     courses: courses.map((c, i) => {
       const e = effects.get(c.id);

@@ -68,18 +68,19 @@ function questionCounts() {
  * Scored answers per rule (n) and those answered wrong (m), by the answerer's department when grouped: the
  * whole days from the tally, the part days at the window's ends from the raw answers (~/domain/rule-tally).
  */
-async function answerCounts(window: Window, people: Scope, grouped: boolean): Promise<Counts[]> {
-  const rows = await answeredByRule(window, people);
+async function answerCounts(window: Window, people: Scope, grouped: boolean, ruleId?: string): Promise<Counts[]> {
+  const rows = await answeredByRule(window, people, ruleId ?? null);
   if (grouped) return rows.map((r) => ({ ruleId: r.ruleId, key: r.departmentId, n: r.n, m: r.m }));
   return [...perRule(rows)].map(([ruleId, f]) => ({ ruleId, key: "", n: f.n, m: f.m }));
 }
 
-/** Breaches refused on action records per rule, by the agent's department when grouped. */
-function breachCounts(window: Window, people: Scope, grouped: boolean) {
+/** Breaches refused on action records per rule (or of `ruleId` alone), by the agent's department when grouped. */
+function breachCounts(window: Window, people: Scope, grouped: boolean, ruleId?: string) {
   return db.$queryRaw<Counts[]>`
     SELECT b."ruleId", ${byKey(grouped, Prisma.sql`p."departmentId"`)} AS key, COUNT(*)::int AS n, 0 AS m
     FROM "CaseRuleBreach" b JOIN "Person" p ON p.id = b."personId"
     WHERE b.at >= ${window.from} AND b.at < ${window.to} AND ${inScope(Prisma.sql`p."departmentId"`, people)}
+      AND ${ruleId === undefined ? Prisma.sql`TRUE` : Prisma.sql`b."ruleId" = ${ruleId}`}
     GROUP BY 1, 2`;
 }
 
@@ -110,18 +111,35 @@ export async function ruleFigures(window: Window, people: Scope): Promise<Map<st
   return out;
 }
 
-/** One rule's answers and breaches per department of the people (rolled up by the caller). */
-export async function ruleFiguresByDepartment(ruleId: string, window: Window, people: Scope) {
-  const [answers, breaches] = await Promise.all([
-    answerCounts(window, people, true),
-    breachCounts(window, people, true),
+/**
+ * One rule's figures in the window for a rule's page: its answers and breaches per department of the people
+ * (rolled up by the caller), and its totals. The totals' answers and breaches are the sums of those same rows
+ * (ruleFigures counts the same rows ungrouped), so the year's answers and breaches are read once, not twice,
+ * and for this rule alone.
+ */
+export async function ruleDetailFigures(ruleId: string, window: Window, people: Scope) {
+  const [courses, questions, answers, breaches] = await Promise.all([
+    courseCounts(window, people),
+    questionCounts(),
+    answerCounts(window, people, true, ruleId),
+    breachCounts(window, people, true, ruleId),
   ]);
-  return {
+  const split = {
     answers: answers
       .filter((r) => r.ruleId === ruleId)
       .map((r) => ({ departmentId: r.key, answered: r.n, wrong: r.m })),
     breaches: breaches.filter((r) => r.ruleId === ruleId).map((r) => ({ departmentId: r.key, breaches: r.n })),
   };
+  const c = courses.find((r) => r.ruleId === ruleId);
+  const totals: Figures = {
+    courses: c?.n ?? 0,
+    sessions: c?.m ?? 0,
+    questions: questions.find((r) => r.ruleId === ruleId)?.n ?? 0,
+    answered: split.answers.reduce((sum, r) => sum + r.answered, 0),
+    wrong: split.answers.reduce((sum, r) => sum + r.wrong, 0),
+    breaches: split.breaches.reduce((sum, r) => sum + r.breaches, 0),
+  };
+  return { totals, split };
 }
 
 /** The live courses that taught a rule with a session in the window: first start, last end, attendees in view. */
@@ -155,7 +173,12 @@ export type BeforeAfter = {
   afterBreaches: number;
 };
 
-/** For each course's attendees in view: answers and breaches of the rule in the windows before and after it. */
+/**
+ * For each course's attendees in view: answers and breaches of the rule in the windows before and after it.
+ * Each attendee's answers and breaches of the rule are read once (\`mine\`, \`breached\`) however many of the
+ * courses they attended (on the bench company, 292 attendances of B3's courses are 42 people), then
+ * counted into each of their courses' windows.
+ */
 export async function beforeAfter(ruleId: string, windows: CourseWindow[], people: Scope): Promise<BeforeAfter[]> {
   if (windows.length === 0) return [];
   const ids = windows.map((w) => w.courseId);
@@ -165,32 +188,42 @@ export async function beforeAfter(ruleId: string, windows: CourseWindow[], peopl
       SELECT * FROM unnest(${ids}::text[], ${col((w) => w.before.from)}::timestamptz[],
         ${col((w) => w.before.to)}::timestamptz[], ${col((w) => w.after.from)}::timestamptz[],
         ${col((w) => w.after.to)}::timestamptz[]) AS w("courseId", bf, bt, af, at_)
-    ), att AS (
+    ), att AS MATERIALIZED (
       SELECT w.*, ca."personId" FROM w
       JOIN "CourseAttendee" ca ON ca."courseId" = w."courseId"
       JOIN "Person" p ON p.id = ca."personId"
       WHERE ${inScope(Prisma.sql`p."departmentId"`, people)}
-    )
-    SELECT w."courseId",
-      COALESCE(SUM(q.ba), 0)::int AS "beforeAnswered", COALESCE(SUM(q.bw), 0)::int AS "beforeWrong",
-      COALESCE(SUM(b.bb), 0)::int AS "beforeBreaches",
-      COALESCE(SUM(q.aa), 0)::int AS "afterAnswered", COALESCE(SUM(q.aw), 0)::int AS "afterWrong",
-      COALESCE(SUM(b.ab), 0)::int AS "afterBreaches"
-    FROM w LEFT JOIN att ON att."courseId" = w."courseId"
-    LEFT JOIN LATERAL (
-      SELECT COUNT(*) FILTER (WHERE x."answeredAt" >= att.bf AND x."answeredAt" < att.bt) AS ba,
+    ), mine AS MATERIALIZED (
+      SELECT a."personId", x."answeredAt", x.correct
+      FROM (SELECT DISTINCT "personId" FROM att) who
+      JOIN "QuizAttempt" a ON a."personId" = who."personId"
+      JOIN "QuizAttemptQuestion" x ON x."attemptId" = a.id
+      WHERE x.correct IS NOT NULL AND ${ruleId} = ANY(x."ruleIds")
+    ), breached AS MATERIALIZED (
+      SELECT br."personId", br.at
+      FROM (SELECT DISTINCT "personId" FROM att) who
+      JOIN "CaseRuleBreach" br ON br."personId" = who."personId" AND br."ruleId" = ${ruleId}
+    ), q AS (
+      SELECT att."courseId",
+        COUNT(*) FILTER (WHERE x."answeredAt" >= att.bf AND x."answeredAt" < att.bt) AS ba,
         COUNT(*) FILTER (WHERE x."answeredAt" >= att.bf AND x."answeredAt" < att.bt AND NOT x.correct) AS bw,
         COUNT(*) FILTER (WHERE x."answeredAt" >= att.af AND x."answeredAt" < att.at_) AS aa,
         COUNT(*) FILTER (WHERE x."answeredAt" >= att.af AND x."answeredAt" < att.at_ AND NOT x.correct) AS aw
-      FROM "QuizAttemptQuestion" x JOIN "QuizAttempt" a ON a.id = x."attemptId"
-      WHERE a."personId" = att."personId" AND x.correct IS NOT NULL AND ${ruleId} = ANY(x."ruleIds")
-    ) q ON true
-    LEFT JOIN LATERAL (
-      SELECT COUNT(*) FILTER (WHERE br.at >= att.bf AND br.at < att.bt) AS bb,
+      FROM att JOIN mine x ON x."personId" = att."personId"
+      GROUP BY att."courseId"
+    ), b AS (
+      SELECT att."courseId",
+        COUNT(*) FILTER (WHERE br.at >= att.bf AND br.at < att.bt) AS bb,
         COUNT(*) FILTER (WHERE br.at >= att.af AND br.at < att.at_) AS ab
-      FROM "CaseRuleBreach" br WHERE br."personId" = att."personId" AND br."ruleId" = ${ruleId}
-    ) b ON true
-    GROUP BY w."courseId"`;
+      FROM att JOIN breached br ON br."personId" = att."personId"
+      GROUP BY att."courseId"
+    )
+    SELECT w."courseId",
+      COALESCE(q.ba, 0)::int AS "beforeAnswered", COALESCE(q.bw, 0)::int AS "beforeWrong",
+      COALESCE(b.bb, 0)::int AS "beforeBreaches",
+      COALESCE(q.aa, 0)::int AS "afterAnswered", COALESCE(q.aw, 0)::int AS "afterWrong",
+      COALESCE(b.ab, 0)::int AS "afterBreaches"
+    FROM w LEFT JOIN q ON q."courseId" = w."courseId" LEFT JOIN b ON b."courseId" = w."courseId"`;
 }
 
 /** The people in view who answered the rule wrong or breached it in the window, by name. */

@@ -12,10 +12,10 @@ export type RuleDepartmentCount = { ruleId: string; departmentId: string; n: num
 // An empty day range when the window holds no whole day.
 const NO_DAYS = { firstDay: "1970-01-01", endDay: "1970-01-01" };
 
-function params(window: Window, departmentIds: string[] | null) {
+function params(window: Window, departmentIds: string[] | null, ruleId: string | null) {
   const s = splitWindow(window);
   const days = s.days ?? NO_DAYS;
-  return [days.firstDay, days.endDay, s.head.from, s.head.to, s.tail.from, s.tail.to, departmentIds];
+  return [days.firstDay, days.endDay, s.head.from, s.head.to, s.tail.from, s.tail.to, departmentIds, ruleId];
 }
 
 const EDGES = (column: string) =>
@@ -24,18 +24,21 @@ const EDGES = (column: string) =>
 
 // Whole days summed from the tally's two columns, part days counted from the raw answers (`rawFrom`: the
 // joins naming the answer `q`, its attempt `a` and person `p`; `rawWhere`: what counts, with the edge instants).
+// `ruleId`: that rule's rows only (a rule's page; the tally's (ruleId, day) index), or null for every rule.
 function countsByRule(
   tally: { n: string; m: string },
   rawFrom: string,
   rawWhere: string,
   window: Window,
   departmentIds: string[] | null,
+  ruleId: string | null = null,
 ): Promise<RuleDepartmentCount[]> {
   return sql<RuleDepartmentCount>(
     `SELECT u."ruleId", u."departmentId", SUM(u.n)::int AS n, SUM(u.m)::int AS m FROM (
        SELECT t."ruleId", t."departmentId", SUM(t.${tally.n}) AS n, SUM(t.${tally.m}) AS m
          FROM "RuleTally" t
         WHERE t.day >= $1::date AND t.day < $2::date AND ($7::text[] IS NULL OR t."departmentId" = ANY($7::text[]))
+          AND ($8::text IS NULL OR t."ruleId" = $8::text)
         GROUP BY 1, 2
        UNION ALL
        SELECT r."ruleId", p."departmentId", COUNT(*), COUNT(*) FILTER (WHERE q.correct = false)
@@ -43,20 +46,27 @@ function countsByRule(
          JOIN "Person" p ON p.id = a."personId"
         CROSS JOIN LATERAL unnest(q."ruleIds") AS r("ruleId")
         WHERE ${rawWhere} AND ($7::text[] IS NULL OR p."departmentId" = ANY($7::text[]))
+          AND ($8::text IS NULL OR r."ruleId" = $8::text)
         GROUP BY 1, 2
      ) u GROUP BY 1, 2 HAVING SUM(u.n) > 0`,
-    params(window, departmentIds),
+    params(window, departmentIds, ruleId),
   );
 }
 
-/** Scored answers (n) and those answered wrong (m), by the day they were answered: the rule loop's meaning. */
-export function answeredByRule(window: Window, departmentIds: string[] | null): Promise<RuleDepartmentCount[]> {
+/** Scored answers (n) and those answered wrong (m), by the day they were answered: the rule loop's meaning
+ * (of one rule when `ruleId` is given). */
+export function answeredByRule(
+  window: Window,
+  departmentIds: string[] | null,
+  ruleId: string | null = null,
+): Promise<RuleDepartmentCount[]> {
   return countsByRule(
     { n: "answered", m: `"answeredWrong"` },
     `"QuizAttemptQuestion" q JOIN "QuizAttempt" a ON a.id = q."attemptId"`,
     `q.correct IS NOT NULL AND ${EDGES(`q."answeredAt"`)}`,
     window,
     departmentIds,
+    ruleId,
   );
 }
 

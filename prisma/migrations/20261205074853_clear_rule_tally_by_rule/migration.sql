@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RuleTally_ruleId_day_idx" ON "RuleTally"("ruleId", "day");
