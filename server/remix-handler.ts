@@ -111,14 +111,15 @@ export function createRemixHandler({ build, getLoadContext }: Options) {
   const handle = createRequestHandler(build as ServerBuild, process.env.NODE_ENV);
   // Route discovery answers, per build and path shape (./manifest-cache.ts); not in development, where the
   // build changes under the server.
-  const manifests = typeof build === "function" ? null : createManifestCache(build.routes);
+  let cache: ReturnType<typeof createManifestCache> | undefined;
+  const manifests = () => (cache ??= createManifestCache((build as ServerBuild).routes ?? {}));
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const query = req.originalUrl.indexOf("?");
     const manifestKey =
-      manifests && req.method === "GET" && req.path === "/__manifest" && query >= 0
-        ? manifests.keyOf(req.originalUrl.slice(query + 1))
+      typeof build !== "function" && req.method === "GET" && req.path === "/__manifest" && query >= 0
+        ? manifests().keyOf(req.originalUrl.slice(query + 1))
         : null;
-    const known = manifestKey ? manifests?.get(manifestKey) : undefined;
+    const known = manifestKey ? manifests().get(manifestKey) : undefined;
     if (known) return sendCached(res, known);
     const withBody = hasBody(req.method);
     const limit = bodyLimitFor(req);
@@ -152,7 +153,7 @@ export function createRemixHandler({ build, getLoadContext }: Options) {
           headers: [...response.headers.entries()],
           body: Buffer.from(await response.arrayBuffer()),
         };
-        manifests?.set(manifestKey, answer);
+        manifests().set(manifestKey, answer);
         return sendCached(res, answer);
       }
       await send(res, response);
