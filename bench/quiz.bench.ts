@@ -9,9 +9,11 @@
 // Opening the result page afterwards is not part of an attempt (the target counts start → submit).
 // Targets (docs/decisions/0010): ≥ 110 complete attempts/s with 10 agents at once; 500 agents starting within 10 s
 // all get their first question, none an error.
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
 import { attemptApi } from "../app/domain/quiz/attempt.schema";
+import { sql } from "../app/utils/sql.server";
 
 import { openBenchCluster } from "./data/cluster";
 import type { Bench } from "./run";
@@ -90,11 +92,52 @@ function client(baseURL: string, cookie: string, quizId: string, version: string
   };
 }
 
+/**
+ * Where the CPU of the counted window goes, per attempt: the server process(es), the PostgreSQL backends of the
+ * bench's database (from /proc, when PostgreSQL runs on this machine: backends alive at the end of the window,
+ * those opened during it counted whole) and this process, the load generator.
+ */
+type CpuSample = { server: number; postgres: Map<number, number>; generator: number };
+async function postgresBackends(): Promise<Map<number, number>> {
+  const rows = await sql<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const own = new Set(readdirSync("/proc"));
+  return new Map(rows.filter((r) => own.has(String(r.pid))).map((r) => [r.pid, cpuSeconds(r.pid)]));
+}
+function cpuMeter(serverCpu: () => number) {
+  const sample = async (): Promise<CpuSample> => ({
+    server: serverCpu(),
+    postgres: await postgresBackends(),
+    generator: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+  });
+  return {
+    sample,
+    /** ms of CPU per attempt, by who spent it. */
+    perAttempt(a: CpuSample, b: CpuSample, attempts: number) {
+      let postgres = 0;
+      for (const [pid, end] of b.postgres) postgres += end - (a.postgres.get(pid) ?? 0);
+      const per = (seconds: number) => (seconds * 1000) / attempts;
+      return {
+        server: per(b.server - a.server),
+        postgres: b.postgres.size ? per(postgres) : Number.NaN,
+        generator: per(b.generator - a.generator),
+      };
+    },
+  };
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : Number.NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function throughput(baseURLs: string[], quizId: string, cookies: string[], version: string) {
+async function throughput(
+  baseURLs: string[],
+  quizId: string,
+  cookies: string[],
+  version: string,
+  meter: ReturnType<typeof cpuMeter>,
+) {
   let counting = false;
   let stop = false;
   let completed = 0;
@@ -122,11 +165,13 @@ async function throughput(baseURLs: string[], quizId: string, cookies: string[],
   const running = cookies.slice(0, CONCURRENT_AGENTS).map(agent);
   await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
   for (const list of Object.values(stepTimes)) list.length = 0;
+  const cpuAtStart = await meter.sample();
   counting = true;
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, DURATION_S * 1000));
   stop = true;
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = meter.perAttempt(cpuAtStart, await meter.sample(), completed);
   await Promise.all(running);
   latencies.sort((a, b) => a - b);
   const steps = Object.entries(stepTimes).map(([step, list]) => {
@@ -135,6 +180,7 @@ async function throughput(baseURLs: string[], quizId: string, cookies: string[],
   });
   return {
     steps,
+    cpu,
     perSecond: completed / seconds,
     completed,
     seconds,
@@ -188,7 +234,7 @@ const bench: Bench = async () => {
     const cpu = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const cpu0 = cpu();
     const version = await manifestVersion(server.baseURLs[0], agents.cookies[0]);
-    const t = await throughput(server.baseURLs, agents.quizId, agents.cookies, version);
+    const t = await throughput(server.baseURLs, agents.quizId, agents.cookies, version, cpuMeter(cpu));
     const serverCpu = (cpu() - cpu0) / (t.seconds + WARMUP_S);
     const b = await burst(server.baseURLs, agents.quizId, agents.cookies.slice(CONCURRENT_AGENTS), version);
     return {
@@ -203,6 +249,8 @@ const bench: Bench = async () => {
           `(${(t.perSecond * REQUESTS_PER_ATTEMPT).toFixed(0)} requests/s), ${t.errors.length} errors`,
         `  attempt latency p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, p99 ${ms(t.p99)}; ` +
           `server CPU ${(serverCpu * 100).toFixed(0)}% of one core`,
+        `  CPU per attempt: server ${ms(t.cpu.server)}, PostgreSQL ${ms(t.cpu.postgres)}, ` +
+          `load generator ${ms(t.cpu.generator)}`,
         `  per request: ${t.steps.join("; ")}`,
         ...t.errors.slice(0, 5).map((e) => `  error: ${e}`),
         `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s ` +

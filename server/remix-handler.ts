@@ -7,6 +7,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { discardRest } from "../app/utils/fast-path.server";
 
 import { bodyLimitFor, declaredTooLarge, hasBody, limitedBody, refuseTooLarge } from "./body-limit";
+import { createManifestCache, type CachedAnswer } from "./manifest-cache";
 
 type Options = {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -100,9 +101,26 @@ function urlOf(req: ExpressRequest): string {
   return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
 }
 
+function sendCached(res: ExpressResponse, answer: CachedAnswer) {
+  res.status(answer.status);
+  for (const [key, value] of answer.headers) res.append(key, value);
+  res.end(answer.body);
+}
+
 export function createRemixHandler({ build, getLoadContext }: Options) {
   const handle = createRequestHandler(build as ServerBuild, process.env.NODE_ENV);
+  // Route discovery answers, per build and path shape (./manifest-cache.ts); not in development, where the
+  // build changes under the server.
+  let cache: ReturnType<typeof createManifestCache> | undefined;
+  const manifests = () => (cache ??= createManifestCache((build as ServerBuild).routes ?? {}));
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const query = req.originalUrl.indexOf("?");
+    const manifestKey =
+      typeof build !== "function" && req.method === "GET" && req.path === "/__manifest" && query >= 0
+        ? manifests().keyOf(req.originalUrl.slice(query + 1))
+        : null;
+    const known = manifestKey ? manifests().get(manifestKey) : undefined;
+    if (known) return sendCached(res, known);
     const withBody = hasBody(req.method);
     const limit = bodyLimitFor(req);
     if (withBody && declaredTooLarge(req, limit)) return refuseTooLarge(req, res);
@@ -129,6 +147,15 @@ export function createRemixHandler({ build, getLoadContext }: Options) {
     try {
       const response = await handle(new Request(urlOf(req), init), getLoadContext(req, res));
       if (res.headersSent) return;
+      if (manifestKey && response.status === 200) {
+        const answer = {
+          status: response.status,
+          headers: [...response.headers.entries()],
+          body: Buffer.from(await response.arrayBuffer()),
+        };
+        manifests().set(manifestKey, answer);
+        return sendCached(res, answer);
+      }
       await send(res, response);
       // Answered before the body was read (a refusal by permission, say): drop a little more of it, then cut.
       if (body && !req.complete) {

@@ -46,7 +46,11 @@ export async function getAttemptForTaking(personId: string, attemptId: string) {
                                                    'options', (SELECT json_object_agg(o.id, o.text) FROM "QuizOption" o
                                                                WHERE o."questionId" = qq.id))
                                  ORDER BY q.position)
-                 FROM "QuizAttemptQuestion" q JOIN "QuizQuestion" qq ON qq.id = q."questionId"
+                 FROM "QuizAttemptQuestion" q
+                 -- Each question by its key (OFFSET 0 keeps it a per-row lookup: as a join, the planner expects
+                 -- ~130 rows per attempt from the bank-wide statistics and hashes the whole bank instead).
+                 CROSS JOIN LATERAL (SELECT x.id, x.kind, x.stem FROM "QuizQuestion" x WHERE x.id = q."questionId"
+                                     OFFSET 0) qq
                  WHERE q."attemptId" = a.id)
               END AS questions
        FROM "QuizAttempt" a JOIN "Quiz" z ON z.id = a."quizId"

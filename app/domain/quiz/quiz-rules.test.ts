@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { canStart, drawQuestions, isCorrect, recentlySeen, scoreAttempt, seededRandom, shuffle } from "./quiz-rules";
+import {
+  canStart,
+  drawQuestions,
+  isCorrect,
+  openFirst,
+  recentlySeen,
+  scoreAttempt,
+  seededRandom,
+  shuffle,
+} from "./quiz-rules";
 
 describe("drawing questions from a blueprint", () => {
   const pool = [
@@ -164,5 +173,23 @@ describe("who may start an attempt", () => {
     expect(canStart([morning, yesterdayLate], policy, at, tz)).toEqual({ ok: true });
     const check = canStart([morning, morning], policy, at, tz);
     expect(check).toEqual({ ok: false, reason: "dailyLimit", until: new Date("2026-03-02T16:00:00Z") });
+  });
+});
+
+describe("the attempts a start weighs", () => {
+  const done = (id: string) => ({ id, status: "SUBMITTED" });
+  const open = { id: "o", status: "OPEN" };
+
+  it("puts the open attempt found by its key first, once, before the newest", () => {
+    expect(openFirst([done("a"), open, done("b")], open).map((a) => a.id)).toEqual(["o", "a", "b"]);
+    expect(openFirst([done("a"), done("b")], open).map((a) => a.id)).toEqual(["o", "a", "b"]);
+  });
+
+  it("falls back to an open attempt among the newest when none holds the key", () => {
+    expect(openFirst([done("a"), open, done("b")], undefined).map((a) => a.id)).toEqual(["o", "a", "b"]);
+  });
+
+  it("keeps the newest first when nothing is open", () => {
+    expect(openFirst([done("a"), done("b")], undefined).map((a) => a.id)).toEqual(["a", "b"]);
   });
 });

@@ -103,6 +103,15 @@ export function scoreAttempt(questions: readonly ScoredQuestion[], passPercent: 
   };
 }
 
+/**
+ * A person's attempts at a quiz as the start weighs them: the open one first (found by its key, or else an open
+ * one among the newest, for rows written without a key), then the newest, each once.
+ */
+export function openFirst<T extends { id: string; status: string }>(newest: readonly T[], open: T | undefined): T[] {
+  const first = open ?? newest.find((a) => a.status === "OPEN");
+  return first ? [first, ...newest.filter((a) => a.id !== first.id)] : [...newest];
+}
+
 export type StartPolicy = { attemptsPerDay: number; cooldownMinutes: number };
 export type PastAttempt = { startedAt: Date; submittedAt: Date | null; passed: boolean | null };
 export type StartCheck = { ok: true } | { ok: false; reason: "dailyLimit" | "cooldown"; until: Date };

@@ -13,6 +13,7 @@ import { quizCatalogue, ruleFlagsAt } from "./quiz-catalogue.server";
 import {
   canStart,
   drawQuestions,
+  openFirst,
   RECENT_ATTEMPTS_AVOIDED,
   recentlySeen,
   seededRandom,
@@ -35,7 +36,7 @@ const recentAttempts = (personId: string, quizId: string) =>
   );
 
 type FirstLookRow = {
-  kind: "attempt" | "seen";
+  kind: "attempt" | "open" | "seen";
   id: string | null;
   status: "OPEN" | "SUBMITTED" | null;
   startedAt: Date | null;
@@ -47,40 +48,54 @@ type FirstLookRow = {
 };
 
 /**
- * The first look, in one round trip: the person's attempts at this quiz (as `recentAttempts`) and the
- * questions of their latest attempts at any quiz, with how many attempts ago each was asked.
+ * The first look, in one round trip: the person's attempts at this quiz (as `recentAttempts`: the open one
+ * first, then the newest) and the questions of their latest attempts at any quiz, with how many attempts ago
+ * each was asked. Every part reads an index in its order: the open attempt by its unique `openKey`, the newest
+ * by (person, quiz, started) backwards, the latest at any quiz by (person, started); sorting a person's whole
+ * history on "open first" read every attempt they ever made at the quiz.
  */
 async function firstLook(personId: string, quizId: string) {
   const rows = await sql<FirstLookRow>(
-    `(SELECT 'attempt' AS kind, row_number() OVER (ORDER BY (status = 'OPEN') DESC, "startedAt" DESC) AS ord,
+    `(SELECT 'attempt' AS kind, row_number() OVER (ORDER BY "startedAt" DESC) AS ord,
              id, status::text AS status, "startedAt", "submittedAt", "deadlineAt", passed,
              NULL::int AS "attemptsAgo", NULL::text AS "questionId"
       FROM "QuizAttempt" WHERE "personId" = $1 AND "quizId" = $2
-      ORDER BY (status = 'OPEN') DESC, "startedAt" DESC LIMIT 50)
+      ORDER BY "startedAt" DESC LIMIT 50)
+     UNION ALL
+     (SELECT 'open', 0, id, status::text, "startedAt", "submittedAt", "deadlineAt", passed, NULL, NULL
+      FROM "QuizAttempt" WHERE "openKey" = $4)
      UNION ALL
      (SELECT 'seen', 0, NULL, NULL, NULL, NULL, NULL, NULL, a."attemptsAgo"::int, q."questionId"
       FROM (SELECT id, row_number() OVER (ORDER BY "startedAt" DESC) AS "attemptsAgo" FROM "QuizAttempt"
             WHERE "personId" = $1 ORDER BY "startedAt" DESC LIMIT $3) a
       JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id)
      ORDER BY kind, ord`,
-    [personId, quizId, RECENT_ATTEMPTS_AVOIDED],
+    [personId, quizId, RECENT_ATTEMPTS_AVOIDED, openKey(personId, quizId)],
   );
-  const past: AttemptRow[] = [];
+  const newest: AttemptRow[] = [];
+  let open: AttemptRow | undefined;
   const seen: Array<{ attemptsAgo: number; questionId: string }> = [];
   for (const r of rows) {
-    if (r.kind === "attempt")
-      past.push({
-        id: r.id!,
-        status: r.status!,
-        startedAt: r.startedAt!,
-        submittedAt: r.submittedAt,
-        deadlineAt: r.deadlineAt!,
-        passed: r.passed,
-      });
-    else seen.push({ attemptsAgo: r.attemptsAgo!, questionId: r.questionId! });
+    if (r.kind === "seen") {
+      seen.push({ attemptsAgo: r.attemptsAgo!, questionId: r.questionId! });
+      continue;
+    }
+    const attempt: AttemptRow = {
+      id: r.id!,
+      status: r.status!,
+      startedAt: r.startedAt!,
+      submittedAt: r.submittedAt,
+      deadlineAt: r.deadlineAt!,
+      passed: r.passed,
+    };
+    if (r.kind === "open") open = attempt;
+    else newest.push(attempt);
   }
-  return { past, seen };
+  return { past: openFirst(newest, open), seen };
 }
+
+/** At most one open attempt per person and quiz: the unique key an open attempt holds (NULL once handed in). */
+const openKey = (personId: string, quizId: string) => `${personId}:${quizId}`;
 
 export async function startAttempt(
   person: { id: string },
@@ -153,7 +168,7 @@ export async function startAttempt(
         quizId,
         person.id,
         mode,
-        `${person.id}:${quizId}`,
+        openKey(person.id, quizId),
         at,
         new Date(at.getTime() + quiz.timeLimitMinutes * 60_000),
         quiz.passPercent,

@@ -1,9 +1,10 @@
 // Finalising an attempt: by the agent, or automatically once the server's deadline has passed.
-// Race with answers (saveAnswer holds the attempt FOR SHARE while it writes): the attempt is locked
-// FOR UPDATE first, which waits for every answer in flight to commit, and only then, in a new
-// statement (a new snapshot), are the answers read. So an acknowledged answer is always scored, and
-// an answer that comes after waits and finds the attempt handed in. The claim is conditional on
-// status, so it happens exactly once however many requests race. Plain SQL, one transaction (ADR 0010).
+// Race with answers (saveAnswer holds the attempt FOR SHARE and its question's row while it writes): the
+// attempt and its questions are read FOR UPDATE, which waits for every answer in flight to commit and then
+// returns the newest version of each locked row (READ COMMITTED re-reads a row that changed while it waited),
+// so an acknowledged answer is always scored, and an answer that comes after waits and finds the attempt
+// handed in. The claim is conditional on the locked row's status, so it happens exactly once however many
+// requests race. Plain SQL, one transaction of two statements (ADR 0010).
 import { tallyHandInSql } from "~/domain/rule-tally/tally-hand-in.server";
 import { auditInsertSql, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
@@ -23,24 +24,24 @@ export async function finaliseAttempt(
   options: { auto: boolean; actor?: AuditActor; ownerId?: string },
 ): Promise<FinaliseOutcome> {
   return sqlTransaction(async (client) => {
-    const [attempt] = await sql<Claimed>(
-      `SELECT "personId", "quizId", mode::text AS mode, "passPercent" FROM "QuizAttempt"
-       WHERE id = $1 AND status = 'OPEN' AND ($2::text IS NULL OR "personId" = $2)
-       FOR UPDATE`,
+    // By primary key, the status checked on the locked row: with "status = 'OPEN'" in the scan the planner may
+    // walk every open attempt of a status index instead.
+    const questions = await sql<Claimed & Answered & { status: string }>(
+      `SELECT a."personId", a."quizId", a.mode::text AS mode, a."passPercent", a.status::text AS status,
+              q.id, q.selected, q."ruleIds", q."redLine",
+              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")
+                AS "correctOptionIds"
+       FROM "QuizAttempt" a JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id
+       WHERE a.id = $1 AND ($2::text IS NULL OR a."personId" = $2)
+       ORDER BY q.position
+       FOR UPDATE OF a, q`,
       [attemptId, options.ownerId ?? null],
       client,
     );
-    if (!attempt) return { finalised: false };
+    const attempt = questions[0];
+    if (attempt?.status !== "OPEN") return { finalised: false };
     // Read the clock once the attempt is ours: every acknowledged answer was given before it.
     const at = now();
-    const questions = await sql<Answered>(
-      `SELECT q.id, q.selected, q."ruleIds", q."redLine",
-              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")
-                AS "correctOptionIds"
-       FROM "QuizAttemptQuestion" q WHERE q."attemptId" = $1 ORDER BY q.position`,
-      [attemptId],
-      client,
-    );
 
     const score = scoreAttempt(questions, attempt.passPercent);
     const rightIds = questions.filter((_, i) => score.results[i]).map((q) => q.id);
