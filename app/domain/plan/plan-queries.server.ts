@@ -1,5 +1,4 @@
 // Reads of the annual plan, shaped for its pages, print view and export.
-import { submittedNeeds } from "~/domain/needs/needs-queries.server";
 import { db } from "~/utils/db.server";
 
 import { readNeedsForYear, readPlanWithItems, type PlanWithItems } from "./plan-read.server";
