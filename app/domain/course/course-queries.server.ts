@@ -3,47 +3,15 @@ import { sessionsSatBy } from "~/domain/attendance/roster.server";
 import { db } from "~/utils/db.server";
 
 import { clashGroups } from "./clash-groups";
+import { readClashingCourses, readCourseWithParts, type CourseWithParts } from "./course-read.server";
 import { clashSummary, findClashes, type ClashCourse } from "./course-rules";
 
 // The course's budget lives with the other budget reads; the course page reads it from here.
 export { courseBudget } from "./budget-queries.server";
 
-export async function getCourse(courseId: string) {
-  return db.course.findUnique({
-    where: { id: courseId },
-    include: {
-      approval: true,
-      lecturer: { select: { id: true, name: true, employeeNo: true, post: true } },
-      monthlyItem: {
-        include: {
-          plan: { select: { id: true, year: true, month: true, title: true } },
-          planItem: { select: { id: true, title: true, budgetFen: true } },
-        },
-      },
-      sessions: { orderBy: { startsAt: "asc" } },
-      attendees: {
-        include: {
-          person: {
-            select: {
-              id: true,
-              employeeNo: true,
-              name: true,
-              post: true,
-              status: true,
-              departmentId: true,
-              department: { select: { name: true } },
-            },
-          },
-        },
-      },
-      materials: {
-        orderBy: { uploadedAt: "asc" },
-        select: { id: true, fileName: true, sizeBytes: true, uploadedAt: true },
-      },
-    },
-  });
-}
-export type CourseWithParts = NonNullable<Awaited<ReturnType<typeof getCourse>>>;
+/** The course with its approval, lecturer, monthly item, sessions, attendees and materials: one statement. */
+export const getCourse = readCourseWithParts;
+export type { CourseWithParts };
 
 /** A course with what its edit form shows, or null. */
 export function courseToEdit(courseId: string) {
@@ -134,27 +102,7 @@ export async function courseClashes(course: CourseWithParts) {
     batchOf: Object.fromEntries(course.attendees.map((a) => [a.personId, a.batch])),
     sessions: course.sessions,
   };
-  const others =
-    course.sessions.length === 0
-      ? []
-      : await db.course.findMany({
-          where: {
-            id: { not: course.id },
-            sessions: {
-              some: { OR: course.sessions.map((s) => ({ startsAt: { lt: s.endsAt }, endsAt: { gt: s.startsAt } })) },
-            },
-          },
-          select: {
-            id: true,
-            title: true,
-            capacity: true,
-            lecturerId: true,
-            attendees: { select: { personId: true, batch: true } },
-            sessions: {
-              select: { id: true, startsAt: true, endsAt: true, location: true, roomId: true, batch: true },
-            },
-          },
-        });
+  const others = await readClashingCourses(course.id, course.sessions);
   const clashes = findClashes(
     me,
     others.map((o) => ({
@@ -165,10 +113,14 @@ export async function courseClashes(course: CourseWithParts) {
   );
   const summary = clashSummary(clashes);
   const groups = clashGroups(course.id, clashes);
-  const people = await db.person.findMany({
-    where: { id: { in: summary.people.map((p) => p.personId) } },
-    select: { id: true, name: true, employeeNo: true },
-  });
+  // No clash with a person (the usual case): no read of names.
+  const people =
+    summary.people.length === 0
+      ? []
+      : await db.person.findMany({
+          where: { id: { in: summary.people.map((p) => p.personId) } },
+          select: { id: true, name: true, employeeNo: true },
+        });
   const personOf = (id: string) => people.find((x) => x.id === id)!;
   return {
     ...summary,

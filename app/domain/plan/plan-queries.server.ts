@@ -1,6 +1,7 @@
 // Reads of the annual plan, shaped for its pages, print view and export.
-import { submittedNeeds } from "~/domain/needs/needs-queries.server";
 import { db } from "~/utils/db.server";
+
+import { readNeedsForYear, readPlanWithItems, type PlanWithItems } from "./plan-read.server";
 
 export function listPlans() {
   return db.annualPlan.findMany({
@@ -23,49 +24,17 @@ export const itemInclude = {
   lecturer: { select: { name: true } },
 } as const;
 
-export async function getPlan(planId: string) {
-  return db.annualPlan.findUnique({
-    where: { id: planId },
-    include: {
-      approval: true,
-      items: { orderBy: { createdAt: "asc" }, include: itemInclude },
-    },
-  });
-}
-
-export type PlanWithItems = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+/** The plan with its approval and its items (with their needs, department and lecturer): one statement. */
+export const getPlan = readPlanWithItems;
+export type { PlanWithItems };
 
 /** Just what an item form's post needs of its plan: the year its months must fall in. */
 export function planYear(planId: string) {
   return db.annualPlan.findUnique({ where: { id: planId }, select: { id: true, year: true } });
 }
 
-/** The needs submitted in the survey of the plan's year, shaped for linking and coverage. */
-export async function needsForYear(year: number) {
-  const survey = await db.needsSurvey.findUnique({ where: { year }, select: { id: true } });
-  if (!survey) return { surveyId: null, needs: [] };
-  const needs = await submittedNeeds(survey.id, null);
-  return {
-    surveyId: survey.id,
-    needs: needs.map((n) => ({
-      id: n.id,
-      topic: n.topic,
-      category: n.category,
-      department: n.form.department.name,
-      departmentId: n.form.departmentId,
-      headcount: n.headcount,
-      months: n.months,
-      hoursTenths: n.hoursTenths,
-      costFen: n.costFen,
-      priority: n.priority,
-      delivery: n.delivery,
-      targetPeople: n.targetPeople,
-      outcome: n.outcome,
-      outcomeReason: n.outcomeReason,
-      updatedAt: n.updatedAt,
-    })),
-  };
-}
+/** The needs submitted in the survey of the plan's year, shaped for linking and coverage: one statement. */
+export const needsForYear = readNeedsForYear;
 
 export const itemView = (i: PlanWithItems["items"][number]) => ({
   id: i.id,
