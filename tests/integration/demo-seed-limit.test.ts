@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 
 import { DEMO_SEED_TIMEOUT_MS, DemoSeedTimeLimitError, seedDemo } from "../../prisma/seed/demo";
 
-import { DEMO_AT } from "./support";
+import { DEMO_AT, SEED_TEST_TIMEOUT_MS } from "./support";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -28,7 +28,7 @@ describe("the demo seed's time limit", () => {
 
   it(
     "running out while the archive reads a roster: the error says the limit ran out, not 'a null person'",
-    { timeout: 90_000 },
+    { timeout: SEED_TEST_TIMEOUT_MS },
     async () => {
       const limitMs = 10_000;
       // Only timers are faked: the limit runs out exactly when the test says, not after 10 s of waiting.

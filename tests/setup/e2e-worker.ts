@@ -16,7 +16,8 @@ import { isProcessAlive } from "../../server/process-alive";
 
 const skipReason = inject("e2eSkipReason");
 const readyFile = inject("e2eReadyFile");
-const WAIT_MS = 300_000;
+// Build, seed and server start, on a loaded machine (global-e2e.ts allows 6 min for the seed, 3 for a start).
+const WAIT_MS = 600_000;
 
 /** Resolves when `file` exists: woken by the file system, not by polling. */
 function fileAppears(file: string, timeoutMs: number): Promise<void> {
