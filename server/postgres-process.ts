@@ -11,6 +11,7 @@ import {
   judgeEarlierPostgres,
   parsePostmasterPid,
 } from "./postgres-rules";
+import { isProcessAlive } from "./process-alive";
 
 const FAST_SHUTDOWN_MS = 30_000;
 const IMMEDIATE_SHUTDOWN_MS = 10_000;
@@ -30,22 +31,16 @@ export function displayPath(dir: string): string {
 }
 
 function probe(pid: number): ProcessProbe {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: alive, but another user's (a postgres run as its own user by an earlier root start).
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return { alive: false, cmdline: null };
-  }
+  // Alive includes another user's process (a postgres run as its own user by an earlier root start).
+  if (!isProcessAlive(pid)) return { alive: false, cmdline: null };
   if (process.platform !== "linux") return { alive: true, cmdline: null };
   try {
-    // A zombie answers signal 0 until its new parent reaps it; where PID 1 does not reap, forever.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    if (/^\d+ \(.*\) Z/s.test(stat)) return { alive: false, cmdline: null };
     const ppid = Number(/^\d+ \(.*\) \S+ (\d+)/s.exec(stat)?.[1] ?? 0);
     const parent = ppid > 0 ? { pid: ppid, cmdline: commandLine(ppid) } : null;
     return { alive: true, cmdline: commandLine(pid), parent };
   } catch {
-    return { alive: !isGone(pid), cmdline: null };
+    return { alive: isProcessAlive(pid), cmdline: null };
   }
 }
 
@@ -55,15 +50,6 @@ function commandLine(pid: number): string[] | null {
     return args.length ? args : null;
   } catch {
     return null;
-  }
-}
-
-function isGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 

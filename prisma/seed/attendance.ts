@@ -21,28 +21,26 @@ function endedMark(i: number, n: number): "PRESENT" | "LATE" | "ABSENT" | "PRESE
 
 export async function seedAttendance(tx: Tx, at: Date): Promise<void> {
   const clerk = await tx.person.findUniqueOrThrow({ where: { employeeNo: "T0002" }, select: { id: true } });
-  const [sessions, leave] = await Promise.all([
-    tx.courseSession.findMany({
-      where: {
-        startsAt: { lte: at },
-        course: {
-          approval: { state: "APPROVED" },
-          OR: [{ delivery: { is: null } }, { delivery: { isNot: { state: "CANCELLED" } } }],
-        },
+  const sessions = await tx.courseSession.findMany({
+    where: {
+      startsAt: { lte: at },
+      course: {
+        approval: { state: "APPROVED" },
+        OR: [{ delivery: { is: null } }, { delivery: { isNot: { state: "CANCELLED" } } }],
       },
-      orderBy: { startsAt: "asc" },
-      select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        course: { select: { attendees: { select: { person: { select: { id: true, employeeNo: true } } } } } },
-      },
-    }),
-    tx.leaveRequest.findMany({
-      where: { approval: { state: "APPROVED" } },
-      select: { sessionId: true, personId: true },
-    }),
-  ]);
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      course: { select: { attendees: { select: { person: { select: { id: true, employeeNo: true } } } } } },
+    },
+  });
+  const leave = await tx.leaveRequest.findMany({
+    where: { approval: { state: "APPROVED" } },
+    select: { sessionId: true, personId: true },
+  });
   const onLeave = new Set(leave.map((l) => `${l.sessionId}:${l.personId}`));
   const rows: Row[] = [];
   const absent: Array<{ personId: string; missedSessionId: string }> = [];

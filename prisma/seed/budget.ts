@@ -7,11 +7,8 @@ const STEP_FEN = 5_000_00;
 const CAP_FEN = 30_000_00;
 
 export async function seedBudgets(tx: Tx, at: Date) {
-  const [manager, gm] = await Promise.all(
-    ["T0001", "G0001"].map((employeeNo) =>
-      tx.person.findUniqueOrThrow({ where: { employeeNo }, select: { id: true } }),
-    ),
-  );
+  const manager = await tx.person.findUniqueOrThrow({ where: { employeeNo: "T0001" }, select: { id: true } });
+  const gm = await tx.person.findUniqueOrThrow({ where: { employeeNo: "G0001" }, select: { id: true } });
   const plans = await tx.annualPlan.findMany({
     orderBy: { year: "asc" },
     select: {
@@ -22,13 +19,11 @@ export async function seedBudgets(tx: Tx, at: Date) {
     },
   });
   for (const plan of plans) {
-    const [annual, unplanned] = await Promise.all([
-      tx.planItem.aggregate({ where: { plan: { year: plan.year } }, _sum: { budgetFen: true } }),
-      tx.monthlyPlanItem.aggregate({
-        where: { plan: { year: plan.year }, planItemId: null },
-        _sum: { budgetFen: true },
-      }),
-    ]);
+    const annual = await tx.planItem.aggregate({ where: { plan: { year: plan.year } }, _sum: { budgetFen: true } });
+    const unplanned = await tx.monthlyPlanItem.aggregate({
+      where: { plan: { year: plan.year }, planItemId: null },
+      _sum: { budgetFen: true },
+    });
     const plannedFen = (annual._sum.budgetFen ?? 0) + (unplanned._sum.budgetFen ?? 0);
     const amountFen = Math.ceil((plannedFen + 1) / STEP_FEN) * STEP_FEN;
     const capFen = Math.max(CAP_FEN, Math.ceil(amountFen / 10_000_00) * 10_000_00);

@@ -28,16 +28,14 @@ function taughtBy(title: string, outline: string, redLine: string[]): { rules: s
 
 export async function seedCourseRules(tx: Tx, at: Date) {
   void at; // The rules a course teaches do not depend on the day; the signature is every seed's.
-  const [rules, quiz, courses] = await Promise.all([
-    tx.callRule.findMany({
-      select: { id: true, currentVersion: true, versions: { select: { version: true, redLine: true } } },
-    }),
-    tx.quiz.findUnique({ where: { code: CASE_WORK_QUIZ }, select: { id: true } }),
-    tx.course.findMany({
-      where: { rules: { none: {} } },
-      select: { id: true, title: true, outline: true, quizId: true },
-    }),
-  ]);
+  const rules = await tx.callRule.findMany({
+    select: { id: true, currentVersion: true, versions: { select: { version: true, redLine: true } } },
+  });
+  const quiz = await tx.quiz.findUnique({ where: { code: CASE_WORK_QUIZ }, select: { id: true } });
+  const courses = await tx.course.findMany({
+    where: { rules: { none: {} } },
+    select: { id: true, title: true, outline: true, quizId: true },
+  });
   const known = new Set(rules.map((r) => r.id));
   const redLine = rules.filter((r) => r.versions.find((v) => v.version === r.currentVersion)?.redLine).map((r) => r.id);
   for (const course of courses) {

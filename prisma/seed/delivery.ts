@@ -11,14 +11,12 @@ const DAY = 86_400_000;
 const BRING = "笔记本、笔；工牌；本人常用的催收话术记录（如有）";
 
 export async function seedDelivery(tx: Tx, at: Date) {
-  const [clerk, heads, departments] = await Promise.all([
-    tx.person.findUniqueOrThrow({ where: { employeeNo: "T0002" }, select: { id: true, name: true } }),
-    tx.roleAssignment.findMany({
-      where: { role: "DEPARTMENT_HEAD" },
-      select: { departmentId: true, person: { select: { id: true, name: true } } },
-    }),
-    tx.department.findMany({ select: { id: true, parentId: true, kind: true } }),
-  ]);
+  const clerk = await tx.person.findUniqueOrThrow({ where: { employeeNo: "T0002" }, select: { id: true, name: true } });
+  const heads = await tx.roleAssignment.findMany({
+    where: { role: "DEPARTMENT_HEAD" },
+    select: { departmentId: true, person: { select: { id: true, name: true } } },
+  });
+  const departments = await tx.department.findMany({ select: { id: true, parentId: true, kind: true } });
   // A team's people are confirmed by the head of the department above it.
   const confirming = (departmentId: string) => {
     const d = departments.find((x) => x.id === departmentId);

@@ -88,15 +88,52 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 // One hash for every demo account (they share a published password anyway), made once per process.
 let demoHash: Promise<string> | undefined;
 
+/**
+ * The time limit of the seed's one transaction. Idle, the seed takes 3–6 s; at load 15–28 on 2 cores it
+ * gets a fifteenth of a core or less and ran past the former 60 s. It writes into an empty database that
+ * nothing else uses yet (before the server listens, or a test's own database), so no one waits on its locks
+ * and a long limit costs nothing; it only bounds a seed that truly hangs. Five minutes is 50–100 × the idle
+ * time. When it runs out, Prisma rolls back while a read may still be under way, and the rest of that read
+ * runs outside the transaction on the released connection (it then meets rows it created as missing, e.g.
+ * a roster's attendee without a person): the error then says the limit ran out.
+ */
+export const DEMO_SEED_TIMEOUT_MS = 300_000;
+/** Waiting for a connection to start it: the pool is empty at the start, and connecting is slow under load. */
+const DEMO_SEED_MAX_WAIT_MS = 60_000;
+
+/** The seed's transaction ran out of its time limit (whatever failed after that is not the cause). */
+export class DemoSeedTimeLimitError extends Error {
+  constructor(timeoutMs: number, cause: unknown) {
+    const after = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    super(`The demo seed ran past its time limit of ${timeoutMs / 1000} s and was rolled back (then: ${after})`, {
+      cause,
+    });
+    this.name = "DemoSeedTimeLimitError";
+  }
+}
+
 /** The demo company as it stands on `at` (the clock's today unless a test says otherwise). */
-export async function seedDemo(at: Date = now()) {
+export async function seedDemo(at: Date = now(), { timeoutMs = DEMO_SEED_TIMEOUT_MS } = {}) {
+  const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
+  // Set when the limit has passed; Prisma's own timer for it starts a moment later (after BEGIN).
+  let expired = false;
+  const limit = setTimeout(() => (expired = true), timeoutMs);
+  try {
+    await seedDemoWithin(at, passwordHash, timeoutMs);
+  } catch (error) {
+    throw expired ? new DemoSeedTimeLimitError(timeoutMs, error) : error;
+  } finally {
+    clearTimeout(limit);
+  }
+}
+
+async function seedDemoWithin(at: Date, passwordHash: string, timeoutMs: number) {
   const daysAgo = (days: number) => {
     const d = new Date(at);
     d.setUTCHours(0, 0, 0, 0);
     d.setUTCDate(d.getUTCDate() - days);
     return d;
   };
-  const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD));
   await db.$transaction(
     async (tx) => {
       const company = await makeDepartment(tx, { code: "JYXH", name: "嘉亿信合资产管理有限公司", kind: "COMPANY" });
@@ -272,6 +309,6 @@ export async function seedDemo(at: Date = now()) {
         summary: { people: await tx.person.count() },
       });
     },
-    { timeout: 60_000 },
+    { timeout: timeoutMs, maxWait: DEMO_SEED_MAX_WAIT_MS },
   );
 }

@@ -130,28 +130,29 @@ async function seedAttempts(
   },
 ) {
   const { people, courses, marks, quizId, months, rng, b6Courses } = input;
-  const [quiz, versions, rawQuestions, existing] = await Promise.all([
-    tx.quiz.findUniqueOrThrow({ where: { id: quizId }, select: { passPercent: true, timeLimitMinutes: true } }),
-    tx.callRuleVersion.findMany({
-      where: { version: 1 },
-      orderBy: { rule: { sortOrder: "asc" } },
-      select: { ruleId: true, redLine: true },
-    }),
-    tx.quizQuestion.findMany({
-      where: { active: true, reviewPending: false },
-      orderBy: { stem: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        options: { orderBy: { sortOrder: "asc" }, select: { id: true, isCorrect: true } },
-        rules: { select: { ruleId: true } },
-      },
-    }),
-    tx.quizAttempt.findMany({
-      where: { quizId, status: "SUBMITTED", mode: "FULL", passed: true },
-      select: { personId: true, submittedAt: true },
-    }),
-  ]);
+  const quiz = await tx.quiz.findUniqueOrThrow({
+    where: { id: quizId },
+    select: { passPercent: true, timeLimitMinutes: true },
+  });
+  const versions = await tx.callRuleVersion.findMany({
+    where: { version: 1 },
+    orderBy: { rule: { sortOrder: "asc" } },
+    select: { ruleId: true, redLine: true },
+  });
+  const rawQuestions = await tx.quizQuestion.findMany({
+    where: { active: true, reviewPending: false },
+    orderBy: { stem: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      options: { orderBy: { sortOrder: "asc" }, select: { id: true, isCorrect: true } },
+      rules: { select: { ruleId: true } },
+    },
+  });
+  const existing = await tx.quizAttempt.findMany({
+    where: { quizId, status: "SUBMITTED", mode: "FULL", passed: true },
+    select: { personId: true, submittedAt: true },
+  });
   const redLine = new Map(versions.map((v) => [v.ruleId, v.redLine]));
   const questions: Question[] = rawQuestions.map((q) => ({ ...q, ruleIds: q.rules.map((r) => r.ruleId).sort() }));
   // Each rule's questions, those on that rule alone first.

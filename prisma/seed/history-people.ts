@@ -24,13 +24,11 @@ const LEADERS = ["C0101", "C0111", "C0201", "C0211"];
 const CS = ["K0101", "K0102", "K0103", "K0104", "K0105"];
 
 export async function loadPeople(tx: Tx): Promise<HPerson[]> {
-  const [people, departments] = await Promise.all([
-    tx.person.findMany({
-      orderBy: { employeeNo: "asc" },
-      select: { id: true, employeeNo: true, name: true, departmentId: true, hireDate: true, status: true },
-    }),
-    tx.department.findMany({ select: { id: true, code: true, parentId: true, kind: true } }),
-  ]);
+  const people = await tx.person.findMany({
+    orderBy: { employeeNo: "asc" },
+    select: { id: true, employeeNo: true, name: true, departmentId: true, hireDate: true, status: true },
+  });
+  const departments = await tx.department.findMany({ select: { id: true, code: true, parentId: true, kind: true } });
   const codeOf = (departmentId: string): string => {
     const d = departments.find((x) => x.id === departmentId);
     if (!d) return "";

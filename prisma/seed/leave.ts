@@ -27,14 +27,12 @@ export async function seedLeave(tx: Tx, at: Date): Promise<void> {
   const col1 = await tx.department.findUnique({ where: { code: "COL1" }, select: { id: true } });
   const head = await tx.person.findUnique({ where: { employeeNo: "D0101" }, select: who });
   if (!col1 || !head) return;
-  const [clerk, receivers] = await Promise.all([
-    tx.person.findUniqueOrThrow({ where: { employeeNo: "T0002" }, select: who }),
-    // Everyone the approval would have told: training clerks and managers (receive:leave).
-    tx.person.findMany({
-      where: { disabledAt: null, roles: { some: { role: { in: ["TRAINING_CLERK", "TRAINING_MANAGER"] } } } },
-      select: { id: true },
-    }),
-  ]);
+  const clerk = await tx.person.findUniqueOrThrow({ where: { employeeNo: "T0002" }, select: who });
+  // Everyone the approval would have told: training clerks and managers (receive:leave).
+  const receivers = await tx.person.findMany({
+    where: { disabledAt: null, roles: { some: { role: { in: ["TRAINING_CLERK", "TRAINING_MANAGER"] } } } },
+    select: { id: true },
+  });
   const sessions = await tx.courseSession.findMany({
     where: {
       course: { approval: { state: "APPROVED" }, NOT: { delivery: { is: { state: "CANCELLED" } } } },

@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 
 import { DEMO_ZONE, nextMonth } from "../../prisma/seed/demo-calendar";
 
-import { DEMO_AT, seedDemoCompanyAt } from "./support";
+import { DEMO_AT, SEED_TEST_TIMEOUT_MS, seedDemoCompanyAt } from "./support";
 
 afterEach(() => setClock(null));
 
@@ -25,7 +25,7 @@ const INSTANTS: Array<[string, string]> = [
 
 describe("the demo company on any day", () => {
   // A whole seed each (the first also hashes the demo password): longer than the default 20 s on a busy machine.
-  it.each(INSTANTS)("%s (%s)", { timeout: 90_000 }, async (_, iso) => {
+  it.each(INSTANTS)("%s (%s)", { timeout: SEED_TEST_TIMEOUT_MS }, async (_, iso) => {
     const at = new Date(iso);
     freezeClock(at);
     await seedDemoCompanyAt(at);

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 
 import { DEMO_ZONE, demoHistoryMonths } from "../../prisma/seed/demo-calendar";
 
-import { DEMO_AT, seedDemoCompany, seedDemoCompanyAt } from "./support";
+import { DEMO_AT, SEED_TEST_TIMEOUT_MS, seedDemoCompany, seedDemoCompanyAt } from "./support";
 
 afterEach(() => setClock(null));
 
@@ -191,17 +191,21 @@ async function expectClosedYear(at: Date) {
 }
 
 describe("the demo's closed year", () => {
-  it("on the run's day: a year planned, held and over, the same when seeded again", { timeout: 120_000 }, async () => {
-    await seedDemoCompany();
-    freezeClock(DEMO_AT);
-    await expectClosedYear(DEMO_AT);
-    const first = await counts(DEMO_AT);
-    // The run's demo was seeded in another process: a second seed of the same day comes out the same.
-    await seedDemoCompanyAt(DEMO_AT);
-    expect(await counts(DEMO_AT)).toEqual(first);
-  });
+  it(
+    "on the run's day: a year planned, held and over, the same when seeded again",
+    { timeout: SEED_TEST_TIMEOUT_MS },
+    async () => {
+      await seedDemoCompany();
+      freezeClock(DEMO_AT);
+      await expectClosedYear(DEMO_AT);
+      const first = await counts(DEMO_AT);
+      // The run's demo was seeded in another process: a second seed of the same day comes out the same.
+      await seedDemoCompanyAt(DEMO_AT);
+      expect(await counts(DEMO_AT)).toEqual(first);
+    },
+  );
 
-  it("on 1 January, 00:30 in Shanghai", { timeout: 120_000 }, async () => {
+  it("on 1 January, 00:30 in Shanghai", { timeout: SEED_TEST_TIMEOUT_MS }, async () => {
     const at = new Date("2027-01-01T00:30:00+08:00");
     freezeClock(at);
     await seedDemoCompanyAt(at);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
-import { DEMO_AT, seedDemoCompany, seedDemoCompanyAt } from "./support";
+import { DEMO_AT, SEED_TEST_TIMEOUT_MS, seedDemoCompany, seedDemoCompanyAt } from "./support";
 
 afterEach(() => setClock(null));
 
@@ -49,7 +49,7 @@ describe("the demo's leave forms", () => {
   it.each([
     ["31 December, 23:30 in Shanghai", "2026-12-31T23:30:00+08:00"],
     ["1 January, 00:30 in Shanghai", "2027-01-01T00:30:00+08:00"],
-  ])("%s", { timeout: 90_000 }, async (_, iso) => {
+  ])("%s", { timeout: SEED_TEST_TIMEOUT_MS }, async (_, iso) => {
     const at = new Date(iso);
     freezeClock(at);
     await seedDemoCompanyAt(at);

@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
+import { isProcessAlive } from "../../server/process-alive";
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const START_MS = 150_000;
 const STOP_MS = 30_000;
@@ -43,20 +45,6 @@ function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number):
     },
     { timeout: timeoutMs, interval: 100 },
   );
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // A zombie waits for its new parent to reap it: it is no longer running.
-  try {
-    return !/^\d+ \(.*\) Z/s.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
 }
 
 function postmasterPid(): number | null {
@@ -93,6 +81,9 @@ async function serverEnv(): Promise<NodeJS.ProcessEnv> {
     NODE_ENV: "production",
   };
   delete env.DATABASE_URL;
+  // A production server refuses a test clock: under `TEST_NOW=… npm test` it would not start at all.
+  delete env.TRAINGATE_TEST_NOW;
+  delete env.TRAINGATE_TEST_CLOCK;
   return env;
 }
 
@@ -150,11 +141,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of servers) if (child.exitCode === null && child.signalCode === null) await killHard(child);
   const pid = postmasterPid();
-  if (pid && isAlive(pid)) {
+  if (pid && isProcessAlive(pid)) {
     const watchdog = watchdogOf(pid);
     if (watchdog) process.kill(watchdog, "SIGKILL");
     process.kill(pid, "SIGINT");
-    await until("the test's PostgreSQL stops", () => !isAlive(pid), STOP_MS).catch(() => process.kill(pid, "SIGKILL"));
+    await until("the test's PostgreSQL stops", () => !isProcessAlive(pid), STOP_MS).catch(() =>
+      process.kill(pid, "SIGKILL"),
+    );
   }
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
@@ -165,14 +158,14 @@ describe.skipIf(process.platform !== "linux")("a server killed with SIGKILL", ()
     expect(await healthz(server.baseURL)).toEqual({ status: 200, body: { ok: true } });
     const postmaster = postmasterPid();
     expect(postmaster).not.toBeNull();
-    expect(isAlive(postmaster!)).toBe(true);
+    expect(isProcessAlive(postmaster!)).toBe(true);
     await withDatabase((db) =>
       db.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('crash-probe', '"before the kill"', now())`),
     );
 
     await killHard(server.child);
 
-    await until("PostgreSQL stops after its server was killed", () => !isAlive(postmaster!), STOP_MS);
+    await until("PostgreSQL stops after its server was killed", () => !isProcessAlive(postmaster!), STOP_MS);
     await until("its watchdog ends", () => watchdogOf(postmaster!) === null, STOP_MS);
   });
 
@@ -187,15 +180,15 @@ describe.skipIf(process.platform !== "linux")("a server killed with SIGKILL", ()
       const watchdog = await until("the watchdog runs", () => watchdogOf(orphan), STOP_MS);
       // The crash the watchdog cannot help with: it dies together with the server.
       process.kill(watchdog, "SIGKILL");
-      await until("the watchdog is gone", () => !isAlive(watchdog), STOP_MS);
+      await until("the watchdog is gone", () => !isProcessAlive(watchdog), STOP_MS);
       await killHard(first.child);
-      expect(isAlive(orphan)).toBe(true);
+      expect(isProcessAlive(orphan)).toBe(true);
 
       const second = await startServer();
       expect(second.output()).toContain(`A PostgreSQL from an earlier run (pid ${orphan}) is still running on`);
       expect(second.output()).toContain(`Stopped the earlier PostgreSQL (pid ${orphan}).`);
       expect(second.output()).not.toMatch(/^undefined$/m);
-      expect(isAlive(orphan)).toBe(false);
+      expect(isProcessAlive(orphan)).toBe(false);
       expect(postmasterPid()).not.toBe(orphan);
       expect(await healthz(second.baseURL)).toEqual({ status: 200, body: { ok: true } });
       const kept = await withDatabase((db) => db.query(`SELECT value FROM "Setting" WHERE key = 'crash-probe'`));
@@ -222,7 +215,7 @@ describe.skipIf(process.platform !== "linux")("a server killed with SIGKILL", ()
       const exited = new Promise((resolve) => second.child.once("exit", resolve));
       second.child.kill("SIGTERM");
       expect(await exited).toBe(0);
-      expect(isAlive(postmaster)).toBe(false);
+      expect(isProcessAlive(postmaster)).toBe(false);
       await until("the dismissed watchdog ends", () => watchdogOf(postmaster) === null, STOP_MS);
     },
   );

@@ -12,8 +12,9 @@
  * - starts the app's clock at the demo fixture's instant (TRAINGATE_TEST_NOW);
  * - after the file, closes the app's Prisma pool and this file's own connection.
  */
-import pg from "pg";
 import { afterAll, beforeEach, inject } from "vitest";
+
+import { cloneDatabase, ident, urlWithDatabase, withClient } from "./postgres";
 
 const adminUrl = inject("dbAdminUrl");
 const template = inject("dbTemplate");
@@ -21,41 +22,20 @@ if (!adminUrl || !template) {
   throw new Error("db-worker.ts: no database was provided; is tests/setup/global-db.ts the project's globalSetup?");
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "1";
 const database = `traingate_w${workerId}`;
 
-async function createWorkerDatabase() {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    if (process.env.TEST_FRESH_DB_PER_FILE) {
-      await admin.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`);
-    } else {
-      const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-      if (rowCount) return;
-    }
-    // CREATE DATABASE ... TEMPLATE fails while anything else is connected to the template;
-    // nothing should be, but retry briefly rather than fail on a slow disconnect.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await admin.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
-        return;
-      } catch (error) {
-        if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-  } finally {
-    await admin.end();
+await withClient(adminUrl, async (admin) => {
+  if (process.env.TEST_FRESH_DB_PER_FILE) {
+    await admin.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+  } else {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return;
   }
-}
+  await cloneDatabase(admin, template, database);
+});
 
-await createWorkerDatabase();
-
-const url = new URL(adminUrl);
-url.pathname = `/${database}`;
-process.env.DATABASE_URL = url.toString();
+process.env.DATABASE_URL = urlWithDatabase(adminUrl, database);
 // Small pool per worker: 2 workers × a few connections is plenty, and keeps the server light.
 process.env.DATABASE_POOL_SIZE ??= "4";
 

@@ -12,9 +12,12 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeEach, expect, inject } from "vitest";
 
+import { isProcessAlive } from "../../server/process-alive";
+
 const skipReason = inject("e2eSkipReason");
 const readyFile = inject("e2eReadyFile");
-const WAIT_MS = 300_000;
+// Build, seed and server start, on a loaded machine (global-e2e.ts allows 6 min for the seed, 3 for a start).
+const WAIT_MS = 600_000;
 
 /** Resolves when `file` exists: woken by the file system, not by polling. */
 function fileAppears(file: string, timeoutMs: number): Promise<void> {
@@ -41,15 +44,6 @@ interface E2eServer {
   smtpPort: number;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * The server this worker process uses for all its files: the first one no other live worker has claimed
  * (a claim is a file created exclusively, naming the worker's pid). global-e2e.ts starts one server per
@@ -73,7 +67,7 @@ function claimServer(servers: E2eServer[]): E2eServer {
           // half-written by a worker claiming it right now: taken
           break;
         }
-        if (owner.runId === runId && owner.pid && isAlive(owner.pid)) break;
+        if (owner.runId === runId && owner.pid && isProcessAlive(owner.pid)) break;
         fs.rmSync(claim, { force: true });
       }
     }

@@ -20,6 +20,8 @@ import { fileURLToPath } from "node:url";
 
 import pg from "pg";
 
+import { isProcessAlive } from "../../server/process-alive";
+
 const localRequire = createRequire(import.meta.url);
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -192,14 +194,7 @@ function removeStaleDataDirs() {
   for (const name of fs.readdirSync(os.tmpdir())) {
     const match = /^traingate-test-pg-(\d+)-/.exec(name);
     if (!match) continue;
-    const pid = Number(match[1]);
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      alive = (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-    if (!alive) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    if (!isProcessAlive(Number(match[1]))) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
   }
 }
 
@@ -303,17 +298,22 @@ export async function recreateMigratedDatabase(server: PgServer, name: string): 
   });
 }
 
+/** How long a clone waits for its source to be free: a slow disconnect on a loaded machine, not a hang. */
+const CLONE_WAIT_MS = 30_000;
+
 /**
- * CREATE DATABASE `name` TEMPLATE `source`. PostgreSQL refuses while another session is connected to the
- * source, or is copying it at the same moment: retry for a few seconds rather than fail on that.
+ * CREATE DATABASE `name` TEMPLATE `source`: the one way the test set-up copies a database (the integration
+ * workers' databases, the e2e servers'). PostgreSQL refuses while another session is connected to the
+ * source, or is copying it at the same moment: retry (every 100 ms, up to 30 s) rather than fail on that.
  */
 export async function cloneDatabase(admin: pg.Client, source: string, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  const deadline = performance.now() + CLONE_WAIT_MS;
+  for (;;) {
     try {
       await admin.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(source)}`);
       return;
     } catch (error) {
-      if (attempt >= 50 || !/being accessed by other users/.test(String(error))) throw error;
+      if (performance.now() > deadline || !/being accessed by other users/.test(String(error))) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
