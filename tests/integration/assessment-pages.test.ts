@@ -30,7 +30,12 @@ const read = loaderReader<Body>(loader, "/assessments");
 async function growAssessments() {
   await growPeople();
   await db.person.updateMany({ where: { employeeNo: { startsWith: "X" } }, data: { status: "NEW_HIRE" } });
-  const grown = await db.person.findMany({ where: { employeeNo: { startsWith: "X" } }, select: { id: true } });
+  // In employee-number order, so which forms wait does not hang on the table's row order (it moves with updates).
+  const grown = await db.person.findMany({
+    where: { employeeNo: { startsWith: "X" } },
+    orderBy: { employeeNo: "asc" },
+    select: { id: true },
+  });
   const assessor = await db.person.findUniqueOrThrow({ where: { employeeNo: "T0001" }, select: { id: true } });
   for (const [i, p] of grown.entries()) {
     const state: ApprovalState = i % 2 ? "SUBMITTED" : "APPROVED";

@@ -65,7 +65,13 @@ async function growLeave() {
     select: { id: true, startsAt: true },
   });
   const tied = sessions.filter((s) => s.startsAt.getTime() === start(0).getTime());
-  const grown = await db.person.findMany({ where: { employeeNo: { startsWith: "X" } }, select: { id: true } });
+  // In employee-number order: which forms are waiting (every third) must not hang on the table's row order, which
+  // differs between PostgreSQL versions (the head's queue came out at 60 forms, two pages, on PostgreSQL 15).
+  const grown = await db.person.findMany({
+    where: { employeeNo: { startsWith: "X" } },
+    orderBy: { employeeNo: "asc" },
+    select: { id: true },
+  });
   const forms = [
     ...sessions.map((s) => ({ sessionId: s.id, personId: person("C0105").id })),
     ...grown.flatMap((p) => tied.map((s) => ({ sessionId: s.id, personId: p.id }))),
