@@ -43,10 +43,10 @@ it("a course with its parts, its clashing courses and its taught rules read as P
             planItem: { select: { id: true, title: true, budgetFen: true } },
           },
         },
-        sessions: { orderBy: { startsAt: "asc" } },
+        sessions: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
         attendees: { include: { person: { include: { department: { select: { name: true } } } } } },
         materials: {
-          orderBy: { uploadedAt: "asc" },
+          orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
           select: { id: true, fileName: true, sizeBytes: true, uploadedAt: true },
         },
       },
@@ -117,7 +117,7 @@ it("an annual plan with its items, and the year's submitted needs, read as Prism
   for (const { id, year } of plans) {
     const prisma = await db.annualPlan.findUniqueOrThrow({
       where: { id },
-      include: { approval: true, items: { orderBy: { createdAt: "asc" }, include: itemInclude } },
+      include: { approval: true, items: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: itemInclude } },
     });
     const read = await readPlanWithItems(id);
     const needsAsSet = (p: typeof prisma) => ({

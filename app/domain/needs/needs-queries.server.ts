@@ -166,7 +166,7 @@ export async function questionnairesFor(personId: string) {
 export async function submittedNeeds(surveyId: string, scope: string[] | null) {
   return db.needItem.findMany({
     where: { form: { surveyId, status: "SUBMITTED", ...inScope(scope) } },
-    orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }],
+    orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
     include: { form: { select: { departmentId: true, department: { select: { name: true } } } } },
   });
 }
@@ -190,7 +190,7 @@ export async function needOutcomes(surveyId: string, scope: string[] | null) {
   const [needs, plan] = await Promise.all([
     db.needItem.findMany({
       where: { form: { surveyId, status: "SUBMITTED", ...inScope(scope) } },
-      orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }],
+      orderBy: [{ form: { department: { sortOrder: "asc" } } }, { createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         topic: true,

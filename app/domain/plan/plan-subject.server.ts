@@ -10,7 +10,7 @@ export async function planSnapshot(tx: Tx, approvalId: string): Promise<PlanSnap
     where: { approvalId },
     select: {
       title: true,
-      items: { orderBy: { createdAt: "asc" }, include: itemInclude },
+      items: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: itemInclude },
     },
   });
   return { title: plan.title, items: plan.items.map(itemView) };
