@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetReadOrder, keysetRequest } from "./keyset";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetAfter,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+  type InstantIdCursor,
+} from "./keyset";
 
 const decode = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
 const encode = (n: number) => String(n);
@@ -67,5 +75,89 @@ describe("keysetReadOrder", () => {
   it("pages back in the reverse order, before the cursor", () => {
     expect(keysetReadOrder("asc", before)).toEqual({ dir: "desc", beyond: "lt" });
     expect(keysetReadOrder("desc", before)).toEqual({ dir: "asc", beyond: "gt" });
+  });
+});
+
+describe("keysetAfter: the read of a keyset list for a request", () => {
+  const at = new Date("2026-03-01T02:00:00Z");
+  const after = { cursor: { at, id: "c9" }, direction: "after" as const };
+  const before = { cursor: { at, id: "c9" }, direction: "before" as const };
+  const first = { cursor: null, direction: "after" as const };
+
+  it("without a cursor: no predicate, the list's order", () => {
+    expect(
+      keysetAfter("OutboxMessage", "desc", first, ["createdAt", "id"], (c: InstantIdCursor) => [c.at, c.id]),
+    ).toEqual({
+      where: {},
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      dir: "desc",
+    });
+  });
+
+  it("after (instant, id): beyond the instant, or on it and beyond the id, in the list's order", () => {
+    expect(keysetAfter("OutboxMessage", "desc", after, ["createdAt", "id"], (c) => [c.at, c.id])).toEqual({
+      where: { OR: [{ createdAt: { lt: at } }, { AND: [{ createdAt: at }, { id: { lt: "c9" } }] }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      dir: "desc",
+    });
+    expect(keysetAfter("CourseSession", "asc", after, ["startsAt", "id"], (c) => [c.at, c.id]).where).toEqual({
+      OR: [{ startsAt: { gt: at } }, { AND: [{ startsAt: at }, { id: { gt: "c9" } }] }],
+    });
+  });
+
+  it("before a cursor: the order reversed and the comparison turned", () => {
+    expect(keysetAfter("CourseSession", "asc", before, ["startsAt", "id"], (c) => [c.at, c.id])).toEqual({
+      where: { OR: [{ startsAt: { lt: at } }, { AND: [{ startsAt: at }, { id: { lt: "c9" } }] }] },
+      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+      dir: "desc",
+    });
+  });
+
+  it("a field of a record the row points to is nested, in the predicate and the order", () => {
+    expect(keysetAfter("LeaveRequest", "desc", after, ["session.startsAt", "id"], (c) => [c.at, c.id])).toEqual({
+      where: {
+        OR: [{ session: { startsAt: { lt: at } } }, { AND: [{ session: { startsAt: at } }, { id: { lt: "c9" } }] }],
+      },
+      orderBy: [{ session: { startsAt: "desc" } }, { id: "desc" }],
+      dir: "desc",
+    });
+  });
+
+  it("one unique field: a plain comparison", () => {
+    const request = { cursor: "E0042", direction: "after" as const };
+    expect(keysetAfter("Person", "asc", request, ["employeeNo"], (c) => [c])).toEqual({
+      where: { employeeNo: { gt: "E0042" } },
+      orderBy: [{ employeeNo: "asc" }],
+      dir: "asc",
+    });
+    const back = { cursor: 7n, direction: "before" as const };
+    expect(keysetAfter("AuditEntry", "desc", back, ["id"], (c) => [c]).where).toEqual({ id: { gt: 7n } });
+  });
+
+  it("three fields: equal on every field before the one compared", () => {
+    const request = { cursor: ["a", 2, "z"] as const, direction: "after" as const };
+    expect(keysetAfter("Person", "asc", request, ["name", "hireDate", "id"], (c) => c).where).toEqual({
+      OR: [
+        { name: { gt: "a" } },
+        { AND: [{ name: "a" }, { hireDate: { gt: 2 } }] },
+        { AND: [{ name: "a" }, { hireDate: 2 }, { id: { gt: "z" } }] },
+      ],
+    });
+  });
+
+  it("refuses a cursor without one value per field", () => {
+    expect(() => keysetAfter("Person", "asc", after, ["employeeNo", "id"], (c) => [c.id])).toThrow(/one cursor value/);
+  });
+
+  it("takes only fields the model sorts by (a wrong name does not compile)", () => {
+    // @ts-expect-error: not a field of OutboxMessage
+    keysetAfter("OutboxMessage", "desc", first, ["createdOn", "id"], () => []);
+    // @ts-expect-error: a field of the session, not of the form
+    keysetAfter("LeaveRequest", "desc", first, ["startsAt", "id"], () => []);
+    // @ts-expect-error: not a field of the session
+    keysetAfter("LeaveRequest", "desc", first, ["session.startAt", "id"], () => []);
+    // @ts-expect-error: at least one field
+    keysetAfter("Person", "asc", first, [], () => []);
+    expect(keysetAfter("LeaveRequest", "asc", first, ["session.startsAt", "id"], () => []).where).toEqual({});
   });
 });

@@ -3,6 +3,8 @@
 // extra row says whether there is more that way. The page's cursors are its first and last rows.
 import { z } from "zod";
 
+import type { Prisma } from "~/generated/prisma/client";
+
 export type KeysetDirection = "after" | "before";
 export type KeysetRequest<C> = { cursor: C | null; direction: KeysetDirection };
 
@@ -63,6 +65,59 @@ export const keysetQuery = {
 export function keysetReadOrder(order: "asc" | "desc", request: KeysetRequest<unknown>) {
   const dir: "asc" | "desc" = request.direction === "after" ? order : order === "asc" ? "desc" : "asc";
   return { dir, beyond: dir === "asc" ? ("gt" as const) : ("lt" as const) };
+}
+
+type FindManyArgs<M extends Prisma.ModelName> = Prisma.TypeMap["model"][M]["operations"]["findMany"]["args"];
+/** A model's `where` and (one entry of its) `orderBy` inputs. */
+export type KeysetWhere<M extends Prisma.ModelName> = NonNullable<FindManyArgs<M>["where"]>;
+export type KeysetOrderBy<M extends Prisma.ModelName> = Exclude<NonNullable<FindManyArgs<M>["orderBy"]>, unknown[]>;
+
+type Sortable = Prisma.SortOrder | Prisma.SortOrderInput;
+type Keys<O> = Exclude<keyof O & string, `_${string}`>;
+type SortableFields<O> = { [K in Keys<O>]-?: NonNullable<O[K]> extends Sortable ? K : never }[Keys<O>];
+/** A field a model's list can be sorted by: one of its own (`createdAt`) or of a record it points to
+ * (`session.startsAt`), as its `orderBy` input allows; a name that is not one fails to compile. */
+export type KeysetField<O> =
+  | SortableFields<O>
+  | {
+      [K in Keys<O>]-?: NonNullable<O[K]> extends Sortable ? never : `${K}.${SortableFields<NonNullable<O[K]>>}`;
+    }[Keys<O>];
+
+/** `{ a: { b: value } }` for the path "a.b". */
+function at(path: string, value: unknown): Record<string, unknown> {
+  return path.split(".").reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+}
+
+/**
+ * A keyset list's read for this request: the order to read it in (`fields` in `order`, reversed to page back)
+ * and the predicate "beyond the cursor" in that order, over the fields taken lexicographically (the last one
+ * must be unique, usually the id: it breaks ties). `values` gives the cursor's value of each field, in order.
+ * Without a cursor the predicate is `{}` (the first page).
+ *
+ * `model` only names the model whose `where`/`orderBy` inputs these are (so a wrong field fails to compile).
+ *
+ *   keysetAfter("LeaveRequest", "desc", request, ["session.startsAt", "id"], (c) => [c.at, c.id])
+ *   // after (t, i): { OR: [{ session: { startsAt: { lt: t } } },
+ *   //                      { AND: [{ session: { startsAt: t } }, { id: { lt: i } }] }] }
+ */
+export function keysetAfter<M extends Prisma.ModelName, C>(
+  _model: M,
+  order: "asc" | "desc",
+  request: KeysetRequest<C>,
+  fields: readonly [KeysetField<KeysetOrderBy<M>>, ...Array<KeysetField<KeysetOrderBy<M>>>],
+  values: (cursor: C) => ReadonlyArray<Date | string | number | bigint>,
+): { where: KeysetWhere<M>; orderBy: Array<KeysetOrderBy<M>>; dir: "asc" | "desc" } {
+  const { dir, beyond } = keysetReadOrder(order, request);
+  const orderBy = fields.map((f) => at(f, dir)) as Array<KeysetOrderBy<M>>;
+  if (request.cursor === null) return { where: {} as KeysetWhere<M>, orderBy, dir };
+  const cursor = values(request.cursor);
+  if (cursor.length !== fields.length) throw new Error("keysetAfter: one cursor value per field");
+  // Row i: equal on the fields before i, beyond on field i.
+  const rows = fields.map((_, i) => {
+    const terms = [...fields.slice(0, i).map((f, j) => at(f, cursor[j])), at(fields[i]!, { [beyond]: cursor[i] })];
+    return terms.length === 1 ? terms[0]! : { AND: terms };
+  });
+  return { where: (rows.length === 1 ? rows[0]! : { OR: rows }) as KeysetWhere<M>, orderBy, dir };
 }
 
 /** A list not read this time (another tab is shown, or the viewer has none to see). */

@@ -4,13 +4,7 @@ import { TZDate } from "@date-fns/tz";
 
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import {
-  decodeInstantIdCursor,
-  encodeInstantIdCursor,
-  keysetPage,
-  keysetReadOrder,
-  keysetRequest,
-} from "~/utils/keyset";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetAfter, keysetRequest } from "~/utils/keyset";
 
 import { sessionRoster } from "../attendance/roster.server";
 import { localParts } from "../course/session-view";
@@ -72,23 +66,11 @@ type PageQuery = { after?: string; before?: string };
  * at a time (the tab's count is the total). */
 export async function openSessions(input: { at: Date; month: string | null; timeZone: string } & PageQuery) {
   const request = keysetRequest(input, decodeInstantIdCursor);
-  const { dir, beyond } = keysetReadOrder("asc", request);
+  const keyset = keysetAfter("CourseSession", "asc", request, ["startsAt", "id"], (c) => [c.at, c.id]);
   const where = openWhere(input.at, monthRange(input.month, input.timeZone));
   const fetched = await db.courseSession.findMany({
-    where: {
-      AND: [
-        where,
-        request.cursor
-          ? {
-              OR: [
-                { startsAt: { [beyond]: request.cursor.at } },
-                { startsAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
-              ],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ startsAt: dir }, { id: dir }],
+    where: { AND: [where, keyset.where] },
+    orderBy: keyset.orderBy,
     take: ARCHIVE_PAGE_SIZE + 1,
     select: sessionSelect,
   });
@@ -111,24 +93,12 @@ export async function openSessions(input: { at: Date; month: string | null; time
  * and what the records say: a keyset page at a time (the tab's count is the total). */
 export async function closedSessions(input: { month: string | null; timeZone: string } & PageQuery) {
   const request = keysetRequest(input, decodeInstantIdCursor);
-  const { dir, beyond } = keysetReadOrder("desc", request);
+  const keyset = keysetAfter("RosterClosure", "desc", request, ["closedAt", "sessionId"], (c) => [c.at, c.id]);
   const range = monthRange(input.month, input.timeZone);
   const where: Prisma.RosterClosureWhereInput = range ? { session: { startsAt: range } } : {};
   const fetched = await db.rosterClosure.findMany({
-    where: {
-      AND: [
-        where,
-        request.cursor
-          ? {
-              OR: [
-                { closedAt: { [beyond]: request.cursor.at } },
-                { closedAt: request.cursor.at, sessionId: { [beyond]: request.cursor.id } },
-              ],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ closedAt: dir }, { sessionId: dir }],
+    where: { AND: [where, keyset.where] },
+    orderBy: keyset.orderBy,
     take: ARCHIVE_PAGE_SIZE + 1,
     select: { closedAt: true, closedById: true, session: { select: sessionSelect } },
   });

@@ -9,7 +9,7 @@ import {
   decodeInstantIdCursor,
   encodeInstantIdCursor,
   keysetPage,
-  keysetReadOrder,
+  keysetAfter,
   keysetRequest,
   NO_PAGE,
 } from "~/utils/keyset";
@@ -122,10 +122,10 @@ const decodeEmployeeNo = (value: string | undefined) => (value && /^[\w-]{1,40}$
 /** New hires this viewer may assess, with their latest form: a keyset page by employee number. */
 export async function newHiresToAssess(viewer: AssessmentViewer, query: AssessmentPageQuery = {}) {
   const request = keysetRequest(query, decodeEmployeeNo);
-  const { dir, beyond } = keysetReadOrder("asc", request);
+  const keyset = keysetAfter("Person", "asc", request, ["employeeNo"], (c) => [c]);
   const people = await db.person.findMany({
-    where: { AND: [assessable(viewer), request.cursor ? { employeeNo: { [beyond]: request.cursor } } : {}] },
-    orderBy: { employeeNo: dir },
+    where: { AND: [assessable(viewer), keyset.where] },
+    orderBy: keyset.orderBy,
     take: PAGE_SIZE + 1,
     select: {
       id: true,
@@ -158,18 +158,10 @@ export async function newHiresToAssess(viewer: AssessmentViewer, query: Assessme
  */
 async function formsPage(where: Prisma.PreJobAssessmentWhereInput, dir: "asc" | "desc", query: AssessmentPageQuery) {
   const request = keysetRequest(query, decodeInstantIdCursor);
-  const { dir: read, beyond } = keysetReadOrder(dir, request);
-  const keyset: Prisma.PreJobAssessmentWhereInput = request.cursor
-    ? {
-        OR: [
-          { assessedAt: { [beyond]: request.cursor.at } },
-          { assessedAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
-        ],
-      }
-    : {};
+  const keyset = keysetAfter("PreJobAssessment", dir, request, ["assessedAt", "id"], (c) => [c.at, c.id]);
   const rows = await db.preJobAssessment.findMany({
-    where: { AND: [where, keyset] },
-    orderBy: [{ assessedAt: read }, { id: read }],
+    where: { AND: [where, keyset.where] },
+    orderBy: keyset.orderBy,
     take: PAGE_SIZE + 1,
     select: listSelect,
   });

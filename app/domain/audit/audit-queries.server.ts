@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetQuery, keysetReadOrder, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetQuery, keysetAfter, keysetRequest } from "~/utils/keyset";
 
 import { entityLabels } from "./audit-labels.server";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-rules";
@@ -52,12 +52,12 @@ export async function listAuditEntries(query: AuditQuery, offsetMinutes: number)
   if (query.to) and.push({ at: { lt: new Date(startOf(query.to).getTime() + 86_400_000) } });
   const request = keysetRequest(query, decodeAuditCursor);
   // Newest first: forwards (`after`) is older, smaller ids.
-  const { dir: order, beyond } = keysetReadOrder("desc", request);
-  if (request.cursor) and.push({ id: { [beyond]: request.cursor } });
+  const keyset = keysetAfter("AuditEntry", "desc", request, ["id"], (c) => [c]);
+  and.push(keyset.where);
   const [fetched, actions] = await Promise.all([
     db.auditEntry.findMany({
       where: { AND: and },
-      orderBy: { id: order },
+      orderBy: keyset.orderBy,
       take: AUDIT_PAGE_SIZE + 1,
     }),
     listActions(),

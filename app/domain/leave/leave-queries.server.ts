@@ -9,7 +9,7 @@ import {
   decodeInstantIdCursor,
   encodeInstantIdCursor,
   keysetPage,
-  keysetReadOrder,
+  keysetAfter,
   keysetRequest,
   NO_PAGE,
 } from "~/utils/keyset";
@@ -95,27 +95,22 @@ export type LeavePageQuery = { after?: string; before?: string };
 /** A list's order: by the session's start or by when the form was acknowledged, ids breaking ties. */
 type LeaveOrder = { by: "sessionStart" | "acknowledgedAt"; dir: "asc" | "desc" };
 
-const instantWhere = (by: LeaveOrder["by"], filter: Prisma.DateTimeFilter | Date): Prisma.LeaveRequestWhereInput =>
-  by === "sessionStart" ? { session: { startsAt: filter } } : { acknowledgedAt: filter };
-
 /**
  * One keyset page of forms matching `where` in `order`: only the page (and one row more) is read, no OFFSET,
  * so a deep page costs what the first does; the cursors of its neighbours say whether there is more.
  */
 async function leaveListPage(where: Prisma.LeaveRequestWhereInput, order: LeaveOrder, query: LeavePageQuery) {
   const request = keysetRequest(query, decodeInstantIdCursor);
-  const { dir, beyond } = keysetReadOrder(order.dir, request);
-  const and: Prisma.LeaveRequestWhereInput[] = [where];
-  if (request.cursor)
-    and.push({
-      OR: [
-        instantWhere(order.by, { [beyond]: request.cursor.at }),
-        { AND: [instantWhere(order.by, request.cursor.at), { id: { [beyond]: request.cursor.id } }] },
-      ],
-    });
+  const keyset = keysetAfter(
+    "LeaveRequest",
+    order.dir,
+    request,
+    [order.by === "sessionStart" ? "session.startsAt" : "acknowledgedAt", "id"],
+    (c) => [c.at, c.id],
+  );
   const fetched = await db.leaveRequest.findMany({
-    where: { AND: and },
-    orderBy: [order.by === "sessionStart" ? { session: { startsAt: dir } } : { acknowledgedAt: dir }, { id: dir }],
+    where: { AND: [where, keyset.where] },
+    orderBy: keyset.orderBy,
     take: LEAVE_PAGE_SIZE + 1,
     select: listSelect,
   });

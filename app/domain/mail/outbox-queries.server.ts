@@ -9,7 +9,7 @@ import {
   encodeInstantIdCursor,
   keysetPage,
   keysetQuery,
-  keysetReadOrder,
+  keysetAfter,
   keysetRequest,
 } from "~/utils/keyset";
 
@@ -56,7 +56,7 @@ export async function mailStatus(): Promise<{ smtp: SmtpView; lastError: string 
  * a deep page reads what the first does (OutboxMessage_createdAt_id_idx), no OFFSET. */
 export async function listOutbox(query: OutboxQuery) {
   const request = keysetRequest(query, decodeInstantIdCursor);
-  const { dir, beyond } = keysetReadOrder("desc", request);
+  const keyset = keysetAfter("OutboxMessage", "desc", request, ["createdAt", "id"], (c) => [c.at, c.id]);
   const where: Prisma.OutboxMessageWhereInput = {};
   if (query.status) where.status = query.status;
   if (query.q) {
@@ -65,19 +65,11 @@ export async function listOutbox(query: OutboxQuery) {
       { toName: { contains: query.q, mode: "insensitive" } },
     ];
   }
-  const keyset: Prisma.OutboxMessageWhereInput = request.cursor
-    ? {
-        OR: [
-          { createdAt: { [beyond]: request.cursor.at } },
-          { createdAt: request.cursor.at, id: { [beyond]: request.cursor.id } },
-        ],
-      }
-    : {};
   const [total, fetched] = await Promise.all([
     db.outboxMessage.count({ where }),
     db.outboxMessage.findMany({
-      where: { AND: [where, keyset] },
-      orderBy: [{ createdAt: dir }, { id: dir }],
+      where: { AND: [where, keyset.where] },
+      orderBy: keyset.orderBy,
       take: OUTBOX_PAGE_SIZE + 1,
       select: {
         id: true,

@@ -2,7 +2,7 @@
 // every question, summed in the database; and of the written answers, one keyset page per question.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetAfter, keysetRequest } from "~/utils/keyset";
 import { sql } from "~/utils/sql.server";
 
 export const TEXTS_PAGE_SIZE = 20;
@@ -31,16 +31,15 @@ type CountRow = { questionId: string; answered: number; average: number | null; 
 
 async function textPage(questionId: string, scope: string[] | null, paging: TextPaging) {
   const request = keysetRequest(paging.questionId === questionId ? paging : {}, decodeCursor);
-  const { dir, beyond } = keysetReadOrder("asc", request);
+  const keyset = keysetAfter("QuestionAnswer", "asc", request, ["id"], (c) => [c]);
   const where: Prisma.QuestionAnswerWhereInput = {
     questionId,
-    AND: [{ text: { not: null } }, { text: { not: "" } }],
+    AND: [{ text: { not: null } }, { text: { not: "" } }, keyset.where],
     ...(scope ? { response: { departmentId: { in: scope } } } : {}),
-    ...(request.cursor ? { id: { [beyond]: request.cursor } } : {}),
   };
   const fetched = await db.questionAnswer.findMany({
     where,
-    orderBy: { id: dir },
+    orderBy: keyset.orderBy,
     take: TEXTS_PAGE_SIZE + 1,
     select: {
       id: true,

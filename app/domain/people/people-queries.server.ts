@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetAfter, keysetRequest } from "~/utils/keyset";
 
 import type { PersonStatusName } from "./people.schema";
 
@@ -36,13 +36,12 @@ export async function listPeople(scopeDepartmentIds: string[] | null, filter: Pe
     });
   const request = keysetRequest(filter, decodeCursor);
   const where: Prisma.PersonWhereInput = { AND: and };
-  const { dir, beyond } = keysetReadOrder("asc", request);
-  const keyset: Prisma.PersonWhereInput[] = request.cursor ? [{ employeeNo: { [beyond]: request.cursor } }] : [];
+  const keyset = keysetAfter("Person", "asc", request, ["employeeNo"], (c) => [c]);
   const [total, fetched] = await Promise.all([
     db.person.count({ where }),
     db.person.findMany({
-      where: { AND: [...and, ...keyset] },
-      orderBy: { employeeNo: dir },
+      where: { AND: [...and, keyset.where] },
+      orderBy: keyset.orderBy,
       take: PAGE_SIZE + 1,
       select: {
         id: true,

@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { companyDate } from "~/utils/company-calendar";
 import { db } from "~/utils/db.server";
 import { subtreeIds } from "~/utils/department-tree";
-import { keysetPage, keysetReadOrder, keysetRequest } from "~/utils/keyset";
+import { keysetPage, keysetAfter, keysetRequest } from "~/utils/keyset";
 
 import { hoursOf, yearBounds } from "./training-file-rules";
 
@@ -35,13 +35,12 @@ export async function listTrainingFiles(
       OR: [{ employeeNo: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q } }],
     });
   const request = keysetRequest(filter, decodeCursor);
-  const { dir, beyond } = keysetReadOrder("asc", request);
-  const keyset: Prisma.PersonWhereInput[] = request.cursor ? [{ employeeNo: { [beyond]: request.cursor } }] : [];
+  const keyset = keysetAfter("Person", "asc", request, ["employeeNo"], (c) => [c]);
   const [total, fetched] = await Promise.all([
     db.person.count({ where: { AND: and } }),
     db.person.findMany({
-      where: { AND: [...and, ...keyset] },
-      orderBy: { employeeNo: dir },
+      where: { AND: [...and, keyset.where] },
+      orderBy: keyset.orderBy,
       take: FILES_PAGE_SIZE + 1,
       select: {
         id: true,
