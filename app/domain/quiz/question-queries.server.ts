@@ -1,12 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import {
-  decodeInstantIdCursor,
-  encodeInstantIdCursor,
-  keysetPage,
-  keysetReadOrder,
-  keysetRequest,
-} from "~/utils/keyset";
+import { decodeInstantIdCursor, encodeInstantIdCursor, keysetPage, keysetAfter, keysetRequest } from "~/utils/keyset";
 
 import { bankDuplicates } from "./question-duplicates.server";
 import type { QuestionKindName } from "./question.schema";
@@ -32,15 +26,11 @@ export async function listQuestions(filter: QuestionFilter) {
     ...(filter.q ? { stem: { contains: filter.q } } : {}),
     ...(filter.review === "pending" ? { reviewPending: true } : {}),
   };
-  const cursor = request.cursor;
-  const { dir: order, beyond: op } = keysetReadOrder("asc", request);
-  const beyond: Prisma.QuizQuestionWhereInput = cursor
-    ? { OR: [{ createdAt: { [op]: cursor.at } }, { createdAt: cursor.at, id: { [op]: cursor.id } }] }
-    : {};
+  const keyset = keysetAfter("QuizQuestion", "asc", request, ["createdAt", "id"], (c) => [c.at, c.id]);
   const [fetched, total] = await Promise.all([
     db.quizQuestion.findMany({
-      where: { AND: [where, beyond] },
-      orderBy: [{ createdAt: order }, { id: order }],
+      where: { AND: [where, keyset.where] },
+      orderBy: keyset.orderBy,
       take: QUESTIONS_PAGE_SIZE + 1,
       select: {
         id: true,
