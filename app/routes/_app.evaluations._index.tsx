@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { CourseTable, LecturerTable, useFigures } from "~/components/evaluation/result-tables";
-import { Pagination } from "~/components/pagination";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { ResultsQuery } from "~/domain/evaluation/evaluation.schema";
 import { evaluationYears, yearResults } from "~/domain/evaluation/results-queries.server";
 import { companyToday, getSettings } from "~/domain/settings/settings.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reader = { personId: user.id, scope };
   const [years, results] = await Promise.all([
     evaluationYears(reader, timeZone),
-    yearResults(reader, { year, page: query.page ?? 1, timeZone }),
+    yearResults(reader, { year, timeZone, after: query.after, before: query.before }),
   ]);
   // The current year and the one shown are always offered, even before any survey went out.
   const offered = [...new Set([today.year, year, ...years])].sort((a, b) => b - a);
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EvaluationsPage() {
   const { t } = useTranslation();
-  const { year, years, ownOnly, totals, courses, lecturers, page, pages } = useLoaderData<typeof loader>();
+  const { year, years, ownOnly, totals, courses, lecturers, next, previous } = useLoaderData<typeof loader>();
   const figures = useFigures();
   return (
     <div className="space-y-5">
@@ -77,7 +77,7 @@ export default function EvaluationsPage() {
           {t("evaluation.results.byCourse")}
         </h2>
         <CourseTable rows={courses} />
-        {pages > 1 ? <Pagination page={page} pages={pages} total={totals.courses} /> : null}
+        <KeysetPagination next={next} previous={previous} />
       </section>
       <section className="space-y-3" aria-labelledby="by-lecturer">
         <h2 id="by-lecturer" className="font-semibold">

@@ -50,8 +50,8 @@ type ResultsBody = {
   totals: { courses: number; invited: number; answered: number; rate: number | null; overall: number | null };
   courses: CourseBody[];
   lecturers: Array<{ lecturerName: string; courses: number; responses: number; overall: number | null }>;
-  page: number;
-  pages: number;
+  next: string | null;
+  previous: string | null;
 };
 
 async function results(employeeNo: string, query = "") {
@@ -63,8 +63,10 @@ async function results(employeeNo: string, query = "") {
 async function allCourses(employeeNo: string, year: number) {
   const first = (await results(employeeNo, `?year=${year}`)).body as ResultsBody;
   const courses = [...first.courses];
-  for (let page = 2; page <= first.pages; page++)
-    courses.push(...((await results(employeeNo, `?year=${year}&page=${page}`)).body as ResultsBody).courses);
+  for (let at = first; at.next;) {
+    at = (await results(employeeNo, `?year=${year}&after=${encodeURIComponent(at.next)}`)).body as ResultsBody;
+    courses.push(...at.courses);
+  }
   return { first, courses };
 }
 

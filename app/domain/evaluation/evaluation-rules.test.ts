@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  addScores,
   average,
   byLecturer,
   byNewest,
   distribution,
   lecturerNameOf,
-  pageOf,
+  lecturersOfSums,
+  NO_SCORES,
   responseRate,
   summarize,
+  summaryOfSums,
   type EvaluationRow,
+  type ScoreSums,
 } from "./evaluation-rules";
 
 const row = (course: number, lecturer: number, venue: number, usefulness: number): EvaluationRow => ({
@@ -115,9 +119,40 @@ it("lists courses newest first", () => {
   ]);
 });
 
-it("keeps the page inside the list", () => {
-  expect(pageOf(1, 0)).toEqual({ page: 1, pages: 1 });
-  expect(pageOf(3, 45)).toEqual({ page: 3, pages: 3 });
-  expect(pageOf(9, 45)).toEqual({ page: 3, pages: 3 });
-  expect(pageOf(0, 45)).toEqual({ page: 1, pages: 3 });
+describe("figures from the database's sums", () => {
+  const sumsOf = (rows: EvaluationRow[]) =>
+    rows.reduce<ScoreSums>((s, r) => addScores(s, { ...r, responses: 1 }), NO_SCORES);
+  const sets = [
+    [],
+    [row(3, 3, 3, 3), row(3, 3, 4, 4), row(3, 3, 4, 4)],
+    [row(4, 4, 4, 5), row(4, 4, 4, 4), row(4, 4, 4, 4), row(5, 4, 4, 4)],
+    Array.from({ length: 37 }, (_, i) => row((i % 5) + 1, ((i * 3) % 5) + 1, ((i * 7) % 5) + 1, 5 - (i % 4))),
+  ];
+
+  it("are those of the answers themselves, rounded once", () => {
+    for (const rows of sets) expect(summaryOfSums(sumsOf(rows))).toEqual(summarize(rows));
+  });
+
+  it("give each lecturer what byLecturer gives from the rows, in its order", () => {
+    const courses = [
+      { courseId: "a", lecturerName: "何文博", startsAt: null, invited: 3, answered: 2 },
+      { courseId: "b", lecturerName: "何文博", startsAt: null, invited: 2, answered: 1 },
+      { courseId: "c", lecturerName: "周雅琴", startsAt: null, invited: 2, answered: 1 },
+      { courseId: "d", lecturerName: "吴老师", startsAt: null, invited: 4, answered: 0 },
+      { courseId: "e", lecturerName: "林静", startsAt: null, invited: 1, answered: 1 },
+    ];
+    const rows = [
+      { ...row(4, 4, 4, 4), courseId: "a" },
+      { ...row(4, 4, 4, 4), courseId: "a" },
+      { ...row(5, 5, 5, 5), courseId: "b" },
+      { ...row(5, 5, 5, 4), courseId: "c" },
+      { ...row(5, 5, 5, 4), courseId: "e" },
+    ];
+    const groups = [...new Set(courses.map((c) => c.lecturerName))].map((lecturerName) => {
+      const ids = courses.filter((c) => c.lecturerName === lecturerName).map((c) => c.courseId);
+      return { lecturerName, courses: ids.length, ...sumsOf(rows.filter((r) => ids.includes(r.courseId))) };
+    });
+    expect(lecturersOfSums(groups)).toEqual(byLecturer(courses, rows));
+    expect(lecturersOfSums([...groups].reverse())).toEqual(byLecturer(courses, rows));
+  });
 });

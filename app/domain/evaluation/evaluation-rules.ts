@@ -34,9 +34,16 @@ export function scoresOf(row: EvaluationRow): Scores {
  * sum, so an overall figure never compounds the rounding of its parts.
  */
 export function average(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sum = values.reduce((a, b) => a + b, 0);
-  return Math.round((sum * 10) / values.length) / 10;
+  return averageOf(
+    values.reduce((a, b) => a + b, 0),
+    values.length,
+  );
+}
+
+/** The mean of `count` values that add up to `sum`, rounded as `average` does; null when there are none. */
+export function averageOf(sum: number, count: number): number | null {
+  if (count === 0) return null;
+  return Math.round((sum * 10) / count) / 10;
 }
 
 /** Answers per invitation as a whole percent, half up; null when nobody was invited. */
@@ -58,6 +65,34 @@ export function summarize(rows: readonly EvaluationRow[]): Summary {
   ) as Record<Question, number | null>;
   const all = rows.flatMap((r) => QUESTIONS.map((q) => r[SCORE_COLUMN[q]]));
   return { responses: rows.length, averages, overall: average(all) };
+}
+
+/** What the database adds up over some answers: how many there are and each question's total score. */
+export type ScoreSums = EvaluationRow & { responses: number };
+
+export const NO_SCORES: ScoreSums = {
+  responses: 0,
+  courseScore: 0,
+  lecturerScore: 0,
+  venueScore: 0,
+  usefulnessScore: 0,
+};
+
+export const addScores = (a: ScoreSums, b: ScoreSums): ScoreSums => ({
+  responses: a.responses + b.responses,
+  courseScore: a.courseScore + b.courseScore,
+  lecturerScore: a.lecturerScore + b.lecturerScore,
+  venueScore: a.venueScore + b.venueScore,
+  usefulnessScore: a.usefulnessScore + b.usefulnessScore,
+});
+
+/** `summarize` of the answers these sums were taken over: the same figures, rounded once from the raw sums. */
+export function summaryOfSums(sums: ScoreSums): Summary {
+  const averages = Object.fromEntries(
+    QUESTIONS.map((q) => [q, averageOf(sums[SCORE_COLUMN[q]], sums.responses)]),
+  ) as Record<Question, number | null>;
+  const all = QUESTIONS.reduce((n, q) => n + sums[SCORE_COLUMN[q]], 0);
+  return { responses: sums.responses, averages, overall: averageOf(all, sums.responses * QUESTIONS.length) };
 }
 
 /** How many gave each score 1–5 to one question (index 0 is the count of 1s). */
@@ -114,12 +149,25 @@ export function byLecturer(
   }
   return [...groups.entries()]
     .map(([lecturerName, g]) => ({ lecturerName, courses: g.courses.size, ...summarize(g.rows) }))
-    .sort(
-      (a, b) =>
-        (b.overall ?? -1) - (a.overall ?? -1) ||
-        b.responses - a.responses ||
-        a.lecturerName.localeCompare(b.lecturerName, "zh-CN"),
-    );
+    .sort(lecturerOrder);
+}
+
+/** `byLecturer` from what the database adds up per lecturer: their courses and the sums of their answers. */
+export function lecturersOfSums(
+  groups: ReadonlyArray<ScoreSums & { lecturerName: string; courses: number }>,
+): LecturerSummary[] {
+  return groups
+    .map(({ lecturerName, courses, ...sums }) => ({ lecturerName, courses, ...summaryOfSums(sums) }))
+    .sort(lecturerOrder);
+}
+
+/** Best rated first; a lecturer without answers yet comes last; then by answers, then by name. */
+function lecturerOrder(a: LecturerSummary, b: LecturerSummary) {
+  return (
+    (b.overall ?? -1) - (a.overall ?? -1) ||
+    b.responses - a.responses ||
+    a.lecturerName.localeCompare(b.lecturerName, "zh-CN")
+  );
 }
 
 /** Courses newest first (by their first session), so this year's latest course heads the list. */
@@ -130,10 +178,3 @@ export function byNewest<T extends { startsAt: Date | null; title: string }>(cou
 }
 
 export const PAGE_SIZE = 20;
-
-/** The page asked for, kept inside 1…pages. */
-export function pageOf(asked: number, total: number, size = PAGE_SIZE): { page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Number.isInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
-  return { page, pages };
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { keysetQuery } from "~/utils/keyset";
 import { optionalText } from "~/utils/validation";
 
 import { COMMENT_MAX } from "./evaluation-rules";
@@ -23,5 +24,5 @@ export type SurveyAnswer = z.output<typeof SurveyAnswerSchema>;
 /** The results' filters: a year (default: the company's current year) and a page. */
 export const ResultsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  ...keysetQuery,
 });

@@ -3,21 +3,30 @@
 // what is never read out.
 import { TZDate } from "@date-fns/tz";
 
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import {
+  decodeInstantIdCursor,
+  encodeInstantIdCursor,
+  keysetPage,
+  keysetReadOrder,
+  keysetRequest,
+} from "~/utils/keyset";
 import type { Scope } from "~/utils/permissions";
 
 import {
-  byLecturer,
-  byNewest,
+  addScores,
   distribution,
   lecturerNameOf,
+  lecturersOfSums,
+  NO_SCORES,
   PAGE_SIZE,
-  pageOf,
   QUESTIONS,
   responseRate,
   summarize,
+  summaryOfSums,
   type EvaluationRow,
+  type ScoreSums,
 } from "./evaluation-rules";
 import { courseDates, courseSelect } from "./survey-queries.server";
 
@@ -52,64 +61,102 @@ export async function evaluationYears(reader: Reader, timeZone: string): Promise
   return [...years].sort((a, b) => b - a);
 }
 
+/** The year's courses as the results count them: a course the reader may see, that asked for evaluations,
+ * whose first session falls in the year (a course running over New Year belongs to the year it began in);
+ * with its dates, invitations and its answers' sums. The lecturer is the one the answers were about (the
+ * earliest answer's), the course's present one until somebody answers. */
+function yearCoursesSql(reader: Reader, from: Date, to: Date) {
+  const readable = reader.scope === "any" ? Prisma.sql`true` : Prisma.sql`c."lecturerId" = ${reader.personId}`;
+  return Prisma.sql`WITH courses AS (
+    SELECT c.id, c.title, min(s."startsAt") AS "startsAt", max(s."endsAt") AS "endsAt",
+           CASE WHEN c."lecturerKind" = 'INTERNAL' THEN coalesce(max(p.name), '')
+                ELSE coalesce(nullif(c."externalLecturer", ''), nullif(c."externalOrg", ''), '') END AS lecturer
+      FROM "Course" c
+      JOIN "CourseSession" s ON s."courseId" = c.id
+      LEFT JOIN "Person" p ON p.id = c."lecturerId"
+     WHERE ${readable}
+       AND EXISTS (SELECT 1 FROM "CourseSurveyInvite" i WHERE i."courseId" = c.id)
+       AND EXISTS (SELECT 1 FROM "CourseSession" y
+                    WHERE y."courseId" = c.id AND y."startsAt" >= ${from} AND y."startsAt" < ${to})
+     GROUP BY c.id
+    HAVING min(s."startsAt") >= ${from} AND min(s."startsAt") < ${to}
+  ), figures AS (
+    SELECT k.id, k.title, k."startsAt", k."endsAt", coalesce(e.named, k.lecturer) AS "lecturerName",
+           (SELECT count(*)::int FROM "CourseSurveyInvite" i WHERE i."courseId" = k.id) AS invited,
+           e.responses, e."courseScore", e."lecturerScore", e."venueScore", e."usefulnessScore"
+      FROM courses k
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS responses,
+               coalesce(sum(v."courseScore"), 0)::int AS "courseScore",
+               coalesce(sum(v."lecturerScore"), 0)::int AS "lecturerScore",
+               coalesce(sum(v."venueScore"), 0)::int AS "venueScore",
+               coalesce(sum(v."usefulnessScore"), 0)::int AS "usefulnessScore",
+               (array_agg(v."lecturerName" ORDER BY v."submittedAt", v.id))[1] AS named
+          FROM "CourseEvaluation" v WHERE v."courseId" = k.id) e
+  )`;
+}
+
+type CourseFiguresRow = ScoreSums & {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  lecturerName: string;
+  invited: number;
+};
+type LecturerFiguresRow = ScoreSums & { lecturerName: string; courses: number; invited: number };
+
+/** Which page of the year's courses: `after`/`before` cursors (a bad one is the first page). */
+export type ResultsPageQuery = { after?: string; before?: string };
+
 /**
- * A year's results: every course that asked for evaluations and whose first session falls in the year
- * (one page of them, newest first), and every lecturer of those courses.
+ * A year's results: one keyset page of its courses, newest first by their first session (ids breaking
+ * ties), and every lecturer of the year's courses and the year's totals, summed in the database.
  */
-export async function yearResults(reader: Reader, input: { year: number; page: number; timeZone: string }) {
+export async function yearResults(reader: Reader, input: { year: number; timeZone: string } & ResultsPageQuery) {
   const { from, to } = yearBounds(input.year, input.timeZone);
-  const found = await db.course.findMany({
-    where: {
-      ...readable(reader),
-      surveyInvites: { some: {} },
-      sessions: { some: { startsAt: { gte: from, lt: to } } },
-    },
-    select: {
-      ...courseSelect,
-      _count: { select: { surveyInvites: true } },
-      evaluations: { select: { ...scoreSelect, lecturerName: true } },
-    },
-  });
-  const courses = byNewest(
-    found
-      .map((c) => ({ c, dates: courseDates(c.sessions) }))
-      // A course running over New Year belongs to the year it began in.
-      .filter(({ dates }) => dates.startsAt && dates.startsAt >= from && dates.startsAt < to)
-      .map(({ c, dates }) => {
-        const summary = summarize(c.evaluations);
-        return {
-          courseId: c.id,
-          title: c.title,
-          ...dates,
-          // The lecturer the answers were about; the course's present one until somebody answers.
-          lecturerName: c.evaluations[0]?.lecturerName ?? lecturerNameOf(c),
-          invited: c._count.surveyInvites,
-          answered: summary.responses,
-          rate: responseRate(summary.responses, c._count.surveyInvites),
-          ...summary,
-          rows: c.evaluations,
-        };
-      }),
-  );
-  const lecturers = byLecturer(
-    courses,
-    courses.flatMap((c) => c.rows.map((r) => ({ ...r, courseId: c.courseId }))),
-  );
-  const { page, pages } = pageOf(input.page, courses.length);
-  const invited = courses.reduce((n, c) => n + c.invited, 0);
-  const answered = courses.reduce((n, c) => n + c.answered, 0);
+  const figures = yearCoursesSql(reader, from, to);
+  const request = keysetRequest(input, decodeInstantIdCursor);
+  const { dir, beyond } = keysetReadOrder("desc", request);
+  const way = dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const op = beyond === "gt" ? Prisma.sql`>` : Prisma.sql`<`;
+  const c = request.cursor;
+  const past = c ? Prisma.sql`WHERE ("startsAt", id) ${op} (${c.at}, ${c.id})` : Prisma.empty;
+  const [fetched, groups] = await Promise.all([
+    db.$queryRaw<CourseFiguresRow[]>`${figures}
+      SELECT * FROM figures ${past} ORDER BY "startsAt" ${way}, id ${way} LIMIT ${PAGE_SIZE + 1}`,
+    db.$queryRaw<LecturerFiguresRow[]>`${figures}
+      SELECT "lecturerName", count(*)::int AS courses, sum(invited)::int AS invited,
+             sum(responses)::int AS responses, sum("courseScore")::int AS "courseScore",
+             sum("lecturerScore")::int AS "lecturerScore", sum("venueScore")::int AS "venueScore",
+             sum("usefulnessScore")::int AS "usefulnessScore"
+        FROM figures GROUP BY "lecturerName"`,
+  ]);
+  const page = keysetPage(fetched, request, PAGE_SIZE, (r) => encodeInstantIdCursor({ at: r.startsAt, id: r.id }));
+  const all = groups.reduce((sum, g) => addScores(sum, g), NO_SCORES);
+  const invited = groups.reduce((n, g) => n + g.invited, 0);
   return {
     totals: {
-      courses: courses.length,
+      courses: groups.reduce((n, g) => n + g.courses, 0),
       invited,
-      answered,
-      rate: responseRate(answered, invited),
-      ...summarize(courses.flatMap((c) => c.rows)),
+      answered: all.responses,
+      rate: responseRate(all.responses, invited),
+      ...summaryOfSums(all),
     },
-    courses: courses.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ rows: _rows, ...c }) => c),
-    lecturers,
-    page,
-    pages,
+    courses: page.rows.map((r) => ({
+      courseId: r.id,
+      title: r.title,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      lecturerName: r.lecturerName,
+      invited: r.invited,
+      answered: r.responses,
+      rate: responseRate(r.responses, r.invited),
+      ...summaryOfSums(r),
+    })),
+    lecturers: lecturersOfSums(groups),
+    next: page.next,
+    previous: page.previous,
   };
 }
 
