@@ -1,23 +1,30 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 
 import { ProgressBar, useMissingLabel } from "~/components/delivery/preparation-panels";
+import { KeysetPagination } from "~/components/keyset-pagination";
 import { useFormat } from "~/components/use-format";
 import { preparationList } from "~/domain/delivery/preparation-queries.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
+import { keysetQuery } from "~/utils/keyset";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+const ListQuery = z.object({ past: z.string().optional().catch(undefined), ...keysetQuery });
 
 // Whoever may read courses sees how ready they are (department heads: their departments' courses);
 // only the clerk changes a checklist, on the course's preparation page.
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:course");
-  const past = new URL(request.url).searchParams.get("past") === "1";
+  const query = ListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return preparationList({
     departmentIds: await departmentIdsInScope(auth),
-    past,
+    past: query.past === "1",
+    after: query.after,
+    before: query.before,
     timeZone: (await getSettings()).timeZone,
   });
 }
@@ -32,7 +39,7 @@ export default function PreparationListPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useMissingLabel();
-  const { months, past } = useLoaderData<typeof loader>();
+  const { months, past, next, previous } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -95,6 +102,7 @@ export default function PreparationListPage() {
           </table>
         </section>
       ))}
+      <KeysetPagination next={next} previous={previous} />
     </div>
   );
 }
