@@ -64,8 +64,9 @@ export async function evaluationYears(reader: Reader, timeZone: string): Promise
 /** The year's courses as the results count them: a course the reader may see, that asked for evaluations,
  * whose first session falls in the year (a course running over New Year belongs to the year it began in);
  * with its dates, invitations and its answers' sums. The lecturer is the one the answers were about (the
- * earliest answer's), the course's present one until somebody answers. */
-function yearCoursesSql(reader: Reader, from: Date, to: Date) {
+ * earliest answer's), the course's present one until somebody answers. `pick` chooses among the courses
+ * (WHERE/ORDER BY/LIMIT) before their answers are summed, so a page sums only its own courses' answers. */
+function yearCoursesSql(reader: Reader, from: Date, to: Date, pick: Prisma.Sql = Prisma.empty) {
   const readable = reader.scope === "any" ? Prisma.sql`true` : Prisma.sql`c."lecturerId" = ${reader.personId}`;
   return Prisma.sql`WITH courses AS (
     SELECT c.id, c.title, min(s."startsAt") AS "startsAt", max(s."endsAt") AS "endsAt",
@@ -80,11 +81,12 @@ function yearCoursesSql(reader: Reader, from: Date, to: Date) {
                     WHERE y."courseId" = c.id AND y."startsAt" >= ${from} AND y."startsAt" < ${to})
      GROUP BY c.id
     HAVING min(s."startsAt") >= ${from} AND min(s."startsAt") < ${to}
+  ), picked AS (SELECT * FROM courses ${pick}
   ), figures AS (
     SELECT k.id, k.title, k."startsAt", k."endsAt", coalesce(e.named, k.lecturer) AS "lecturerName",
            (SELECT count(*)::int FROM "CourseSurveyInvite" i WHERE i."courseId" = k.id) AS invited,
            e.responses, e."courseScore", e."lecturerScore", e."venueScore", e."usefulnessScore"
-      FROM courses k
+      FROM picked k
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS responses,
                coalesce(sum(v."courseScore"), 0)::int AS "courseScore",
@@ -115,17 +117,17 @@ export type ResultsPageQuery = { after?: string; before?: string };
  */
 export async function yearResults(reader: Reader, input: { year: number; timeZone: string } & ResultsPageQuery) {
   const { from, to } = yearBounds(input.year, input.timeZone);
-  const figures = yearCoursesSql(reader, from, to);
   const request = keysetRequest(input, decodeInstantIdCursor);
   const { dir, beyond } = keysetReadOrder("desc", request);
   const way = dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const op = beyond === "gt" ? Prisma.sql`>` : Prisma.sql`<`;
   const c = request.cursor;
   const past = c ? Prisma.sql`WHERE ("startsAt", id) ${op} (${c.at}, ${c.id})` : Prisma.empty;
+  const order = Prisma.sql`ORDER BY "startsAt" ${way}, id ${way}`;
+  const pick = Prisma.sql`${past} ${order} LIMIT ${PAGE_SIZE + 1}`;
   const [fetched, groups] = await Promise.all([
-    db.$queryRaw<CourseFiguresRow[]>`${figures}
-      SELECT * FROM figures ${past} ORDER BY "startsAt" ${way}, id ${way} LIMIT ${PAGE_SIZE + 1}`,
-    db.$queryRaw<LecturerFiguresRow[]>`${figures}
+    db.$queryRaw<CourseFiguresRow[]>`${yearCoursesSql(reader, from, to, pick)} SELECT * FROM figures ${order}`,
+    db.$queryRaw<LecturerFiguresRow[]>`${yearCoursesSql(reader, from, to)}
       SELECT "lecturerName", count(*)::int AS courses, sum(invited)::int AS invited,
              sum(responses)::int AS responses, sum("courseScore")::int AS "courseScore",
              sum("lecturerScore")::int AS "lecturerScore", sum("venueScore")::int AS "venueScore",
