@@ -14,7 +14,7 @@ import {
   responseRate,
   summarize,
 } from "~/domain/evaluation/evaluation-rules";
-import { yearResults, type Reader } from "~/domain/evaluation/results-queries.server";
+import { evaluationYears, yearResults, type Reader } from "~/domain/evaluation/results-queries.server";
 import { courseDates, courseSelect } from "~/domain/evaluation/survey-queries.server";
 import { loader } from "~/routes/_app.evaluations._index";
 import { companyDate } from "~/utils/company-calendar";
@@ -93,6 +93,20 @@ async function oldYearResults(reader: Reader, year: number) {
       courses.flatMap((c) => c.rows.map((r) => ({ ...r, courseId: c.courseId }))),
     ),
   };
+}
+
+/** The years offered before session 14: every course with invitations read, its first session's year in node. */
+async function oldEvaluationYears(reader: Reader) {
+  const courses = await db.course.findMany({
+    where: { ...(reader.scope === "any" ? {} : { lecturerId: reader.personId }), surveyInvites: { some: {} } },
+    select: { sessions: { select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 1 } },
+  });
+  const years = new Set<number>();
+  for (const c of courses) {
+    const first = c.sessions[0]?.startsAt;
+    if (first) years.add(new TZDate(first.getTime(), DEMO_ZONE).getFullYear());
+  }
+  return [...years].sort((a, b) => b - a);
 }
 
 /** Every page of the new read, forwards. */
@@ -182,12 +196,17 @@ async function growEvaluations() {
 }
 
 describe("the year's evaluation results, summed in the database", () => {
-  it("give the figures of the old read: totals, every course, every lecturer (all, and a lecturer's own)", async () => {
+  it("give the figures of the old read: years, totals, courses, lecturers (all, and a lecturer's own)", async () => {
     await growEvaluations();
     const readers: Reader[] = [
       { personId: await personId("T0001"), scope: "any" },
       { personId: await personId("T0003"), scope: "own" },
     ];
+    for (const reader of readers) {
+      const years = await oldEvaluationYears(reader);
+      expect(years.length).toBeGreaterThanOrEqual(2);
+      expect(await evaluationYears(reader, DEMO_ZONE), reader.scope).toEqual(years);
+    }
     let compared = 0;
     for (const year of [LAST_YEAR - 1, LAST_YEAR, THIS_YEAR])
       for (const reader of readers) {

@@ -49,17 +49,18 @@ function yearBounds(year: number, timeZone: string) {
 
 /** The years in which a course the reader may see asked for evaluations (by its first session), newest first. */
 export async function evaluationYears(reader: Reader, timeZone: string): Promise<number[]> {
-  const courses = await db.course.findMany({
-    where: { ...readable(reader), surveyInvites: { some: {} } },
-    select: { sessions: { select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 1 } },
-  });
-  const years = new Set<number>();
-  for (const c of courses) {
-    const first = c.sessions[0]?.startsAt;
-    if (first) years.add(new TZDate(first.getTime(), timeZone).getFullYear());
-  }
-  return [...years].sort((a, b) => b - a);
+  const rows = await db.$queryRaw<Array<{ year: number }>>`
+    SELECT DISTINCT extract(year FROM f.first AT TIME ZONE ${timeZone})::int AS year
+      FROM (SELECT min(s."startsAt") AS first
+              FROM "Course" c JOIN "CourseSession" s ON s."courseId" = c.id
+             WHERE ${readableSql(reader)} AND EXISTS (SELECT 1 FROM "CourseSurveyInvite" i WHERE i."courseId" = c.id)
+             GROUP BY c.id) f
+     ORDER BY year DESC`;
+  return rows.map((r) => r.year);
 }
+
+const readableSql = (reader: Reader) =>
+  reader.scope === "any" ? Prisma.sql`true` : Prisma.sql`c."lecturerId" = ${reader.personId}`;
 
 /** The year's courses as the results count them: a course the reader may see, that asked for evaluations,
  * whose first session falls in the year (a course running over New Year belongs to the year it began in);
@@ -67,7 +68,6 @@ export async function evaluationYears(reader: Reader, timeZone: string): Promise
  * earliest answer's), the course's present one until somebody answers. `pick` chooses among the courses
  * (WHERE/ORDER BY/LIMIT) before their answers are summed, so a page sums only its own courses' answers. */
 function yearCoursesSql(reader: Reader, from: Date, to: Date, pick: Prisma.Sql = Prisma.empty) {
-  const readable = reader.scope === "any" ? Prisma.sql`true` : Prisma.sql`c."lecturerId" = ${reader.personId}`;
   return Prisma.sql`WITH courses AS (
     SELECT c.id, c.title, min(s."startsAt") AS "startsAt", max(s."endsAt") AS "endsAt",
            CASE WHEN c."lecturerKind" = 'INTERNAL' THEN coalesce(max(p.name), '')
@@ -75,7 +75,7 @@ function yearCoursesSql(reader: Reader, from: Date, to: Date, pick: Prisma.Sql =
       FROM "Course" c
       JOIN "CourseSession" s ON s."courseId" = c.id
       LEFT JOIN "Person" p ON p.id = c."lecturerId"
-     WHERE ${readable}
+     WHERE ${readableSql(reader)}
        AND EXISTS (SELECT 1 FROM "CourseSurveyInvite" i WHERE i."courseId" = c.id)
        AND EXISTS (SELECT 1 FROM "CourseSession" y
                     WHERE y."courseId" = c.id AND y."startsAt" >= ${from} AND y."startsAt" < ${to})
