@@ -11,9 +11,21 @@ const utcTypes = {
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-/** Every pg pool of the app: UTC sessions and UTC timestamps whatever the machine's time zone. */
-export function createPgPool(connectionString: string, max: number, onError: (error: Error) => void): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, options: "-c TimeZone=UTC", types: utcTypes });
+/**
+ * Every pg pool of the app: UTC sessions and UTC timestamps whatever the machine's time zone.
+ * `genericPlans`: each named prepared statement is planned once per connection and that plan reused
+ * (PostgreSQL's `plan_cache_mode = force_generic_plan`). Only for a pool that sends nothing but named
+ * statements whose generic plans were checked (db.server.ts, getAttemptPool): Prisma's unnamed statements
+ * would lose the plans made for their values.
+ */
+export function createPgPool(
+  connectionString: string,
+  max: number,
+  onError: (error: Error) => void,
+  { genericPlans = false }: { genericPlans?: boolean } = {},
+): pg.Pool {
+  const options = `-c TimeZone=UTC${genericPlans ? " -c plan_cache_mode=force_generic_plan" : ""}`;
+  const pool = new pg.Pool({ connectionString, max, options, types: utcTypes });
   // An idle connection dropped by the server must not take the process down; the next query reconnects.
   pool.on("error", onError);
   return pool;

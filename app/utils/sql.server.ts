@@ -27,8 +27,11 @@ export async function sql<T extends pg.QueryResultRow>(
 }
 
 /** Runs `work` in one transaction on one connection: COMMIT when it returns, ROLLBACK when it throws. */
-export async function sqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
+export async function sqlTransaction<T>(
+  work: (client: pg.PoolClient) => Promise<T>,
+  pool: pg.Pool = getPool(),
+): Promise<T> {
+  const client = await pool.connect();
   try {
     await client.query("BEGIN");
     const result = await work(client);

@@ -5,8 +5,8 @@
 // with "status = 'OPEN'" in the locking scan the planner may walk every open attempt of the status indexes
 // instead (500 buffers per answer on the bench company after a burst of starts).
 import { now } from "~/utils/clock.server";
-import { sql } from "~/utils/sql.server";
 
+import { attemptSql } from "./attempt-sql.server";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 export type AnswerOutcome =
@@ -21,7 +21,7 @@ export async function saveAnswer(
 ): Promise<AnswerOutcome> {
   const at = now();
   const selected = [...new Set(optionIds)];
-  const saved = await sql(
+  const saved = await attemptSql(
     `WITH a AS (
        SELECT id, status, "deadlineAt" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2 FOR SHARE
      )
@@ -37,7 +37,7 @@ export async function saveAnswer(
   if (saved.length === 1) return { ok: true };
 
   // Why not: say so precisely (and finalise an attempt found past its deadline).
-  const [attempt] = await sql<{ status: string; deadlineAt: Date; autoSubmitted: boolean }>(
+  const [attempt] = await attemptSql<{ status: string; deadlineAt: Date; autoSubmitted: boolean }>(
     `SELECT status::text AS status, "deadlineAt", "autoSubmitted" FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`,
     [attemptId, personId],
   );

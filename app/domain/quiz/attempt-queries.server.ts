@@ -3,8 +3,8 @@
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { sql } from "~/utils/sql.server";
 
+import { attemptSql } from "./attempt-sql.server";
 import { secondsLeft } from "./quiz-rules";
 import { renderText } from "./rule-text";
 import { finaliseAttempt } from "./submit-attempt.server";
@@ -36,7 +36,7 @@ type TakingRow = {
 export async function getAttemptForTaking(personId: string, attemptId: string) {
   const at = now();
   const [[attempt], settings] = await Promise.all([
-    sql<TakingRow>(
+    attemptSql<TakingRow>(
       `SELECT a.id, a.status::text AS status, a.mode::text AS mode, a."deadlineAt", a."questionCount",
               z.title, z."titleEn",
               CASE WHEN a.status = 'OPEN' AND a."deadlineAt" > $3::timestamptz::timestamp THEN

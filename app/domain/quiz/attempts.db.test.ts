@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { freezeClock, setClock } from "~/utils/clock.server";
-import { db, disconnectDb } from "~/utils/db.server";
+import { db, disconnectDb, getAttemptPool, getPool } from "~/utils/db.server";
 
 import { DEMO_AT, personId, seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
@@ -65,6 +65,26 @@ describe("attempts held on the server", () => {
     expect(view.questions.slice(0, 4).map((q) => q.selected)).toEqual([correct[0], correct[1], correct[2], []]);
     // Starting again resumes the same attempt.
     expect(await startAttempt({ id: agent }, quizId, "FULL")).toEqual({ ok: true, attemptId, resumed: true });
+  });
+
+  it("the start's first look is planned once per connection; the shared pool plans as before", async () => {
+    // The first start opens the attempt, the next two resume it: three first looks, one after the other,
+    // so on the attempt pool's most recently used connection (ADR 0031).
+    for (let i = 0; i < 3; i++) await start();
+    const client = await getAttemptPool().connect();
+    try {
+      const { rows } = await client.query<{ generic: number; custom: number }>(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+         WHERE statement LIKE '%''seen''%'`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].custom).toBe(0);
+      expect(rows[0].generic).toBeGreaterThanOrEqual(3);
+    } finally {
+      client.release();
+    }
+    // Prisma's statements (unnamed, planned for their values) stay on the shared pool's default.
+    expect((await getPool().query("SHOW plan_cache_mode")).rows).toEqual([{ plan_cache_mode: "auto" }]);
   });
 
   it("an agent can neither read nor answer nor submit another agent's attempt", async () => {

@@ -4,12 +4,12 @@
 // the certification and the to-dos are settled even when nobody opens one. Running it twice, or on two
 // instances at once, submits each attempt once: only the run whose claim succeeds counts it.
 import { now } from "~/utils/clock.server";
-import { sql } from "~/utils/sql.server";
 
+import { attemptSql } from "./attempt-sql.server";
 import { finaliseAttempt } from "./submit-attempt.server";
 
 export async function autoSubmitExpiredAttempts(): Promise<{ submitted: number }> {
-  const expired = await sql<{ id: string }>(
+  const expired = await attemptSql<{ id: string }>(
     `SELECT id FROM "QuizAttempt" WHERE status = 'OPEN' AND "deadlineAt" <= $1::timestamptz::timestamp
       ORDER BY "deadlineAt" LIMIT 1000`,
     [now()],

@@ -10,6 +10,8 @@ import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sql } from "~/utils/sql.server";
 
+import { indexPoolByRule } from "./quiz-rules";
+
 const production = env().NODE_ENV === "production";
 const cacheMs = () => (!production ? 0 : isFeedLive() ? 60_000 : 2_000);
 
@@ -29,7 +31,13 @@ export type PooledQuestion = {
   optionIds: string[];
 };
 type RuleVersion = { ruleId: string; version: number; redLine: boolean; effectiveAt: Date };
-export type QuizCatalogue = { quizzes: Map<string, QuizBlueprint>; pool: PooledQuestion[]; versions: RuleVersion[] };
+export type QuizCatalogue = {
+  quizzes: Map<string, QuizBlueprint>;
+  pool: PooledQuestion[];
+  /** Each rule's questions by position in `pool` (indexPoolByRule): a start reads its rules' only. */
+  poolByRule: Map<string, number[]>;
+  versions: RuleVersion[];
+};
 
 let cached: { value: QuizCatalogue; at: number; generation: number } | null = null;
 let loading: Promise<QuizCatalogue> | null = null;
@@ -75,7 +83,7 @@ async function readCatalogue(): Promise<QuizCatalogue> {
     ),
     sql<RuleVersion>(`SELECT "ruleId", version, "redLine", "effectiveAt" FROM "CallRuleVersion"`),
   ]);
-  return { quizzes: new Map(quizzes.map((q) => [q.id, q])), pool, versions };
+  return { quizzes: new Map(quizzes.map((q) => [q.id, q])), pool, poolByRule: indexPoolByRule(pool), versions };
 }
 
 /** Version in force and red-line flag of every rule at `at`: the versions the certification compares against. */

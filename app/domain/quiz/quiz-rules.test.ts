@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   canStart,
   drawQuestions,
+  indexPoolByRule,
   isCorrect,
   openFirst,
+  poolForRules,
   recentlySeen,
   scoreAttempt,
   seededRandom,
@@ -91,6 +93,42 @@ describe("drawing questions from a blueprint", () => {
 
   it("shuffling keeps every item", () => {
     expect(shuffle([1, 2, 3, 4, 5], seededRandom("y")).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe("a start's pool: only the drawn rules' questions, in the bank's order", () => {
+  const rules = ["B3", "B5", "B6", "OPS3"];
+  // A bank with questions tagged with one rule, several, the same rule twice, or none.
+  const bank = Array.from({ length: 60 }, (_, i) => ({
+    id: `q${i}`,
+    ruleIds: i % 7 === 0 ? [] : i % 5 === 0 ? [rules[i % 4], rules[(i + 1) % 4], rules[i % 4]] : [rules[i % 4]],
+  }));
+  const byRule = indexPoolByRule(bank);
+  const filtered = (ruleIds: string[]) => bank.filter((q) => q.ruleIds.some((id) => ruleIds.includes(id)));
+
+  it("is the same list as filtering the whole bank, for any set of rules", () => {
+    for (const ruleIds of [["B3"], ["B5", "B3"], ["OPS3", "B6", "B6"], rules, ["B9"], []])
+      expect(poolForRules(bank, byRule, ruleIds)).toEqual(filtered(ruleIds));
+  });
+
+  it("so a seeded draw picks the same questions as from the filtered bank", () => {
+    const draws = [
+      { ruleId: "B5", count: 2 },
+      { ruleId: "B3", count: 3 },
+    ];
+    for (let seed = 0; seed < 20; seed++)
+      expect(drawQuestions(poolForRules(bank, byRule, ["B5", "B3"]), draws, seededRandom(`s${seed}`))).toEqual(
+        drawQuestions(filtered(["B5", "B3"]), draws, seededRandom(`s${seed}`)),
+      );
+  });
+
+  it("lists a question once per rule it is tagged with, in the bank's order", () => {
+    expect(indexPoolByRule([{ ruleIds: ["B3", "B3"] }, { ruleIds: [] }, { ruleIds: ["B5", "B3"] }])).toEqual(
+      new Map([
+        ["B3", [0, 2]],
+        ["B5", [2]],
+      ]),
+    );
   });
 });
 

@@ -77,6 +77,33 @@ export function drawQuestions(
   return { questions: shuffle(picked, random), short };
 }
 
+/** Where each rule's questions sit in the pool (ascending positions): built once per copy of the pool. */
+export function indexPoolByRule(pool: ReadonlyArray<{ ruleIds: readonly string[] }>): Map<string, number[]> {
+  const byRule = new Map<string, number[]>();
+  pool.forEach((q, position) => {
+    for (const ruleId of new Set(q.ruleIds)) {
+      const positions = byRule.get(ruleId);
+      if (positions) positions.push(position);
+      else byRule.set(ruleId, [position]);
+    }
+  });
+  return byRule;
+}
+
+/**
+ * The pool's questions tagged with any of `ruleIds`, in the pool's order: the same list as filtering the whole
+ * pool (so a draw is the same for the same seed), reading only those rules' questions instead of the bank's.
+ */
+export function poolForRules<Q>(
+  pool: readonly Q[],
+  byRule: ReadonlyMap<string, readonly number[]>,
+  ruleIds: readonly string[],
+): Q[] {
+  const positions = new Set<number>();
+  for (const ruleId of new Set(ruleIds)) for (const position of byRule.get(ruleId) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b).map((position) => pool[position]);
+}
+
 /** Right only when exactly the correct options are chosen (multiple choice has no partial credit). */
 export function isCorrect(correctOptionIds: readonly string[], selected: readonly string[]): boolean {
   if (correctOptionIds.length !== selected.length) return false;

@@ -7,13 +7,15 @@ import { randomUUID } from "node:crypto";
 import { getCaseWorkClearance } from "~/domain/certification/certification-queries.server";
 import { getSettings } from "~/domain/settings/settings.server";
 import { now } from "~/utils/clock.server";
-import { isUniqueViolation, sql } from "~/utils/sql.server";
+import { isUniqueViolation } from "~/utils/sql.server";
 
+import { attemptSql } from "./attempt-sql.server";
 import { quizCatalogue, ruleFlagsAt } from "./quiz-catalogue.server";
 import {
   canStart,
   drawQuestions,
   openFirst,
+  poolForRules,
   RECENT_ATTEMPTS_AVOIDED,
   recentlySeen,
   seededRandom,
@@ -29,7 +31,7 @@ type AttemptRow = PastAttempt & { id: string; status: "OPEN" | "SUBMITTED"; dead
 
 /** The person's attempts at this quiz, the open one first, then the newest (enough for daily limit and cooldown). */
 const recentAttempts = (personId: string, quizId: string) =>
-  sql<AttemptRow>(
+  attemptSql<AttemptRow>(
     `SELECT id, status::text AS status, "startedAt", "submittedAt", "deadlineAt", passed FROM "QuizAttempt"
      WHERE "personId" = $1 AND "quizId" = $2 ORDER BY (status = 'OPEN') DESC, "startedAt" DESC LIMIT 50`,
     [personId, quizId],
@@ -55,7 +57,7 @@ type FirstLookRow = {
  * history on "open first" read every attempt they ever made at the quiz.
  */
 async function firstLook(personId: string, quizId: string) {
-  const rows = await sql<FirstLookRow>(
+  const rows = await attemptSql<FirstLookRow>(
     `(SELECT 'attempt' AS kind, row_number() OVER (ORDER BY "startedAt" DESC) AS ord,
              id, status::text AS status, "startedAt", "submittedAt", "deadlineAt", passed,
              NULL::int AS "attemptsAgo", NULL::text AS "questionId"
@@ -128,7 +130,7 @@ export async function startAttempt(
   }
   const ruleIds = draws.filter((d) => d.count > 0).map((d) => d.ruleId);
   const flags = ruleFlagsAt(catalogue.versions, at);
-  const pool = catalogue.pool.filter((q) => q.ruleIds.some((id) => ruleIds.includes(id)));
+  const pool = poolForRules(catalogue.pool, catalogue.poolByRule, ruleIds);
   const attemptId = randomUUID();
   const random = seededRandom(attemptId);
   const byId = new Map(pool.map((q) => [q.id, q]));
@@ -153,7 +155,7 @@ export async function startAttempt(
   const ruleVersions = Object.fromEntries(ruleIds.map((id) => [id, flags.get(id)?.version ?? 1]));
   try {
     // One statement, so the attempt and its questions land together.
-    await sql(
+    await attemptSql(
       `WITH attempt AS (
          INSERT INTO "QuizAttempt" (id, "quizId", "personId", mode, "openKey", "startedAt", "deadlineAt",
                                     "passPercent", "ruleVersions", "questionCount")

@@ -8,9 +8,10 @@
 import { tallyHandInSql } from "~/domain/rule-tally/tally-hand-in.server";
 import { auditInsertSql, type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { sql, sqlTransaction } from "~/utils/sql.server";
+import { sql } from "~/utils/sql.server";
 import { closeTodosSql } from "~/utils/todo.server";
 
+import { attemptSql, attemptTransaction } from "./attempt-sql.server";
 import { scoreAttempt } from "./quiz-rules";
 
 export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
@@ -23,7 +24,7 @@ export async function finaliseAttempt(
   attemptId: string,
   options: { auto: boolean; actor?: AuditActor; ownerId?: string },
 ): Promise<FinaliseOutcome> {
-  return sqlTransaction(async (client) => {
+  return attemptTransaction(async (client) => {
     // By primary key, the status checked on the locked row: with "status = 'OPEN'" in the scan the planner may
     // walk every open attempt of a status index instead.
     const questions = await sql<Claimed & Answered & { status: string }>(
@@ -103,7 +104,7 @@ export async function finaliseAttempt(
 
 /** The sweep: every open attempt past its deadline (of one person, or everyone's) is finalised. */
 export async function finaliseExpiredAttempts(where: { personId?: string; quizId?: string } = {}) {
-  const expired = await sql<{ id: string }>(
+  const expired = await attemptSql<{ id: string }>(
     `SELECT id FROM "QuizAttempt" WHERE status = 'OPEN' AND "deadlineAt" <= $1::timestamptz::timestamp
        AND ($2::text IS NULL OR "personId" = $2) AND ($3::text IS NULL OR "quizId" = $3)`,
     [now(), where.personId ?? null, where.quizId ?? null],
@@ -119,6 +120,6 @@ export async function submitOwnAttempt(
 ): Promise<{ ok: true; finalised: boolean } | { ok: false; error: string }> {
   const outcome = await finaliseAttempt(attemptId, { auto: false, actor, ownerId: actor.id });
   if (outcome.finalised) return { ok: true, finalised: true };
-  const mine = await sql(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, actor.id]);
+  const mine = await attemptSql(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, actor.id]);
   return mine.length === 0 ? { ok: false, error: "errors.notFound" } : { ok: true, finalised: false };
 }
