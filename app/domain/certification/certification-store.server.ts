@@ -87,6 +87,11 @@ export function fromStored(row: Omit<StoredRow, "personId" | "inputsKey" | "dirt
   } satisfies Certification;
 }
 
+/** Only the rule ids of a stored row's staleRules (a list that shows no more needs no dates revived). */
+export function staleRuleIds(staleRules: Prisma.JsonValue): string[] {
+  return (staleRules as Array<{ ruleId: string }>).map((s) => s.ruleId);
+}
+
 /**
  * Computes these people's certification with the pure function and stores it. A row is written only over
  * the generation read before the inputs were: a change committed meanwhile (its trigger bumps the

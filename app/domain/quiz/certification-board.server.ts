@@ -4,7 +4,7 @@
 // It lives with the quiz (whose attempts it counts): certification imports nothing from quiz.
 import { caseWorkQuizId } from "~/domain/certification/certification-queries.server";
 import { BOARD_STATUSES, type CertStatus } from "~/domain/certification/certification-rules";
-import { fromStored, refreshStaleCertifications } from "~/domain/certification/certification-store.server";
+import { refreshStaleCertifications, staleRuleIds } from "~/domain/certification/certification-store.server";
 import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -115,9 +115,8 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null, qu
         post: true,
         departmentId: true,
         quizAssignments: { where: { doneAt: null }, select: { reason: true } },
-        certification: {
-          select: { status: true, cleared: true, validUntil: true, certifiedAt: true, reasons: true, staleRules: true },
-        },
+        // What a row shows: the reasons (the longest JSON of a row) are the person's page's, not the board's.
+        certification: { select: { status: true, validUntil: true, certifiedAt: true, staleRules: true } },
       },
     }),
     db.person.count({ where: listed }),
@@ -140,7 +139,7 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null, qu
   ]);
   const breachCount = new Map(breachesByPerson.map((b) => [b.personId, b._count._all]));
   const rows = shown.map((p) => {
-    const c = p.certification ? fromStored(p.certification) : null;
+    const c = p.certification;
     return {
       id: p.id,
       employeeNo: p.employeeNo,
@@ -148,10 +147,10 @@ export async function certificationBoard(scopeDepartmentIds: string[] | null, qu
       post: p.post,
       departmentId: topOf(p.departmentId),
       team: byId.get(p.departmentId)?.name ?? "",
-      status: c?.status ?? ("never" as CertStatus),
+      status: (c?.status ?? "never") as CertStatus,
       validUntil: c?.validUntil ?? null,
       certifiedAt: c?.certifiedAt ?? null,
-      staleRuleIds: c?.staleRules.map((s) => s.ruleId) ?? [],
+      staleRuleIds: c ? staleRuleIds(c.staleRules) : [],
       assigned: p.quizAssignments[0]?.reason ?? null,
       breaches: breachCount.get(p.id) ?? 0,
     };
