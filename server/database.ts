@@ -54,7 +54,7 @@ export async function startDatabase(config: DatabaseEnv, log: (line: string) => 
     createPostgresUser: process.getuid?.() === 0,
     // A new cluster: collation C (ORDER BY on text in byte order, whatever the machine's locale), ctype
     // C.UTF-8 so the trigram indexes serve Chinese searches. Used by initialise() only: an existing cluster
-    // keeps the locale it was made with (docs/testing.md, "Locale of the clusters").
+    // keeps the locale it was made with (docs/operations.md, "Its locale").
     initdbFlags: newClusterLocaleFlags(),
     postgresFlags: ["-c", "listen_addresses=localhost"],
     onLog: (message) => {
