@@ -123,7 +123,7 @@ export default async function setup(project: TestProject) {
       const { inputs, reuse } = checkBuild(ROOT);
       if (reuse) {
         log(
-          `app build reused: made from these same sources (${BUILD_INPUTS.length} inputs hashed in ${Date.now() - t0} ms)`,
+          `app build reused: made from these sources (${BUILD_INPUTS.length} inputs hashed in ${Date.now() - t0} ms)`,
         );
         return;
       }
