@@ -26,6 +26,9 @@ export default defineConfig({
           include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
           exclude: [...exclude, "**/*.db.test.ts"],
           setupFiles: ["tests/setup/console-error.ts"],
+          // A limit, not an assertion (vitest's default is 5 s). At load 17 on the 2 cores (2026-12-05, four helpers)
+          // process-alive's zombie test failed at 5 s waiting for a `true` started by `sh` to end; idle: milliseconds.
+          testTimeout: 30_000,
         },
       },
       {

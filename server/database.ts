@@ -9,7 +9,13 @@ import pg from "pg";
 
 import type { Env } from "../app/utils/env.server";
 
-import { displayPath, readPostmasterPid, stopEarlierPostgres, watchPostmaster } from "./postgres-process";
+import {
+  displayPath,
+  newClusterLocaleFlags,
+  readPostmasterPid,
+  stopEarlierPostgres,
+  watchPostmaster,
+} from "./postgres-process";
 import { StartError, explainPostgresStartFailure } from "./postgres-rules";
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -46,6 +52,10 @@ export async function startDatabase(config: DatabaseEnv, log: (line: string) => 
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a user of its own.
     createPostgresUser: process.getuid?.() === 0,
+    // A new cluster: collation C (ORDER BY on text in byte order, whatever the machine's locale), ctype
+    // C.UTF-8 so the trigram indexes serve Chinese searches. Used by initialise() only: an existing cluster
+    // keeps the locale it was made with (docs/operations.md, "Its locale").
+    initdbFlags: newClusterLocaleFlags(),
     postgresFlags: ["-c", "listen_addresses=localhost"],
     onLog: (message) => {
       if (postgresLog !== null) postgresLog = (postgresLog + String(message)).slice(-20_000);

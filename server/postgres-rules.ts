@@ -103,3 +103,22 @@ export function describeStartFailure(error: unknown): string {
   if (typeof error === "object" && error !== null) return `TrainGate could not start: ${inspect(error, { depth: 3 })}`;
   return `TrainGate could not start: a step failed without saying why (it gave ${inspect(error)}).`;
 }
+
+/**
+ * The ctype a new cluster (or test database) gets: a UTF-8 one, so pg_trgm makes trigrams of Chinese (under
+ * `C` it makes none: `show_trgm('王小明')` is `{}`, and a name search reads the whole table). The collation
+ * stays `C` (byte order), so ORDER BY on text is the same as before.
+ */
+export const CLUSTER_CTYPE = "C.UTF-8";
+export const CLUSTER_COLLATE = "C";
+
+/**
+ * initdb's locale flags for a new embedded cluster, given what `locale -a` lists (glibc spells it `C.utf8`,
+ * others `C.UTF-8`). Without a UTF-8 C locale (or where `locale -a` fails: empty list) the cluster is plain
+ * `C`, as before. An existing cluster keeps the locale it was made with: initdb runs only once.
+ */
+export function initdbLocaleFlags(availableLocales: readonly string[]): string[] {
+  const normalise = (name: string) => name.trim().toLowerCase().replace(/-/g, "");
+  const hasUtf8C = availableLocales.some((name) => normalise(name) === normalise(CLUSTER_CTYPE));
+  return ["--encoding=UTF8", `--locale=${CLUSTER_COLLATE}`, ...(hasUtf8C ? [`--lc-ctype=${CLUSTER_CTYPE}`] : [])];
+}

@@ -21,6 +21,7 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
+import { BUILD_INPUTS, checkBuild, recordBuild } from "./build-fingerprint";
 import { chromiumExists, chromiumPath, E2E_SKIPPED_MARKER } from "./chromium";
 import {
   acquirePostgres,
@@ -118,8 +119,17 @@ export default async function setup(project: TestProject) {
   const preparing = (async () => {
     const t0 = Date.now();
     const building = (async () => {
+      // A build made by this set-up from the same sources is used again (build-fingerprint.ts).
+      const { inputs, reuse } = checkBuild(ROOT);
+      if (reuse) {
+        log(
+          `app build reused: made from these sources (${BUILD_INPUTS.length} inputs hashed in ${Date.now() - t0} ms)`,
+        );
+        return;
+      }
       const build = await run("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
       if (build.code !== 0) throw new Error(`"npm run build" failed (exit ${build.code}):\n${build.output}`);
+      recordBuild(ROOT, inputs);
       log(`app built in ${Date.now() - t0} ms`);
     })();
     building.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"

@@ -20,6 +20,8 @@ import { fileURLToPath } from "node:url";
 
 import pg from "pg";
 
+import { newClusterLocaleFlags } from "../../server/postgres-process";
+import { CLUSTER_COLLATE, CLUSTER_CTYPE } from "../../server/postgres-rules";
 import { isProcessAlive } from "../../server/process-alive";
 
 const localRequire = createRequire(import.meta.url);
@@ -147,7 +149,8 @@ async function startEmbedded(): Promise<{ server: PgServer; stop: () => Promise<
     authMethod: "scram-sha-256",
     persistent: false,
     createPostgresUser: true, // we run as root; PostgreSQL refuses to
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Collation C, ctype C.UTF-8 where the system has it (as the app's embedded cluster, server/database.ts).
+    initdbFlags: newClusterLocaleFlags(),
     postgresFlags: [
       "-c",
       "listen_addresses=127.0.0.1",
@@ -227,11 +230,27 @@ export async function dropDatabase(server: PgServer, name: string): Promise<void
   await withClient(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
 }
 
-/** Drops `name` if it exists and creates it empty. */
+/**
+ * Drops `name` if it exists and creates it empty, with collation `C` and ctype `C.UTF-8` whatever the server's
+ * own default (Debian's clusters take the machine's locale): every test database is cloned from it, so the
+ * order of text and the trigrams of Chinese are the same on the embedded server and on TEST_DATABASE_URL. A
+ * server that does not know `C.UTF-8` gets ctype `C`, with a warning (the trigram test then fails).
+ */
 export async function recreateDatabase(server: PgServer, name: string): Promise<void> {
   await withClient(server.adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${ident(name)} ENCODING 'UTF8' TEMPLATE template0`);
+    const create = (ctype: string) =>
+      c.query(
+        `CREATE DATABASE ${ident(name)} ENCODING 'UTF8' LC_COLLATE '${CLUSTER_COLLATE}' LC_CTYPE '${ctype}' ` +
+          "TEMPLATE template0",
+      );
+    try {
+      await create(CLUSTER_CTYPE);
+    } catch (error) {
+      if (!/invalid locale name/i.test(String(error))) throw error;
+      log(`WARNING: this PostgreSQL does not know the locale ${CLUSTER_CTYPE}; ${name} gets ctype C`);
+      await create("C");
+    }
   });
 }
 

@@ -36,11 +36,12 @@ describe("isProcessAlive", () => {
 
   it.runIf(process.platform === "linux")("is false for a zombie, which still answers signal 0", async () => {
     // `true` ends at once; its parent becomes `sleep`, which never reaps it.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 30"], { stdio: ["ignore", "pipe", "ignore"] });
+    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d)))));
+      // A limit: idle the child ends in milliseconds; at load 17 it had not within 5 s.
       await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/stat`, "utf8")).toMatch(/^\d+ \(.*\) Z/s), {
-        timeout: 5_000,
+        timeout: 20_000,
       });
       expect(() => process.kill(pid, 0)).not.toThrow();
       expect(isProcessAlive(pid)).toBe(false);
