@@ -40,7 +40,7 @@ export function canReuseBuild(recorded: BuildRecord | null, current: BuildRecord
 }
 
 /** A hash of every input file's path and contents (and of the VITE_* variables a build may inline). */
-export function hashBuildInputs(root: string, env: NodeJS.ProcessEnv = process.env): string {
+export function hashBuildInputs(root: string, env: Record<string, string | undefined> = process.env): string {
   const hash = crypto.createHash("sha256");
   const visit = (relative: string) => {
     const full = path.join(root, relative);
