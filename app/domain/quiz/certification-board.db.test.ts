@@ -52,6 +52,32 @@ it("pages of 50 by employee number cover everyone once; counts match the stored 
   expect(first.summary.reduce((n, s) => n + s.counts.never, 0)).toBe(never.total);
 });
 
+it("the total of a department or status filter is the number of people its pages list, for every filter", async () => {
+  const everyone = await certificationBoard(null);
+  const walk = async (query: { departmentId?: string; status?: (typeof everyone.rows)[number]["status"] }) => {
+    let page = await certificationBoard(null, query);
+    const total = page.total;
+    let listed = page.rows.length;
+    while (page.nextAfter) {
+      page = await certificationBoard(null, { ...query, after: page.nextAfter });
+      listed += page.rows.length;
+    }
+    return { total, listed };
+  };
+  const departments = [undefined, ...everyone.summary.map((d) => d.id), "no-such-department"];
+  const statuses = [undefined, ...new Set(everyone.summary.flatMap((d) => Object.keys(d.counts)))] as Array<
+    (typeof everyone.rows)[number]["status"] | undefined
+  >;
+  let nonEmpty = 0;
+  for (const departmentId of departments)
+    for (const status of statuses) {
+      const { total, listed } = await walk({ departmentId, status });
+      expect(total, `${departmentId} ${status}`).toBe(listed);
+      if (total > 0 && (departmentId || status)) nonEmpty++;
+    }
+  expect(nonEmpty).toBeGreaterThan(2);
+});
+
 it("a department head's board never shows another department's people, on any page or search", async () => {
   const col1 = await db.department.findUniqueOrThrow({ where: { code: "COL1" } });
   const teams = await db.department.findMany({ where: { parentId: col1.id }, select: { id: true } });
