@@ -223,18 +223,29 @@ describe("the stored certification's table", () => {
       );
     const everyone = (await db.person.findMany({ select: { id: true } })).map((p) => p.id);
     const admin = { id: await personId("A0001"), employeeNo: "A0001" };
-    await storedCertifications(everyone);
-    for (let round = 0; round < 4; round++) {
+    const recomputeEveryone = async () => {
       // A settings change (the validity) makes every row stale at once.
       const settings = await getSettings();
       await updateSettings(admin, { ...settings, certValidityMonths: settings.certValidityMonths + 1 });
-      const before = await blocks();
       await storedCertifications(everyone);
-      const after = await blocks();
-      expect(after.size).toBe(everyone.length);
-      const moved = [...after].filter(([id, block]) => before.get(id) !== block);
-      // The first round may still move rows that grew (a seeded row is computed larger); then none moves.
-      if (round > 0) expect(moved, `round ${round}: rows moved to another page`).toEqual([]);
-    }
+    };
+    // Rows computed once have their full size (a seeded row is computed larger). Then the table is written
+    // afresh, as a fresh install's inserts write it: each page filled only up to the fillfactor. Whether old
+    // versions are pruned depends on what other snapshots the database holds (an autovacuum's, on a busy
+    // machine), so the test asks only what the free half guarantees without pruning: one rewrite of every row
+    // fits beside the old versions, on the same page.
+    await recomputeEveryone();
+    await db.$transaction([
+      db.$executeRaw`CREATE TEMP TABLE cert_rows ON COMMIT DROP AS SELECT * FROM "CertificationState"`,
+      db.$executeRaw`TRUNCATE "CertificationState"`,
+      db.$executeRaw`INSERT INTO "CertificationState" SELECT * FROM cert_rows`,
+    ]);
+    const before = await blocks();
+    await recomputeEveryone();
+    const after = await blocks();
+    expect(after.size).toBe(everyone.length);
+    expect(new Set(before.values()).size, "the rows span more than one page").toBeGreaterThan(1);
+    const moved = [...after].filter(([id, block]) => before.get(id) !== block);
+    expect(moved, "rows moved to another page").toEqual([]);
   });
 });
