@@ -35,11 +35,18 @@ describe("isProcessAlive", () => {
   });
 
   it.runIf(process.platform === "linux")("is false for a zombie, which still answers signal 0", async () => {
-    // `true` ends at once; its parent becomes `sleep`, which never reaps it.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
+    // The child waits on the test's pipe; its parent execs `sleep`, which never reaps it. The child ends only once
+    // the parent is `sleep`: ended earlier (it did, under load in CI), `sh` itself reaped it and no zombie stayed.
+    const parent = spawn("sh", ["-c", "exec 3<&0; read x <&3 & echo $!; exec sleep 60"], {
+      stdio: ["pipe", "pipe", "ignore"],
+    });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d)))));
-      // A limit: idle the child ends in milliseconds; at load 17 it had not within 5 s.
+      // Limits, not assertions: idle these take milliseconds, at load 17 several seconds.
+      await vi.waitFor(() => expect(fs.readFileSync(`/proc/${parent.pid}/comm`, "utf8").trim()).toBe("sleep"), {
+        timeout: 20_000,
+      });
+      parent.stdin.end();
       await vi.waitFor(() => expect(fs.readFileSync(`/proc/${pid}/stat`, "utf8")).toMatch(/^\d+ \(.*\) Z/s), {
         timeout: 20_000,
       });
