@@ -6,14 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
 
-import {
-  byLecturer,
-  byNewest,
-  lecturerNameOf,
-  PAGE_SIZE,
-  responseRate,
-  summarize,
-} from "~/domain/evaluation/evaluation-rules";
+import { lecturerNameOf, PAGE_SIZE, responseRate, summarize } from "~/domain/evaluation/evaluation-rules";
 import { evaluationYears, yearResults, type Reader } from "~/domain/evaluation/results-queries.server";
 import { courseDates, courseSelect } from "~/domain/evaluation/survey-queries.server";
 import { loader } from "~/routes/_app.evaluations._index";
@@ -22,6 +15,7 @@ import { db } from "~/utils/db.server";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 import { DEMO_ZONE } from "../../prisma/seed/demo-calendar";
+import { byLecturer, byNewest } from "../support/evaluation-oracle";
 
 import { join, loaderReader, walk } from "./list-pages-support";
 import { DEMO_AT, demoCompanyBeforeEachTest, personId } from "./support";

