@@ -16,6 +16,9 @@ const OWN_PATHS = new Set(["/healthz", "/readyz", "/__manifest"]);
 const PUBLIC_FILE = /^\/[^/]+\.(svg|ico|png|txt|webmanifest)$/;
 // The fast paths (app/fast-paths/) have no Remix route: their patterns, as docs/api.md names them.
 const QUIZ_ATTEMPTS = /^\/api\/quiz\/attempts(?:\/[^/]+(?:\/(answers|submit))?)?\/?$/;
+// Logged at debug: the proxy's and the monitoring's probes, and the case system's clearance calls (10,000 a
+// second at its peak, each already a row of the call log with its status, ADR 0009), would bury the rest.
+const QUIET_ROUTES = new Set(["healthz", "readyz", "api/v1/clearance/{employeeNo}"]);
 // matchRoutes ranks every route on each call (~0.1 ms); a page's path is labelled once.
 const LABELS_KEPT = 2_000;
 
@@ -104,6 +107,9 @@ export function logRequests(
     res.once("close", () => {
       open.delete(res);
       if (draining && open.size === 0) drained?.();
+      const log = options.log();
+      // Nothing below info is written: at warn, a request that did not fail costs no line and no label.
+      if (res.statusCode < 500 && !log.isLevelEnabled("info")) return;
       const route = options.label(req.url ?? "/");
       const line = {
         requestId: context.requestId,
@@ -114,9 +120,7 @@ export function logRequests(
         ...(context.personId ? { personId: context.personId } : {}),
         ...(res.writableFinished ? {} : { aborted: true }),
       };
-      const log = options.log();
-      // The proxy's and the monitoring's probes would bury the rest.
-      if (route === "healthz" || route === "readyz") log.debug(line, "request");
+      if (QUIET_ROUTES.has(route)) log.debug(line, "request");
       else if (res.statusCode >= 500) log.error(line, "request");
       else log.info(line, "request");
     });
