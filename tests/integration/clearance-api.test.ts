@@ -187,15 +187,19 @@ it("fails closed: without a database the answer is 503 and not cleared", async (
 });
 
 it("every call is logged, in batches", async () => {
+  const before = now().getTime();
   await Promise.all([call("C0102"), call("C0101"), call("X9999"), call("C0102", null)]);
+  const after = now().getTime();
   expect(await db.clearanceCall.count()).toBe(0);
   await service.flushLog();
   const rows = await db.clearanceCall.findMany({
     orderBy: { id: "asc" },
-    select: { employeeNo: true, status: true, cleared: true, apiKeyId: true },
+    select: { employeeNo: true, status: true, cleared: true, apiKeyId: true, at: true },
   });
   expect(rows).toHaveLength(4);
-  expect(rows.filter((r) => r.status === 200 && r.cleared)).toEqual([
+  // The time of each call, to the millisecond it was answered.
+  for (const { at } of rows) expect(at.getTime()).toSatisfy((ms: number) => ms >= before && ms <= after);
+  expect(rows.filter((r) => r.status === 200 && r.cleared).map(({ at: _, ...row }) => row)).toEqual([
     { employeeNo: "C0102", status: 200, cleared: true, apiKeyId: keyId },
   ]);
   expect(rows.find((r) => r.status === 401)).toMatchObject({ apiKeyId: null, cleared: false });

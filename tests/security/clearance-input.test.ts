@@ -125,7 +125,9 @@ describe("the call log", () => {
   /** A pool whose inserts of the call log fail as PostgreSQL does on a row `refuse` picks. */
   function poolRefusing(pool: pg.Pool, refuse: (employeeNos: string[]) => Error | null): pg.Pool {
     const query = (text: string, params?: unknown[]) => {
-      const error = text.includes(`INSERT INTO "ClearanceCall"`) ? refuse(params![2] as string[]) : null;
+      const error = text.includes(`INSERT INTO "ClearanceCall"`)
+        ? refuse(JSON.parse(params![2] as string) as string[])
+        : null;
       return error ? Promise.reject(error) : pool.query(text, params);
     };
     return { query } as unknown as pg.Pool;

@@ -1,5 +1,5 @@
 // Every clearance call is logged without slowing the call: entries wait in memory and multi-row INSERTs
-// (arrays unnested: five parameters whatever the count) write them several times a second, at most
+// (one JSON array per column: five parameters whatever the count) write them several times a second, at most
 // MAX_BATCH entries per statement. The event loop answers calls between two statements: building the
 // parameters of 25,000 entries at once held it for ~10 ms, which every call in flight waited out.
 // Times are sent as milliseconds (float8), not as Date objects that pg formats one by one.
@@ -41,6 +41,15 @@ const RECORD_FAILURE = `INSERT INTO "ClearanceLogHealth" AS h (id, "consecutiveF
   ON CONFLICT (id) DO UPDATE SET "consecutiveFailures" = h."consecutiveFailures" + 1,
     "lastFailureAt" = $2::timestamptz`;
 
+// Each column is sent as a JSON array: JSON.stringify is native and took ~0.2 ms for a statement's five columns
+// where pg's array literals (an escape per element in JavaScript) took ~1 ms, every time holding the calls in
+// flight. OFFSET 0 keeps the five arrays parsed once, not once per row; element i of a jsonb array is read
+// directly, so the columns stay zipped in order.
+const INSERT_CALLS = `INSERT INTO "ClearanceCall" (at, "apiKeyId", "employeeNo", status, cleared)
+  SELECT to_timestamp((ms ->> i)::float8 / 1000), k ->> i, e ->> i, (s ->> i)::int, (c ->> i)::bool
+  FROM (SELECT $1::jsonb AS ms, $2::jsonb AS k, $3::jsonb AS e, $4::jsonb AS s, $5::jsonb AS c OFFSET 0) AS u,
+    generate_series(0, jsonb_array_length(ms) - 1) AS i`;
+
 /** The waiting entries, one array per column: a call adds five values and no object of its own. At 10,000+ calls
  * a second an entry object lived through a young-generation GC or two before its INSERT and was promoted, so
  * the queue fed the old generation (and its long mark-compact pauses); the columns are also the INSERT's arrays. */
@@ -74,12 +83,13 @@ export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) 
   let flushing: Promise<void> | null = null;
 
   async function write(entries: Columns) {
-    await pool.query(
-      `INSERT INTO "ClearanceCall" (at, "apiKeyId", "employeeNo", status, cleared)
-       SELECT to_timestamp(ms / 1000), k, e, s, c
-       FROM unnest($1::float8[], $2::text[], $3::text[], $4::int[], $5::bool[]) AS u(ms, k, e, s, c)`,
-      [entries.at, entries.apiKeyId, entries.employeeNo, entries.status, entries.cleared],
-    );
+    await pool.query(INSERT_CALLS, [
+      JSON.stringify(entries.at),
+      JSON.stringify(entries.apiKeyId),
+      JSON.stringify(entries.employeeNo),
+      JSON.stringify(entries.status),
+      JSON.stringify(entries.cleared),
+    ]);
   }
 
   function drop(count: number) {

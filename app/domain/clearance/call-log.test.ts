@@ -31,7 +31,9 @@ const entry = (i: number): CallEntry => ({
   cleared: true,
 });
 const written = (sent: Sent[]) =>
-  sent.filter((s) => s.sql.includes(`INSERT INTO "ClearanceCall"`)).map((s) => s.params[2] as string[]);
+  sent.filter((s) => s.sql.includes(`INSERT INTO "ClearanceCall"`)).map((s) => column<string>(s.params, 2));
+/** A column of an INSERT: each is sent as a JSON array. */
+const column = <T>(params: unknown[], index: number) => JSON.parse(params[index] as string) as T[];
 
 it("writes a large queue in statements of at most MAX_BATCH entries, in order, times in milliseconds", async () => {
   const { pool, sent } = fakePool();
@@ -43,7 +45,7 @@ it("writes a large queue in statements of at most MAX_BATCH entries, in order, t
   expect(batches.map((b) => b.length)).toEqual([MAX_BATCH, MAX_BATCH, 17]);
   expect(batches.flat()).toEqual(Array.from({ length: count }, (_, i) => `C${i}`));
   const first = sent.find((s) => s.sql.includes(`INSERT INTO "ClearanceCall"`))!;
-  expect((first.params[0] as number[]).slice(0, 2)).toEqual([1_767_225_600_000, 1_767_225_600_001]);
+  expect(column<number>(first.params, 0).slice(0, 2)).toEqual([1_767_225_600_000, 1_767_225_600_001]);
   expect(log.pending()).toBe(0);
 });
 
