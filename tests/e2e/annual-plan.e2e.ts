@@ -5,7 +5,16 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 
 import { freeYear } from "../../prisma/seed/demo-calendar";
 
-import { login, makeNextYear, moveServerClock, newPage, screenshot, serverDayAfter, serverNow } from "./harness";
+import {
+  login,
+  makeNextYear,
+  moveServerClock,
+  newPage,
+  screenshot,
+  serverDayAfter,
+  serverNow,
+  settled,
+} from "./harness";
 
 // The first year the demo company has not planned yet (next year, or the one after in December).
 const YEAR = freeYear(await serverNow());
@@ -62,7 +71,7 @@ async function answerQuestionnaire(employeeNo: string) {
   await page.getByRole("link", { name: new RegExp(`${YEAR} 年度《培训需求调查问卷》`) }).click();
   await page.waitForURL(/\/questionnaire\//);
   // Choices made before React has hydrated the page can be reset by hydration: wait for it.
-  await page.waitForLoadState("networkidle");
+  await settled(page);
   for (const fieldset of await page.locator("form fieldset").all()) {
     const choice = fieldset.locator("input[type=radio], input[type=checkbox]");
     if ((await choice.count()) > 0) await choice.nth(Math.min(3, (await choice.count()) - 1)).check({ force: true });

@@ -6,7 +6,7 @@ import { expect, test } from "vitest";
 
 import { companyDate } from "../../app/utils/company-calendar";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, newPage, screenshot, serverNow, settled } from "./harness";
 
 const { year: Y, month: M } = companyDate(await serverNow(), "Asia/Shanghai");
 const MM = String(M).padStart(2, "0");
@@ -25,7 +25,7 @@ async function submit(page: Page, name: string, message: string) {
   await page.getByRole("button", { name, exact: true }).first().click();
   await Promise.all([posted, ...stale.map((element) => element.waitForElementState("hidden"))]);
   await flash(page, message).waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 async function pickRoom(page: Page, name: string) {
@@ -52,7 +52,7 @@ test("a course split into two batches in two rooms: each session's sign-in sheet
     .first()
     .click();
   await clerk.waitForURL(/\/monthly-plans\/[^/?#]+$/);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   // The month's transfer training (in-house: held in listed rooms).
   const item = clerk
     .locator("div, li, section, article")
@@ -60,7 +60,7 @@ test("a course split into two batches in two rooms: each session's sign-in sheet
     .filter({ has: clerk.getByRole("link", { name: "制定课程" }) })
     .last();
   await Promise.all([clerk.waitForURL(/\/courses\/new\/edit/), item.getByRole("link", { name: "制定课程" }).click()]);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   await clerk.locator("#title").fill(TITLE);
   await clerk.locator("#capacity").fill("10");
   await clerk.locator("#outline").fill("催收实务与话术规范，分两批各半天。");
@@ -104,16 +104,16 @@ test("a course split into two batches in two rooms: each session's sign-in sheet
   const manager = await newPage();
   await login(manager, "T0001");
   await manager.goto(courseUrl);
-  await manager.waitForLoadState("networkidle");
+  await settled(manager);
   await submit(manager, "批准", "课程计划已批准并锁定。");
 
   // The notices page lists both sessions in time order, each with its sign-in sheet.
   await clerk.goto(`${courseUrl}/notices`);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   expect(await sheetLists(clerk, 0)).toEqual(BATCH_1);
   await screenshot(clerk, "batches-sign-in-sheet-1");
   await clerk.goto(`${courseUrl}/notices`);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   expect(await sheetLists(clerk, 1)).toEqual(BATCH_2);
   await clerk.getByText("培训室 A302").first().waitFor();
 });

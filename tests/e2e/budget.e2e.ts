@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, newPage, screenshot, serverNow, settled } from "./harness";
 
 const now = await serverNow();
 // The company's today (Shanghai): this month's plan is the demo's approved one.
@@ -18,7 +18,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 async function inEnglish(page: Page) {
   await page.getByText("English", { exact: true }).first().click();
   await page.getByText("中文", { exact: true }).first().waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 /** The language sticks to the person: put it back, or later stories meet these people in English. */
 async function backToChinese(page: Page) {
@@ -34,7 +34,7 @@ async function submit(page: Page, name: string, message: string) {
   await page.getByRole("button", { name, exact: true }).first().click();
   await posted;
   await flash(page, message).waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 test("the year's budget is set, and a course over it is submitted only with an acknowledgement", async () => {
@@ -42,7 +42,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   const manager = await newPage();
   await login(manager, "T0001");
   await manager.goto(`/budget?year=${Y}`);
-  await manager.waitForLoadState("networkidle");
+  await settled(manager);
   await manager.locator("#amount-amount").fill("26000");
   await submit(manager, "保存", "已保存年度预算。");
   expect(await manager.getByTestId("budget-amount").textContent()).toBe("¥26,000.00");
@@ -53,7 +53,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   const gm = await newPage({ viewport: { width: 390, height: 844 }, locale: "en" });
   await login(gm, "G0001");
   await gm.goto(`/budget?year=${Y}`);
-  await gm.waitForLoadState("networkidle");
+  await settled(gm);
   await inEnglish(gm);
   expect(await gm.locator("#amount-amount").count()).toBe(0);
   await gm.locator("#cap-amount").fill("30000");
@@ -73,7 +73,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   await clerk.waitForURL(/\/monthly-plans\/[^/?#]+$/);
   await clerk.getByRole("link", { name: "制定课程" }).first().click();
   await clerk.waitForURL(/\/courses\/new\/edit/);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   await clerk.locator("#title").fill(TITLE);
   await clerk.locator("#capacity").fill("5");
   await clerk.locator("#outline").fill("预算确认演练。");
@@ -113,7 +113,7 @@ test("the year's budget is set, and a course over it is submitted only with an a
   const approver = await newPage({ viewport: { width: 390, height: 844 }, locale: "en" });
   await login(approver, "T0001");
   await approver.goto(courseUrl);
-  await approver.waitForLoadState("networkidle");
+  await settled(approver);
   await inEnglish(approver);
   await approver.getByText("The drafter acknowledged budget or clashes").waitFor();
   await approver.getByText(`Reason: ${reason}`).waitFor();

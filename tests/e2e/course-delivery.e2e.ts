@@ -16,7 +16,7 @@ import { db, disconnectDb } from "~/utils/db.server";
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 import { startSmtpInbox, type ReceivedMail, type SmtpInbox } from "../support/smtp-inbox";
 
-import { ARTIFACTS_DIR, e2eSmtpPort, login, newPage, screenshot, serverNow } from "./harness";
+import { ARTIFACTS_DIR, e2eSmtpPort, login, newPage, screenshot, serverNow, settled } from "./harness";
 
 const ZONE = "Asia/Shanghai";
 const TITLE = "电话沟通技巧专项辅导（浏览器测试）";
@@ -79,7 +79,7 @@ async function press(page: Page, button: ReturnType<Page["getByRole"]>, message:
   await button.click();
   await Promise.all(stale.map((element) => element.waitForElementState("hidden")));
   await flash(page, message).first().waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 /** The invites this course's attendees received so far. */

@@ -95,6 +95,37 @@ export async function login(page: Page, employeeNo: string, password: string = D
   ]);
 }
 
+/**
+ * Resolves once the page is ready for a person's next step: React has hydrated it (app/root.tsx marks
+ * `<html data-hydrated>` in an effect of the hydration commit) and Remix's router has nothing under way (no
+ * navigation, revalidation or fetcher), then two frames later, so a render scheduled by the hydration's effects
+ * has been committed too (see typed-before-scripts.e2e.ts). It replaces `waitForLoadState("networkidle")`,
+ * which waited for 500 ms without a request after every page, a condition that only happened to imply these.
+ */
+export async function settled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      interface RouterState {
+        navigation: { state: string };
+        revalidation: string;
+        fetchers: Map<string, { state: string }>;
+      }
+      if (!document.documentElement.hasAttribute("data-hydrated")) return false;
+      const router = (window as unknown as { __remixRouter?: { state: RouterState } }).__remixRouter;
+      if (!router) return false;
+      const { navigation, revalidation, fetchers } = router.state;
+      return (
+        navigation.state === "idle" &&
+        revalidation === "idle" &&
+        [...fetchers.values()].every((f) => f.state === "idle")
+      );
+    },
+    undefined,
+    { timeout },
+  );
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Full-page PNG at tests/.artifacts/<name>.png; returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -13,7 +13,7 @@ import { db, disconnectDb } from "~/utils/db.server";
 
 import { makeApprovedCourse } from "../../prisma/seed/course-factories";
 
-import { login, moveServerClock, newPage, screenshot, serverNow } from "./harness";
+import { login, moveServerClock, newPage, screenshot, serverNow, settled } from "./harness";
 
 const ZONE = "Asia/Shanghai";
 const TITLE = "请假流程演练课程（浏览器测试）";
@@ -92,7 +92,7 @@ const flash = (page: Page, text: string) => page.getByRole("status").filter({ ha
 async function press(page: Page, button: ReturnType<Page["getByRole"]>, message: string) {
   await button.click();
   await flash(page, message).first().waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 test("C0105 files leave on a phone, D0101 approves, T0002 files it; C0105 is excused and makes it up", async () => {

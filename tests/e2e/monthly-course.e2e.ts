@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 
 import { nextMonth } from "../../prisma/seed/demo-calendar";
 
-import { login, newPage, screenshot, serverNow } from "./harness";
+import { login, newPage, screenshot, serverNow, settled } from "./harness";
 
 // The demo seed fills the current month and the two before it; next month is free (in the server's today).
 const { year: Y, month: M } = nextMonth(await serverNow());
@@ -31,7 +31,7 @@ async function submit(page: Page, name: string, path: RegExp, message: string) {
   await Promise.all([posted, reloaded, ...stale.map((element) => element.waitForElementState("hidden"))]);
   await page.waitForURL(path);
   await flash(page, message).waitFor();
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 /**
@@ -49,13 +49,13 @@ async function submitCourse(page: Page) {
 async function follow(page: Page, name: string, url: RegExp) {
   await page.getByRole("link", { name, exact: true }).first().click();
   await page.waitForURL(url);
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 async function openTodo(page: Page, text: RegExp, url: RegExp) {
   await page.goto("/home");
   await Promise.all([page.waitForURL(url), page.getByRole("link", { name: text }).click()]);
-  await page.waitForLoadState("networkidle");
+  await settled(page);
 }
 
 test("a monthly plan and a course plan, each rejected once and then approved", async () => {
@@ -63,7 +63,7 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   const manager = await newPage();
   await login(manager, "T0001");
   await manager.goto("/monthly-plans");
-  await manager.waitForLoadState("networkidle");
+  await settled(manager);
   expect(await manager.locator("#month").inputValue()).toBe(`${Y}-${String(M).padStart(2, "0")}`);
   await submit(manager, "起草月度计划", /\/monthly-plans\/[^/?#]+$/, "月度计划已创建，已带入年度计划中本月的项目。");
   const planUrl = new URL(manager.url()).pathname;
@@ -92,12 +92,12 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
 
   await openTodo(manager, /月培训计划被退回.*新员工培训预算偏低/, new RegExp(planUrl));
   await Promise.all([manager.waitForURL(/\/items\//), manager.getByRole("link", { name: "编辑" }).last().click()]);
-  await manager.waitForLoadState("networkidle");
+  await settled(manager);
   await manager.locator("#budget").fill("800");
   await submit(manager, "保存", /\/monthly-plans\/[^/?#]+$/, "项目已保存。");
   await submit(manager, "提交审批", /\/monthly-plans\/[^/?#]+$/, "月度计划已提交审批。");
   await leader.goto(planUrl);
-  await leader.waitForLoadState("networkidle");
+  await settled(leader);
   await submit(leader, "批准", /\/monthly-plans\/[^/?#]+$/, "月度计划已批准并锁定。");
   await leader.getByText("本月计划已批准并锁定").waitFor();
   await screenshot(leader, "monthly-plan-approved");
@@ -106,7 +106,7 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   const clerk = await newPage();
   await login(clerk, "T0002");
   await clerk.goto(planUrl);
-  await clerk.waitForLoadState("networkidle");
+  await settled(clerk);
   await follow(clerk, "制定课程", /\/courses\/new\/edit/);
   await clerk.locator("#title").fill("话术规范与投诉处理（催收一部 · 新员工）");
   await clerk.locator("#capacity").fill("30");
@@ -158,7 +158,7 @@ test("a monthly plan and a course plan, each rejected once and then approved", a
   await submitCourse(clerk);
 
   await manager.goto(courseUrl);
-  await manager.waitForLoadState("networkidle");
+  await settled(manager);
   await manager.getByText("讲师费超出内训标准，请调整为 400 元。").first().waitFor();
   await submit(manager, "批准", /\/courses\/[^/?#]+$/, "课程计划已批准并锁定。");
   await manager.getByText("本课程计划已批准并锁定。").waitFor();

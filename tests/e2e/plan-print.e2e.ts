@@ -10,7 +10,7 @@ import { expect, test } from "vitest";
 
 import { db } from "~/utils/db.server";
 
-import { ARTIFACTS_DIR, login, newPage, screenshot, serverNow } from "./harness";
+import { ARTIFACTS_DIR, login, newPage, screenshot, serverNow, settled } from "./harness";
 
 /** Prints the page to PDF as Chromium would, keeps it with the artifacts, and checks each page is A4. */
 async function expectA4(page: Page, name: string) {
@@ -88,7 +88,7 @@ test("the annual plan's headcount, department and lecturer: on screen, on paper,
   const phone = await newPage({ viewport: { width: 390, height: 844 }, locale: "en" });
   await login(phone, "T0001");
   await phone.goto(`/plans/${plan.id}`);
-  await phone.waitForLoadState("networkidle");
+  await settled(phone);
   // The language is the reader's choice (the header's toggle, kept for the person), not the browser's.
   await phone.getByText("English", { exact: true }).first().click();
   await phone.getByText("Responsible department").first().waitFor();
