@@ -61,7 +61,7 @@ async function written() {
   return { attempt, verdicts, audit, tally, todos, assignments };
 }
 
-it("an answer changed after the read fails the check: nothing is written, and the hand-in scores the new answer", async () => {
+it("an answer changed after the read fails the check: nothing is written; the hand-in scores the new one", async () => {
   const read = (await readHandIn(attemptId, agent, getAttemptPool()))!;
   const before = await written();
   expect(before.attempt.status).toBe("OPEN");

@@ -28,8 +28,8 @@ export function tallyHandInSql(expr: {
                FROM "QuizAttempt" a JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id
               CROSS JOIN LATERAL unnest(q."ruleIds") AS r("ruleId")
               WHERE a.id = ${expr.attemptId}
-           ) c CROSS JOIN (SELECT "departmentId" FROM "Person" WHERE id = ${expr.personId}${expr.when ? ` AND ${expr.when}` : ""}
-                         FOR SHARE) p
+           ) c CROSS JOIN (SELECT "departmentId" FROM "Person"
+                            WHERE id = ${expr.personId}${expr.when ? ` AND ${expr.when}` : ""} FOR SHARE) p
           GROUP BY c.day, p."departmentId", c."ruleId"
           ORDER BY c.day, c."ruleId"
          ON CONFLICT (day, "departmentId", "ruleId") DO UPDATE SET
