@@ -56,13 +56,14 @@ export async function writeAuditSql(client: SqlClient, input: AuditInput) {
 
 /**
  * The entry as a data-modifying CTE body (`audit AS (…)`) of another statement, so a hot path writes the
- * change and its audit entry in one round trip: its parameters are `values` from `$first` on.
+ * change and its audit entry in one round trip: its parameters are `values` from `$first` on. `when`, an SQL
+ * condition of the caller's statement, must hold for the entry to be written (a guarded change's guard).
  */
-export function auditInsertSql(input: AuditInput, first: number): { text: string; values: unknown[] } {
+export function auditInsertSql(input: AuditInput, first: number, when?: string): { text: string; values: unknown[] } {
   const p = (i: number) => `$${first + i}`;
+  const row = `${p(0)}::timestamptz, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}`;
   return {
-    text: `INSERT INTO "AuditEntry" (${AUDIT_COLUMNS})
-           VALUES (${p(0)}::timestamptz, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)})`,
+    text: `INSERT INTO "AuditEntry" (${AUDIT_COLUMNS}) ${when ? `SELECT ${row} WHERE ${when}` : `VALUES (${row})`}`,
     values: auditValues(auditRow(input)),
   };
 }

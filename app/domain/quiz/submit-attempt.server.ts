@@ -1,106 +1,50 @@
-// Finalising an attempt: by the agent, or automatically once the server's deadline has passed.
-// Race with answers (saveAnswer holds the attempt FOR SHARE and its question's row while it writes): the
-// attempt and its questions are read FOR UPDATE, which waits for every answer in flight to commit and then
-// returns the newest version of each locked row (READ COMMITTED re-reads a row that changed while it waited),
-// so an acknowledged answer is always scored, and an answer that comes after waits and finds the attempt
-// handed in. The claim is conditional on the locked row's status, so it happens exactly once however many
-// requests race. Plain SQL, one transaction of two statements (ADR 0010).
-import { tallyHandInSql } from "~/domain/rule-tally/tally-hand-in.server";
-import { auditInsertSql, type AuditActor } from "~/utils/audit.server";
+// Finalising an attempt: by the agent, or automatically once the server's deadline has passed. Two round trips
+// on the attempt pool (hand-in.server.ts, ADR 0035): the attempt and its answers are read and scored without a
+// lock, then one statement locks them, checks the attempt is still open and no answer changed since the read,
+// and only then writes it all (the audit entry in the same statement). The attempt is locked FOR UPDATE, which
+// waits for every answer in flight (saveAnswer holds it FOR SHARE while it writes): an answer that committed
+// after the read fails the check and the hand-in reads again, so an acknowledged answer is always scored; an
+// answer that comes after the hand-in finds the attempt handed in. The write is conditional on the locked
+// row's status, so it happens exactly once however many requests race. A check that keeps failing (answers
+// arriving all the while) ends in the old way: one transaction that reads FOR UPDATE and writes.
+import { type AuditActor } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
-import { sql } from "~/utils/sql.server";
-import { closeTodosSql } from "~/utils/todo.server";
+import { getAttemptPool } from "~/utils/db.server";
 
 import { attemptSql, attemptTransaction } from "./attempt-sql.server";
-import { scoreAttempt } from "./quiz-rules";
+import { readHandIn, writeHandIn, type HandInWrite } from "./hand-in.server";
 
-export type FinaliseOutcome = { finalised: boolean; passed?: boolean };
+/** `missing`: no such attempt (of that owner). */
+export type FinaliseOutcome = { finalised: true; passed: boolean } | { finalised: false; missing?: true };
 
-type Claimed = { personId: string; quizId: string; mode: "FULL" | "REQUIZ"; passPercent: number };
-type Answered = { id: string; selected: string[]; ruleIds: string[]; redLine: boolean; correctOptionIds: string[] };
+/** How many times the unlocked read is tried before the hand-in locks before it reads. */
+export const OPTIMISTIC_TRIES = 3;
 
 /** `ownerId`: finalise only that person's attempt (an agent handing in their own). */
 export async function finaliseAttempt(
   attemptId: string,
   options: { auto: boolean; actor?: AuditActor; ownerId?: string },
 ): Promise<FinaliseOutcome> {
+  const owner = options.ownerId ?? null;
+  for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++) {
+    const pool = getAttemptPool();
+    const read = await readHandIn(attemptId, owner, pool);
+    if (!read) return { finalised: false, missing: true };
+    if (read.attempt.status !== "OPEN") return { finalised: false };
+    // The clock is read after the answers: an answer acknowledged later changes a version and fails the check.
+    const written = await writeHandIn(attemptId, read, { ...options, at: now() }, pool);
+    if (written.status !== "changed") return outcome(written);
+  }
   return attemptTransaction(async (client) => {
-    // By primary key, the status checked on the locked row: with "status = 'OPEN'" in the scan the planner may
-    // walk every open attempt of a status index instead.
-    const questions = await sql<Claimed & Answered & { status: string }>(
-      `SELECT a."personId", a."quizId", a.mode::text AS mode, a."passPercent", a.status::text AS status,
-              q.id, q.selected, q."ruleIds", q."redLine",
-              ARRAY(SELECT o.id FROM "QuizOption" o WHERE o."questionId" = q."questionId" AND o."isCorrect")
-                AS "correctOptionIds"
-       FROM "QuizAttempt" a JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id
-       WHERE a.id = $1 AND ($2::text IS NULL OR a."personId" = $2)
-       ORDER BY q.position
-       FOR UPDATE OF a, q`,
-      [attemptId, options.ownerId ?? null],
-      client,
-    );
-    const attempt = questions[0];
-    if (attempt?.status !== "OPEN") return { finalised: false };
-    // Read the clock once the attempt is ours: every acknowledged answer was given before it.
-    const at = now();
-
-    const score = scoreAttempt(questions, attempt.passPercent);
-    const rightIds = questions.filter((_, i) => score.results[i]).map((q) => q.id);
-    const audit = auditInsertSql(
-      {
-        actor: options.actor ?? null,
-        action: options.auto ? "quiz.auto_submitted" : "quiz.submitted",
-        entityType: "QuizAttempt",
-        entityId: attemptId,
-        summary: {
-          scorePercent: score.scorePercent,
-          passed: score.passed,
-          redLineMissed: score.redLineMissed,
-          missedRuleIds: score.missedRuleIds,
-        },
-      },
-      13,
-    );
-    // Handed in (an attempt that ran out of time counts as handed in at its deadline: the cooldown runs
-    // from there), the score, each question's verdict and its rules' tally (ADR 0027), on a pass the quiz
-    // to-do and assignment, and the audit entry, in one statement (one round trip of the hand-in's transaction).
-    await sql(
-      `WITH scored AS (
-         UPDATE "QuizAttempt" SET status = 'SUBMITTED', "openKey" = NULL,
-                "submittedAt" = LEAST("deadlineAt", $8::timestamptz::timestamp),
-                "autoSubmitted" = ($12 OR "deadlineAt" < $8::timestamptz::timestamp),
-                "correctCount" = $2, "scorePercent" = $3, passed = $4, "redLineMissed" = $5, "missedRuleIds" = $6
-         WHERE id = $1),
-       verdicts AS (
-         UPDATE "QuizAttemptQuestion" SET correct = (id = ANY($7::text[])) WHERE "attemptId" = $1),
-       tally AS (
-         ${tallyHandInSql({ attemptId: "$1", rightIds: "$7", at: "$8", personId: "$10" })}),
-       todos AS (
-         ${closeTodosSql({ when: "$4", at: "$8", sourceType: "'Quiz'", sourceId: "$9", personId: "$10" })}),
-       audit AS (
-         ${audit.text})
-       UPDATE "QuizAssignment" SET "doneAt" = $8::timestamptz
-       WHERE $4 AND $11 = 'FULL' AND "quizId" = $9 AND "personId" = $10 AND "doneAt" IS NULL`,
-      [
-        attemptId,
-        score.correctCount,
-        score.scorePercent,
-        score.passed,
-        score.redLineMissed,
-        score.missedRuleIds,
-        rightIds,
-        at,
-        attempt.quizId,
-        attempt.personId,
-        attempt.mode,
-        options.auto,
-        ...audit.values,
-      ],
-      client,
-    );
-    return { finalised: true, passed: score.passed };
+    const read = await readHandIn(attemptId, owner, client, true);
+    if (!read) return { finalised: false, missing: true };
+    if (read.attempt.status !== "OPEN") return { finalised: false };
+    return outcome(await writeHandIn(attemptId, read, { ...options, at: now() }, client));
   });
 }
+
+const outcome = (written: HandInWrite): FinaliseOutcome =>
+  written.status === "written" ? { finalised: true, passed: written.passed } : { finalised: false };
 
 /** The sweep: every open attempt past its deadline (of one person, or everyone's) is finalised. */
 export async function finaliseExpiredAttempts(where: { personId?: string; quizId?: string } = {}) {
@@ -119,7 +63,7 @@ export async function submitOwnAttempt(
   attemptId: string,
 ): Promise<{ ok: true; finalised: boolean } | { ok: false; error: string }> {
   const outcome = await finaliseAttempt(attemptId, { auto: false, actor, ownerId: actor.id });
-  if (outcome.finalised) return { ok: true, finalised: true };
-  const mine = await attemptSql(`SELECT 1 FROM "QuizAttempt" WHERE id = $1 AND "personId" = $2`, [attemptId, actor.id]);
-  return mine.length === 0 ? { ok: false, error: "errors.notFound" } : { ok: true, finalised: false };
+  return outcome.finalised || !outcome.missing
+    ? { ok: true, finalised: outcome.finalised }
+    : { ok: false, error: "errors.notFound" };
 }

@@ -5,9 +5,16 @@
 // Keys are locked in (day, rule) order: two hand-ins of one department wait for each other briefly (until
 // commit) but can never deadlock. The person's row is held FOR SHARE, so a department move (whose trigger
 // re-files their history) waits for the hand-in to commit, or the hand-in files under the new department.
-// Arguments are SQL expressions of the caller's statement ("$1").
+// Arguments are SQL expressions of the caller's statement ("$1"); `when`, if given, must hold for anything to
+// be counted (and for the person's row to be locked): the guard of a hand-in that checks before it writes.
 
-export function tallyHandInSql(expr: { attemptId: string; rightIds: string; at: string; personId: string }) {
+export function tallyHandInSql(expr: {
+  attemptId: string;
+  rightIds: string;
+  at: string;
+  personId: string;
+  when?: string;
+}) {
   const wrong = `(NOT (q.id = ANY(${expr.rightIds}::text[])))::int`;
   return `INSERT INTO "RuleTally" AS t (day, "departmentId", "ruleId", answered, "answeredWrong", asked, "askedWrong")
          SELECT c.day, p."departmentId", c."ruleId", SUM(c.an), SUM(c.aw), SUM(c.sk), SUM(c.sw)
@@ -21,7 +28,8 @@ export function tallyHandInSql(expr: { attemptId: string; rightIds: string; at: 
                FROM "QuizAttempt" a JOIN "QuizAttemptQuestion" q ON q."attemptId" = a.id
               CROSS JOIN LATERAL unnest(q."ruleIds") AS r("ruleId")
               WHERE a.id = ${expr.attemptId}
-           ) c CROSS JOIN (SELECT "departmentId" FROM "Person" WHERE id = ${expr.personId} FOR SHARE) p
+           ) c CROSS JOIN (SELECT "departmentId" FROM "Person"
+                            WHERE id = ${expr.personId}${expr.when ? ` AND ${expr.when}` : ""} FOR SHARE) p
           GROUP BY c.day, p."departmentId", c."ruleId"
           ORDER BY c.day, c."ruleId"
          ON CONFLICT (day, "departmentId", "ruleId") DO UPDATE SET
