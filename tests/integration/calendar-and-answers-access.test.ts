@@ -49,6 +49,7 @@ describe("an agent's calendar", () => {
         course: { approval: { state: "APPROVED" }, sessions: { some: {} } },
         person: { roles: { every: { role: "EMPLOYEE" } } },
       },
+      orderBy: [{ courseId: "asc" }, { personId: "asc" }],
       select: {
         personId: true,
         person: { select: { employeeNo: true } },
@@ -57,16 +58,22 @@ describe("an agent's calendar", () => {
     });
     const { year, month } = attendance.course.monthlyItem.plan;
     const ym = `${year}-${String(month).padStart(2, "0")}`;
-    const mine = await db.courseSession.findMany({
-      where: {
-        course: {
-          approval: { state: "APPROVED" },
-          attendees: { some: { personId: attendance.personId } },
-          monthlyItem: { plan: { year, month } },
-        },
+    // The month's sessions of approved courses the agent sits: their own batch of a course split into batches
+    // (ADR 0025), and any session they are booked into as a make-up.
+    const { personId } = attendance;
+    const candidates = await db.courseSession.findMany({
+      where: { course: { approval: { state: "APPROVED" }, monthlyItem: { plan: { year, month } } } },
+      select: {
+        id: true,
+        batch: true,
+        course: { select: { batchCount: true, attendees: { where: { personId }, select: { batch: true } } } },
+        makeUpsHere: { where: { personId }, select: { id: true } },
       },
-      select: { id: true },
     });
+    const mine = candidates.filter(
+      (s) =>
+        s.makeUpsHere.length > 0 || s.course.attendees.some((a) => s.course.batchCount === 1 || a.batch === s.batch),
+    );
 
     const page = await calendarOf(attendance.person.employeeNo, ym);
     expect(page.status).toBe(200);
