@@ -1,7 +1,7 @@
 // When answers keep changing under a hand-in (its check fails OPTIMISTIC_TRIES times), finaliseAttempt ends in the
 // locked way: one transaction that reads FOR UPDATE and writes (submit-attempt.server.ts, ADR 0035). Here an
 // answer really changes after each unlocked read, so every guarded write finds a changed version.
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -9,23 +9,18 @@ import { db } from "~/utils/db.server";
 import { DEMO_AT, personId, seedDemoCompany, demoCompanyBeforeEachTest } from "../../../tests/integration/support";
 
 import { saveAnswer } from "./answer-question.server";
-import type * as handIn from "./hand-in.server";
+import { readHandIn } from "./hand-in.server";
 import { startAttempt } from "./start-attempt.server";
 import { finaliseAttempt, OPTIMISTIC_TRIES } from "./submit-attempt.server";
 
-// Runs after each read, before the hand-in writes what it read.
+// Runs after each read, before the hand-in writes what it read. Passed to finaliseAttempt, not mocked: the
+// integration tests share their modules between files (isolate: false), where a module mock does not hold.
 let afterRead: ((locked: boolean) => Promise<void>) | null = null;
-vi.mock("./hand-in.server", async (importOriginal) => {
-  const actual = await importOriginal<typeof handIn>();
-  return {
-    ...actual,
-    readHandIn: vi.fn(async (...args: Parameters<typeof actual.readHandIn>) => {
-      const read = await actual.readHandIn(...args);
-      await afterRead?.(args[3] === true);
-      return read;
-    }),
-  };
-});
+const readThenHook: typeof readHandIn = async (...args) => {
+  const read = await readHandIn(...args);
+  await afterRead?.(args[3] === true);
+  return read;
+};
 
 let agent: string;
 let attemptId: string;
@@ -68,7 +63,7 @@ it("answers changing under every unlocked try: the locked hand-in scores the las
       expect(await saveAnswer(agent, attemptId, red, reads.length % 2 ? wrong : right)).toEqual({ ok: true });
   };
 
-  expect(await finaliseAttempt(attemptId, { auto: false })).toEqual({ finalised: true, passed: false });
+  expect(await finaliseAttempt(attemptId, { auto: false }, readThenHook)).toEqual({ finalised: true, passed: false });
   expect(reads).toEqual([...Array<boolean>(OPTIMISTIC_TRIES).fill(false), true]);
   const done = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
   expect(done).toMatchObject({ status: "SUBMITTED", passed: false, redLineMissed: true });
@@ -78,6 +73,6 @@ it("answers changing under every unlocked try: the locked hand-in scores the las
   // Handed in: a later answer is refused and a second hand-in writes nothing.
   afterRead = null;
   expect(await saveAnswer(agent, attemptId, red, right)).not.toEqual({ ok: true });
-  expect(await finaliseAttempt(attemptId, { auto: false })).toEqual({ finalised: false });
+  expect(await finaliseAttempt(attemptId, { auto: false }, readThenHook)).toEqual({ finalised: false });
   expect(await db.auditEntry.count({ where: { entityId: attemptId, action: "quiz.submitted" } })).toBe(1);
 });
