@@ -10,7 +10,7 @@ import { DEMO_AT, personId, seedDemoCompany, demoCompanyBeforeEachTest } from ".
 import { saveAnswer } from "./answer-question.server";
 import { readHandIn, writeHandIn } from "./hand-in.server";
 import { startAttempt } from "./start-attempt.server";
-import { finaliseAttempt } from "./submit-attempt.server";
+import { finaliseAttempt, OPTIMISTIC_TRIES } from "./submit-attempt.server";
 
 let agent: string;
 let attemptId: string;
@@ -43,7 +43,19 @@ beforeEach(async () => {
   for (const [position, options] of correct.entries())
     expect(await saveAnswer(agent, attemptId, position, options)).toEqual({ ok: true });
 });
-afterEach(() => setClock(null));
+afterEach(() => {
+  afterRead = null;
+  setClock(null);
+});
+
+// Runs after each read, before the hand-in writes what it read. Passed to finaliseAttempt, not mocked: the
+// integration tests share their modules between files (isolate: false), where a module mock does not hold.
+let afterRead: ((locked: boolean) => Promise<void>) | null = null;
+const readThenHook: typeof readHandIn = async (...args) => {
+  const read = await readHandIn(...args);
+  await afterRead?.(args[3] === true);
+  return read;
+};
 
 /** Everything the hand-in writes, to prove a refused write left all of it as it was. */
 async function written() {
@@ -122,4 +134,30 @@ it("unchanged since the read: one write hands in; a second with the same read fi
     status: "closed",
   });
   expect(await written()).toEqual(after);
+});
+
+// When answers keep changing under a hand-in (its check fails OPTIMISTIC_TRIES times), finaliseAttempt ends in the
+// locked way: one transaction that reads FOR UPDATE and writes. Here an answer really changes after each unlocked
+// read, so every guarded write finds a changed version.
+it("answers changing under every unlocked try: the locked hand-in scores the last answer, once", async () => {
+  const reads: boolean[] = [];
+  afterRead = async (locked) => {
+    reads.push(locked);
+    // The red-line answer flips after each unlocked read: wrong, right, wrong.
+    if (!locked)
+      expect(await saveAnswer(agent, attemptId, red, reads.length % 2 ? wrong : correct[red])).toEqual({ ok: true });
+  };
+
+  expect(await finaliseAttempt(attemptId, { auto: false }, readThenHook)).toEqual({ finalised: true, passed: false });
+  expect(reads).toEqual([...Array<boolean>(OPTIMISTIC_TRIES).fill(false), true]);
+  const done = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+  expect(done).toMatchObject({ status: "SUBMITTED", passed: false, redLineMissed: true });
+  const verdict = await db.quizAttemptQuestion.findFirstOrThrow({ where: { attemptId, position: red } });
+  expect(verdict.correct).toBe(false);
+  expect(await db.auditEntry.count({ where: { entityId: attemptId, action: "quiz.submitted" } })).toBe(1);
+  // Handed in: a later answer is refused and a second hand-in writes nothing.
+  afterRead = null;
+  expect(await saveAnswer(agent, attemptId, red, correct[red])).not.toEqual({ ok: true });
+  expect(await finaliseAttempt(attemptId, { auto: false }, readThenHook)).toEqual({ finalised: false });
+  expect(await db.auditEntry.count({ where: { entityId: attemptId, action: "quiz.submitted" } })).toBe(1);
 });

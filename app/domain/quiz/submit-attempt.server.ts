@@ -27,12 +27,12 @@ type ReadHandIn = typeof readHandIn;
 export async function finaliseAttempt(
   attemptId: string,
   options: { auto: boolean; actor?: AuditActor; ownerId?: string },
-  read_: ReadHandIn = readHandIn,
+  readAttempt: ReadHandIn = readHandIn,
 ): Promise<FinaliseOutcome> {
   const owner = options.ownerId ?? null;
   for (let tries = 0; tries < OPTIMISTIC_TRIES; tries++) {
     const pool = getAttemptPool();
-    const read = await read_(attemptId, owner, pool);
+    const read = await readAttempt(attemptId, owner, pool);
     if (!read) return { finalised: false, missing: true };
     if (read.attempt.status !== "OPEN") return { finalised: false };
     // The clock is read after the answers: an answer acknowledged later changes a version and fails the check.
@@ -40,7 +40,7 @@ export async function finaliseAttempt(
     if (written.status !== "changed") return outcome(written);
   }
   return attemptTransaction(async (client) => {
-    const read = await read_(attemptId, owner, client, true);
+    const read = await readAttempt(attemptId, owner, client, true);
     if (!read) return { finalised: false, missing: true };
     if (read.attempt.status !== "OPEN") return { finalised: false };
     return outcome(await writeHandIn(attemptId, read, { ...options, at: now() }, client));
