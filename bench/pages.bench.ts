@@ -47,6 +47,12 @@ async function pagesToMeasure(): Promise<Page[]> {
     { label: "a person's training file", path: `/training-files/${person.id}`, as: "T0001" },
     { label: "audit log", path: "/audit", as: "A0001" },
     { label: "case list of a department (head)", path: "/cases", as: "D0301" },
+    // What the head waits on while typing in "assign to" (the page no longer carries the department's agents).
+    {
+      label: "agents suggested while assigning",
+      path: `/cases/agents.json?q=${encodeURIComponent("王")}`,
+      as: "D0301",
+    },
     // Last: on the first run it held its 50 requests for minutes and the server's memory grew past 3 GB.
     { label: "certification board", path: "/certification", as: "T0001" },
   ];

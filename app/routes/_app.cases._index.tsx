@@ -1,18 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
+import { AgentPicker } from "~/components/cases/agent-picker";
 import { GateRefusal } from "~/components/cases/gate-refusal";
 import { FormAlert, useSchemaForm } from "~/components/form";
 import { CertificationBadge } from "~/components/quiz/certification-badge";
 import { formatYuan } from "~/components/training/format";
 import { useFormat } from "~/components/use-format";
-import { packAgentOptions, unpackAgentOptions } from "~/domain/cases/agent-options";
 import { assignCases } from "~/domain/cases/assign-cases.server";
 import { gateView } from "~/domain/cases/case-gate.server";
 import { CaseListQuerySchema, type CaseListQuery } from "~/domain/cases/case-list-rules";
-import { assignableAgents } from "~/domain/cases/case-queries.server";
 import { AssignCasesSchema } from "~/domain/cases/cases.schema";
 import { listCasesBehindGate } from "~/domain/cases/list-cases.server";
 import { departmentIdsInScope, requirePermission } from "~/utils/auth.server";
@@ -27,18 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requirePermission(request, "read:case");
   const query = CaseListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const canAssign = auth.scope !== "own" && can(auth.user.roles, "assign:case");
-  const [list, agents] = await Promise.all([
-    listCasesBehindGate(auth, query),
-    canAssign ? assignableAgents(await departmentIdsInScope(auth)) : Promise.resolve([]),
-  ]);
+  const list = await listCasesBehindGate(auth, query);
   const { cases, certification, total, next, previous } = list;
   return {
     cases: cases.map((c) => ({ ...c, mandateDueDate: formatCalendarDate(c.mandateDueDate) })),
     total,
     next,
     previous,
-    // One string, not ~600 objects: see agent-options.ts.
-    agents: packAgentOptions(agents),
     canAssign,
     canImport: can(auth.user.roles, "import:case"),
     own: auth.scope === "own",
@@ -54,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(AssignCasesSchema, await request.formData());
   if (!form.ok) return invalid(form);
   // A head may assign only their own department's cases, and only to its agents: checked in the domain.
-  const outcome = await assignCases(auth.actor, await departmentIdsInScope(auth), form.data.caseIds, form.data.agentId);
+  const outcome = await assignCases(auth.actor, await departmentIdsInScope(auth), form.data.caseIds, form.data.agent);
   return respond(outcome, {
     form,
     redirectTo: "/cases",
@@ -72,41 +65,16 @@ function listUrl(query: Partial<Record<keyof CaseListQuery, string | undefined>>
 
 export default function CasesPage() {
   const { t } = useTranslation();
-  const {
-    cases,
-    total,
-    next,
-    previous,
-    agents: packedAgents,
-    canAssign,
-    canImport,
-    own,
-    certification,
-    gate,
-    query,
-  } = useLoaderData<typeof loader>();
-  const agents = useMemo(() => unpackAgentOptions(packedAgents), [packedAgents]);
+  const { cases, total, next, previous, canAssign, canImport, own, certification, gate, query } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const format = useFormat();
-  const form = useSchemaForm(AssignCasesSchema, {});
-  // A department has hundreds of agents and a handful of statuses: each note is translated once, not per agent.
-  const notes = new Map<string, string>();
-  const agentNote = (a: { cleared: boolean; certification: string }) => {
-    const key = `${a.cleared}:${a.certification}`;
-    let note = notes.get(key);
-    if (note === undefined) {
-      const status = t(`certification.status.${a.certification}`);
-      note = a.cleared
-        ? t("cases.assign.certifiedOption", { status })
-        : t("cases.assign.notCertifiedOption", { status });
-      notes.set(key, note);
-    }
-    return note;
-  };
+  // What was typed is kept when the action refuses it (no client JavaScript: the page comes back).
+  const form = useSchemaForm(AssignCasesSchema, { defaultValues: actionData?.values });
   // One alert above the list: the checkboxes and the agent are one form.
   const formError =
     form.errorOf("caseIds") ??
-    form.errorOf("agentId") ??
+    form.errorOf("agent") ??
     actionData?.errors._form ??
     Object.values(actionData?.errors ?? {})[0];
   const filters = [
@@ -185,18 +153,14 @@ export default function CasesPage() {
         {canAssign ? (
           <section className="card flex flex-wrap items-end gap-3 p-4">
             <div className="min-w-48 flex-1">
-              <label className="label" htmlFor="agentId">
+              <label className="label" htmlFor="agent">
                 {t("cases.assign.agent")}
               </label>
-              <select id="agentId" className="input" {...form.register("agentId")}>
-                <option value="">{t("cases.assign.chooseAgent")}</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id} data-cleared={a.cleared}>
-                    {/* One text node: 600 options × 3 separators were 2,400 React text markers in the HTML. */}
-                    {`${a.employeeNo} ${a.name} ${agentNote(a)}`}
-                  </option>
-                ))}
-              </select>
+              <AgentPicker
+                field={form.register("agent")}
+                invalid={Boolean(form.errorOf("agent"))}
+                onPick={(value) => form.form.setValue("agent", value, { shouldValidate: true })}
+              />
             </div>
             <button type="submit" className="btn-primary">
               {t("cases.assign.submit")}

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, expect, test } from "vitest";
 
-import { baseURL, login, newPage, screenshot } from "./harness";
+import { baseURL, login, newPage, screenshot, settled } from "./harness";
 
 async function clock(body: Record<string, string>): Promise<{ now: string }> {
   // The server's test-only clock (TRAINGATE_TEST_CLOCK=1, set by tests/setup/global-e2e.ts).
@@ -96,3 +96,30 @@ test(
     await screenshot(page, "cases-refused-late-call");
   },
 );
+
+test("a department head assigns a case by typing, picking a suggested agent who may work cases", async () => {
+  await clock({ reset: "1" });
+  for (const viewport of [undefined, { width: 390, height: 844 }]) {
+    const page = await newPage({ viewport });
+    await login(page, "D0101");
+    await page.goto("/cases?assigned=no");
+    await settled(page);
+    const row = page.locator("tbody tr[data-case]").first();
+    const caseNo = (await row.getAttribute("data-case"))!;
+    await row.locator('input[type="checkbox"]').check();
+    const field = page.getByRole("combobox", { name: "分配给" });
+    await field.fill("c01");
+    // The department's matching agents, each with whether they may be given cases (C0102 holds a certification).
+    const c0102 = page.getByRole("option").filter({ hasText: "C0102" });
+    await c0102.waitFor();
+    expect(await c0102.getAttribute("data-cleared")).toBe("true");
+    expect(await page.getByRole("option").filter({ hasText: "C02" }).count()).toBe(0);
+    await screenshot(page, `cases-assign-suggestions-${viewport ? "phone" : "desktop"}`);
+    await c0102.click();
+    expect(await field.inputValue()).toMatch(/^C0102 \S+/);
+    await page.getByRole("button", { name: "分配所选案件" }).click();
+    await page.getByRole("status").filter({ hasText: "已分配 1 件案件。" }).waitFor();
+    await page.goto(`/cases?q=${encodeURIComponent(caseNo)}`);
+    expect(await page.locator(`tr[data-case="${caseNo}"]`).innerText()).toContain("C0102");
+  }
+});

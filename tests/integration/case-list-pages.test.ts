@@ -2,8 +2,9 @@
 // by case number, debtor and bank, and assignment only to certified agents.
 import { beforeEach, afterEach, describe, expect, it } from "vitest";
 
-import { unpackAgentOptions } from "~/domain/cases/agent-options";
+import type { AgentOption } from "~/domain/cases/agent-options";
 import * as casesPage from "~/routes/_app.cases._index";
+import * as agentSuggestions from "~/routes/cases.agents[.json]";
 import { freezeClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
@@ -11,7 +12,6 @@ import {
   cookieFor,
   demoDayAt,
   outcome,
-  personId,
   renderInLayout,
   requestAs,
   seedDemoCompany,
@@ -26,7 +26,6 @@ type ListBody = {
   total: number;
   next: string | null;
   previous: string | null;
-  agents: string;
 };
 
 const list = async (employeeNo: string, url: string) => {
@@ -148,36 +147,109 @@ describe("a department head's case list with more than a thousand cases", () => 
 });
 
 describe("assigning", () => {
-  const assign = async (caseIds: string[], agentNo: string) => {
+  const assign = async (caseIds: string[], agent: string) => {
     const cookie = await cookieFor("D0101");
-    const agentId = await personId(agentNo);
     return outcome(() =>
       casesPage.action({
-        request: requestAs(cookie, "/cases", { form: { caseIds, agentId } }),
+        request: requestAs(cookie, "/cases", { form: { caseIds, agent } }),
         params: {},
         context,
       }),
     );
   };
+  const suggestionsRequest = async (employeeNo: string, q: string) =>
+    agentSuggestions.loader({
+      request: requestAs(await cookieFor(employeeNo), `/cases/agents.json?q=${encodeURIComponent(q)}`),
+      params: {},
+      context,
+    });
+  const suggested = async (employeeNo: string, q: string) => {
+    const response = await suggestionsRequest(employeeNo, q);
+    expect(response.status).toBe(200);
+    // A person's colleagues: kept by no cache.
+    expect(response.headers.get("Cache-Control")).toContain("no-store");
+    return ((await response.json()) as { agents: AgentOption[] }).agents;
+  };
+  const genIds = async (...caseNos: string[]) =>
+    (await db.collectionCase.findMany({ where: { caseNo: { in: caseNos } } })).map((c) => c.id);
 
-  it("the list shows each agent's certification", async () => {
-    const agents = unpackAgentOptions((await list("D0101", "/cases")).agents);
+  it("the page carries no list of agents: a few matching ones are suggested as the head types", async () => {
+    expect(await list("D0101", "/cases")).not.toHaveProperty("agents");
+    const col1 = await db.department.findUniqueOrThrow({ where: { code: "COL1" }, select: { id: true } });
+    // More agents than a suggestion list holds, all matching "C09".
+    for (let i = 0; i < 12; i++)
+      await db.person.create({
+        data: {
+          employeeNo: `C09${String(i).padStart(2, "0")}`,
+          name: `候补${i}`,
+          departmentId: col1.id,
+          post: "催收员",
+          roles: { create: { role: "EMPLOYEE" } },
+        },
+      });
+    const many = await suggested("D0101", "c09");
+    expect(many.map((a) => a.employeeNo)).toEqual([
+      "C0900",
+      "C0901",
+      "C0902",
+      "C0903",
+      "C0904",
+      "C0905",
+      "C0906",
+      "C0907",
+    ]);
+    const agents = await suggested("D0101", "C01");
     expect(agents.find((a) => a.employeeNo === "C0101")).toMatchObject({ certification: "never", cleared: false });
     expect(agents.find((a) => a.employeeNo === "C0102")).toMatchObject({ cleared: true });
+    // By name too, every word typed must match.
+    const c0102 = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0102" } });
+    expect((await suggested("D0101", `C0102 ${c0102.name}`)).map((a) => a.employeeNo)).toEqual(["C0102"]);
+    expect((await suggested("D0101", c0102.name)).map((a) => a.employeeNo)).toContain("C0102");
+  });
+
+  it("suggests only the head's own department, and nobody to an agent", async () => {
+    expect(await suggested("D0101", "C02")).toEqual([]);
+    expect((await suggested("D0201", "C02")).length).toBeGreaterThan(0);
+    expect((await suggested("D0201", "C01")).map((a) => a.employeeNo)).toEqual([]);
+    expect((await outcome(() => suggestionsRequest("C0102", "C01"))).status).toBe(403);
   });
 
   it("refuses an agent without a valid certification, saying why, and assigns to a certified one", async () => {
-    const ids = (await db.collectionCase.findMany({ where: { caseNo: { in: ["GEN-00001", "GEN-01199"] } } })).map(
-      (c) => c.id,
-    );
+    const ids = await genIds("GEN-00001", "GEN-01199");
     const refused = await assign(ids, "C0101");
     expect(refused.status).toBe(400);
     const message = (refused.body as { errors: { _form: string } }).errors._form;
     expect(message).toMatch(/^cases\.assign\.notCertified\.never::/);
     expect(message).toContain("C0101");
+    // What was typed and ticked comes back to the form.
+    expect(refused.body).toMatchObject({ values: { agent: "C0101", caseIds: ids } });
     expect(await db.collectionCase.count({ where: { id: { in: ids }, assignedToId: { not: null } } })).toBe(0);
-    const done = await assign(ids, "C0102");
+    const c0102 = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0102" } });
+    const done = await assign(ids, `c0102 ${c0102.name}`);
     expect(done).toMatchObject({ status: 302, location: "/cases" });
     expect(await db.collectionCase.count({ where: { id: { in: ids }, assignedTo: { employeeNo: "C0102" } } })).toBe(2);
+  });
+
+  it("by name: one agent of it is enough, two ask for a number; a number with another's name is refused", async () => {
+    const [id] = await genIds("GEN-00002");
+    const c0102 = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0102" } });
+    const c0101 = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0101" } });
+    const refusedSlip = await assign([id], `C0102 ${c0101.name}`);
+    expect(refusedSlip.body).toMatchObject({
+      errors: { _form: expect.stringMatching(/^cases\.assign\.agentOutOfScope::/) },
+    });
+    expect(await assign([id], c0102.name)).toMatchObject({ status: 302 });
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id } })).assignedToId).toBe(c0102.id);
+    await db.person.create({
+      data: { employeeNo: "C0199", name: c0102.name, departmentId: c0102.departmentId, post: "催收员" },
+    });
+    const [other] = await genIds("GEN-00003");
+    const ambiguous = await assign([other], c0102.name);
+    expect(ambiguous.body).toMatchObject({
+      errors: { _form: expect.stringMatching(/^cases\.assign\.agentAmbiguous::/) },
+    });
+    expect(JSON.stringify(ambiguous.body)).toContain('\\"n\\":2');
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: other } })).assignedToId).toBeNull();
+    expect(await assign([other], `C0102 ${c0102.name}`)).toMatchObject({ status: 302 });
   });
 });

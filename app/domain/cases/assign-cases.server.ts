@@ -5,23 +5,43 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { messageKey } from "~/utils/validation";
 
+import { agentQuery, pickAgent } from "./agent-options";
 import { caseWorkCertification } from "./case-gate.server";
 
 export type AssignOutcome = { ok: true; assigned: number } | { ok: false; error: string };
 
-/** `departmentIds`: the head's scope (null: every department). Cases and agent must both be inside it. */
+/**
+ * `departmentIds`: the head's scope (null: every department). Cases and agent must both be inside it.
+ * `agentText`: the employee number and/or name the head typed (agent-options.ts says how it is read).
+ */
 export async function assignCases(
   actor: { id: string; employeeNo: string },
   departmentIds: string[] | null,
   caseIds: string[],
-  agentId: string,
+  agentText: string,
 ): Promise<AssignOutcome> {
   const inScope = departmentIds ? { departmentId: { in: departmentIds } } : {};
-  const agent = await db.person.findFirst({
-    where: { id: agentId, ...inScope, status: { not: "LEFT" }, disabledAt: null },
+  const { employeeNos, names } = agentQuery(agentText);
+  const candidates = await db.person.findMany({
+    where: {
+      ...inScope,
+      status: { not: "LEFT" },
+      disabledAt: null,
+      OR: [{ employeeNo: { in: employeeNos } }, { name: { in: names } }],
+    },
     select: { id: true, employeeNo: true, name: true },
+    take: 50,
   });
-  if (!agent) return { ok: false, error: "cases.assign.agentOutOfScope" };
+  const pick = pickAgent(agentText, candidates);
+  if (!pick.ok)
+    return {
+      ok: false,
+      error:
+        pick.reason === "ambiguous"
+          ? messageKey("cases.assign.agentAmbiguous", { name: agentText.trim(), n: pick.count })
+          : messageKey("cases.assign.agentOutOfScope", { text: agentText.trim() }),
+    };
+  const agent = candidates.find((c) => c.id === pick.id)!;
   const certification = await caseWorkCertification(agent.id);
   if (!certification.cleared)
     return {

@@ -3,12 +3,14 @@
 import { clearancesFor } from "~/domain/certification/certification-queries.server";
 import { COLLECTION_POSTS } from "~/domain/quiz/assignment-rules";
 import { renderText } from "~/domain/quiz/rule-text";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Authorized } from "~/utils/auth.server";
 import { departmentIdsInScope } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { keysetReadOrder } from "~/utils/keyset";
 import { maskNumbersInText, maskPhone } from "~/utils/mask";
 
+import { agentSearchWords, type AgentOption } from "./agent-options";
 import { importableDepartments } from "./case-departments";
 import {
   CASE_PAGE_SIZE,
@@ -105,16 +107,38 @@ export async function getCasePage(auth: Authorized, caseId: string) {
 
 /** Who a head may assign cases to: active people of the departments in scope, each with their
  * case-work certification (only a cleared one can be given cases). */
-export async function assignableAgents(departmentIds: string[] | null) {
+/** The agents a head may assign cases to, within `departmentIds` (null: every department). */
+export function assignableAgentsWhere(departmentIds: string[] | null): Prisma.PersonWhereInput {
+  return {
+    ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
+    status: { not: "LEFT" },
+    disabledAt: null,
+    roles: { some: { role: "EMPLOYEE" } },
+    NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } },
+  };
+}
+
+/**
+ * The suggestions of the case list's "assign to" field: at most `limit` agents whose employee number
+ * starts with, or whose name holds, each word typed, with whether each may be given cases now.
+ */
+export async function searchAssignableAgents(
+  departmentIds: string[] | null,
+  q: string,
+  limit = AGENT_SUGGESTIONS,
+): Promise<AgentOption[]> {
   const people = await db.person.findMany({
     where: {
-      ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
-      status: { not: "LEFT" },
-      disabledAt: null,
-      roles: { some: { role: "EMPLOYEE" } },
-      NOT: { roles: { some: { role: "DEPARTMENT_HEAD" } } },
+      ...assignableAgentsWhere(departmentIds),
+      AND: agentSearchWords(q).map((word) => ({
+        OR: [
+          { employeeNo: { startsWith: word.toUpperCase() } },
+          { name: { contains: word, mode: "insensitive" as const } },
+        ],
+      })),
     },
     orderBy: { employeeNo: "asc" },
+    take: limit,
     select: { id: true, employeeNo: true, name: true },
   });
   const certifications = await clearancesFor(people);
@@ -123,6 +147,7 @@ export async function assignableAgents(departmentIds: string[] | null) {
     return { id, employeeNo, name, certification: c.status, cleared: c.cleared };
   });
 }
+export const AGENT_SUGGESTIONS = 8;
 
 /** The collection departments a batch may be imported into, within `scope` (null: every department). */
 export async function caseImportDepartments(scope: string[] | null): Promise<Array<{ id: string; name: string }>> {

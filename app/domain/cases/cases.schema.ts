@@ -78,7 +78,8 @@ export const AssignCasesSchema = z.object({
     (v) => (Array.isArray(v) ? v : v ? [v] : []),
     z.array(z.string().min(1).max(40)).min(1, "cases.assign.noneChosen").max(500),
   ),
-  agentId: z.string().min(1, "cases.assign.noAgent").max(40),
+  /** An employee number and/or a name, as typed or filled in by a suggestion (agent-options.ts). */
+  agent: z.string().trim().min(1, "cases.assign.noAgent").max(60),
 });
 
 /** The import form's fields besides the file; whether the person may use the department is the domain's check. */
