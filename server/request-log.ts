@@ -96,7 +96,6 @@ export function logRequests(
     const context: RequestContext = { requestId: requestIdFrom(req.headers["x-request-id"]) };
     res.setHeader("X-Request-Id", context.requestId);
     if (draining) res.setHeader("Connection", "close");
-    open.add(res);
     // At debug, a request's start too: what was under way when a process hung or was stopped.
     const debug = options.log();
     if (debug.isLevelEnabled("debug"))
@@ -104,6 +103,11 @@ export function logRequests(
         { requestId: context.requestId, method: req.method, route: options.label(req.url ?? "/") },
         "request started",
       );
+    runWithRequest(context, () => handle(req, res));
+    // Answered within the call (the clearance API, thousands a second): not in flight, and below info it has no
+    // line to write, so it is not watched. Its 'close' comes on a later tick, so watching from here misses nothing.
+    if (res.writableEnded && res.statusCode < 500 && !debug.isLevelEnabled("info")) return;
+    open.add(res);
     res.once("close", () => {
       open.delete(res);
       if (draining && open.size === 0) drained?.();
@@ -124,7 +128,6 @@ export function logRequests(
       else if (res.statusCode >= 500) log.error(line, "request");
       else log.info(line, "request");
     });
-    runWithRequest(context, () => handle(req, res));
   };
   const drain = () => {
     draining = true;

@@ -82,4 +82,32 @@ describe("the request log", () => {
     expect(warn.lines[0]).toMatchObject({ level: "error", route: "people", status: 503 });
     expect(warn.labelled).toEqual(["/people/503"]);
   });
+
+  it("watches what is in flight: not an answer given within the call; a later one, until it ends", async () => {
+    const log = createLogger("warn", new Writable({ write: (_chunk, _encoding, done) => done() }));
+    let answerLater: (() => void) | undefined;
+    const requests = logRequests(
+      (req, res) => {
+        if (req.url === "/now") res.end("now");
+        else answerLater = () => res.end("later");
+      },
+      { label: (url) => url, log: () => log },
+    );
+    server = createServer(requests.handler);
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const later = fetch(`${base}/later`);
+    await expect.poll(() => answerLater).toBeDefined();
+    expect(requests.inFlight()).toBe(1);
+    expect(await (await fetch(`${base}/now`)).text()).toBe("now");
+    expect(requests.inFlight()).toBe(1);
+    // Draining waits for the one in flight, and the answer given meanwhile asks its client to close.
+    const drained = requests.drain();
+    const closing = await fetch(`${base}/now`);
+    expect(closing.headers.get("connection")).toBe("close");
+    answerLater!();
+    expect(await (await later).text()).toBe("later");
+    await drained;
+    expect(requests.inFlight()).toBe(0);
+  });
 });

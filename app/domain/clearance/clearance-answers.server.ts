@@ -111,6 +111,19 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   // Small batches often: a batch's statements are each built in a fraction of a millisecond.
   const flushTimer = setInterval(() => void log.flush(), options.flushMs ?? 200).unref();
 
+  // The case system sends the same key on every call: its hash is remembered instead of computed each time.
+  // A few keys at most; emptied when full, so a caller sending made-up keys cannot make it grow.
+  const keyHashes = new Map<string, string>();
+  const hashOf = (key: string) => {
+    let hash = keyHashes.get(key);
+    if (hash === undefined) {
+      if (keyHashes.size >= 16) keyHashes.clear();
+      hash = hashApiKey(key);
+      keyHashes.set(key, hash);
+    }
+    return hash;
+  };
+
   /** The answer for the path segment `segment` (as sent, percent-encoded) to a caller holding `key` (the
    * bearer key, or null); every call is logged. The employee number is checked before anything else. */
   function answer(key: string | null, segment: string): ClearanceReply {
@@ -118,7 +131,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     const current = snapshot;
     const checked = parseEmployeeNoSegment(segment);
     if (!checked.ok) {
-      const apiKeyId = (key && current?.keys.get(hashApiKey(key))) || null;
+      const apiKeyId = (key && current?.keys.get(hashOf(key))) || null;
       log.push({ at: at.getTime(), apiKeyId, employeeNo: segment, status: 400, cleared: false });
       return INVALID;
     }
@@ -130,7 +143,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
         json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
       };
     }
-    const keyId = key ? current.keys.get(hashApiKey(key)) : undefined;
+    const keyId = key ? current.keys.get(hashOf(key)) : undefined;
     if (!keyId) {
       log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
       return UNAUTHORIZED;
