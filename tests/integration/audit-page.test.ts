@@ -19,7 +19,7 @@ it("names the entity and writes the summary as lines, JSON only folded away for 
     select: { id: true, caseNo: true },
   });
   const head = { id: await personId("D0101"), employeeNo: "D0101" };
-  const assigned = await assignCases(head, null, [kase.id], await personId("C0102"));
+  const assigned = await assignCases(head, null, [kase.id], "C0102");
   expect(assigned.ok).toBe(true);
   const person = await db.person.findUniqueOrThrow({
     where: { employeeNo: "C0105" },

@@ -37,13 +37,17 @@ async function publishedCourse(category: "IN_HOUSE" | "EXTERNAL") {
   });
   // Held outside: the monthly item's category says so (each test starts from the demo company again).
   if (category === "EXTERNAL") await db.monthlyPlanItem.update({ where: { id: monthlyItemId }, data: { category } });
-  const people = await db.person.findMany({
-    where: { employeeNo: { startsWith: "C01" } },
-    orderBy: { employeeNo: "asc" },
-    take: 4,
-    select: { id: true },
-  });
-  await db.person.updateMany({ where: { id: { in: people.map((p) => p.id) } }, data: { email: "x@example.com" } });
+  // Four new agents: the demo's own agents attend courses on days that move with the run's date, and a session
+  // of theirs at the new time would refuse the move (an attendee clash) before the room is looked at.
+  const { departmentId } = await db.person.findUniqueOrThrow({ where: { employeeNo: "C0101" } });
+  const people = await Promise.all(
+    [1, 2, 3, 4].map((i) =>
+      db.person.create({
+        data: { employeeNo: `R900${i}`, name: `改期学员${i}`, departmentId, post: "催收员", email: "x@example.com" },
+        select: { id: true },
+      }),
+    ),
+  );
   const a301 = await roomNamed("培训室 A301");
   const course = await approvedCourse({
     monthlyItemId,

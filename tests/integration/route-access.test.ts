@@ -233,6 +233,7 @@ const ROUTES: Record<string, RouteCase> = {
   "[__test].clock.tsx": { path: "/__test/clock", loader: "public", action: "public" },
   // Case work and the clearance API's keys; case "x" answers 404 to those allowed.
   "_app.cases._index.tsx": { path: "/cases", loader: "read:case", action: "assign:case" },
+  "cases.agents[.json].tsx": { path: "/cases/agents.json", loader: "assign:case" },
   "_app.cases.$caseId.tsx": {
     path: "/cases/x",
     loader: "read:case",
