@@ -45,6 +45,9 @@ export async function startSmtpInbox(port = 0, options: { parse?: boolean } = {}
     logger: false,
     // Many connections at once: the app's transport may pool several.
     maxClients: 200,
+    // On close, the app's pooled connections (idle, every message already accepted) are cut after half a
+    // second instead of smtp-server's 30 s: the browser-test worker that closed it waited that long, idle.
+    closeTimeout: 500,
     onData(stream, session, callback) {
       const to = session.envelope.rcptTo.map((r) => r.address);
       if (!parse) {
