@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 
 import type { Bench } from "./run";
+import { bareServerControl } from "./support/bare-control";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
 import { seedClearanceBench, type ClearanceBenchData } from "./support/clearance-bench-data";
 import { autocannonExact, formatExact } from "./support/exact-latency";
@@ -61,6 +62,9 @@ const bench: Bench = async () => {
       setupClient: (client: { setRequests: (requests: Array<{ path: string }>) => void }) =>
         client.setRequests(from(Math.floor((connection++ % CONNECTIONS) * (paths.length / CONNECTIONS)))),
     };
+    // The machine's speed of the moment, before and after the run (bare-control.ts): the API's figures are read
+    // beside it.
+    const controlBefore = await bareServerControl(CONNECTIONS);
     await autocannon({ ...options, duration: 3 });
     // Let the warm-up's calls reach the log first (it is written once a second).
     await new Promise((r) => setTimeout(r, 2_500));
@@ -71,6 +75,7 @@ const bench: Bench = async () => {
     const serverCpu = (server.pids.reduce((s, pid) => s + cpuSeconds(pid), 0) - cpu0) / result.duration;
     const own = process.cpuUsage(own0);
     const generatorCpu = (own.user + own.system) / 1e6 / result.duration;
+    const controlAfter = await bareServerControl(CONNECTIONS);
     await new Promise((r) => setTimeout(r, 2_500));
     const logged = Number((await sql.query(`SELECT count(*) AS n FROM "ClearanceCall"`)).rows[0].n) - logged0;
 
@@ -125,6 +130,9 @@ const bench: Bench = async () => {
           `(${((generatorCpu * 1e6) / rps).toFixed(0)} µs per request); ` +
           `call log rows written ${logged} for ${result.requests.total} answers ` +
           `(+ up to ${CONNECTIONS} in flight at the end)`,
+        `the machine's yardstick, a bare node:http server with the same answer (bare-control.ts): ` +
+          `${controlBefore.requestsPerSecond.toFixed(0)} requests/s, p99 ${controlBefore.p99} ms before the run; ` +
+          `${controlAfter.requestsPerSecond.toFixed(0)} requests/s, p99 ${controlAfter.p99} ms after it`,
         `refused within: revoked key ${revokedKeyMs.toFixed(0)} ms, disabled person ${disabledMs.toFixed(0)} ms, ` +
           `lapse after a rule change ${lapseMs.toFixed(0)} ms`,
       ],
