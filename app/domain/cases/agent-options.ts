@@ -7,9 +7,11 @@ export type AgentOption = { id: string; employeeNo: string; name: string; certif
 
 type Candidate = { id: string; employeeNo: string; name: string };
 
+const wordsOf = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+
 /** "B00002 王伟" (what a picked suggestion fills in), "王伟 B00002", "B00002" or "王伟". */
 export function agentQuery(text: string): { employeeNos: string[]; names: string[] } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = wordsOf(text);
   if (words.length === 0) return { employeeNos: [], names: [] };
   const employeeNos = [...new Set([words[0], words[words.length - 1]].map((w) => w.toUpperCase()))];
   const names = [...new Set([words.join(" "), words.slice(1).join(" "), words.slice(0, -1).join(" ")])].filter(Boolean);
@@ -24,7 +26,7 @@ export type AgentPick =
  * number typed beside someone else's name is a slip, not a choice. A name alone must be one person's.
  */
 export function pickAgent(text: string, candidates: readonly Candidate[]): AgentPick {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = wordsOf(text);
   if (words.length === 0) return { ok: false, reason: "none" };
   const byNumber = (word: string, rest: string[]) =>
     candidates.filter((c) => c.employeeNo === word.toUpperCase() && (rest.length === 0 || c.name === rest.join(" ")));
@@ -39,5 +41,5 @@ export function pickAgent(text: string, candidates: readonly Candidate[]): Agent
 
 /** The words of a suggestion search: every word must match a person's number (from its start) or name. */
 export function agentSearchWords(q: string): string[] {
-  return q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  return wordsOf(q).slice(0, 4);
 }

@@ -107,8 +107,10 @@ export async function getCasePage(auth: Authorized, caseId: string) {
 
 /** Who a head may assign cases to: active people of the departments in scope, each with their
  * case-work certification (only a cleared one can be given cases). */
+export const AGENT_SUGGESTIONS = 8;
+
 /** The agents a head may assign cases to, within `departmentIds` (null: every department). */
-export function assignableAgentsWhere(departmentIds: string[] | null): Prisma.PersonWhereInput {
+function assignableAgentsWhere(departmentIds: string[] | null): Prisma.PersonWhereInput {
   return {
     ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
     status: { not: "LEFT" },
@@ -147,7 +149,6 @@ export async function searchAssignableAgents(
     return { id, employeeNo, name, certification: c.status, cleared: c.cleared };
   });
 }
-export const AGENT_SUGGESTIONS = 8;
 
 /** The collection departments a batch may be imported into, within `scope` (null: every department). */
 export async function caseImportDepartments(scope: string[] | null): Promise<Array<{ id: string; name: string }>> {
