@@ -13,7 +13,7 @@ import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/s
 
 import { caseWorkQuizId, personInputs, sharedInputs } from "./certification-inputs.server";
 import { certificationState, EXPIRING_WITHIN_DAYS, type Certification } from "./certification-rules";
-import { fromStored, storedCertifications } from "./certification-store.server";
+import { fromStored, refreshStaleCertifications, storedCertifications } from "./certification-store.server";
 
 const DAY = 86_400_000;
 
@@ -247,5 +247,44 @@ describe("the stored certification's table", () => {
     expect(new Set(before.values()).size, "the rows span more than one page").toBeGreaterThan(1);
     const moved = [...after].filter(([id, block]) => before.get(id) !== block);
     expect(moved, "rows moved to another page").toEqual([]);
+  });
+});
+
+describe("looking for stale rows (refreshStaleCertifications)", () => {
+  // It asks first whether anything at all is stale, then which of the given people: each way a row can be
+  // unusable must get past the first question, or the board and the clearance API would read a stale row.
+  const unusable: Array<[string, (id: string) => Promise<unknown>]> = [
+    ["marked dirty", (id) => db.certificationState.update({ where: { personId: id }, data: { dirty: true } })],
+    [
+      "computed under other rules or settings",
+      (id) => db.certificationState.update({ where: { personId: id }, data: { inputsKey: "an older key" } }),
+    ],
+    [
+      "due for a recheck",
+      (id) => db.certificationState.update({ where: { personId: id }, data: { recheckAt: new Date(now().getTime()) } }),
+    ],
+    ["never computed", (id) => db.certificationState.update({ where: { personId: id }, data: { computedAt: null } })],
+    [
+      "computed after now (the clock set back)",
+      (id) =>
+        db.certificationState.update({ where: { personId: id }, data: { computedAt: new Date(now().getTime() + 1) } }),
+    ],
+    ["missing (deleted by hand)", (id) => db.certificationState.delete({ where: { personId: id } })],
+  ];
+
+  it.each(unusable)("finds and recomputes a row %s, and nothing once all are fresh", async (_, spoil) => {
+    await refreshStaleCertifications();
+    expect((await refreshStaleCertifications()).refreshed, "all fresh").toBe(0);
+    const id = await personId("C0102");
+    const expected = await truth(id);
+    await spoil(id);
+    // Asked for other people only, it leaves the row alone; asked for this person or everyone, it recomputes it.
+    const other = await personId("C0103");
+    expect((await refreshStaleCertifications({ id: other })).refreshed).toBe(0);
+    expect((await refreshStaleCertifications({ id })).refreshed).toBe(1);
+    const row = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
+    expect(row.dirty).toBe(false);
+    expect(fromStored(row)).toEqual(expected);
+    expect((await refreshStaleCertifications()).refreshed).toBe(0);
   });
 });
