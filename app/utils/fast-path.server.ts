@@ -42,7 +42,10 @@ const LINGER_MS = 2_000;
  * own handling would read the rest to the end, however large.
  */
 export function discardRest(req: IncomingMessage) {
-  if (req.complete || req.socket.destroyed) return;
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112, 6.3): nothing comes to drop. Such
+  // a GET (a health probe, a quiz attempt's load) is not yet `complete` while it is answered, and a timer and
+  // three listeners were armed for each.
+  if (req.complete || req.socket.destroyed || !declaresBody(req)) return;
   let dropped = 0;
   const cut = () => req.socket.destroy();
   const timer = setTimeout(cut, LINGER_MS);
@@ -56,6 +59,11 @@ export function discardRest(req: IncomingMessage) {
   req.once("end", () => clearTimeout(timer));
   req.once("close", () => clearTimeout(timer));
   req.resume();
+}
+
+function declaresBody(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
 /** The same refusal of cross-site writes as every other request (app/utils/origin.ts). */
