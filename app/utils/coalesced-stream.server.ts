@@ -1,8 +1,8 @@
 // React writes a page's HTML in pieces of about 2 kB, all in one tick for a page without Suspense. Passed
-// on one by one, each piece became its own gzip job on libuv's thread pool and, as Remix flushes the
-// compressor after every chunk, its own TCP write (~75 of each for the certification board on the bench
-// company). Joined per tick, a page is one chunk; what React writes later (a Suspense boundary resolving)
-// still goes out as soon as its tick ends.
+// on one by one, each piece became its own gzip job on libuv's thread pool, and Remix flushes the compressor
+// after every chunk (strace of one demo certification board: 33 thread-pool wake-ups and 7 writes to the
+// client; 3 and 2 joined). Joined per tick, a page is one chunk; what React writes later (a Suspense boundary
+// resolving) still goes out as soon as its tick ends.
 import { Transform, type TransformCallback } from "node:stream";
 
 export class CoalescedStream extends Transform {
