@@ -10,10 +10,10 @@ export class CoalescedStream extends Transform {
   private size = 0;
   private scheduled = false;
 
-  override _transform(chunk: Buffer | string, encoding: BufferEncoding, done: TransformCallback) {
-    const part = typeof chunk === "string" ? Buffer.from(chunk, encoding) : chunk;
-    this.parts.push(part);
-    this.size += part.length;
+  // Strings written to it arrive as Buffers (the writable side decodes them: decodeStrings).
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.parts.push(chunk);
+    this.size += chunk.length;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.release());

@@ -105,8 +105,7 @@ export async function getCasePage(auth: Authorized, caseId: string) {
   };
 }
 
-/** Who a head may assign cases to: active people of the departments in scope, each with their
- * case-work certification (only a cleared one can be given cases). */
+/** How many agents the "assign to" field suggests at most. */
 export const AGENT_SUGGESTIONS = 8;
 
 /** The agents a head may assign cases to, within `departmentIds` (null: every department). */
