@@ -16,17 +16,28 @@ export type FastPathOptions = { isSecure: (req: IncomingMessage) => boolean };
  */
 export type FastPaths = { paths: FastPath[]; ready?: Promise<void>; stop: () => Promise<void> };
 
-const JSON_HEADERS = {
-  "Content-Type": "application/json; charset=utf-8",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-};
+/** A JSON answer's headers as a flat list of names and values (see sendJson): the clearance API's too. */
+export const JSON_ANSWER_HEADERS = [
+  "Content-Type",
+  "application/json; charset=utf-8",
+  "Cache-Control",
+  "no-store",
+  "X-Content-Type-Options",
+  "nosniff",
+];
+const JSON_HEADERS = [
+  ...JSON_ANSWER_HEADERS,
+  "Referrer-Policy",
+  "strict-origin-when-cross-origin",
+  "X-Frame-Options",
+  "DENY",
+];
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(json) });
+  // A flat list, not `{ ...JSON_HEADERS, "Content-Length": n }`: on Node 20 such a spread object outlived the
+  // next young-generation GC and was promoted (see app/fast-paths/clearance.server.ts).
+  res.writeHead(status, [...JSON_HEADERS, "Content-Length", String(Buffer.byteLength(json))]);
   res.end(json);
   if (res.req) discardRest(res.req);
 }

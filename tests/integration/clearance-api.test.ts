@@ -79,6 +79,27 @@ it("a certified agent: 200, cleared, until when, and every rule", async () => {
   expect(body.rules.B8).toBe(true);
 });
 
+it("answer headers: JSON, not cached or sniffed, its length; a 401 challenges, a 405 what is allowed", async () => {
+  const fixed = (res: Response) => ({
+    type: res.headers.get("content-type"),
+    cache: res.headers.get("cache-control"),
+    sniff: res.headers.get("x-content-type-options"),
+  });
+  const expected = { type: "application/json; charset=utf-8", cache: "no-store", sniff: "nosniff" };
+  const ok = await call("C0102");
+  expect(fixed(ok)).toEqual(expected);
+  expect(Number(ok.headers.get("content-length"))).toBe(Buffer.byteLength(await ok.text()));
+  const refused = await call("C0102", null);
+  expect(fixed(refused)).toEqual(expected);
+  expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="traingate"');
+  expect(Number(refused.headers.get("content-length"))).toBe(Buffer.byteLength(await refused.text()));
+  const posted = await fetch(`${base}/api/v1/clearance/C0102`, { method: "POST" });
+  expect([posted.status, posted.headers.get("allow")]).toEqual([405, "GET"]);
+  expect(fixed(posted)).toEqual(expected);
+  expect(ok.headers.get("allow")).toBeNull();
+  expect(ok.headers.get("www-authenticate")).toBeNull();
+});
+
 it("an agent who never passed: 200, not cleared, the reason, no date", async () => {
   const res = await call("C0101");
   expect(res.status).toBe(200);

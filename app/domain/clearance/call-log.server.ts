@@ -10,12 +10,13 @@ import type pg from "pg";
 
 import { now } from "~/utils/clock.server";
 
+import { CallRecorder, type CallColumns } from "./call-recorder";
 import { storableText } from "./employee-no-rules";
 
 export type CallEntry = { at: number; apiKeyId: string | null; employeeNo: string; status: number; cleared: boolean };
 
 // Beyond this many waiting entries (the database gone for a while) the oldest are dropped and counted.
-const MAX_QUEUED = 200_000;
+export const MAX_QUEUED = 200_000;
 /** Entries per INSERT: one statement's parameters are built (synchronously) in well under a millisecond. */
 export const MAX_BATCH = 1_000;
 const EMPLOYEE_NO_STORED = 60;
@@ -50,16 +51,8 @@ const INSERT_CALLS = `INSERT INTO "ClearanceCall" (at, "apiKeyId", "employeeNo",
   FROM (SELECT $1::jsonb AS ms, $2::jsonb AS k, $3::jsonb AS e, $4::jsonb AS s, $5::jsonb AS c OFFSET 0) AS u,
     generate_series(0, jsonb_array_length(ms) - 1) AS i`;
 
-/** The waiting entries, one array per column: a call adds five values and no object of its own. At 10,000+ calls
- * a second an entry object lived through a young-generation GC or two before its INSERT and was promoted, so
- * the queue fed the old generation (and its long mark-compact pauses); the columns are also the INSERT's arrays. */
-type Columns = {
-  at: number[];
-  apiKeyId: Array<string | null>;
-  employeeNo: string[];
-  status: number[];
-  cleared: boolean[];
-};
+/** Entries taken from the recorder for an INSERT, or kept after a failed one (the same columns). */
+type Columns = CallColumns;
 const noColumns = (): Columns => ({ at: [], apiKeyId: [], employeeNo: [], status: [], cleared: [] });
 const slice = (c: Columns, from: number, to?: number): Columns => ({
   at: c.at.slice(from, to),
@@ -77,7 +70,9 @@ const concat = (a: Columns, b: Columns): Columns => ({
 });
 
 export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) {
-  let queue = noColumns();
+  // New calls go to the recorder; the entries of a failed flush wait in `held`, older than the recorder's.
+  const recorder = new CallRecorder(MAX_QUEUED);
+  let held = noColumns();
   let dropped = 0;
   let unreported = 0; // dropped, not yet counted in ClearanceLogHealth
   let flushing: Promise<void> | null = null;
@@ -137,17 +132,17 @@ export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) 
 
   async function flush(): Promise<void> {
     if (flushing) return flushing;
-    if (queue.at.length === 0) return;
-    const batch = queue;
-    queue = noColumns();
+    if (held.at.length === 0 && recorder.length === 0) return;
+    const batch = held.at.length === 0 ? recorder.take() : concat(held, recorder.take());
+    held = noColumns();
     flushing = writeBatch(batch)
       .catch((error: Error & { rest?: Columns }) => {
         // Kept for the next flush: a call log entry is lost only when the queue overflows.
-        queue = concat(error.rest ?? batch, queue);
-        const over = queue.at.length - MAX_QUEUED;
+        held = error.rest ?? batch;
+        const over = Math.min(held.at.length, held.at.length + recorder.length - MAX_QUEUED);
         if (over > 0) {
           drop(over);
-          queue = slice(queue, over);
+          held = slice(held, over);
         }
         onError(error.cause ?? error);
         return pool.query(RECORD_FAILURE, [CALL_LOG_HEALTH_ID, now()]).then(
@@ -161,11 +156,14 @@ export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) 
 
   /** Queues one call, each field made storable (as storableEntry does, without an object per call). */
   function add(at: number, apiKeyId: string | null, employeeNo: string, status: number, cleared: boolean) {
-    queue.at.push(storableAt(at));
-    queue.apiKeyId.push(storableKeyId(apiKeyId));
-    queue.employeeNo.push(storableText(employeeNo, EMPLOYEE_NO_STORED));
-    queue.status.push(storableStatus(status));
-    queue.cleared.push(cleared === true);
+    const over = recorder.add(
+      storableAt(at),
+      storableKeyId(apiKeyId),
+      storableText(employeeNo, EMPLOYEE_NO_STORED),
+      storableStatus(status),
+      cleared === true,
+    );
+    if (over > 0) drop(over);
   }
 
   return {
@@ -174,7 +172,7 @@ export function createCallLog(pool: pg.Pool, onError: (error: unknown) => void) 
     },
     add,
     flush,
-    pending: () => queue.at.length,
+    pending: () => held.at.length + recorder.length,
     dropped: () => dropped,
   };
 }

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { expect, it } from "vitest";
 
-import { createCallLog, MAX_BATCH, type CallEntry } from "./call-log.server";
+import { createCallLog, MAX_BATCH, MAX_QUEUED, type CallEntry } from "./call-log.server";
 
 type Sent = { sql: string; params: unknown[] };
 
@@ -78,4 +78,17 @@ it("refused for its data: entry by entry; a connection lost then keeps the later
   await log.flush();
   expect(written(sent).flat()).toEqual(Array.from({ length: count }, (_, i) => `C${i}`));
   expect(log.dropped()).toBe(0);
+});
+
+it("while a flush hangs, at most MAX_QUEUED calls wait: the oldest make room and are counted", async () => {
+  const pool = {
+    query: (sql: string) =>
+      sql.includes(`INSERT INTO "ClearanceCall"`) ? new Promise(() => {}) : Promise.resolve({ rows: [] }),
+  } as unknown as pg.Pool;
+  const log = createCallLog(pool, () => {});
+  log.push(entry(0));
+  void log.flush(); // never settles: the database stopped answering
+  for (let i = 1; i <= MAX_QUEUED + 5; i++) log.push(entry(i));
+  expect(log.pending()).toBe(MAX_QUEUED);
+  expect(log.dropped()).toBe(5);
 });
