@@ -1,7 +1,17 @@
 // A throwaway TrainGate for a benchmark: embedded PostgreSQL in a temp dir, migrated, the demo company
 // seeded, then the production build served exactly like `npm start` (build/start/main.js in its own process).
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -126,6 +136,8 @@ async function spawnServer(cwd: string, databaseUrl: string): Promise<{ child: C
     // Generous: on the bench company (bench/data) the clearance snapshot alone takes a while on a busy machine.
     const timer = setTimeout(() => reject(new Error("the server did not start within 180 s")), 180_000);
     child.stdout!.on("data", (chunk: Buffer) => {
+      // BENCH_SERVER_STDOUT=file keeps what the server printed, e.g. with BENCH_NODE_OPTIONS="--trace-gc-nvp".
+      if (process.env.BENCH_SERVER_STDOUT) appendFileSync(process.env.BENCH_SERVER_STDOUT, chunk);
       if (/listening on/.test(chunk.toString())) {
         clearTimeout(timer);
         resolve();
