@@ -92,3 +92,16 @@ it("while a flush hangs, at most MAX_QUEUED calls wait: the oldest make room and
   expect(log.pending()).toBe(MAX_QUEUED);
   expect(log.dropped()).toBe(5);
 });
+
+it("after a failed flush, the kept entries and the new calls together stay within MAX_QUEUED: oldest go", async () => {
+  const { pool, sent } = fakePool((insert) => (insert === 1 ? "57P01" : undefined));
+  const log = createCallLog(pool, () => {});
+  for (let i = 0; i < MAX_QUEUED - 10; i++) log.push(entry(i));
+  const failing = log.flush();
+  for (let i = MAX_QUEUED - 10; i < MAX_QUEUED + 20; i++) log.push(entry(i)); // while the INSERT is under way
+  await failing;
+  expect([log.pending(), log.dropped()]).toEqual([MAX_QUEUED, 20]);
+  await log.flush();
+  const all = written(sent).flat();
+  expect([all.length, all[0], all.at(-1)]).toEqual([MAX_QUEUED, "C20", `C${MAX_QUEUED + 19}`]);
+});
