@@ -9,13 +9,13 @@ import { JSON_ANSWER_HEADERS } from "~/utils/fast-path.server";
 
 export const CLEARANCE_PATH = "/api/v1/clearance/";
 
-const CHALLENGE = ["WWW-Authenticate", 'Bearer realm="traingate"'];
+const CHALLENGE: readonly string[] = ["WWW-Authenticate", 'Bearer realm="traingate"'];
 
 // The headers go as one flat list (names and values in turn, as Node's writeHead takes them), not as an object
 // spread from the fixed ones: on Node 20, such a `{ ...HEADERS, "Content-Length": n }` outlived the next
 // young-generation GC and was promoted (a bare node:http server: ~230 kB copied at each GC with it, 4 kB without).
 // Each of those GCs holds every call in flight (docs/benchmarks.md, session 18).
-function send(res: ServerResponse, status: number, json: string, extra: string[] = []) {
+function send(res: ServerResponse, status: number, json: string, extra: readonly string[] = []) {
   res.writeHead(status, [...JSON_ANSWER_HEADERS, "Content-Length", String(Buffer.byteLength(json)), ...extra]);
   res.end(json);
 }

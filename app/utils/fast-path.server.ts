@@ -17,7 +17,7 @@ export type FastPathOptions = { isSecure: (req: IncomingMessage) => boolean };
 export type FastPaths = { paths: FastPath[]; ready?: Promise<void>; stop: () => Promise<void> };
 
 /** A JSON answer's headers as a flat list of names and values (see sendJson): the clearance API's too. */
-export const JSON_ANSWER_HEADERS = [
+export const JSON_ANSWER_HEADERS: readonly string[] = [
   "Content-Type",
   "application/json; charset=utf-8",
   "Cache-Control",
@@ -25,7 +25,7 @@ export const JSON_ANSWER_HEADERS = [
   "X-Content-Type-Options",
   "nosniff",
 ];
-const JSON_HEADERS = [
+const JSON_HEADERS: readonly string[] = [
   ...JSON_ANSWER_HEADERS,
   "Referrer-Policy",
   "strict-origin-when-cross-origin",
