@@ -15,6 +15,12 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 let runs = 0;
 
+function doubled(values: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(values.length * 2);
+  grown.set(values);
+  return grown;
+}
+
 export async function autocannonExact(options: Options): Promise<{ result: Result; exact: ExactLatency }> {
   runs++;
   let times = new Float64Array(1 << 18);
@@ -28,14 +34,8 @@ export async function autocannonExact(options: Options): Promise<{ result: Resul
   run.on("response", (_client, statusCode, _bytes, ms) => {
     if (statusCode < 200 || statusCode > 299) return; // as autocannon's own histogram
     if (n === times.length) {
-      const grown = new Float64Array(times.length * 2);
-      grown.set(times);
-      times = grown;
-      if (dump) {
-        const grownEnds = new Float64Array(ends.length * 2);
-        grownEnds.set(ends);
-        ends = grownEnds;
-      }
+      times = doubled(times);
+      if (dump) ends = doubled(ends);
     }
     if (dump) ends[n] = performance.now() - t0;
     times[n++] = ms;

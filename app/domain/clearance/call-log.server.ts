@@ -10,7 +10,7 @@ import type pg from "pg";
 
 import { now } from "~/utils/clock.server";
 
-import { CallRecorder, type CallColumns } from "./call-recorder";
+import { CallRecorder, type CallColumns as Columns } from "./call-recorder";
 import { storableText } from "./employee-no-rules";
 
 export type CallEntry = { at: number; apiKeyId: string | null; employeeNo: string; status: number; cleared: boolean };
@@ -51,8 +51,6 @@ const INSERT_CALLS = `INSERT INTO "ClearanceCall" (at, "apiKeyId", "employeeNo",
   FROM (SELECT $1::jsonb AS ms, $2::jsonb AS k, $3::jsonb AS e, $4::jsonb AS s, $5::jsonb AS c OFFSET 0) AS u,
     generate_series(0, jsonb_array_length(ms) - 1) AS i`;
 
-/** Entries taken from the recorder for an INSERT, or kept after a failed one (the same columns). */
-type Columns = CallColumns;
 const noColumns = (): Columns => ({ at: [], apiKeyId: [], employeeNo: [], status: [], cleared: [] });
 const slice = (c: Columns, from: number, to?: number): Columns => ({
   at: c.at.slice(from, to),

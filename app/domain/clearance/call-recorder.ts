@@ -87,7 +87,6 @@ export class CallRecorder {
   private grow() {
     const capacity = Math.min(this.max, this.at.length * 2);
     const old = this.take();
-    this.count = 0;
     this.at = new Float64Array(capacity);
     this.status = new Uint16Array(capacity);
     this.cleared = new Uint8Array(capacity);
