@@ -26,6 +26,15 @@ export async function sql<T extends pg.QueryResultRow>(
   return (await client.query<T>({ name: statementName(text), text, values })).rows;
 }
 
+/** As `sql`, each row an array of its columns in the statement's order: no object per row (large reads). */
+export async function sqlRows<T extends unknown[]>(
+  text: string,
+  values: unknown[] = [],
+  client: SqlClient = getPool(),
+): Promise<T[]> {
+  return (await client.query<T>({ name: statementName(text), text, values, rowMode: "array" })).rows;
+}
+
 /** Runs `work` in one transaction on one connection: COMMIT when it returns, ROLLBACK when it throws. */
 export async function sqlTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,

@@ -5,9 +5,11 @@ import { createHash } from "node:crypto";
 
 import { getSettings } from "~/domain/settings/settings.server";
 import { db, type Tx } from "~/utils/db.server";
+import { sqlRows } from "~/utils/sql.server";
 
 import {
   attemptsByPerson,
+  type AttemptRow,
   EXPIRING_WITHIN_DAYS,
   type CertAssessment,
   type CertAttempt,
@@ -85,26 +87,21 @@ export async function signedOffAssessments(
 
 export type PersonInputs = { person: CertPerson; attempts: CertAttempt[]; assessments: CertAssessment[] };
 
+// Plain SQL (app/utils/sql.server.ts): a change of the shared inputs (a rule version, the validity or grace
+// settings) makes every row stale, and the recompute reads every submitted attempt of the company: on the bench
+// company 300,000 rows, which through Prisma took ~3 s of the server's CPU (half of it collecting garbage) while the
+// clearance API, its snapshot no longer fresh, answered 503 to every call (docs/benchmarks.md, session 19). As arrays
+// with the date as a number and the rule versions as text (parsed once per distinct set): ~1.3 s.
+const SUBMITTED_ATTEMPTS = `SELECT "personId", mode, (extract(epoch FROM "submittedAt") * 1000)::float8,
+    "scorePercent", "passPercent", "redLineMissed", "ruleVersions"::text
+  FROM "QuizAttempt" WHERE "quizId" = $1 AND status = 'SUBMITTED' AND "personId" = ANY($2::text[])`;
+
 /** Each given person's own inputs, over their whole history (people that do not exist are left out). */
 export async function personInputs(personIds: readonly string[], quizId: string | null) {
   const ids = [...personIds];
   const [people, attempts, assessments] = await Promise.all([
     db.person.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, disabledAt: true } }),
-    quizId
-      ? db.quizAttempt.findMany({
-          where: { quizId, status: "SUBMITTED", personId: { in: ids } },
-          select: {
-            personId: true,
-            mode: true,
-            status: true,
-            submittedAt: true,
-            scorePercent: true,
-            passPercent: true,
-            redLineMissed: true,
-            ruleVersions: true,
-          },
-        })
-      : [],
+    quizId ? sqlRows<AttemptRow>(SUBMITTED_ATTEMPTS, [quizId, ids]) : [],
     signedOffAssessments(ids),
   ]);
   const byPerson = attemptsByPerson(attempts);

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { scoreAttempt, type ScoredQuestion } from "~/domain/quiz/quiz-rules";
 
 import { isPass } from "./certification-rules";
-import { attemptPassed, certificationState, type CertAttempt, type CertRule } from "./certification-rules";
+import {
+  attemptPassed,
+  attemptsByPerson,
+  certificationState,
+  type CertAttempt,
+  type CertRule,
+} from "./certification-rules";
 
 const DAY = 86_400_000;
 const t0 = new Date("2026-01-10T02:00:00Z");
@@ -171,5 +177,60 @@ describe("a passed attempt means the same to the quiz and to the certification",
     expect(score.passed).toBe(isPass({ ...score, passPercent }));
     expect(attemptPassed(stored)).toBe(score.passed);
     expect(certificationState(agent, rules, [stored], at(1), policy).cleared).toBe(score.passed);
+  });
+});
+
+describe("attemptsByPerson", () => {
+  const full = JSON.stringify({ B1: 1, B3: 2 });
+  it("groups the rows by person in their order, with the date and every field as read", () => {
+    const grouped = attemptsByPerson([
+      ["p1", "FULL", Date.UTC(2026, 2, 1, 8, 15, 30, 123), 95, 90, false, full],
+      ["p2", "REQUIZ", null, null, 90, null, "{}"],
+      ["p1", "REQUIZ", Date.UTC(2026, 2, 2), 100, 80, true, '{"B3": 2}'],
+    ]);
+    expect([...grouped.keys()]).toEqual(["p1", "p2"]);
+    expect(grouped.get("p1")).toEqual([
+      {
+        mode: "FULL",
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-03-01T08:15:30.123Z"),
+        scorePercent: 95,
+        passPercent: 90,
+        redLineMissed: false,
+        ruleVersions: { B1: 1, B3: 2 },
+      },
+      {
+        mode: "REQUIZ",
+        status: "SUBMITTED",
+        submittedAt: new Date("2026-03-02T00:00:00.000Z"),
+        scorePercent: 100,
+        passPercent: 80,
+        redLineMissed: true,
+        ruleVersions: { B3: 2 },
+      },
+    ]);
+    expect(grouped.get("p2")).toEqual([
+      {
+        mode: "REQUIZ",
+        status: "SUBMITTED",
+        submittedAt: null,
+        scorePercent: null,
+        passPercent: 90,
+        redLineMissed: null,
+        ruleVersions: {},
+      },
+    ]);
+  });
+
+  it("attempts with the same rule versions share one read-only object; a JSON null reads as none", () => {
+    const grouped = attemptsByPerson([
+      ["p1", "FULL", 1, 95, 90, false, full],
+      ["p2", "FULL", 2, 95, 90, false, full],
+      ["p3", "FULL", 3, 95, 90, false, "null"],
+    ]);
+    const a = grouped.get("p1")![0].ruleVersions;
+    expect(grouped.get("p2")![0].ruleVersions).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(grouped.get("p3")![0].ruleVersions).toEqual({});
   });
 });

@@ -11,8 +11,8 @@ export type CertAttempt = {
   scorePercent: number | null;
   passPercent: number;
   redLineMissed: boolean | null;
-  /** The rule versions the attempt tested, e.g. { B3: 2 }. */
-  ruleVersions: Record<string, number>;
+  /** The rule versions the attempt tested, e.g. { B3: 2 }. Read only: attempts may share one object. */
+  ruleVersions: Readonly<Record<string, number>>;
 };
 /** A pre-job assessment (《员工岗前培训考核表》) signed off by the head: only these count. */
 export type CertAssessment = { result: "PASS" | "EXTEND" | "FAIL"; assessedAt: Date; signedOffAt: Date };
@@ -60,15 +60,38 @@ export function addMonths(at: Date, months: number): Date {
   return d;
 }
 
-/** Stored attempt rows (ruleVersions is JSON) grouped by person, as certificationState reads them. */
-export function attemptsByPerson(
-  rows: ReadonlyArray<Omit<CertAttempt, "ruleVersions"> & { personId: string; ruleVersions: unknown }>,
-): Map<string, CertAttempt[]> {
+/**
+ * A submitted attempt as the certification read sends it (certification-inputs.server.ts): person, mode, submittedAt
+ * in epoch milliseconds, score, pass mark, red line missed, and ruleVersions as JSON text.
+ */
+export type AttemptRow = [string, CertAttempt["mode"], number | null, number | null, number, boolean | null, string];
+
+/**
+ * Submitted attempts grouped by person, as certificationState reads them. Attempts that tested the same rule
+ * versions (every full attempt of a rule set) share one parsed object: the function only reads it, and a whole
+ * company's recompute then makes one object per distinct set instead of one per attempt.
+ */
+export function attemptsByPerson(rows: Iterable<AttemptRow>): Map<string, CertAttempt[]> {
   const byPerson = new Map<string, CertAttempt[]>();
-  for (const { personId, ...a } of rows) {
-    const list = byPerson.get(personId) ?? [];
-    list.push({ ...a, ruleVersions: (a.ruleVersions ?? {}) as Record<string, number> });
-    byPerson.set(personId, list);
+  const parsed = new Map<string, Readonly<Record<string, number>>>();
+  for (const [personId, mode, submittedAt, scorePercent, passPercent, redLineMissed, ruleVersionsJson] of rows) {
+    let ruleVersions = parsed.get(ruleVersionsJson);
+    if (ruleVersions === undefined) {
+      ruleVersions = Object.freeze((JSON.parse(ruleVersionsJson) ?? {}) as Record<string, number>);
+      parsed.set(ruleVersionsJson, ruleVersions);
+    }
+    const attempt: CertAttempt = {
+      mode,
+      status: "SUBMITTED",
+      submittedAt: submittedAt === null ? null : new Date(submittedAt),
+      scorePercent,
+      passPercent,
+      redLineMissed,
+      ruleVersions,
+    };
+    const list = byPerson.get(personId);
+    if (list) list.push(attempt);
+    else byPerson.set(personId, [attempt]);
   }
   return byPerson;
 }

@@ -13,7 +13,12 @@ import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/s
 
 import { caseWorkQuizId, personInputs, sharedInputs } from "./certification-inputs.server";
 import { certificationState, EXPIRING_WITHIN_DAYS, type Certification } from "./certification-rules";
-import { fromStored, refreshStaleCertifications, storedCertifications } from "./certification-store.server";
+import {
+  fromStored,
+  recomputeCertifications,
+  refreshStaleCertifications,
+  storedCertifications,
+} from "./certification-store.server";
 
 const DAY = 86_400_000;
 
@@ -287,4 +292,66 @@ describe("looking for stale rows (refreshStaleCertifications)", () => {
     expect(fromStored(row)).toEqual(expected);
     expect((await refreshStaleCertifications()).refreshed).toBe(0);
   });
+});
+
+describe("a whole company's recompute, batch by batch", () => {
+  it("stores for every one of 350 people what the function gives over their own history", async () => {
+    // More people than two batches at once (recomputeCertifications): batches run side by side and in turn.
+    const quizId = (await caseWorkQuizId())!;
+    const department = await db.department.findFirstOrThrow({ select: { id: true } });
+    const n = 350;
+    await db.person.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `bulk${String(i).padStart(4, "0")}`,
+        employeeNo: `Z${String(i).padStart(5, "0")}`,
+        name: `批量${i}`,
+        departmentId: department.id,
+        post: "催收员",
+        status: i % 7 === 0 ? ("NEW_HIRE" as const) : ("ACTIVE" as const),
+        disabledAt: i % 11 === 0 ? now() : null,
+      })),
+    });
+    const rules = Object.fromEntries(
+      (await db.callRuleVersion.findMany({ select: { ruleId: true } })).map((r) => [r.ruleId, 1]),
+    );
+    await db.quizAttempt.createMany({
+      data: Array.from({ length: n }, (_, i) =>
+        Array.from({ length: i % 4 }, (_, k) => {
+          const score = [95, 60, 100, 85][(i + k) % 4];
+          return {
+            quizId,
+            personId: `bulk${String(i).padStart(4, "0")}`,
+            mode: "FULL" as const,
+            status: "SUBMITTED" as const,
+            startedAt: new Date(now().getTime() - (400 - k * 90 - (i % 50)) * DAY),
+            deadlineAt: new Date(now().getTime() - (400 - k * 90 - (i % 50)) * DAY + 600_000),
+            submittedAt: new Date(now().getTime() - (400 - k * 90 - (i % 50)) * DAY + 300_000),
+            passPercent: 90,
+            ruleVersions: rules,
+            questionCount: 20,
+            correctCount: score / 5,
+            scorePercent: score,
+            passed: score >= 90,
+            redLineMissed: score === 85,
+          };
+        }),
+      ).flat(),
+    });
+
+    const ids = (await db.person.findMany({ select: { id: true } })).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(n);
+    const computed = await recomputeCertifications(ids);
+    expect(computed.size).toBe(ids.length);
+    const statuses = new Set<string>();
+    for (const id of ids) {
+      const expected = await truth(id);
+      statuses.add(expected.status);
+      expect(computed.get(id), id).toEqual(expected);
+      const row = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
+      expect(row.dirty, id).toBe(false);
+      expect(fromStored(row), id).toEqual(expected);
+    }
+    // The people differ: the comparison covers more than one outcome.
+    expect(statuses.size).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });

@@ -11,8 +11,18 @@ import { personInputs, sharedInputs, type SharedInputs } from "./certification-i
 import { certificationRecheckAt } from "./certification-recheck";
 import { certificationState, type CertStatus, type Certification } from "./certification-rules";
 
-/** People recomputed per round trip (each brings about two dozen attempts). */
-const BATCH = 500;
+/**
+ * People recomputed per round trip: as many as hold about BATCH_ATTEMPTS attempts, judged by the batches read so
+ * far. A batch's rows and what is made of them then stay within V8's young generation: on the bench company (~60
+ * attempts a person) 500 people took ~16 MB a batch, copied and promoted before being dropped, and a whole
+ * company's recompute took 2.0 s against 1.7 s with 100; with ~1 attempt a person, 100 took 0.5 s against 0.26 s
+ * with 500, the round trips deciding (docs/benchmarks.md, session 19).
+ */
+const BATCH_ATTEMPTS = 6_000;
+const BATCH_PEOPLE = { first: 100, min: 25, max: 500 };
+const BATCHES_AT_ONCE = 2;
+/** More stale people than this in one read wait their turn with the other large recomputes (oneAtATime). */
+const LARGE_RECOMPUTE = 100;
 
 type StoredRow = {
   personId: string;
@@ -105,32 +115,60 @@ export async function recomputeCertifications(
 ): Promise<Map<string, Certification>> {
   const inputs = shared ?? (await sharedInputs());
   const out = new Map<string, Certification>();
-  for (let i = 0; i < personIds.length; i += BATCH) {
-    const ids = personIds.slice(i, i + BATCH);
-    // A row for each (waits for an uncommitted trigger's insert of the same person), then its generation.
-    await db.$executeRaw`INSERT INTO "CertificationState" ("personId")
-      SELECT id FROM "Person" WHERE id = ANY(${ids}::text[]) ON CONFLICT ("personId") DO NOTHING`;
-    const generations = await db.certificationState.findMany({
-      where: { personId: { in: ids } },
-      select: { personId: true, generation: true },
-    });
-    const own = await personInputs(ids, inputs.quizId);
-    const rows: Array<[string, number, Certification, Date | null]> = [];
-    for (const { personId, generation } of generations) {
-      const p = own.get(personId);
-      if (!p) continue;
-      const c = certificationState(p.person, inputs.rules, p.attempts, at, inputs.policy, p.assessments);
-      out.set(personId, c);
-      rows.push([
-        personId,
-        generation,
-        c,
-        certificationRecheckAt(c, inputs.rules, p.attempts, at, inputs.policy, p.assessments),
-      ]);
+  // Two batches at a time: PostgreSQL reads one while this process computes the other. After a failure no batch
+  // starts; the error is the caller's.
+  let next = 0;
+  let size = BATCH_PEOPLE.first;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < personIds.length) {
+      const ids = personIds.slice(next, (next += size));
+      try {
+        const attempts = await recomputeBatch(ids, inputs, at, out);
+        const perPerson = Math.max(1, attempts / ids.length);
+        size = Math.min(BATCH_PEOPLE.max, Math.max(BATCH_PEOPLE.min, Math.floor(BATCH_ATTEMPTS / perPerson)));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
-    if (rows.length) await storeRows(rows, inputs.key, at);
-  }
+  };
+  await Promise.all(Array.from({ length: BATCHES_AT_ONCE }, worker));
   return out;
+}
+
+/** Recomputes and stores these people's certifications into `out`; returns how many attempts were read. */
+async function recomputeBatch(
+  ids: string[],
+  inputs: SharedInputs,
+  at: Date,
+  out: Map<string, Certification>,
+): Promise<number> {
+  // A row for each (waits for an uncommitted trigger's insert of the same person), then its generation.
+  await db.$executeRaw`INSERT INTO "CertificationState" ("personId")
+    SELECT id FROM "Person" WHERE id = ANY(${ids}::text[]) ON CONFLICT ("personId") DO NOTHING`;
+  const generations = await db.certificationState.findMany({
+    where: { personId: { in: ids } },
+    select: { personId: true, generation: true },
+  });
+  const own = await personInputs(ids, inputs.quizId);
+  let attempts = 0;
+  for (const p of own.values()) attempts += p.attempts.length;
+  const rows: Array<[string, number, Certification, Date | null]> = [];
+  for (const { personId, generation } of generations) {
+    const p = own.get(personId);
+    if (!p) continue;
+    const c = certificationState(p.person, inputs.rules, p.attempts, at, inputs.policy, p.assessments);
+    out.set(personId, c);
+    rows.push([
+      personId,
+      generation,
+      c,
+      certificationRecheckAt(c, inputs.rules, p.attempts, at, inputs.policy, p.assessments),
+    ]);
+  }
+  if (rows.length) await storeRows(rows, inputs.key, at);
+  return attempts;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -207,7 +245,7 @@ async function freshRows<R extends Freshness, T>(
   let shared = await sharedInputs();
   let out = await read(at, shared.key);
   let stale = ids.filter((id) => !out.has(id));
-  if (stale.length > BATCH / 5) {
+  if (stale.length > LARGE_RECOMPUTE) {
     // Many at once: in turn with other large recomputes, then read again (another page may have done it).
     await refreshStaleCertifications({ id: { in: stale } });
     at = now();
