@@ -1,6 +1,7 @@
-// Plain SQL on the pool Prisma uses, for the hot path of quiz attempts where Prisma's per-query cost
-// (0.3–0.8 ms of CPU against ~0.1 ms) and round trips decide the throughput (docs/decisions/0010).
-// Everywhere else, use Prisma. Timestamps: pass `$n::timestamptz` (a Date) and read back UTC Dates.
+// Plain SQL on the pool Prisma uses, for hot paths where Prisma's cost decides: per query (0.3–0.8 ms of CPU
+// against ~0.1 ms) and round trips for the quiz attempts (docs/decisions/0010), per row for the certification
+// recompute's read of every attempt (0037). Everywhere else, use Prisma.
+// Timestamps: pass `$n::timestamptz` (a Date) and read back UTC Dates.
 import { createHash } from "node:crypto";
 
 import type pg from "pg";
