@@ -13,10 +13,10 @@ import { certificationState, type CertStatus, type Certification } from "./certi
 
 /**
  * People recomputed per round trip: as many as hold about BATCH_ATTEMPTS attempts, judged by the batches read so
- * far. A batch's rows and what is made of them then stay within V8's young generation: on the bench company (~60
- * attempts a person) 500 people took ~16 MB a batch, copied and promoted before being dropped, and a whole
- * company's recompute took 2.0 s against 1.7 s with 100; with ~1 attempt a person, 100 took 0.5 s against 0.26 s
- * with 500, the round trips deciding (docs/benchmarks.md, session 19).
+ * far, so that a batch's rows and what is made of them fit V8's young generation: on the bench company (~60
+ * attempts a person) 500 people are ~16 MB a batch by estimate, garbage collection was 43 % of the read's CPU, and a
+ * whole company's recompute took 2.0 s against 1.7 s with 100; with ~1 attempt a person, 100 took 0.5 s against
+ * 0.26 s with 500, the round trips deciding (docs/benchmarks.md, session 19).
  */
 const BATCH_ATTEMPTS = 6_000;
 const BATCH_PEOPLE = { first: 100, min: 25, max: 500 };
