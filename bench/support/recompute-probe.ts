@@ -8,23 +8,24 @@ import { sharedInputs } from "~/domain/certification/certification-inputs.server
 import { recomputeCertifications } from "~/domain/certification/certification-store.server";
 import { db, disconnectDb } from "~/utils/db.server";
 
+import { cpuSeconds } from "./bench-server";
+
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
 /** CPU milliseconds of every `postgres` process now alive (one that exits meanwhile makes a round read low). */
 function postgresCpuMs(): number {
-  let ticks = 0;
+  let seconds = 0;
   for (const pid of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
     } catch {
-      // gone meanwhile
+      continue; // gone meanwhile
     }
+    const cpu = cpuSeconds(Number(pid));
+    if (!Number.isNaN(cpu)) seconds += cpu;
   }
-  return ticks * 10;
+  return Math.round(seconds * 1000);
 }
 
 const ids = (await db.person.findMany({ select: { id: true } })).map((p) => p.id);
