@@ -113,8 +113,8 @@ const { code, signal } = await new Promise((resolve) => child.on("exit", (code, 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-// Each failing test's file, name and the first line of its message: CI shows only the tail of the log,
-// so the closing lines must say which test failed, not only how many.
+// Each failing test's file, name and the first line of its message (for the first three, the message's
+// last lines too): CI shows only the tail of the log, so the closing lines must say which test failed and why.
 const failures = [];
 
 if (fs.existsSync(resultsFile)) {
@@ -127,10 +127,12 @@ if (fs.existsSync(resultsFile)) {
   for (const file of report.testResults ?? []) {
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
     for (const t of (file.assertionResults ?? []).filter((t) => t.status === "failed")) {
-      const firstLine = String(t.failureMessages?.[0] ?? "")
-        .split("\n")[0]
-        .slice(0, 300);
-      failures.push(`${path.relative(root, file.name)} > ${t.fullName ?? t.title}: ${firstLine}`);
+      const [firstLine = "", ...rest] = String(t.failureMessages?.[0] ?? "").split("\n");
+      // The message's further lines (a child process's output, say), without the stack: CI keeps only the tail.
+      const detail = rest.filter((line) => line.trim() && !/^\s+at /.test(line)).slice(-15);
+      const title = `${path.relative(root, file.name)} > ${t.fullName ?? t.title}: ${firstLine.slice(0, 300)}`;
+      const shown = failures.length < 3 ? detail.map((line) => `\n    | ${line.slice(0, 200)}`).join("") : "";
+      failures.push(title + shown);
     }
     if (file.status === "failed" && failedTests === 0) {
       failed++;

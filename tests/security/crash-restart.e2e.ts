@@ -4,7 +4,6 @@
 // shared e2e server.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 import { isProcessAlive } from "../../server/process-alive";
+import { freePort } from "../setup/postgres";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const START_MS = 150_000;
@@ -23,17 +23,6 @@ let pgPort = 0;
 const servers: ChildProcess[] = [];
 
 type Started = { child: ChildProcess; baseURL: string; output: () => string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits on a condition (vitest's waitFor re-checks it), failing with `what` past the deadline. */
 function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {

@@ -56,7 +56,51 @@ export function urlWithDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The kernel's range for ephemeral ports (outgoing connections and `listen(0)`), e.g. [32768, 60999]. */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = fs
+      .readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8")
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (low > 0 && high >= low) return [low, high];
+  } catch {
+    // not Linux: the IANA dynamic range
+  }
+  return [49152, 65535];
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port that is free now and that the kernel will not hand to an outgoing connection meanwhile. A port from
+ * `listen(0)` is an ephemeral one: a server that binds it seconds later (an embedded PostgreSQL after initdb)
+ * could find it taken by one of the many connections the parallel tests open (CI: "the server exited (1)").
+ */
 export async function freePort(): Promise<number> {
+  const [ephemeralLow, ephemeralHigh] = ephemeralRange();
+  // Below the ephemeral range when there is room (Linux: 10000-32767), else above it, else any free port.
+  const outside: [number, number] | null =
+    ephemeralLow >= 12_000 ? [10_000, ephemeralLow - 1] : ephemeralHigh <= 63_535 ? [ephemeralHigh + 1, 65_535] : null;
+  if (outside) {
+    const [low, high] = outside;
+    for (let tries = 0; tries < 100; tries++) {
+      const port = low + crypto.randomInt(high - low + 1);
+      if (await canListen(port)) return port;
+    }
+  }
+  return anyFreePort();
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
