@@ -4,7 +4,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { bearerKey } from "~/domain/clearance/api-key-rules";
-import { createClearanceAnswers, type ClearanceOptions } from "~/domain/clearance/clearance-answers.server";
+import {
+  createClearanceAnswers,
+  type ClearanceOptions,
+  type ClearanceReply,
+} from "~/domain/clearance/clearance-answers.server";
 import { JSON_ANSWER_HEADERS } from "~/utils/fast-path.server";
 
 export const CLEARANCE_PATH = "/api/v1/clearance/";
@@ -39,14 +43,29 @@ export function createClearanceService(options: ClearanceOptions) {
         return true;
       }
       const reply = answers.answer(bearerKey(req.headers.authorization), rawNo);
-      send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
+      // Nearly always answered at once; a call the snapshot cannot answer waits for the database.
+      if (reply instanceof Promise)
+        reply.then(
+          (r) => sendReply(res, r),
+          (error) => failed(res, error),
+        );
+      else sendReply(res, reply);
     } catch (error) {
-      answers.onError(error);
-      if (!res.headersSent)
-        send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
-      else res.destroy();
+      failed(res, error);
     }
     return true;
+  }
+
+  function sendReply(res: ServerResponse, reply: ClearanceReply) {
+    if (res.destroyed) return; // the caller hung up while the database was asked
+    send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
+  }
+
+  function failed(res: ServerResponse, error: unknown) {
+    answers.onError(error);
+    if (!res.headersSent)
+      send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
+    else res.destroy();
   }
 
   const { refresh, ready, stop, flushLog, pendingLog } = answers;

@@ -2,7 +2,9 @@
 // app/fast-paths/clearance.server.ts puts them on HTTP. The snapshot holds each person's stored
 // certification (ADR 0024) with the span it holds for: each check first recomputes the stale rows (a
 // change, or a lapse or expiry that has come), so an answer outside its span is refused until then.
-// Fails closed: a snapshot older than maxStaleMs answers 503, "cleared": false.
+// A call the snapshot cannot answer (older than maxStaleMs, or the person's row stale) is answered from the
+// database (live-answer.server.ts, ADR 0038), a few at a time; beyond them, and on any error, it fails closed:
+// 503, "cleared": false.
 // A change announced on the change feed (from any process on the database) is looked for at once; the
 // fingerprint timer stays, for writers that do not announce (a quiz hand-in: see ADR 0020) and for a
 // feed that is down.
@@ -16,6 +18,7 @@ import { createCallLog } from "./call-log.server";
 import { answerFromCertification } from "./clearance-response";
 import { fingerprint, loadChangedCertifications, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
 import { parseEmployeeNoSegment } from "./employee-no-rules";
+import { liveAnswer } from "./live-answer.server";
 import { canReadChangesSince } from "./snapshot-horizon";
 
 export type ClearanceOptions = {
@@ -30,6 +33,10 @@ export type ClearanceOptions = {
   onError?: (error: unknown) => void;
   /** Recomputes the stale stored certifications and returns the shared inputs' hash (tests replace it). */
   prepare?: () => Promise<string>;
+  /** Calls answered from the database at once when the snapshot cannot answer them; beyond, 503. */
+  liveAtOnce?: number;
+  /** A call answered from the database that takes longer is refused (503). */
+  liveTimeoutMs?: number;
 };
 
 /** A status and its JSON body: 200 (the answer), 400 (not an employee number), 401 (no valid key),
@@ -39,11 +46,21 @@ export type ClearanceReply = { status: 200 | 400 | 401 | 404 | 503; json: string
 const UNAUTHORIZED: ClearanceReply = { status: 401, json: JSON.stringify({ error: "unauthorized" }) };
 // Fixed: what was sent is never echoed.
 const INVALID: ClearanceReply = { status: 400, json: JSON.stringify({ error: "invalidEmployeeNo" }) };
+const unavailable = (employeeNo: string): ClearanceReply => ({
+  status: 503,
+  json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
+});
+const notFound = (employeeNo: string): ClearanceReply => ({
+  status: 404,
+  json: JSON.stringify({ error: "notFound", employeeNo }),
+});
 
 export function createClearanceAnswers(options: ClearanceOptions) {
   const refreshMs = options.refreshMs ?? 250;
   const maxStaleMs = options.maxStaleMs ?? 1_000;
   const fullReloadMs = options.fullReloadMs ?? 60_000;
+  const liveAtOnce = options.liveAtOnce ?? 4;
+  const liveTimeoutMs = options.liveTimeoutMs ?? 1_500;
   const onError = options.onError ?? ((error: unknown) => console.error("[clearance]", error));
   const pool = createPgPool(options.connectionString, 2, onError);
   const prepare = options.prepare ?? (async () => (await refreshStaleCertifications()).key);
@@ -124,9 +141,46 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     return hash;
   };
 
+  let live = 0;
+  /** The call answered from the database now (the snapshot cannot answer it): at most liveAtOnce at a time. */
+  function answerLive(key: string, employeeNo: string, t: number): ClearanceReply | Promise<ClearanceReply> {
+    if (live >= liveAtOnce) {
+      log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
+      return unavailable(employeeNo);
+    }
+    live++;
+    const work = liveAnswer(pool, hashOf(key), employeeNo).finally(() => live--);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), liveTimeoutMs)));
+    return Promise.race([work, late])
+      .then((r): ClearanceReply => {
+        if (r === "late") {
+          log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
+          return unavailable(employeeNo);
+        }
+        if (r.status === 401) {
+          log.push({ at: t, apiKeyId: null, employeeNo, status: 401, cleared: false });
+          return UNAUTHORIZED;
+        }
+        if (r.status === 404) {
+          log.push({ at: t, apiKeyId: r.keyId, employeeNo, status: 404, cleared: false });
+          return notFound(employeeNo);
+        }
+        log.add(t, r.keyId, r.employeeNo, 200, r.cleared);
+        return { status: 200, json: r.json };
+      })
+      .catch((error: unknown) => {
+        onError(error);
+        log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
+        return unavailable(employeeNo);
+      })
+      .finally(() => clearTimeout(timer));
+  }
+
   /** The answer for the path segment `segment` (as sent, percent-encoded) to a caller holding `key` (the
-   * bearer key, or null); every call is logged. The employee number is checked before anything else. */
-  function answer(key: string | null, segment: string): ClearanceReply {
+   * bearer key, or null); every call is logged. The employee number is checked before anything else. A call the
+   * snapshot cannot answer is answered from the database (a promise then). */
+  function answer(key: string | null, segment: string): ClearanceReply | Promise<ClearanceReply> {
     const at = now();
     const current = snapshot;
     const checked = parseEmployeeNoSegment(segment);
@@ -137,11 +191,11 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     }
     const { employeeNo } = checked;
     if (!current || Date.now() - freshAt > maxStaleMs) {
-      log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 503, cleared: false });
-      return {
-        status: 503,
-        json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
-      };
+      if (!key) {
+        log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
+        return UNAUTHORIZED;
+      }
+      return answerLive(key, employeeNo, at.getTime());
     }
     const keyId = key ? current.keys.get(hashOf(key)) : undefined;
     if (!keyId) {
@@ -151,18 +205,14 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     const entry = current.people.get(employeeNo);
     if (!entry) {
       log.push({ at: at.getTime(), apiKeyId: keyId, employeeNo, status: 404, cleared: false });
-      return { status: 404, json: JSON.stringify({ error: "notFound", employeeNo }) };
+      return notFound(employeeNo);
     }
     const t = at.getTime();
     const c = entry.certification;
     if (!c || t < entry.from || t >= entry.until) {
-      // Changed, or due to change now: refused until the row is recomputed (the check is started at once).
+      // Changed, or due to change now: answered from the database, and the check started at once.
       refreshAfterChange();
-      log.push({ at: t, apiKeyId: keyId, employeeNo, status: 503, cleared: false });
-      return {
-        status: 503,
-        json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
-      };
+      return answerLive(key!, employeeNo, t);
     }
     const cached = (entry.answer ??= answerFromCertification(
       entry.employeeNo,

@@ -92,13 +92,14 @@ function entryOf(r: Row, inputsKey: string): PersonEntry {
   };
 }
 
+/** The rules an answer lists: those with a version, in the catalogue's order. */
+export const RULE_IDS_SQL = `SELECT r.id FROM "CallRule" r
+  WHERE EXISTS (SELECT 1 FROM "CallRuleVersion" v WHERE v."ruleId" = r.id) ORDER BY r."sortOrder", r.id`;
+
 /** `inputsKey`: the shared inputs' hash now; a row computed with others is stale. */
 export async function loadSnapshot(pool: pg.Pool, inputsKey: string): Promise<Snapshot> {
   const [rules, people, keys] = await Promise.all([
-    pool.query<{ id: string }>(
-      `SELECT r.id FROM "CallRule" r
-       WHERE EXISTS (SELECT 1 FROM "CallRuleVersion" v WHERE v."ruleId" = r.id) ORDER BY r."sortOrder", r.id`,
-    ),
+    pool.query<{ id: string }>(RULE_IDS_SQL),
     // Timestamps are stored in UTC without a zone: read them as UTC.
     pool.query<Row>(PEOPLE_SQL),
     pool.query<{ id: string; keyHash: string }>(`SELECT id, "keyHash" FROM "ApiKey" WHERE "revokedAt" IS NULL`),
