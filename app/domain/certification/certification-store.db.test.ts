@@ -2,12 +2,14 @@
 // event, and a row an event left usable is already right: a writer that forgot to mark it would fail here.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { loadSnapshot } from "~/domain/clearance/clearance-snapshot.server";
 import { saveAnswer } from "~/domain/quiz/answer-question.server";
 import { startAttempt } from "~/domain/quiz/start-attempt.server";
 import { submitOwnAttempt } from "~/domain/quiz/submit-attempt.server";
 import { getSettings, updateSettings } from "~/domain/settings/settings.server";
 import { freezeClock, now, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { createPgPool } from "~/utils/pg-pool.server";
 
 import { DEMO_AT, personId, seedDemoCompany } from "../../../tests/integration/support";
 
@@ -15,8 +17,10 @@ import { caseWorkQuizId, personInputs, sharedInputs } from "./certification-inpu
 import { certificationState, EXPIRING_WITHIN_DAYS, type Certification } from "./certification-rules";
 import {
   fromStored,
+  isFresh,
   recomputeCertifications,
   refreshStaleCertifications,
+  staleWhere,
   storedCertifications,
 } from "./certification-store.server";
 
@@ -34,9 +38,7 @@ async function expectStored(id: string) {
   const { key } = await sharedInputs();
   const row = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
   const t = now();
-  const usable =
-    !row.dirty && row.inputsKey === key && row.computedAt! <= t && (row.recheckAt === null || row.recheckAt > t);
-  if (usable) expect(fromStored(row), "a usable row left by the event").toEqual(expected);
+  if (isFresh(row, key, t)) expect(fromStored(row), "a usable row left by the event").toEqual(expected);
   expect((await storedCertifications([id])).get(id)).toEqual(expected);
   const after = await db.certificationState.findUniqueOrThrow({ where: { personId: id } });
   expect(after.dirty).toBe(false);
@@ -291,6 +293,57 @@ describe("looking for stale rows (refreshStaleCertifications)", () => {
     expect(row.dirty).toBe(false);
     expect(fromStored(row)).toEqual(expected);
     expect((await refreshStaleCertifications()).refreshed).toBe(0);
+  });
+});
+
+describe("the staleness rule, stated three times", () => {
+  // As a filter (staleWhere: which rows to recompute), for rows already read (isFresh: the pages) and in the
+  // clearance snapshot (an entry with a certification, used from computedAt until recheckAt). Every kind of row
+  // must be judged alike by all three, or a row one of them calls fresh would be answered stale, or never recomputed.
+  it("staleWhere, isFresh and the clearance snapshot agree on every kind of row", async () => {
+    await refreshStaleCertifications();
+    const { key } = await sharedInputs();
+    const at = now();
+    const t = at.getTime();
+    const kinds = [];
+    for (const dirty of [false, true])
+      for (const inputsKey of [key, "an older key"])
+        for (const computedAt of [null, new Date(t - DAY), at, new Date(t + 1)])
+          for (const recheckAt of [null, at, new Date(t + DAY)])
+            kinds.push({ dirty, inputsKey, computedAt, recheckAt });
+    const people = await db.person.findMany({ select: { id: true, employeeNo: true }, orderBy: { employeeNo: "asc" } });
+    expect(people.length, "a person for each kind of row").toBeGreaterThanOrEqual(kinds.length);
+    const rows = kinds.map((kind, i) => ({ ...kind, personId: people[i].id, employeeNo: people[i].employeeNo }));
+    for (const { employeeNo: _, ...row } of rows)
+      await db.certificationState.update({ where: { personId: row.personId }, data: row });
+
+    const ids = rows.map((r) => r.personId);
+    const stale = new Set(
+      (
+        await db.certificationState.findMany({
+          where: { AND: [{ personId: { in: ids } }, staleWhere(key, at)] },
+          select: { personId: true },
+        })
+      ).map((r) => r.personId),
+    );
+    const pool = createPgPool(process.env.DATABASE_URL!, 1, () => {});
+    const snapshot = await loadSnapshot(pool, key).finally(() => pool.end());
+    const judged = rows.map((row) => {
+      const entry = snapshot.people.get(row.employeeNo)!;
+      return {
+        row: JSON.stringify(row),
+        fresh: isFresh(row, key, at),
+        notStale: !stale.has(row.personId),
+        answered: entry.certification !== null && t >= entry.from && t < entry.until,
+      };
+    });
+    for (const j of judged)
+      expect({ row: j.row, notStale: j.notStale, answered: j.answered }).toEqual({
+        row: j.row,
+        notStale: j.fresh,
+        answered: j.fresh,
+      });
+    expect(judged.filter((j) => j.fresh).length, "some kinds are fresh").toBeGreaterThan(0);
   });
 });
 

@@ -64,7 +64,8 @@ export function staleWhere(key: string, at: Date): Prisma.CertificationStateWher
   };
 }
 
-function isFresh(row: Freshness, key: string, at: Date): boolean {
+/** The same rule as staleWhere, for rows already read (a test holds the two, and the clearance snapshot, together). */
+export function isFresh(row: Freshness, key: string, at: Date): boolean {
   return (
     !row.dirty &&
     row.inputsKey === key &&
