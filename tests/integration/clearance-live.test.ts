@@ -127,6 +127,42 @@ it("a rule change during a long recompute: each call is answered from the databa
   expect(new Set(logged.map((r) => r.apiKeyId))).toEqual(new Set([keyId]));
 });
 
+it("from the moment a recompute under new rules starts, calls are answered from the database", async () => {
+  // A staleness limit never reached: only knowing that the snapshot is out of date sends the calls to the database.
+  start({
+    maxStaleMs: 60_000,
+    prepare: async (recomputing) => {
+      const { key } = await refreshStaleCertifications({}, async (next) => {
+        recomputing(next);
+        if (held) await held.promise;
+      });
+      return key;
+    },
+  });
+  await answers.ready;
+  expect(answers.answer(key, "C0102")).not.toBeInstanceOf(Promise);
+  let release = () => {};
+  held = { promise: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
+  await publishB3Revision();
+  void answers.refresh();
+  const reply = await vi.waitFor(
+    () => {
+      const r = answers.answer(key, "C0102");
+      if (!(r instanceof Promise)) throw new Error("still answered from the snapshot");
+      return r;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+  expect(await body(reply)).toMatchObject({ status: 200, body: { cleared: false, reasons: ["ruleChanged:B3"] } });
+
+  held.release();
+  held = null;
+  await answers.refresh();
+  const after = answers.answer(key, "C0102");
+  expect(after, "answered from the snapshot loaded after the recompute").not.toBeInstanceOf(Promise);
+  expect(await body(after)).toMatchObject({ status: 200, body: { cleared: false, reasons: ["ruleChanged:B3"] } });
+});
+
 it("a key revoked during a long recompute is refused at once", async () => {
   start();
   await answers.ready;

@@ -280,6 +280,8 @@ async function anyStale(key: string, at: Date): Promise<boolean> {
  */
 export async function refreshStaleCertifications(
   people: Prisma.PersonWhereInput = {},
+  /** Told the shared inputs' hash just before a recompute starts (the clearance API stops trusting older rows). */
+  beforeRecompute?: (key: string) => void | Promise<void>,
 ): Promise<{ refreshed: number; key: string }> {
   const find = async () => {
     const at = now();
@@ -298,7 +300,10 @@ export async function refreshStaleCertifications(
   if (first.ids.length === 0) return { refreshed: 0, key: first.shared.key };
   return oneAtATime(async () => {
     const { at, shared, ids } = await find();
-    if (ids.length) await recomputeCertifications(ids, shared, at);
+    if (ids.length) {
+      await beforeRecompute?.(shared.key);
+      await recomputeCertifications(ids, shared, at);
+    }
     return { refreshed: ids.length, key: shared.key };
   });
 }

@@ -31,8 +31,9 @@ export type ClearanceOptions = {
   /** A full reload at least this often, whatever the fingerprint says. */
   fullReloadMs?: number;
   onError?: (error: unknown) => void;
-  /** Recomputes the stale stored certifications and returns the shared inputs' hash (tests replace it). */
-  prepare?: () => Promise<string>;
+  /** Recomputes the stale stored certifications and returns the shared inputs' hash (tests replace it); calls
+   * `recomputing` with the hash the rows will be computed with, before a recompute starts. */
+  prepare?: (recomputing: (key: string) => void) => Promise<string>;
   /** Calls answered from the database at once when the snapshot cannot answer them; beyond, 503. */
   liveAtOnce?: number;
   /** A call answered from the database that takes longer is refused (503). */
@@ -63,19 +64,24 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   const liveTimeoutMs = options.liveTimeoutMs ?? 1_500;
   const onError = options.onError ?? ((error: unknown) => console.error("[clearance]", error));
   const pool = createPgPool(options.connectionString, 2, onError);
-  const prepare = options.prepare ?? (async () => (await refreshStaleCertifications()).key);
+  const prepare = options.prepare ?? (async (recomputing) => (await refreshStaleCertifications({}, recomputing)).key);
   const log = createCallLog(pool, onError);
 
   let snapshot: Snapshot | null = null;
   let seen: { key: string; whole: string; certs: string; horizon: bigint } | null = null;
   let loadedAt = 0;
   let freshAt = 0;
+  // Set when a recompute under other shared inputs starts (a rule or settings change): every entry of the snapshot
+  // is then known to be out of date, and calls are answered from the database until it is loaded again.
+  let outdated = false;
   let stopped = false;
   let refreshing: Promise<void> | null = null;
 
   async function refreshOnce() {
     const started = Date.now();
-    const key = await prepare();
+    const key = await prepare((next) => {
+      if (seen && next !== seen.key) outdated = true;
+    });
     const f = await fingerprint(pool);
     const whole =
       !snapshot ||
@@ -88,6 +94,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
       snapshot = await loadSnapshot(pool, key);
       seen = { key, ...f };
       loadedAt = started;
+      outdated = false;
     } else if (seen!.certs !== f.certs) {
       // Only stored certifications changed (a hand-in, a recompute): read those rows, not everyone's.
       snapshot = await loadChangedCertifications(pool, key, snapshot!, seen!.horizon);
@@ -190,7 +197,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
       return INVALID;
     }
     const { employeeNo } = checked;
-    if (!current || Date.now() - freshAt > maxStaleMs) {
+    if (!current || outdated || Date.now() - freshAt > maxStaleMs) {
       if (!key) {
         log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
         return UNAUTHORIZED;
