@@ -187,6 +187,29 @@ it("beyond the calls answered from the database at once, a call is refused (503,
   expect((await answers.answer(key, "C0102")).status).toBe(200);
 });
 
+it("a database that cannot be reached: 503, and for a second no further call tries it", async () => {
+  const onError = vi.fn();
+  // No timer ticks during the test: every error counted is a call's.
+  start({
+    connectionString: "postgresql://nobody:wrong@127.0.0.1:1/none",
+    onError,
+    prepare: async () => "any",
+    refreshMs: 60_000,
+  });
+  await answers.ready;
+  onError.mockClear();
+  const first = answers.answer(key, "C0102");
+  expect(first).toBeInstanceOf(Promise);
+  expect(await body(first)).toMatchObject({ status: 503, body: { cleared: false, reasons: ["unavailable"] } });
+  expect(onError).toHaveBeenCalledTimes(1);
+  const next = Array.from({ length: 20 }, () => answers.answer(key, "C0102"));
+  for (const reply of next) {
+    expect(reply, "refused at once, without asking the database").not.toBeInstanceOf(Promise);
+    expect(await body(reply)).toMatchObject({ status: 503, body: { cleared: false } });
+  }
+  expect(onError).toHaveBeenCalledTimes(1);
+});
+
 it("a call the database cannot answer in time is refused (503, not cleared)", async () => {
   start({ liveTimeoutMs: 300 });
   await answers.ready;

@@ -47,6 +47,7 @@ export type ClearanceReply = { status: 200 | 400 | 401 | 404 | 503; json: string
 const UNAUTHORIZED: ClearanceReply = { status: 401, json: JSON.stringify({ error: "unauthorized" }) };
 // Fixed: what was sent is never echoed.
 const INVALID: ClearanceReply = { status: 400, json: JSON.stringify({ error: "invalidEmployeeNo" }) };
+const LIVE_BACKOFF_MS = 1_000;
 const unavailable = (employeeNo: string): ClearanceReply => ({
   status: 503,
   json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
@@ -149,9 +150,12 @@ export function createClearanceAnswers(options: ClearanceOptions) {
   };
 
   let live = 0;
+  // After a failed answer from the database (down, say), none is tried for a second: a caller's flood of calls then
+  // costs a 503 each, not a connection attempt and an error line each.
+  let liveFailedAt = Number.NEGATIVE_INFINITY;
   /** The call answered from the database now (the snapshot cannot answer it): at most liveAtOnce at a time. */
   function answerLive(key: string, employeeNo: string, t: number): ClearanceReply | Promise<ClearanceReply> {
-    if (live >= liveAtOnce) {
+    if (live >= liveAtOnce || Date.now() - liveFailedAt < LIVE_BACKOFF_MS) {
       log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
       return unavailable(employeeNo);
     }
@@ -177,6 +181,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
         return { status: 200, json: r.json };
       })
       .catch((error: unknown) => {
+        liveFailedAt = Date.now();
         onError(error);
         log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
         return unavailable(employeeNo);
