@@ -14,6 +14,7 @@ import { createPgPool } from "~/utils/pg-pool.server";
 import { sql } from "~/utils/sql.server";
 
 import { passQuiz } from "./assessment-support";
+import { reviseRule } from "./rule-support";
 import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 let service: ClearanceService;
@@ -130,20 +131,7 @@ it("a revoked key is refused within a second", async () => {
 it("a rule change lapses the certification after the grace period, within a second of being published", async () => {
   expect((await (await call("C0102")).json()).cleared).toBe(true);
   // A new B3 wording that took effect 8 days ago: the 7 grace days are over.
-  const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
-  await db.callRuleVersion.create({
-    data: {
-      ruleId: "B3",
-      version: 2,
-      titleZh: v1.titleZh,
-      titleEn: v1.titleEn,
-      textZh: `${v1.textZh}（修订）`,
-      textEn: v1.textEn,
-      redLine: v1.redLine,
-      effectiveAt: new Date(now().getTime() - 8 * 86_400_000),
-    },
-  });
-  await db.callRule.update({ where: { id: "B3" }, data: { currentVersion: 2 } });
+  await reviseRule("B3", new Date(now().getTime() - 8 * 86_400_000));
   expect(await msUntil(async () => (await (await call("C0102")).json()).cleared === false)).toBeLessThan(1_000);
   expect(await (await call("C0102")).json()).toMatchObject({
     cleared: false,

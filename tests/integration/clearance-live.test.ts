@@ -15,6 +15,7 @@ import {
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
+import { reviseRule } from "./rule-support";
 import { personId, seedDemoCompany, demoCompanyBeforeEachTest } from "./support";
 
 const MAX_STALE_MS = 100;
@@ -60,23 +61,8 @@ const body = async (reply: ClearanceReply | Promise<ClearanceReply>) => {
   return { status: r.status, body: JSON.parse(r.json) as Record<string, unknown> };
 };
 
-async function publishB3Revision() {
-  // A new B3 wording that took effect 8 days ago: the 7 grace days are over, every B3 pass is out of date.
-  const v1 = await db.callRuleVersion.findFirstOrThrow({ where: { ruleId: "B3", version: 1 } });
-  await db.callRuleVersion.create({
-    data: {
-      ruleId: "B3",
-      version: 2,
-      titleZh: v1.titleZh,
-      titleEn: v1.titleEn,
-      textZh: `${v1.textZh}（修订）`,
-      textEn: v1.textEn,
-      redLine: v1.redLine,
-      effectiveAt: new Date(now().getTime() - 8 * 86_400_000),
-    },
-  });
-  await db.callRule.update({ where: { id: "B3" }, data: { currentVersion: 2 } });
-}
+/** A new B3 wording that took effect 8 days ago: the 7 grace days are over, every B3 pass is out of date. */
+const publishB3Revision = () => reviseRule("B3", new Date(now().getTime() - 8 * 86_400_000));
 
 demoCompanyBeforeEachTest();
 beforeEach(async () => {
