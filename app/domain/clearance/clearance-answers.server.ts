@@ -149,42 +149,36 @@ export function createClearanceAnswers(options: ClearanceOptions) {
     return hash;
   };
 
+  /** Logs a call answered without a certification (not cleared) and returns its reply. */
+  function refuse(at: number, apiKeyId: string | null, employeeNo: string, reply: ClearanceReply): ClearanceReply {
+    log.push({ at, apiKeyId, employeeNo, status: reply.status, cleared: false });
+    return reply;
+  }
+
   let live = 0;
   // After a failed answer from the database (down, say), none is tried for a second: a caller's flood of calls then
   // costs a 503 each, not a connection attempt and an error line each.
   let liveFailedAt = Number.NEGATIVE_INFINITY;
   /** The call answered from the database now (the snapshot cannot answer it): at most liveAtOnce at a time. */
   function answerLive(key: string, employeeNo: string, t: number): ClearanceReply | Promise<ClearanceReply> {
-    if (live >= liveAtOnce || Date.now() - liveFailedAt < LIVE_BACKOFF_MS) {
-      log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
-      return unavailable(employeeNo);
-    }
+    if (live >= liveAtOnce || Date.now() - liveFailedAt < LIVE_BACKOFF_MS)
+      return refuse(t, null, employeeNo, unavailable(employeeNo));
     live++;
     const work = liveAnswer(pool, hashOf(key), employeeNo).finally(() => live--);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), liveTimeoutMs)));
     return Promise.race([work, late])
       .then((r): ClearanceReply => {
-        if (r === "late") {
-          log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
-          return unavailable(employeeNo);
-        }
-        if (r.status === 401) {
-          log.push({ at: t, apiKeyId: null, employeeNo, status: 401, cleared: false });
-          return UNAUTHORIZED;
-        }
-        if (r.status === 404) {
-          log.push({ at: t, apiKeyId: r.keyId, employeeNo, status: 404, cleared: false });
-          return notFound(employeeNo);
-        }
+        if (r === "late") return refuse(t, null, employeeNo, unavailable(employeeNo));
+        if (r.status === 401) return refuse(t, null, employeeNo, UNAUTHORIZED);
+        if (r.status === 404) return refuse(t, r.keyId, employeeNo, notFound(employeeNo));
         log.add(t, r.keyId, r.employeeNo, 200, r.cleared);
         return { status: 200, json: r.json };
       })
       .catch((error: unknown) => {
         liveFailedAt = Date.now();
         onError(error);
-        log.push({ at: t, apiKeyId: null, employeeNo, status: 503, cleared: false });
-        return unavailable(employeeNo);
+        return refuse(t, null, employeeNo, unavailable(employeeNo));
       })
       .finally(() => clearTimeout(timer));
   }
@@ -193,38 +187,22 @@ export function createClearanceAnswers(options: ClearanceOptions) {
    * bearer key, or null); every call is logged. The employee number is checked before anything else. A call the
    * snapshot cannot answer is answered from the database (a promise then). */
   function answer(key: string | null, segment: string): ClearanceReply | Promise<ClearanceReply> {
-    const at = now();
+    const t = now().getTime();
     const current = snapshot;
     const checked = parseEmployeeNoSegment(segment);
-    if (!checked.ok) {
-      const apiKeyId = (key && current?.keys.get(hashOf(key))) || null;
-      log.push({ at: at.getTime(), apiKeyId, employeeNo: segment, status: 400, cleared: false });
-      return INVALID;
-    }
+    if (!checked.ok) return refuse(t, (key && current?.keys.get(hashOf(key))) || null, segment, INVALID);
     const { employeeNo } = checked;
-    if (!current || outdated || Date.now() - freshAt > maxStaleMs) {
-      if (!key) {
-        log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
-        return UNAUTHORIZED;
-      }
-      return answerLive(key, employeeNo, at.getTime());
-    }
+    if (!current || outdated || Date.now() - freshAt > maxStaleMs)
+      return key ? answerLive(key, employeeNo, t) : refuse(t, null, employeeNo, UNAUTHORIZED);
     const keyId = key ? current.keys.get(hashOf(key)) : undefined;
-    if (!keyId) {
-      log.push({ at: at.getTime(), apiKeyId: null, employeeNo, status: 401, cleared: false });
-      return UNAUTHORIZED;
-    }
+    if (!key || !keyId) return refuse(t, null, employeeNo, UNAUTHORIZED);
     const entry = current.people.get(employeeNo);
-    if (!entry) {
-      log.push({ at: at.getTime(), apiKeyId: keyId, employeeNo, status: 404, cleared: false });
-      return notFound(employeeNo);
-    }
-    const t = at.getTime();
+    if (!entry) return refuse(t, keyId, employeeNo, notFound(employeeNo));
     const c = entry.certification;
     if (!c || t < entry.from || t >= entry.until) {
       // Changed, or due to change now: answered from the database, and the check started at once.
       refreshAfterChange();
-      return answerLive(key!, employeeNo, t);
+      return answerLive(key, employeeNo, t);
     }
     const cached = (entry.answer ??= answerFromCertification(
       entry.employeeNo,
