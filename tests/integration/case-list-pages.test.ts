@@ -241,7 +241,13 @@ describe("assigning", () => {
     expect(await assign([id], c0102.name)).toMatchObject({ status: 302 });
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id } })).assignedToId).toBe(c0102.id);
     await db.person.create({
-      data: { employeeNo: "C0199", name: c0102.name, departmentId: c0102.departmentId, post: "催收员" },
+      data: {
+        employeeNo: "C0199",
+        name: c0102.name,
+        departmentId: c0102.departmentId,
+        post: "催收员",
+        roles: { create: { role: "EMPLOYEE" } },
+      },
     });
     const [other] = await genIds("GEN-00003");
     const ambiguous = await assign([other], c0102.name);

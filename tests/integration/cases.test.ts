@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { decryptNumber } from "~/domain/cases/case-crypto.server";
+import { storedCertifications } from "~/domain/certification/certification-store.server";
 import * as casePage from "~/routes/_app.cases.$caseId";
 import * as casesPage from "~/routes/_app.cases._index";
 import * as importPage from "~/routes/_app.cases.import";
@@ -291,6 +292,34 @@ describe("scope", () => {
     expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBe(
       await personId("C0102"),
     );
+  });
+
+  it("cases go to staff only: a certified head of the department is refused, as in the suggestions", async () => {
+    // Give the head D0101 the attempts that certify C0102, so only "staff, not heads" can refuse them.
+    const head = await personId("D0101");
+    const attempts = await db.quizAttempt.findMany({ where: { personId: await personId("C0102") } });
+    await db.quizAttempt.createMany({
+      data: attempts.map(({ id: _id, ...a }) => ({ ...a, personId: head }) as never),
+    });
+    await db.certificationState.deleteMany({ where: { personId: head } });
+    const col1Case = await db.collectionCase.findFirstOrThrow({
+      where: { department: { code: "COL1" }, assignedToId: null },
+    });
+    const cookie = await cookieFor("D0101");
+    const assign = (agent: string) =>
+      outcome(() =>
+        casesPage.action({
+          request: requestAs(cookie, "/cases", { form: { caseIds: col1Case.id, agent } }),
+          params: {},
+          context,
+        }),
+      );
+    expect((await storedCertifications([head])).get(head)).toMatchObject({ cleared: true });
+    expect(await assign("D0101")).toMatchObject({
+      status: 400,
+      body: { errors: { _form: 'cases.assign.agentOutOfScope::{"text":"D0101"}' } },
+    });
+    expect((await db.collectionCase.findUniqueOrThrow({ where: { id: col1Case.id } })).assignedToId).toBeNull();
   });
 });
 

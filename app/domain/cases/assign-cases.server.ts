@@ -1,5 +1,5 @@
-// A department head assigns cases of their department to agents of their department who hold a
-// valid case-work certification: a case given to an agent who may not work it would sit unreachable.
+// A department head assigns cases of their department to agents of their department (staff, not heads) who
+// hold a valid case-work certification: a case given to an agent who may not work it would sit unreachable.
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -7,6 +7,7 @@ import { messageKey } from "~/utils/validation";
 
 import { agentQuery, pickAgent } from "./agent-options";
 import { caseWorkCertification } from "./case-gate.server";
+import { assignableAgentsWhere } from "./case-queries.server";
 
 export type AssignOutcome = { ok: true; assigned: number } | { ok: false; error: string };
 
@@ -24,9 +25,7 @@ export async function assignCases(
   const { employeeNos, names } = agentQuery(agentText);
   const candidates = await db.person.findMany({
     where: {
-      ...inScope,
-      status: { not: "LEFT" },
-      disabledAt: null,
+      ...assignableAgentsWhere(departmentIds),
       OR: [{ employeeNo: { in: employeeNos } }, { name: { in: names } }],
     },
     select: { id: true, employeeNo: true, name: true },

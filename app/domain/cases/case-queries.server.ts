@@ -108,8 +108,11 @@ export async function getCasePage(auth: Authorized, caseId: string) {
 /** How many agents the "assign to" field suggests at most. */
 export const AGENT_SUGGESTIONS = 8;
 
-/** The agents a head may assign cases to, within `departmentIds` (null: every department). */
-function assignableAgentsWhere(departmentIds: string[] | null): Prisma.PersonWhereInput {
+/**
+ * The agents a head may assign cases to, within `departmentIds` (null: every department): staff, not heads.
+ * The suggestions and the assignment itself both read it, so a name typed by hand meets the same rule.
+ */
+export function assignableAgentsWhere(departmentIds: string[] | null): Prisma.PersonWhereInput {
   return {
     ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
     status: { not: "LEFT" },
