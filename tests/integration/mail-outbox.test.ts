@@ -2,7 +2,6 @@
 // processes try, then up: every message arrives exactly once, the invite as text/calendar, and a
 // rolled-back transaction's message never. docs/decisions/0017-mail-outbox.md
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -10,6 +9,10 @@ import { afterAll, expect, it, vi } from "vitest";
 
 import { queueMail, type MailInput } from "~/domain/mail/queue-mail.server";
 import { db } from "~/utils/db.server";
+
+// A port outside the ephemeral range: it must stay free between the workers' failed tries and the SMTP server's
+// start, and an outgoing connection of a parallel test could take an ephemeral one meanwhile.
+import { freePort } from "../setup/postgres";
 
 const COUNT = 24;
 const children: ChildProcess[] = [];
@@ -30,17 +33,6 @@ afterAll(async () => {
   );
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const ICS = [
   "BEGIN:VCALENDAR",
