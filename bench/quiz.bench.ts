@@ -17,6 +17,7 @@ import { sql } from "../app/utils/sql.server";
 
 import { openBenchCluster } from "./data/cluster";
 import type { Bench } from "./run";
+import { bareServerControl } from "./support/bare-control";
 import { cpuSeconds, startBenchServer } from "./support/bench-server";
 import { requestJson } from "./support/json-client";
 import { seedQuizBench } from "./support/quiz-bench-data";
@@ -27,6 +28,8 @@ const WARMUP_S = 3;
 const BURST_AGENTS = 500;
 const BURST_WINDOW_S = 10;
 const SERVER_PROCESSES = Number(process.env.BENCH_SERVERS ?? 1);
+/** As the clearance bench measures its yardstick, so the two benches' figures compare. */
+const YARDSTICK_CONNECTIONS = 20;
 /**
  * BENCH_COMPANY=1: on the bench company (npm run bench:data; BENCH_DATABASE_URL or ./bench-data, as the
  * pages bench) instead of a fresh demo company, so the attempts meet its bank and 300,000-attempt history.
@@ -234,8 +237,12 @@ const bench: Bench = async () => {
     const cpu = () => server.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const cpu0 = cpu();
     const version = await manifestVersion(server.baseURLs[0], agents.cookies[0]);
+    // The machine's speed of the moment (bare-control.ts), before and after: every process's CPU per attempt
+    // rose and fell together between runs (sessions 18-21), so a figure is read beside it.
+    const controlBefore = await bareServerControl(YARDSTICK_CONNECTIONS);
     const t = await throughput(server.baseURLs, agents.quizId, agents.cookies, version, cpuMeter(cpu));
     const serverCpu = (cpu() - cpu0) / (t.seconds + WARMUP_S);
+    const controlAfter = await bareServerControl(YARDSTICK_CONNECTIONS);
     const b = await burst(server.baseURLs, agents.quizId, agents.cookies.slice(CONCURRENT_AGENTS), version);
     return {
       name: "quiz attempts",
@@ -252,6 +259,9 @@ const bench: Bench = async () => {
         `  CPU per attempt: server ${ms(t.cpu.server)}, PostgreSQL ${ms(t.cpu.postgres)}, ` +
           `load generator ${ms(t.cpu.generator)}`,
         `  per request: ${t.steps.join("; ")}`,
+        `the machine's yardstick, the clearance bench's bare node:http server (bare-control.ts, ` +
+          `${YARDSTICK_CONNECTIONS} connections): ${controlBefore.requestsPerSecond.toFixed(0)} requests/s before ` +
+          `the run, ${controlAfter.requestsPerSecond.toFixed(0)} after it`,
         ...t.errors.slice(0, 5).map((e) => `  error: ${e}`),
         `burst: ${BURST_AGENTS} agents start within ${BURST_WINDOW_S} s ` +
           `(one every ${(BURST_WINDOW_S * 1000) / BURST_AGENTS} ms), ` +
