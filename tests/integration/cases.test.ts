@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 
 import { demoCardNumber, demoIdNumber } from "../../prisma/seed/cases";
 
+import { passQuiz } from "./assessment-support";
 import {
   BASE,
   cookieFor,
@@ -297,11 +298,7 @@ describe("scope", () => {
   it("cases go to staff only: a certified head of the department is refused, as in the suggestions", async () => {
     // Give the head D0101 the attempts that certify C0102, so only "staff, not heads" can refuse them.
     const head = await personId("D0101");
-    const attempts = await db.quizAttempt.findMany({ where: { personId: await personId("C0102") } });
-    await db.quizAttempt.createMany({
-      data: attempts.map(({ id: _id, ...a }) => ({ ...a, personId: head }) as never),
-    });
-    await db.certificationState.deleteMany({ where: { personId: head } });
+    await passQuiz("D0101");
     const col1Case = await db.collectionCase.findFirstOrThrow({
       where: { department: { code: "COL1" }, assignedToId: null },
     });

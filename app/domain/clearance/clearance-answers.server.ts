@@ -151,7 +151,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
 
   /** Logs a call answered without a certification (not cleared) and returns its reply. */
   function refuse(at: number, apiKeyId: string | null, employeeNo: string, reply: ClearanceReply): ClearanceReply {
-    log.push({ at, apiKeyId, employeeNo, status: reply.status, cleared: false });
+    log.add(at, apiKeyId, employeeNo, reply.status, false);
     return reply;
   }
 
@@ -172,7 +172,7 @@ export function createClearanceAnswers(options: ClearanceOptions) {
         if (r === "late") return refuse(t, null, employeeNo, unavailable(employeeNo));
         if (r.status === 401) return refuse(t, null, employeeNo, UNAUTHORIZED);
         if (r.status === 404) return refuse(t, r.keyId, employeeNo, notFound(employeeNo));
-        log.add(t, r.keyId, r.employeeNo, 200, r.cleared);
+        log.add(t, r.keyId, employeeNo, 200, r.cleared);
         return { status: 200, json: r.json };
       })
       .catch((error: unknown) => {

@@ -11,9 +11,7 @@ import { clearanceBody } from "./clearance-response";
 import { RULE_IDS_SQL } from "./clearance-snapshot.server";
 
 export type LiveAnswer =
-  | { status: 401 }
-  | { status: 404; keyId: string }
-  | { status: 200; keyId: string; employeeNo: string; json: string; cleared: boolean };
+  { status: 401 } | { status: 404; keyId: string } | { status: 200; keyId: string; json: string; cleared: boolean };
 
 // One round trip for the key, the person and the rules. Employee numbers are stored normalised (upper case), as
 // the caller's has been (employee-no-rules.ts), so the unique index finds the person.
@@ -33,5 +31,5 @@ export async function liveAnswer(pool: pg.Pool, keyHash: string, employeeNo: str
   const certification = personId ? (await storedCertifications([personId])).get(personId) : undefined;
   if (!certification) return { status: 404, keyId };
   const json = JSON.stringify(clearanceBody(employeeNo, certification, ruleIds));
-  return { status: 200, keyId, employeeNo, json, cleared: certification.cleared };
+  return { status: 200, keyId, json, cleared: certification.cleared };
 }
