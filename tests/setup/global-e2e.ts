@@ -1,6 +1,6 @@
 /**
  * globalSetup of the `e2e` project:
- *   1. checks Chromium (CHROMIUM_PATH or /usr/bin/chromium); missing → fail under CI, otherwise
+ *   1. checks Chromium (CHROMIUM_PATH, Debian's headless shell, /usr/bin/chromium); missing → fail under CI, or
  *      skip every browser test with a prominent notice (and a marker file for tests/run-all.mjs);
  *   2. builds the app once (`npm run build`: the Remix build and the server's, build/start/);
  *   3. gets PostgreSQL (TEST_DATABASE_URL or embedded) and a fresh `traingate_e2e`, a copy of the run's
@@ -82,14 +82,14 @@ export default async function setup(project: TestProject) {
     const reason = `Chromium not found at ${chromiumPath()}`;
     if (process.env.CI) {
       throw new Error(
-        `${reason}. The browser tests cannot run. Install it (apt-get install -y chromium) ` +
+        `${reason}. The browser tests cannot run. Install it (apt-get install -y chromium-headless-shell) ` +
           `or set CHROMIUM_PATH to a Chromium executable.`,
       );
     }
     banner([
       "BROWSER (e2e) TESTS WERE NOT RUN",
       `${reason}.`,
-      "Get Chromium with:   apt-get install -y chromium",
+      "Get Chromium with:   apt-get install -y chromium-headless-shell",
       "or point CHROMIUM_PATH at a Chromium/Chrome executable.",
     ]);
     fs.writeFileSync(path.join(ROOT, E2E_SKIPPED_MARKER), `${reason}\n`);
@@ -98,6 +98,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   project.provide("e2eSkipReason", "");
+  log(`browser: ${chromiumPath()}`);
 
   // Off the critical path: the build, the database and the server start in the background while the
   // unit and integration tests run; e2e-worker.ts waits for the ready file before the first browser test.
