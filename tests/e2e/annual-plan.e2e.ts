@@ -68,6 +68,7 @@ async function fillNeed(
 async function answerQuestionnaire(employeeNo: string) {
   const page = await newPage({ viewport: { width: 390, height: 844 } });
   await login(page, employeeNo);
+  await page.goto("/home");
   await page.getByRole("link", { name: new RegExp(`${YEAR} 年度《培训需求调查问卷》`) }).click();
   await page.waitForURL(/\/questionnaire\//);
   // Choices made before React has hydrated the page can be reset by hydration: wait for it.
@@ -125,6 +126,7 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
   ] as const) {
     const page = await newPage();
     await login(page, head);
+    await page.goto("/home");
     await page.getByRole("link", { name: new RegExp(`${YEAR} 年度培训需求调查表`) }).click();
     await page.waitForURL(/\/forms\//);
     await fillNeed(page, need);
@@ -161,6 +163,7 @@ test("the year-end survey, the annual plan and its approval, from opening to loc
   // 003: the leader rejects it with a reason.
   const leader = await newPage();
   await login(leader, "L0001");
+  await leader.goto("/home");
   await leader.getByRole("link", { name: new RegExp(`请审批 ${YEAR} 年度培训计划（第 1 版）`) }).click();
   await leader.waitForURL(new RegExp(planUrl));
   await leader.locator("#reason-REJECT").fill("情绪管理课时太少，请增加场次。");

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 
-import { login, newPage, screenshot } from "./harness";
+import { login, loginThroughForm, newPage, screenshot } from "./harness";
 
 test("an administrator adds a person and sets a password; the person must change it at first sign-in", async () => {
   const admin = await newPage();
@@ -22,7 +22,7 @@ test("an administrator adds a person and sets a password; the person must change
   await screenshot(admin, "person-created");
 
   const person = await newPage({ viewport: { width: 390, height: 844 } });
-  await login(person, "C0150", "first-password-2026");
+  await loginThroughForm(person, "C0150", "first-password-2026");
   expect(new URL(person.url()).pathname).toBe("/password");
   await person.locator("#currentPassword").fill("first-password-2026");
   await person.locator("#newPassword").fill("short");

@@ -76,6 +76,7 @@ test("a revision of the approved annual plan: a blocked deletion, the change and
   // The approving leader, on a phone: the to-do names the plan, its amount, who sent it.
   const leader = await newPage({ viewport: { width: 390, height: 844 } });
   await login(leader, "L0001");
+  await leader.goto("/home");
   const todo = leader.getByRole("link", { name: new RegExp(`请审批 ${year} 年度培训计划（第 ${approved + 1} 版）`) });
   await todo.waitFor();
   expect(await todo.textContent()).toMatch(/周雅琴 · .*金额 ¥[\d,]+\.\d\d/);

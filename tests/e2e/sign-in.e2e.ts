@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { baseURL, DEMO_PASSWORD, login, newPage, screenshot } from "./harness";
+import { baseURL, DEMO_PASSWORD, loginThroughForm, newPage, screenshot } from "./harness";
 
 // What each demo role should find in its navigation after signing in.
 const HOMES: Array<[string, string[], string[]]> = [
@@ -18,7 +18,7 @@ const HOMES: Array<[string, string[], string[]]> = [
 describe("each demo role signs in and lands on its home", () => {
   test.each(HOMES)("%s", async (employeeNo, shown, hidden) => {
     const page = await newPage();
-    await login(page, employeeNo);
+    await loginThroughForm(page, employeeNo);
     expect(new URL(page.url()).pathname).toBe("/home");
     await page.getByRole("heading", { name: "待我处理" }).waitFor();
     const nav = page.getByRole("navigation", { name: "主导航" }).first();
@@ -32,7 +32,7 @@ describe("each demo role signs in and lands on its home", () => {
 
 test("a phone-sized screen shows the menu behind a button and the to-do list", async () => {
   const page = await newPage({ viewport: { width: 390, height: 844 } });
-  await login(page, "C0102");
+  await loginThroughForm(page, "C0102");
   await page.getByLabel("菜单").click();
   await expect(page.getByRole("link", { name: "工作台" }).first().isVisible()).resolves.toBe(true);
   await screenshot(page, "home-phone-C0102");
@@ -69,7 +69,7 @@ test("five wrong passwords lock the account; then even the right one is refused"
 
 test("switching to English and back; the choice sticks for the person", async () => {
   const page = await newPage();
-  await login(page, "C0103");
+  await loginThroughForm(page, "C0103");
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("heading", { name: "My to-do list" }).waitFor();
   await page.reload();
@@ -78,7 +78,7 @@ test("switching to English and back; the choice sticks for the person", async ()
 
   // A new browser (no language cookie) still shows English once this person signs in.
   const other = await newPage();
-  await login(other, "C0103");
+  await loginThroughForm(other, "C0103");
   await other.getByRole("heading", { name: "My to-do list" }).waitFor();
 
   await page.getByRole("button", { name: "中文" }).click();
