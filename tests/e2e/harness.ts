@@ -90,8 +90,8 @@ export async function newPage(options: NewPageOptions = {}): Promise<Page> {
  * the page's origin), without drawing the login page: the context's cookie jar keeps the session cookie, as the
  * browser's would, and the page stays where it was (a new page: blank), so the story goes on with its next `goto`.
  * The form costs a page load, two typed fields and the landing page: 1.3–1.5 CPU-s of the full Chromium
- * (docs/benchmarks.md, "Session 21") for each of the ~45 people the stories sign in, most of whom go on elsewhere at
- * once. The stories about the login form itself use `loginThroughForm`.
+ * (docs/benchmarks.md, "Session 21") for each of the dozens of people the stories sign in, most of whom go on
+ * elsewhere at once. The stories about the login form itself use `loginThroughForm`.
  */
 export async function login(page: Page, employeeNo: string, password: string = DEMO_PASSWORD): Promise<void> {
   const response = await page.request.post("/login", {

@@ -32,9 +32,9 @@ describe("the demo company on any day", () => {
     const at = new Date(iso);
     freezeClock(at);
     // The run's demo company was seeded in another process (tests/setup): a second seed of its day comes out the same.
-    const runs = at.getTime() === DEMO_AT.getTime();
-    if (runs) await seedDemoCompany();
-    const first = runs ? await closedYearCounts(at) : null;
+    const runDay = at.getTime() === DEMO_AT.getTime();
+    if (runDay) await seedDemoCompany();
+    const first = runDay ? await closedYearCounts(at) : null;
     await seedDemoCompanyAt(at);
     if (first) expect(await closedYearCounts(at)).toEqual(first);
     const { year, month } = companyDate(at, DEMO_ZONE);

@@ -4,8 +4,8 @@ import fs from "node:fs";
 // chromium-headless-shell), which is what Playwright itself runs for headless tests, and the full browser
 // (package chromium), whose `--headless` has been the whole browser since Chromium 132. The shell does the
 // same stories with ~40 % less CPU (ADR 0039); the full browser is the fall-back where only it is installed.
-export const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
-export const FULL_CHROMIUM = "/usr/bin/chromium";
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+const FULL_CHROMIUM = "/usr/bin/chromium";
 
 const executable = (file: string) => {
   try {
