@@ -81,7 +81,7 @@ async function historyCourses(at: Date) {
 
 /** What a seed made of the closed year, in numbers: the same twice for the same day. */
 export async function closedYearCounts(at: Date) {
-  const { start, end } = window(at);
+  const { months, start, end } = window(at);
   const inWindow = { gte: start, lt: end };
   const courses = await historyCourses(at);
   const [attendance, attempts, asked, breaches, leave, makeUps] = await Promise.all([
@@ -93,7 +93,7 @@ export async function closedYearCounts(at: Date) {
     db.makeUp.count({ where: { missedSession: { startsAt: inWindow } } }),
   ]);
   return {
-    plans: await db.monthlyPlan.count({ where: { OR: window(at).months } }),
+    plans: await db.monthlyPlan.count({ where: { OR: months } }),
     courses: courses.length,
     sessions: courses.reduce((n, c) => n + c.sessions.length, 0),
     attendees: courses.reduce((n, c) => n + c.attendees.length, 0),
