@@ -9,6 +9,8 @@ import {
   type ClearanceOptions,
   type ClearanceReply,
 } from "~/domain/clearance/clearance-answers.server";
+import { unavailableBody } from "~/domain/clearance/clearance-response";
+import { parseEmployeeNoSegment } from "~/domain/clearance/employee-no-rules";
 import { JSON_ANSWER_HEADERS } from "~/utils/fast-path.server";
 
 export const CLEARANCE_PATH = "/api/v1/clearance/";
@@ -24,6 +26,18 @@ function send(res: ServerResponse, status: number, json: string, extra: readonly
   res.end(json);
 }
 
+/** The path's segment after CLEARANCE_PATH, as sent (still percent-encoded). */
+function segmentOf(url: string): string {
+  const q = url.indexOf("?");
+  return url.slice(CLEARANCE_PATH.length, q < 0 ? undefined : q);
+}
+
+/** The employee number the call's path names, when it names a valid one. */
+function employeeNoIn(url: string): string | null {
+  const checked = parseEmployeeNoSegment(segmentOf(url));
+  return checked.ok ? checked.employeeNo : null;
+}
+
 export function createClearanceService(options: ClearanceOptions) {
   const answers = createClearanceAnswers(options);
 
@@ -36,8 +50,7 @@ export function createClearanceService(options: ClearanceOptions) {
         send(res, 405, JSON.stringify({ error: "methodNotAllowed" }), ["Allow", "GET"]);
         return true;
       }
-      const q = url.indexOf("?");
-      const rawNo = url.slice(CLEARANCE_PATH.length, q < 0 ? undefined : q);
+      const rawNo = segmentOf(url);
       if (!rawNo || rawNo.includes("/")) {
         send(res, 404, JSON.stringify({ error: "notFound" }));
         return true;
@@ -47,11 +60,11 @@ export function createClearanceService(options: ClearanceOptions) {
       if (reply instanceof Promise)
         reply.then(
           (r) => sendReply(res, r),
-          (error) => failed(res, error),
+          (error) => failed(res, error, url),
         );
       else sendReply(res, reply);
     } catch (error) {
-      failed(res, error);
+      failed(res, error, url);
     }
     return true;
   }
@@ -61,10 +74,9 @@ export function createClearanceService(options: ClearanceOptions) {
     send(res, reply.status, reply.json, reply.status === 401 ? CHALLENGE : undefined);
   }
 
-  function failed(res: ServerResponse, error: unknown) {
+  function failed(res: ServerResponse, error: unknown, url: string) {
     answers.onError(error);
-    if (!res.headersSent)
-      send(res, 503, JSON.stringify({ cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }));
+    if (!res.headersSent) send(res, 503, unavailableBody(employeeNoIn(url)));
     else res.destroy();
   }
 

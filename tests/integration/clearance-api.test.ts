@@ -8,7 +8,7 @@ import { refreshStaleCertifications } from "~/domain/certification/certification
 import { createApiKey, revokeApiKey } from "~/domain/clearance/api-keys.server";
 import { fingerprint, loadChangedCertifications, loadSnapshot } from "~/domain/clearance/clearance-snapshot.server";
 import { createClearanceService, type ClearanceService } from "~/fast-paths/clearance.server";
-import { now } from "~/utils/clock.server";
+import { now, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { createPgPool } from "~/utils/pg-pool.server";
 import { sql } from "~/utils/sql.server";
@@ -193,6 +193,36 @@ it("fails closed: without a database the answer is 503 and not cleared", async (
   expect(res.status).toBe(503);
   expect(await res.json()).toMatchObject({ cleared: false, reasons: ["unavailable"] });
   expect(onError).toHaveBeenCalled();
+});
+
+it("an error while answering is a 503 that still names the employee number asked about", async () => {
+  await new Promise((r) => server.close(r));
+  await service.stop();
+  const onError = vi.fn();
+  await start(undefined, onError);
+  await service.refresh();
+  const fault = new Error("the clock broke");
+  setClock(() => {
+    throw fault;
+  });
+  try {
+    const res = await call("c0102");
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      employeeNo: "C0102",
+      cleared: false,
+      reasons: ["unavailable"],
+      validUntil: null,
+      rules: {},
+    });
+    expect(onError).toHaveBeenCalledWith(fault);
+    // Not an employee number: the same shape, with none named (what was sent is never echoed).
+    const odd = await call("<b>");
+    expect(odd.status).toBe(503);
+    expect(await odd.json()).toMatchObject({ employeeNo: null, cleared: false, reasons: ["unavailable"] });
+  } finally {
+    setClock(null);
+  }
 });
 
 it("every call is logged, in batches", async () => {

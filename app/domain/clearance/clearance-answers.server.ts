@@ -15,7 +15,7 @@ import { createPgPool } from "~/utils/pg-pool.server";
 
 import { hashApiKey } from "./api-key-rules";
 import { createCallLog } from "./call-log.server";
-import { answerFromCertification } from "./clearance-response";
+import { answerFromCertification, unavailableBody } from "./clearance-response";
 import { fingerprint, loadChangedCertifications, loadSnapshot, type Snapshot } from "./clearance-snapshot.server";
 import { parseEmployeeNoSegment } from "./employee-no-rules";
 import { liveAnswer } from "./live-answer.server";
@@ -48,10 +48,7 @@ const UNAUTHORIZED: ClearanceReply = { status: 401, json: JSON.stringify({ error
 // Fixed: what was sent is never echoed.
 const INVALID: ClearanceReply = { status: 400, json: JSON.stringify({ error: "invalidEmployeeNo" }) };
 const LIVE_BACKOFF_MS = 1_000;
-const unavailable = (employeeNo: string): ClearanceReply => ({
-  status: 503,
-  json: JSON.stringify({ employeeNo, cleared: false, reasons: ["unavailable"], validUntil: null, rules: {} }),
-});
+const unavailable = (employeeNo: string): ClearanceReply => ({ status: 503, json: unavailableBody(employeeNo) });
 const notFound = (employeeNo: string): ClearanceReply => ({
   status: 404,
   json: JSON.stringify({ error: "notFound", employeeNo }),

@@ -42,6 +42,19 @@ export function clearanceBody(employeeNo: string, c: Certification, ruleIds: rea
   };
 }
 
+/** The body of a 503 (TrainGate cannot vouch for an answer): the employee number when the call named a valid one, else
+ * null, so every 503 has one shape whichever path refused it. */
+export function unavailableBody(employeeNo: string | null): string {
+  const body: Omit<ClearanceBody, "employeeNo"> & { employeeNo: string | null } = {
+    employeeNo,
+    cleared: false,
+    reasons: ["unavailable"],
+    validUntil: null,
+    rules: {},
+  };
+  return JSON.stringify(body);
+}
+
 /** The first instant after `at` at which the answer can change by the passing of time alone. */
 export const answerChangesAt = clearanceChangesAt;
 
