@@ -17,9 +17,11 @@ import { skipLayoutReloadOpeningAttempt } from "./components/quiz/attempt-api";
 import { getSettings } from "./domain/settings/settings.server";
 import stylesheet from "./tailwind.css?url";
 import { getCurrentUser } from "./utils/auth.server";
+import { catalogScript } from "./utils/catalog-script.server";
 import { DEFAULT_LOCALE, i18nFor } from "./utils/i18n";
 import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
+import { useShownLocale } from "./utils/use-shown-locale";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -34,7 +36,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = skipLayoutReloadOpenin
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const [locale, settings] = await Promise.all([resolveLocale(request, user?.locale), getSettings()]);
-  return { locale, settings };
+  return { locale, settings, catalogScript: catalogScript(locale) };
 }
 
 export function useRootData() {
@@ -43,7 +45,7 @@ export function useRootData() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const locale = useShownLocale(data?.locale ?? DEFAULT_LOCALE);
   const nonce = useNonce();
   const i18n = i18nFor(locale);
   useEffect(() => {
@@ -60,6 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {data?.catalogScript ? <link rel="modulepreload" href={data.catalogScript} /> : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

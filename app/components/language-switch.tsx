@@ -1,7 +1,12 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { LOCALES } from "~/utils/i18n";
+import { loadCatalog } from "~/locales/catalogs";
+import { LOCALES, type Locale } from "~/utils/i18n";
+
+// The browser loads a language's catalog when first needed (ADR 0040): from the moment a pointer or the keyboard
+// comes to its button, so it is usually here before the switched page's data.
+const preload = (locale: Locale) => () => void loadCatalog(locale).catch(() => {});
 
 // A plain form, so the switch works before (or without) JavaScript.
 export function LanguageSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
@@ -17,6 +22,8 @@ export function LanguageSwitch({ tone = "light" }: { tone?: "light" | "dark" }) 
           type="submit"
           name="locale"
           value={locale}
+          onPointerEnter={preload(locale)}
+          onFocus={preload(locale)}
           aria-pressed={i18n.language === locale}
           className={[
             "rounded",

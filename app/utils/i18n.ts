@@ -6,11 +6,13 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-// Each area keeps its own catalog file (locales/<locale>/<area>.json); its keys live under "<area>.".
-export const resources: Record<Locale, { translation: Record<string, unknown> }> = {
-  "zh-CN": { translation: { ...CATALOGS["zh-CN"] } },
-  en: { translation: { ...CATALOGS.en } },
-};
+// Each area keeps its own catalog file (locales/<locale>/<area>.json); its keys live under "<area>.". The
+// catalogs here when the instance is made: both on the server, the page's language (at least) in the browser.
+function resources() {
+  return Object.fromEntries(
+    Object.entries(CATALOGS).map(([locale, catalog]) => [locale, { translation: { ...catalog } }]),
+  );
+}
 
 export function toLocale(value: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : null;
@@ -21,7 +23,7 @@ export function createI18n(locale: Locale): I18n {
   void instance.init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
-    resources,
+    resources: resources(),
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -53,7 +55,8 @@ function rememberLanguageChains(instance: I18n) {
 
 const cache = new Map<Locale, I18n>();
 /** One instance per locale for the process (the page's render made a new one for every request, ~1 ms): nothing
- * changes an instance's language or resources after it is made (a locale switch takes another instance). */
+ * changes an instance's language or resources after it is made (a locale switch takes another instance). In the
+ * browser, only once the locale's catalog is here (hasCatalog). */
 export function i18nFor(locale: Locale): I18n {
   let instance = cache.get(locale);
   if (!instance) cache.set(locale, (instance = createI18n(locale)));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { baseURL, DEMO_PASSWORD, loginThroughForm, newPage, screenshot } from "./harness";
+import { baseURL, DEMO_PASSWORD, loginThroughForm, newPage, screenshot, settled } from "./harness";
 
 // What each demo role should find in its navigation after signing in.
 const HOMES: Array<[string, string[], string[]]> = [
@@ -69,9 +69,25 @@ test("five wrong passwords lock the account; then even the right one is refused"
 
 test("switching to English and back; the choice sticks for the person", async () => {
   const page = await newPage();
+  // Each language's texts are a script of their own (ADR 0040): a Chinese page does not download the English ones.
+  const scripts: Array<Promise<string>> = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text().catch(() => ""));
+  });
+  const englishScriptLoaded = async () => (await Promise.all(scripts)).some((s) => s.includes("My to-do list"));
   await loginThroughForm(page, "C0103");
+  await settled(page);
+  expect(await englishScriptLoaded()).toBe(false);
+  // Its own language's texts are preloaded with the page's other scripts, not asked for after them.
+  const preloads = await page
+    .locator('link[rel="modulepreload"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  expect(preloads.filter((href) => /\/assets\/(zh-CN|en)-/.test(href))).toEqual([
+    expect.stringMatching(/^\/assets\/zh-CN-/),
+  ]);
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("heading", { name: "My to-do list" }).waitFor();
+  expect(await englishScriptLoaded()).toBe(true);
   await page.reload();
   await expect(page.getByRole("heading", { name: "My to-do list" }).count()).resolves.toBe(1);
   expect(await page.locator("html").getAttribute("lang")).toBe("en");
@@ -84,6 +100,19 @@ test("switching to English and back; the choice sticks for the person", async ()
   await page.getByRole("button", { name: "中文" }).click();
   await page.getByRole("heading", { name: "待我处理" }).waitFor();
   expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+});
+
+test("when the English texts cannot be downloaded, the switch still shows English: the page loads again", async () => {
+  const page = await newPage();
+  await page.route(/\/assets\/en-[^/]+\.js$/, (route) => route.abort());
+  await loginThroughForm(page, "C0103");
+  await settled(page);
+  await page.getByRole("button", { name: "English" }).click();
+  // The server's page, in English; it stays without scripts, whose forms work all the same.
+  await page.getByRole("heading", { name: "My to-do list" }).waitFor();
+  expect(await page.locator("html").getAttribute("lang")).toBe("en");
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.getByRole("heading", { name: "待我处理" }).waitFor();
 });
 
 test("the language switch and sign-in work without JavaScript", async () => {
