@@ -31,6 +31,10 @@ export default defineConfig({
   // Kept, in build/.vite/ (Remix moves it out of the served build/client/): the server reads where each language's
   // catalog chunk went, to let the page preload its own (app/utils/catalog-script.server.ts).
   build: { manifest: true },
+  // A server-only package (password hashing, imported by .server modules only) that Vite's scan of the routes finds
+  // anyway: pre-bundling it for the browser fails (it has no browser build here), and in `npm run dev` every page
+  // then waited for that bundling without end and never hydrated.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   plugins: [
     catalogsPerLanguage(),
     remix({
