@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 
@@ -17,14 +19,46 @@ export type TodoInput = {
   from?: string | null;
 };
 
+/** Puts the item on the person's list, or brings back (open, now, with this content) the one with the same key. */
 export async function addTodo(tx: Tx, input: TodoInput) {
-  const key = { personId: input.personId, kind: input.kind, sourceType: input.sourceType, sourceId: input.sourceId };
-  const content = { href: input.href, params: input.params, dueAt: input.dueAt ?? null, fromName: input.from ?? null };
-  await tx.todoItem.upsert({
-    where: { personId_kind_sourceType_sourceId: key },
-    create: { ...key, ...content, createdAt: now() },
-    update: { ...content, doneAt: null, createdAt: now() },
-  });
+  await addTodos(tx, [input]);
+}
+
+/**
+ * addTodo for many people in one statement: a rule change reaches every certified agent, a course's last closed
+ * roster everyone who attended it (thousands at a company's size, one upsert each before). Of two items with the
+ * same key the later one counts, as two addTodo calls in turn would have it. An item without params keeps the
+ * params it had.
+ */
+export async function addTodos(tx: Tx, inputs: readonly TodoInput[]) {
+  if (inputs.length === 0) return;
+  const byKey = new Map<string, TodoInput>();
+  for (const input of inputs)
+    byKey.set(JSON.stringify([input.personId, input.kind, input.sourceType, input.sourceId]), input);
+  const rows = [...byKey.values()].map((input) => ({
+    id: randomUUID(),
+    personId: input.personId,
+    kind: input.kind,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    href: input.href,
+    // Left out rather than null: a JSON null would be stored as the JSON value null, not as no params.
+    ...(input.params === undefined ? {} : { params: input.params }),
+    fromName: input.from ?? null,
+    dueAt: input.dueAt?.toISOString() ?? null,
+  }));
+  // The columns are timestamps in UTC without a zone: instants are converted explicitly, whatever the session's zone.
+  await tx.$executeRaw`
+    INSERT INTO "TodoItem"
+           (id, "personId", kind, "sourceType", "sourceId", href, params, "fromName", "dueAt", "createdAt")
+    SELECT r.id, r."personId", r.kind, r."sourceType", r."sourceId", r.href, r.params, r."fromName",
+           r."dueAt" AT TIME ZONE 'UTC', ${now().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, "personId" text, kind text,
+           "sourceType" text, "sourceId" text, href text, params jsonb, "fromName" text, "dueAt" timestamptz)
+    ON CONFLICT ("personId", kind, "sourceType", "sourceId") DO UPDATE
+       SET href = EXCLUDED.href, params = COALESCE(EXCLUDED.params, "TodoItem".params),
+           "fromName" = EXCLUDED."fromName", "dueAt" = EXCLUDED."dueAt", "doneAt" = NULL,
+           "createdAt" = EXCLUDED."createdAt"`;
 }
 
 export async function closeTodos(

@@ -1,5 +1,5 @@
 import type { Tx } from "~/utils/db.server";
-import { addTodo } from "~/utils/todo.server";
+import { addTodos } from "~/utils/todo.server";
 
 /**
  * Once every session of a course has its roster closed, each person who attended at least one of them
@@ -30,8 +30,9 @@ export async function openCourseSurvey(
     data: fresh.map((r) => ({ courseId: input.courseId, personId: r.personId, invitedAt: input.at })),
     skipDuplicates: true,
   });
-  for (const r of fresh)
-    await addTodo(tx, {
+  await addTodos(
+    tx,
+    fresh.map((r) => ({
       personId: r.personId,
       kind: "evaluation.survey",
       sourceType: "CourseSurvey",
@@ -39,6 +40,7 @@ export async function openCourseSurvey(
       href: `/course-surveys/${input.courseId}`,
       params: { title: course.title },
       from: input.fromName,
-    });
+    })),
+  );
   return fresh.length;
 }

@@ -7,7 +7,7 @@ import { caseWorkQuizId, certificationsFor } from "~/domain/certification/certif
 import { writeAudit } from "~/utils/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { addTodo } from "~/utils/todo.server";
+import { addTodos } from "~/utils/todo.server";
 
 import { forgetQuizCatalogue, notifyQuizChange } from "./quiz-catalogue.server";
 
@@ -66,19 +66,17 @@ export async function notifyAffected() {
   });
   const certs = await certificationsFor(people);
   const due = [...certs].filter(([, c]) => c.cleared && c.staleRules.length > 0);
-  await db.$transaction(async (tx) => {
-    for (const [personId, c] of due) {
-      const lapsesAt = new Date(Math.min(...c.staleRules.map((s) => s.lapsesAt.getTime())));
-      await addTodo(tx, {
-        personId,
-        kind: "quizRequiz",
-        sourceType: "Quiz",
-        sourceId: quizId,
-        href: "/quiz",
-        params: { rules: c.staleRules.map((s) => s.ruleId).join("、") },
-        dueAt: lapsesAt,
-      });
-    }
-  });
+  await addTodos(
+    db,
+    due.map(([personId, c]) => ({
+      personId,
+      kind: "quizRequiz",
+      sourceType: "Quiz",
+      sourceId: quizId,
+      href: "/quiz",
+      params: { rules: c.staleRules.map((s) => s.ruleId).join("、") },
+      dueAt: new Date(Math.min(...c.staleRules.map((s) => s.lapsesAt.getTime()))),
+    })),
+  );
   return due.length;
 }
