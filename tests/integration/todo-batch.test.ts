@@ -2,7 +2,7 @@
 // agent, a course's last closed roster everyone who attended it).
 import { beforeEach, expect, it } from "vitest";
 
-import { freezeClock, restartClock } from "~/utils/clock.server";
+import { freezeClock, now, restartClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { addTodo, addTodos } from "~/utils/todo.server";
 
@@ -50,7 +50,7 @@ it("brings back a done item with the same key: open, new content and time; no pa
   const person = await personId("C0104");
   freezeClock("2026-12-01T02:00:00Z");
   await addTodo(db, { ...SOURCE, personId: person, params: { title: "旧" }, dueAt: new Date("2026-12-05T00:00:00Z") });
-  await db.todoItem.updateMany({ where: { personId: person, kind: SOURCE.kind }, data: { doneAt: new Date() } });
+  await db.todoItem.updateMany({ where: { personId: person, kind: SOURCE.kind }, data: { doneAt: now() } });
   const later = new Date("2026-12-02T03:00:00Z");
   freezeClock(later);
   await addTodos(db, [{ ...SOURCE, personId: person, href: "/quiz" }]);
